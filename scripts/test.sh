@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The crate's test command: every test with every feature, doctests included
+# (nextest runs unit, integration and property tests; it skips doctests, so they run after).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --all-features --no-fail-fast
+else
+  cargo test --all-features --no-fail-fast --lib --bins --tests --examples
+fi
+cargo test --doc --all-features

@@ -1,0 +1,1 @@
+//! currency (to be written)

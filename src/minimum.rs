@@ -1,0 +1,1 @@
+//! minimum (to be written)
