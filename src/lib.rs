@@ -1,9 +1,54 @@
-//! Stripe's integration rules for billing platforms, as pure Rust types.
+//! Stripe's integration rules for billing platforms, written down as pure Rust types: checked,
+//! sourced and fast.
+//!
+//! Billing platforms each document how to configure Stripe, and each document carries rules:
+//! which keys go where, test versus live, which auth scheme, which currencies and minimums.
+//! This crate models those rules as domain types and validation functions with no I/O (no
+//! network, clock, files or environment: time, exchange rates and account state are
+//! parameters), so any system can embed it.
+//!
+//! ```
+//! use stripe_gateway_rules::{AuthScheme, Mode, SecretKey};
+//!
+//! // Parsing is validation: a key that parses is a real Stripe key shape, with its mode.
+//! let key: SecretKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc".parse()?;
+//! assert_eq!(key.mode(), Mode::Live);
+//! assert_eq!(format!("{key:?}"), "SecretKey(sk_live_…p7dc)"); // never the secret
+//!
+//! // The most common mistake gets an error that says what to paste instead.
+//! let err = "pk_live_TYooMQauvdEDq54NiTphI7jx".parse::<SecretKey>().unwrap_err();
+//! assert!(err.to_string().starts_with("expected a secret key, found a publishable key"));
+//!
+//! let auth = AuthScheme::ApiKey { secret_key: key, account_id: None };
+//! assert_eq!(auth.mode(), Some(Mode::Live));
+//! # Ok::<(), stripe_gateway_rules::CredentialError>(())
+//! ```
+//!
+//! # Features
+//!
+//! | feature | default | what it adds |
+//! | --- | --- | --- |
+//! | `serde` | yes | `Deserialize` for every parsed type (through the same parsers), `Serialize` for every public non-secret type |
+//! | `proptest` | no | strategies for property tests of code that handles gateways |
+//!
+//! # Minimum supported Rust version
+//!
+//! Rust 1.85 (edition 2024). Raising it is a minor-version change, made only for a reason
+//! recorded in the [CHANGELOG](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/CHANGELOG.md).
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod auth;
 pub mod credentials;
 pub mod currency;
 pub mod minimum;
 pub mod money;
+
+pub use auth::AuthScheme;
+pub use credentials::{AccountId, ClientId, CredentialError, Mode, PublishableKey, SecretKey};
+
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

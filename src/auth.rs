@@ -1,0 +1,121 @@
+//! How a platform authenticates to Stripe: an API key, OAuth 2.0, or Stripe Connect
+//! (rules.md §2).
+//!
+//! | scheme | source | what the platform holds |
+//! | --- | --- | --- |
+//! | [`AuthScheme::ApiKey`] | S1, S3 ("API Key", "Live API Key"), S4 ("Password") | a secret or restricted key; optionally the account to act for |
+//! | [`AuthScheme::OAuth2`] | S3 ("OAuth2") | a client id, a client secret and a refresh token; optionally the account to act for |
+//! | [`AuthScheme::Connect`] | S2 ("Connect with Stripe") | no merchant secret at all: the connected account's id and name, and the publishable key kept from a migrated API-key connection |
+//!
+//! ```
+//! use stripe_gateway_rules::{AuthScheme, Mode};
+//!
+//! let auth = AuthScheme::ApiKey {
+//!     secret_key: "sk_live_4eC39HqLyjWDarjtT1zdp7dc".parse()?,
+//!     account_id: None,
+//! };
+//! assert_eq!(auth.mode(), Some(Mode::Live));
+//! assert!(auth.holds_secret());
+//! # Ok::<(), stripe_gateway_rules::CredentialError>(())
+//! ```
+
+use crate::credentials::{
+    AccountId, ClientId, ClientSecret, Mode, PublishableKey, RefreshToken, SecretKey,
+};
+
+/// The credentials of one Stripe connection. Each field is already a parsed, valid value;
+/// secrets stay wrapped (see [`credentials`](crate::credentials)).
+///
+/// With the `serde` feature it deserializes from the configuration file's `auth` object,
+/// tagged by `scheme` (`api_key`, `oauth2`, `connect`), every field through its parser. It
+/// does not implement `Serialize`: it holds secrets.
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "scheme", deny_unknown_fields))]
+#[non_exhaustive]
+pub enum AuthScheme {
+    /// A secret or restricted API key. `account_id` acts for another account (the
+    /// `Stripe-Account` header); by default the key's own account (S3: "By default, the
+    /// provider will use the authenticated account").
+    #[cfg_attr(feature = "serde", serde(rename = "api_key"))]
+    ApiKey {
+        /// The key (`sk_…` or `rk_…`).
+        secret_key: SecretKey,
+        /// The account to act for, if not the key's own.
+        #[cfg_attr(feature = "serde", serde(default))]
+        account_id: Option<AccountId>,
+    },
+    /// OAuth 2.0 (S3): all three of client id, client secret and refresh token are required.
+    /// Stripe marks OAuth access and refresh tokens deprecated and recommends the
+    /// `Stripe-Account` header with the platform's key for new integrations (stripe-facts
+    /// §3.3).
+    #[cfg_attr(feature = "serde", serde(rename = "oauth2"))]
+    OAuth2 {
+        /// The Connect client id (`ca_…`).
+        client_id: ClientId,
+        /// The OAuth client secret.
+        client_secret: ClientSecret,
+        /// The OAuth refresh token.
+        refresh_token: RefreshToken,
+        /// The account to act for; by default the authenticated account.
+        #[cfg_attr(feature = "serde", serde(default))]
+        account_id: Option<AccountId>,
+    },
+    /// Stripe Connect (S2): the platform holds no merchant API key; the connection is named
+    /// by the connected account. No webhook configuration is needed.
+    #[cfg_attr(feature = "serde", serde(rename = "connect"))]
+    Connect {
+        /// The connected account (`acct_…`).
+        account_id: AccountId,
+        /// The account's name as Stripe shows it (S2 shows it where the keys used to be).
+        #[cfg_attr(feature = "serde", serde(default))]
+        account_name: Option<String>,
+        /// The publishable key kept from the API-key connection this one replaced (S2 uses it
+        /// to find the account to reconnect).
+        #[cfg_attr(feature = "serde", serde(default))]
+        publishable_key: Option<PublishableKey>,
+    },
+}
+
+impl AuthScheme {
+    /// The scheme's name in configuration files: `api_key`, `oauth2` or `connect`.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            AuthScheme::ApiKey { .. } => "api_key",
+            AuthScheme::OAuth2 { .. } => "oauth2",
+            AuthScheme::Connect { .. } => "connect",
+        }
+    }
+
+    /// The mode the credentials decide, where they do: an API key's prefix says test or live;
+    /// OAuth client ids and account ids do not.
+    #[must_use]
+    pub fn mode(&self) -> Option<Mode> {
+        match self {
+            AuthScheme::ApiKey { secret_key, .. } => Some(secret_key.mode()),
+            AuthScheme::Connect {
+                publishable_key: Some(key),
+                ..
+            } => Some(key.mode()),
+            AuthScheme::OAuth2 { .. } | AuthScheme::Connect { .. } => None,
+        }
+    }
+
+    /// The account these credentials act for, when it is named.
+    #[must_use]
+    pub fn account_id(&self) -> Option<&AccountId> {
+        match self {
+            AuthScheme::ApiKey { account_id, .. } | AuthScheme::OAuth2 { account_id, .. } => {
+                account_id.as_ref()
+            }
+            AuthScheme::Connect { account_id, .. } => Some(account_id),
+        }
+    }
+
+    /// Whether the platform stores a secret for this scheme (`Connect` holds none).
+    #[must_use]
+    pub fn holds_secret(&self) -> bool {
+        !matches!(self, AuthScheme::Connect { .. })
+    }
+}
