@@ -7,3 +7,13 @@ pub mod credentials;
 pub mod currency;
 pub mod minimum;
 pub mod money;
+
+pub use currency::{
+    Currency, CurrencyError, MinorUnitRule, amex_supports, is_presentment_currency,
+    minor_unit_rule, parse_currency, presentment_currencies,
+};
+pub use minimum::{MinimumVerdict, check_minimum, stripe_minimum};
+pub use money::{
+    AmountError, ExchangeRate, MinorUnits, Money, ParseMoneyError, RoundingMode, check_payout,
+    max_minor_units,
+};
