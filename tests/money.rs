@@ -718,3 +718,22 @@ fn serde_wire_format() {
     );
     assert!(serde_json::from_str::<Settings>(r#"{"settlement":"Euro"}"#).is_err());
 }
+
+#[test]
+fn hash_agrees_with_numeric_equality() {
+    use std::hash::{BuildHasher, RandomState};
+    let state = RandomState::new();
+    let pairs = [
+        ("0.5 USD", "0.50 USD"),
+        ("5 ISK", "5.000 ISK"),
+        ("0 USD", "-0.00 USD"),
+    ];
+    for (a, b) in pairs {
+        assert_eq!(money(a), money(b), "{a} == {b}");
+        assert_eq!(
+            state.hash_one(money(a)),
+            state.hash_one(money(b)),
+            "{a} / {b}"
+        );
+    }
+}
