@@ -325,3 +325,14 @@ fn presentment_crate_has_no_entry_the_csv_lacks_and_keeps_page_order() {
         assert!(!is_presentment_currency(c));
     }
 }
+
+#[test]
+fn every_currency_fits_the_presentment_bitset() {
+    // The presentment and Amex sets are compile-time bitsets over `Currency`'s discriminants
+    // (256 bits); a future iso_currency with more variants must fail here, not silently.
+    let all = all_currencies();
+    assert!(all.len() > 150);
+    for c in all {
+        assert!((c as usize) < 256, "{}", c.code());
+    }
+}
