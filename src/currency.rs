@@ -1,1 +1,652 @@
-//! currency (to be written)
+//! Currencies as Stripe sees them: codes, decimal rules and the presentment list.
+//!
+//! Stripe expects every `amount` as an integer in the currency's *minor unit*
+//! ("All API requests expect `amount` values in the currency's minor unit",
+//! <https://docs.stripe.com/currencies>), and Stripe's number of decimals is **not always ISO
+//! 4217's**. This module holds Stripe's rule for each currency as `const` data
+//! ([`minor_unit_rule`]); [`crate::money`] applies it.
+//!
+//! # Parsing codes
+//!
+//! [`parse_currency`] accepts a three-letter ISO 4217 code in any ASCII case (`usd`, `USD`,
+//! `Usd`; Stripe itself wants lowercase on the wire) and rejects everything else with a
+//! [`CurrencyError`] that says what was found and what was expected. It never trims and never
+//! allocates.
+//!
+//! [`Currency`] is re-exported from [`iso_currency`]. Beware: its `Display` prints the
+//! currency's *name* ("Euro"); format codes with [`Currency::code`].
+//!
+//! # Decimal rules (rules.md §5; stripe-facts §2)
+//!
+//! "Currencies are two-decimal currencies unless otherwise specified"
+//! (<https://docs.stripe.com/currencies>). The exceptions:
+//!
+//! | currencies | Stripe exponent | `amount` must be a multiple of | source |
+//! | --- | --- | --- | --- |
+//! | BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF VND VUV XAF XOF XPF (zero-decimal; MGA is 2 in ISO 4217) | 0 | 1 | <https://docs.stripe.com/currencies#zero-decimal> (list as in the 2022-06-18 Wayback snapshot and the ~2023 and ≤ 2025-03 page versions) |
+//! | ISK, UGX (whole units sent as two-decimal values) | 2 | 100 | <https://docs.stripe.com/currencies#special-cases> (current page and ≤ 2025-03 copy) |
+//! | BHD JOD KWD OMR TND (three-decimal, last digit 0) | 3 | 10 | <https://web.archive.org/web/20220618095455/https://stripe.com/en-mt/docs/currencies> (section absent from the 2025 and current pages; enforcement today unverified, kept as the conservative reading) |
+//! | HUF, TWD (charges two-decimal; **manual payouts** whole units) | 2 | 1 (charges), 100 (payouts) | <https://docs.stripe.com/currencies#special-cases> |
+//! | every other currency | 2 | 1 | <https://docs.stripe.com/currencies> ("two-decimal unless otherwise specified"); ISO 4217's exponent is never used |
+//!
+//! **UGX** appears both in Stripe's zero-decimal list and in its special-cases table. Stripe
+//! does not resolve the conflict; this crate follows the more specific special-case rule
+//! (exponent 2, multiple of 100), as decided in rules.md §5. 5 UGX is therefore sent as `500`.
+//!
+//! # Presentment currencies (stripe-facts §7; `tests/data/stripe-presentment-currencies.md`)
+//!
+//! [`presentment_currencies`] is the list of the "Supported presentment currencies" section of
+//! <https://docs.stripe.com/currencies>, as rendered in the copy committed 2025-03-10
+//! (`tanisss46/firecrawl` @ `6d05c479`): 134 codes, of which **132 are representable** here.
+//! `STD` (São Tomé dobra, replaced by `STN` in 2018) and `ANG` (Netherlands Antillean guilder,
+//! replaced by `XCG` on 2025-03-31) are withdrawn ISO 4217 codes that [`iso_currency`] 0.7.1
+//! does not have; [`parse_currency`] reports them with
+//! [`CurrencyError::WithdrawnCode`] instead of silently mapping them to their successors (which
+//! are not on Stripe's list as copied). [`amex_supports`] is false for the 26 currencies
+//! marked with an asterisk ("not supported by American Express"), 25 of them representable.
+//!
+//! ```
+//! use stripe_gateway_rules::currency::{parse_currency, minor_unit_rule, Currency};
+//!
+//! # fn main() -> Result<(), stripe_gateway_rules::currency::CurrencyError> {
+//! let kwd = parse_currency("kwd")?;
+//! assert_eq!(kwd, Currency::KWD);
+//! assert_eq!(kwd.code(), "KWD"); // not `kwd.to_string()`, which is "Kuwaiti dinar"
+//! let rule = minor_unit_rule(kwd);
+//! assert_eq!((rule.exponent(), rule.multiple_of()), (3, 10));
+//! assert_eq!(minor_unit_rule(Currency::UGX).exponent(), 2); // the special case wins
+//! # Ok(())
+//! # }
+//! ```
+
+use core::fmt;
+
+pub use iso_currency::Currency;
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+// ---------------------------------------------------------------------------------------------
+
+/// Parses a three-letter ISO 4217 currency code, in any ASCII case.
+///
+/// The input must be exactly three ASCII letters: no surrounding or inner whitespace (the
+/// input is never trimmed), no look-alike letters from other scripts. The function does not
+/// allocate.
+///
+/// This parses any code [`iso_currency`] knows, including ones Stripe does not present; use
+/// [`is_presentment_currency`] to ask about Stripe.
+///
+/// # Errors
+///
+/// A [`CurrencyError`]: [`Empty`](CurrencyError::Empty),
+/// [`Whitespace`](CurrencyError::Whitespace), [`NonAscii`](CurrencyError::NonAscii),
+/// [`WrongLength`](CurrencyError::WrongLength), [`NotALetter`](CurrencyError::NotALetter),
+/// [`WithdrawnCode`](CurrencyError::WithdrawnCode) (for `STD` and `ANG`, which Stripe's
+/// presentment list still shows) or [`Unknown`](CurrencyError::Unknown), checked in that
+/// order.
+///
+/// # Examples
+///
+/// ```
+/// use stripe_gateway_rules::currency::{parse_currency, Currency};
+///
+/// # fn main() -> Result<(), stripe_gateway_rules::currency::CurrencyError> {
+/// assert_eq!(parse_currency("usd")?, Currency::USD);
+/// assert_eq!(parse_currency("Usd")?, Currency::USD);
+/// let err = parse_currency(" usd").unwrap_err();
+/// assert_eq!(err.code(), "currency_whitespace");
+/// # Ok(())
+/// # }
+/// ```
+pub fn parse_currency(code: &str) -> Result<Currency, CurrencyError> {
+    if code.is_empty() {
+        return Err(CurrencyError::Empty);
+    }
+    if let Some((index, character)) = code.char_indices().find(|(_, c)| c.is_whitespace()) {
+        return Err(CurrencyError::Whitespace {
+            found: InputExcerpt::new(code),
+            index,
+            character,
+        });
+    }
+    if let Some((index, character)) = code.char_indices().find(|(_, c)| !c.is_ascii()) {
+        return Err(CurrencyError::NonAscii {
+            found: InputExcerpt::new(code),
+            index,
+            character,
+        });
+    }
+    // From here on the input is ASCII: bytes are characters.
+    if code.len() != 3 {
+        return Err(CurrencyError::WrongLength {
+            found: InputExcerpt::new(code),
+            length: code.len(),
+        });
+    }
+    let bytes = code.as_bytes();
+    let mut upper = [0u8; 3];
+    for (index, (&byte, slot)) in bytes.iter().zip(upper.iter_mut()).enumerate() {
+        if !byte.is_ascii_alphabetic() {
+            return Err(CurrencyError::NotALetter {
+                found: InputExcerpt::new(code),
+                index,
+                character: char::from(byte),
+            });
+        }
+        *slot = byte.to_ascii_uppercase();
+    }
+    // The three bytes are ASCII letters, so this cannot fail.
+    let upper = core::str::from_utf8(&upper).unwrap_or_default();
+    if let Some(withdrawn) = WITHDRAWN_PRESENTMENT_CODES.iter().find(|w| w.code == upper) {
+        return Err(CurrencyError::WithdrawnCode {
+            code: withdrawn.code,
+            successor: withdrawn.successor,
+            withdrawn: withdrawn.withdrawn,
+        });
+    }
+    Currency::from_code(upper).ok_or(CurrencyError::Unknown {
+        found: InputExcerpt::new(code),
+    })
+}
+
+/// A withdrawn ISO 4217 code that Stripe's presentment list still shows.
+#[derive(Debug, Clone, Copy)]
+struct WithdrawnCode {
+    code: &'static str,
+    successor: &'static str,
+    withdrawn: &'static str,
+}
+
+/// Codes on Stripe's presentment list (copy committed 2025-03-10, `tanisss46/firecrawl` @
+/// `6d05c479`) that `iso_currency` 0.7.1 cannot represent because ISO 4217 withdrew them.
+/// Sources for the replacements: ISO 4217 amendments (STD → STN on 2018-01-01; ANG → XCG on
+/// 2025-03-31), as summarised in `tests/data/stripe-presentment-currencies.md`.
+const WITHDRAWN_PRESENTMENT_CODES: [WithdrawnCode; 2] = [
+    WithdrawnCode {
+        code: "ANG",
+        successor: "XCG",
+        withdrawn: "2025-03-31",
+    },
+    WithdrawnCode {
+        code: "STD",
+        successor: "STN",
+        withdrawn: "2018",
+    },
+];
+
+/// Maximum number of bytes of the offending input kept in an error.
+const EXCERPT_CAPACITY: usize = 24;
+
+/// The beginning of an input that was rejected, kept inline (no allocation) for error messages.
+///
+/// At most 24 bytes are kept, cut at a character boundary; [`is_truncated`](Self::is_truncated)
+/// says whether the input was longer. `Display` shows the kept text quoted and escaped like
+/// Rust's `{:?}`, followed by `…` and the input's length when truncated.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct InputExcerpt {
+    bytes: [u8; EXCERPT_CAPACITY],
+    kept: u8,
+    original_len: usize,
+}
+
+impl InputExcerpt {
+    /// Keeps the beginning of `input`.
+    pub fn new(input: &str) -> Self {
+        let mut kept = input.len().min(EXCERPT_CAPACITY);
+        while !input.is_char_boundary(kept) {
+            kept -= 1;
+        }
+        let mut bytes = [0u8; EXCERPT_CAPACITY];
+        bytes[..kept].copy_from_slice(&input.as_bytes()[..kept]);
+        Self {
+            bytes,
+            // `kept` is at most EXCERPT_CAPACITY (24).
+            kept: u8::try_from(kept).unwrap_or(0),
+            original_len: input.len(),
+        }
+    }
+
+    /// The kept beginning of the input.
+    pub fn as_str(&self) -> &str {
+        // Cut at a char boundary of a `str`, so always valid UTF-8.
+        core::str::from_utf8(&self.bytes[..usize::from(self.kept)]).unwrap_or_default()
+    }
+
+    /// Whether the input was longer than what is kept.
+    pub fn is_truncated(&self) -> bool {
+        usize::from(self.kept) < self.original_len
+    }
+
+    /// The length of the whole input, in bytes.
+    pub fn original_len(&self) -> usize {
+        self.original_len
+    }
+}
+
+impl fmt::Debug for InputExcerpt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for InputExcerpt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.as_str())?;
+        if self.is_truncated() {
+            write!(f, "… ({} bytes)", self.original_len)?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a string is not a currency code ([`parse_currency`]).
+///
+/// Messages are lowercase, say what was found and what is expected; [`code`](Self::code) gives
+/// a stable machine-readable code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CurrencyError {
+    /// The input is empty.
+    #[error("currency code is empty: expected a three-letter ISO 4217 code such as \"usd\"")]
+    Empty,
+    /// The input contains whitespace (it is never trimmed).
+    #[error(
+        "currency code {found} contains whitespace {character:?} at byte {index}: expected three ASCII letters such as \"usd\" (input is not trimmed; remove the whitespace)"
+    )]
+    Whitespace {
+        /// The input.
+        found: InputExcerpt,
+        /// Byte offset of the first whitespace character.
+        index: usize,
+        /// The whitespace character.
+        character: char,
+    },
+    /// The input contains a non-ASCII character, e.g. a Cyrillic look-alike of a Latin letter.
+    #[error(
+        "currency code {found} contains the non-ASCII character {character:?} (U+{:04X}) at byte {index}: expected three ASCII letters such as \"usd\" (look-alike letters from other scripts are not accepted)",
+        u32::from(*character)
+    )]
+    NonAscii {
+        /// The input.
+        found: InputExcerpt,
+        /// Byte offset of the first non-ASCII character.
+        index: usize,
+        /// The non-ASCII character.
+        character: char,
+    },
+    /// The input is not three characters long.
+    #[error(
+        "currency code {found} has {length} characters: expected exactly three ASCII letters such as \"usd\""
+    )]
+    WrongLength {
+        /// The input.
+        found: InputExcerpt,
+        /// Its length in characters (all ASCII at this point).
+        length: usize,
+    },
+    /// The input is three ASCII characters, but not all letters.
+    #[error(
+        "currency code {found} contains {character:?} at byte {index}: expected three ASCII letters such as \"usd\""
+    )]
+    NotALetter {
+        /// The input.
+        found: InputExcerpt,
+        /// Byte offset of the first character that is not a letter.
+        index: usize,
+        /// That character.
+        character: char,
+    },
+    /// A withdrawn ISO 4217 code that Stripe's presentment list (2025-03 copy) still shows
+    /// (`STD`, `ANG`) but that this crate cannot represent.
+    #[error(
+        "currency code {code:?} was withdrawn from ISO 4217 (replaced by {successor:?}, {withdrawn}) and cannot be represented, although Stripe's presentment list (2025-03 copy) still shows it: expected a current ISO 4217 code; check with Stripe whether {successor:?} is accepted for your account"
+    )]
+    WithdrawnCode {
+        /// The withdrawn code, uppercase.
+        code: &'static str,
+        /// The code ISO 4217 replaced it with (not mapped automatically).
+        successor: &'static str,
+        /// When it was withdrawn.
+        withdrawn: &'static str,
+    },
+    /// Three ASCII letters that are not an ISO 4217 code.
+    #[error("unknown currency code {found}: expected an ISO 4217 code such as \"usd\"")]
+    Unknown {
+        /// The input.
+        found: InputExcerpt,
+    },
+}
+
+impl CurrencyError {
+    /// A stable, machine-readable snake_case code for this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Empty => "currency_empty",
+            Self::Whitespace { .. } => "currency_whitespace",
+            Self::NonAscii { .. } => "currency_non_ascii",
+            Self::WrongLength { .. } => "currency_wrong_length",
+            Self::NotALetter { .. } => "currency_not_a_letter",
+            Self::WithdrawnCode { .. } => "currency_withdrawn",
+            Self::Unknown { .. } => "currency_unknown",
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decimal rules
+// ---------------------------------------------------------------------------------------------
+
+/// How Stripe expects amounts of one currency in minor units.
+///
+/// An `amount` sent to Stripe is `major × 10^exponent()`, and must be a multiple of
+/// [`multiple_of`](Self::multiple_of); manual payouts must also be a multiple of
+/// [`payout_multiple_of`](Self::payout_multiple_of). Get one with [`minor_unit_rule`].
+///
+/// | currency | exponent | multiple_of | payout_multiple_of |
+/// | --- | --- | --- | --- |
+/// | USD (and every other two-decimal currency) | 2 | 1 | 1 |
+/// | JPY (and the other zero-decimal currencies) | 0 | 1 | 1 |
+/// | ISK, UGX | 2 | 100 | 100 |
+/// | BHD JOD KWD OMR TND | 3 | 10 | 10 |
+/// | HUF, TWD | 2 | 1 | 100 |
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MinorUnitRule {
+    exponent: u8,
+    multiple_of: u8,
+    payout_multiple_of: u8,
+}
+
+impl MinorUnitRule {
+    const TWO_DECIMAL: Self = Self::new(2, 1, 1);
+    const ZERO_DECIMAL: Self = Self::new(0, 1, 1);
+    const WHOLE_UNITS_AS_TWO_DECIMAL: Self = Self::new(2, 100, 100);
+    const THREE_DECIMAL_LAST_DIGIT_ZERO: Self = Self::new(3, 10, 10);
+    const TWO_DECIMAL_WHOLE_UNIT_PAYOUTS: Self = Self::new(2, 1, 100);
+
+    const fn new(exponent: u8, multiple_of: u8, payout_multiple_of: u8) -> Self {
+        Self {
+            exponent,
+            multiple_of,
+            payout_multiple_of,
+        }
+    }
+
+    /// Number of decimal places Stripe's minor unit has: `amount = major × 10^exponent`.
+    ///
+    /// 0, 2 or 3. This is Stripe's exponent, not ISO 4217's (MGA: 0 here, 2 in ISO; ISK and
+    /// UGX: 2 here, 0 in ISO).
+    pub const fn exponent(self) -> u32 {
+        self.exponent as u32
+    }
+
+    /// Every charge `amount` (in minor units) must be a multiple of this: 1, 10 (three-decimal
+    /// currencies, last digit 0) or 100 (ISK, UGX: whole units only).
+    pub const fn multiple_of(self) -> i64 {
+        self.multiple_of as i64
+    }
+
+    /// Every manual payout `amount` (in minor units) must be a multiple of this: 100 for HUF
+    /// and TWD, otherwise [`multiple_of`](Self::multiple_of).
+    pub const fn payout_multiple_of(self) -> i64 {
+        self.payout_multiple_of as i64
+    }
+
+    /// Whether Stripe treats the currency as zero-decimal (exponent 0).
+    pub const fn is_zero_decimal(self) -> bool {
+        self.exponent == 0
+    }
+
+    /// The smallest accepted charge step in major units, with the rule's exponent as scale:
+    /// `0.01` (USD), `1` (JPY), `1.00` (ISK), `0.010` (KWD).
+    pub fn step(self) -> rust_decimal::Decimal {
+        rust_decimal::Decimal::new(self.multiple_of(), self.exponent())
+    }
+}
+
+/// Stripe's zero-decimal currencies, without UGX (which follows the special case below).
+/// Source: <https://docs.stripe.com/currencies#zero-decimal>, list as in the Wayback snapshot
+/// of 2022-06-18 (<https://web.archive.org/web/20220618095455/https://stripe.com/en-mt/docs/currencies>)
+/// and the ~2023 and ≤ 2025-03 page versions (stripe-facts §2.2). MGA is zero-decimal at Stripe
+/// although ISO 4217 gives it 2 digits.
+const ZERO_DECIMAL: [Currency; 15] = [
+    Currency::BIF,
+    Currency::CLP,
+    Currency::DJF,
+    Currency::GNF,
+    Currency::JPY,
+    Currency::KMF,
+    Currency::KRW,
+    Currency::MGA,
+    Currency::PYG,
+    Currency::RWF,
+    Currency::VND,
+    Currency::VUV,
+    Currency::XAF,
+    Currency::XOF,
+    Currency::XPF,
+];
+
+/// "Represent it as a two-decimal value, where the decimal amount is always `00`".
+/// Source: <https://docs.stripe.com/currencies#special-cases> (current page, and the copy
+/// crawled on or before 2025-03-13), stripe-facts §2.4. UGX is also in Stripe's zero-decimal
+/// list; the special case wins (rules.md §5).
+const WHOLE_UNITS_AS_TWO_DECIMAL: [Currency; 2] = [Currency::ISK, Currency::UGX];
+
+/// "These API calls require the least-significant (last) digit to be 0."
+/// Source: <https://web.archive.org/web/20220618095455/https://stripe.com/en-mt/docs/currencies>
+/// (2022-06-18) and the ~2023 page, stripe-facts §2.3. The section is absent from the 2025 and
+/// current pages; still enforced here as the conservative reading.
+const THREE_DECIMAL_LAST_DIGIT_ZERO: [Currency; 5] = [
+    Currency::BHD,
+    Currency::JOD,
+    Currency::KWD,
+    Currency::OMR,
+    Currency::TND,
+];
+
+/// Charged with two decimals; manual payouts must be multiples of 100.
+/// Source: <https://docs.stripe.com/currencies#special-cases> (current page and ≤ 2025-03 copy),
+/// stripe-facts §2.4.
+const TWO_DECIMAL_WHOLE_UNIT_PAYOUTS: [Currency; 2] = [Currency::HUF, Currency::TWD];
+
+const fn contains(list: &[Currency], currency: Currency) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if list[i] as u16 == currency as u16 {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Stripe's minor-unit rule for `currency`.
+///
+/// Special cases are checked before the zero-decimal list, so UGX gets exponent 2 and
+/// multiple 100 although Stripe also lists it as zero-decimal (rules.md §5; stripe-facts §2.4).
+/// Every currency not in the tables is two-decimal, whatever its ISO 4217 exponent
+/// ("Currencies are two-decimal currencies unless otherwise specified",
+/// <https://docs.stripe.com/currencies>). See the [module docs](self) for the table.
+///
+/// # Examples
+///
+/// ```
+/// use stripe_gateway_rules::currency::{minor_unit_rule, Currency};
+///
+/// assert_eq!(minor_unit_rule(Currency::USD).exponent(), 2);
+/// assert_eq!(minor_unit_rule(Currency::JPY).exponent(), 0);
+/// assert_eq!(minor_unit_rule(Currency::ISK).multiple_of(), 100);
+/// assert_eq!(minor_unit_rule(Currency::HUF).payout_multiple_of(), 100);
+/// ```
+pub const fn minor_unit_rule(currency: Currency) -> MinorUnitRule {
+    if contains(&WHOLE_UNITS_AS_TWO_DECIMAL, currency) {
+        MinorUnitRule::WHOLE_UNITS_AS_TWO_DECIMAL
+    } else if contains(&THREE_DECIMAL_LAST_DIGIT_ZERO, currency) {
+        MinorUnitRule::THREE_DECIMAL_LAST_DIGIT_ZERO
+    } else if contains(&TWO_DECIMAL_WHOLE_UNIT_PAYOUTS, currency) {
+        MinorUnitRule::TWO_DECIMAL_WHOLE_UNIT_PAYOUTS
+    } else if contains(&ZERO_DECIMAL, currency) {
+        MinorUnitRule::ZERO_DECIMAL
+    } else {
+        MinorUnitRule::TWO_DECIMAL
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Presentment currencies
+// ---------------------------------------------------------------------------------------------
+
+/// Stripe's supported presentment currencies, in the page's order (USD first, then A to Z).
+///
+/// Source: <https://docs.stripe.com/currencies#presentment-currencies> as rendered in
+/// `tanisss46/firecrawl` @ `6d05c4790767` `docs/docs_stripe_com/docs_stripe_com_currencies.md`
+/// (committed 2025-03-10; identical to a ~2023 Netherlands-view copy). 134 codes; `ANG` and
+/// `STD` are left out because ISO 4217 withdrew them and `iso_currency` 0.7.1 lacks them.
+const PRESENTMENT: [Currency; 132] = {
+    use Currency::*;
+    [
+        USD, AED, AFN, ALL, AMD, /* ANG */ AOA, ARS, AUD, AWG, AZN, BAM, BBD, BDT, BGN, BIF,
+        BMD, BND, BOB, BRL, BSD, BWP, BYN, BZD, CAD, CDF, CHF, CLP, CNY, COP, CRC, CVE, CZK, DJF,
+        DKK, DOP, DZD, EGP, ETB, EUR, FJD, FKP, GBP, GEL, GIP, GMD, GNF, GTQ, GYD, HKD, HNL, HTG,
+        HUF, IDR, ILS, INR, ISK, JMD, JPY, KES, KGS, KHR, KMF, KRW, KYD, KZT, LAK, LBP, LKR, LRD,
+        LSL, MAD, MDL, MGA, MKD, MMK, MNT, MOP, MUR, MVR, MWK, MXN, MYR, MZN, NAD, NGN, NIO, NOK,
+        NPR, NZD, PAB, PEN, PGK, PHP, PKR, PLN, PYG, QAR, RON, RSD, RUB, RWF, SAR, SBD, SCR, SEK,
+        SGD, SHP, SLE, SOS, SRD, /* STD */ SZL, THB, TJS, TOP, TRY, TTD, TWD, TZS, UAH, UGX,
+        UYU, UZS, VND, VUV, WST, XAF, XCD, XOF, XPF, YER, ZAR, ZMW,
+    ]
+};
+
+/// Presentment currencies marked `*`: "Currencies marked with `*` are not supported by
+/// American Express". Same source and copy as the presentment list (2025-03-10); the 26
+/// asterisked codes minus `STD`, which is not representable.
+const AMEX_UNSUPPORTED: [Currency; 25] = {
+    use Currency::*;
+    [
+        AFN, AOA, ARS, BOB, BRL, CLP, COP, CRC, CVE, DJF, FKP, GNF, GTQ, HNL, LAK, MUR, NIO, PAB,
+        PEN, PYG, SHP, SRD, /* STD */ UYU, XOF, XPF,
+    ]
+};
+
+/// A set of currencies as a bitset over the enum's discriminants, built at compile time.
+#[derive(Debug, Clone, Copy)]
+struct CurrencySet([u64; 4]);
+
+impl CurrencySet {
+    const fn of(list: &[Currency]) -> Self {
+        let mut bits = [0u64; 4];
+        let mut i = 0;
+        while i < list.len() {
+            let d = list[i] as usize;
+            assert!(d < 256, "Currency discriminant out of the bitset's range");
+            bits[d / 64] |= 1 << (d % 64);
+            i += 1;
+        }
+        Self(bits)
+    }
+
+    const fn contains(&self, currency: Currency) -> bool {
+        let d = currency as usize;
+        d < 256 && self.0[d / 64] & (1 << (d % 64)) != 0
+    }
+}
+
+const PRESENTMENT_SET: CurrencySet = CurrencySet::of(&PRESENTMENT);
+const AMEX_UNSUPPORTED_SET: CurrencySet = CurrencySet::of(&AMEX_UNSUPPORTED);
+
+/// Stripe's presentment currencies (132 of the 134 listed; see the [module docs](self)), in
+/// the page's order: USD first, then alphabetical.
+///
+/// # Examples
+///
+/// ```
+/// use stripe_gateway_rules::currency::{presentment_currencies, Currency};
+///
+/// assert_eq!(presentment_currencies().len(), 132);
+/// assert_eq!(presentment_currencies()[0], Currency::USD);
+/// ```
+pub const fn presentment_currencies() -> &'static [Currency] {
+    &PRESENTMENT
+}
+
+/// Whether Stripe lists `currency` as a presentment currency (copy of 2025-03-10).
+///
+/// The three-decimal currencies (BHD, JOD, KWD, OMR, TND) are not on that list; a third-party
+/// note reports they appear for accounts in the UAE (stripe-facts §2.3, unverified).
+pub const fn is_presentment_currency(currency: Currency) -> bool {
+    PRESENTMENT_SET.contains(currency)
+}
+
+/// Whether American Express cards can be charged in `currency`: a presentment currency not
+/// marked with `*` on <https://docs.stripe.com/currencies#presentment-currencies> (copy of
+/// 2025-03-10). False for currencies outside the presentment list.
+pub const fn amex_supports(currency: Currency) -> bool {
+    is_presentment_currency(currency) && !AMEX_UNSUPPORTED_SET.contains(currency)
+}
+
+// ---------------------------------------------------------------------------------------------
+// serde
+// ---------------------------------------------------------------------------------------------
+
+/// (De)serializes a [`Currency`] as its uppercase ISO 4217 code, for
+/// `#[serde(with = "stripe_gateway_rules::currency::serde_code")]`.
+///
+/// `iso_currency`'s own serde support is not enabled by this crate. Deserializing goes through
+/// [`parse_currency`], so `"usd"` and `"USD"` are both accepted.
+///
+/// ```
+/// use stripe_gateway_rules::currency::Currency;
+///
+/// #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+/// struct Account {
+///     #[serde(with = "stripe_gateway_rules::currency::serde_code")]
+///     settlement: Currency,
+/// }
+///
+/// # fn main() -> Result<(), serde_json::Error> {
+/// let json = serde_json::to_string(&Account { settlement: Currency::CHF })?;
+/// assert_eq!(json, r#"{"settlement":"CHF"}"#);
+/// let back: Account = serde_json::from_str(r#"{"settlement":"chf"}"#)?;
+/// assert_eq!(back.settlement, Currency::CHF);
+/// # Ok(())
+/// # }
+/// ```
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub mod serde_code {
+    use super::{Currency, parse_currency};
+    use core::fmt;
+    use serde::{Deserializer, Serializer, de};
+
+    /// Serializes `currency` as its uppercase code.
+    ///
+    /// # Errors
+    ///
+    /// Whatever the serializer returns.
+    pub fn serialize<S: Serializer>(currency: &Currency, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(currency.code())
+    }
+
+    /// Deserializes a currency from its code, in any ASCII case.
+    ///
+    /// # Errors
+    ///
+    /// A deserializer error carrying the [`CurrencyError`](super::CurrencyError) message when the
+    /// string is not a code, or when the input is not a string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Currency, D::Error> {
+        deserializer.deserialize_str(CodeVisitor)
+    }
+
+    struct CodeVisitor;
+
+    impl de::Visitor<'_> for CodeVisitor {
+        type Value = Currency;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a three-letter ISO 4217 currency code")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Currency, E> {
+            parse_currency(v).map_err(E::custom)
+        }
+    }
+}

@@ -47,6 +47,15 @@ pub mod money;
 
 pub use auth::AuthScheme;
 pub use credentials::{AccountId, ClientId, CredentialError, Mode, PublishableKey, SecretKey};
+pub use currency::{
+    Currency, CurrencyError, MinorUnitRule, amex_supports, is_presentment_currency,
+    minor_unit_rule, parse_currency, presentment_currencies,
+};
+pub use minimum::{MinimumVerdict, check_minimum, stripe_minimum};
+pub use money::{
+    AmountError, ExchangeRate, MinorUnits, Money, ParseMoneyError, RoundingMode, check_payout,
+    max_minor_units,
+};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]
