@@ -108,9 +108,9 @@ impl fmt::Display for Mode {
 
 /// The error of parsing a [`Mode`]: anything other than `test` or `live`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected a mode, `test` or `live`, found {found:?}")]
+#[error("expected a mode, `test` or `live`, found {found}")]
 pub struct ModeError {
-    found: String,
+    found: crate::text::InputExcerpt,
 }
 
 impl FromStr for Mode {
@@ -126,7 +126,7 @@ impl FromStr for Mode {
             "test" => Ok(Mode::Test),
             "live" => Ok(Mode::Live),
             other => Err(ModeError {
-                found: truncate_for_display(other),
+                found: crate::text::InputExcerpt::new(other),
             }),
         }
     }
@@ -826,18 +826,6 @@ fn parse_opaque_secret(s: &str, slot: CredentialSlot) -> Result<(), CredentialEr
             CredentialErrorKind::WrongKind { found },
         )),
         _ => Ok(()),
-    }
-}
-
-/// The first characters of a value, for a message about a value that is not secret.
-fn truncate_for_display(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_owned()
-    } else {
-        let mut out: String = s.chars().take(MAX).collect();
-        out.push('…');
-        out
     }
 }
 

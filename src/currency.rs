@@ -59,7 +59,7 @@
 //! # }
 //! ```
 
-use core::fmt;
+pub use crate::text::InputExcerpt;
 
 pub use iso_currency::Currency;
 
@@ -173,71 +173,6 @@ const WITHDRAWN_PRESENTMENT_CODES: [WithdrawnCode; 2] = [
         withdrawn: "2018",
     },
 ];
-
-/// Maximum number of bytes of the offending input kept in an error.
-const EXCERPT_CAPACITY: usize = 24;
-
-/// The beginning of an input that was rejected, kept inline (no allocation) for error messages.
-///
-/// At most 24 bytes are kept, cut at a character boundary; [`is_truncated`](Self::is_truncated)
-/// says whether the input was longer. `Display` shows the kept text quoted and escaped like
-/// Rust's `{:?}`, followed by `…` and the input's length when truncated.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct InputExcerpt {
-    bytes: [u8; EXCERPT_CAPACITY],
-    kept: u8,
-    original_len: usize,
-}
-
-impl InputExcerpt {
-    /// Keeps the beginning of `input`.
-    pub fn new(input: &str) -> Self {
-        let mut kept = input.len().min(EXCERPT_CAPACITY);
-        while !input.is_char_boundary(kept) {
-            kept -= 1;
-        }
-        let mut bytes = [0u8; EXCERPT_CAPACITY];
-        bytes[..kept].copy_from_slice(&input.as_bytes()[..kept]);
-        Self {
-            bytes,
-            // `kept` is at most EXCERPT_CAPACITY (24).
-            kept: u8::try_from(kept).unwrap_or(0),
-            original_len: input.len(),
-        }
-    }
-
-    /// The kept beginning of the input.
-    pub fn as_str(&self) -> &str {
-        // Cut at a char boundary of a `str`, so always valid UTF-8.
-        core::str::from_utf8(&self.bytes[..usize::from(self.kept)]).unwrap_or_default()
-    }
-
-    /// Whether the input was longer than what is kept.
-    pub fn is_truncated(&self) -> bool {
-        usize::from(self.kept) < self.original_len
-    }
-
-    /// The length of the whole input, in bytes.
-    pub fn original_len(&self) -> usize {
-        self.original_len
-    }
-}
-
-impl fmt::Debug for InputExcerpt {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
-}
-
-impl fmt::Display for InputExcerpt {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", self.as_str())?;
-        if self.is_truncated() {
-            write!(f, "… ({} bytes)", self.original_len)?;
-        }
-        Ok(())
-    }
-}
 
 /// Why a string is not a currency code ([`parse_currency`]).
 ///

@@ -410,8 +410,23 @@ impl FromStr for Money {
     }
 }
 
-/// Parses the amount part of [`Money`]'s text form (and of its serde form).
-fn parse_amount(s: &str) -> Result<Decimal, ParseMoneyError> {
+/// Parses a decimal amount as configuration files and operation lines write it: an optional
+/// `-`, ASCII digits, optionally `.` and more digits (`"0.50"`, `"-12"`). The grammar of the
+/// amount part of [`Money`]'s text and serde forms. Never rounds.
+///
+/// ```
+/// use stripe_gateway_rules::money::parse_amount;
+/// assert_eq!(parse_amount("0.50")?.to_string(), "0.50");
+/// assert!(parse_amount("1e3").is_err());
+/// assert!(parse_amount(" 1").is_err());
+/// # Ok::<(), stripe_gateway_rules::ParseMoneyError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ParseMoneyError::Amount`] for anything but that grammar (`+1`, `1e3`, `1,000`, ` 1`,
+/// `.5`), [`ParseMoneyError::AmountOutOfRange`] beyond 28 decimals or about 7.9 × 10^28.
+pub fn parse_amount(s: &str) -> Result<Decimal, ParseMoneyError> {
     let digits = s.strip_prefix('-').unwrap_or(s);
     let (int, frac) = match digits.split_once('.') {
         Some((int, frac)) => (int, Some(frac)),

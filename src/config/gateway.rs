@@ -1,0 +1,178 @@
+//! The validated gateway: what a configuration becomes when it has no errors.
+
+use iso_currency::Country;
+use url::Url;
+
+use super::{Report, Violation};
+use crate::auth::AuthScheme;
+use crate::card_brand::CardBrands;
+use crate::credentials::{Mode, PublishableKey};
+use crate::currency::Currency;
+use crate::data_protection::DataProtection;
+use crate::money::{ExchangeRate, Money};
+use crate::version::GatewayVersion;
+
+/// A currency assigned to a validated gateway, with its minimum payment (S4) and the rate to
+/// the settlement currency when one was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrencyAssignment {
+    pub(super) minimum: Money,
+    pub(super) rate_to_settlement: Option<ExchangeRate>,
+}
+
+impl CurrencyAssignment {
+    /// The currency.
+    #[must_use]
+    pub fn currency(&self) -> Currency {
+        self.minimum.currency()
+    }
+
+    /// The smallest payment the platform accepts in this currency (S4 "Minimum payment").
+    #[must_use]
+    pub fn minimum(&self) -> Money {
+        self.minimum
+    }
+
+    /// The rate from this currency to the settlement currency, if given.
+    #[must_use]
+    pub fn rate_to_settlement(&self) -> Option<&ExchangeRate> {
+        self.rate_to_settlement.as_ref()
+    }
+}
+
+/// A gateway configuration that passed [`GatewayConfig::validate`](super::GatewayConfig::validate):
+/// every field parsed, every rule holds. It can't be built any other way, so the checks that
+/// take it (operations on every payment) never see an invalid configuration.
+///
+/// It keeps the warnings of its validation ([`warnings`](Self::warnings)). Its `Debug` shows
+/// secrets only redacted.
+#[derive(Debug, Clone)]
+pub struct ValidatedGateway {
+    pub(super) name: String,
+    pub(super) version: GatewayVersion,
+    pub(super) mode: Mode,
+    pub(super) existing: bool,
+    pub(super) auth: AuthScheme,
+    pub(super) publishable_key: Option<PublishableKey>,
+    pub(super) settlement_currency: Currency,
+    pub(super) raw_card_data_access: bool,
+    pub(super) country: Option<Country>,
+    pub(super) data_protection: Option<DataProtection>,
+    pub(super) card_brands: CardBrands,
+    pub(super) currencies: Vec<CurrencyAssignment>,
+    pub(super) return_url: Option<Url>,
+    pub(super) radar: bool,
+    pub(super) live_card_tested: bool,
+    pub(super) warnings: Vec<Violation>,
+}
+
+impl ValidatedGateway {
+    /// The gateway's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// V1 or V2.
+    #[must_use]
+    pub fn version(&self) -> GatewayVersion {
+        self.version
+    }
+
+    /// Test or live.
+    #[must_use]
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Whether the configuration existed before this validation.
+    #[must_use]
+    pub fn existing(&self) -> bool {
+        self.existing
+    }
+
+    /// The credentials.
+    #[must_use]
+    pub fn auth(&self) -> &AuthScheme {
+        &self.auth
+    }
+
+    /// The publishable key, if configured.
+    #[must_use]
+    pub fn publishable_key(&self) -> Option<&PublishableKey> {
+        self.publishable_key.as_ref()
+    }
+
+    /// The currency the Stripe account settles in.
+    #[must_use]
+    pub fn settlement_currency(&self) -> Currency {
+        self.settlement_currency
+    }
+
+    /// Whether Stripe granted the account raw card data access.
+    #[must_use]
+    pub fn raw_card_data_access(&self) -> bool {
+        self.raw_card_data_access
+    }
+
+    /// The account's country, if configured.
+    #[must_use]
+    pub fn country(&self) -> Option<Country> {
+        self.country
+    }
+
+    /// The data protection mode, when the platform sends card numbers itself.
+    #[must_use]
+    pub fn data_protection(&self) -> Option<DataProtection> {
+        self.data_protection
+    }
+
+    /// The card brands accepted.
+    #[must_use]
+    pub fn card_brands(&self) -> CardBrands {
+        self.card_brands
+    }
+
+    /// The currencies assigned, in configuration order.
+    #[must_use]
+    pub fn currencies(&self) -> &[CurrencyAssignment] {
+        &self.currencies
+    }
+
+    /// The assignment of `currency`, if it is assigned. Never allocates.
+    #[must_use]
+    pub fn currency(&self, currency: Currency) -> Option<&CurrencyAssignment> {
+        self.currencies.iter().find(|a| a.currency() == currency)
+    }
+
+    /// Where SCA redirects return, if configured.
+    #[must_use]
+    pub fn return_url(&self) -> Option<&Url> {
+        self.return_url.as_ref()
+    }
+
+    /// Whether Radar is on.
+    #[must_use]
+    pub fn radar(&self) -> bool {
+        self.radar
+    }
+
+    /// Whether a test transaction with a live card was made.
+    #[must_use]
+    pub fn live_card_tested(&self) -> bool {
+        self.live_card_tested
+    }
+
+    /// The warnings of the validation that produced this gateway.
+    #[must_use]
+    pub fn warnings(&self) -> &[Violation] {
+        &self.warnings
+    }
+
+    /// The validation's report: valid, with the warnings. Renders and serializes like the
+    /// report of an invalid configuration, so a UI can treat both alike.
+    #[must_use]
+    pub fn report(&self) -> Report {
+        Report::new(self.warnings.clone())
+    }
+}

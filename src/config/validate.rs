@@ -1,0 +1,1031 @@
+//! The validation of a [`GatewayConfig`]: parse every field, check every rule, collect every
+//! violation, in field order.
+
+use std::str::FromStr;
+
+use iso_currency::Country;
+use secrecy::{ExposeSecret, SecretString};
+use url::Url;
+
+use super::gateway::{CurrencyAssignment, ValidatedGateway};
+use super::report::{Report, Severity, Violation, ViolationCode};
+use super::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
+use crate::auth::AuthScheme;
+use crate::card_brand::{CardBrand, CardBrands};
+use crate::credentials::{
+    AccountId, ClientId, ClientSecret, CredentialError, Mode, PublishableKey, RefreshToken,
+    SecretKey,
+};
+use crate::currency::{Currency, is_presentment_currency, parse_currency};
+use crate::data_protection::DataProtection;
+use crate::minimum::{MinimumVerdict, check_minimum};
+use crate::money::{ExchangeRate, Money, parse_amount};
+use crate::text::InputExcerpt;
+use crate::version::GatewayVersion;
+
+/// The longest gateway name accepted.
+const MAX_NAME_CHARS: usize = 200;
+
+/// A violation's place in field order: (top-level field, list index, sub-field).
+type Key = (u8, usize, u8);
+
+mod field {
+    pub(super) const NAME: u8 = 0;
+    pub(super) const VERSION: u8 = 1;
+    pub(super) const MODE: u8 = 2;
+    pub(super) const AUTH: u8 = 4;
+    pub(super) const PUBLISHABLE_KEY: u8 = 5;
+    pub(super) const ACCOUNT: u8 = 6;
+    pub(super) const DATA_PROTECTION: u8 = 7;
+    pub(super) const CARD_BRANDS: u8 = 8;
+    pub(super) const CURRENCIES: u8 = 9;
+    pub(super) const RETURN_URL: u8 = 10;
+    pub(super) const LIVE_CARD_TESTED: u8 = 12;
+}
+
+#[derive(Default)]
+struct Collector {
+    found: Vec<(Key, Violation)>,
+}
+
+impl Collector {
+    fn push(
+        &mut self,
+        key: Key,
+        path: impl Into<String>,
+        code: ViolationCode,
+        severity: Severity,
+        message: impl Into<String>,
+        remedy: Option<String>,
+    ) {
+        self.found
+            .push((key, Violation::new(path, code, severity, message, remedy)));
+    }
+
+    fn error(
+        &mut self,
+        key: Key,
+        path: impl Into<String>,
+        code: ViolationCode,
+        message: impl Into<String>,
+        remedy: impl Into<String>,
+    ) {
+        self.push(
+            key,
+            path,
+            code,
+            Severity::Error,
+            message,
+            Some(remedy.into()),
+        );
+    }
+
+    fn warning(
+        &mut self,
+        key: Key,
+        path: impl Into<String>,
+        code: ViolationCode,
+        message: impl Into<String>,
+        remedy: impl Into<String>,
+    ) {
+        self.push(
+            key,
+            path,
+            code,
+            Severity::Warning,
+            message,
+            Some(remedy.into()),
+        );
+    }
+
+    fn missing(&mut self, key: Key, path: &str, remedy: &str) {
+        self.error(
+            key,
+            path,
+            ViolationCode::MissingField,
+            format!("{path} is required"),
+            remedy,
+        );
+    }
+
+    /// A required text field: reports `missing_field` when absent.
+    fn required<'a>(
+        &mut self,
+        key: Key,
+        path: &str,
+        value: Option<&'a str>,
+        remedy: &str,
+    ) -> Option<&'a str> {
+        if value.is_none() {
+            self.missing(key, path, remedy);
+        }
+        value
+    }
+
+    /// Parses a present value with its `FromStr`; a failure is `invalid_value` with the
+    /// parser's own message (which names what was found: these fields are not secret).
+    fn parse<T>(&mut self, key: Key, path: &str, value: Option<&str>, remedy: &str) -> Option<T>
+    where
+        T: FromStr,
+        T::Err: std::fmt::Display,
+    {
+        match value?.parse() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.error(
+                    key,
+                    path,
+                    ViolationCode::InvalidValue,
+                    e.to_string(),
+                    remedy,
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports a credential that did not parse, with the code its error calls for.
+    fn credential(&mut self, key: Key, path: &str, err: &CredentialError, secret_slot: bool) {
+        let code = match err.code() {
+            "publishable_key_as_secret" => ViolationCode::PublishableKeyAsSecret,
+            "wrong_credential_kind" => ViolationCode::WrongCredentialKind,
+            _ if secret_slot => ViolationCode::InvalidSecretKey,
+            _ => ViolationCode::InvalidValue,
+        };
+        self.error(key, path, code, err.problem().to_string(), err.remedy());
+    }
+
+    fn parse_credential<T>(
+        &mut self,
+        key: Key,
+        path: &str,
+        value: Option<&str>,
+        secret_slot: bool,
+    ) -> Option<T>
+    where
+        T: FromStr<Err = CredentialError>,
+    {
+        match value?.parse() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.credential(key, path, &e, secret_slot);
+                None
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<Violation> {
+        self.found.sort_by_key(|(key, _)| *key);
+        self.found.into_iter().map(|(_, v)| v).collect()
+    }
+}
+
+fn expose(secret: Option<&SecretString>) -> Option<&str> {
+    secret.map(ExposeSecret::expose_secret)
+}
+
+pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
+    let mut v = Collector::default();
+
+    let name = check_name(&mut v, c.name.as_deref());
+
+    let version_text = v.required(
+        (field::VERSION, 0, 0),
+        "version",
+        c.version.as_deref(),
+        "set version to v2 (Stripe V2: PaymentIntents with Stripe's native 3DS)",
+    );
+    let version: Option<GatewayVersion> = v.parse(
+        (field::VERSION, 0, 0),
+        "version",
+        version_text,
+        "use v2; v1 is legacy and may only exist, not be created (S0)",
+    );
+    if version == Some(GatewayVersion::V1) {
+        legacy_version(&mut v, c.existing);
+    }
+
+    let mode_text = v.required(
+        (field::MODE, 0, 0),
+        "mode",
+        c.mode.as_deref(),
+        "set mode to test or live",
+    );
+    let mode: Option<Mode> = v.parse((field::MODE, 0, 0), "mode", mode_text, "use test or live");
+
+    let publishable_key: Option<PublishableKey> = v.parse_credential(
+        (field::PUBLISHABLE_KEY, 0, 0),
+        "publishable_key",
+        c.publishable_key.as_deref(),
+        false,
+    );
+
+    let auth = match &c.auth {
+        None => {
+            v.missing(
+                (field::AUTH, 0, 0),
+                "auth",
+                "add an auth object: {\"scheme\":\"api_key\",\"secret_key\":\"sk_…\"}",
+            );
+            None
+        }
+        Some(auth) => check_auth(&mut v, auth, publishable_key.clone()),
+    };
+
+    check_key_modes(&mut v, mode, &auth, publishable_key.as_ref());
+
+    let account = check_account(&mut v, c.account.as_ref());
+
+    let data_protection: Option<DataProtection> = v.parse(
+        (field::DATA_PROTECTION, 0, 0),
+        "data_protection",
+        c.data_protection.as_deref(),
+        "use token_only or full_card_except_cvv, or leave it out when Stripe collects card numbers",
+    );
+
+    if let Some(account) = &account {
+        raw_card_data(
+            &mut v,
+            version,
+            data_protection,
+            c.data_protection.is_some(),
+            account.raw_card_data_access,
+        );
+    }
+
+    let card_brands = check_card_brands(&mut v, c.card_brands.as_deref());
+
+    let settlement = account.as_ref().and_then(|a| a.settlement_currency);
+    let currencies = check_currencies(&mut v, c.currencies.as_deref(), settlement, card_brands);
+
+    let return_url = check_return_url(&mut v, c.return_url.as_deref(), version, mode);
+
+    if mode == Some(Mode::Live) && !c.live_card_tested {
+        v.warning(
+            (field::LIVE_CARD_TESTED, 0, 0),
+            "live_card_tested",
+            ViolationCode::LiveCardTestMissing,
+            "the gateway is in live mode, but no test transaction with a live card was recorded",
+            "before going live, make a test transaction with a live card, then set live_card_tested to true (S0)",
+        );
+    }
+
+    let violations = v.finish();
+    let report = Report::new(violations);
+    if !report.is_valid() {
+        return Err(report);
+    }
+    // No error was reported, so every required value parsed; the `else` arms are unreachable
+    // in practice but kept total, so validation can never panic.
+    let (
+        Some(name),
+        Some(version),
+        Some(mode),
+        Some(auth),
+        Some(account),
+        Some(settlement),
+        Some(currencies),
+    ) = (name, version, mode, auth, account, settlement, currencies)
+    else {
+        return Err(report);
+    };
+    let warnings = report.violations().to_vec();
+    Ok(ValidatedGateway {
+        name,
+        version,
+        mode,
+        existing: c.existing,
+        auth,
+        publishable_key,
+        settlement_currency: settlement,
+        raw_card_data_access: account.raw_card_data_access,
+        country: account.country,
+        data_protection,
+        card_brands,
+        currencies,
+        return_url,
+        radar: c.radar.unwrap_or(false),
+        live_card_tested: c.live_card_tested,
+        warnings,
+    })
+}
+
+fn check_name(v: &mut Collector, name: Option<&str>) -> Option<String> {
+    let key = (field::NAME, 0, 0);
+    let name = v.required(
+        key,
+        "name",
+        name,
+        "give the gateway a name, such as \"Stripe USD\"",
+    )?;
+    if name.trim().is_empty() {
+        v.error(
+            key,
+            "name",
+            ViolationCode::InvalidValue,
+            "name is empty",
+            "give the gateway a name, such as \"Stripe USD\"",
+        );
+        return None;
+    }
+    let chars = name.chars().count();
+    if chars > MAX_NAME_CHARS {
+        v.error(
+            key,
+            "name",
+            ViolationCode::InvalidValue,
+            format!("name has {chars} characters, more than {MAX_NAME_CHARS}"),
+            "shorten the name",
+        );
+        return None;
+    }
+    Some(name.to_owned())
+}
+
+/// rules.md §3, S0: "Stripe V1 (legacy - do not create new)".
+fn legacy_version(v: &mut Collector, existing: bool) {
+    let key = (field::VERSION, 0, 0);
+    if existing {
+        v.warning(
+            key,
+            "version",
+            ViolationCode::LegacyVersion,
+            "v1 is Stripe's legacy gateway; this existing configuration still works",
+            "plan a move to v2 (PaymentIntents with Stripe's native 3DS); v1 needs raw card data access",
+        );
+    } else {
+        v.error(
+            key,
+            "version",
+            ViolationCode::LegacyVersion,
+            "v1 is Stripe's legacy gateway and a new configuration may not choose it",
+            "create a v2 gateway (S0: \"Stripe V1 (legacy - do not create new)\")",
+        );
+    }
+}
+
+/// The fields each scheme takes, to report the ones that do not belong.
+fn check_auth(
+    v: &mut Collector,
+    a: &AuthConfig,
+    publishable_key: Option<PublishableKey>,
+) -> Option<AuthScheme> {
+    let key = |sub| (field::AUTH, 0, sub);
+    let scheme = v.required(
+        key(0),
+        "auth.scheme",
+        a.scheme.as_deref(),
+        "set auth.scheme to api_key, oauth2 or connect",
+    )?;
+    let present: [(&str, u8, bool); 6] = [
+        ("secret_key", 1, a.secret_key.is_some()),
+        ("account_id", 2, a.account_id.is_some()),
+        ("client_id", 3, a.client_id.is_some()),
+        ("client_secret", 4, a.client_secret.is_some()),
+        ("refresh_token", 5, a.refresh_token.is_some()),
+        ("account_name", 6, a.account_name.is_some()),
+    ];
+    let allowed: &[&str] = match scheme {
+        "api_key" => &["secret_key", "account_id"],
+        "oauth2" => &["client_id", "client_secret", "refresh_token", "account_id"],
+        "connect" => &["account_id", "account_name"],
+        other => {
+            v.error(
+                key(0),
+                "auth.scheme",
+                ViolationCode::InvalidValue,
+                format!("expected an auth scheme, api_key, oauth2 or connect, found {}", InputExcerpt::new(other)),
+                "use api_key (a secret key), oauth2 (client id, client secret, refresh token) or connect (a connected account)",
+            );
+            return None;
+        }
+    };
+    for (name, sub, is_present) in present {
+        if is_present && !allowed.contains(&name) {
+            v.error(
+                key(sub),
+                format!("auth.{name}"),
+                ViolationCode::InvalidValue,
+                format!("auth.{name} does not belong to the {scheme} scheme"),
+                format!(
+                    "remove it, or change auth.scheme (the {scheme} scheme takes {})",
+                    allowed.join(", ")
+                ),
+            );
+        }
+    }
+    let account_id: Option<AccountId> =
+        v.parse_credential(key(2), "auth.account_id", a.account_id.as_deref(), false);
+    let account_id_ok = a.account_id.is_none() || account_id.is_some();
+    match scheme {
+        "api_key" => {
+            let text = v.required(
+                key(1),
+                "auth.secret_key",
+                expose(a.secret_key.as_ref()),
+                "paste the secret key (sk_live_… or sk_test_…) from Developers > API keys",
+            );
+            let secret_key: Option<SecretKey> =
+                v.parse_credential(key(1), "auth.secret_key", text, true);
+            Some(AuthScheme::ApiKey {
+                secret_key: secret_key?,
+                account_id: if account_id_ok {
+                    account_id
+                } else {
+                    return None;
+                },
+            })
+        }
+        "oauth2" => {
+            let id_text = v.required(
+                key(3),
+                "auth.client_id",
+                a.client_id.as_deref(),
+                "paste the client id (ca_…)",
+            );
+            let client_id: Option<ClientId> =
+                v.parse_credential(key(3), "auth.client_id", id_text, false);
+            let secret_text = v.required(
+                key(4),
+                "auth.client_secret",
+                expose(a.client_secret.as_ref()),
+                "paste the OAuth client secret",
+            );
+            let client_secret: Option<ClientSecret> =
+                v.parse_credential(key(4), "auth.client_secret", secret_text, false);
+            let token_text = v.required(
+                key(5),
+                "auth.refresh_token",
+                expose(a.refresh_token.as_ref()),
+                "paste the OAuth refresh token",
+            );
+            let refresh_token: Option<RefreshToken> =
+                v.parse_credential(key(5), "auth.refresh_token", token_text, false);
+            Some(AuthScheme::OAuth2 {
+                client_id: client_id?,
+                client_secret: client_secret?,
+                refresh_token: refresh_token?,
+                account_id: if account_id_ok {
+                    account_id
+                } else {
+                    return None;
+                },
+            })
+        }
+        _ => {
+            if a.account_id.is_none() {
+                v.missing(
+                    key(2),
+                    "auth.account_id",
+                    "paste the connected account's id (acct_…)",
+                );
+            }
+            let account_name = match a.account_name.as_deref() {
+                Some(n) if n.trim().is_empty() => {
+                    v.error(
+                        key(6),
+                        "auth.account_name",
+                        ViolationCode::InvalidValue,
+                        "auth.account_name is empty",
+                        "give the account's name as Stripe shows it, or leave it out",
+                    );
+                    return None;
+                }
+                n => n.map(str::to_owned),
+            };
+            Some(AuthScheme::Connect {
+                account_id: account_id?,
+                account_name,
+                publishable_key,
+            })
+        }
+    }
+}
+
+/// rules.md §1: a key's mode must be the configuration's; the key pair must share a mode.
+fn check_key_modes(
+    v: &mut Collector,
+    mode: Option<Mode>,
+    auth: &Option<AuthScheme>,
+    publishable: Option<&PublishableKey>,
+) {
+    let secret = match auth {
+        Some(AuthScheme::ApiKey { secret_key, .. }) => Some(secret_key),
+        _ => None,
+    };
+    if let (Some(mode), Some(secret)) = (mode, secret) {
+        if secret.mode() != mode {
+            v.error(
+                (field::AUTH, 0, 1),
+                "auth.secret_key",
+                ViolationCode::KeyModeMismatch,
+                format!(
+                    "the secret key is a {} key ({}…), but mode is {mode}",
+                    secret.mode(),
+                    secret.prefix()
+                ),
+                format!(
+                    "use the {mode} secret key, or set mode to {}",
+                    secret.mode()
+                ),
+            );
+        }
+    }
+    let Some(pk) = publishable else { return };
+    let key = (field::PUBLISHABLE_KEY, 0, 0);
+    match (mode, secret) {
+        (Some(mode), secret) if pk.mode() != mode => {
+            if let Some(secret) = secret.filter(|s| s.mode() == mode) {
+                v.error(
+                    key,
+                    "publishable_key",
+                    ViolationCode::KeyPairModeMismatch,
+                    format!("the publishable key is a {} key, but the secret key ({}…) and mode are {mode}", pk.mode(), secret.prefix()),
+                    format!("use the {mode} publishable key (pk_{mode}_…) of the same account"),
+                );
+            } else {
+                v.error(
+                    key,
+                    "publishable_key",
+                    ViolationCode::KeyModeMismatch,
+                    format!(
+                        "the publishable key is a {} key, but mode is {mode}",
+                        pk.mode()
+                    ),
+                    format!(
+                        "use the {mode} publishable key (pk_{mode}_…), or set mode to {}",
+                        pk.mode()
+                    ),
+                );
+            }
+        }
+        (None, Some(secret)) if secret.mode() != pk.mode() => {
+            v.error(
+                key,
+                "publishable_key",
+                ViolationCode::KeyPairModeMismatch,
+                format!(
+                    "the publishable key is a {} key, but the secret key ({}…) is {}",
+                    pk.mode(),
+                    secret.prefix(),
+                    secret.mode()
+                ),
+                "use a secret key and a publishable key of the same mode and account",
+            );
+        }
+        _ => {}
+    }
+}
+
+struct Account {
+    settlement_currency: Option<Currency>,
+    raw_card_data_access: bool,
+    country: Option<Country>,
+}
+
+fn check_account(v: &mut Collector, account: Option<&AccountConfig>) -> Option<Account> {
+    let key = |sub| (field::ACCOUNT, 0, sub);
+    let Some(a) = account else {
+        v.missing(
+            key(0),
+            "account",
+            "add an account object: {\"settlement_currency\":\"USD\"}",
+        );
+        return None;
+    };
+    let text = v.required(
+        key(0),
+        "account.settlement_currency",
+        a.settlement_currency.as_deref(),
+        "set the currency the Stripe account settles in (its payout bank account's), such as USD",
+    );
+    let settlement_currency = text.and_then(|t| match parse_currency(t) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            v.error(
+                key(0),
+                "account.settlement_currency",
+                ViolationCode::InvalidValue,
+                e.to_string(),
+                "use the ISO 4217 code of the payout bank account's currency, such as USD",
+            );
+            None
+        }
+    });
+    let country = match a.country.as_deref() {
+        None => None,
+        Some(code) => match Country::from_str(code) {
+            Ok(c) if c != Country::Unspecified => Some(c),
+            _ => {
+                v.error(
+                    key(2),
+                    "account.country",
+                    ViolationCode::InvalidValue,
+                    format!(
+                        "expected an ISO 3166 alpha-2 country code, such as US or JP, found {}",
+                        InputExcerpt::new(code)
+                    ),
+                    "use the account's two-letter country code in capitals, or leave it out",
+                );
+                None
+            }
+        },
+    };
+    Some(Account {
+        settlement_currency,
+        raw_card_data_access: a.raw_card_data_access,
+        country,
+    })
+}
+
+/// rules.md §3, S0, stripe-facts §5: raw card data access is required whenever the platform
+/// itself sends card numbers to Stripe: V1 always; V2 when the platform handles cards (any
+/// data protection mode: token-only sends them on the first payment, full-card on every one).
+fn raw_card_data(
+    v: &mut Collector,
+    version: Option<GatewayVersion>,
+    protection: Option<DataProtection>,
+    protection_given: bool,
+    access: bool,
+) {
+    if access {
+        return;
+    }
+    let why = if version.is_some_and(GatewayVersion::always_sends_card_numbers) {
+        "a v1 gateway sends card numbers to Stripe's API".to_owned()
+    } else if let Some(p) = protection {
+        match p {
+            DataProtection::TokenOnly => "with token_only data protection the platform sends the card number to Stripe on the first payment, to create the token".to_owned(),
+            _ => "with full_card_except_cvv data protection the platform sends the card number to Stripe on every payment".to_owned(),
+        }
+    } else if protection_given {
+        // An invalid data_protection was reported already; it still means cards pass through.
+        "the platform sends card numbers to Stripe (data_protection is set)".to_owned()
+    } else {
+        return;
+    };
+    v.error(
+        (field::ACCOUNT, 0, 1),
+        "account.raw_card_data_access",
+        ViolationCode::RawCardDataRequired,
+        format!("{why}, which Stripe refuses without raw card data access (\"Sending credit card numbers directly to the Stripe API is generally unsafe\")"),
+        "ask Stripe support to enable raw card data access (PCI DSS evidence: SAQ D or an AOC; S0's \"Handle card information directly\" setting), then set account.raw_card_data_access to true",
+    );
+}
+
+fn check_card_brands(v: &mut Collector, brands: Option<&[String]>) -> CardBrands {
+    let mut set = CardBrands::new();
+    let list = brands.unwrap_or(&[]);
+    if list.is_empty() {
+        v.error(
+            (field::CARD_BRANDS, 0, 0),
+            "card_brands",
+            ViolationCode::NoCardBrands,
+            "no card brand is enabled, so no card payment can be taken",
+            "enable the brands you accept, such as [\"visa\", \"mastercard\", \"amex\", \"discover\"] (S4)",
+        );
+    }
+    for (i, text) in list.iter().enumerate() {
+        let brand: Option<CardBrand> = v.parse(
+            (field::CARD_BRANDS, i, 0),
+            &format!("card_brands[{i}]"),
+            Some(text),
+            "use Stripe's brand names: visa, mastercard, amex, discover, diners, jcb, unionpay, cartes_bancaires, eftpos_au",
+        );
+        if let Some(brand) = brand {
+            set.insert(brand);
+        }
+    }
+    set
+}
+
+/// Returns the assignments when every currency entry is valid, `None` otherwise.
+fn check_currencies(
+    v: &mut Collector,
+    list: Option<&[CurrencyConfig]>,
+    settlement: Option<Currency>,
+    brands: CardBrands,
+) -> Option<Vec<CurrencyAssignment>> {
+    let Some(list) = list.filter(|l| !l.is_empty()) else {
+        v.missing(
+            (field::CURRENCIES, 0, 0),
+            "currencies",
+            "assign at least one currency with its minimum payment: [{\"currency\":\"USD\",\"minimum_payment\":\"0.50\"}] (S4)",
+        );
+        return None;
+    };
+    let mut out = Vec::with_capacity(list.len());
+    let mut all_ok = true;
+    let mut seen: Vec<Currency> = Vec::with_capacity(list.len());
+    for (i, entry) in list.iter().enumerate() {
+        let (currency, assignment) = check_currency(v, i, entry, settlement, brands, &seen);
+        seen.extend(currency);
+        match assignment {
+            Some(a) => out.push(a),
+            None => all_ok = false,
+        }
+    }
+    all_ok.then_some(out)
+}
+
+/// Checks one entry; returns its currency when it parsed, and its assignment when the whole
+/// entry is valid.
+fn check_currency(
+    v: &mut Collector,
+    i: usize,
+    entry: &CurrencyConfig,
+    settlement: Option<Currency>,
+    brands: CardBrands,
+    seen: &[Currency],
+) -> (Option<Currency>, Option<CurrencyAssignment>) {
+    let (currency, currency_ok) = parse_entry_currency(v, i, entry, brands, seen);
+    let assignment = check_entry_minimum(v, i, entry, currency, settlement);
+    (currency, assignment.filter(|_| currency_ok))
+}
+
+/// Parses an entry's currency and checks it (presentment, duplicates, brands); returns it and
+/// whether it passed.
+fn parse_entry_currency(
+    v: &mut Collector,
+    i: usize,
+    entry: &CurrencyConfig,
+    brands: CardBrands,
+    seen: &[Currency],
+) -> (Option<Currency>, bool) {
+    let key = |sub| (field::CURRENCIES, i, sub);
+    let path = |name: &str| format!("currencies[{i}].{name}");
+
+    let code = v.required(
+        key(0),
+        &path("currency"),
+        entry.currency.as_deref(),
+        "give the ISO 4217 code, such as USD",
+    );
+    let currency = code.and_then(|t| match parse_currency(t) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            v.error(
+                key(0),
+                path("currency"),
+                ViolationCode::InvalidValue,
+                e.to_string(),
+                "use an ISO 4217 code, such as USD",
+            );
+            None
+        }
+    });
+    let mut ok = currency.is_some();
+    if let Some(c) = currency {
+        if !is_presentment_currency(c) {
+            v.error(key(0), path("currency"), ViolationCode::UnsupportedCurrency, format!("{} is not one of Stripe's presentment currencies", c.code()), "remove it: Stripe cannot charge in it (docs.stripe.com/currencies#presentment-currencies)");
+            ok = false;
+        }
+        if seen.contains(&c) {
+            v.error(
+                key(0),
+                path("currency"),
+                ViolationCode::DuplicateCurrency,
+                format!("{} is assigned more than once", c.code()),
+                "keep one entry per currency",
+            );
+            ok = false;
+        }
+        let brands = if is_presentment_currency(c) {
+            brands
+        } else {
+            CardBrands::new()
+        };
+        for brand in brands.iter().filter(|b| !b.supports_currency(c)) {
+            v.error(
+                key(0),
+                path("currency"),
+                ViolationCode::BrandCurrencyUnsupported,
+                format!(
+                    "{} cards cannot be charged in {} at Stripe",
+                    brand.name(),
+                    c.code()
+                ),
+                format!("disable {} or remove {}", brand.name(), c.code()),
+            );
+        }
+    }
+    (currency, ok)
+}
+
+fn check_entry_minimum(
+    v: &mut Collector,
+    i: usize,
+    entry: &CurrencyConfig,
+    currency: Option<Currency>,
+    settlement: Option<Currency>,
+) -> Option<CurrencyAssignment> {
+    let key = |sub| (field::CURRENCIES, i, sub);
+    let path = |name: &str| format!("currencies[{i}].{name}");
+    let mut ok = currency.is_some();
+    let min_text = v.required(
+        key(1),
+        &path("minimum_payment"),
+        entry.minimum_payment.as_deref(),
+        "set the smallest payment accepted in this currency, such as \"0.50\" (S4)",
+    );
+    let minimum = min_text.and_then(|t| match parse_amount(t) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            v.error(
+                key(1),
+                path("minimum_payment"),
+                ViolationCode::InvalidValue,
+                e.to_string(),
+                "write the amount as a decimal string, such as \"0.50\"",
+            );
+            None
+        }
+    });
+
+    let rate = entry
+        .rate_to_settlement
+        .as_deref()
+        .and_then(|t| match parse_amount(t) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                v.error(
+                    key(2),
+                    path("rate_to_settlement"),
+                    ViolationCode::InvalidValue,
+                    e.to_string(),
+                    "write the rate as a decimal string, such as \"1.09\"",
+                );
+                ok = false;
+                None
+            }
+        });
+
+    let (Some(currency), Some(amount)) = (currency, minimum) else {
+        return None;
+    };
+    let minimum = Money::new(amount, currency);
+    if amount <= rust_decimal::Decimal::ZERO {
+        v.error(
+            key(1),
+            path("minimum_payment"),
+            ViolationCode::InvalidMinimum,
+            format!("minimum payment {minimum} is not positive"),
+            "set a positive minimum, at least Stripe's minimum charge",
+        );
+        return None;
+    }
+    if let Err(e) = minimum.to_minor_units() {
+        v.error(
+            key(1),
+            path("minimum_payment"),
+            ViolationCode::InvalidMinimum,
+            e.to_string(),
+            format!(
+                "give the minimum in whole units Stripe accepts for {}",
+                currency.code()
+            ),
+        );
+        return None;
+    }
+
+    let settlement = settlement?;
+    let rate = match rate {
+        None => None,
+        Some(r) => match ExchangeRate::new(currency, settlement, r) {
+            Ok(rate) => Some(rate),
+            Err(e) => {
+                v.error(key(2), path("rate_to_settlement"), ViolationCode::InvalidValue, e.to_string(), "give what one unit of this currency is worth in the settlement currency, a positive decimal (1 when it is the settlement currency)");
+                return None;
+            }
+        },
+    };
+    let rate = rate.filter(|_| currency != settlement);
+    match check_minimum(minimum, settlement, rate.as_ref()) {
+        Ok(MinimumVerdict::Exact {
+            meets: false,
+            minimum: stripe,
+            compared,
+        }) => {
+            let message = if compared.currency() == currency {
+                format!(
+                    "minimum payment {minimum} is below Stripe's minimum charge of {stripe} for an account that settles in {}",
+                    settlement.code()
+                )
+            } else {
+                format!(
+                    "minimum payment {minimum} converts to {compared}, below Stripe's minimum charge of {stripe} for an account that settles in {}",
+                    settlement.code()
+                )
+            };
+            v.error(
+                key(1),
+                path("minimum_payment"),
+                ViolationCode::MinimumBelowStripe,
+                message,
+                format!(
+                    "raise the minimum payment so it reaches {stripe} in the settlement currency"
+                ),
+            );
+            ok = false;
+        }
+        Ok(MinimumVerdict::Approximate {
+            meets,
+            minimum: own,
+        }) => {
+            let compared = if meets { "reaches" } else { "is below" };
+            v.warning(
+                key(1),
+                path("minimum_payment"),
+                ViolationCode::MinimumApproximate,
+                format!("minimum payment {minimum} {compared} Stripe's {own} for {}, but Stripe's real minimum is {} converted from this currency, and no rate was given", currency.code(), settlement.code()),
+                format!("give rate_to_settlement (1 {} in {}) for an exact check", currency.code(), settlement.code()),
+            );
+        }
+        Ok(MinimumVerdict::Unknown) => {
+            v.warning(
+                key(1),
+                path("minimum_payment"),
+                ViolationCode::MinimumUnverifiable,
+                format!("minimum payment {minimum} cannot be checked: Stripe publishes no minimum to compare it with without a rate to {}", settlement.code()),
+                format!("give rate_to_settlement (1 {} in {}) to check it against Stripe's minimum", currency.code(), settlement.code()),
+            );
+        }
+        Ok(_) => {}
+        Err(e) => {
+            v.error(
+                key(1),
+                path("minimum_payment"),
+                ViolationCode::InvalidMinimum,
+                e.to_string(),
+                "set a positive minimum that Stripe can charge",
+            );
+            ok = false;
+        }
+    }
+    ok.then_some(CurrencyAssignment {
+        minimum,
+        rate_to_settlement: rate,
+    })
+}
+
+/// rules.md §3, S0: V2 in live mode needs a return URL for SCA redirects, absolute, https.
+fn check_return_url(
+    v: &mut Collector,
+    text: Option<&str>,
+    version: Option<GatewayVersion>,
+    mode: Option<Mode>,
+) -> Option<Url> {
+    let key = (field::RETURN_URL, 0, 0);
+    let Some(text) = text else {
+        if version == Some(GatewayVersion::V2) && mode == Some(Mode::Live) {
+            v.error(
+                key,
+                "return_url",
+                ViolationCode::ReturnUrlRequired,
+                "a v2 gateway in live mode needs a return URL: 3D Secure (SCA) redirects the customer away and back",
+                "set return_url to the https page of your checkout that SCA redirects return to (S0: \"your checkout page must support standard Merchant Redirect exceptions\")",
+            );
+        }
+        return None;
+    };
+    let invalid = |v: &mut Collector, message: String| {
+        v.error(
+            key,
+            "return_url",
+            ViolationCode::InvalidValue,
+            message,
+            "give an absolute https URL, such as https://shop.example/3ds-return",
+        );
+        None
+    };
+    let url = match Url::parse(text) {
+        Ok(url) => url,
+        Err(e) => return invalid(v, format!("return_url is not an absolute URL ({e})")),
+    };
+    if !matches!(url.scheme(), "https" | "http") {
+        return invalid(
+            v,
+            format!(
+                "return_url has the scheme {}; a browser redirect needs https",
+                InputExcerpt::new(url.scheme())
+            ),
+        );
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return invalid(
+            v,
+            "return_url carries a user name or password, which a redirect URL must not".into(),
+        );
+    }
+    if mode == Some(Mode::Live) && url.scheme() != "https" {
+        v.error(
+            key,
+            "return_url",
+            ViolationCode::ReturnUrlInsecure,
+            "return_url uses http in live mode; customers would return from 3D Secure over an unencrypted connection",
+            "use https",
+        );
+        return None;
+    }
+    Some(url)
+}

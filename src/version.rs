@@ -1,0 +1,89 @@
+//! Which Stripe gateway a platform creates: V2 (PaymentIntents with Stripe's own 3DS) or the
+//! legacy V1 (rules.md §3, from S0 Konnektive).
+//!
+//! | version | what it is (S0) | rule |
+//! | --- | --- | --- |
+//! | [`GatewayVersion::V2`] | "includes the use of Stripe SCA (Stripe's native 3DS solution)"; Radar unaffected | live mode needs a return URL for SCA redirects ("your checkout page must support standard Merchant Redirect exceptions") |
+//! | [`GatewayVersion::V1`] | "legacy - do not create new" | a new configuration may not choose it; an existing one still validates, with a warning; it needs raw card data access ("Enable the Handle card information directly setting") |
+//!
+//! ```
+//! use stripe_gateway_rules::GatewayVersion;
+//!
+//! let v: GatewayVersion = "v2".parse()?;
+//! assert_eq!(v, GatewayVersion::V2);
+//! assert!(GatewayVersion::V1.is_legacy());
+//! # Ok::<(), stripe_gateway_rules::version::GatewayVersionError>(())
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A Stripe gateway version as billing platforms name them (S0: "StripeV2", "Stripe V1").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum GatewayVersion {
+    /// Legacy: card numbers go to Stripe's API from the platform; do not create new ones (S0).
+    #[cfg_attr(feature = "serde", serde(rename = "v1"))]
+    V1,
+    /// PaymentIntents with Stripe's native 3DS (SCA); Radar optional and unaffected (S0).
+    #[cfg_attr(feature = "serde", serde(rename = "v2"))]
+    V2,
+}
+
+impl GatewayVersion {
+    /// The name in configuration files: `v1` or `v2`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            GatewayVersion::V1 => "v1",
+            GatewayVersion::V2 => "v2",
+        }
+    }
+
+    /// Whether this version is legacy: it may exist, but no new configuration may choose it
+    /// (S0: "Stripe V1 (legacy - do not create new)").
+    #[must_use]
+    pub const fn is_legacy(self) -> bool {
+        matches!(self, GatewayVersion::V1)
+    }
+
+    /// Whether a gateway of this version always sends card numbers to Stripe's API itself,
+    /// and so always needs raw card data access (S0: V1 step 3).
+    #[must_use]
+    pub const fn always_sends_card_numbers(self) -> bool {
+        matches!(self, GatewayVersion::V1)
+    }
+}
+
+impl fmt::Display for GatewayVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of parsing a [`GatewayVersion`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected a gateway version, `v1` or `v2`, found {found}")]
+pub struct GatewayVersionError {
+    found: crate::text::InputExcerpt,
+}
+
+impl FromStr for GatewayVersion {
+    type Err = GatewayVersionError;
+
+    /// Parses `v1` or `v2` (also `V1`/`V2`, as platforms label them).
+    ///
+    /// # Errors
+    ///
+    /// [`GatewayVersionError`] for anything else (`v3`, `2`, ` v2`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "v1" | "V1" => Ok(GatewayVersion::V1),
+            "v2" | "V2" => Ok(GatewayVersion::V2),
+            other => Err(GatewayVersionError {
+                found: crate::text::InputExcerpt::new(other),
+            }),
+        }
+    }
+}
