@@ -54,7 +54,13 @@
 //! assert!(gateway.check(&Operation::Sale(first)).is_ok());
 //! ```
 
+#[cfg(feature = "serde")]
+mod line;
+
 use jiff::Timestamp;
+
+#[cfg(feature = "serde")]
+pub use line::{LineError, OperationLine};
 
 use crate::authorization::Authorization;
 use crate::config::ValidatedGateway;
