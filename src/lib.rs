@@ -39,12 +39,14 @@
 #![deny(missing_docs, missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod api_version;
 pub mod auth;
 pub mod credentials;
 pub mod currency;
 pub mod minimum;
 pub mod money;
 
+pub use api_version::ApiVersion;
 pub use auth::AuthScheme;
 pub use credentials::{AccountId, ClientId, CredentialError, Mode, PublishableKey, SecretKey};
 

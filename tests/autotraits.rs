@@ -23,6 +23,12 @@ assert_impl_all!(CredentialSlot: Send, Sync);
 assert_impl_all!(StripeStringKind: Send, Sync);
 assert_impl_all!(WhitespacePlace: Send, Sync);
 
+// API versions (rules.md §9).
+assert_impl_all!(ApiVersion: Send, Sync, Copy, Ord, std::hash::Hash, std::fmt::Display, std::str::FromStr);
+assert_impl_all!(stripe_gateway_rules::api_version::ApiVersionError: Send, Sync, std::error::Error, Clone, Eq);
+assert_impl_all!(stripe_gateway_rules::api_version::ApiVersionErrorKind: Send, Sync);
+assert_impl_all!(stripe_gateway_rules::api_version::Release: Send, Sync, Copy, Ord);
+
 // Secrets: no Display, no equality, no serialization.
 assert_not_impl_any!(SecretKey: std::fmt::Display, PartialEq);
 assert_not_impl_any!(ClientSecret: std::fmt::Display, PartialEq);
