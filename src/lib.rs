@@ -41,6 +41,7 @@
 
 pub mod api_version;
 pub mod auth;
+pub mod connection;
 pub mod credentials;
 pub mod currency;
 pub mod minimum;
@@ -48,6 +49,10 @@ pub mod money;
 
 pub use api_version::ApiVersion;
 pub use auth::AuthScheme;
+pub use connection::{
+    Connection, ConnectionError, ConnectionSettings, Connections, LegacyCredentialPolicy,
+    SelectedAccount,
+};
 pub use credentials::{AccountId, ClientId, CredentialError, Mode, PublishableKey, SecretKey};
 
 /// The README's examples, run as doctests.
