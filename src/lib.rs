@@ -44,6 +44,7 @@ pub mod auth;
 pub mod connection;
 pub mod credentials;
 pub mod currency;
+pub mod diagnosis;
 pub mod minimum;
 pub mod money;
 
@@ -54,6 +55,7 @@ pub use connection::{
     SelectedAccount,
 };
 pub use credentials::{AccountId, ClientId, CredentialError, Mode, PublishableKey, SecretKey};
+pub use diagnosis::{Diagnosis, DiagnosisKind, diagnose};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

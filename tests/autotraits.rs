@@ -77,6 +77,11 @@ mod connection_types {
     assert_not_impl_any!(ConnectionSettingsDraft: serde::Serialize);
 }
 
+// Diagnosis of Stripe errors.
+assert_impl_all!(Diagnosis: Send, Sync, Copy, Eq, std::fmt::Display);
+assert_impl_all!(DiagnosisKind: Send, Sync, Copy, Eq, std::hash::Hash, std::fmt::Display);
+assert_impl_all!(stripe_gateway_rules::diagnosis::MatchedBy: Send, Sync, Copy, Eq);
+
 // Secrets: no Display, no equality, no serialization.
 assert_not_impl_any!(SecretKey: std::fmt::Display, PartialEq);
 assert_not_impl_any!(ClientSecret: std::fmt::Display, PartialEq);
