@@ -593,3 +593,34 @@ fn s1_settings_deserialize_through_the_same_checks() {
     assert!(!e.to_string().contains("4eC39HqLyjWDarjtT1zd"), "{e}");
     assert!(serde_json::from_str::<ConnectionSettingsDraft>(r#"{"password":"x"}"#).is_err());
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// stripe-facts §6: any query string gives a typed result, and a code never leaks.
+        #[test]
+        fn facts_6_callback_parsing_never_panics(query in "\\PC{0,200}") {
+            let mut u = url("https://billing.example.com/cb");
+            u.set_query(Some(&query));
+            if let Err(e) = parse_callback(&u, &state()) {
+                let _ = (e.code(), e.to_string());
+            }
+        }
+
+        /// S1: any typed timeout gives a value in range or a typed error.
+        #[test]
+        fn s1_timeout_parsing_never_panics(s in "\\PC{0,40}") {
+            if let Ok(t) = s.parse::<Timeout>() {
+                prop_assert!((1..=600_000).contains(&t.as_millis()));
+            }
+        }
+
+        #[test]
+        fn s1_timeouts_in_range_round_trip(ms in 1u32..=600_000) {
+            let t: Timeout = ms.to_string().parse().unwrap();
+            prop_assert_eq!(t.to_string(), ms.to_string());
+        }
+    }
+}
