@@ -39,28 +39,37 @@
 #![deny(missing_docs, missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod api_version;
 pub mod auth;
 pub mod authorization;
 pub mod card_brand;
 pub mod config;
+pub mod connection;
 pub mod credentials;
 pub mod currency;
 pub mod data_protection;
+pub mod diagnosis;
 pub mod minimum;
 pub mod money;
 pub mod operation;
 mod text;
 pub mod version;
 
+pub use api_version::ApiVersion;
 pub use auth::AuthScheme;
 pub use card_brand::CardBrand;
 pub use config::{GatewayConfig, Report, Severity, ValidatedGateway, Violation, ViolationCode};
+pub use connection::{
+    Connection, ConnectionError, ConnectionSettings, Connections, LegacyCredentialPolicy,
+    SelectedAccount,
+};
 pub use credentials::{AccountId, ClientId, CredentialError, Mode, PublishableKey, SecretKey};
 pub use currency::{
     Currency, CurrencyError, MinorUnitRule, amex_supports, is_presentment_currency,
     minor_unit_rule, parse_currency, presentment_currencies,
 };
 pub use data_protection::DataProtection;
+pub use diagnosis::{Diagnosis, DiagnosisKind, diagnose};
 pub use minimum::{MinimumVerdict, check_minimum, stripe_minimum};
 pub use money::{
     AmountError, ExchangeRate, MinorUnits, Money, ParseMoneyError, RoundingMode, check_payout,

@@ -23,6 +23,65 @@ assert_impl_all!(CredentialSlot: Send, Sync);
 assert_impl_all!(StripeStringKind: Send, Sync);
 assert_impl_all!(WhitespacePlace: Send, Sync);
 
+// API versions (rules.md §9).
+assert_impl_all!(ApiVersion: Send, Sync, Copy, Ord, std::hash::Hash, std::fmt::Display, std::str::FromStr);
+assert_impl_all!(stripe_gateway_rules::api_version::ApiVersionError: Send, Sync, std::error::Error, Clone, Eq);
+assert_impl_all!(stripe_gateway_rules::api_version::ApiVersionErrorKind: Send, Sync);
+assert_impl_all!(stripe_gateway_rules::api_version::Release: Send, Sync, Copy, Ord);
+
+// Connections (rules.md §9).
+mod connection_types {
+    use super::*;
+    use stripe_gateway_rules::connection::settings::TimeoutErrorKind;
+    use stripe_gateway_rules::connection::{
+        Authorization, AuthorizationCode, AuthorizeRequest, CallbackError, ConnectionSettingsDraft,
+        LegacyPolicyError, LegacyStatus, OAuthError, OAuthErrorCode, OAuthScope, OAuthState,
+        SettingsErrors, SettingsProblem, Timeout, TimeoutError,
+    };
+    assert_impl_all!(Connection: Send, Sync, Clone, Eq, std::hash::Hash);
+    assert_impl_all!(Connections: Send, Sync, Clone, Eq, Default);
+    assert_impl_all!(SelectedAccount: Send, Sync, Clone, Eq);
+    assert_impl_all!(ConnectionError: Send, Sync, std::error::Error, Clone, Eq);
+    assert_impl_all!(LegacyCredentialPolicy: Send, Sync, Copy, Eq);
+    assert_impl_all!(LegacyStatus: Send, Sync, Copy, Eq);
+    assert_impl_all!(LegacyPolicyError: Send, Sync, std::error::Error);
+    assert_impl_all!(AuthorizeRequest: Send, Sync, Clone, std::fmt::Debug);
+    assert_impl_all!(OAuthScope: Send, Sync, Copy, std::fmt::Display, std::str::FromStr);
+    assert_impl_all!(OAuthState: Send, Sync, Clone, Eq, std::fmt::Display, std::str::FromStr);
+    assert_impl_all!(OAuthError: Send, Sync, std::error::Error, Clone, Eq);
+    assert_impl_all!(OAuthErrorCode: Send, Sync, Clone, Eq);
+    assert_impl_all!(CallbackError: Send, Sync, std::error::Error, Clone, Eq);
+    assert_impl_all!(Authorization: Send, Sync, Clone, std::fmt::Debug);
+    assert_impl_all!(AuthorizationCode: Send, Sync, Clone, std::fmt::Debug);
+    assert_impl_all!(ConnectionSettings: Send, Sync, Clone, std::fmt::Debug);
+    assert_impl_all!(ConnectionSettingsDraft: Send, Sync, Clone, Default, std::fmt::Debug);
+    assert_impl_all!(SettingsProblem: Send, Sync, Clone, Eq, std::fmt::Display);
+    assert_impl_all!(SettingsErrors: Send, Sync, std::error::Error);
+    assert_impl_all!(Severity: Send, Sync, Copy);
+    assert_impl_all!(Timeout: Send, Sync, Copy, Ord, std::fmt::Display, std::str::FromStr);
+    assert_impl_all!(TimeoutError: Send, Sync, std::error::Error, Clone, Eq);
+    assert_impl_all!(TimeoutErrorKind: Send, Sync);
+
+    // The authorization code and everything holding a secret key: no Display, no equality.
+    assert_not_impl_any!(AuthorizationCode: std::fmt::Display, PartialEq);
+    assert_not_impl_any!(Authorization: std::fmt::Display, PartialEq);
+    assert_not_impl_any!(ConnectionSettings: std::fmt::Display, PartialEq);
+    assert_not_impl_any!(ConnectionSettingsDraft: std::fmt::Display, PartialEq);
+    #[cfg(feature = "serde")]
+    assert_not_impl_any!(AuthorizationCode: serde::Serialize);
+    #[cfg(feature = "serde")]
+    assert_not_impl_any!(Authorization: serde::Serialize);
+    #[cfg(feature = "serde")]
+    assert_not_impl_any!(ConnectionSettings: serde::Serialize);
+    #[cfg(feature = "serde")]
+    assert_not_impl_any!(ConnectionSettingsDraft: serde::Serialize);
+}
+
+// Diagnosis of Stripe errors.
+assert_impl_all!(Diagnosis: Send, Sync, Copy, Eq, std::fmt::Display);
+assert_impl_all!(DiagnosisKind: Send, Sync, Copy, Eq, std::hash::Hash, std::fmt::Display);
+assert_impl_all!(stripe_gateway_rules::diagnosis::MatchedBy: Send, Sync, Copy, Eq);
+
 // Secrets: no Display, no equality, no serialization.
 assert_not_impl_any!(SecretKey: std::fmt::Display, PartialEq);
 assert_not_impl_any!(ClientSecret: std::fmt::Display, PartialEq);

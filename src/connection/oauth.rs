@@ -1,0 +1,740 @@
+//! Connect OAuth: the authorize URL and the callback (stripe-facts §6; rules.md §9; S2
+//! "Connect with Stripe").
+//!
+//! | rule | source |
+//! | --- | --- |
+//! | authorize at `https://connect.stripe.com/oauth/authorize` with `response_type=code` ("the only option at the moment is code") and `client_id` (`ca_…`) | stripe-facts §6 |
+//! | `scope` is `read_write` or `read_only` ("read_only can only be specified for extensions") | stripe-facts §6 |
+//! | `state` protects against CSRF; this crate requires one of [`MIN_STATE_LEN`] to [`MAX_STATE_LEN`] printable ASCII characters and checks it on the way back | stripe-facts §6; RFC 6749 §10.12 |
+//! | `redirect_uri` must match a configured URI and be https in live mode; this crate also refuses credentials and fragments in it | stripe-facts §6; RFC 6749 §3.1.2 |
+//! | the success redirect carries `code` (single use, expires in 5 minutes), `scope`, `state` | stripe-facts §6 |
+//! | an error carries `error` (`access_denied`, `invalid_scope`, `invalid_redirect_uri`, `invalid_request`, `unsupported_response_type`) and `error_description`; the browser is redirected only for `access_denied` | stripe-facts §6 |
+//! | a denied connection shows "The user denied your request"; the remedy is to click Connect with Stripe again | stripe-facts §6, S2 |
+//!
+//! Stripe calls OAuth "not recommended for new Connect platforms" (stripe-facts §6); it is
+//! still how S2's "Connect with Stripe" works.
+//!
+//! ```
+//! use stripe_gateway_rules::Mode;
+//! use stripe_gateway_rules::connection::oauth::{parse_callback, AuthorizeRequest, OAuthScope};
+//!
+//! let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
+//! let url = AuthorizeRequest::new(
+//!     "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse()?,
+//!     OAuthScope::ReadWrite,
+//!     &state,
+//!     Mode::Live,
+//! )
+//! .redirect_uri(&"https://billing.example.com/stripe/callback".parse()?)?
+//! .url();
+//! assert_eq!(url.host_str(), Some("connect.stripe.com"));
+//!
+//! let back = "https://billing.example.com/stripe/callback?scope=read_write&code=ac_123456789&state=k3J9xQ2mVb7LwZ4pT8rN".parse()?;
+//! let authorization = parse_callback(&back, &state)?;
+//! assert_eq!(authorization.code().expose_secret(), "ac_123456789");
+//! assert_eq!(format!("{:?}", authorization.code()), "AuthorizationCode(ac_…)");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::SignedDuration;
+use secrecy::{ExposeSecret, SecretString};
+use url::Url;
+
+use crate::credentials::{ClientId, Mode};
+
+/// Stripe's authorize endpoint (stripe-facts §6).
+pub const AUTHORIZE_URL: &str = "https://connect.stripe.com/oauth/authorize";
+
+/// How long an authorization code can be exchanged: "expires in 5 minutes" (stripe-facts §6).
+pub const AUTHORIZATION_CODE_LIFETIME: SignedDuration = SignedDuration::from_mins(5);
+
+/// Shortest `state` accepted: 16 characters, so that a random state is not guessable
+/// (RFC 6749 §10.12 asks for a non-guessable value).
+pub const MIN_STATE_LEN: usize = 16;
+
+/// Longest `state` accepted: 512 characters keep the authorize URL well under browsers'
+/// URL limits.
+pub const MAX_STATE_LEN: usize = 512;
+
+/// Longest Stripe `error_description` kept (longer ones are cut, with `…`).
+const MAX_DESCRIPTION_LEN: usize = 500;
+
+/// The access a platform asks for (stripe-facts §6).
+///
+/// ```
+/// use stripe_gateway_rules::connection::OAuthScope;
+/// assert_eq!("read_write".parse::<OAuthScope>(), Ok(OAuthScope::ReadWrite));
+/// assert_eq!(OAuthScope::ReadOnly.as_str(), "read_only");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum OAuthScope {
+    /// `read_write`: what a billing platform needs to charge. Since June 2021 a `read_write`
+    /// platform can't connect Standard accounts controlled by another platform.
+    ReadWrite,
+    /// `read_only`: "can only be specified for extensions"; Stripe's default for Standard
+    /// accounts.
+    ReadOnly,
+}
+
+impl OAuthScope {
+    /// The value of the `scope` parameter.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OAuthScope::ReadWrite => "read_write",
+            OAuthScope::ReadOnly => "read_only",
+        }
+    }
+}
+
+impl fmt::Display for OAuthScope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for OAuthScope {
+    type Err = OAuthError;
+
+    /// Parses `read_write` or `read_only`.
+    ///
+    /// # Errors
+    ///
+    /// [`OAuthError`] with code `invalid_scope` for anything else.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "read_write" => Ok(OAuthScope::ReadWrite),
+            "read_only" => Ok(OAuthScope::ReadOnly),
+            other => Err(OAuthError::InvalidScope {
+                found: truncate(other, 40),
+            }),
+        }
+    }
+}
+
+/// The `state` sent with the authorize request and expected back: a CSRF token the platform
+/// generates per request (stripe-facts §6). [`MIN_STATE_LEN`] to [`MAX_STATE_LEN`] printable
+/// ASCII characters, no whitespace. It travels in URLs, so it is not treated as a secret.
+///
+/// ```
+/// use stripe_gateway_rules::connection::OAuthState;
+///
+/// let state: OAuthState = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
+/// assert_eq!(state.as_str(), "k3J9xQ2mVb7LwZ4pT8rN");
+/// assert_eq!("abc".parse::<OAuthState>().unwrap_err().code(), "state_too_short");
+/// # Ok::<(), stripe_gateway_rules::connection::OAuthError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OAuthState(String);
+
+impl OAuthState {
+    /// The state as given.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Compares without stopping at the first difference, so timing reveals nothing.
+    fn matches(&self, other: &str) -> bool {
+        let (a, b) = (self.0.as_bytes(), other.as_bytes());
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+}
+
+impl fmt::Display for OAuthState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for OAuthState {
+    type Err = OAuthError;
+
+    /// Parses a state.
+    ///
+    /// # Errors
+    ///
+    /// [`OAuthError`]: `state_empty`, `state_too_short` (fewer than [`MIN_STATE_LEN`]
+    /// characters), `state_too_long` (more than [`MAX_STATE_LEN`]), `state_invalid_character`
+    /// (whitespace, control or non-ASCII characters).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.is_empty() {
+            return Err(OAuthError::StateEmpty);
+        }
+        if s.len() > MAX_STATE_LEN {
+            return Err(OAuthError::StateTooLong { len: s.len() });
+        }
+        if let Some((i, c)) = s.chars().enumerate().find(|(_, c)| !c.is_ascii_graphic()) {
+            return Err(OAuthError::StateInvalidCharacter {
+                character: c,
+                position: i + 1,
+            });
+        }
+        if s.len() < MIN_STATE_LEN {
+            return Err(OAuthError::StateTooShort { len: s.len() });
+        }
+        Ok(OAuthState(s.to_owned()))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for OAuthState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for OAuthState {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A problem with what the platform sends to Stripe: the state, the scope, the redirect URI.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum OAuthError {
+    /// The state is empty.
+    #[error(
+        "expected an OAuth state, found an empty value; generate a random value of at least 16 characters for each authorize request"
+    )]
+    StateEmpty,
+    /// The state is shorter than [`MIN_STATE_LEN`].
+    #[error(
+        "expected an OAuth state of at least 16 characters, found {len}; generate a longer random value, which an attacker can't guess"
+    )]
+    StateTooShort {
+        /// Its length.
+        len: usize,
+    },
+    /// The state is longer than [`MAX_STATE_LEN`].
+    #[error(
+        "expected an OAuth state of at most 512 characters, found {len}; a random value of 16 to 64 characters is enough"
+    )]
+    StateTooLong {
+        /// Its length in bytes.
+        len: usize,
+    },
+    /// The state contains whitespace, a control or a non-ASCII character.
+    #[error(
+        "expected an OAuth state of printable ASCII characters, found {character:?} at position {position}; use letters, digits and punctuation only"
+    )]
+    StateInvalidCharacter {
+        /// The character.
+        character: char,
+        /// Its 1-based character position.
+        position: usize,
+    },
+    /// A scope other than `read_write` and `read_only`.
+    #[error("expected the scope read_write or read_only, found {found:?}; use one of those two")]
+    InvalidScope {
+        /// The value found.
+        found: String,
+    },
+    /// The redirect URI is not an `http` or `https` URL with a host.
+    #[error(
+        "expected a redirect URI starting with https://, found a {scheme} URL; use the https address of the page that receives Stripe's answer"
+    )]
+    RedirectUriNotWeb {
+        /// Its scheme.
+        scheme: String,
+    },
+    /// An `http` redirect URI in live mode.
+    #[error(
+        "expected an https redirect URI in live mode, found http://{host}; Stripe requires https for live-mode redirect URIs (http is allowed in test mode only)"
+    )]
+    RedirectUriNotHttps {
+        /// The host, to say which URI.
+        host: String,
+    },
+    /// A user name or password in the redirect URI.
+    #[error(
+        "expected a redirect URI without credentials, found a user name or password in it; remove them: the URI is visible in the browser"
+    )]
+    RedirectUriHasCredentials,
+    /// A fragment (`#…`) in the redirect URI.
+    #[error(
+        "expected a redirect URI without a fragment, found #{fragment}; remove it: OAuth redirect URIs must not have one (RFC 6749 §3.1.2)"
+    )]
+    RedirectUriHasFragment {
+        /// The fragment (at most 40 characters).
+        fragment: String,
+    },
+}
+
+impl OAuthError {
+    /// A stable snake_case code: `state_empty`, `state_too_short`, `state_too_long`,
+    /// `state_invalid_character`, `invalid_scope`, `redirect_uri_not_web`,
+    /// `redirect_uri_not_https`, `redirect_uri_has_credentials`, `redirect_uri_has_fragment`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            OAuthError::StateEmpty => "state_empty",
+            OAuthError::StateTooShort { .. } => "state_too_short",
+            OAuthError::StateTooLong { .. } => "state_too_long",
+            OAuthError::StateInvalidCharacter { .. } => "state_invalid_character",
+            OAuthError::InvalidScope { .. } => "invalid_scope",
+            OAuthError::RedirectUriNotWeb { .. } => "redirect_uri_not_web",
+            OAuthError::RedirectUriNotHttps { .. } => "redirect_uri_not_https",
+            OAuthError::RedirectUriHasCredentials => "redirect_uri_has_credentials",
+            OAuthError::RedirectUriHasFragment { .. } => "redirect_uri_has_fragment",
+        }
+    }
+}
+
+/// The authorize request: the URL the platform's "Connect with Stripe" button opens
+/// (stripe-facts §6).
+///
+/// Built with [`new`](Self::new) and, optionally, [`redirect_uri`](Self::redirect_uri), which
+/// checks the URI against the mode; [`url`](Self::url) gives the URL.
+///
+/// ```
+/// use stripe_gateway_rules::Mode;
+/// use stripe_gateway_rules::connection::{AuthorizeRequest, OAuthScope};
+///
+/// let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
+/// let request = AuthorizeRequest::new(
+///     "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse()?,
+///     OAuthScope::ReadWrite,
+///     &state,
+///     Mode::Test,
+/// );
+/// assert_eq!(
+///     request.url().as_str(),
+///     "https://connect.stripe.com/oauth/authorize?response_type=code\
+///      &client_id=ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb&scope=read_write&state=k3J9xQ2mVb7LwZ4pT8rN"
+/// );
+///
+/// // Live mode needs https.
+/// let live = AuthorizeRequest::new(
+///     "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse()?,
+///     OAuthScope::ReadWrite,
+///     &state,
+///     Mode::Live,
+/// );
+/// let err = live.redirect_uri(&"http://billing.example.com/cb".parse()?).unwrap_err();
+/// assert_eq!(err.code(), "redirect_uri_not_https");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorizeRequest {
+    client_id: ClientId,
+    scope: OAuthScope,
+    state: OAuthState,
+    mode: Mode,
+    /// Checked: http(s), a host, no credentials, no fragment; kept as text so that `Debug`
+    /// never goes through `Url`'s (which prints passwords).
+    redirect_uri: Option<String>,
+}
+
+impl AuthorizeRequest {
+    /// A request for `client_id` with `scope` and `state`, in `mode` (which decides whether
+    /// an http redirect URI is allowed). Without a redirect URI, Stripe uses the first one
+    /// configured for the platform.
+    #[must_use]
+    pub fn new(client_id: ClientId, scope: OAuthScope, state: &OAuthState, mode: Mode) -> Self {
+        AuthorizeRequest {
+            client_id,
+            scope,
+            state: state.clone(),
+            mode,
+            redirect_uri: None,
+        }
+    }
+
+    /// Sets the redirect URI, which must also be configured in the platform's Connect
+    /// settings (Stripe checks that; this crate can't).
+    ///
+    /// # Errors
+    ///
+    /// [`OAuthError`]: `redirect_uri_not_web` (not http or https, or no host),
+    /// `redirect_uri_not_https` (http in live mode), `redirect_uri_has_credentials` (a user
+    /// name or password), `redirect_uri_has_fragment`.
+    pub fn redirect_uri(mut self, uri: &Url) -> Result<Self, OAuthError> {
+        match uri.scheme() {
+            "https" => {}
+            "http" if self.mode == Mode::Test => {}
+            "http" => {
+                return Err(OAuthError::RedirectUriNotHttps {
+                    host: uri.host_str().unwrap_or_default().to_owned(),
+                });
+            }
+            other => {
+                return Err(OAuthError::RedirectUriNotWeb {
+                    scheme: truncate(other, 20),
+                });
+            }
+        }
+        if !uri.has_host() || uri.host_str() == Some("") {
+            return Err(OAuthError::RedirectUriNotWeb {
+                scheme: "host-less".to_owned(),
+            });
+        }
+        if !uri.username().is_empty() || uri.password().is_some() {
+            return Err(OAuthError::RedirectUriHasCredentials);
+        }
+        if let Some(fragment) = uri.fragment() {
+            return Err(OAuthError::RedirectUriHasFragment {
+                fragment: truncate(fragment, 40),
+            });
+        }
+        self.redirect_uri = Some(uri.as_str().to_owned());
+        Ok(self)
+    }
+
+    /// The authorize URL: `https://connect.stripe.com/oauth/authorize?response_type=code&
+    /// client_id=…&scope=…&state=…[&redirect_uri=…]`.
+    #[must_use]
+    pub fn url(&self) -> Url {
+        // AUTHORIZE_URL is a valid absolute URL; parsing it can't fail.
+        let mut url = Url::parse(AUTHORIZE_URL).unwrap_or_else(|_| unreachable!());
+        {
+            let mut query = url.query_pairs_mut();
+            query
+                .append_pair("response_type", "code")
+                .append_pair("client_id", self.client_id.as_str())
+                .append_pair("scope", self.scope.as_str())
+                .append_pair("state", self.state.as_str());
+            if let Some(uri) = &self.redirect_uri {
+                query.append_pair("redirect_uri", uri);
+            }
+        }
+        url
+    }
+}
+
+/// The single-use authorization code of a successful callback (`ac_…`; stripe-facts §6,
+/// §3.3): it "can only be used once and expires in 5 minutes", and consuming it twice revokes
+/// the connection. Treated as a secret: `Debug` shows `AuthorizationCode(ac_…)`; no
+/// `Display`, `Serialize` or `PartialEq`.
+#[derive(Clone)]
+pub struct AuthorizationCode(SecretString);
+
+impl AuthorizationCode {
+    /// The code, to exchange at `https://connect.stripe.com/oauth/token`. The one way to read
+    /// it.
+    #[must_use]
+    pub fn expose_secret(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl fmt::Debug for AuthorizationCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AuthorizationCode(ac_…)")
+    }
+}
+
+/// What a successful callback grants: the code to exchange and the scope Stripe reported.
+#[derive(Debug, Clone)]
+pub struct Authorization {
+    code: AuthorizationCode,
+    scope: Option<OAuthScope>,
+}
+
+impl Authorization {
+    /// The authorization code (exchange it within [`AUTHORIZATION_CODE_LIFETIME`], once).
+    #[must_use]
+    pub fn code(&self) -> &AuthorizationCode {
+        &self.code
+    }
+
+    /// The scope in the callback, when Stripe sent one.
+    #[must_use]
+    pub fn scope(&self) -> Option<OAuthScope> {
+        self.scope
+    }
+
+    /// The code, consuming the authorization.
+    #[must_use]
+    pub fn into_code(self) -> AuthorizationCode {
+        self.code
+    }
+}
+
+/// An error code Stripe's authorize endpoint returns (stripe-facts §6).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OAuthErrorCode {
+    /// `access_denied`: "User denied authorization." The only error for which Stripe
+    /// redirects the browser.
+    AccessDenied,
+    /// `invalid_scope`: "Invalid `scope` parameter provided."
+    InvalidScope,
+    /// `invalid_redirect_uri`: "Provided `redirect_uri` parameter is an invalid URL or isn't
+    /// allowed by your application settings."
+    InvalidRedirectUri,
+    /// `invalid_request`: "Missing `response_type` parameter."
+    InvalidRequest,
+    /// `unsupported_response_type`: "Currently the only supported `response_type` is code."
+    UnsupportedResponseType,
+    /// Any other code (at most 64 characters kept).
+    Other(String),
+}
+
+impl OAuthErrorCode {
+    /// Recognises Stripe's code.
+    #[must_use]
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "access_denied" => OAuthErrorCode::AccessDenied,
+            "invalid_scope" => OAuthErrorCode::InvalidScope,
+            "invalid_redirect_uri" => OAuthErrorCode::InvalidRedirectUri,
+            "invalid_request" => OAuthErrorCode::InvalidRequest,
+            "unsupported_response_type" => OAuthErrorCode::UnsupportedResponseType,
+            other => OAuthErrorCode::Other(truncate(other, 64)),
+        }
+    }
+
+    /// The code as Stripe sends it.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            OAuthErrorCode::AccessDenied => "access_denied",
+            OAuthErrorCode::InvalidScope => "invalid_scope",
+            OAuthErrorCode::InvalidRedirectUri => "invalid_redirect_uri",
+            OAuthErrorCode::InvalidRequest => "invalid_request",
+            OAuthErrorCode::UnsupportedResponseType => "unsupported_response_type",
+            OAuthErrorCode::Other(code) => code,
+        }
+    }
+
+    fn remedy(&self) -> &'static str {
+        match self {
+            OAuthErrorCode::AccessDenied => {
+                "click Connect with Stripe again and finish connecting in Stripe's window"
+            }
+            OAuthErrorCode::InvalidScope => {
+                "request the scope read_write or read_only (read_only is only for extensions)"
+            }
+            OAuthErrorCode::InvalidRedirectUri => {
+                "use a redirect_uri that exactly matches one configured in the platform's Connect settings in the Stripe Dashboard (https in live mode)"
+            }
+            OAuthErrorCode::InvalidRequest => "send response_type=code with the authorize request",
+            OAuthErrorCode::UnsupportedResponseType => {
+                "send response_type=code, the only response type Stripe supports"
+            }
+            OAuthErrorCode::Other(_) => {
+                "read Stripe's error description and https://docs.stripe.com/connect/oauth-reference"
+            }
+        }
+    }
+}
+
+impl fmt::Display for OAuthErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a callback gave no authorization code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CallbackError {
+    /// Stripe answered with an `error` (and usually an `error_description`).
+    Stripe {
+        /// Stripe's error code.
+        code: OAuthErrorCode,
+        /// Stripe's `error_description`, such as "The user denied your request".
+        description: Option<String>,
+    },
+    /// The callback has no `state`, while one was sent: it may not answer this request.
+    StateMissing,
+    /// The callback's `state` is not the one sent: a forged or stale callback (CSRF).
+    StateMismatch,
+    /// No `code` (or an empty one) in a callback without an `error`.
+    CodeMissing,
+    /// A `code` that is not an authorization code (`ac_` and letters and digits).
+    CodeInvalid,
+    /// A `scope` other than `read_write` and `read_only`.
+    ScopeInvalid {
+        /// The scope found (at most 40 characters).
+        found: String,
+    },
+    /// A parameter given more than once, which makes the callback ambiguous.
+    DuplicateParameter {
+        /// The parameter's name.
+        name: &'static str,
+    },
+}
+
+impl std::error::Error for CallbackError {}
+
+impl CallbackError {
+    /// A stable snake_case code: Stripe's own code for the five documented ones
+    /// (`access_denied`, `invalid_scope`, `invalid_redirect_uri`, `invalid_request`,
+    /// `unsupported_response_type`), `oauth_error` for another Stripe code, and
+    /// `state_missing`, `state_mismatch`, `code_missing`, `code_invalid`, `scope_invalid`,
+    /// `duplicate_parameter`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            CallbackError::Stripe { code, .. } => match code {
+                OAuthErrorCode::AccessDenied => "access_denied",
+                OAuthErrorCode::InvalidScope => "invalid_scope",
+                OAuthErrorCode::InvalidRedirectUri => "invalid_redirect_uri",
+                OAuthErrorCode::InvalidRequest => "invalid_request",
+                OAuthErrorCode::UnsupportedResponseType => "unsupported_response_type",
+                OAuthErrorCode::Other(_) => "oauth_error",
+            },
+            CallbackError::StateMissing => "state_missing",
+            CallbackError::StateMismatch => "state_mismatch",
+            CallbackError::CodeMissing => "code_missing",
+            CallbackError::CodeInvalid => "code_invalid",
+            CallbackError::ScopeInvalid { .. } => "scope_invalid",
+            CallbackError::DuplicateParameter { .. } => "duplicate_parameter",
+        }
+    }
+
+    /// Stripe's error code, for errors Stripe returned.
+    #[must_use]
+    pub fn stripe_code(&self) -> Option<&OAuthErrorCode> {
+        match self {
+            CallbackError::Stripe { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// Stripe's `error_description`, for errors Stripe returned with one.
+    #[must_use]
+    pub fn description(&self) -> Option<&str> {
+        match self {
+            CallbackError::Stripe { description, .. } => description.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for CallbackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CallbackError::Stripe { code, description } => {
+                write!(f, "Stripe refused the connection with {code}")?;
+                if let Some(description) = description {
+                    write!(f, " ({description:?})")?;
+                }
+                write!(f, "; {}", code.remedy())
+            }
+            CallbackError::StateMissing => f.write_str(
+                "expected the OAuth state sent with the authorize request, found no state in the callback; start again from Connect with Stripe",
+            ),
+            CallbackError::StateMismatch => f.write_str(
+                "expected the OAuth state sent with the authorize request, found a different one: the callback does not answer this request; start again from Connect with Stripe",
+            ),
+            CallbackError::CodeMissing => f.write_str(
+                "expected an authorization code in the callback, found none; start again from Connect with Stripe",
+            ),
+            CallbackError::CodeInvalid => f.write_str(
+                "expected an authorization code (ac_…) in the callback, found a value of another shape; start again from Connect with Stripe",
+            ),
+            CallbackError::ScopeInvalid { found } => write!(
+                f,
+                "expected the scope read_write or read_only in the callback, found {found:?}; check the scope the authorize request asked for"
+            ),
+            CallbackError::DuplicateParameter { name } => write!(
+                f,
+                "expected one {name} parameter in the callback, found several; start again from Connect with Stripe"
+            ),
+        }
+    }
+}
+
+/// Reads Stripe's redirect to the platform after the authorize page (stripe-facts §6).
+///
+/// * With an `error` parameter: [`CallbackError::Stripe`] with Stripe's code and
+///   description, such as `access_denied` and "The user denied your request". The error is
+///   reported whether or not the redirect carries a state, since it grants nothing; a state
+///   that is present and different is [`CallbackError::StateMismatch`].
+/// * Otherwise the `state` must equal `expected_state`, and `code` must be an authorization
+///   code (`ac_…`); `scope`, when present, must be `read_write` or `read_only`.
+///
+/// The code in the result is single-use and expires in 5 minutes
+/// ([`AUTHORIZATION_CODE_LIFETIME`]).
+///
+/// ```
+/// use stripe_gateway_rules::connection::{parse_callback, CallbackError, OAuthErrorCode};
+///
+/// let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
+/// let denied = "https://billing.example.com/cb?error=access_denied&error_description=The%20user%20denied%20your%20request".parse()?;
+/// let err = parse_callback(&denied, &state).unwrap_err();
+/// assert_eq!(err.stripe_code(), Some(&OAuthErrorCode::AccessDenied));
+/// assert_eq!(err.description(), Some("The user denied your request"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// A [`CallbackError`]: Stripe's error; `state_missing` or `state_mismatch`; `code_missing`
+/// or `code_invalid`; `scope_invalid`; `duplicate_parameter` when `code`, `state`, `scope`,
+/// `error` or `error_description` appears more than once.
+pub fn parse_callback(
+    redirect: &Url,
+    expected_state: &OAuthState,
+) -> Result<Authorization, CallbackError> {
+    const NAMES: [&str; 5] = ["code", "state", "scope", "error", "error_description"];
+    let mut values: [Option<String>; 5] = Default::default();
+    for (key, value) in redirect.query_pairs() {
+        if let Some(i) = NAMES.iter().position(|n| *n == key) {
+            if values[i].is_some() {
+                return Err(CallbackError::DuplicateParameter { name: NAMES[i] });
+            }
+            values[i] = Some(value.into_owned());
+        }
+    }
+    let [code, state, scope, error, description] = values;
+
+    let state_ok = state.as_deref().map(|s| expected_state.matches(s));
+    if let Some(error) = error {
+        if state_ok == Some(false) {
+            return Err(CallbackError::StateMismatch);
+        }
+        return Err(CallbackError::Stripe {
+            code: OAuthErrorCode::from_code(&error),
+            description: description.map(|d| truncate(&d, MAX_DESCRIPTION_LEN)),
+        });
+    }
+    match state_ok {
+        None => return Err(CallbackError::StateMissing),
+        Some(false) => return Err(CallbackError::StateMismatch),
+        Some(true) => {}
+    }
+    let code = match code {
+        None => return Err(CallbackError::CodeMissing),
+        Some(c) if c.is_empty() => return Err(CallbackError::CodeMissing),
+        Some(c) => SecretString::from(c),
+    };
+    let body = code
+        .expose_secret()
+        .strip_prefix("ac_")
+        .ok_or(CallbackError::CodeInvalid)?;
+    if body.is_empty() || body.len() > 252 || !body.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(CallbackError::CodeInvalid);
+    }
+    let scope = match scope {
+        None => None,
+        Some(s) => Some(s.parse().map_err(|_| CallbackError::ScopeInvalid {
+            found: truncate(&s, 40),
+        })?),
+    };
+    Ok(Authorization {
+        code: AuthorizationCode(code),
+        scope,
+    })
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}

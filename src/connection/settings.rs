@@ -1,0 +1,649 @@
+//! The settings of one Stripe connection in an integration platform (S1; rules.md §9).
+//!
+//! | field | rule | source |
+//! | --- | --- | --- |
+//! | `name` | required, non-empty, at most [`MAX_NAME_LEN`] characters, no control characters | S1 "Connection: A new connection name" |
+//! | `active` | a flag | S1 "Is Active" |
+//! | `is_source`, `is_target` | flags; an active connection with neither is warned about (it takes part in nothing) | S1 "Is Source", "Is Target" |
+//! | `timeout_ms` | optional; a whole number of milliseconds from 1 to [`MAX_TIMEOUT_MS`] | S1 "Timeout: The length of time (in milliseconds) …" |
+//! | `secret_key` | **mandatory**, a secret or restricted key | S1 "Client Secret: Mandatory field. Paste here the Secret API key" |
+//! | `api_version` | optional (the account's default applies without one); a well-formed version; a version Stripe never published is warned about | S1 "API Version"; stripe-facts §9 |
+//!
+//! [`ConnectionSettingsDraft`] holds what was typed; [`ConnectionSettingsDraft::problems`]
+//! reports every problem with its path, severity and stable code, and
+//! [`ConnectionSettingsDraft::validate`] turns a draft without errors into
+//! [`ConnectionSettings`].
+//!
+//! ```
+//! use stripe_gateway_rules::connection::ConnectionSettingsDraft;
+//!
+//! let mut draft = ConnectionSettingsDraft::default();
+//! draft.name = Some("Stripe (live)".to_owned());
+//! draft.active = true;
+//! draft.is_source = true;
+//! draft.timeout_ms = Some("30000".to_owned());
+//! draft.secret_key = Some("sk_live_4eC39HqLyjWDarjtT1zdp7dc".parse()?);
+//! draft.api_version = Some("2025-03-31.basil".to_owned());
+//! let settings = draft.validate()?;
+//! assert_eq!(settings.timeout().map(|t| t.as_millis()), Some(30_000));
+//!
+//! let problems = ConnectionSettingsDraft::default().problems();
+//! let found: Vec<_> = problems.iter().map(|p| (p.path(), p.code())).collect();
+//! assert_eq!(found, [("name", "required"), ("secret_key", "required")]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::api_version::ApiVersion;
+use crate::credentials::SecretKey;
+
+/// Longest timeout accepted: 600 000 ms (10 minutes). Stripe's own SDKs wait 80 s by default
+/// (stripe-node's `timeout` option, 80 000 ms, as quoted in third-party configurations); a
+/// request that has not answered in 10 minutes will not, and a longer wait only holds the
+/// platform's worker.
+pub const MAX_TIMEOUT_MS: u32 = 600_000;
+
+/// Longest connection name accepted, in characters.
+pub const MAX_NAME_LEN: usize = 255;
+
+/// How long the platform waits for Stripe before giving up (S1 "Timeout"), in whole
+/// milliseconds from 1 to [`MAX_TIMEOUT_MS`].
+///
+/// ```
+/// use stripe_gateway_rules::connection::Timeout;
+///
+/// let t: Timeout = "30000".parse()?;
+/// assert_eq!(t.as_millis(), 30_000);
+/// assert_eq!("0".parse::<Timeout>().unwrap_err().code(), "zero");
+/// assert_eq!("-5".parse::<Timeout>().unwrap_err().code(), "negative");
+/// # Ok::<(), stripe_gateway_rules::connection::settings::TimeoutError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Timeout(u32);
+
+impl Timeout {
+    /// A timeout of `ms` milliseconds.
+    ///
+    /// # Errors
+    ///
+    /// [`TimeoutError`] when `ms` is 0 or more than [`MAX_TIMEOUT_MS`].
+    pub fn from_millis(ms: u64) -> Result<Self, TimeoutError> {
+        if ms == 0 {
+            return Err(TimeoutError::new("0", TimeoutErrorKind::Zero));
+        }
+        match u32::try_from(ms) {
+            Ok(ms) if ms <= MAX_TIMEOUT_MS => Ok(Timeout(ms)),
+            _ => Err(TimeoutError::new(
+                &ms.to_string(),
+                TimeoutErrorKind::TooLarge,
+            )),
+        }
+    }
+
+    /// The timeout in milliseconds.
+    #[must_use]
+    pub fn as_millis(&self) -> u32 {
+        self.0
+    }
+
+    /// The timeout as a [`std::time::Duration`].
+    #[must_use]
+    pub fn as_duration(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(u64::from(self.0))
+    }
+}
+
+impl fmt::Display for Timeout {
+    /// The number of milliseconds, as typed in S1's field.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Why a timeout was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimeoutErrorKind {
+    /// Nothing was typed.
+    Empty,
+    /// Not a whole number of milliseconds (`30s`, `1.5`, ` 100`).
+    NotANumber,
+    /// A negative number.
+    Negative,
+    /// Zero.
+    Zero,
+    /// More than [`MAX_TIMEOUT_MS`] (or too large to be a number at all).
+    TooLarge,
+}
+
+/// A timeout that could not be parsed or is out of range.
+///
+/// ```
+/// use stripe_gateway_rules::connection::Timeout;
+///
+/// let err = "99999999999999999999999".parse::<Timeout>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "expected a timeout in milliseconds from 1 to 600000, found \"99999999999999999999999\", \
+///      more than 600000 (10 minutes); use a smaller value, such as 30000"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("expected a timeout in milliseconds from 1 to 600000, found {found:?}{}", describe_timeout(*.kind))]
+pub struct TimeoutError {
+    found: String,
+    kind: TimeoutErrorKind,
+}
+
+fn describe_timeout(kind: TimeoutErrorKind) -> &'static str {
+    match kind {
+        TimeoutErrorKind::Empty => "; type a number of milliseconds, such as 30000",
+        TimeoutErrorKind::NotANumber => {
+            ", which is not a whole number; type digits only, in milliseconds (30000 for 30 seconds)"
+        }
+        TimeoutErrorKind::Negative => ", a negative number; type a positive number, such as 30000",
+        TimeoutErrorKind::Zero => {
+            ", which would time out at once; type a positive number, such as 30000"
+        }
+        TimeoutErrorKind::TooLarge => {
+            ", more than 600000 (10 minutes); use a smaller value, such as 30000"
+        }
+    }
+}
+
+impl TimeoutError {
+    fn new(found: &str, kind: TimeoutErrorKind) -> Self {
+        let mut shown: String = found.chars().take(40).collect();
+        if found.chars().count() > 40 {
+            shown.push('…');
+        }
+        TimeoutError { found: shown, kind }
+    }
+
+    /// Why the timeout was refused.
+    #[must_use]
+    pub fn kind(&self) -> TimeoutErrorKind {
+        self.kind
+    }
+
+    /// A stable snake_case code: `empty`, `not_a_number`, `negative`, `zero`, `too_large`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            TimeoutErrorKind::Empty => "empty",
+            TimeoutErrorKind::NotANumber => "not_a_number",
+            TimeoutErrorKind::Negative => "negative",
+            TimeoutErrorKind::Zero => "zero",
+            TimeoutErrorKind::TooLarge => "too_large",
+        }
+    }
+}
+
+impl FromStr for Timeout {
+    type Err = TimeoutError;
+
+    /// Parses a whole number of milliseconds, ASCII digits only (no sign, no spaces, no
+    /// unit).
+    ///
+    /// # Errors
+    ///
+    /// [`TimeoutError`]: `empty`; `negative` (`-5`); `not_a_number` (`30s`, `1.5`, `+5`,
+    /// ` 100`, `1e3`); `zero` (`0`, `000`); `too_large` (more than [`MAX_TIMEOUT_MS`],
+    /// however many digits).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = |kind| Err(TimeoutError::new(s, kind));
+        if s.is_empty() {
+            return err(TimeoutErrorKind::Empty);
+        }
+        if let Some(rest) = s.strip_prefix('-') {
+            if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
+                return if rest.bytes().all(|b| b == b'0') {
+                    err(TimeoutErrorKind::Zero)
+                } else {
+                    err(TimeoutErrorKind::Negative)
+                };
+            }
+            return err(TimeoutErrorKind::NotANumber);
+        }
+        if !s.bytes().all(|b| b.is_ascii_digit()) {
+            return err(TimeoutErrorKind::NotANumber);
+        }
+        let digits = s.trim_start_matches('0');
+        if digits.is_empty() {
+            return err(TimeoutErrorKind::Zero);
+        }
+        match digits.parse::<u64>() {
+            Ok(ms) if ms <= u64::from(MAX_TIMEOUT_MS) => Ok(Timeout(ms as u32)),
+            _ => err(TimeoutErrorKind::TooLarge),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Timeout {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(self.0)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Timeout {
+    /// From a number (`30000`) or a string as typed in a form (`"30000"`).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = number_or_string::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "serde")]
+mod number_or_string {
+    use std::fmt;
+
+    struct Visitor;
+
+    impl serde::de::Visitor<'_> for Visitor {
+        type Value = String;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a number of milliseconds, as a number or a string")
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_owned())
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<String, D::Error> {
+        deserializer.deserialize_any(Visitor)
+    }
+
+    pub(super) fn deserialize_option<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        struct Wrap(String);
+        impl<'de> serde::Deserialize<'de> for Wrap {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                deserialize(d).map(Wrap)
+            }
+        }
+        Ok(<Option<Wrap> as serde::Deserialize>::deserialize(deserializer)?.map(|w| w.0))
+    }
+}
+
+use crate::config::Severity;
+
+/// One problem in a [`ConnectionSettingsDraft`]: the field's path, the severity, a stable
+/// code and a message that says what was found and what to do. It never contains the secret
+/// key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct SettingsProblem {
+    path: &'static str,
+    severity: Severity,
+    code: &'static str,
+    message: String,
+}
+
+impl SettingsProblem {
+    fn error(path: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+        SettingsProblem {
+            path,
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+        }
+    }
+
+    fn warning(path: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+        SettingsProblem {
+            path,
+            severity: Severity::Warning,
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// The field: `name`, `is_source`, `timeout_ms`, `secret_key`, `api_version`.
+    #[must_use]
+    pub fn path(&self) -> &'static str {
+        self.path
+    }
+
+    /// Error or warning.
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// A stable snake_case code: `required`, `too_long`, `invalid_character`, `no_role`,
+    /// the [`TimeoutError`] codes, the [`ApiVersionError`](crate::api_version::ApiVersionError)
+    /// codes, `unknown_api_version`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// What was found and what to do.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for SettingsProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(
+            f,
+            "{}: {severity} {}: {}",
+            self.path, self.code, self.message
+        )
+    }
+}
+
+/// Every problem of a draft that has at least one error (warnings included).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SettingsErrors(Vec<SettingsProblem>);
+
+impl SettingsErrors {
+    /// The problems, in field order.
+    #[must_use]
+    pub fn problems(&self) -> &[SettingsProblem] {
+        &self.0
+    }
+}
+
+impl fmt::Display for SettingsErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self
+            .0
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        write!(f, "invalid connection settings ({errors} errors)")?;
+        for problem in &self.0 {
+            write!(f, "; {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SettingsErrors {}
+
+/// The connection settings as typed in S1's form, before validation. Every field is optional
+/// here so that [`problems`](Self::problems) can report all that is missing at once.
+///
+/// With the `serde` feature it deserializes from an object with these field names;
+/// `timeout_ms` may be a number or a string; `secret_key` goes through
+/// [`SecretKey`]'s own parser (a malformed key fails deserialization with an error that
+/// never contains the key). It implements no `Serialize`: it holds a secret.
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[non_exhaustive]
+pub struct ConnectionSettingsDraft {
+    /// S1 "Connection": the connection's name.
+    pub name: Option<String>,
+    /// S1 "Is Active".
+    pub active: bool,
+    /// S1 "Is Source": a data source for import.
+    pub is_source: bool,
+    /// S1 "Is Target": a data target for export.
+    pub is_target: bool,
+    /// S1 "Timeout", in milliseconds, as typed.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "number_or_string::deserialize_option")
+    )]
+    pub timeout_ms: Option<String>,
+    /// S1 "Client Secret": the secret (or restricted) API key. Mandatory.
+    pub secret_key: Option<SecretKey>,
+    /// S1 "API Version", as typed.
+    pub api_version: Option<String>,
+}
+
+impl ConnectionSettingsDraft {
+    /// Every problem, errors and warnings, in field order.
+    #[must_use]
+    pub fn problems(&self) -> Vec<SettingsProblem> {
+        self.check().1
+    }
+
+    /// The settings, when there is no error.
+    ///
+    /// # Errors
+    ///
+    /// [`SettingsErrors`] with every problem (see [`problems`](Self::problems)) when at least
+    /// one is an error.
+    pub fn validate(&self) -> Result<ConnectionSettings, SettingsErrors> {
+        match self.check() {
+            (Some(settings), _) => Ok(settings),
+            (None, problems) => Err(SettingsErrors(problems)),
+        }
+    }
+
+    fn check(&self) -> (Option<ConnectionSettings>, Vec<SettingsProblem>) {
+        let mut problems = Vec::new();
+
+        let name = match self.name.as_deref() {
+            None => {
+                problems.push(SettingsProblem::error(
+                    "name",
+                    "required",
+                    "expected a connection name, found none; type a name that tells this connection apart",
+                ));
+                None
+            }
+            Some(name) if name.trim().is_empty() => {
+                problems.push(SettingsProblem::error(
+                    "name",
+                    "required",
+                    "expected a connection name, found an empty value; type a name that tells this connection apart",
+                ));
+                None
+            }
+            Some(name) if name.chars().count() > MAX_NAME_LEN => {
+                problems.push(SettingsProblem::error(
+                    "name",
+                    "too_long",
+                    format!(
+                        "expected a connection name of at most {MAX_NAME_LEN} characters, found {}; shorten it",
+                        name.chars().count()
+                    ),
+                ));
+                None
+            }
+            Some(name) => match name.chars().enumerate().find(|(_, c)| c.is_control()) {
+                Some((i, c)) => {
+                    problems.push(SettingsProblem::error(
+                        "name",
+                        "invalid_character",
+                        format!(
+                            "expected a connection name without control characters, found {c:?} at position {}; remove it",
+                            i + 1
+                        ),
+                    ));
+                    None
+                }
+                None => Some(name.to_owned()),
+            },
+        };
+
+        if self.active && !self.is_source && !self.is_target {
+            problems.push(SettingsProblem::warning(
+                "is_source",
+                "no_role",
+                "expected an active connection to be a source, a target or both, found neither; tick Is Source or Is Target, or the connection takes part in nothing",
+            ));
+        }
+
+        let timeout = match self.timeout_ms.as_deref().map(str::parse::<Timeout>) {
+            None => Some(None),
+            Some(Ok(t)) => Some(Some(t)),
+            Some(Err(e)) => {
+                problems.push(SettingsProblem::error(
+                    "timeout_ms",
+                    e.code(),
+                    e.to_string(),
+                ));
+                None
+            }
+        };
+
+        if self.secret_key.is_none() {
+            problems.push(SettingsProblem::error(
+                "secret_key",
+                "required",
+                "expected the secret API key (mandatory), found none; paste the secret key (sk_test_… or sk_live_…) from the Stripe Dashboard, Developers > API keys",
+            ));
+        }
+
+        let api_version = match self.api_version.as_deref().map(str::parse::<ApiVersion>) {
+            None => Some(None),
+            Some(Ok(v)) => {
+                if !v.is_known() {
+                    problems.push(SettingsProblem::warning(
+                        "api_version",
+                        "unknown_api_version",
+                        format!(
+                            "expected an API version Stripe has published, found {v}, which is not in Stripe's list; check it in the Stripe Dashboard, Developers > API version"
+                        ),
+                    ));
+                }
+                Some(Some(v))
+            }
+            Some(Err(e)) => {
+                problems.push(SettingsProblem::error(
+                    "api_version",
+                    e.code(),
+                    e.to_string(),
+                ));
+                None
+            }
+        };
+
+        let settings = match (name, timeout, &self.secret_key, api_version) {
+            (Some(name), Some(timeout), Some(secret_key), Some(api_version)) => {
+                Some(ConnectionSettings {
+                    name,
+                    active: self.active,
+                    is_source: self.is_source,
+                    is_target: self.is_target,
+                    timeout,
+                    secret_key: secret_key.clone(),
+                    api_version,
+                })
+            }
+            _ => None,
+        };
+        (settings, problems)
+    }
+}
+
+/// Valid settings of one Stripe connection (S1). Built by
+/// [`ConnectionSettingsDraft::validate`], or deserialized (through the draft, so with the
+/// same checks). Holds the secret key: `Debug` redacts it, and there is no `Serialize`.
+///
+/// ```
+/// use stripe_gateway_rules::ConnectionSettings;
+///
+/// let json = r#"{"name": "Stripe", "active": true, "is_target": true,
+///                "timeout_ms": 30000, "secret_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+///                "api_version": "2024-06-20"}"#;
+/// let settings: ConnectionSettings = serde_json::from_str(json)?;
+/// assert_eq!(settings.name(), "Stripe");
+/// assert!(format!("{settings:?}").contains("sk_test_…p7dc"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "ConnectionSettingsDraft"))]
+pub struct ConnectionSettings {
+    name: String,
+    active: bool,
+    is_source: bool,
+    is_target: bool,
+    timeout: Option<Timeout>,
+    secret_key: SecretKey,
+    api_version: Option<ApiVersion>,
+}
+
+impl TryFrom<ConnectionSettingsDraft> for ConnectionSettings {
+    type Error = SettingsErrors;
+
+    fn try_from(draft: ConnectionSettingsDraft) -> Result<Self, Self::Error> {
+        draft.validate()
+    }
+}
+
+impl ConnectionSettings {
+    /// The connection's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the connection is active.
+    #[must_use]
+    pub fn is_active(&self) -> bool {
+        self.active
+    }
+
+    /// Whether it is a data source.
+    #[must_use]
+    pub fn is_source(&self) -> bool {
+        self.is_source
+    }
+
+    /// Whether it is a data target.
+    #[must_use]
+    pub fn is_target(&self) -> bool {
+        self.is_target
+    }
+
+    /// The timeout, when one was set.
+    #[must_use]
+    pub fn timeout(&self) -> Option<Timeout> {
+        self.timeout
+    }
+
+    /// The secret key.
+    #[must_use]
+    pub fn secret_key(&self) -> &SecretKey {
+        &self.secret_key
+    }
+
+    /// The API version, when one was set (otherwise the account's default applies:
+    /// stripe-facts §9).
+    #[must_use]
+    pub fn api_version(&self) -> Option<ApiVersion> {
+        self.api_version
+    }
+}

@@ -1,0 +1,341 @@
+//! What Stripe's errors mean for the configuration, and the remedy (rules.md §1, §3, §6, §7;
+//! stripe-facts §1.1, §3.1, §4, §5).
+//!
+//! [`diagnose`] takes the `code` and the `message` of a Stripe error response (the
+//! `error.code` and `error.message` fields) and says what they mean for the platform's
+//! configuration.
+//!
+//! | kind | recognised by | field | source |
+//! | --- | --- | --- | --- |
+//! | [`RawCardDataRefused`](DiagnosisKind::RawCardDataRefused) | text only (Stripe sends no code): "Sending credit card numbers directly to (the) Stripe API is generally unsafe" in all its variants | `account.raw_card_data_access` | stripe-facts §5, S0 |
+//! | [`AmountTooSmall`](DiagnosisKind::AmountTooSmall) | `amount_too_small`; "Amount must be at least …", "Amount must convert to at least …" | `currencies[].minimum_payment` | stripe-facts §1.1 |
+//! | [`LivemodeMismatch`](DiagnosisKind::LivemodeMismatch) | `livemode_mismatch` | `mode` | stripe-facts §3.1 |
+//! | [`SecretKeyRequired`](DiagnosisKind::SecretKeyRequired) | `secret_key_required` | `auth.secret_key` | stripe-facts §3.1 |
+//! | [`ApiKeyExpired`](DiagnosisKind::ApiKeyExpired) | `api_key_expired` | `auth.secret_key` | stripe-facts §3.1 |
+//! | [`PlatformApiKeyExpired`](DiagnosisKind::PlatformApiKeyExpired) | `platform_api_key_expired` | `platform.secret_key` | stripe-facts §3.1 |
+//! | [`ChargeExpiredForCapture`](DiagnosisKind::ChargeExpiredForCapture) | `charge_expired_for_capture` | — | stripe-facts §4 |
+//! | [`UncapturedChargeRefund`](DiagnosisKind::UncapturedChargeRefund) | text: "This uncaptured Charge was created by a PaymentIntent … You must cancel the PaymentIntent …" | — | stripe-facts §4 |
+//!
+//! The stable `code` is preferred. When there is none, or it is not one of the above, the
+//! message is matched: case-insensitively, with runs of whitespace treated as one space.
+//! **Stripe's message texts are not a stable API**: its backward-compatibility policy allows
+//! changing "error messages, and other human-readable strings" at any time (stripe-facts
+//! §3.3), and the texts above come from third-party reports of Stripe's responses, not from
+//! Stripe's documentation (stripe-facts §5, "Unverified" 7). A text that is not recognised
+//! gives `None`, never a wrong diagnosis.
+//!
+//! ```
+//! use stripe_gateway_rules::{diagnose, DiagnosisKind};
+//!
+//! let d = diagnose(None, Some("Sending credit card numbers directly to the Stripe API is generally unsafe.")).unwrap();
+//! assert_eq!(d.kind(), DiagnosisKind::RawCardDataRefused);
+//! assert_eq!(d.field(), Some("account.raw_card_data_access"));
+//! assert_eq!(d.code(), "raw_card_data_refused");
+//!
+//! assert_eq!(diagnose(Some("livemode_mismatch"), None).unwrap().field(), Some("mode"));
+//! assert!(diagnose(Some("card_declined"), Some("Your card was declined.")).is_none());
+//! ```
+
+use std::fmt;
+
+/// Longest message looked at; longer ones are cut there (every known text is far shorter).
+const MAX_MESSAGE_LEN: usize = 4096;
+
+/// What a Stripe error means for the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum DiagnosisKind {
+    /// The account is not enabled for raw card data APIs and the platform sent a card number
+    /// (stripe-facts §5; S0).
+    RawCardDataRefused,
+    /// The amount is below Stripe's minimum for the settlement currency (stripe-facts §1.1).
+    AmountTooSmall,
+    /// An object of one mode was used with a key of the other (stripe-facts §3.1).
+    LivemodeMismatch,
+    /// A publishable key was used where a secret key is needed (stripe-facts §3.1).
+    SecretKeyRequired,
+    /// The API key has expired (stripe-facts §3.1).
+    ApiKeyExpired,
+    /// The platform's API key, used for a connected account, has expired (stripe-facts
+    /// §3.1).
+    PlatformApiKeyExpired,
+    /// The authorization window passed before the capture (stripe-facts §4).
+    ChargeExpiredForCapture,
+    /// A refund of an uncaptured PaymentIntent's charge, which Stripe refuses (stripe-facts
+    /// §4).
+    UncapturedChargeRefund,
+}
+
+impl DiagnosisKind {
+    /// A stable snake_case code: `raw_card_data_refused`, `amount_too_small`,
+    /// `livemode_mismatch`, `secret_key_required`, `api_key_expired`,
+    /// `platform_api_key_expired`, `charge_expired_for_capture`, `uncaptured_charge_refund`.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            DiagnosisKind::RawCardDataRefused => "raw_card_data_refused",
+            DiagnosisKind::AmountTooSmall => "amount_too_small",
+            DiagnosisKind::LivemodeMismatch => "livemode_mismatch",
+            DiagnosisKind::SecretKeyRequired => "secret_key_required",
+            DiagnosisKind::ApiKeyExpired => "api_key_expired",
+            DiagnosisKind::PlatformApiKeyExpired => "platform_api_key_expired",
+            DiagnosisKind::ChargeExpiredForCapture => "charge_expired_for_capture",
+            DiagnosisKind::UncapturedChargeRefund => "uncaptured_charge_refund",
+        }
+    }
+
+    /// What the error means.
+    #[must_use]
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            DiagnosisKind::RawCardDataRefused => {
+                "the Stripe account is not enabled for raw card data APIs, and the platform sent a card number to Stripe itself"
+            }
+            DiagnosisKind::AmountTooSmall => {
+                "the amount is below Stripe's minimum charge for the account's settlement currency (after conversion, for charges in another currency)"
+            }
+            DiagnosisKind::LivemodeMismatch => {
+                "an object created in one mode (test or live) was used with a key of the other mode; objects never cross modes"
+            }
+            DiagnosisKind::SecretKeyRequired => {
+                "a publishable key was used where a secret key is needed; publishable keys cannot authenticate API requests"
+            }
+            DiagnosisKind::ApiKeyExpired => "the API key has expired",
+            DiagnosisKind::PlatformApiKeyExpired => {
+                "the platform's API key, used to act for a connected account, has expired"
+            }
+            DiagnosisKind::ChargeExpiredForCapture => {
+                "the authorization expired before the capture: its window (7 days online by default) passed, the funds were released and the payment was canceled"
+            }
+            DiagnosisKind::UncapturedChargeRefund => {
+                "the charge of an uncaptured PaymentIntent can't be refunded; the authorization is reversed by canceling the PaymentIntent"
+            }
+        }
+    }
+
+    /// What to do.
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            DiagnosisKind::RawCardDataRefused => {
+                "ask Stripe support to enable raw card data access (https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis) with PCI DSS evidence, a current SAQ D or an AOC, and turn on the account's \"Handle card information directly\" setting (S0's name for it); or collect cards with Stripe.js, Elements or Checkout so that card numbers never reach the platform"
+            }
+            DiagnosisKind::AmountTooSmall => {
+                "raise the currency's minimum payment to at least Stripe's minimum for the settlement currency (0.50 USD, 0.30 GBP, 50 JPY…)"
+            }
+            DiagnosisKind::LivemodeMismatch => {
+                "use keys of one mode throughout: test keys with test objects, live keys with live objects, and recreate objects in the mode of the keys"
+            }
+            DiagnosisKind::SecretKeyRequired => {
+                "paste the secret key (sk_test_… or sk_live_…) or a restricted key from the Stripe Dashboard, Developers > API keys, where the publishable key is"
+            }
+            DiagnosisKind::ApiKeyExpired => {
+                "create or roll a key in the Stripe Dashboard, Developers > API keys, and paste the new secret key"
+            }
+            DiagnosisKind::PlatformApiKeyExpired => {
+                "the platform must replace its own expired secret key (Stripe Dashboard, Developers > API keys); the connected account's settings need no change"
+            }
+            DiagnosisKind::ChargeExpiredForCapture => {
+                "capture within the authorization window next time, or authorize again; nothing remains to void"
+            }
+            DiagnosisKind::UncapturedChargeRefund => {
+                "cancel the PaymentIntent instead of refunding its charge"
+            }
+        }
+    }
+
+    /// The configuration field the error concerns, where one does: `account.raw_card_data_access`,
+    /// `currencies[].minimum_payment`, `mode`, `auth.secret_key`, `platform.secret_key`.
+    #[must_use]
+    pub const fn field(self) -> Option<&'static str> {
+        match self {
+            DiagnosisKind::RawCardDataRefused => Some("account.raw_card_data_access"),
+            DiagnosisKind::AmountTooSmall => Some("currencies[].minimum_payment"),
+            DiagnosisKind::LivemodeMismatch => Some("mode"),
+            DiagnosisKind::SecretKeyRequired | DiagnosisKind::ApiKeyExpired => {
+                Some("auth.secret_key")
+            }
+            DiagnosisKind::PlatformApiKeyExpired => Some("platform.secret_key"),
+            DiagnosisKind::ChargeExpiredForCapture | DiagnosisKind::UncapturedChargeRefund => None,
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        Some(match code {
+            "amount_too_small" => DiagnosisKind::AmountTooSmall,
+            "livemode_mismatch" => DiagnosisKind::LivemodeMismatch,
+            "secret_key_required" => DiagnosisKind::SecretKeyRequired,
+            "api_key_expired" => DiagnosisKind::ApiKeyExpired,
+            "platform_api_key_expired" => DiagnosisKind::PlatformApiKeyExpired,
+            "charge_expired_for_capture" => DiagnosisKind::ChargeExpiredForCapture,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for DiagnosisKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// How a diagnosis was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum MatchedBy {
+    /// Stripe's error code, which is stable.
+    Code,
+    /// The message text, which Stripe may change at any time.
+    Message,
+}
+
+/// What a Stripe error means for the configuration: the kind, its meaning, the remedy and
+/// the field it concerns.
+///
+/// ```
+/// use stripe_gateway_rules::diagnose;
+/// use stripe_gateway_rules::diagnosis::MatchedBy;
+///
+/// let d = diagnose(Some("amount_too_small"), Some("Amount must be at least $0.50 usd")).unwrap();
+/// assert_eq!(d.matched_by(), MatchedBy::Code);
+/// assert_eq!(d.field(), Some("currencies[].minimum_payment"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Diagnosis {
+    kind: DiagnosisKind,
+    matched_by: MatchedBy,
+}
+
+impl Diagnosis {
+    /// The kind.
+    #[must_use]
+    pub fn kind(&self) -> DiagnosisKind {
+        self.kind
+    }
+
+    /// The kind's stable code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// What the error means.
+    #[must_use]
+    pub fn meaning(&self) -> &'static str {
+        self.kind.meaning()
+    }
+
+    /// What to do.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        self.kind.remedy()
+    }
+
+    /// The configuration field concerned, if any.
+    #[must_use]
+    pub fn field(&self) -> Option<&'static str> {
+        self.kind.field()
+    }
+
+    /// Whether the code or the message was recognised.
+    #[must_use]
+    pub fn matched_by(&self) -> MatchedBy {
+        self.matched_by
+    }
+}
+
+impl fmt::Display for Diagnosis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}; {}", self.meaning(), self.remedy())
+    }
+}
+
+/// Phrases that identify a message, lowercase with single spaces, each with its kind. A
+/// message is recognised when it contains every phrase of an entry.
+///
+/// Sources (third-party reports of Stripe responses, stripe-facts §5 and §4, §1.1):
+/// * raw card data, five wordings: live 2017–2023 (ingenesis/shopp #3819,
+///   Junaid433/Stripe-Checker-Python #2); the same with "If you are qualified to handle card
+///   data directly…" (flutter-stripe #1452); test mode 2024– (flutter-stripe #1638,
+///   hyperswitch #4379); "To enable testing raw card data APIs"; S0's shortened
+///   "Sending credit card numbers directly to Stripe API is generally unsafe" (no "the").
+///   All share the two phrases below.
+/// * uncaptured refund: a third-party recorded response (wording unverified).
+/// * minimum amount: third-party fixtures ("Amount must be at least $0.50 usd", "Amount must
+///   convert to at least 50 cents.").
+const TEXT_PATTERNS: &[(&[&str], DiagnosisKind)] = &[
+    (
+        &[
+            "sending credit card numbers directly to",
+            "stripe api is generally unsafe",
+        ],
+        DiagnosisKind::RawCardDataRefused,
+    ),
+    (
+        &[
+            "this uncaptured charge was created by a paymentintent",
+            "you must cancel the paymentintent",
+        ],
+        DiagnosisKind::UncapturedChargeRefund,
+    ),
+    (&["amount must be at least"], DiagnosisKind::AmountTooSmall),
+    (
+        &["amount must convert to at least"],
+        DiagnosisKind::AmountTooSmall,
+    ),
+];
+
+/// Lowercases and collapses every run of whitespace into one space.
+fn normalise(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_LEN));
+    let mut space = false;
+    for c in message.chars().take(MAX_MESSAGE_LEN) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Says what a Stripe error means for the configuration: from its `code` when Stripe sent a
+/// known one, else from its `message` (case-insensitive, whitespace-tolerant; message texts
+/// are not a stable API). `None` when neither is recognised.
+///
+/// ```
+/// use stripe_gateway_rules::{diagnose, DiagnosisKind};
+///
+/// let refund = diagnose(
+///     Some("charge_already_captured_or_whatever"),
+///     Some("This uncaptured Charge was created by a PaymentIntent (pi_123). You must cancel the PaymentIntent to reverse the authorization instead of refunding the Charge directly."),
+/// );
+/// assert_eq!(refund.map(|d| d.kind()), Some(DiagnosisKind::UncapturedChargeRefund));
+/// assert_eq!(diagnose(None, None), None);
+/// ```
+#[must_use]
+pub fn diagnose(code: Option<&str>, message: Option<&str>) -> Option<Diagnosis> {
+    if let Some(kind) = code.and_then(DiagnosisKind::from_code) {
+        return Some(Diagnosis {
+            kind,
+            matched_by: MatchedBy::Code,
+        });
+    }
+    let text = normalise(message?);
+    TEXT_PATTERNS
+        .iter()
+        .find(|(phrases, _)| phrases.iter().all(|p| text.contains(p)))
+        .map(|(_, kind)| Diagnosis {
+            kind: *kind,
+            matched_by: MatchedBy::Message,
+        })
+}

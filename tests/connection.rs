@@ -1,0 +1,627 @@
+//! Connections and their lifecycle: rules.md §9 (S1, S2) and stripe-facts §6.
+
+use jiff::civil::date;
+use stripe_gateway_rules::Severity;
+use stripe_gateway_rules::connection::oauth::AUTHORIZATION_CODE_LIFETIME;
+use stripe_gateway_rules::connection::{
+    AuthorizeRequest, CallbackError, ConnectionSettingsDraft, LegacyStatus, OAuthErrorCode,
+    OAuthScope, OAuthState, Timeout, parse_callback,
+};
+use stripe_gateway_rules::{
+    Connection, ConnectionSettings, Connections, LegacyCredentialPolicy, Mode, SelectedAccount,
+};
+use url::Url;
+
+const CLIENT_ID: &str = "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb";
+const STATE: &str = "k3J9xQ2mVb7LwZ4pT8rN";
+const ACCT_A: &str = "acct_1R3fqDP6919yCiFv";
+const ACCT_B: &str = "acct_ON3nXtRQkhmUIQ";
+const PK_A: &str = "pk_live_TYooMQauvdEDq54NiTphI7jx";
+const PK_B: &str = "pk_live_51HxYzAbCdEfGhIjKlMnOpQr";
+
+fn state() -> OAuthState {
+    STATE.parse().unwrap()
+}
+
+fn url(s: &str) -> Url {
+    Url::parse(s).unwrap()
+}
+
+fn request(mode: Mode) -> AuthorizeRequest {
+    AuthorizeRequest::new(
+        CLIENT_ID.parse().unwrap(),
+        OAuthScope::ReadWrite,
+        &state(),
+        mode,
+    )
+}
+
+fn callback(query: &str) -> Result<stripe_gateway_rules::connection::Authorization, CallbackError> {
+    parse_callback(
+        &url(&format!(
+            "https://billing.example.com/stripe/callback?{query}"
+        )),
+        &state(),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// OAuth authorize URL (stripe-facts §6)
+
+#[test]
+fn facts_6_authorize_url_has_response_type_client_id_scope_state_and_redirect_uri() {
+    let u = request(Mode::Live)
+        .redirect_uri(&url("https://billing.example.com/stripe/callback"))
+        .unwrap()
+        .url();
+    assert_eq!(
+        u.as_str(),
+        "https://connect.stripe.com/oauth/authorize?response_type=code\
+         &client_id=ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb&scope=read_write&state=k3J9xQ2mVb7LwZ4pT8rN\
+         &redirect_uri=https%3A%2F%2Fbilling.example.com%2Fstripe%2Fcallback"
+    );
+    let read_only = AuthorizeRequest::new(
+        CLIENT_ID.parse().unwrap(),
+        OAuthScope::ReadOnly,
+        &state(),
+        Mode::Test,
+    )
+    .url();
+    assert!(read_only.as_str().contains("scope=read_only"));
+    assert!(!read_only.as_str().contains("redirect_uri"));
+}
+
+#[test]
+fn facts_6_http_redirect_uri_is_refused_in_live_mode_and_allowed_in_test_mode() {
+    let http = url("http://localhost:3000/callback");
+    let e = request(Mode::Live).redirect_uri(&http).unwrap_err();
+    assert_eq!(e.code(), "redirect_uri_not_https");
+    assert_eq!(
+        e.to_string(),
+        "expected an https redirect URI in live mode, found http://localhost; Stripe requires https \
+         for live-mode redirect URIs (http is allowed in test mode only)"
+    );
+    let ok = request(Mode::Test).redirect_uri(&http).unwrap().url();
+    assert!(
+        ok.as_str()
+            .ends_with("redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback")
+    );
+}
+
+#[test]
+fn facts_6_redirect_uri_without_credentials_fragment_or_other_scheme() {
+    let e = request(Mode::Test)
+        .redirect_uri(&url("https://user:hunter2@billing.example.com/cb"))
+        .unwrap_err();
+    assert_eq!(e.code(), "redirect_uri_has_credentials");
+    assert!(!e.to_string().contains("hunter2"));
+    let e = request(Mode::Test)
+        .redirect_uri(&url("https://billing.example.com/cb#x"))
+        .unwrap_err();
+    assert_eq!(e.code(), "redirect_uri_has_fragment");
+    let e = request(Mode::Test)
+        .redirect_uri(&url("ftp://billing.example.com/cb"))
+        .unwrap_err();
+    assert_eq!(e.code(), "redirect_uri_not_web");
+    let e = request(Mode::Test)
+        .redirect_uri(&url("mailto:a@example.com"))
+        .unwrap_err();
+    assert_eq!(e.code(), "redirect_uri_not_web");
+}
+
+#[test]
+fn facts_6_state_is_required_non_empty_and_of_reasonable_length() {
+    let code = |s: &str| s.parse::<OAuthState>().unwrap_err().code();
+    assert_eq!(code(""), "state_empty");
+    assert_eq!(code("short"), "state_too_short");
+    assert_eq!(code(&"x".repeat(513)), "state_too_long");
+    assert_eq!(code("k3J9xQ2mVb7L wZ4pT8rN"), "state_invalid_character");
+    assert_eq!(code("k3J9xQ2mVb7LwZ4pT8rNé"), "state_invalid_character");
+    assert!("x".repeat(16).parse::<OAuthState>().is_ok());
+    assert!("x".repeat(512).parse::<OAuthState>().is_ok());
+    assert_eq!(
+        "read_everything".parse::<OAuthScope>().unwrap_err().code(),
+        "invalid_scope"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// OAuth callback (stripe-facts §6, S2)
+
+#[test]
+fn facts_6_success_gives_the_code_and_scope_and_never_shows_the_code() {
+    let auth = callback(&format!(
+        "scope=read_write&code=ac_Hk3J9xQ2mVb7LwZ4pT8rNs5Yd6Fg1Jh2&state={STATE}"
+    ))
+    .unwrap();
+    assert_eq!(
+        auth.code().expose_secret(),
+        "ac_Hk3J9xQ2mVb7LwZ4pT8rNs5Yd6Fg1Jh2"
+    );
+    assert_eq!(auth.scope(), Some(OAuthScope::ReadWrite));
+    for shown in [format!("{auth:?}"), format!("{:?}", auth.code())] {
+        assert!(!shown.contains("Hk3J9xQ2"), "{shown}");
+    }
+    assert_eq!(format!("{:?}", auth.code()), "AuthorizationCode(ac_…)");
+    assert_eq!(AUTHORIZATION_CODE_LIFETIME.as_secs(), 300);
+}
+
+#[test]
+fn facts_6_the_exact_denied_redirect_gives_access_denied_with_stripes_description() {
+    let denied = url(
+        "https://billing.example.com/stripe/callback?error=access_denied&error_description=The%20user%20denied%20your%20request",
+    );
+    let e = parse_callback(&denied, &state()).unwrap_err();
+    assert_eq!(e.code(), "access_denied");
+    assert_eq!(e.stripe_code(), Some(&OAuthErrorCode::AccessDenied));
+    assert_eq!(e.description(), Some("The user denied your request"));
+    // S2: "Click Connect with Stripe again to restart the update."
+    assert_eq!(
+        e.to_string(),
+        "Stripe refused the connection with access_denied (\"The user denied your request\"); \
+         click Connect with Stripe again and finish connecting in Stripe's window"
+    );
+}
+
+#[test]
+fn facts_6_each_stripe_error_code_is_typed() {
+    let cases = [
+        ("access_denied", OAuthErrorCode::AccessDenied),
+        ("invalid_scope", OAuthErrorCode::InvalidScope),
+        ("invalid_redirect_uri", OAuthErrorCode::InvalidRedirectUri),
+        ("invalid_request", OAuthErrorCode::InvalidRequest),
+        (
+            "unsupported_response_type",
+            OAuthErrorCode::UnsupportedResponseType,
+        ),
+        (
+            "server_error",
+            OAuthErrorCode::Other("server_error".to_owned()),
+        ),
+    ];
+    for (code, expected) in cases {
+        let e = callback(&format!("error={code}&state={STATE}")).unwrap_err();
+        assert_eq!(e.stripe_code(), Some(&expected), "{code}");
+        assert_eq!(e.description(), None);
+        let stable = if code == "server_error" {
+            "oauth_error"
+        } else {
+            code
+        };
+        assert_eq!(e.code(), stable);
+        assert!(
+            e.to_string()
+                .starts_with(&format!("Stripe refused the connection with {code}; "))
+        );
+    }
+}
+
+#[test]
+fn facts_6_state_mismatch_and_missing_state_are_refused() {
+    let e = callback("code=ac_123456789&state=AAAAAAAAAAAAAAAAAAAA").unwrap_err();
+    assert_eq!(e.code(), "state_mismatch");
+    let e = callback("code=ac_123456789").unwrap_err();
+    assert_eq!(e.code(), "state_missing");
+    // An error redirect with a different state is not an answer to this request.
+    let e = callback("error=access_denied&state=AAAAAAAAAAAAAAAAAAAA").unwrap_err();
+    assert_eq!(e.code(), "state_mismatch");
+    let e = callback(&format!("code=ac_1&state={STATE}&state={STATE}")).unwrap_err();
+    assert_eq!(e.code(), "duplicate_parameter");
+}
+
+#[test]
+fn facts_6_missing_or_malformed_code_is_refused_without_echoing_it() {
+    assert_eq!(
+        callback(&format!("state={STATE}")).unwrap_err().code(),
+        "code_missing"
+    );
+    assert_eq!(
+        callback(&format!("code=&state={STATE}"))
+            .unwrap_err()
+            .code(),
+        "code_missing"
+    );
+    let e = callback(&format!("code=sk_live_SECRETSECRETSECRET&state={STATE}")).unwrap_err();
+    assert_eq!(e.code(), "code_invalid");
+    assert!(!e.to_string().contains("SECRET"));
+    assert!(!format!("{e:?}").contains("SECRET"));
+    assert_eq!(
+        callback(&format!("code=ac_1&scope=admin&state={STATE}"))
+            .unwrap_err()
+            .code(),
+        "scope_invalid"
+    );
+    assert_eq!(
+        callback(&format!("code=ac_1&state={STATE}"))
+            .unwrap()
+            .scope(),
+        None
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reconnecting and the set of connections (S2)
+
+fn selected(id: &str) -> SelectedAccount {
+    SelectedAccount::new(id.parse().unwrap())
+}
+
+#[test]
+fn s2_reconnect_matches_by_account_id() {
+    let previous = Connection::new(ACCT_A.parse().unwrap());
+    let mut connections = Connections::new();
+    connections.insert(previous.clone()).unwrap();
+    let done = connections
+        .reconnect(&previous, &selected(ACCT_A).with_name("Acme Ltd"))
+        .unwrap();
+    assert_eq!(done.account_name(), Some("Acme Ltd"));
+    assert_eq!(connections.len(), 1);
+}
+
+#[test]
+fn s2_reconnect_matches_a_legacy_connection_by_publishable_key() {
+    let legacy = Connection::legacy(PK_A.parse().unwrap());
+    assert!(legacy.is_legacy());
+    let mut connections = Connections::new();
+    connections.insert(legacy.clone()).unwrap();
+    let account = selected(ACCT_A)
+        .with_publishable_key("pk_test_TYooMQauvdEDq54NiTphI7jx".parse().unwrap())
+        .with_publishable_key(PK_A.parse().unwrap());
+    let done = connections.reconnect(&legacy, &account).unwrap().clone();
+    assert_eq!(done.account_id().unwrap().as_str(), ACCT_A);
+    assert_eq!(done.publishable_key().unwrap().as_str(), PK_A); // kept
+    assert!(!done.is_legacy());
+    assert!(done.auth_scheme().is_some());
+    assert_eq!(connections.get(&ACCT_A.parse().unwrap()), Some(&done));
+}
+
+#[test]
+fn s2_reconnecting_another_account_is_stripe_account_does_not_match() {
+    let legacy = Connection::legacy(PK_A.parse().unwrap());
+    let mut connections = Connections::new();
+    connections.insert(legacy.clone()).unwrap();
+    let wrong = selected(ACCT_B).with_publishable_key(PK_B.parse().unwrap());
+    let e = connections.reconnect(&legacy, &wrong).unwrap_err();
+    assert_eq!(e.code(), "account_mismatch");
+    assert_eq!(
+        e.to_string(),
+        "Stripe account does not match: this connection was made with the account with publishable key \
+         pk_live_TYooMQauvdEDq54NiTphI7jx, and acct_ON3nXtRQkhmUIQ was selected; click Connect with Stripe \
+         again and select the same account: compare the publishable key shown with this connection with \
+         each account's publishable key in the Stripe Dashboard, Developers > API keys"
+    );
+    // Nothing changed.
+    assert!(connections.iter().next().unwrap().is_legacy());
+
+    let by_id = Connection::new(ACCT_A.parse().unwrap());
+    let mut connections = Connections::new();
+    connections.insert(by_id.clone()).unwrap();
+    let e = connections
+        .reconnect(&by_id, &selected(ACCT_B))
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("Stripe account does not match: this connection was made with the account acct_1R3fqDP6919yCiFv")
+    );
+}
+
+#[test]
+fn s2_an_account_already_integrated_cannot_be_added_again() {
+    let mut connections = Connections::new();
+    connections.add(&selected(ACCT_A)).unwrap();
+    let e = connections.add(&selected(ACCT_A)).unwrap_err();
+    assert_eq!(e.code(), "already_integrated");
+    assert!(
+        e.to_string()
+            .starts_with("This Stripe account has already been integrated: acct_1R3fqDP6919yCiFv")
+    );
+    // A legacy connection with the account's publishable key also holds it.
+    let mut connections = Connections::new();
+    connections
+        .insert(Connection::legacy(PK_A.parse().unwrap()))
+        .unwrap();
+    let e = connections
+        .add(&selected(ACCT_A).with_publishable_key(PK_A.parse().unwrap()))
+        .unwrap_err();
+    assert_eq!(e.code(), "already_integrated");
+    // Reconnecting one connection to an account another connection holds.
+    let mut connections = Connections::new();
+    connections.add(&selected(ACCT_A)).unwrap();
+    let legacy = Connection::legacy(PK_B.parse().unwrap());
+    connections.insert(legacy.clone()).unwrap();
+    let e = connections
+        .reconnect(
+            &legacy,
+            &selected(ACCT_A).with_publishable_key(PK_B.parse().unwrap()),
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), "already_integrated");
+}
+
+#[test]
+fn s2_an_account_connected_to_another_platform_is_ineligible() {
+    let mut connections = Connections::new();
+    let elsewhere = selected(ACCT_A).connected_to_another_platform(true);
+    let e = connections.add(&elsewhere).unwrap_err();
+    assert_eq!(e.code(), "account_ineligible");
+    assert!(e.to_string().contains("disconnect it from that platform"));
+    assert!(connections.is_empty());
+    let legacy = Connection::legacy(PK_A.parse().unwrap());
+    connections.insert(legacy.clone()).unwrap();
+    let e = connections
+        .reconnect(
+            &legacy,
+            &elsewhere.with_publishable_key(PK_A.parse().unwrap()),
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), "account_ineligible");
+}
+
+#[test]
+fn s2_several_connections_one_per_account() {
+    let mut connections = Connections::new();
+    connections.add(&selected(ACCT_A)).unwrap();
+    connections.add(&selected(ACCT_B)).unwrap();
+    assert_eq!(connections.len(), 2);
+    let e = connections
+        .insert(Connection::new(ACCT_B.parse().unwrap()))
+        .unwrap_err();
+    assert_eq!(e.code(), "already_integrated");
+    let e = Connections::try_from(vec![
+        Connection::legacy(PK_A.parse().unwrap()),
+        Connection::legacy(PK_A.parse().unwrap()),
+    ])
+    .unwrap_err();
+    assert_eq!(e.code(), "duplicate_connection");
+    assert!(connections.remove(&ACCT_A.parse().unwrap()).is_some());
+    assert_eq!(connections.len(), 1);
+    let e = connections
+        .reconnect(&Connection::new(ACCT_A.parse().unwrap()), &selected(ACCT_A))
+        .unwrap_err();
+    assert_eq!(e.code(), "connection_not_found");
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn s2_connections_round_trip_through_serde_and_refuse_duplicates() {
+    let mut connections = Connections::new();
+    connections
+        .add(&selected(ACCT_A).with_name("Acme"))
+        .unwrap();
+    connections
+        .insert(Connection::legacy(PK_B.parse().unwrap()))
+        .unwrap();
+    let json = serde_json::to_string(&connections).unwrap();
+    let back: Connections = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, connections);
+    let dup = format!(r#"[{{"account_id":"{ACCT_A}"}},{{"account_id":"{ACCT_A}"}}]"#);
+    assert!(serde_json::from_str::<Connections>(&dup).is_err());
+    assert!(serde_json::from_str::<Connection>("{}").is_err());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legacy credential policy (S2)
+
+#[test]
+fn s2_legacy_policy_boundaries_of_the_cutoff_and_the_deadline() {
+    let p = LegacyCredentialPolicy::S2_KARTRA_2024;
+    assert_eq!(p.created_before(), date(2024, 7, 11));
+    assert_eq!(p.deadline(), date(2024, 9, 16));
+    let due = LegacyStatus::DueBy(date(2024, 9, 16));
+    let today = date(2024, 8, 1);
+    // Cutoff: the day before is affected; the day of and after are not.
+    assert_eq!(p.status(date(2024, 7, 10), today), due);
+    assert_eq!(p.status(date(2024, 7, 11), today), LegacyStatus::NotDue);
+    assert_eq!(p.status(date(2024, 7, 12), today), LegacyStatus::NotDue);
+    // Deadline: due the day before; expired the day of ("stop working on that date") and after.
+    let old = date(2023, 1, 1);
+    assert_eq!(p.status(old, date(2024, 9, 15)), due);
+    assert_eq!(p.status(old, date(2024, 9, 16)), LegacyStatus::Expired);
+    assert_eq!(p.status(old, date(2024, 9, 17)), LegacyStatus::Expired);
+    assert_eq!(p.status(old, date(2024, 9, 17)).code(), "expired");
+    // Re-authenticated on the deadline's eve: a new connection, not due.
+    assert_eq!(
+        p.status(date(2024, 9, 15), date(2024, 9, 17)),
+        LegacyStatus::NotDue
+    );
+}
+
+#[test]
+fn s2_legacy_policy_needs_the_cutoff_on_or_before_the_deadline() {
+    let e = LegacyCredentialPolicy::new(date(2024, 9, 17), date(2024, 9, 16)).unwrap_err();
+    assert_eq!(e.code(), "cutoff_after_deadline");
+    assert_eq!(
+        e.to_string(),
+        "expected the cutoff (created before 2024-09-17) on or before the deadline (2024-09-16), \
+         found it after; swap the two dates or correct one"
+    );
+    assert!(LegacyCredentialPolicy::new(date(2024, 9, 16), date(2024, 9, 16)).is_ok());
+    assert_eq!(
+        LegacyCredentialPolicy::new(date(2024, 7, 11), date(2024, 9, 16)).unwrap(),
+        LegacyCredentialPolicy::S2_KARTRA_2024
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connection settings (S1)
+
+fn full_draft() -> ConnectionSettingsDraft {
+    let mut d = ConnectionSettingsDraft::default();
+    d.name = Some("Stripe (live)".to_owned());
+    d.active = true;
+    d.is_source = true;
+    d.timeout_ms = Some("30000".to_owned());
+    d.secret_key = Some("sk_live_4eC39HqLyjWDarjtT1zdp7dc".parse().unwrap());
+    d.api_version = Some("2025-03-31.basil".to_owned());
+    d
+}
+
+#[test]
+fn s1_valid_settings() {
+    let s = full_draft().validate().unwrap();
+    assert_eq!(s.name(), "Stripe (live)");
+    assert!(s.is_active() && s.is_source() && !s.is_target());
+    assert_eq!(s.timeout().unwrap().as_millis(), 30_000);
+    assert_eq!(s.secret_key().mode(), Mode::Live);
+    assert_eq!(s.api_version().unwrap().to_string(), "2025-03-31.basil");
+    assert!(!format!("{s:?}").contains("4eC39HqLyjWDarjtT1zd"));
+}
+
+#[test]
+fn s1_every_problem_is_reported_with_its_path_and_code() {
+    let mut d = ConnectionSettingsDraft::default();
+    d.name = Some("   ".to_owned());
+    d.active = true;
+    d.timeout_ms = Some("-5".to_owned());
+    d.api_version = Some("2025-03-31.acacia".to_owned());
+    let problems = d.problems();
+    let found: Vec<_> = problems
+        .iter()
+        .map(|p| (p.path(), p.code(), p.severity()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("name", "required", Severity::Error),
+            ("is_source", "no_role", Severity::Warning),
+            ("timeout_ms", "negative", Severity::Error),
+            ("secret_key", "required", Severity::Error),
+            ("api_version", "release_mismatch", Severity::Error),
+        ]
+    );
+    let e = d.validate().unwrap_err();
+    assert_eq!(e.problems(), problems.as_slice());
+    assert!(
+        e.to_string()
+            .starts_with("invalid connection settings (4 errors); name: error required")
+    );
+
+    let mut d = full_draft();
+    d.name = Some("a\u{7}b".to_owned());
+    assert_eq!(d.problems()[0].code(), "invalid_character");
+    d.name = Some("x".repeat(256));
+    assert_eq!(d.problems()[0].code(), "too_long");
+}
+
+#[test]
+fn s1_warnings_do_not_block_validation() {
+    let mut d = full_draft();
+    d.api_version = Some("2021-01-01".to_owned());
+    d.is_source = false;
+    let codes: Vec<_> = d.problems().iter().map(|p| p.code()).collect();
+    assert_eq!(codes, ["no_role", "unknown_api_version"]);
+    assert!(d.validate().is_ok());
+    d.timeout_ms = None;
+    d.api_version = None;
+    let s = d.validate().unwrap();
+    assert_eq!((s.timeout(), s.api_version()), (None, None));
+}
+
+#[test]
+fn s1_timeout_parsing_edge_cases() {
+    let code = |s: &str| s.parse::<Timeout>().unwrap_err().code();
+    assert_eq!(code("0"), "zero");
+    assert_eq!(code("0000"), "zero");
+    assert_eq!(code("-0"), "zero");
+    assert_eq!(code("-5"), "negative");
+    assert_eq!(code("-99999999999999999999999"), "negative");
+    assert_eq!(code("99999999999999999999999"), "too_large");
+    assert_eq!(code("18446744073709551616"), "too_large"); // u64::MAX + 1
+    assert_eq!(code("600001"), "too_large");
+    assert_eq!(code(""), "empty");
+    for s in [
+        "30s", "1.5", "+5", " 100", "100 ", "1e3", "abc", "-", "٣٠", "-x",
+    ] {
+        assert_eq!(code(s), "not_a_number", "{s:?}");
+    }
+    assert_eq!("1".parse::<Timeout>().unwrap().as_millis(), 1);
+    assert_eq!("600000".parse::<Timeout>().unwrap().as_millis(), 600_000);
+    assert_eq!("000042".parse::<Timeout>().unwrap().as_millis(), 42);
+    assert_eq!(Timeout::from_millis(0).unwrap_err().code(), "zero");
+    assert_eq!(
+        Timeout::from_millis(u64::MAX).unwrap_err().code(),
+        "too_large"
+    );
+    assert_eq!(
+        Timeout::from_millis(1500).unwrap().as_duration(),
+        std::time::Duration::from_millis(1500)
+    );
+    assert_eq!(
+        "-5".parse::<Timeout>().unwrap_err().to_string(),
+        "expected a timeout in milliseconds from 1 to 600000, found \"-5\", a negative number; \
+         type a positive number, such as 30000"
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn s1_settings_deserialize_through_the_same_checks() {
+    let json = r#"{"name":"Stripe","active":true,"is_source":true,"is_target":true,
+        "timeout_ms":"45000","secret_key":"sk_test_4eC39HqLyjWDarjtT1zdp7dc","api_version":"2024-06-20"}"#;
+    let s: ConnectionSettings = serde_json::from_str(json).unwrap();
+    assert_eq!(s.timeout().unwrap().as_millis(), 45_000);
+
+    for (timeout, code) in [
+        ("0", "zero"),
+        ("-1", "negative"),
+        ("1.5", "not_a_number"),
+        ("1e30", "too_large"), // a JSON float, written out in full: a huge number
+        ("\"ten\"", "not_a_number"),
+        ("99999999999999999999", "too_large"),
+    ] {
+        let json = format!(r#"{{"timeout_ms":{timeout}}}"#);
+        let draft: ConnectionSettingsDraft = serde_json::from_str(&json).unwrap();
+        let problem = draft
+            .problems()
+            .into_iter()
+            .find(|p| p.path() == "timeout_ms")
+            .unwrap();
+        assert_eq!(problem.code(), code, "{timeout}");
+    }
+
+    // Every missing field at once, as a serde error.
+    let e = serde_json::from_str::<ConnectionSettings>("{}").unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("name: error required"), "{text}");
+    assert!(text.contains("secret_key: error required"), "{text}");
+
+    // A malformed key fails through SecretKey's own parser and is never echoed.
+    let json = r#"{"name":"x","secret_key":"pk_live_TYooMQauvdEDq54NiTphI7jx"}"#;
+    let e = serde_json::from_str::<ConnectionSettings>(json).unwrap_err();
+    assert!(e.to_string().contains("publishable key"), "{e}");
+    let json = r#"{"name":"x","secret_key":"sk_live_4eC39HqLyjWDarjtT1zdp7dc "}"#;
+    let e = serde_json::from_str::<ConnectionSettings>(json).unwrap_err();
+    assert!(!e.to_string().contains("4eC39HqLyjWDarjtT1zd"), "{e}");
+    assert!(serde_json::from_str::<ConnectionSettingsDraft>(r#"{"password":"x"}"#).is_err());
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// stripe-facts §6: any query string gives a typed result, and a code never leaks.
+        #[test]
+        fn facts_6_callback_parsing_never_panics(query in "\\PC{0,200}") {
+            let mut u = url("https://billing.example.com/cb");
+            u.set_query(Some(&query));
+            if let Err(e) = parse_callback(&u, &state()) {
+                let _ = (e.code(), e.to_string());
+            }
+        }
+
+        /// S1: any typed timeout gives a value in range or a typed error.
+        #[test]
+        fn s1_timeout_parsing_never_panics(s in "\\PC{0,40}") {
+            if let Ok(t) = s.parse::<Timeout>() {
+                prop_assert!((1..=600_000).contains(&t.as_millis()));
+            }
+        }
+
+        #[test]
+        fn s1_timeouts_in_range_round_trip(ms in 1u32..=600_000) {
+            let t: Timeout = ms.to_string().parse().unwrap();
+            prop_assert_eq!(t.to_string(), ms.to_string());
+        }
+    }
+}
