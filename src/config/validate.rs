@@ -937,7 +937,12 @@ fn check_entry_minimum(
                 key(1),
                 path("minimum_payment"),
                 ViolationCode::MinimumApproximate,
-                format!("minimum payment {minimum} {compared} Stripe's {own} for {}, but Stripe's real minimum is {} converted from this currency, and no rate was given", currency.code(), settlement.code()),
+                format!(
+                    "minimum payment {minimum} {compared} Stripe's minimum for {} ({own}), but the account settles in {}: Stripe's real minimum is its {} minimum after conversion, which needs a rate to check",
+                    currency.code(),
+                    settlement.code(),
+                    settlement.code()
+                ),
                 format!("give rate_to_settlement (1 {} in {}) for an exact check", currency.code(), settlement.code()),
             );
         }

@@ -1,8 +1,9 @@
 //! The hot paths allocate nothing: a counting global allocator in its own test binary.
 //!
 //! Source: the crate's design (rules.md §5 "conversions must be lossless and overflow-free";
-//! the brief: `to_minor_units`, `from_minor_units` and `check_minimum` allocate nothing),
-//! including their error paths.
+//! `to_minor_units`, `from_minor_units` and `check_minimum` allocate nothing), and issue 5:
+//! `ValidatedGateway::check` is on every payment's path and must not allocate. Error paths
+//! included.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -133,4 +134,97 @@ fn parse_currency_and_rounding_allocate_nothing() {
         let _ = black_box(black_box(m).round_to_stripe(RoundingMode::HalfEven));
     });
     assert_eq!(n, 0);
+}
+
+mod check {
+    use super::allocations_during;
+    use std::hint::black_box;
+
+    use jiff::Timestamp;
+    use rust_decimal::Decimal;
+    use stripe_gateway_rules::authorization::{Authorization, Initiator};
+    use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
+    use stripe_gateway_rules::operation::{Capture, CardSource, Payment, Refund};
+    use stripe_gateway_rules::{CardBrand, Currency, Money, Operation};
+
+    fn usd(cents: i64) -> Money {
+        Money::new(Decimal::new(cents, 2), Currency::USD)
+    }
+
+    /// Every operation kind, accepted and refused, checked on a token-only gateway built
+    /// before counting starts: `check` allocates nothing on any path.
+    #[test]
+    fn check_allocates_nothing_on_any_path() {
+        let gateway = GatewayConfig {
+            name: Some("Stripe".into()),
+            version: Some("v2".into()),
+            mode: Some("test".into()),
+            auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
+            account: Some(AccountConfig {
+                raw_card_data_access: true,
+                ..AccountConfig::settling_in("USD")
+            }),
+            data_protection: Some("token_only".into()),
+            card_brands: Some(vec!["visa".into()]),
+            currencies: Some(vec![
+                CurrencyConfig::new("USD", "0.50"),
+                CurrencyConfig::new("ISK", "100").with_rate("0.0072"),
+            ]),
+            ..GatewayConfig::default()
+        }
+        .validate()
+        .unwrap();
+        let t0: Timestamp = "2026-11-01T10:00:00Z".parse().unwrap();
+        let later: Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
+        let auth = Authorization::new(t0)
+            .brand(CardBrand::Visa)
+            .initiator(Initiator::Merchant);
+        let new = Payment::new(usd(1200), CardSource::New);
+        let ops = [
+            Operation::Sale(new.with_email("ana@shop.example")),
+            Operation::Sale(new),                            // email_required
+            Operation::Sale(new.with_email("not an email")), // invalid_email
+            Operation::Authorize(Payment::new(usd(10), CardSource::Saved)), // below_minimum
+            Operation::Sale(Payment::new(
+                Money::new(Decimal::new(5, 0), Currency::EUR),
+                CardSource::Saved,
+            )),
+            Operation::Sale(Payment::new(usd(-100), CardSource::Saved)),
+            Operation::Sale(Payment::new(
+                Money::new(Decimal::new(1005, 3), Currency::USD),
+                CardSource::Saved,
+            )),
+            Operation::Sale(Payment::new(
+                Money::new(Decimal::new(15050, 2), Currency::ISK),
+                CardSource::Saved,
+            )),
+            Operation::Sale(Payment::new(
+                Money::new(Decimal::MAX, Currency::USD),
+                CardSource::Saved,
+            )),
+            Operation::Capture(Capture::new(usd(1000), usd(1000), auth, t0)),
+            Operation::Capture(Capture::new(usd(1000), usd(1000), auth, later)), // expired
+            Operation::Capture(Capture::new(usd(1001), usd(1000), auth, t0)),
+            Operation::Refund(Refund::new(usd(500), usd(1000), usd(0))),
+            Operation::Refund(Refund::new(usd(501), usd(1000), usd(500))),
+            Operation::Void,
+            Operation::SavePaymentMethod {
+                customer_email: Some("ana@shop.example"),
+            },
+            Operation::SavePaymentMethod {
+                customer_email: None,
+            },
+            Operation::DeletePaymentMethod,
+        ];
+        let mut refused = 0;
+        let n = allocations_during(|| {
+            for op in &ops {
+                if black_box(&gateway).check(black_box(op)).is_err() {
+                    refused += 1;
+                }
+            }
+        });
+        assert_eq!(n, 0, "check allocated");
+        assert_eq!(refused, 13, "the refusal paths were exercised");
+    }
 }
