@@ -462,11 +462,23 @@ const AMEX_UNSUPPORTED: [Currency; 25] = {
     ]
 };
 
-/// A set of currencies as a bitset over the enum's discriminants, built at compile time.
-#[derive(Debug, Clone, Copy)]
-struct CurrencySet([u64; 4]);
+/// A set of currencies as a bitset over the enum's discriminants: built at compile time for
+/// the tables, and used at run time where a set must not allocate.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct CurrencySet([u64; 4]);
 
 impl CurrencySet {
+    /// Adds `currency`; returns whether it was new (`false` also for a discriminant outside
+    /// the bitset's range, which `iso_currency` does not have: a test guards it).
+    pub(crate) fn insert(&mut self, currency: Currency) -> bool {
+        let d = currency as usize;
+        if d >= 256 || self.contains(currency) {
+            return false;
+        }
+        self.0[d / 64] |= 1 << (d % 64);
+        true
+    }
+
     const fn of(list: &[Currency]) -> Self {
         let mut bits = [0u64; 4];
         let mut i = 0;
@@ -479,7 +491,7 @@ impl CurrencySet {
         Self(bits)
     }
 
-    const fn contains(&self, currency: Currency) -> bool {
+    pub(crate) const fn contains(&self, currency: Currency) -> bool {
         let d = currency as usize;
         d < 256 && self.0[d / 64] & (1 << (d % 64)) != 0
     }

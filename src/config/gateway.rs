@@ -60,6 +60,7 @@ pub struct ValidatedGateway {
     pub(super) data_protection: Option<DataProtection>,
     pub(super) card_brands: CardBrands,
     pub(super) currencies: Vec<CurrencyAssignment>,
+    pub(super) index: CurrencyIndex,
     pub(super) return_url: Option<Url>,
     pub(super) radar: bool,
     pub(super) live_card_tested: bool,
@@ -139,10 +140,10 @@ impl ValidatedGateway {
         &self.currencies
     }
 
-    /// The assignment of `currency`, if it is assigned. Never allocates.
+    /// The assignment of `currency`, if it is assigned. Constant time, never allocates.
     #[must_use]
     pub fn currency(&self, currency: Currency) -> Option<&CurrencyAssignment> {
-        self.currencies.iter().find(|a| a.currency() == currency)
+        self.currencies.get(self.index.get(currency)?)
     }
 
     /// Where SCA redirects return, if configured.
@@ -174,5 +175,35 @@ impl ValidatedGateway {
     #[must_use]
     pub fn report(&self) -> Report {
         Report::new(self.warnings.clone())
+    }
+}
+
+/// Where each currency's assignment sits in the list: one byte per currency discriminant
+/// (`iso_currency` has fewer than 256; a test in `currency` guards it), `u8::MAX` for none.
+#[derive(Clone)]
+pub(super) struct CurrencyIndex([u8; 256]);
+
+impl CurrencyIndex {
+    pub(super) fn new(currencies: &[CurrencyAssignment]) -> Self {
+        let mut slots = [u8::MAX; 256];
+        for (i, a) in currencies.iter().enumerate() {
+            if let (Some(slot), Ok(i)) = (slots.get_mut(a.currency() as usize), u8::try_from(i)) {
+                *slot = i;
+            }
+        }
+        CurrencyIndex(slots)
+    }
+
+    fn get(&self, currency: Currency) -> Option<usize> {
+        match self.0.get(currency as usize) {
+            Some(&i) if i != u8::MAX => Some(usize::from(i)),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Debug for CurrencyIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CurrencyIndex")
     }
 }

@@ -7,7 +7,7 @@ use iso_currency::Country;
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
-use super::gateway::{CurrencyAssignment, ValidatedGateway};
+use super::gateway::{CurrencyAssignment, CurrencyIndex, ValidatedGateway};
 use super::report::{Report, Severity, Violation, ViolationCode};
 use super::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
 use crate::auth::AuthScheme;
@@ -16,7 +16,7 @@ use crate::credentials::{
     AccountId, ClientId, ClientSecret, CredentialError, Mode, PublishableKey, RefreshToken,
     SecretKey,
 };
-use crate::currency::{Currency, is_presentment_currency, parse_currency};
+use crate::currency::{Currency, CurrencySet, is_presentment_currency, parse_currency};
 use crate::data_protection::DataProtection;
 use crate::minimum::{MinimumVerdict, check_minimum};
 use crate::money::{ExchangeRate, Money, parse_amount};
@@ -302,6 +302,7 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
         country: account.country,
         data_protection,
         card_brands,
+        index: CurrencyIndex::new(&currencies),
         currencies,
         return_url,
         radar: c.radar.unwrap_or(false),
@@ -716,10 +717,12 @@ fn check_currencies(
     };
     let mut out = Vec::with_capacity(list.len());
     let mut all_ok = true;
-    let mut seen: Vec<Currency> = Vec::with_capacity(list.len());
+    let mut seen = CurrencySet::default();
     for (i, entry) in list.iter().enumerate() {
         let (currency, assignment) = check_currency(v, i, entry, settlement, brands, &seen);
-        seen.extend(currency);
+        if let Some(c) = currency {
+            seen.insert(c);
+        }
         match assignment {
             Some(a) => out.push(a),
             None => all_ok = false,
@@ -736,7 +739,7 @@ fn check_currency(
     entry: &CurrencyConfig,
     settlement: Option<Currency>,
     brands: CardBrands,
-    seen: &[Currency],
+    seen: &CurrencySet,
 ) -> (Option<Currency>, Option<CurrencyAssignment>) {
     let (currency, currency_ok) = parse_entry_currency(v, i, entry, brands, seen);
     let assignment = check_entry_minimum(v, i, entry, currency, settlement);
@@ -750,7 +753,7 @@ fn parse_entry_currency(
     i: usize,
     entry: &CurrencyConfig,
     brands: CardBrands,
-    seen: &[Currency],
+    seen: &CurrencySet,
 ) -> (Option<Currency>, bool) {
     let key = |sub| (field::CURRENCIES, i, sub);
     let path = |name: &str| format!("currencies[{i}].{name}");
@@ -780,7 +783,7 @@ fn parse_entry_currency(
             v.error(key(0), path("currency"), ViolationCode::UnsupportedCurrency, format!("{} is not one of Stripe's presentment currencies", c.code()), "remove it: Stripe cannot charge in it (docs.stripe.com/currencies#presentment-currencies)");
             ok = false;
         }
-        if seen.contains(&c) {
+        if seen.contains(c) {
             v.error(
                 key(0),
                 path("currency"),
