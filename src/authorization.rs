@@ -236,7 +236,7 @@ impl Authorization {
 
 impl fmt::Display for Initiator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Initiator::Customer => "customer",
             Initiator::Merchant => "merchant",
         })
@@ -245,7 +245,7 @@ impl fmt::Display for Initiator {
 
 impl fmt::Display for Presence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Presence::Online => "online",
             Presence::InPerson => "in_person",
         })

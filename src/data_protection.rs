@@ -62,7 +62,7 @@ impl DataProtection {
 
 impl fmt::Display for DataProtection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 

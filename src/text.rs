@@ -22,7 +22,8 @@ impl InputExcerpt {
     /// restricted key, a webhook secret, a client secret…) keeps only its prefix, so a secret
     /// pasted into the wrong field never reaches an error message.
     pub fn new(input: &str) -> Self {
-        let limit = secret_prefix_len(input).unwrap_or(EXCERPT_CAPACITY);
+        let limit =
+            secret_prefix_len(input).map_or(EXCERPT_CAPACITY, |cut| cut.min(EXCERPT_CAPACITY));
         let mut kept = input.len().min(limit);
         while !input.is_char_boundary(kept) {
             kept -= 1;
@@ -70,17 +71,30 @@ impl fmt::Display for InputExcerpt {
     }
 }
 
-/// The length of the prefix to keep of an input that looks like a secret, if it does.
+/// Where to cut an input that may contain a secret, if it may: just after the first secret
+/// marker (`sk_`, `rk_`, `whsec_`, or before `_secret_`), found anywhere and in any case, so a
+/// key with a leading space, in quotes, after `Bearer ` or in capitals is cut too. Keeps a
+/// following `live_`/`test_` so the message can still say which kind of key it was.
 pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
-    let secret_kind =
-        crate::credentials::recognise_stripe_string(input).is_some_and(|k| k.is_secret());
-    let key_shaped = input.starts_with("sk_") || input.starts_with("rk_");
-    if !(secret_kind || key_shaped) {
-        return None;
+    const PREFIXES: [&str; 3] = ["sk_", "rk_", "whsec_"];
+    const MODES: [&str; 3] = ["live_", "test_", "prod_"];
+    let bytes = input.as_bytes();
+    let at = |i: usize, word: &str| {
+        bytes
+            .get(i..i + word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    for i in 0..bytes.len() {
+        if at(i, "_secret_") {
+            return Some(i);
+        }
+        if let Some(p) = PREFIXES.iter().find(|p| at(i, p)) {
+            let end = i + p.len();
+            let mode = MODES.iter().find(|m| at(end, m)).map_or(0, |m| m.len());
+            return Some(end + mode);
+        }
     }
-    // Keep up to the last underscore within the first 8 bytes (`sk_live_`, `whsec_`, `pi_`).
-    let head = &input.as_bytes()[..input.len().min(8)];
-    Some(head.iter().rposition(|&b| b == b'_').map_or(0, |i| i + 1))
+    None
 }
 
 /// `Debug` for a text field that should hold no secret but might (a key pasted into the wrong

@@ -58,7 +58,7 @@ impl GatewayVersion {
 
 impl fmt::Display for GatewayVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 

@@ -685,3 +685,56 @@ fn validated_gateway_exposes_parsed_values() {
     });
     assert_only(&c, "account.country", "invalid_value", Severity::Error);
 }
+
+/// rules.md §1: no secret in any output, even when a key is pasted into the wrong field with
+/// a leading space, in quotes, after `Bearer `, in capitals or after `key=`.
+#[test]
+fn secrets_pasted_into_text_fields_never_reach_messages_or_debug() {
+    let body = "4eC39HqLyjWDarjtT1zdp7dc";
+    for pasted in [
+        format!("sk_live_{body}"),
+        format!(" sk_live_{body}"),
+        format!("\"sk_live_{body}\""),
+        format!("Bearer sk_live_{body}"),
+        format!("SK_LIVE_{body}"),
+        format!("key=rk_test_{body}"),
+        format!("whsec_{body}"),
+        format!("pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_{body}"),
+    ] {
+        let c = GatewayConfig {
+            name: Some(pasted.clone()),
+            version: Some(pasted.clone()),
+            mode: Some(pasted.clone()),
+            publishable_key: Some(pasted.clone()),
+            account: Some(AccountConfig {
+                settlement_currency: Some(pasted.clone()),
+                raw_card_data_access: false,
+                country: Some(pasted.clone()),
+            }),
+            data_protection: Some(pasted.clone()),
+            card_brands: Some(vec![pasted.clone()]),
+            currencies: Some(vec![
+                CurrencyConfig::new(&pasted, &pasted).with_rate(&pasted),
+            ]),
+            return_url: Some(pasted.clone()),
+            ..valid()
+        };
+        let report = report_of(&c);
+        let mut outputs = vec![report.to_string(), format!("{c:?}"), format!("{report:?}")];
+        #[cfg(feature = "serde")]
+        outputs.push(serde_json::to_string(&report).unwrap());
+        for v in report.violations() {
+            outputs.push(v.remedy().unwrap_or_default().to_owned());
+        }
+        for out in outputs {
+            // Any 8 characters of the body would be a leak.
+            for window in body.as_bytes().windows(8) {
+                let window = std::str::from_utf8(window).unwrap();
+                assert!(
+                    !out.contains(window),
+                    "{pasted:?} leaked {window:?} in:\n{out}"
+                );
+            }
+        }
+    }
+}

@@ -125,3 +125,19 @@ proptest! {
         prop_assert_eq!(m.to_string().parse::<Mode>().unwrap(), m);
     }
 }
+
+proptest! {
+    /// rules.md §1: an excerpt of any input, as error messages quote it, never panics and
+    /// never carries more than a secret's prefix, wherever the secret starts.
+    #[test]
+    fn input_excerpts_never_panic_and_cut_secrets(
+        before in "\\PC{0,40}",
+        marker in prop::sample::select(vec!["sk_live_", "RK_TEST_", "whsec_", "Sk_Prod_"]),
+        body in "[A-Za-z0-9]{16,40}",
+    ) {
+        let input = format!("{before}{marker}{body}");
+        let excerpt = stripe_gateway_rules::InputExcerpt::new(&input).to_string();
+        prop_assert!(!excerpt.contains(&body[..8]), "{} from {}", excerpt, input);
+        let _ = stripe_gateway_rules::InputExcerpt::new(&before).to_string();
+    }
+}

@@ -1,14 +1,32 @@
 //! Shared by the tests that run the example programs.
+#![allow(dead_code)] // each test binary uses part of it
 
 use std::path::PathBuf;
 use std::process::Command;
+
+/// Every secret in the bundled configurations and the examples (secret and restricted keys,
+/// webhook secrets, OAuth client secrets and refresh tokens) has a body containing this
+/// marker, and no public value (publishable keys, account and client ids) does. Redacted forms
+/// keep only the last four characters, so the marker must never be printed.
+pub const SECRET_MARKER: &str = "EXAMPLEonly";
+
+/// Fails when `output` contains a secret's body.
+pub fn assert_no_secret(what: &str, output: &str) {
+    assert!(
+        !output.contains(SECRET_MARKER),
+        "{what} printed a secret (marker {SECRET_MARKER:?}):\n{output}"
+    );
+}
 
 /// A command running the example `name`: its binary when `cargo test` built it next to the
 /// test binaries (`target/<profile>/examples/`), else `cargo run --example`.
 pub fn example(name: &str) -> Command {
     let built = std::env::current_exe()
         .ok()
-        .and_then(|exe| Some(exe.parent()?.parent()?.join("examples").join(name)))
+        .and_then(|exe| {
+            let file = format!("{name}{}", std::env::consts::EXE_SUFFIX);
+            Some(exe.parent()?.parent()?.join("examples").join(file))
+        })
         .filter(|path| path.exists());
     match built {
         Some(path) => Command::new(path),
