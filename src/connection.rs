@@ -38,7 +38,7 @@ pub mod settings;
 
 pub use legacy::{LegacyCredentialPolicy, LegacyPolicyError, LegacyStatus};
 pub use oauth::{
-    Authorization, AuthorizationCode, AuthorizeRequest, CallbackError, OAuthError, OAuthErrorCode,
+    AuthorizationCode, AuthorizeRequest, CallbackError, OAuthError, OAuthErrorCode, OAuthGrant,
     OAuthScope, OAuthState, parse_callback,
 };
 pub use registry::{Connection, ConnectionError, Connections, SelectedAccount};

@@ -34,9 +34,9 @@ mod connection_types {
     use super::*;
     use stripe_gateway_rules::connection::settings::TimeoutErrorKind;
     use stripe_gateway_rules::connection::{
-        Authorization, AuthorizationCode, AuthorizeRequest, CallbackError, ConnectionSettingsDraft,
-        LegacyPolicyError, LegacyStatus, OAuthError, OAuthErrorCode, OAuthScope, OAuthState,
-        SettingsErrors, SettingsProblem, Timeout, TimeoutError,
+        AuthorizationCode, AuthorizeRequest, CallbackError, ConnectionSettingsDraft,
+        LegacyPolicyError, LegacyStatus, OAuthError, OAuthErrorCode, OAuthGrant, OAuthScope,
+        OAuthState, SettingsErrors, SettingsProblem, Timeout, TimeoutError,
     };
     assert_impl_all!(Connection: Send, Sync, Clone, Eq, std::hash::Hash);
     assert_impl_all!(Connections: Send, Sync, Clone, Eq, Default);
@@ -51,7 +51,7 @@ mod connection_types {
     assert_impl_all!(OAuthError: Send, Sync, std::error::Error, Clone, Eq);
     assert_impl_all!(OAuthErrorCode: Send, Sync, Clone, Eq);
     assert_impl_all!(CallbackError: Send, Sync, std::error::Error, Clone, Eq);
-    assert_impl_all!(Authorization: Send, Sync, Clone, std::fmt::Debug);
+    assert_impl_all!(OAuthGrant: Send, Sync, Clone, std::fmt::Debug);
     assert_impl_all!(AuthorizationCode: Send, Sync, Clone, std::fmt::Debug);
     assert_impl_all!(ConnectionSettings: Send, Sync, Clone, std::fmt::Debug);
     assert_impl_all!(ConnectionSettingsDraft: Send, Sync, Clone, Default, std::fmt::Debug);
@@ -64,13 +64,13 @@ mod connection_types {
 
     // The authorization code and everything holding a secret key: no Display, no equality.
     assert_not_impl_any!(AuthorizationCode: std::fmt::Display, PartialEq);
-    assert_not_impl_any!(Authorization: std::fmt::Display, PartialEq);
+    assert_not_impl_any!(OAuthGrant: std::fmt::Display, PartialEq);
     assert_not_impl_any!(ConnectionSettings: std::fmt::Display, PartialEq);
     assert_not_impl_any!(ConnectionSettingsDraft: std::fmt::Display, PartialEq);
     #[cfg(feature = "serde")]
     assert_not_impl_any!(AuthorizationCode: serde::Serialize);
     #[cfg(feature = "serde")]
-    assert_not_impl_any!(Authorization: serde::Serialize);
+    assert_not_impl_any!(OAuthGrant: serde::Serialize);
     #[cfg(feature = "serde")]
     assert_not_impl_any!(ConnectionSettings: serde::Serialize);
     #[cfg(feature = "serde")]
@@ -101,4 +101,64 @@ fn autotraits_are_asserted_at_compile_time() {
     // The assertions above fail the build, not this test; this test exists so the binary runs.
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<SecretKey>();
+}
+
+mod money_and_configuration {
+    use static_assertions::assert_impl_all;
+    use stripe_gateway_rules::api_version::{ApiVersionError, ApiVersionErrorKind, Release};
+    use stripe_gateway_rules::authorization::{Authorization, Initiator, Presence};
+    use stripe_gateway_rules::card_brand::{CardBrandError, CardBrands};
+    use stripe_gateway_rules::config::{
+        AccountConfig, AuthConfig, ConfigFileError, CurrencyAssignment, CurrencyConfig,
+    };
+    use stripe_gateway_rules::data_protection::DataProtectionError;
+    use stripe_gateway_rules::diagnosis::MatchedBy;
+    use stripe_gateway_rules::operation::{
+        Capture, CardSource, LineError, OperationLine, Payment, Refund,
+    };
+    use stripe_gateway_rules::version::GatewayVersionError;
+    use stripe_gateway_rules::*;
+
+    assert_impl_all!(Money: Copy, Eq, std::hash::Hash, Send, Sync, std::str::FromStr, std::fmt::Display);
+    assert_impl_all!(MinorUnits: Copy, Ord, std::fmt::Display, Send, Sync);
+    assert_impl_all!(AmountError: std::error::Error, Clone, Eq, Send, Sync);
+    assert_impl_all!(ParseMoneyError: std::error::Error, Clone, Eq, Send, Sync);
+    assert_impl_all!(CurrencyError: std::error::Error, Clone, Eq, Send, Sync);
+    assert_impl_all!(ExchangeRate: Copy, Eq, Send, Sync);
+    assert_impl_all!(RoundingMode: Copy, Send, Sync);
+    assert_impl_all!(MinorUnitRule: Copy, Send, Sync);
+    assert_impl_all!(MinimumVerdict: Clone, Send, Sync);
+    assert_impl_all!(InputExcerpt: Copy, Eq, Send, Sync, std::fmt::Display);
+    assert_impl_all!(GatewayConfig: Clone, Default, Send, Sync, std::fmt::Debug);
+    assert_impl_all!(AuthConfig: Clone, Default, Send, Sync);
+    assert_impl_all!(AccountConfig: Clone, Default, Send, Sync);
+    assert_impl_all!(CurrencyConfig: Clone, Default, Send, Sync);
+    assert_impl_all!(ConfigFileError: std::error::Error, Clone, Eq, Send, Sync);
+    assert_impl_all!(ValidatedGateway: Clone, Send, Sync, std::fmt::Debug);
+    assert_impl_all!(CurrencyAssignment: Clone, Eq, Send, Sync);
+    assert_impl_all!(Report: Clone, Eq, Send, Sync, std::fmt::Display);
+    assert_impl_all!(Violation: Clone, Eq, Send, Sync, std::fmt::Display);
+    assert_impl_all!(ViolationCode: Copy, Eq, std::hash::Hash, Send, Sync, std::fmt::Display);
+    assert_impl_all!(GatewayVersion: Copy, Eq, Send, Sync, std::str::FromStr, std::fmt::Display);
+    assert_impl_all!(GatewayVersionError: std::error::Error, Send, Sync);
+    assert_impl_all!(DataProtection: Copy, Eq, Send, Sync, std::str::FromStr, std::fmt::Display);
+    assert_impl_all!(DataProtectionError: std::error::Error, Send, Sync);
+    assert_impl_all!(CardBrand: Copy, Eq, Send, Sync, std::str::FromStr, std::fmt::Display);
+    assert_impl_all!(CardBrandError: std::error::Error, Send, Sync);
+    assert_impl_all!(CardBrands: Copy, Eq, Send, Sync, Default);
+    assert_impl_all!(Operation<'static>: Copy, Eq, Send, Sync);
+    assert_impl_all!(OperationError: std::error::Error, Clone, Eq, Send, Sync);
+    assert_impl_all!(Payment<'static>: Copy, Send, Sync);
+    assert_impl_all!(Capture: Copy, Send, Sync);
+    assert_impl_all!(Refund: Copy, Send, Sync);
+    assert_impl_all!(CardSource: Copy, Send, Sync);
+    assert_impl_all!(OperationLine<'static>: Send, Sync);
+    assert_impl_all!(LineError: std::error::Error, Clone, Eq, Send, Sync);
+    assert_impl_all!(Authorization: Copy, Eq, Send, Sync);
+    assert_impl_all!(Initiator: Copy, Eq, Send, Sync);
+    assert_impl_all!(Presence: Copy, Eq, Send, Sync);
+    assert_impl_all!(ApiVersionError: std::error::Error, Send, Sync);
+    assert_impl_all!(ApiVersionErrorKind: Send, Sync);
+    assert_impl_all!(Release: Copy, Send, Sync);
+    assert_impl_all!(MatchedBy: Send, Sync);
 }

@@ -36,7 +36,7 @@ fn request(mode: Mode) -> AuthorizeRequest {
     )
 }
 
-fn callback(query: &str) -> Result<stripe_gateway_rules::connection::Authorization, CallbackError> {
+fn callback(query: &str) -> Result<stripe_gateway_rules::connection::OAuthGrant, CallbackError> {
     parse_callback(
         &url(&format!(
             "https://billing.example.com/stripe/callback?{query}"

@@ -434,12 +434,12 @@ impl fmt::Debug for AuthorizationCode {
 
 /// What a successful callback grants: the code to exchange and the scope Stripe reported.
 #[derive(Debug, Clone)]
-pub struct Authorization {
+pub struct OAuthGrant {
     code: AuthorizationCode,
     scope: Option<OAuthScope>,
 }
 
-impl Authorization {
+impl OAuthGrant {
     /// The authorization code (exchange it within [`AUTHORIZATION_CODE_LIFETIME`], once).
     #[must_use]
     pub fn code(&self) -> &AuthorizationCode {
@@ -677,7 +677,7 @@ impl fmt::Display for CallbackError {
 pub fn parse_callback(
     redirect: &Url,
     expected_state: &OAuthState,
-) -> Result<Authorization, CallbackError> {
+) -> Result<OAuthGrant, CallbackError> {
     const NAMES: [&str; 5] = ["code", "state", "scope", "error", "error_description"];
     let mut values: [Option<String>; 5] = Default::default();
     for (key, value) in redirect.query_pairs() {
@@ -723,7 +723,7 @@ pub fn parse_callback(
             found: truncate(&s, 40),
         })?),
     };
-    Ok(Authorization {
+    Ok(OAuthGrant {
         code: AuthorizationCode(code),
         scope,
     })
