@@ -1,40 +1,126 @@
 //! Stripe's integration rules for billing platforms, written down as pure Rust types: checked,
 //! sourced and fast.
 //!
-//! Billing platforms each document how to configure Stripe, and each document carries rules:
-//! which keys go where, test versus live, which auth scheme, which currencies and minimums.
-//! This crate models those rules as domain types and validation functions with no I/O (no
-//! network, clock, files or environment: time, exchange rates and account state are
-//! parameters), so any system can embed it.
+//! Billing platforms (PortaBilling, Konnektive, Kartra, integration connectors) each document
+//! how to configure Stripe, and each document carries rules: which gateway version to create,
+//! which keys go where, test versus live, raw card data access, token-only versus full-card
+//! data protection, a minimum payment per currency, no void, a customer email before the first
+//! tokenized payment, reconnecting the same account. This crate models them as domain types
+//! and validation functions with no I/O (no network, clock, files, environment or printing:
+//! time, exchange rates and account state are parameters), so any system can embed it.
 //!
 //! ```
-//! use stripe_gateway_rules::{AuthScheme, Mode, SecretKey};
+//! use rust_decimal::Decimal;
+//! use stripe_gateway_rules::config::GatewayConfig;
+//! use stripe_gateway_rules::operation::{CardSource, Payment};
+//! use stripe_gateway_rules::{Currency, Money, Operation, ViolationCode};
 //!
-//! // Parsing is validation: a key that parses is a real Stripe key shape, with its mode.
-//! let key: SecretKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc".parse()?;
-//! assert_eq!(key.mode(), Mode::Live);
-//! assert_eq!(format!("{key:?}"), "SecretKey(sk_live_…p7dc)"); // never the secret
+//! // A platform's configuration, as its user entered it.
+//! let json = r#"{
+//!   "name": "Stripe USD", "version": "v2", "mode": "test",
+//!   "auth": { "scheme": "api_key", "secret_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc" },
+//!   "account": { "settlement_currency": "USD" },
+//!   "card_brands": ["visa", "mastercard"],
+//!   "currencies": [{ "currency": "USD", "minimum_payment": "0.5" }]
+//! }"#;
+//! let gateway = GatewayConfig::from_json(json)?.validate().expect("valid");
 //!
-//! // The most common mistake gets an error that says what to paste instead.
-//! let err = "pk_live_TYooMQauvdEDq54NiTphI7jx".parse::<SecretKey>().unwrap_err();
-//! assert!(err.to_string().starts_with("expected a secret key, found a publishable key"));
+//! // Every payment is checked before it reaches Stripe, without allocating.
+//! let small = Money::new(Decimal::new(40, 2), Currency::USD);
+//! let refusal = gateway.check(&Operation::Sale(Payment::new(small, CardSource::Saved))).unwrap_err();
+//! assert_eq!(refusal.to_string(), "Your payment must be no less than 0.5 USD");
 //!
-//! let auth = AuthScheme::ApiKey { secret_key: key, account_id: None };
-//! assert_eq!(auth.mode(), Some(Mode::Live));
-//! # Ok::<(), stripe_gateway_rules::CredentialError>(())
+//! // A configuration with mistakes gets one report of all of them, never with a secret.
+//! let wrong = json.replace("sk_test_", "pk_test_").replace("\"0.5\"", "\"0.40\"");
+//! let report = GatewayConfig::from_json(&wrong)?.validate().unwrap_err();
+//! assert!(report.has(ViolationCode::PublishableKeyAsSecret));
+//! assert!(report.has(ViolationCode::MinimumBelowStripe));
+//! # Ok::<(), stripe_gateway_rules::config::ConfigFileError>(())
 //! ```
+//!
+//! # The rules
+//!
+//! Sources: S0 Konnektive, S1 an iPaaS connector, S2 Kartra, S3 a data connector, S4
+//! PortaBilling (the platforms' own documents), and Stripe's documentation, cited in each
+//! item's docs ("stripe-facts §n" is the project's sourced summary of it).
+//!
+//! | rule | source | enforced by |
+//! | --- | --- | --- |
+//! | keys: `sk_`/`rk_` secret and restricted, `pk_` publishable, the prefix gives test or live; a publishable key can't authenticate | S1, S3, S4; stripe-facts §3 | [`SecretKey`], [`PublishableKey`], [`credentials`] |
+//! | other Stripe strings in a key slot are named; no trimming; no secret in any output | rules §1 | [`CredentialError`], [`InputExcerpt`] |
+//! | a key's mode is the configuration's; a key pair shares a mode | S4; rules §1 | [`GatewayConfig::validate`] |
+//! | auth schemes: API key, OAuth2 (client id, secret, refresh token), Connect (no secret) | S2, S3 | [`AuthScheme`] |
+//! | V2 for new gateways; V1 legacy only if it exists | S0 | [`GatewayVersion`], [`GatewayConfig::validate`] |
+//! | raw card data access whenever the platform sends card numbers (V1; any data protection mode) | S0, S4; stripe-facts §5 | [`GatewayConfig::validate`], [`diagnose`] |
+//! | V2 live needs an https return URL for SCA redirects | S0 | [`GatewayConfig::validate`] |
+//! | a test transaction with a live card before going live | S0 | [`GatewayConfig::validate`] |
+//! | token only or full card except the CVV; no stored type holds a CVV | S4 | [`DataProtection`] |
+//! | amounts in Stripe's minor units: zero-decimal, ISK/UGX ×100, three-decimal last digit 0, HUF/TWD payouts ×100; 8 digits at most (IDR 12); never rounded silently | stripe-facts §1.2, §2 | [`Money::to_minor_units`], [`Money::round_to_stripe`], [`check_payout`], [`minor_unit_rule`] |
+//! | presentment currencies; American Express and UnionPay refuse some | stripe-facts §7 | [`is_presentment_currency`], [`CardBrand::supports_currency`] |
+//! | a minimum payment per currency reaches Stripe's minimum for the settlement currency, after conversion | S4; stripe-facts §1.1 | [`stripe_minimum`], [`check_minimum`], [`GatewayConfig::validate`] |
+//! | below the minimum, "Your payment must be no less than 0.5 USD" | S4 | [`ValidatedGateway::check`] |
+//! | no void: authorizations lapse after their window; refund a captured payment | S4; stripe-facts §4 | [`ValidatedGateway::check`] |
+//! | authorization windows (7 days; Visa MIT 4 d 18 h; in person 2 days; extended 30; JPY in Japan 30); `capture_before` overrides | stripe-facts §4 | [`authorization`] |
+//! | refunds at most what was captured and not refunded | rules §7 | [`ValidatedGateway::check`] |
+//! | token-only mode: the first payment (and saving a card) needs a valid customer email | S4 (the platform's rule, not Stripe's) | [`ValidatedGateway::check`] |
+//! | Connect OAuth URL and callback; reconnect the same account; one connection per account; ineligible accounts | S2; stripe-facts §6 | [`connection`] |
+//! | legacy API-key connections re-authenticated by a deadline | S2 | [`LegacyCredentialPolicy`] |
+//! | connection settings: timeout in milliseconds, mandatory secret key, API version | S1 | [`ConnectionSettings`], [`ApiVersion`] |
+//! | what Stripe's errors mean for the configuration | stripe-facts §1, §3–§5 | [`diagnose`] |
+//!
+//! # Codes
+//!
+//! Every violation of [`GatewayConfig::validate`] and every refusal of
+//! [`ValidatedGateway::check`] has a stable snake_case code, never reused for another meaning.
+//!
+//! | code | of | severity | rule | source |
+//! | --- | --- | --- | --- | --- |
+//! | `invalid_secret_key` | validate | error | the secret key is not a Stripe secret (`sk_`) or restricted (`rk_`) key | rules §1; S1, S3, S4 |
+//! | `publishable_key_as_secret` | validate | error | a publishable key cannot authenticate API requests | rules §1; stripe-facts §3.1 |
+//! | `wrong_credential_kind` | validate | error | another Stripe string (`whsec_`, `ca_`, `acct_`, `sk_org`, `pi_…_secret_…`, `tok_`, `pm_`, a secret key in the publishable slot) | rules §1 |
+//! | `key_mode_mismatch` | validate | error | a key's mode must be the configuration's `mode` | rules §1; S4 |
+//! | `key_pair_mode_mismatch` | validate | error | the publishable key's mode must be the secret key's | rules §1 |
+//! | `missing_field` | validate | error | a required field is absent | S1 ("Mandatory field"), S3, S4 |
+//! | `invalid_value` | validate | error | a value that does not parse or is out of range | — |
+//! | `legacy_version` | validate | error (new) / warning (existing) | "Stripe V1 (legacy - do not create new)" | rules §3; S0 |
+//! | `raw_card_data_required` | validate | error | V1, or a platform that sends card numbers (any `data_protection`), needs raw card data access | rules §3; S0; stripe-facts §5 |
+//! | `return_url_required` | validate | error | V2 in live mode needs a return URL for SCA redirects | rules §3; S0 |
+//! | `return_url_insecure` | validate | error | the return URL must be https in live mode | rules §3 |
+//! | `no_card_brands` | validate | error | at least one card brand | rules §10; S4 |
+//! | `brand_currency_unsupported` | validate | error | American Express refuses the currencies marked `*`; UnionPay only USD and CAD | rules §10; stripe-facts §7 |
+//! | `unsupported_currency` | validate | error | not one of Stripe's presentment currencies | rules §5 |
+//! | `duplicate_currency` | validate | error | a currency is assigned once | rules §6; S4 |
+//! | `invalid_minimum` | validate | error | a minimum payment is positive and no finer than the currency allows | rules §5, §6 |
+//! | `minimum_below_stripe` | validate | error | the minimum reaches Stripe's minimum for the settlement currency, after conversion | rules §6; stripe-facts §1.1; S4 |
+//! | `minimum_approximate` | validate | warning | no rate: compared with the currency's own table entry | rules §6 |
+//! | `minimum_unverifiable` | validate | warning | no rate and no table entry: not checked | rules §6 |
+//! | `live_card_test_missing` | validate | warning | live mode before a test transaction with a live card | rules §3; S0 |
+//! | `void_unsupported` | check | refusal | no void: an authorization lapses by itself after its window; a captured payment is reversed by a refund | rules §7; S4 |
+//! | `currency_not_assigned` | check | refusal | the currency must be assigned to the gateway | rules §6; S4 |
+//! | `amount_not_positive` | check | refusal | payments, captures and refunds are positive | rules §5 |
+//! | `amount_precision` | check | refusal | no finer than the currency allows (JPY has no decimals) | rules §5; stripe-facts §2 |
+//! | `amount_not_multiple` | check | refusal | ISK and UGX in whole units; BHD, JOD, KWD, OMR, TND with the last digit 0 | rules §5; stripe-facts §2.3, §2.4 |
+//! | `amount_too_large` | check | refusal | at most 8 digits in minor units (IDR 12) | rules §5; stripe-facts §1.2 |
+//! | `below_minimum` | check | refusal | a sale or authorization reaches the currency's configured minimum; the message is the end user's | rules §6; S4 |
+//! | `currency_mismatch` | check | refusal | a capture or refund is in the currency of what it captures or refunds | — |
+//! | `capture_exceeds_authorized` | check | refusal | a capture is at most the authorized amount | rules §7; stripe-facts §4 |
+//! | `authorization_expired` | check | refusal | a capture is no later than the authorization window (or `capture_before`) | rules §7; stripe-facts §4 |
+//! | `refund_exceeds_captured` | check | refusal | a refund is at most what was captured and not yet refunded | rules §7 |
+//! | `email_required` | check | refusal | token-only mode: the payment with a new card creates the token and needs the customer's email; so does saving a payment method | rules §8; S4 |
+//! | `invalid_email` | check | refusal | that email must be a valid address | rules §8; S4 |
 //!
 //! # Features
 //!
 //! | feature | default | what it adds |
 //! | --- | --- | --- |
-//! | `serde` | yes | `Deserialize` for every parsed type (through the same parsers), `Serialize` for every public non-secret type |
+//! | `serde` | yes | loading configurations and operation lines from JSON; `Deserialize` for every parsed type (through the same parsers), `Serialize` for every public non-secret type |
 //! | `proptest` | no | strategies for property tests of code that handles gateways |
 //!
-//! # Minimum supported Rust version
+//! # Versioning and minimum supported Rust version
 //!
-//! Rust 1.85 (edition 2024). Raising it is a minor-version change, made only for a reason
-//! recorded in the [CHANGELOG](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/CHANGELOG.md).
+//! Semantic Versioning. Every public enum that may grow is `#[non_exhaustive]`; codes are
+//! stable. Rust 1.85 (edition 2024); raising it is a minor-version change, recorded in the
+//! [CHANGELOG](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/CHANGELOG.md).
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

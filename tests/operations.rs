@@ -611,3 +611,36 @@ fn bad_lines_are_invalid_input_with_a_reason() {
         assert!(err.to_string().contains(expected), "{line}: {err}");
     }
 }
+
+/// Every refusal code `check` can return has a row in the crate page's table of codes.
+#[test]
+fn every_refusal_code_is_in_the_crate_docs_table() {
+    let docs = include_str!("../src/lib.rs");
+    for code in [
+        "void_unsupported",
+        "currency_not_assigned",
+        "amount_not_positive",
+        "amount_precision",
+        "amount_not_multiple",
+        "amount_too_large",
+        "below_minimum",
+        "currency_mismatch",
+        "capture_exceeds_authorized",
+        "authorization_expired",
+        "refund_exceeds_captured",
+        "email_required",
+        "invalid_email",
+    ] {
+        assert!(
+            docs.contains(&format!("| `{code}` | check |")),
+            "{code} missing"
+        );
+        assert!(
+            include_str!("operations.rs")
+                .matches(&format!("\"{code}\""))
+                .count()
+                >= 2,
+            "{code} untested"
+        );
+    }
+}

@@ -79,28 +79,9 @@
 //!
 //! # Violation codes
 //!
-//! | code | severity | rule | source |
-//! | --- | --- | --- | --- |
-//! | `invalid_secret_key` | error | the secret key is not a Stripe secret (`sk_`) or restricted (`rk_`) key | rules.md §1; S1, S3, S4 |
-//! | `publishable_key_as_secret` | error | a publishable key cannot authenticate API requests | rules.md §1; stripe-facts §3.1 |
-//! | `wrong_credential_kind` | error | another Stripe string (`whsec_`, `ca_`, `acct_`, `sk_org`, `pi_…_secret_…`, `tok_`, `pm_`, a secret key in the publishable slot) | rules.md §1 |
-//! | `key_mode_mismatch` | error | a key's mode must be the configuration's `mode` | rules.md §1; S4 |
-//! | `key_pair_mode_mismatch` | error | the publishable key's mode must be the secret key's | rules.md §1 |
-//! | `missing_field` | error | a required field is absent | S1 ("Mandatory field"), S3, S4 |
-//! | `invalid_value` | error | a value that does not parse or is out of range | — |
-//! | `legacy_version` | error (new) / warning (existing) | "Stripe V1 (legacy - do not create new)" | rules.md §3; S0 |
-//! | `raw_card_data_required` | error | V1, or a platform that sends card numbers (any `data_protection`), needs raw card data access | rules.md §3; S0; stripe-facts §5 |
-//! | `return_url_required` | error | V2 in live mode needs a return URL for SCA redirects | rules.md §3; S0 |
-//! | `return_url_insecure` | error | the return URL must be https in live mode | rules.md §3 |
-//! | `no_card_brands` | error | at least one card brand | rules.md §10; S4 |
-//! | `brand_currency_unsupported` | error | American Express refuses the currencies marked `*`; UnionPay only USD and CAD | rules.md §10; stripe-facts §7 |
-//! | `unsupported_currency` | error | not one of Stripe's presentment currencies | rules.md §5 |
-//! | `duplicate_currency` | error | a currency is assigned once | rules.md §6; S4 |
-//! | `invalid_minimum` | error | a minimum payment is positive and no finer than the currency allows | rules.md §5, §6 |
-//! | `minimum_below_stripe` | error | the minimum reaches Stripe's minimum for the settlement currency, after conversion | rules.md §6; stripe-facts §1.1; S4 |
-//! | `minimum_approximate` | warning | no rate: compared with the currency's own table entry | rules.md §6 |
-//! | `minimum_unverifiable` | warning | no rate and no table entry: not checked | rules.md §6 |
-//! | `live_card_test_missing` | warning | live mode before a test transaction with a live card | rules.md §3; S0 |
+//! The codes, their severity, rule and source are in one table with the refusal codes of
+//! [`ValidatedGateway::check`], on the [crate page](crate#codes); [`ViolationCode`] names them
+//! in code.
 
 mod gateway;
 mod report;

@@ -4,21 +4,9 @@
 //! allocates (a counting-allocator test proves it). Time is a parameter: each operation that
 //! depends on it carries the moment it happens.
 //!
-//! | refusal code | rule | source |
-//! | --- | --- | --- |
-//! | `void_unsupported` | Stripe gateways have no void: an authorization lapses by itself after its window; a captured payment is reversed by a refund | rules.md §7; S4 ("The only transaction type that's unavailable is Void") |
-//! | `currency_not_assigned` | the currency must be assigned to the gateway | rules.md §6; S4 |
-//! | `amount_not_positive` | payments, captures and refunds are positive | rules.md §5 |
-//! | `amount_precision` | no finer than the currency allows (JPY has no decimals) | rules.md §5; stripe-facts §2 |
-//! | `amount_not_multiple` | ISK and UGX in whole units; BHD, JOD, KWD, OMR, TND with the last digit 0 | rules.md §5; stripe-facts §2.3, §2.4 |
-//! | `amount_too_large` | at most 8 digits in minor units (IDR 12) | rules.md §5; stripe-facts §1.2 |
-//! | `below_minimum` | a sale or authorization reaches the currency's configured minimum; the message is the end user's: "Your payment must be no less than 0.5 USD" | rules.md §6; S4 |
-//! | `currency_mismatch` | a capture or refund is in the currency of what it captures or refunds | — |
-//! | `capture_exceeds_authorized` | a capture is at most the authorized amount | rules.md §7; stripe-facts §4 |
-//! | `authorization_expired` | a capture is no later than the authorization window (or `capture_before`) | rules.md §7; stripe-facts §4 |
-//! | `refund_exceeds_captured` | a refund is at most what was captured and not yet refunded | rules.md §7 |
-//! | `email_required` | token-only mode: the payment with a new card creates the token and needs the customer's email; so does saving a payment method | rules.md §8; S4 |
-//! | `invalid_email` | that email must be a valid address | rules.md §8; S4 ("a valid email") |
+//! Each refusal has a stable code ([`OperationError::code`]); the codes, with their rules and
+//! sources, are in one table with the configuration's violation codes on the
+//! [crate page](crate#codes).
 //!
 //! The email rule is the integration's (PortaBilling's), not Stripe's API's: Stripe creates
 //! tokens and customers without an email (stripe-facts §8).
