@@ -451,7 +451,7 @@ fn full_draft() -> ConnectionSettingsDraft {
     d.active = true;
     d.is_source = true;
     d.timeout_ms = Some("30000".to_owned());
-    d.secret_key = Some("sk_live_4eC39HqLyjWDarjtT1zdp7dc".parse().unwrap());
+    d.secret_key = Some("sk_live_4eC39HqLyjWDarjtT1zdp7dc".into());
     d.api_version = Some("2025-03-31.basil".to_owned());
     d
 }
@@ -585,7 +585,24 @@ fn s1_settings_deserialize_through_the_same_checks() {
     assert!(text.contains("name: error required"), "{text}");
     assert!(text.contains("secret_key: error required"), "{text}");
 
-    // A malformed key fails through SecretKey's own parser and is never echoed.
+    // A malformed key is a problem at `secret_key`, with the key parser's own code, never echoed.
+    let mut d = ConnectionSettingsDraft::default();
+    d.name = Some("x".into());
+    d.secret_key = Some("pk_live_TYooMQauvdEDq54NiTphI7jx".into());
+    let problem = d
+        .problems()
+        .into_iter()
+        .find(|p| p.path() == "secret_key")
+        .unwrap();
+    assert_eq!(problem.code(), "publishable_key_as_secret");
+    d.secret_key = Some("sk_live_4eC39HqLyjWDarjtT1zdp7dc\n".into());
+    let problem = d
+        .problems()
+        .into_iter()
+        .find(|p| p.path() == "secret_key")
+        .unwrap();
+    assert_eq!(problem.code(), "whitespace");
+    assert!(!format!("{problem} {d:?}").contains("4eC39HqLyjWDarjtT1zd"));
     let json = r#"{"name":"x","secret_key":"pk_live_TYooMQauvdEDq54NiTphI7jx"}"#;
     let e = serde_json::from_str::<ConnectionSettings>(json).unwrap_err();
     assert!(e.to_string().contains("publishable key"), "{e}");

@@ -37,7 +37,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::api_version::ApiVersion;
+use crate::config::Severity;
 use crate::credentials::SecretKey;
+use secrecy::{ExposeSecret, SecretString};
 
 /// Longest timeout accepted: 600 000 ms (10 minutes). Stripe's own SDKs wait 80 s by default
 /// (stripe-node's `timeout` option, 80 000 ms, as quoted in third-party configurations); a
@@ -294,8 +296,6 @@ mod number_or_string {
     }
 }
 
-use crate::config::Severity;
-
 /// One problem in a [`ConnectionSettingsDraft`]: the field's path, the severity, a stable
 /// code and a message that says what was found and what to do. It never contains the secret
 /// key.
@@ -423,8 +423,10 @@ pub struct ConnectionSettingsDraft {
         serde(deserialize_with = "number_or_string::deserialize_option")
     )]
     pub timeout_ms: Option<String>,
-    /// S1 "Client Secret": the secret (or restricted) API key. Mandatory.
-    pub secret_key: Option<SecretKey>,
+    /// S1 "Client Secret": the secret (or restricted) API key, as pasted. Mandatory. Kept in a
+    /// [`SecretString`] so `Debug` never shows it; parsed by [`validate`](Self::validate), so
+    /// a bad key is a problem at `secret_key`, not a failure of the whole draft.
+    pub secret_key: Option<SecretString>,
     /// S1 "API Version", as typed.
     pub api_version: Option<String>,
 }
@@ -517,13 +519,29 @@ impl ConnectionSettingsDraft {
             }
         };
 
-        if self.secret_key.is_none() {
-            problems.push(SettingsProblem::error(
-                "secret_key",
-                "required",
-                "expected the secret API key (mandatory), found none; paste the secret key (sk_test_… or sk_live_…) from the Stripe Dashboard, Developers > API keys",
-            ));
-        }
+        let secret_key = match self
+            .secret_key
+            .as_ref()
+            .map(|s| s.expose_secret().parse::<SecretKey>())
+        {
+            None => {
+                problems.push(SettingsProblem::error(
+                    "secret_key",
+                    "required",
+                    "expected the secret API key (mandatory), found none; paste the secret key (sk_test_… or sk_live_…) from the Stripe Dashboard, Developers > API keys",
+                ));
+                None
+            }
+            Some(Ok(key)) => Some(key),
+            Some(Err(e)) => {
+                problems.push(SettingsProblem::error(
+                    "secret_key",
+                    e.code(),
+                    e.to_string(),
+                ));
+                None
+            }
+        };
 
         let api_version = match self.api_version.as_deref().map(str::parse::<ApiVersion>) {
             None => Some(None),
@@ -549,7 +567,7 @@ impl ConnectionSettingsDraft {
             }
         };
 
-        let settings = match (name, timeout, &self.secret_key, api_version) {
+        let settings = match (name, timeout, secret_key, api_version) {
             (Some(name), Some(timeout), Some(secret_key), Some(api_version)) => {
                 Some(ConnectionSettings {
                     name,
@@ -557,7 +575,7 @@ impl ConnectionSettingsDraft {
                     is_source: self.is_source,
                     is_target: self.is_target,
                     timeout,
-                    secret_key: secret_key.clone(),
+                    secret_key,
                     api_version,
                 })
             }
