@@ -512,7 +512,7 @@ fn expected_hint(date_part: &str) -> String {
 impl ApiVersionError {
     fn new(found: &str, kind: ApiVersionErrorKind) -> Self {
         ApiVersionError {
-            found: truncate(found),
+            found: crate::text::truncated(found, 40),
             kind,
         }
     }
@@ -541,17 +541,6 @@ impl ApiVersionError {
             ApiVersionErrorKind::MissingRelease { .. } => "missing_release",
             ApiVersionErrorKind::ReleaseMismatch { .. } => "release_mismatch",
         }
-    }
-}
-
-fn truncate(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_owned()
-    } else {
-        let mut out: String = s.chars().take(MAX).collect();
-        out.push('…');
-        out
     }
 }
 

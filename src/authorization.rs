@@ -31,8 +31,6 @@
 //! assert_eq!(window, SignedDuration::from_hours(4 * 24 + 18));
 //! ```
 
-use std::fmt;
-
 use iso_currency::Country;
 use jiff::{SignedDuration, Timestamp};
 
@@ -234,20 +232,12 @@ impl Authorization {
     }
 }
 
-impl fmt::Display for Initiator {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(match self {
-            Initiator::Customer => "customer",
-            Initiator::Merchant => "merchant",
-        })
-    }
-}
+crate::text::keyword_enum!(Initiator, InitiatorError, "an initiator, `customer` or `merchant`", {
+    Customer => "customer",
+    Merchant => "merchant",
+});
 
-impl fmt::Display for Presence {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(match self {
-            Presence::Online => "online",
-            Presence::InPerson => "in_person",
-        })
-    }
-}
+crate::text::keyword_enum!(Presence, PresenceError, "a presence, `online` or `in_person`", {
+    Online => "online",
+    InPerson => "in_person",
+});

@@ -29,9 +29,6 @@
 //!
 //! [`amex_supports`]: crate::currency::amex_supports
 
-use std::fmt;
-use std::str::FromStr;
-
 use crate::currency::{Currency, amex_supports};
 
 /// A card brand (network) Stripe accepts (stripe-facts §7).
@@ -82,22 +79,6 @@ impl CardBrand {
         CardBrand::Eftpos,
     ];
 
-    /// Stripe's API name (`card.brand`): `visa`, `amex`, `eftpos_au`…
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            CardBrand::Visa => "visa",
-            CardBrand::Mastercard => "mastercard",
-            CardBrand::AmericanExpress => "amex",
-            CardBrand::Discover => "discover",
-            CardBrand::DinersClub => "diners",
-            CardBrand::Jcb => "jcb",
-            CardBrand::UnionPay => "unionpay",
-            CardBrand::CartesBancaires => "cartes_bancaires",
-            CardBrand::Eftpos => "eftpos_au",
-        }
-    }
-
     /// The brand's name for people: `American Express`, `UnionPay`…
     #[must_use]
     pub const fn name(self) -> &'static str {
@@ -133,50 +114,17 @@ impl CardBrand {
     }
 }
 
-impl fmt::Display for CardBrand {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// The error of parsing a [`CardBrand`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "expected a card brand (visa, mastercard, amex, discover, diners, jcb, unionpay, \
-     cartes_bancaires, eftpos_au), found {found}"
-)]
-pub struct CardBrandError {
-    found: crate::text::InputExcerpt,
-}
-
-impl FromStr for CardBrand {
-    type Err = CardBrandError;
-
-    /// Parses Stripe's API name (`amex`), or the longer names platforms use
-    /// (`american_express`, `diners_club`, `eftpos`), in lowercase.
-    ///
-    /// # Errors
-    ///
-    /// [`CardBrandError`] for anything else (`maestro`, `Visa `).
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(match s {
-            "visa" => CardBrand::Visa,
-            "mastercard" => CardBrand::Mastercard,
-            "amex" | "american_express" => CardBrand::AmericanExpress,
-            "discover" => CardBrand::Discover,
-            "diners" | "diners_club" => CardBrand::DinersClub,
-            "jcb" => CardBrand::Jcb,
-            "unionpay" | "china_unionpay" => CardBrand::UnionPay,
-            "cartes_bancaires" => CardBrand::CartesBancaires,
-            "eftpos_au" | "eftpos" => CardBrand::Eftpos,
-            other => {
-                return Err(CardBrandError {
-                    found: crate::text::InputExcerpt::new(other),
-                });
-            }
-        })
-    }
-}
+crate::text::keyword_enum!(CardBrand, CardBrandError, "a card brand (visa, mastercard, amex, discover, diners, jcb, unionpay, cartes_bancaires, eftpos_au; also american_express, diners_club, china_unionpay, eftpos)", {
+    Visa => "visa",
+    Mastercard => "mastercard",
+    AmericanExpress => "amex" | "american_express",
+    Discover => "discover",
+    DinersClub => "diners" | "diners_club",
+    Jcb => "jcb",
+    UnionPay => "unionpay" | "china_unionpay",
+    CartesBancaires => "cartes_bancaires",
+    Eftpos => "eftpos_au" | "eftpos",
+});
 
 /// A set of card brands, stored as bits: copying and checking it never allocates.
 ///

@@ -89,48 +89,10 @@ pub enum Mode {
     Live,
 }
 
-impl Mode {
-    /// The lowercase name used in configuration files and in key prefixes: `test` or `live`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Mode::Test => "test",
-            Mode::Live => "live",
-        }
-    }
-}
-
-impl fmt::Display for Mode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// The error of parsing a [`Mode`]: anything other than `test` or `live`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected a mode, `test` or `live`, found {found}")]
-pub struct ModeError {
-    found: crate::text::InputExcerpt,
-}
-
-impl FromStr for Mode {
-    type Err = ModeError;
-
-    /// Parses `test` or `live` (lowercase, as in Stripe's key prefixes).
-    ///
-    /// # Errors
-    ///
-    /// [`ModeError`] for anything else, `Live` and ` live` included.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "test" => Ok(Mode::Test),
-            "live" => Ok(Mode::Live),
-            other => Err(ModeError {
-                found: crate::text::InputExcerpt::new(other),
-            }),
-        }
-    }
-}
+crate::text::keyword_enum!(Mode, ModeError, "a mode, `test` or `live`", {
+    Test => "test",
+    Live => "live",
+});
 
 /// The slot a credential was meant for: what the caller expected to parse.
 ///

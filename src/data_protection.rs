@@ -22,9 +22,6 @@
 //! # Ok::<(), stripe_gateway_rules::data_protection::DataProtectionError>(())
 //! ```
 
-use std::fmt;
-use std::str::FromStr;
-
 /// Stored card information handling (S4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -41,15 +38,6 @@ pub enum DataProtection {
 }
 
 impl DataProtection {
-    /// The name in configuration files: `token_only` or `full_card_except_cvv`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            DataProtection::TokenOnly => "token_only",
-            DataProtection::FullCardExceptCvv => "full_card_except_cvv",
-        }
-    }
-
     /// Whether the payment that creates the token needs a valid customer email (rules.md §8,
     /// S4: "In order to use token-based payments in Stripe, it's necessary to set a valid
     /// email for a customer"). This is the integration's rule, not Stripe's API's: Stripe
@@ -60,34 +48,7 @@ impl DataProtection {
     }
 }
 
-impl fmt::Display for DataProtection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// The error of parsing a [`DataProtection`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected a data protection mode, `token_only` or `full_card_except_cvv`, found {found}")]
-pub struct DataProtectionError {
-    found: crate::text::InputExcerpt,
-}
-
-impl FromStr for DataProtection {
-    type Err = DataProtectionError;
-
-    /// Parses `token_only` or `full_card_except_cvv`.
-    ///
-    /// # Errors
-    ///
-    /// [`DataProtectionError`] for anything else (`full_card`, `Token only`).
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "token_only" => Ok(DataProtection::TokenOnly),
-            "full_card_except_cvv" => Ok(DataProtection::FullCardExceptCvv),
-            other => Err(DataProtectionError {
-                found: crate::text::InputExcerpt::new(other),
-            }),
-        }
-    }
-}
+crate::text::keyword_enum!(DataProtection, DataProtectionError, "a data protection mode, `token_only` or `full_card_except_cvv`", {
+    TokenOnly => "token_only",
+    FullCardExceptCvv => "full_card_except_cvv",
+});

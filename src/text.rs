@@ -71,6 +71,20 @@ impl fmt::Display for InputExcerpt {
     }
 }
 
+/// The first `max` characters of a value for an error message, then `…`; cut before any
+/// secret it contains (see [`secret_prefix_len`]), like [`InputExcerpt`] but owned and with a
+/// chosen length.
+pub(crate) fn truncated(s: &str, max: usize) -> String {
+    // The cut is at an ASCII marker, so on a character boundary.
+    let cut = secret_prefix_len(s).unwrap_or(s.len());
+    let end = s[..cut].char_indices().nth(max).map_or(cut, |(i, _)| i);
+    let mut out = s[..end].to_owned();
+    if end < s.len() {
+        out.push('…');
+    }
+    out
+}
+
 /// Where to cut an input that may contain a secret, if it may: just after the first secret
 /// marker (`sk_`, `rk_`, `whsec_`, or before `_secret_`), found anywhere and in any case, so a
 /// key with a leading space, in quotes, after `Bearer ` or in capitals is cut too. Keeps a
@@ -121,3 +135,71 @@ impl fmt::Debug for GuardedOption<'_> {
         }
     }
 }
+
+/// Implements, for an enum of keywords: `as_str` (the canonical keyword), `Display` (padded),
+/// `FromStr` accepting the keyword and its aliases, and the parse error type, whose message is
+/// `expected <what>, found "<input excerpt>"`.
+///
+/// ```text
+/// keyword_enum!(Mode, ModeError, "a mode, `test` or `live`", {
+///     Test => "test",
+///     Live => "live" | "LIVE",
+/// });
+/// ```
+macro_rules! keyword_enum {
+    (
+        $ty:ident, $err:ident, $what:literal,
+        { $( $variant:ident => $name:literal $( | $alias:literal )* ),+ $(,)? }
+    ) => {
+        impl $ty {
+            #[doc = concat!("The keyword in configuration files and operation lines: ", $what, ".")]
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( $ty::$variant => $name, )+
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        #[doc = concat!("The error of parsing a [`", stringify!($ty), "`]: expected ", $what, ".")]
+        #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+        #[error("expected {}, found {found}", $what)]
+        pub struct $err {
+            found: $crate::text::InputExcerpt,
+        }
+
+        impl $err {
+            /// The beginning of the refused input.
+            #[must_use]
+            pub fn found(&self) -> &$crate::text::InputExcerpt {
+                &self.found
+            }
+        }
+
+        impl ::std::str::FromStr for $ty {
+            type Err = $err;
+
+            #[doc = concat!("Parses ", $what, ", exactly: no trimming, no other case.")]
+            ///
+            /// # Errors
+            ///
+            #[doc = concat!("[`", stringify!($err), "`] for anything else.")]
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $( $name $( | $alias )* => Ok($ty::$variant), )+
+                    other => Err($err {
+                        found: $crate::text::InputExcerpt::new(other),
+                    }),
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use keyword_enum;

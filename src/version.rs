@@ -15,9 +15,6 @@
 //! # Ok::<(), stripe_gateway_rules::version::GatewayVersionError>(())
 //! ```
 
-use std::fmt;
-use std::str::FromStr;
-
 /// A Stripe gateway version as billing platforms name them (S0: "StripeV2", "Stripe V1").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32,15 +29,6 @@ pub enum GatewayVersion {
 }
 
 impl GatewayVersion {
-    /// The name in configuration files: `v1` or `v2`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            GatewayVersion::V1 => "v1",
-            GatewayVersion::V2 => "v2",
-        }
-    }
-
     /// Whether this version is legacy: it may exist, but no new configuration may choose it
     /// (S0: "Stripe V1 (legacy - do not create new)").
     #[must_use]
@@ -56,34 +44,7 @@ impl GatewayVersion {
     }
 }
 
-impl fmt::Display for GatewayVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// The error of parsing a [`GatewayVersion`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected a gateway version, `v1` or `v2`, found {found}")]
-pub struct GatewayVersionError {
-    found: crate::text::InputExcerpt,
-}
-
-impl FromStr for GatewayVersion {
-    type Err = GatewayVersionError;
-
-    /// Parses `v1` or `v2` (also `V1`/`V2`, as platforms label them).
-    ///
-    /// # Errors
-    ///
-    /// [`GatewayVersionError`] for anything else (`v3`, `2`, ` v2`).
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "v1" | "V1" => Ok(GatewayVersion::V1),
-            "v2" | "V2" => Ok(GatewayVersion::V2),
-            other => Err(GatewayVersionError {
-                found: crate::text::InputExcerpt::new(other),
-            }),
-        }
-    }
-}
+crate::text::keyword_enum!(GatewayVersion, GatewayVersionError, "a gateway version, `v1` or `v2`", {
+    V1 => "v1" | "V1",
+    V2 => "v2" | "V2",
+});

@@ -596,7 +596,7 @@ fn bad_lines_are_invalid_input_with_a_reason() {
         ),
         (
             r#"{"op":"capture","amount":"1","currency":"USD","authorized_amount":"1","authorized_at":"2026-11-01T10:00:00Z","at":"2026-11-01T10:00:00Z","initiator":"bank"}"#,
-            "initiator: expected customer or merchant, found \"bank\"",
+            "initiator: expected an initiator, `customer` or `merchant`, found \"bank\"",
         ),
     ];
     for (line, expected) in cases {

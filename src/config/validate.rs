@@ -53,13 +53,12 @@ impl Collector {
         &mut self,
         key: Key,
         path: impl Into<String>,
-        code: ViolationCode,
-        severity: Severity,
+        (code, severity): (ViolationCode, Severity),
         message: impl Into<String>,
-        remedy: Option<String>,
+        remedy: impl Into<String>,
     ) {
-        self.found
-            .push((key, Violation::new(path, code, severity, message, remedy)));
+        let violation = Violation::new(path, code, severity, message, Some(remedy.into()));
+        self.found.push((key, violation));
     }
 
     fn error(
@@ -70,14 +69,7 @@ impl Collector {
         message: impl Into<String>,
         remedy: impl Into<String>,
     ) {
-        self.push(
-            key,
-            path,
-            code,
-            Severity::Error,
-            message,
-            Some(remedy.into()),
-        );
+        self.push(key, path, (code, Severity::Error), message, remedy);
     }
 
     fn warning(
@@ -88,14 +80,7 @@ impl Collector {
         message: impl Into<String>,
         remedy: impl Into<String>,
     ) {
-        self.push(
-            key,
-            path,
-            code,
-            Severity::Warning,
-            message,
-            Some(remedy.into()),
-        );
+        self.push(key, path, (code, Severity::Warning), message, remedy);
     }
 
     fn missing(&mut self, key: Key, path: &str, remedy: &str) {

@@ -111,7 +111,7 @@ impl FromStr for OAuthScope {
             "read_write" => Ok(OAuthScope::ReadWrite),
             "read_only" => Ok(OAuthScope::ReadOnly),
             other => Err(OAuthError::InvalidScope {
-                found: truncate(other, 40),
+                found: crate::text::truncated(other, 40),
             }),
         }
     }
@@ -368,7 +368,7 @@ impl AuthorizeRequest {
             }
             other => {
                 return Err(OAuthError::RedirectUriNotWeb {
-                    scheme: truncate(other, 20),
+                    scheme: crate::text::truncated(other, 20),
                 });
             }
         }
@@ -382,7 +382,7 @@ impl AuthorizeRequest {
         }
         if let Some(fragment) = uri.fragment() {
             return Err(OAuthError::RedirectUriHasFragment {
-                fragment: truncate(fragment, 40),
+                fragment: crate::text::truncated(fragment, 40),
             });
         }
         self.redirect_uri = Some(uri.as_str().to_owned());
@@ -489,7 +489,7 @@ impl OAuthErrorCode {
             "invalid_redirect_uri" => OAuthErrorCode::InvalidRedirectUri,
             "invalid_request" => OAuthErrorCode::InvalidRequest,
             "unsupported_response_type" => OAuthErrorCode::UnsupportedResponseType,
-            other => OAuthErrorCode::Other(truncate(other, 64)),
+            other => OAuthErrorCode::Other(crate::text::truncated(other, 64)),
         }
     }
 
@@ -697,7 +697,7 @@ pub fn parse_callback(
         }
         return Err(CallbackError::Stripe {
             code: OAuthErrorCode::from_code(&error),
-            description: description.map(|d| truncate(&d, MAX_DESCRIPTION_LEN)),
+            description: description.map(|d| crate::text::truncated(&d, MAX_DESCRIPTION_LEN)),
         });
     }
     match state_ok {
@@ -720,21 +720,11 @@ pub fn parse_callback(
     let scope = match scope {
         None => None,
         Some(s) => Some(s.parse().map_err(|_| CallbackError::ScopeInvalid {
-            found: truncate(&s, 40),
+            found: crate::text::truncated(&s, 40),
         })?),
     };
     Ok(OAuthGrant {
         code: AuthorizationCode(code),
         scope,
     })
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        let mut out: String = s.chars().take(max).collect();
-        out.push('…');
-        out
-    }
 }

@@ -22,7 +22,7 @@
 //! draft.active = true;
 //! draft.is_source = true;
 //! draft.timeout_ms = Some("30000".to_owned());
-//! draft.secret_key = Some("sk_live_4eC39HqLyjWDarjtT1zdp7dc".parse()?);
+//! draft.secret_key = Some("sk_live_4eC39HqLyjWDarjtT1zdp7dc".into());
 //! draft.api_version = Some("2025-03-31.basil".to_owned());
 //! let settings = draft.validate()?;
 //! assert_eq!(settings.timeout().map(|t| t.as_millis()), Some(30_000));

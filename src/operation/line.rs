@@ -216,30 +216,19 @@ impl<'a> OperationLine<'a> {
             "capture" => {
                 let mut auth =
                     Authorization::new(time("authorized_at", self.authorized_at.as_deref())?)
-                        .initiator(parse_enum(
+                        .initiator(keyword(
                             "initiator",
                             self.initiator.as_deref(),
                             Initiator::Customer,
-                            &[
-                                ("customer", Initiator::Customer),
-                                ("merchant", Initiator::Merchant),
-                            ],
                         )?)
-                        .presence(parse_enum(
+                        .presence(keyword(
                             "presence",
                             self.presence.as_deref(),
                             Presence::Online,
-                            &[
-                                ("online", Presence::Online),
-                                ("in_person", Presence::InPerson),
-                            ],
                         )?)
                         .extended(self.extended.unwrap_or(false));
-                if let Some(brand) = self.brand.as_deref() {
-                    let brand: CardBrand = brand
-                        .parse()
-                        .map_err(|e| LineError::new(format!("brand: {e}")))?;
-                    auth = auth.brand(brand);
+                if self.brand.is_some() {
+                    auth = auth.brand(keyword("brand", self.brand.as_deref(), CardBrand::Visa)?);
                 }
                 if let Some(t) = self.capture_before.as_deref() {
                     auth = auth.capture_before(time("capture_before", Some(t))?);
@@ -313,23 +302,14 @@ fn time(name: &str, text: Option<&str>) -> Result<Timestamp, LineError> {
     })
 }
 
-fn parse_enum<T: Copy>(
-    name: &str,
-    text: Option<&str>,
-    default: T,
-    values: &[(&str, T)],
-) -> Result<T, LineError> {
-    let Some(text) = text else { return Ok(default) };
-    values
-        .iter()
-        .find(|(v, _)| *v == text)
-        .map(|(_, t)| *t)
-        .ok_or_else(|| {
-            let names: Vec<&str> = values.iter().map(|(v, _)| *v).collect();
-            LineError::new(format!(
-                "{name}: expected {}, found {}",
-                names.join(" or "),
-                crate::text::InputExcerpt::new(text)
-            ))
-        })
+/// Parses an optional keyword field, `default` when absent.
+fn keyword<T>(name: &str, text: Option<&str>, default: T) -> Result<T, LineError>
+where
+    T: std::str::FromStr,
+    T::Err: fmt::Display,
+{
+    text.map_or(Ok(default), |t| {
+        t.parse()
+            .map_err(|e| LineError::new(format!("{name}: {e}")))
+    })
 }
