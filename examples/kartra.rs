@@ -1,323 +1,290 @@
 //! Kartra (seed S2, "Connect with Stripe"): the Stripe integrations on Kartra's Integrations
-//! page, each mapped onto a [`GatewayConfig`] with the `connect` auth scheme and validated.
+//! page mapped onto the crate's [`Connections`], reconnected, and checked by the crate.
 //!
 //! ```sh
 //! cargo run --example kartra
 //! ```
 //!
-//! Rules shown (rules.md §1, §2, §9):
-//! * A "Connect with Stripe" integration holds no merchant API key: "It is no longer necessary
-//!   to enter API keys or configure a webhook". It is identified by the Stripe Account ID and
-//!   Name, shown "anywhere you would have previously seen the API keys".
-//! * The Publishable key kept from the API-key era identifies the account to reconnect; it is
-//!   not secret, and its mode is the integration's.
+//! Rules shown, checked by the crate (rules.md §9; [`stripe_gateway_rules::connection`]):
+//! * several integrations, one per Stripe account: adding an account already integrated is
+//!   refused, "This Stripe account has already been integrated" (`already_integrated`);
+//! * an account connected to a different platform is ineligible (`account_ineligible`);
+//! * integrations created with API keys before July 11, 2024 had to be re-authenticated by
+//!   September 16, 2024 ([`LegacyCredentialPolicy::S2_KARTRA_2024`]);
+//! * reconnecting must select the same account, matched by the publishable key kept from the
+//!   API-key era; another account is refused, "Stripe account does not match"
+//!   (`account_mismatch`); once reconnected, the integration holds no API key ("It is no
+//!   longer necessary to enter API keys");
+//! * "Connect with Stripe" opens Stripe's authorize URL; clicking "Return to Kartra" without
+//!   connecting comes back with `access_denied`, "The user denied your request".
 //!
-//! Kartra's own rules, checked here because Stripe does not have them:
-//! * Several integrations are fine ("You can add more than one"), one per Stripe account: a
-//!   second integration of the same account id is refused, "This Stripe account has already
-//!   been integrated";
-//! * an integration still holding API keys is a legacy connection that must be reconnected
-//!   with Connect with Stripe (those created before July 11, 2024 had to be updated by
-//!   September 16, 2024).
+//! Kartra's own part is only the tile on its Integrations page (name, Stripe Account ID,
+//! publishable key, creation date) and the accounts the user picks in Stripe's window, which
+//! the crate takes as parameters.
 //!
-//! Kartra's integration screen has no mode, currency or card settings; the crate's
-//! configuration needs them, so each integration is given its Stripe account's facts.
-//!
-//! Every valid page must validate and every invalid page must be refused with the expected
-//! codes; otherwise the example exits with status 1. Secrets are never printed.
+//! Every step must come out as expected; otherwise the example prints `!! UNEXPECTED` and
+//! exits with status 1. Secrets are printed only redacted.
 
+use std::error::Error;
 use std::process::ExitCode;
 
-use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
-use stripe_gateway_rules::{
-    AuthScheme, Mode, PublishableKey, Report, Severity, ValidatedGateway, parse_currency,
-    stripe_minimum,
+use jiff::civil::{Date, date};
+use stripe_gateway_rules::connection::{
+    AuthorizeRequest, Connection, ConnectionError, Connections, LegacyCredentialPolicy,
+    LegacyStatus, OAuthErrorCode, OAuthScope, SelectedAccount, parse_callback,
 };
+use stripe_gateway_rules::{Mode, SecretKey};
 
-/// One Stripe tile on Integrations (its "Edit payment gateway" window).
-struct StripeIntegration {
-    /// The Stripe Account ID, set by "Connect with Stripe" (`acct_…`).
-    stripe_account_id: &'static str,
+/// One Stripe tile on Kartra's Integrations page (its "Edit payment gateway" window).
+struct StripeTile {
     /// The Stripe account's Name, shown with its id.
     name: &'static str,
-    /// "The original publishable key for the Stripe account appears in the bottom right":
-    /// only on integrations first made with API keys.
+    /// The Stripe Account ID, set by "Connect with Stripe"; none on a tile from the API-key
+    /// era not yet reconnected.
+    stripe_account_id: Option<&'static str>,
+    /// "The original publishable key for the Stripe account appears in the bottom right".
     publishable_key: Option<&'static str>,
-    /// The secret key of an integration made with API keys before July 11, 2024, not yet
-    /// reconnected.
-    legacy_secret_key: Option<&'static str>,
+    /// The secret key of a tile made with API keys, until it is reconnected.
+    api_secret_key: Option<&'static str>,
+    created: Date,
 }
 
-/// What Kartra's screen does not show but the crate's configuration needs.
-struct StripeAccountFacts {
-    settlement_currency: &'static str,
-    /// The checkout page 3D Secure redirects back to.
-    checkout_return_url: &'static str,
-}
-
-struct PageIssue {
-    field: String,
-    code: &'static str,
-    message: String,
-}
-
-/// The integration's mode: its publishable key's, else live (Kartra connects live accounts).
-fn mode_of(i: &StripeIntegration) -> Mode {
-    i.publishable_key
-        .and_then(|k| k.parse::<PublishableKey>().ok())
-        .map_or(Mode::Live, |k| k.mode())
-}
-
-fn to_gateway_config(i: &StripeIntegration, facts: &StripeAccountFacts) -> GatewayConfig {
-    let mut auth = AuthConfig {
-        scheme: Some("connect".into()),
-        account_id: Some(i.stripe_account_id.into()),
-        account_name: Some(i.name.into()),
-        ..AuthConfig::default()
-    };
-    if let Some(key) = i.legacy_secret_key {
-        // Kept to show that the connect scheme has no place for one.
-        auth.secret_key = Some(key.into());
-    }
-    let minimum = parse_currency(facts.settlement_currency)
-        .ok()
-        .and_then(stripe_minimum)
-        .map_or_else(|| "0.50".to_owned(), |m| m.amount().to_string());
-    GatewayConfig {
-        name: Some(format!("Stripe ({})", i.name)),
-        version: Some("v2".into()),
-        mode: Some(mode_of(i).as_str().into()),
-        // Reconnected integrations keep their billing configuration: they exist already.
-        existing: i.publishable_key.is_some(),
-        auth: Some(auth),
-        publishable_key: i.publishable_key.map(Into::into),
-        account: Some(AccountConfig::settling_in(facts.settlement_currency)),
-        // Stripe's checkout takes the cards; Kartra has no brand settings.
-        card_brands: Some(vec![
-            "visa".into(),
-            "mastercard".into(),
-            "amex".into(),
-            "discover".into(),
-        ]),
-        currencies: Some(vec![CurrencyConfig::new(
-            facts.settlement_currency,
-            &minimum,
-        )]),
-        return_url: Some(facts.checkout_return_url.into()),
-        live_card_tested: true,
-        ..GatewayConfig::default()
-    }
-}
-
-/// Kartra's own rules over the whole Integrations page.
-fn kartra_checks(integrations: &[StripeIntegration]) -> Vec<PageIssue> {
-    let mut issues = Vec::new();
-    for (n, i) in integrations.iter().enumerate() {
-        let tile = format!("integration {} ({})", n + 1, i.stripe_account_id);
-        if integrations[..n]
-            .iter()
-            .any(|earlier| earlier.stripe_account_id == i.stripe_account_id)
-        {
-            issues.push(PageIssue {
-                field: tile.clone(),
-                code: "already_integrated",
-                message: "This Stripe account has already been integrated: one integration per Stripe account".into(),
-            });
-        }
-        if i.legacy_secret_key.is_some() {
-            issues.push(PageIssue {
-                field: tile,
-                code: "reconnect_required",
-                message: "this integration still uses API keys: click Connect with Stripe and select the same account (legacy connections had to be updated by September 16, 2024)".into(),
-            });
-        }
-    }
-    issues
-}
-
-/// The crate's path in Kartra's words.
-fn label(path: &str) -> String {
-    let name = match path {
-        "auth.account_id" => "Stripe Account ID",
-        "auth.account_name" | "name" => "Name",
-        "auth.secret_key" => "API keys (legacy)",
-        "publishable_key" | "mode" => "Publishable key",
-        other => other,
-    };
-    format!("{name} ({path})")
-}
-
-fn print_report(report: &Report) {
-    for v in report.violations() {
-        println!(
-            "    {:<7} [{}] {}: {}",
-            v.severity().as_str(),
-            v.code(),
-            label(v.path()),
-            v.message()
-        );
-        if v.severity() == Severity::Error {
-            if let Some(remedy) = v.remedy() {
-                println!("            remedy: {remedy}");
+/// The tile as the crate's [`Connection`].
+fn to_connection(tile: &StripeTile) -> Result<Connection, Box<dyn Error>> {
+    let connection = match (tile.stripe_account_id, tile.publishable_key) {
+        (Some(id), key) => {
+            let c = Connection::new(id.parse()?);
+            match key {
+                Some(key) => c.with_publishable_key(key.parse()?),
+                None => c,
             }
         }
-    }
-}
-
-fn summary(g: &ValidatedGateway) -> String {
-    match g.auth() {
-        AuthScheme::Connect {
-            account_id,
-            account_name,
-            publishable_key,
-        } => format!(
-            "connect {account_id} {:?}, {}{}, holds a secret: {}",
-            account_name.as_deref().unwrap_or("-"),
-            g.mode(),
-            publishable_key
-                .as_ref()
-                .map_or(String::new(), |k| format!(", kept publishable key {k}")),
-            g.auth().holds_secret()
-        ),
-        other => other.name().to_owned(),
-    }
-}
-
-fn check(
-    page: &str,
-    integrations: &[StripeIntegration],
-    facts: &StripeAccountFacts,
-    expect: &[&str],
-) -> bool {
-    let want = if expect.is_empty() {
-        "valid"
-    } else {
-        "invalid"
-    };
-    println!("== Integrations page: {page} ({want})");
-    let mut codes: Vec<&str> = Vec::new();
-    let mut all_valid = true;
-    for (n, i) in integrations.iter().enumerate() {
-        let result = to_gateway_config(i, facts).validate();
-        let report = match &result {
-            Ok(g) => g.report(),
-            Err(r) => r.clone(),
-        };
-        match &result {
-            Ok(g) => println!("  integration {}: crate accepts: {}", n + 1, summary(g)),
-            Err(r) => {
-                all_valid = false;
-                println!(
-                    "  integration {}: crate refuses: {} error(s)",
-                    n + 1,
-                    r.errors().count()
-                );
-            }
+        (None, Some(key)) => Connection::legacy(key.parse()?),
+        (None, None) => {
+            return Err("a tile with neither Stripe Account ID nor publishable key".into());
         }
-        print_report(&report);
-        codes.extend(report.violations().iter().map(|v| v.code().as_str()));
-    }
-    let issues = kartra_checks(integrations);
-    println!("  Kartra's own checks: {} error(s)", issues.len());
-    for i in &issues {
-        println!("    error   [{}] {}: {}", i.code, i.field, i.message);
-    }
-    codes.extend(issues.iter().map(|i| i.code));
-    let accepted = all_valid && issues.is_empty();
-    let missing: Vec<&&str> = expect.iter().filter(|c| !codes.contains(c)).collect();
-    let ok = if expect.is_empty() {
-        accepted
-    } else {
-        !accepted && missing.is_empty()
     };
-    println!("=> {}", if accepted { "accepted" } else { "refused" });
+    Ok(connection.with_account_name(tile.name))
+}
+
+/// An account in Stripe's account picker: its id, name and publishable keys.
+fn account(
+    id: &str,
+    name: &str,
+    publishable_key: &str,
+    elsewhere: bool,
+) -> Result<SelectedAccount, Box<dyn Error>> {
+    Ok(SelectedAccount::new(id.parse()?)
+        .with_name(name)
+        .with_publishable_key(publishable_key.parse()?)
+        .connected_to_another_platform(elsewhere))
+}
+
+/// Prints one step's outcome (`accepted` or a code) and whether it is the one expected.
+fn step(what: &str, want: &str, got: &str, detail: &str) -> bool {
+    let ok = got == want;
+    println!("  {what}: {got}: {detail}");
     if !ok {
-        println!("!! UNEXPECTED: expected {want}; codes expected but not found: {missing:?}");
+        println!("!! UNEXPECTED: expected {want}");
     }
-    println!();
     ok
 }
 
-fn main() -> ExitCode {
-    let facts = StripeAccountFacts {
-        settlement_currency: "USD",
-        checkout_return_url: "https://checkout.example-kartra.com/stripe/return",
+/// A further expectation on a step, reported when it does not hold.
+fn holds(ok: bool, what: &str) -> bool {
+    if !ok {
+        println!("!! UNEXPECTED: {what}");
+    }
+    ok
+}
+
+/// What a legacy status asks of the user (S2).
+fn describe(status: LegacyStatus) -> String {
+    match status {
+        LegacyStatus::DueBy(deadline) => format!("red status bubble, reconnect by {deadline}"),
+        LegacyStatus::Expired => "checkouts and subscriptions using it stop working".into(),
+        LegacyStatus::NotDue => "nothing to do".into(),
+        _ => format!("{status:?}"),
+    }
+}
+
+/// The outcome of adding or reconnecting, as a code and a line to print.
+fn outcome(result: Result<&Connection, ConnectionError>) -> (String, String) {
+    match result {
+        Ok(c) => (
+            "accepted".into(),
+            format!(
+                "{} {:?}",
+                c.account_id().map_or("-", |id| id.as_str()),
+                c.account_name().unwrap_or("-")
+            ),
+        ),
+        Err(e) => (e.code().into(), e.to_string()),
+    }
+}
+
+fn run() -> Result<bool, Box<dyn Error>> {
+    let mut results = Vec::new();
+
+    // The page: a tile from the API-key era, known by its publishable key, and one made with
+    // Connect with Stripe.
+    let legacy_tile = StripeTile {
+        name: "Acme Coaching LLC",
+        stripe_account_id: None,
+        publishable_key: Some("pk_live_PUBLISHABLEexampleKey0042"),
+        api_secret_key: Some("sk_live_EXAMPLEonlyNotARealKey0042"),
+        created: date(2024, 3, 2),
     };
+    let connect_tile = StripeTile {
+        name: "Acme Coaching US",
+        stripe_account_id: Some("acct_1PbGvRKx5NqWtY2c"),
+        publishable_key: None,
+        api_secret_key: None,
+        created: date(2024, 7, 11),
+    };
+    let legacy = to_connection(&legacy_tile)?;
+    let mut page = Connections::try_from(vec![legacy.clone(), to_connection(&connect_tile)?])?;
 
-    // Valid: two accounts of one Stripe profile, one reconnected from the API-key era (its
-    // publishable key kept), one created with Connect with Stripe.
-    let two_accounts = [
-        StripeIntegration {
-            stripe_account_id: "acct_1R3fqDP6919yCiFv",
-            name: "Acme Coaching LLC",
-            publishable_key: Some("pk_live_PUBLISHABLEexampleKey0042"),
-            legacy_secret_key: None,
-        },
-        StripeIntegration {
-            stripe_account_id: "acct_1Q8mZtL2c4VbN7xR",
-            name: "Acme Coaching EU",
-            publishable_key: None,
-            legacy_secret_key: None,
-        },
-    ];
+    // The accounts of one Stripe profile, as Stripe's window lists them.
+    let llc = account(
+        "acct_1R3fqDP6919yCiFv",
+        "Acme Coaching LLC",
+        "pk_live_PUBLISHABLEexampleKey0042",
+        false,
+    )?;
+    let eu = account(
+        "acct_1Q8mZtL2c4VbN7xR",
+        "Acme Coaching EU",
+        "pk_live_PUBLISHABLEexampleKeyEU01",
+        false,
+    )?;
+    let elsewhere = account(
+        "acct_1Nv0FGQ9RKHgCVdK",
+        "Acme Old Shop",
+        "pk_live_PUBLISHABLEexampleKeyOS01",
+        true,
+    )?;
 
-    // Invalid: the same account added a second time under another name.
-    let same_account_twice = [
-        StripeIntegration {
-            stripe_account_id: "acct_1R3fqDP6919yCiFv",
-            name: "Acme Coaching LLC",
-            publishable_key: None,
-            legacy_secret_key: None,
-        },
-        StripeIntegration {
-            stripe_account_id: "acct_1R3fqDP6919yCiFv",
-            name: "Acme Coaching (webinars)",
-            publishable_key: None,
-            legacy_secret_key: None,
-        },
-    ];
+    println!("== Add integrations (Connect with Stripe, one per account)");
+    let (got, detail) = outcome(page.add(&eu));
+    results.push(step("add Acme Coaching EU", "accepted", &got, &detail));
+    let (got, detail) = outcome(page.add(&eu));
+    results.push(step(
+        "add Acme Coaching EU again",
+        "already_integrated",
+        &got,
+        &detail,
+    ));
+    results.push(holds(
+        detail.starts_with("This Stripe account has already been integrated"),
+        "S2's message \"This Stripe account has already been integrated\"",
+    ));
+    let (got, detail) = outcome(page.add(&elsewhere));
+    results.push(step(
+        "add Acme Old Shop",
+        "account_ineligible",
+        &got,
+        &detail,
+    ));
+    println!("  => {} integrations", page.len());
+    results.push(holds(page.len() == 3, "3 integrations"));
+    println!();
 
-    // Invalid: an integration from before July 11, 2024 that still holds its API keys, and one
-    // migrated by hand whose Stripe Account ID is a client id (ca_…) from Connect settings.
-    let not_reconnected = [
-        StripeIntegration {
-            stripe_account_id: "acct_1R3fqDP6919yCiFv",
-            name: "Acme Coaching LLC",
-            publishable_key: Some("pk_live_PUBLISHABLEexampleKey0042"),
-            legacy_secret_key: Some("sk_live_EXAMPLEonlyNotARealKey0042"),
-        },
-        StripeIntegration {
-            stripe_account_id: "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb",
-            name: "Acme Coaching EU",
-            publishable_key: None,
-            legacy_secret_key: None,
-        },
+    println!("== Expiring API-key integrations (created before 2024-07-11, due 2024-09-16)");
+    let policy = LegacyCredentialPolicy::S2_KARTRA_2024;
+    let dates = [
+        (&legacy_tile, date(2024, 8, 1), "due"),
+        (&legacy_tile, date(2024, 9, 16), "expired"),
+        (&connect_tile, date(2024, 9, 16), "not_due"),
     ];
+    for (tile, today, want) in dates {
+        let status = policy.status(tile.created, today);
+        let what = format!("{}, created {}, on {today}", tile.name, tile.created);
+        results.push(step(&what, want, status.code(), &describe(status)));
+    }
+    println!();
 
-    let results = [
-        check("two Stripe accounts", &two_accounts, &facts, &[]),
-        check(
-            "one account integrated twice",
-            &same_account_twice,
-            &facts,
-            &["already_integrated"],
-        ),
-        check(
-            "an API-key integration not reconnected",
-            &not_reconnected,
-            &facts,
-            &[
-                "invalid_value",
-                "reconnect_required",
-                "wrong_credential_kind",
-            ],
-        ),
-    ];
-    if results.iter().all(|ok| *ok) {
-        println!("Kartra: every page came out as expected");
-        ExitCode::SUCCESS
-    } else {
-        println!("Kartra: some page did not come out as expected");
-        ExitCode::FAILURE
+    println!(
+        "== Reconnect Acme Coaching LLC (kept publishable key {})",
+        { legacy.publishable_key().map_or("-", |k| k.as_str()) }
+    );
+    let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
+    let authorize = AuthorizeRequest::new(
+        "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse()?,
+        OAuthScope::ReadWrite,
+        &state,
+        Mode::Live,
+    )
+    .redirect_uri(&"https://app.example-kartra.com/integrations/stripe/callback".parse()?)?;
+    println!("  Connect with Stripe opens {}", authorize.url());
+    let denied = "https://app.example-kartra.com/integrations/stripe/callback\
+                  ?error=access_denied&error_description=The%20user%20denied%20your%20request";
+    let (got, detail) = match parse_callback(&denied.parse()?, &state) {
+        Ok(_) => ("granted".to_owned(), String::new()),
+        Err(e) => {
+            results.push(holds(
+                e.stripe_code() == Some(&OAuthErrorCode::AccessDenied)
+                    && e.description() == Some("The user denied your request"),
+                "Stripe's access_denied, \"The user denied your request\"",
+            ));
+            (e.code().to_owned(), e.to_string())
+        }
+    };
+    results.push(step("Return to Kartra", "access_denied", &got, &detail));
+    let (got, detail) = outcome(page.reconnect(&legacy, &eu));
+    results.push(step(
+        "select Acme Coaching EU",
+        "account_mismatch",
+        &got,
+        &detail,
+    ));
+    results.push(holds(
+        detail.starts_with("Stripe account does not match"),
+        "S2's message \"Stripe account does not match\"",
+    ));
+    let (got, detail) = outcome(page.reconnect(&legacy, &llc));
+    results.push(step("select Acme Coaching LLC", "accepted", &got, &detail));
+
+    let reconnected = page
+        .get(llc.account_id())
+        .ok_or("the reconnected integration is not on the page")?;
+    let holds_secret = reconnected
+        .auth_scheme()
+        .is_none_or(|auth| auth.holds_secret());
+    let old_key: Option<SecretKey> = legacy_tile.api_secret_key.map(str::parse).transpose()?;
+    // Reconnecting makes a new connection: its date is the one the policy looks at.
+    let status = policy.status(date(2024, 9, 2), date(2024, 9, 16));
+    println!(
+        "  => reconnected on 2024-09-02: API keys {} no longer needed (holds a secret: {holds_secret}); \
+         on 2024-09-16: {}",
+        old_key.map_or("-".to_owned(), |k| k.redacted()),
+        status.code()
+    );
+    results.push(holds(
+        !holds_secret
+            && !reconnected.is_legacy()
+            && page.len() == 3
+            && status == LegacyStatus::NotDue,
+        "the reconnected integration has its account id, no secret and nothing due; still 3 integrations",
+    ));
+    println!();
+
+    Ok(results.iter().all(|ok| *ok))
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(true) => {
+            println!("Kartra: every step came out as expected");
+            ExitCode::SUCCESS
+        }
+        Ok(false) => {
+            println!("Kartra: some step did not come out as expected");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            println!("!! UNEXPECTED: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
