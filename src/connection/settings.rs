@@ -528,7 +528,7 @@ impl ConnectionSettingsDraft {
                 problems.push(SettingsProblem::error(
                     "secret_key",
                     "required",
-                    "expected the secret API key (mandatory), found none; paste the secret key (sk_test_… or sk_live_…) from the Stripe Dashboard, Developers > API keys",
+                    "expected the secret API key (mandatory), found none; paste the secret key (sk_test_… or sk_live_…) or a restricted key (rk_test_… or rk_live_…) from the Stripe Dashboard, Developers > API keys",
                 ));
                 None
             }
