@@ -71,7 +71,9 @@ const MAX_INPUT_LEN: usize = 4096;
 /// Test or live: every Stripe request is one or the other, decided by the key it uses, and
 /// objects never cross modes (Stripe error `livemode_mismatch`; rules.md §1).
 ///
-/// Sandboxes use test-mode keys (`sk_test_`, `pk_test_`), so they are [`Mode::Test`].
+/// Sandboxes use test-mode keys (`sk_test_`, `pk_test_`), so they are [`Mode::Test`]. The
+/// enum is deliberately exhaustive (unlike this crate's other enums): every Stripe request is
+/// one of exactly these two, so code may match on it without a wildcard.
 ///
 /// ```
 /// use stripe_gateway_rules::Mode;

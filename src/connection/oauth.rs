@@ -72,6 +72,7 @@ const MAX_DESCRIPTION_LEN: usize = 500;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum OAuthScope {
     /// `read_write`: what a billing platform needs to charge. Since June 2021 a `read_write`
     /// platform can't connect Standard accounts controlled by another platform.
