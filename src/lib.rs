@@ -29,7 +29,7 @@
 //! | feature | default | what it adds |
 //! | --- | --- | --- |
 //! | `serde` | yes | `Deserialize` for every parsed type (through the same parsers), `Serialize` for every public non-secret type |
-//! | `proptest` | no | strategies for property tests of code that handles gateways |
+//! | `proptest` | no | [`testing::strategy`]: strategies for property tests of code that handles gateways (the assertions of [`testing`] need no feature) |
 //!
 //! # Minimum supported Rust version
 //!
@@ -52,6 +52,7 @@ pub mod diagnosis;
 pub mod minimum;
 pub mod money;
 pub mod operation;
+pub mod testing;
 mod text;
 pub mod version;
 
