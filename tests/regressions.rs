@@ -1,0 +1,70 @@
+//! Regression tests for bugs found by the property suites and fuzz targets. A test marked
+//! `#[ignore]` records a bug reported but not fixed yet: it fails until the fix lands, then
+//! the `ignore` goes.
+
+use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
+
+const BODY: &str = "47RXGjS6lhYFCrL80XA37476e";
+
+fn base() -> GatewayConfig {
+    GatewayConfig {
+        name: Some("Stripe USD".into()),
+        version: Some("v2".into()),
+        mode: Some("test".into()),
+        auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
+        account: Some(AccountConfig::settling_in("USD")),
+        card_brands: Some(vec!["visa".into()]),
+        currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
+        ..GatewayConfig::default()
+    }
+}
+
+/// Found by `properties_safety::a_secret_in_any_field_never_reaches_an_output`: a secret
+/// pasted as the gateway's name is a valid name, and `ValidatedGateway`'s derived `Debug`
+/// prints the name whole (`GatewayConfig`'s `Debug` guards it).
+#[test]
+#[ignore = "bug reported: ValidatedGateway's Debug shows a secret pasted as the name"]
+fn a_secret_pasted_as_the_name_does_not_leak_through_the_gateway_debug() {
+    for secret in [
+        format!("whsec_{BODY}"),
+        format!("sk_live_{BODY}"),
+        format!("rk_test_{BODY}"),
+    ] {
+        let mut config = base();
+        config.name = Some(secret);
+        assert!(!format!("{config:?}").contains(BODY));
+        if let Ok(gateway) = config.validate() {
+            assert!(!format!("{gateway:?}").contains(BODY), "{gateway:?}");
+        }
+    }
+}
+
+/// The same through `auth.account_name` of a Connect configuration: `AuthScheme::Connect`'s
+/// derived `Debug` prints the account name whole.
+#[test]
+#[ignore = "bug reported: AuthScheme::Connect's Debug shows a secret pasted as the account name"]
+fn a_secret_pasted_as_the_connect_account_name_does_not_leak() {
+    let mut config = base();
+    config.auth = Some(AuthConfig {
+        scheme: Some("connect".into()),
+        account_id: Some("acct_1R3fqDP6919yCiFv".into()),
+        account_name: Some(format!("sk_live_{BODY}")),
+        ..AuthConfig::default()
+    });
+    assert!(!format!("{config:?}").contains(BODY));
+    if let Ok(gateway) = config.validate() {
+        assert!(!format!("{:?}", gateway.auth()).contains(BODY));
+        assert!(!format!("{gateway:?}").contains(BODY), "{gateway:?}");
+    }
+}
+
+/// The guard recognises a secret by its prefix at the start of the text only: pasted with a
+/// leading space (a common copy-paste slip) it is shown whole by `GatewayConfig`'s `Debug`
+/// too. A limitation rather than a wrong branch; recorded so a fix can be checked.
+#[test]
+#[ignore = "limitation reported: a secret with a leading space in a text field is not recognised"]
+fn a_secret_with_a_leading_space_in_the_name_does_not_leak() {
+    let mut config = base();
+    config.name = Some(format!(" sk_live_{BODY}"));
+    assert!(!format!("{config:?}").contains(BODY));
+}
