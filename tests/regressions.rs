@@ -68,3 +68,38 @@ fn a_secret_with_a_leading_space_in_the_name_does_not_leak() {
     config.name = Some(format!(" sk_live_{BODY}"));
     assert!(!format!("{config:?}").contains(BODY));
 }
+
+/// `InputExcerpt` keeps only the prefix of an input that starts with a secret prefix, but
+/// keeps the first 24 bytes of anything else. A secret key pasted with a leading space or
+/// quote into a text field (`version`, `mode`, `data_protection`, …) therefore puts 15
+/// characters of its body into the violation's message, and so into the report's `Display`
+/// and JSON, which are documented never to hold a secret.
+#[test]
+#[ignore = "bug reported: a quoted or space-prefixed secret key shows 15 body characters in the report"]
+fn a_quoted_secret_in_a_text_field_shows_none_of_its_body_in_the_report() {
+    let body = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for pasted in [
+        format!(" sk_live_{body}"),
+        format!("\"sk_live_{body}\""),
+        format!("'rk_test_{body}'"),
+    ] {
+        for field in ["version", "mode", "data_protection"] {
+            let mut config = base();
+            match field {
+                "version" => config.version = Some(pasted.clone()),
+                "mode" => config.mode = Some(pasted.clone()),
+                _ => config.data_protection = Some(pasted.clone()),
+            }
+            let report = match config.validate() {
+                Ok(gateway) => gateway.report(),
+                Err(report) => report,
+            };
+            // Any 8 consecutive characters of the body are too many.
+            let fragment = &body[..8];
+            assert!(
+                !report.to_string().contains(fragment),
+                "{field} = {pasted:?}: {report}"
+            );
+        }
+    }
+}
