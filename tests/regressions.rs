@@ -109,6 +109,7 @@ fn a_quoted_secret_in_a_text_field_shows_none_of_its_body_in_the_report() {
 /// backtick (or a `"`) shifts the pairs and the rest of the name comes out verbatim, a secret
 /// in it included. Minimised input: `{"`sk_live_<body>": 1}`, whose error reads
 /// ``unknown field ``sk_live_<body>`…`, expected one of `name`, …``.
+#[cfg(feature = "serde")]
 #[test]
 #[ignore = "bug reported: a backtick in an unknown field name defeats ConfigFileError's redaction"]
 fn a_secret_in_an_unknown_field_name_with_a_backtick_stays_out_of_the_file_error() {
