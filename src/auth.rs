@@ -29,7 +29,7 @@ use crate::credentials::{
 /// With the `serde` feature it deserializes from the configuration file's `auth` object,
 /// tagged by `scheme` (`api_key`, `oauth2`, `connect`), every field through its parser. It
 /// does not implement `Serialize`: it holds secrets.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "scheme", deny_unknown_fields))]
 #[non_exhaustive]
@@ -117,5 +117,44 @@ impl AuthScheme {
     #[must_use]
     pub fn holds_secret(&self) -> bool {
         !matches!(self, AuthScheme::Connect { .. })
+    }
+}
+
+/// By hand: secrets are redacted by their own types, and a secret pasted as a Connect account
+/// name is shown only by its prefix.
+impl std::fmt::Debug for AuthScheme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AuthScheme::ApiKey {
+                secret_key,
+                account_id,
+            } => f
+                .debug_struct("ApiKey")
+                .field("secret_key", secret_key)
+                .field("account_id", account_id)
+                .finish(),
+            AuthScheme::OAuth2 {
+                client_id,
+                client_secret,
+                refresh_token,
+                account_id,
+            } => f
+                .debug_struct("OAuth2")
+                .field("client_id", client_id)
+                .field("client_secret", client_secret)
+                .field("refresh_token", refresh_token)
+                .field("account_id", account_id)
+                .finish(),
+            AuthScheme::Connect {
+                account_id,
+                account_name,
+                publishable_key,
+            } => f
+                .debug_struct("Connect")
+                .field("account_id", account_id)
+                .field("account_name", &crate::text::GuardedOption(account_name))
+                .field("publishable_key", publishable_key)
+                .finish(),
+        }
     }
 }

@@ -114,7 +114,7 @@
 //! | feature | default | what it adds |
 //! | --- | --- | --- |
 //! | `serde` | yes | loading configurations and operation lines from JSON; `Deserialize` for every parsed type (through the same parsers), `Serialize` for every public non-secret type |
-//! | `proptest` | no | strategies for property tests of code that handles gateways |
+//! | `proptest` | no | [`testing::strategy`]: strategies for property tests of code that handles gateways (the assertions of [`testing`] need no feature) |
 //!
 //! # Versioning and minimum supported Rust version
 //!
@@ -138,6 +138,7 @@ pub mod diagnosis;
 pub mod minimum;
 pub mod money;
 pub mod operation;
+pub mod testing;
 mod text;
 pub mod version;
 

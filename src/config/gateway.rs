@@ -45,8 +45,8 @@ impl CurrencyAssignment {
 /// take it (operations on every payment) never see an invalid configuration.
 ///
 /// It keeps the warnings of its validation ([`warnings`](Self::warnings)). Its `Debug` shows
-/// secrets only redacted.
-#[derive(Debug, Clone)]
+/// secrets only redacted, and a secret pasted as the name only by its prefix.
+#[derive(Clone)]
 pub struct ValidatedGateway {
     pub(super) name: String,
     pub(super) version: GatewayVersion,
@@ -205,5 +205,28 @@ impl CurrencyIndex {
 impl std::fmt::Debug for CurrencyIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("CurrencyIndex")
+    }
+}
+
+impl std::fmt::Debug for ValidatedGateway {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ValidatedGateway")
+            .field("name", &crate::text::GuardedText(&self.name))
+            .field("version", &self.version)
+            .field("mode", &self.mode)
+            .field("existing", &self.existing)
+            .field("auth", &self.auth)
+            .field("publishable_key", &self.publishable_key)
+            .field("settlement_currency", &self.settlement_currency)
+            .field("raw_card_data_access", &self.raw_card_data_access)
+            .field("country", &self.country)
+            .field("data_protection", &self.data_protection)
+            .field("card_brands", &self.card_brands)
+            .field("currencies", &self.currencies)
+            .field("return_url", &self.return_url.as_ref().map(Url::as_str))
+            .field("radar", &self.radar)
+            .field("live_card_tested", &self.live_card_tested)
+            .field("warnings", &self.warnings)
+            .finish()
     }
 }

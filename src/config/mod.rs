@@ -380,12 +380,36 @@ impl fmt::Display for ConfigFileError {
 
 impl std::error::Error for ConfigFileError {}
 
-/// Replaces the contents of every double-quoted string in a serde message
-/// (`invalid type: string "sk_live_…", expected a boolean`) with `…`, so no value from the
-/// file, a secret perhaps, reaches the message. Backticked names (field names) longer than a
-/// field name could be are cut too.
+/// Makes a serde message safe to show: the contents of every double-quoted string
+/// (`invalid type: string "sk_live_…", expected a boolean`) become `…`; so does an unknown
+/// field's name unless it looks like a field name (`[a-z_]{1,32}`), taken whole up to serde's
+/// `, expected` or `, there are no fields` so a backtick inside it cannot shift the pairing;
+/// and, last, anything from a secret marker on is cut. No value from the file, a secret
+/// perhaps, reaches the message.
 #[cfg(feature = "serde")]
 fn redact_quoted(message: &str) -> String {
+    const UNKNOWN: &str = "unknown field `";
+    if let Some(name_and_rest) = message.strip_prefix(UNKNOWN) {
+        let end = [", expected", ", there are no fields"]
+            .iter()
+            .filter_map(|tail| name_and_rest.rfind(&format!("`{tail}")))
+            .max()
+            .unwrap_or(name_and_rest.len());
+        let name = &name_and_rest[..end];
+        let shown = if name.len() <= 32 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        {
+            name
+        } else {
+            "…"
+        };
+        let tail = name_and_rest.get(end + 1..).unwrap_or_default();
+        return format!("{UNKNOWN}{shown}`{}", redact_pairs(tail));
+    }
+    redact_pairs(message)
+}
+
+#[cfg(feature = "serde")]
+fn redact_pairs(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     while let Some(start) = rest.find(['"', '`']) {
@@ -410,6 +434,10 @@ fn redact_quoted(message: &str) -> String {
         rest = &after[len + 1..];
     }
     out.push_str(rest);
+    if let Some(cut) = crate::text::secret_prefix_len(&out) {
+        out.truncate(cut);
+        out.push('…');
+    }
     out
 }
 

@@ -18,7 +18,7 @@ use crate::credentials::{
 };
 use crate::currency::{Currency, CurrencySet, is_presentment_currency, parse_currency};
 use crate::data_protection::DataProtection;
-use crate::minimum::{MinimumVerdict, check_minimum};
+use crate::minimum::{MinimumVerdict, check_minimum, stripe_minimum};
 use crate::money::{ExchangeRate, Money, parse_amount};
 use crate::text::InputExcerpt;
 use crate::version::GatewayVersion;
@@ -934,12 +934,21 @@ fn check_entry_minimum(
                 format!("give rate_to_settlement (1 {} in {}) for an exact check", currency.code(), settlement.code()),
             );
         }
+        Ok(MinimumVerdict::Unknown) if stripe_minimum(settlement).is_none() => {
+            v.warning(
+                key(1),
+                path("minimum_payment"),
+                ViolationCode::MinimumUnverifiable,
+                format!("minimum payment {minimum} cannot be checked: Stripe publishes no minimum charge for accounts that settle in {}", settlement.code()),
+                "check the minimum charge with Stripe for this settlement currency",
+            );
+        }
         Ok(MinimumVerdict::Unknown) => {
             v.warning(
                 key(1),
                 path("minimum_payment"),
                 ViolationCode::MinimumUnverifiable,
-                format!("minimum payment {minimum} cannot be checked: Stripe publishes no minimum to compare it with without a rate to {}", settlement.code()),
+                format!("minimum payment {minimum} cannot be checked: Stripe publishes no minimum for {} to compare it with, and no rate to {} was given", currency.code(), settlement.code()),
                 format!("give rate_to_settlement (1 {} in {}) to check it against Stripe's minimum", currency.code(), settlement.code()),
             );
         }

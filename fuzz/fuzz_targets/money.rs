@@ -1,0 +1,89 @@
+//! Amounts: `parse_amount` and `Money`'s `FromStr` on any text; on success the exact
+//! conversion to Stripe's minor units and back, and every rounding mode; and any integer of
+//! minor units in any currency through `from_minor_units` and back.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use stripe_gateway_rules::money::{MinorUnits, Money, RoundingMode, max_minor_units, parse_amount};
+use stripe_gateway_rules::{Currency, parse_currency};
+
+const MODES: [RoundingMode; 7] = [
+    RoundingMode::HalfUp,
+    RoundingMode::HalfDown,
+    RoundingMode::HalfEven,
+    RoundingMode::Up,
+    RoundingMode::Down,
+    RoundingMode::Ceiling,
+    RoundingMode::Floor,
+];
+
+/// The conversions of a parsed amount: exact, reversible, rounding only when asked.
+fn check_money(money: Money) {
+    let step = money.rule().step();
+    match money.to_minor_units() {
+        Ok(minor) => {
+            assert!(
+                minor.get().unsigned_abs()
+                    <= max_minor_units(money.currency()).get().unsigned_abs()
+            );
+            assert_eq!(minor.get() % money.rule().multiple_of(), 0);
+            let back =
+                Money::from_minor_units(minor, money.currency()).expect("the inverse accepts it");
+            assert_eq!(
+                back.amount(),
+                money.amount(),
+                "{money} -> {minor} -> {back}"
+            );
+            assert_eq!(back.amount().scale(), money.rule().exponent());
+        }
+        Err(e) => assert!(!e.code().is_empty()),
+    }
+    for mode in MODES {
+        if let Ok(rounded) = money.round_to_stripe(mode) {
+            assert!(
+                rounded.to_minor_units().is_ok(),
+                "{money} rounded {mode:?} to {rounded}"
+            );
+            let diff = (rounded.amount() - money.amount()).abs();
+            assert!(
+                diff < step,
+                "{money} rounded {mode:?} to {rounded}, more than a step away"
+            );
+            if money.to_minor_units().is_ok() {
+                assert_eq!(
+                    rounded.amount(),
+                    money.amount(),
+                    "an accepted amount is not rounded"
+                );
+            }
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    // Any integer of minor units, in a currency picked by two bytes.
+    if data.len() >= 10 {
+        let minor = i64::from_le_bytes(data[..8].try_into().expect("8 bytes"));
+        let numeric = u16::from_le_bytes([data[8], data[9]]) % 1000;
+        if let Some(currency) = Currency::from_numeric(numeric) {
+            if let Ok(money) = Money::from_minor_units(MinorUnits::new(minor), currency) {
+                assert_eq!(money.to_minor_units(), Ok(MinorUnits::new(minor)));
+            }
+        }
+    }
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(amount) = parse_amount(s) {
+        for code in ["USD", "JPY", "ISK", "KWD", "HUF", "IDR", "MGA"] {
+            check_money(Money::new(amount, parse_currency(code).expect("a code")));
+        }
+    }
+    match s.parse::<Money>() {
+        Ok(money) => {
+            assert_eq!(money.to_string().parse::<Money>(), Ok(money));
+            check_money(money);
+        }
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+});

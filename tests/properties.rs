@@ -1,0 +1,250 @@
+//! Property suites built on `testing::strategy`: every generated valid configuration
+//! validates, every labelled invalid one is refused with its code (and only that error code),
+//! every labelled warning appears, a validated gateway accepts the operations generated for
+//! it, and the public serializable types round-trip.
+//!
+//! Bounded for CI (`PROPTEST_CASES=256`, 2 cores, debug build): see `benches/README.md`.
+#![cfg(feature = "proptest")]
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use stripe_gateway_rules::config::{GatewayConfig, Severity, ViolationCode};
+use stripe_gateway_rules::testing::strategy::{
+    INVALID_CODES, WARNING_CODES, account_id, client_id, config_with_warning, invalid_config,
+    invalid_config_for, mode, money, operation, publishable_key, secret_key, valid_config,
+    validated_gateway,
+};
+use stripe_gateway_rules::testing::{assert_invalid, assert_valid, assert_violation, report_of};
+use stripe_gateway_rules::{Currency, MinorUnits, Money, presentment_currencies};
+
+/// The error codes of a validation, in order.
+fn error_codes(config: &GatewayConfig) -> Vec<ViolationCode> {
+    report_of(config).errors().map(|v| v.code()).collect()
+}
+
+proptest! {
+    #[test]
+    fn every_valid_config_validates(config in valid_config()) {
+        let gateway = assert_valid(&config);
+        prop_assert_eq!(Some(gateway.mode().as_str()), config.mode.as_deref());
+        prop_assert_eq!(gateway.currencies().len(), config.currencies.as_ref().map_or(0, Vec::len));
+        prop_assert!(gateway.warnings().iter().all(|w| w.severity() == Severity::Warning));
+        prop_assert!(gateway.report().is_valid());
+    }
+
+    #[test]
+    fn every_invalid_config_yields_its_code_and_no_other_error((config, code) in invalid_config()) {
+        let report = assert_invalid(&config);
+        prop_assert!(report.has(code), "expected {}, got {}", code, report);
+        let codes = error_codes(&config);
+        prop_assert!(codes.iter().all(|c| *c == code), "expected only {}, got {}", code, report);
+    }
+
+    #[test]
+    fn every_labelled_warning_appears_on_a_valid_config((config, code) in config_with_warning()) {
+        let gateway = assert_valid(&config);
+        prop_assert!(
+            gateway.warnings().iter().any(|w| w.code() == code),
+            "expected the warning {}, got {}", code, gateway.report()
+        );
+        prop_assert_eq!(assert_violation(&config, code).severity(), Severity::Warning);
+    }
+
+    #[test]
+    fn a_gateway_accepts_every_operation_generated_for_it(
+        (gateway, op) in validated_gateway().prop_flat_map(|g| (Just(g.clone()), operation(&g)))
+    ) {
+        prop_assert_eq!(gateway.check(&op), Ok(()), "{:?}", op);
+    }
+
+    #[test]
+    fn generated_money_is_what_stripe_accepts(m in money()) {
+        let minor = m.to_minor_units().expect("generated money converts");
+        prop_assert!(minor.get() > 0);
+        prop_assert_eq!(minor.get() % m.rule().multiple_of(), 0);
+        prop_assert_eq!(Money::from_minor_units(minor, m.currency()), Ok(m));
+        prop_assert_eq!(m.to_string().parse::<Money>(), Ok(m));
+    }
+
+    #[test]
+    fn generated_credentials_round_trip_through_display(
+        pk in publishable_key(), acct in account_id(), ca in client_id(), mode in mode(), sk in secret_key()
+    ) {
+        prop_assert_eq!(pk.to_string().parse(), Ok(pk.clone()));
+        prop_assert_eq!(acct.to_string().parse(), Ok(acct.clone()));
+        prop_assert_eq!(ca.to_string().parse(), Ok(ca.clone()));
+        prop_assert_eq!(mode.to_string().parse::<stripe_gateway_rules::Mode>().ok(), Some(mode));
+        let again: stripe_gateway_rules::SecretKey = sk.expose_secret().parse().expect("reparses");
+        prop_assert_eq!(again.mode(), sk.mode());
+        prop_assert_eq!(again.is_restricted(), sk.is_restricted());
+    }
+}
+
+/// Each code's own mutation, run on its own, so a code the union draws rarely is still
+/// checked every run.
+#[test]
+fn each_invalid_code_has_a_mutation_that_yields_it_alone() {
+    let mut runner = TestRunner::new(Config {
+        cases: 12,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    for &code in INVALID_CODES {
+        let strategy = invalid_config_for(code).expect("a mutation");
+        runner
+            .run(&strategy, |config| {
+                let codes = error_codes(&config);
+                prop_assert!(
+                    !codes.is_empty() && codes.iter().all(|c| *c == code),
+                    "{}: {}",
+                    code,
+                    report_of(&config)
+                );
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{code}: {e}"));
+    }
+    for &code in WARNING_CODES {
+        assert!(code == ViolationCode::LegacyVersion || invalid_config_for(code).is_none());
+    }
+}
+
+/// Every error code of the documented table is covered by a labelled mutation.
+#[test]
+fn the_invalid_codes_are_every_error_code() {
+    let warning_only = [
+        ViolationCode::MinimumApproximate,
+        ViolationCode::MinimumUnverifiable,
+        ViolationCode::LiveCardTestMissing,
+    ];
+    let errors: Vec<_> = ViolationCode::ALL
+        .iter()
+        .filter(|c| !warning_only.contains(c))
+        .copied()
+        .collect();
+    assert_eq!(errors, INVALID_CODES);
+}
+
+/// `currency()` reaches every presentment currency and the three-decimal ones; `money()`
+/// respects each one's rule (run over the whole list, not sampled).
+#[test]
+fn money_in_every_currency_respects_its_rule() {
+    let mut runner = TestRunner::new(Config {
+        cases: 4,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let mut all: Vec<Currency> = presentment_currencies().to_vec();
+    all.extend([
+        Currency::BHD,
+        Currency::JOD,
+        Currency::KWD,
+        Currency::OMR,
+        Currency::TND,
+    ]);
+    for c in all {
+        runner
+            .run(&stripe_gateway_rules::testing::strategy::money_in(c), |m| {
+                let minor: MinorUnits = m.to_minor_units().expect("valid");
+                prop_assert_eq!(m.amount().scale(), m.rule().exponent());
+                prop_assert_eq!(minor.get() % m.rule().multiple_of(), 0);
+                prop_assert!(minor <= stripe_gateway_rules::max_minor_units(c));
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{}: {e}", c.code()));
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_round_trips {
+    use super::*;
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+    use stripe_gateway_rules::api_version::KNOWN_API_VERSIONS;
+    use stripe_gateway_rules::authorization::{Initiator, Presence};
+    use stripe_gateway_rules::operation::CardSource;
+    use stripe_gateway_rules::testing::strategy::currency;
+    use stripe_gateway_rules::{ApiVersion, DataProtection, ExchangeRate, GatewayVersion};
+
+    fn round_trip<T>(value: &T) -> Result<(), TestCaseError>
+    where
+        T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        let json = serde_json::to_string(value).expect("serializes");
+        let back: T = serde_json::from_str(&json)
+            .map_err(|e| TestCaseError::fail(format!("{json} does not parse back: {e}")))?;
+        prop_assert_eq!(&back, value, "{}", json);
+        Ok(())
+    }
+
+    fn rate() -> impl Strategy<Value = ExchangeRate> {
+        (currency(), currency(), 1_i64..100_000_000, 0_u32..=8).prop_map(|(from, to, m, s)| {
+            let rate = if from == to {
+                rust_decimal::Decimal::ONE
+            } else {
+                rust_decimal::Decimal::new(m, s)
+            };
+            ExchangeRate::new(from, to, rate).expect("positive")
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn public_types_round_trip_through_json(
+            pk in publishable_key(),
+            acct in account_id(),
+            ca in client_id(),
+            mode in mode(),
+            m in money(),
+            r in rate(),
+            version in prop::sample::select(KNOWN_API_VERSIONS),
+            brand in stripe_gateway_rules::testing::strategy::card_brand(),
+            flags in (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+        ) {
+            round_trip(&pk)?;
+            round_trip(&acct)?;
+            round_trip(&ca)?;
+            round_trip(&mode)?;
+            round_trip(&m)?;
+            round_trip(&m.to_minor_units().expect("valid"))?;
+            round_trip(&r)?;
+            let version: ApiVersion = version.parse().expect("a known version parses");
+            round_trip(&version)?;
+            round_trip(&brand)?;
+            let (v1, token, new, merchant, in_person) = flags;
+            round_trip(&if v1 { GatewayVersion::V1 } else { GatewayVersion::V2 })?;
+            round_trip(&if token { DataProtection::TokenOnly } else { DataProtection::FullCardExceptCvv })?;
+            round_trip(&if new { CardSource::New } else { CardSource::Saved })?;
+            round_trip(&if merchant { Initiator::Merchant } else { Initiator::Customer })?;
+            round_trip(&if in_person { Presence::InPerson } else { Presence::Online })?;
+        }
+
+        /// The report's JSON says what the report says: parse it back as JSON and compare.
+        #[test]
+        fn the_report_json_parses_back_to_the_report(
+            config in prop_oneof![
+                valid_config(),
+                invalid_config().prop_map(|(c, _)| c),
+                config_with_warning().prop_map(|(c, _)| c),
+            ]
+        ) {
+            let report = report_of(&config);
+            let json = serde_json::to_string(&report).expect("serializes");
+            let value: serde_json::Value = serde_json::from_str(&json).expect("parses back");
+            prop_assert_eq!(&value["valid"], &serde_json::json!(report.is_valid()));
+            prop_assert_eq!(&value["errors"], &serde_json::json!(report.errors().count()));
+            prop_assert_eq!(&value["warnings"], &serde_json::json!(report.warnings().count()));
+            let violations = value["violations"].as_array().expect("an array");
+            prop_assert_eq!(violations.len(), report.violations().len());
+            for (v, json) in report.violations().iter().zip(violations) {
+                prop_assert_eq!(&json["path"], &serde_json::json!(v.path()));
+                prop_assert_eq!(&json["code"], &serde_json::json!(v.code().as_str()));
+                prop_assert_eq!(&json["severity"], &serde_json::json!(v.severity().as_str()));
+                prop_assert_eq!(&json["message"], &serde_json::json!(v.message()));
+                prop_assert_eq!(&json["remedy"], &serde_json::json!(v.remedy()));
+            }
+            // Nothing else in it.
+            prop_assert_eq!(serde_json::to_value(&report).expect("serializes"), value);
+        }
+    }
+}
