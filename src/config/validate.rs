@@ -140,6 +140,21 @@ impl Collector {
         self.error(key, path, code, err.problem().to_string(), err.remedy());
     }
 
+    /// A required credential field: `missing_field` when absent, else parsed.
+    fn required_credential<T>(
+        &mut self,
+        key: Key,
+        path: &str,
+        value: Option<&str>,
+        (remedy, secret_slot): (&str, bool),
+    ) -> Option<T>
+    where
+        T: FromStr<Err = CredentialError>,
+    {
+        let value = self.required(key, path, value, remedy);
+        self.parse_credential(key, path, value, secret_slot)
+    }
+
     fn parse_credential<T>(
         &mut self,
         key: Key,
@@ -400,62 +415,53 @@ fn check_auth(
             );
         }
     }
-    let account_id: Option<AccountId> =
-        v.parse_credential(key(2), "auth.account_id", a.account_id.as_deref(), false);
-    let account_id_ok = a.account_id.is_none() || account_id.is_some();
+    // Outer `None`: an account id was given but is invalid (already reported).
+    let account_id: Option<Option<AccountId>> = match a.account_id.as_deref() {
+        None => Some(None),
+        text => v
+            .parse_credential(key(2), "auth.account_id", text, false)
+            .map(Some),
+    };
     match scheme {
         "api_key" => {
-            let text = v.required(
+            let secret_key: Option<SecretKey> = v.required_credential(
                 key(1),
                 "auth.secret_key",
                 expose(a.secret_key.as_ref()),
-                "paste the secret key (sk_live_… or sk_test_…) from Developers > API keys",
+                (
+                    "paste the secret key (sk_live_… or sk_test_…) from Developers > API keys",
+                    true,
+                ),
             );
-            let secret_key: Option<SecretKey> =
-                v.parse_credential(key(1), "auth.secret_key", text, true);
             Some(AuthScheme::ApiKey {
                 secret_key: secret_key?,
-                account_id: if account_id_ok {
-                    account_id
-                } else {
-                    return None;
-                },
+                account_id: account_id?,
             })
         }
         "oauth2" => {
-            let id_text = v.required(
+            let client_id: Option<ClientId> = v.required_credential(
                 key(3),
                 "auth.client_id",
                 a.client_id.as_deref(),
-                "paste the client id (ca_…)",
+                ("paste the client id (ca_…)", false),
             );
-            let client_id: Option<ClientId> =
-                v.parse_credential(key(3), "auth.client_id", id_text, false);
-            let secret_text = v.required(
+            let client_secret: Option<ClientSecret> = v.required_credential(
                 key(4),
                 "auth.client_secret",
                 expose(a.client_secret.as_ref()),
-                "paste the OAuth client secret",
+                ("paste the OAuth client secret", false),
             );
-            let client_secret: Option<ClientSecret> =
-                v.parse_credential(key(4), "auth.client_secret", secret_text, false);
-            let token_text = v.required(
+            let refresh_token: Option<RefreshToken> = v.required_credential(
                 key(5),
                 "auth.refresh_token",
                 expose(a.refresh_token.as_ref()),
-                "paste the OAuth refresh token",
+                ("paste the OAuth refresh token", false),
             );
-            let refresh_token: Option<RefreshToken> =
-                v.parse_credential(key(5), "auth.refresh_token", token_text, false);
             Some(AuthScheme::OAuth2 {
                 client_id: client_id?,
                 client_secret: client_secret?,
                 refresh_token: refresh_token?,
-                account_id: if account_id_ok {
-                    account_id
-                } else {
-                    return None;
-                },
+                account_id: account_id?,
             })
         }
         _ => {
@@ -480,7 +486,7 @@ fn check_auth(
                 n => n.map(str::to_owned),
             };
             Some(AuthScheme::Connect {
-                account_id: account_id?,
+                account_id: account_id??,
                 account_name,
                 publishable_key,
             })
