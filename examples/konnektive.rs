@@ -26,12 +26,15 @@
 //! Every valid form must validate and every invalid form must be refused with the expected
 //! codes; otherwise the example exits with status 1. Secrets are printed only redacted.
 
+mod common;
+
 use std::process::ExitCode;
+
+use common::FormIssue;
 
 use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
 use stripe_gateway_rules::{
-    AuthScheme, CardBrand, Mode, Report, SecretKey, Severity, ValidatedGateway, parse_currency,
-    stripe_minimum,
+    AuthScheme, CardBrand, Mode, SecretKey, ValidatedGateway, parse_currency, stripe_minimum,
 };
 
 /// The gateway dropdown on Gateway List > "+" (the Stripe entries).
@@ -78,12 +81,6 @@ struct KonnektiveGateway {
     live_card_test_transaction: bool,
 }
 
-struct FormIssue {
-    field: &'static str,
-    code: &'static str,
-    message: String,
-}
-
 /// Konnektive has no test/live switch: the key's prefix decides (rules.md §1). A key that does
 /// not parse is reported by the crate; the gateway is then taken as meant for live traffic.
 fn mode_of(secret_key: &str) -> Mode {
@@ -97,7 +94,7 @@ fn konnektive_checks(form: &KonnektiveGateway) -> Vec<FormIssue> {
     let mut issues = Vec::new();
     if mode_of(form.merchant.secret_key) == Mode::Live && !form.live_card_test_transaction {
         issues.push(FormIssue {
-            field: "Go-live checklist",
+            field: "Go-live checklist".into(),
             code: "live_card_test_required",
             message: "before going live with this gateway, perform a test transaction with a live card (S0)".into(),
         });
@@ -157,23 +154,6 @@ fn label(path: &str) -> String {
     format!("{name} ({path})")
 }
 
-fn print_report(report: &Report) {
-    for v in report.violations() {
-        println!(
-            "  {:<7} [{}] {}: {}",
-            v.severity().as_str(),
-            v.code(),
-            label(v.path()),
-            v.message()
-        );
-        if v.severity() == Severity::Error {
-            if let Some(remedy) = v.remedy() {
-                println!("          remedy: {remedy}");
-            }
-        }
-    }
-}
-
 fn summary(g: &ValidatedGateway) -> String {
     let key = match g.auth() {
         AuthScheme::ApiKey { secret_key, .. } => secret_key.redacted(),
@@ -206,43 +186,14 @@ fn check(form: &KonnektiveGateway, expect: &[&str]) -> bool {
         form.gateway_type.label()
     );
     let result = to_gateway_config(form).validate();
-    let report = match &result {
-        Ok(g) => g.report(),
-        Err(r) => r.clone(),
-    };
-    println!(
-        "crate report: {} error(s), {} warning(s)",
-        report.errors().count(),
-        report.warnings().count()
-    );
-    print_report(&report);
-    let issues = konnektive_checks(form);
-    println!("Konnektive's own checks: {} error(s)", issues.len());
-    for i in &issues {
-        println!("  error   [{}] {}: {}", i.code, i.field, i.message);
-    }
-    let accepted = result.is_ok() && issues.is_empty();
-    let codes: Vec<&str> = report
-        .violations()
-        .iter()
-        .map(|v| v.code().as_str())
-        .chain(issues.iter().map(|i| i.code))
-        .collect();
-    let missing: Vec<&&str> = expect.iter().filter(|c| !codes.contains(c)).collect();
-    let ok = if expect.is_empty() {
-        accepted
-    } else {
-        !accepted && missing.is_empty()
-    };
-    match (&result, accepted) {
-        (Ok(g), true) => println!("=> accepted: {}", summary(g)),
-        _ => println!("=> refused"),
-    }
-    if !ok {
-        println!("!! UNEXPECTED: expected {want}; codes expected but not found: {missing:?}");
-    }
-    println!();
-    ok
+    common::outcome(
+        "Konnektive",
+        &result,
+        &konnektive_checks(form),
+        label,
+        summary,
+        expect,
+    )
 }
 
 const ALL_CARDS: &[CardBrand] = &[

@@ -25,10 +25,14 @@
 //! Every valid form must validate and every invalid form must be refused with the expected
 //! codes; otherwise the example exits with status 1. Secrets are printed only redacted.
 
+mod common;
+
 use std::process::ExitCode;
 
+use common::FormIssue;
+
 use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
-use stripe_gateway_rules::{AuthScheme, CardBrand, Money, Report, Severity, ValidatedGateway};
+use stripe_gateway_rules::{AuthScheme, CardBrand, Money, ValidatedGateway};
 
 /// "Payment methods" page: the checkboxes PortaBilling shows for Stripe.
 #[derive(Clone, Copy)]
@@ -85,13 +89,6 @@ struct StripeAccountFacts {
     /// The self-care portal page 3D Secure redirects back to.
     return_url: &'static str,
     live_card_tested: bool,
-}
-
-/// One of PortaBilling's own rules broken: reported beside the crate's report.
-struct FormIssue {
-    field: String,
-    code: &'static str,
-    message: String,
 }
 
 /// PortaBilling's own checks, which Stripe does not make.
@@ -232,23 +229,6 @@ fn label(path: &str, form: &PaymentSystemForm) -> String {
     format!("{name} ({path})")
 }
 
-fn print_report(report: &Report, form: &PaymentSystemForm) {
-    for v in report.violations() {
-        println!(
-            "  {:<7} [{}] {}: {}",
-            v.severity().as_str(),
-            v.code(),
-            label(v.path(), form),
-            v.message()
-        );
-        if v.severity() == Severity::Error {
-            if let Some(remedy) = v.remedy() {
-                println!("          remedy: {remedy}");
-            }
-        }
-    }
-}
-
 fn summary(g: &ValidatedGateway) -> String {
     let key = match g.auth() {
         AuthScheme::ApiKey { secret_key, .. } => secret_key.redacted(),
@@ -278,43 +258,14 @@ fn check(form: &PaymentSystemForm, facts: &StripeAccountFacts, expect: &[&str]) 
     };
     println!("== Payment system {:?} ({want} form)", form.name);
     let result = to_gateway_config(form, facts).validate();
-    let report = match &result {
-        Ok(g) => g.report(),
-        Err(r) => r.clone(),
-    };
-    println!(
-        "crate report: {} error(s), {} warning(s)",
-        report.errors().count(),
-        report.warnings().count()
-    );
-    print_report(&report, form);
-    let issues = portabilling_checks(form);
-    println!("PortaBilling's own checks: {} error(s)", issues.len());
-    for i in &issues {
-        println!("  error   [{}] {}: {}", i.code, i.field, i.message);
-    }
-    let accepted = result.is_ok() && issues.is_empty();
-    let codes: Vec<&str> = report
-        .violations()
-        .iter()
-        .map(|v| v.code().as_str())
-        .chain(issues.iter().map(|i| i.code))
-        .collect();
-    let missing: Vec<&&str> = expect.iter().filter(|c| !codes.contains(c)).collect();
-    let ok = if expect.is_empty() {
-        accepted
-    } else {
-        !accepted && missing.is_empty()
-    };
-    match (&result, accepted) {
-        (Ok(g), true) => println!("=> accepted: {}", summary(g)),
-        _ => println!("=> refused"),
-    }
-    if !ok {
-        println!("!! UNEXPECTED: expected {want}; codes expected but not found: {missing:?}");
-    }
-    println!();
-    ok
+    common::outcome(
+        "PortaBilling",
+        &result,
+        &portabilling_checks(form),
+        |path| label(path, form),
+        summary,
+        expect,
+    )
 }
 
 fn main() -> ExitCode {
