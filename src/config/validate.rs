@@ -114,7 +114,20 @@ impl Collector {
         T: FromStr,
         T::Err: std::fmt::Display,
     {
-        match value?.parse() {
+        self.parse_with(key, path, value, remedy, str::parse)
+    }
+
+    /// Parses a present value with `parser`; a failure is `invalid_value` with the parser's
+    /// own message.
+    fn parse_with<T, E: std::fmt::Display>(
+        &mut self,
+        key: Key,
+        path: &str,
+        value: Option<&str>,
+        remedy: &str,
+        parser: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        match parser(value?) {
             Ok(v) => Some(v),
             Err(e) => {
                 self.error(
@@ -591,19 +604,13 @@ fn check_account(v: &mut Collector, account: Option<&AccountConfig>) -> Option<A
         a.settlement_currency.as_deref(),
         "set the currency the Stripe account settles in (its payout bank account's), such as USD",
     );
-    let settlement_currency = text.and_then(|t| match parse_currency(t) {
-        Ok(c) => Some(c),
-        Err(e) => {
-            v.error(
-                key(0),
-                "account.settlement_currency",
-                ViolationCode::InvalidValue,
-                e.to_string(),
-                "use the ISO 4217 code of the payout bank account's currency, such as USD",
-            );
-            None
-        }
-    });
+    let settlement_currency = v.parse_with(
+        key(0),
+        "account.settlement_currency",
+        text,
+        "use the ISO 4217 code of the payout bank account's currency, such as USD",
+        parse_currency,
+    );
     let country = match a.country.as_deref() {
         None => None,
         Some(code) => match Country::from_str(code) {
@@ -755,19 +762,13 @@ fn parse_entry_currency(
         entry.currency.as_deref(),
         "give the ISO 4217 code, such as USD",
     );
-    let currency = code.and_then(|t| match parse_currency(t) {
-        Ok(c) => Some(c),
-        Err(e) => {
-            v.error(
-                key(0),
-                path("currency"),
-                ViolationCode::InvalidValue,
-                e.to_string(),
-                "use an ISO 4217 code, such as USD",
-            );
-            None
-        }
-    });
+    let currency = v.parse_with(
+        key(0),
+        &path("currency"),
+        code,
+        "use an ISO 4217 code, such as USD",
+        parse_currency,
+    );
     let mut ok = currency.is_some();
     if let Some(c) = currency {
         if !is_presentment_currency(c) {
@@ -822,37 +823,24 @@ fn check_entry_minimum(
         entry.minimum_payment.as_deref(),
         "set the smallest payment accepted in this currency, such as \"0.50\" (S4)",
     );
-    let minimum = min_text.and_then(|t| match parse_amount(t) {
-        Ok(d) => Some(d),
-        Err(e) => {
-            v.error(
-                key(1),
-                path("minimum_payment"),
-                ViolationCode::InvalidValue,
-                e.to_string(),
-                "write the amount as a decimal string, such as \"0.50\"",
-            );
-            None
-        }
-    });
+    let minimum = v.parse_with(
+        key(1),
+        &path("minimum_payment"),
+        min_text,
+        "write the amount as a decimal string, such as \"0.50\"",
+        parse_amount,
+    );
 
-    let rate = entry
-        .rate_to_settlement
-        .as_deref()
-        .and_then(|t| match parse_amount(t) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                v.error(
-                    key(2),
-                    path("rate_to_settlement"),
-                    ViolationCode::InvalidValue,
-                    e.to_string(),
-                    "write the rate as a decimal string, such as \"1.09\"",
-                );
-                ok = false;
-                None
-            }
-        });
+    let rate = v.parse_with(
+        key(2),
+        &path("rate_to_settlement"),
+        entry.rate_to_settlement.as_deref(),
+        "write the rate as a decimal string, such as \"1.09\"",
+        parse_amount,
+    );
+    if entry.rate_to_settlement.is_some() && rate.is_none() {
+        ok = false;
+    }
 
     let (Some(currency), Some(amount)) = (currency, minimum) else {
         return None;
