@@ -29,6 +29,8 @@
 //! Every valid form must be accepted and every invalid form refused with the expected codes;
 //! otherwise the example exits with status 1. Secrets are printed only redacted.
 
+mod common;
+
 use std::process::ExitCode;
 use std::str::FromStr;
 
@@ -353,11 +355,5 @@ fn main() -> ExitCode {
         ),
         check(&bare_account, &["unknown_prefix"]),
     ];
-    if results.iter().all(|ok| *ok) {
-        println!("Data connector: every form came out as expected");
-        ExitCode::SUCCESS
-    } else {
-        println!("Data connector: some form did not come out as expected");
-        ExitCode::FAILURE
-    }
+    common::finish("Data connector", &results)
 }

@@ -28,6 +28,8 @@
 //! codes; otherwise the example prints `!! UNEXPECTED` and exits with status 1. Secrets are
 //! printed only redacted.
 
+mod common;
+
 use std::process::ExitCode;
 
 use secrecy::SecretString;
@@ -300,11 +302,5 @@ fn main() -> ExitCode {
     }
     println!();
 
-    if results.iter().all(|ok| *ok) {
-        println!("iPaaS connector: every form came out as expected");
-        ExitCode::SUCCESS
-    } else {
-        println!("iPaaS connector: some form did not come out as expected");
-        ExitCode::FAILURE
-    }
+    common::finish("iPaaS connector", &results)
 }

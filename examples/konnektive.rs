@@ -283,11 +283,5 @@ fn main() -> ExitCode {
             ],
         ),
     ];
-    if results.iter().all(|ok| *ok) {
-        println!("Konnektive: every form came out as expected");
-        ExitCode::SUCCESS
-    } else {
-        println!("Konnektive: some form did not come out as expected");
-        ExitCode::FAILURE
-    }
+    common::finish("Konnektive", &results)
 }

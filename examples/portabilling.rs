@@ -396,11 +396,5 @@ fn main() -> ExitCode {
             ],
         ),
     ];
-    if results.iter().all(|ok| *ok) {
-        println!("PortaBilling: every form came out as expected");
-        ExitCode::SUCCESS
-    } else {
-        println!("PortaBilling: some form did not come out as expected");
-        ExitCode::FAILURE
-    }
+    common::finish("PortaBilling", &results)
 }

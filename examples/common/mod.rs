@@ -2,6 +2,10 @@
 //! names beside the platform's own checks, and checking that a form came out as expected.
 //! (A module, not an example: Cargo builds only `examples/*.rs` and `examples/*/main.rs`.)
 
+#![allow(dead_code)] // each example uses part of it
+
+use std::process::ExitCode;
+
 use stripe_gateway_rules::{Report, Severity, ValidatedGateway};
 
 /// One finding of the platform's own checks, which Stripe does not make.
@@ -78,4 +82,16 @@ pub fn outcome(
     }
     println!();
     ok
+}
+
+/// The example's verdict: exit 0 when every form came out as expected (the phrase
+/// `tests/platform_examples.rs` looks for), 1 otherwise.
+pub fn finish(platform: &str, results: &[bool]) -> ExitCode {
+    if results.iter().all(|ok| *ok) {
+        println!("{platform}: every form came out as expected");
+        ExitCode::SUCCESS
+    } else {
+        println!("{platform}: some form did not come out as expected");
+        ExitCode::FAILURE
+    }
 }

@@ -117,6 +117,20 @@ impl Collector {
         self.parse_with(key, path, value, remedy, str::parse)
     }
 
+    /// A required field parsed with `parser`: `missing_field` when absent, `invalid_value`
+    /// when it does not parse. `remedies` are (when missing, when invalid).
+    fn required_with<T, E: std::fmt::Display>(
+        &mut self,
+        key: Key,
+        path: &str,
+        value: Option<&str>,
+        (missing, invalid): (&str, &str),
+        parser: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        let value = self.required(key, path, value, missing);
+        self.parse_with(key, path, value, invalid, parser)
+    }
+
     /// Parses a present value with `parser`; a failure is `invalid_value` with the parser's
     /// own message.
     fn parse_with<T, E: std::fmt::Display>(
@@ -202,29 +216,27 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
 
     let name = check_name(&mut v, c.name.as_deref());
 
-    let version_text = v.required(
+    let version: Option<GatewayVersion> = v.required_with(
         (field::VERSION, 0, 0),
         "version",
         c.version.as_deref(),
-        "set version to v2 (Stripe V2: PaymentIntents with Stripe's native 3DS)",
-    );
-    let version: Option<GatewayVersion> = v.parse(
-        (field::VERSION, 0, 0),
-        "version",
-        version_text,
-        "use v2; v1 is legacy and may only exist, not be created (S0)",
+        (
+            "set version to v2 (Stripe V2: PaymentIntents with Stripe's native 3DS)",
+            "use v2; v1 is legacy and may only exist, not be created (S0)",
+        ),
+        str::parse,
     );
     if version == Some(GatewayVersion::V1) {
         legacy_version(&mut v, c.existing);
     }
 
-    let mode_text = v.required(
+    let mode: Option<Mode> = v.required_with(
         (field::MODE, 0, 0),
         "mode",
         c.mode.as_deref(),
-        "set mode to test or live",
+        ("set mode to test or live", "use test or live"),
+        str::parse,
     );
-    let mode: Option<Mode> = v.parse((field::MODE, 0, 0), "mode", mode_text, "use test or live");
 
     let publishable_key: Option<PublishableKey> = v.parse_credential(
         (field::PUBLISHABLE_KEY, 0, 0),
@@ -598,17 +610,11 @@ fn check_account(v: &mut Collector, account: Option<&AccountConfig>) -> Option<A
         );
         return None;
     };
-    let text = v.required(
+    let settlement_currency = v.required_with(
         key(0),
         "account.settlement_currency",
         a.settlement_currency.as_deref(),
-        "set the currency the Stripe account settles in (its payout bank account's), such as USD",
-    );
-    let settlement_currency = v.parse_with(
-        key(0),
-        "account.settlement_currency",
-        text,
-        "use the ISO 4217 code of the payout bank account's currency, such as USD",
+        ("set the currency the Stripe account settles in (its payout bank account's), such as USD", "use the ISO 4217 code of the payout bank account's currency, such as USD"),
         parse_currency,
     );
     let country = match a.country.as_deref() {
@@ -756,17 +762,14 @@ fn parse_entry_currency(
     let key = |sub| (field::CURRENCIES, i, sub);
     let path = |name: &str| format!("currencies[{i}].{name}");
 
-    let code = v.required(
+    let currency = v.required_with(
         key(0),
         &path("currency"),
         entry.currency.as_deref(),
-        "give the ISO 4217 code, such as USD",
-    );
-    let currency = v.parse_with(
-        key(0),
-        &path("currency"),
-        code,
-        "use an ISO 4217 code, such as USD",
+        (
+            "give the ISO 4217 code, such as USD",
+            "use an ISO 4217 code, such as USD",
+        ),
         parse_currency,
     );
     let mut ok = currency.is_some();
@@ -817,17 +820,14 @@ fn check_entry_minimum(
     let key = |sub| (field::CURRENCIES, i, sub);
     let path = |name: &str| format!("currencies[{i}].{name}");
     let mut ok = currency.is_some();
-    let min_text = v.required(
+    let minimum = v.required_with(
         key(1),
         &path("minimum_payment"),
         entry.minimum_payment.as_deref(),
-        "set the smallest payment accepted in this currency, such as \"0.50\" (S4)",
-    );
-    let minimum = v.parse_with(
-        key(1),
-        &path("minimum_payment"),
-        min_text,
-        "write the amount as a decimal string, such as \"0.50\"",
+        (
+            "set the smallest payment accepted in this currency, such as \"0.50\" (S4)",
+            "write the amount as a decimal string, such as \"0.50\"",
+        ),
         parse_amount,
     );
 
