@@ -174,7 +174,7 @@ fn check_line(
         Ok(()) => None,
         Err(e) => {
             let _ = write!(message, "{e}");
-            Some(e.code())
+            Some(e.code().as_str())
         }
     }
 }

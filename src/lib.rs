@@ -28,7 +28,7 @@
 //! // Every payment is checked before it reaches Stripe, without allocating.
 //! let small = Money::new(Decimal::new(40, 2), Currency::USD);
 //! let refusal = gateway.check(&Operation::Sale(Payment::new(small, CardSource::Saved))).unwrap_err();
-//! assert_eq!(refusal.to_string(), "Your payment must be no less than 0.5 USD");
+//! assert_eq!(refusal.end_user_message().to_string(), "Your payment must be no less than 0.5 USD");
 //!
 //! // A configuration with mistakes gets one report of all of them, never with a secret.
 //! let wrong = json.replace("sk_test_", "pk_test_").replace("\"0.5\"", "\"0.40\"");
@@ -70,44 +70,9 @@
 //!
 //! # Codes
 //!
-//! Every violation of [`GatewayConfig::validate`] and every refusal of
-//! [`ValidatedGateway::check`] has a stable snake_case code, never reused for another meaning.
-//!
-//! | code | of | severity | rule | source |
-//! | --- | --- | --- | --- | --- |
-//! | `invalid_secret_key` | validate | error | the secret key is not a Stripe secret (`sk_`) or restricted (`rk_`) key | rules §1; S1, S3, S4 |
-//! | `publishable_key_as_secret` | validate | error | a publishable key cannot authenticate API requests | rules §1; stripe-facts §3.1 |
-//! | `wrong_credential_kind` | validate | error | another Stripe string (`whsec_`, `ca_`, `acct_`, `sk_org`, `pi_…_secret_…`, `tok_`, `pm_`, a secret key in the publishable slot) | rules §1 |
-//! | `key_mode_mismatch` | validate | error | a key's mode must be the configuration's `mode` | rules §1; S4 |
-//! | `key_pair_mode_mismatch` | validate | error | the publishable key's mode must be the secret key's | rules §1 |
-//! | `missing_field` | validate | error | a required field is absent | S1 ("Mandatory field"), S3, S4 |
-//! | `invalid_value` | validate | error | a value that does not parse or is out of range | — |
-//! | `legacy_version` | validate | error (new) / warning (existing) | "Stripe V1 (legacy - do not create new)" | rules §3; S0 |
-//! | `raw_card_data_required` | validate | error | V1, or a platform that sends card numbers (any `data_protection`), needs raw card data access | rules §3; S0; stripe-facts §5 |
-//! | `return_url_required` | validate | error | V2 in live mode needs a return URL for SCA redirects | rules §3; S0 |
-//! | `return_url_insecure` | validate | error | the return URL must be https in live mode | rules §3 |
-//! | `no_card_brands` | validate | error | at least one card brand | rules §10; S4 |
-//! | `brand_currency_unsupported` | validate | error | American Express refuses the currencies marked `*`; UnionPay only USD and CAD | rules §10; stripe-facts §7 |
-//! | `unsupported_currency` | validate | error | not one of Stripe's presentment currencies | rules §5 |
-//! | `duplicate_currency` | validate | error | a currency is assigned once | rules §6; S4 |
-//! | `invalid_minimum` | validate | error | a minimum payment is positive and no finer than the currency allows | rules §5, §6 |
-//! | `minimum_below_stripe` | validate | error | the minimum reaches Stripe's minimum for the settlement currency, after conversion | rules §6; stripe-facts §1.1; S4 |
-//! | `minimum_approximate` | validate | warning | no rate: compared with the currency's own table entry | rules §6 |
-//! | `minimum_unverifiable` | validate | warning | no rate and no table entry: not checked | rules §6 |
-//! | `live_card_test_missing` | validate | warning | live mode before a test transaction with a live card | rules §3; S0 |
-//! | `void_unsupported` | check | refusal | no void: an authorization lapses by itself after its window; a captured payment is reversed by a refund | rules §7; S4 |
-//! | `currency_not_assigned` | check | refusal | the currency must be assigned to the gateway | rules §6; S4 |
-//! | `amount_not_positive` | check | refusal | payments, captures and refunds are positive | rules §5 |
-//! | `amount_precision` | check | refusal | no finer than the currency allows (JPY has no decimals) | rules §5; stripe-facts §2 |
-//! | `amount_not_multiple` | check | refusal | ISK and UGX in whole units; BHD, JOD, KWD, OMR, TND with the last digit 0 | rules §5; stripe-facts §2.3, §2.4 |
-//! | `amount_too_large` | check | refusal | at most 8 digits in minor units (IDR 12) | rules §5; stripe-facts §1.2 |
-//! | `below_minimum` | check | refusal | a sale or authorization reaches the currency's configured minimum; the message is the end user's | rules §6; S4 |
-//! | `currency_mismatch` | check | refusal | a capture or refund is in the currency of what it captures or refunds | — |
-//! | `capture_exceeds_authorized` | check | refusal | a capture is at most the authorized amount | rules §7; stripe-facts §4 |
-//! | `authorization_expired` | check | refusal | a capture is no later than the authorization window (or `capture_before`) | rules §7; stripe-facts §4 |
-//! | `refund_exceeds_captured` | check | refusal | a refund is at most what was captured and not yet refunded | rules §7 |
-//! | `email_required` | check | refusal | token-only mode: the payment with a new card creates the token and needs the customer's email; so does saving a payment method | rules §8; S4 |
-//! | `invalid_email` | check | refusal | that email must be a valid address | rules §8; S4 |
+//! Every violation, refusal and parse error has a stable snake_case code, never reused for
+//! another meaning; the [`codes`] module lists every one with its severity, rule and source,
+//! and [`diagnostics`] is the one report model they are all reported through.
 //!
 //! # Features
 //!
@@ -129,12 +94,14 @@ pub mod api_version;
 pub mod auth;
 pub mod authorization;
 pub mod card_brand;
+pub mod codes;
 pub mod config;
 pub mod connection;
 pub mod credentials;
 pub mod currency;
 pub mod data_protection;
 pub mod diagnosis;
+pub mod diagnostics;
 pub mod minimum;
 pub mod money;
 pub mod operation;
@@ -145,7 +112,8 @@ pub mod version;
 pub use api_version::ApiVersion;
 pub use auth::AuthScheme;
 pub use card_brand::CardBrand;
-pub use config::{GatewayConfig, Report, Severity, ValidatedGateway, Violation, ViolationCode};
+pub use codes::{RefusalCode, ViolationCode};
+pub use config::{GatewayConfig, ValidatedGateway};
 pub use connection::{
     Connection, ConnectionError, ConnectionSettings, Connections, LegacyCredentialPolicy,
     SelectedAccount,
@@ -157,12 +125,13 @@ pub use currency::{
 };
 pub use data_protection::DataProtection;
 pub use diagnosis::{Diagnosis, DiagnosisKind, diagnose};
+pub use diagnostics::{Report, Severity, Violation};
 pub use minimum::{MinimumVerdict, check_minimum, stripe_minimum};
 pub use money::{
     AmountError, ExchangeRate, MinorUnits, Money, ParseMoneyError, RoundingMode, check_payout,
     max_minor_units,
 };
-pub use operation::{Operation, OperationError};
+pub use operation::{Operation, Refusal};
 pub use text::InputExcerpt;
 pub use version::GatewayVersion;
 

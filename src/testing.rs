@@ -166,7 +166,7 @@ pub fn assert_invalid(config: &GatewayConfig) -> Report {
 #[track_caller]
 pub fn assert_violation(config: &GatewayConfig, code: ViolationCode) -> Violation {
     let report = report_of(config);
-    match report.violations().iter().find(|v| v.code() == code) {
+    match report.violations().iter().find(|v| *v.code() == code) {
         Some(v) => v.clone(),
         None => panic!("expected a violation with code {code}, found {report}"),
     }

@@ -147,7 +147,7 @@ mod money_and_configuration {
     assert_impl_all!(CardBrandError: std::error::Error, Send, Sync);
     assert_impl_all!(CardBrands: Copy, Eq, Send, Sync, Default);
     assert_impl_all!(Operation<'static>: Copy, Eq, Send, Sync);
-    assert_impl_all!(OperationError: std::error::Error, Clone, Eq, Send, Sync);
+    assert_impl_all!(Refusal: std::error::Error, Clone, Eq, Send, Sync);
     assert_impl_all!(Payment<'static>: Copy, Send, Sync);
     assert_impl_all!(Capture: Copy, Send, Sync);
     assert_impl_all!(Refund: Copy, Send, Sync);

@@ -204,7 +204,7 @@ fn check_payments_answers_every_line_once_in_order() {
     }
     assert_eq!(
         answers[7]["message"],
-        "Your payment must be no less than 0.50 USD"
+        "the amount 0.40 USD is below this gateway's minimum payment of 0.50 USD"
     );
 }
 

@@ -44,7 +44,7 @@ pub fn outcome(
             "  {:<7} [{}] {}: {}",
             v.severity(),
             v.code(),
-            label(v.path()),
+            label(&v.path().to_string()),
             v.message()
         );
         if let (Severity::Error, Some(remedy)) = (v.severity(), v.remedy()) {

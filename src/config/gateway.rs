@@ -174,7 +174,7 @@ impl ValidatedGateway {
     /// report of an invalid configuration, so a UI can treat both alike.
     #[must_use]
     pub fn report(&self) -> Report {
-        Report::new(self.warnings.clone())
+        self.warnings.iter().cloned().collect()
     }
 }
 

@@ -23,10 +23,10 @@
 //! }"#;
 //! let config = GatewayConfig::from_json(json)?;
 //! let report = config.validate().unwrap_err();
-//! let codes: Vec<_> = report.violations().iter().map(|v| (v.path(), v.code().as_str())).collect();
+//! let codes: Vec<_> = report.violations().iter().map(|v| format!("{} {}", v.path(), v.code())).collect();
 //! assert_eq!(codes, [
-//!     ("auth.secret_key", "publishable_key_as_secret"),
-//!     ("currencies[0].minimum_payment", "minimum_below_stripe"),
+//!     "auth.secret_key publishable_key_as_secret",
+//!     "currencies[0].minimum_payment minimum_below_stripe",
 //! ]);
 //! # Ok::<(), stripe_gateway_rules::config::ConfigFileError>(())
 //! ```
@@ -84,7 +84,6 @@
 //! in code.
 
 mod gateway;
-mod report;
 mod validate;
 
 use std::fmt;
@@ -93,8 +92,9 @@ use secrecy::SecretString;
 
 use crate::text::{GuardedOption, GuardedText};
 
+pub use crate::codes::ViolationCode;
+pub use crate::diagnostics::{Report, Severity, Violation};
 pub use gateway::{CurrencyAssignment, ValidatedGateway};
-pub use report::{Report, Severity, Violation, ViolationCode};
 
 /// A Stripe gateway configuration as entered: the fields of the [file format](self), not yet
 /// parsed. Build it in code with struct-update syntax, or load it with

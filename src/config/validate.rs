@@ -8,16 +8,17 @@ use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
 use super::gateway::{CurrencyAssignment, CurrencyIndex, ValidatedGateway};
-use super::report::{Report, Severity, Violation, ViolationCode};
 use super::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
 use crate::auth::AuthScheme;
 use crate::card_brand::{CardBrand, CardBrands};
+use crate::codes::ViolationCode;
 use crate::credentials::{
     AccountId, ClientId, ClientSecret, CredentialError, Mode, PublishableKey, RefreshToken,
     SecretKey,
 };
 use crate::currency::{Currency, CurrencySet, is_presentment_currency, parse_currency};
 use crate::data_protection::DataProtection;
+use crate::diagnostics::{Path, Report, Severity, Violation};
 use crate::minimum::{MinimumVerdict, check_minimum, stripe_minimum};
 use crate::money::{ExchangeRate, Money, parse_amount};
 use crate::text::InputExcerpt;
@@ -26,66 +27,81 @@ use crate::version::GatewayVersion;
 /// The longest gateway name accepted.
 const MAX_NAME_CHARS: usize = 200;
 
-/// A violation's place in field order: (top-level field, list index, sub-field).
-type Key = (u8, usize, u8);
+/// The configuration file's field names in the order of the file, for sorting violations.
+const FIELD_ORDER: &[&str] = &[
+    "name",
+    "version",
+    "mode",
+    "existing",
+    "auth",
+    "scheme",
+    "secret_key",
+    "account_id",
+    "client_id",
+    "client_secret",
+    "refresh_token",
+    "account_name",
+    "publishable_key",
+    "account",
+    "settlement_currency",
+    "raw_card_data_access",
+    "country",
+    "data_protection",
+    "card_brands",
+    "currencies",
+    "currency",
+    "minimum_payment",
+    "rate_to_settlement",
+    "return_url",
+    "radar",
+    "live_card_tested",
+];
 
-mod field {
-    pub(super) const NAME: u8 = 0;
-    pub(super) const VERSION: u8 = 1;
-    pub(super) const MODE: u8 = 2;
-    pub(super) const AUTH: u8 = 4;
-    pub(super) const PUBLISHABLE_KEY: u8 = 5;
-    pub(super) const ACCOUNT: u8 = 6;
-    pub(super) const DATA_PROTECTION: u8 = 7;
-    pub(super) const CARD_BRANDS: u8 = 8;
-    pub(super) const CURRENCIES: u8 = 9;
-    pub(super) const RETURN_URL: u8 = 10;
-    pub(super) const LIVE_CARD_TESTED: u8 = 12;
+/// The path of a field, from its printed form (every path here is written by this module).
+fn path_of(path: &str) -> Path {
+    path.parse().unwrap_or_default()
 }
 
 #[derive(Default)]
 struct Collector {
-    found: Vec<(Key, Violation)>,
+    found: Report,
 }
 
 impl Collector {
     fn push(
         &mut self,
-        key: Key,
-        path: impl Into<String>,
+        path: impl AsRef<str>,
         (code, severity): (ViolationCode, Severity),
         message: impl Into<String>,
         remedy: impl Into<String>,
     ) {
-        let violation = Violation::new(path, code, severity, message, Some(remedy.into()));
-        self.found.push((key, violation));
+        self.found.push(
+            Violation::new(severity, path_of(path.as_ref()), code, message).with_remedy(remedy),
+        );
     }
 
     fn error(
         &mut self,
-        key: Key,
-        path: impl Into<String>,
+        path: impl AsRef<str>,
         code: ViolationCode,
         message: impl Into<String>,
         remedy: impl Into<String>,
     ) {
-        self.push(key, path, (code, Severity::Error), message, remedy);
+        self.push(path, (code, Severity::Error), message, remedy);
     }
 
     fn warning(
         &mut self,
-        key: Key,
-        path: impl Into<String>,
+        path: impl AsRef<str>,
         code: ViolationCode,
         message: impl Into<String>,
         remedy: impl Into<String>,
     ) {
-        self.push(key, path, (code, Severity::Warning), message, remedy);
+        self.push(path, (code, Severity::Warning), message, remedy);
     }
 
-    fn missing(&mut self, key: Key, path: &str, remedy: &str) {
+    fn missing(&mut self, path: &str, remedy: &str) {
         self.error(
-            key,
             path,
             ViolationCode::MissingField,
             format!("{path} is required"),
@@ -96,46 +112,43 @@ impl Collector {
     /// A required text field: reports `missing_field` when absent.
     fn required<'a>(
         &mut self,
-        key: Key,
         path: &str,
         value: Option<&'a str>,
         remedy: &str,
     ) -> Option<&'a str> {
         if value.is_none() {
-            self.missing(key, path, remedy);
+            self.missing(path, remedy);
         }
         value
     }
 
     /// Parses a present value with its `FromStr`; a failure is `invalid_value` with the
     /// parser's own message (which names what was found: these fields are not secret).
-    fn parse<T>(&mut self, key: Key, path: &str, value: Option<&str>, remedy: &str) -> Option<T>
+    fn parse<T>(&mut self, path: &str, value: Option<&str>, remedy: &str) -> Option<T>
     where
         T: FromStr,
         T::Err: std::fmt::Display,
     {
-        self.parse_with(key, path, value, remedy, str::parse)
+        self.parse_with(path, value, remedy, str::parse)
     }
 
     /// A required field parsed with `parser`: `missing_field` when absent, `invalid_value`
     /// when it does not parse. `remedies` are (when missing, when invalid).
     fn required_with<T, E: std::fmt::Display>(
         &mut self,
-        key: Key,
         path: &str,
         value: Option<&str>,
         (missing, invalid): (&str, &str),
         parser: impl FnOnce(&str) -> Result<T, E>,
     ) -> Option<T> {
-        let value = self.required(key, path, value, missing);
-        self.parse_with(key, path, value, invalid, parser)
+        let value = self.required(path, value, missing);
+        self.parse_with(path, value, invalid, parser)
     }
 
     /// Parses a present value with `parser`; a failure is `invalid_value` with the parser's
     /// own message.
     fn parse_with<T, E: std::fmt::Display>(
         &mut self,
-        key: Key,
         path: &str,
         value: Option<&str>,
         remedy: &str,
@@ -144,33 +157,26 @@ impl Collector {
         match parser(value?) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.error(
-                    key,
-                    path,
-                    ViolationCode::InvalidValue,
-                    e.to_string(),
-                    remedy,
-                );
+                self.error(path, ViolationCode::InvalidValue, e.to_string(), remedy);
                 None
             }
         }
     }
 
     /// Reports a credential that did not parse, with the code its error calls for.
-    fn credential(&mut self, key: Key, path: &str, err: &CredentialError, secret_slot: bool) {
+    fn credential(&mut self, path: &str, err: &CredentialError, secret_slot: bool) {
         let code = match err.code() {
             "publishable_key_as_secret" => ViolationCode::PublishableKeyAsSecret,
             "wrong_credential_kind" => ViolationCode::WrongCredentialKind,
             _ if secret_slot => ViolationCode::InvalidSecretKey,
             _ => ViolationCode::InvalidValue,
         };
-        self.error(key, path, code, err.problem().to_string(), err.remedy());
+        self.error(path, code, err.problem().to_string(), err.remedy());
     }
 
     /// A required credential field: `missing_field` when absent, else parsed.
     fn required_credential<T>(
         &mut self,
-        key: Key,
         path: &str,
         value: Option<&str>,
         (remedy, secret_slot): (&str, bool),
@@ -178,13 +184,12 @@ impl Collector {
     where
         T: FromStr<Err = CredentialError>,
     {
-        let value = self.required(key, path, value, remedy);
-        self.parse_credential(key, path, value, secret_slot)
+        let value = self.required(path, value, remedy);
+        self.parse_credential(path, value, secret_slot)
     }
 
     fn parse_credential<T>(
         &mut self,
-        key: Key,
         path: &str,
         value: Option<&str>,
         secret_slot: bool,
@@ -195,15 +200,15 @@ impl Collector {
         match value?.parse() {
             Ok(v) => Some(v),
             Err(e) => {
-                self.credential(key, path, &e, secret_slot);
+                self.credential(path, &e, secret_slot);
                 None
             }
         }
     }
 
-    fn finish(mut self) -> Vec<Violation> {
-        self.found.sort_by_key(|(key, _)| *key);
-        self.found.into_iter().map(|(_, v)| v).collect()
+    fn finish(mut self) -> Report {
+        self.found.sort_in_field_order(FIELD_ORDER);
+        self.found
     }
 }
 
@@ -217,7 +222,6 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
     let name = check_name(&mut v, c.name.as_deref());
 
     let version: Option<GatewayVersion> = v.required_with(
-        (field::VERSION, 0, 0),
         "version",
         c.version.as_deref(),
         (
@@ -231,24 +235,18 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
     }
 
     let mode: Option<Mode> = v.required_with(
-        (field::MODE, 0, 0),
         "mode",
         c.mode.as_deref(),
         ("set mode to test or live", "use test or live"),
         str::parse,
     );
 
-    let publishable_key: Option<PublishableKey> = v.parse_credential(
-        (field::PUBLISHABLE_KEY, 0, 0),
-        "publishable_key",
-        c.publishable_key.as_deref(),
-        false,
-    );
+    let publishable_key: Option<PublishableKey> =
+        v.parse_credential("publishable_key", c.publishable_key.as_deref(), false);
 
     let auth = match &c.auth {
         None => {
             v.missing(
-                (field::AUTH, 0, 0),
                 "auth",
                 "add an auth object: {\"scheme\":\"api_key\",\"secret_key\":\"sk_…\"}",
             );
@@ -262,7 +260,6 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
     let account = check_account(&mut v, c.account.as_ref());
 
     let data_protection: Option<DataProtection> = v.parse(
-        (field::DATA_PROTECTION, 0, 0),
         "data_protection",
         c.data_protection.as_deref(),
         "use token_only or full_card_except_cvv, or leave it out when Stripe collects card numbers",
@@ -287,7 +284,6 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
 
     if mode == Some(Mode::Live) && !c.live_card_tested {
         v.warning(
-            (field::LIVE_CARD_TESTED, 0, 0),
             "live_card_tested",
             ViolationCode::LiveCardTestMissing,
             "the gateway is in live mode, but no test transaction with a live card was recorded",
@@ -295,8 +291,7 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
         );
     }
 
-    let violations = v.finish();
-    let report = Report::new(violations);
+    let report = v.finish();
     if !report.is_valid() {
         return Err(report);
     }
@@ -337,16 +332,13 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
 }
 
 fn check_name(v: &mut Collector, name: Option<&str>) -> Option<String> {
-    let key = (field::NAME, 0, 0);
     let name = v.required(
-        key,
         "name",
         name,
         "give the gateway a name, such as \"Stripe USD\"",
     )?;
     if name.trim().is_empty() {
         v.error(
-            key,
             "name",
             ViolationCode::InvalidValue,
             "name is empty",
@@ -357,7 +349,6 @@ fn check_name(v: &mut Collector, name: Option<&str>) -> Option<String> {
     let chars = name.chars().count();
     if chars > MAX_NAME_CHARS {
         v.error(
-            key,
             "name",
             ViolationCode::InvalidValue,
             format!("name has {chars} characters, more than {MAX_NAME_CHARS}"),
@@ -370,10 +361,8 @@ fn check_name(v: &mut Collector, name: Option<&str>) -> Option<String> {
 
 /// rules.md §3, S0: "Stripe V1 (legacy - do not create new)".
 fn legacy_version(v: &mut Collector, existing: bool) {
-    let key = (field::VERSION, 0, 0);
     if existing {
         v.warning(
-            key,
             "version",
             ViolationCode::LegacyVersion,
             "v1 is Stripe's legacy gateway; this existing configuration still works",
@@ -381,7 +370,6 @@ fn legacy_version(v: &mut Collector, existing: bool) {
         );
     } else {
         v.error(
-            key,
             "version",
             ViolationCode::LegacyVersion,
             "v1 is Stripe's legacy gateway and a new configuration may not choose it",
@@ -396,20 +384,18 @@ fn check_auth(
     a: &AuthConfig,
     publishable_key: Option<PublishableKey>,
 ) -> Option<AuthScheme> {
-    let key = |sub| (field::AUTH, 0, sub);
     let scheme = v.required(
-        key(0),
         "auth.scheme",
         a.scheme.as_deref(),
         "set auth.scheme to api_key, oauth2 or connect",
     )?;
-    let present: [(&str, u8, bool); 6] = [
-        ("secret_key", 1, a.secret_key.is_some()),
-        ("account_id", 2, a.account_id.is_some()),
-        ("client_id", 3, a.client_id.is_some()),
-        ("client_secret", 4, a.client_secret.is_some()),
-        ("refresh_token", 5, a.refresh_token.is_some()),
-        ("account_name", 6, a.account_name.is_some()),
+    let present: [(&str, bool); 6] = [
+        ("secret_key", a.secret_key.is_some()),
+        ("account_id", a.account_id.is_some()),
+        ("client_id", a.client_id.is_some()),
+        ("client_secret", a.client_secret.is_some()),
+        ("refresh_token", a.refresh_token.is_some()),
+        ("account_name", a.account_name.is_some()),
     ];
     let allowed: &[&str] = match scheme {
         "api_key" => &["secret_key", "account_id"],
@@ -417,7 +403,6 @@ fn check_auth(
         "connect" => &["account_id", "account_name"],
         other => {
             v.error(
-                key(0),
                 "auth.scheme",
                 ViolationCode::InvalidValue,
                 format!("expected an auth scheme, api_key, oauth2 or connect, found {}", InputExcerpt::new(other)),
@@ -426,10 +411,9 @@ fn check_auth(
             return None;
         }
     };
-    for (name, sub, is_present) in present {
+    for (name, is_present) in present {
         if is_present && !allowed.contains(&name) {
             v.error(
-                key(sub),
                 format!("auth.{name}"),
                 ViolationCode::InvalidValue,
                 format!("auth.{name} does not belong to the {scheme} scheme"),
@@ -443,14 +427,11 @@ fn check_auth(
     // Outer `None`: an account id was given but is invalid (already reported).
     let account_id: Option<Option<AccountId>> = match a.account_id.as_deref() {
         None => Some(None),
-        text => v
-            .parse_credential(key(2), "auth.account_id", text, false)
-            .map(Some),
+        text => v.parse_credential("auth.account_id", text, false).map(Some),
     };
     match scheme {
         "api_key" => {
             let secret_key: Option<SecretKey> = v.required_credential(
-                key(1),
                 "auth.secret_key",
                 expose(a.secret_key.as_ref()),
                 (
@@ -465,19 +446,16 @@ fn check_auth(
         }
         "oauth2" => {
             let client_id: Option<ClientId> = v.required_credential(
-                key(3),
                 "auth.client_id",
                 a.client_id.as_deref(),
                 ("paste the client id (ca_…)", false),
             );
             let client_secret: Option<ClientSecret> = v.required_credential(
-                key(4),
                 "auth.client_secret",
                 expose(a.client_secret.as_ref()),
                 ("paste the OAuth client secret", false),
             );
             let refresh_token: Option<RefreshToken> = v.required_credential(
-                key(5),
                 "auth.refresh_token",
                 expose(a.refresh_token.as_ref()),
                 ("paste the OAuth refresh token", false),
@@ -492,7 +470,6 @@ fn check_auth(
         _ => {
             if a.account_id.is_none() {
                 v.missing(
-                    key(2),
                     "auth.account_id",
                     "paste the connected account's id (acct_…)",
                 );
@@ -500,7 +477,6 @@ fn check_auth(
             let account_name = match a.account_name.as_deref() {
                 Some(n) if n.trim().is_empty() => {
                     v.error(
-                        key(6),
                         "auth.account_name",
                         ViolationCode::InvalidValue,
                         "auth.account_name is empty",
@@ -533,7 +509,6 @@ fn check_key_modes(
     if let (Some(mode), Some(secret)) = (mode, secret) {
         if secret.mode() != mode {
             v.error(
-                (field::AUTH, 0, 1),
                 "auth.secret_key",
                 ViolationCode::KeyModeMismatch,
                 format!(
@@ -549,12 +524,10 @@ fn check_key_modes(
         }
     }
     let Some(pk) = publishable else { return };
-    let key = (field::PUBLISHABLE_KEY, 0, 0);
     match (mode, secret) {
         (Some(mode), secret) if pk.mode() != mode => {
             if let Some(secret) = secret.filter(|s| s.mode() == mode) {
                 v.error(
-                    key,
                     "publishable_key",
                     ViolationCode::KeyPairModeMismatch,
                     format!("the publishable key is a {} key, but the secret key ({}…) and mode are {mode}", pk.mode(), secret.prefix()),
@@ -562,7 +535,6 @@ fn check_key_modes(
                 );
             } else {
                 v.error(
-                    key,
                     "publishable_key",
                     ViolationCode::KeyModeMismatch,
                     format!(
@@ -578,7 +550,6 @@ fn check_key_modes(
         }
         (None, Some(secret)) if secret.mode() != pk.mode() => {
             v.error(
-                key,
                 "publishable_key",
                 ViolationCode::KeyPairModeMismatch,
                 format!(
@@ -601,17 +572,14 @@ struct Account {
 }
 
 fn check_account(v: &mut Collector, account: Option<&AccountConfig>) -> Option<Account> {
-    let key = |sub| (field::ACCOUNT, 0, sub);
     let Some(a) = account else {
         v.missing(
-            key(0),
             "account",
             "add an account object: {\"settlement_currency\":\"USD\"}",
         );
         return None;
     };
     let settlement_currency = v.required_with(
-        key(0),
         "account.settlement_currency",
         a.settlement_currency.as_deref(),
         ("set the currency the Stripe account settles in (its payout bank account's), such as USD", "use the ISO 4217 code of the payout bank account's currency, such as USD"),
@@ -623,7 +591,6 @@ fn check_account(v: &mut Collector, account: Option<&AccountConfig>) -> Option<A
             Ok(c) if c != Country::Unspecified => Some(c),
             _ => {
                 v.error(
-                    key(2),
                     "account.country",
                     ViolationCode::InvalidValue,
                     format!(
@@ -670,7 +637,6 @@ fn raw_card_data(
         return;
     };
     v.error(
-        (field::ACCOUNT, 0, 1),
         "account.raw_card_data_access",
         ViolationCode::RawCardDataRequired,
         format!("{why}, which Stripe refuses without raw card data access (\"Sending credit card numbers directly to the Stripe API is generally unsafe\")"),
@@ -683,7 +649,6 @@ fn check_card_brands(v: &mut Collector, brands: Option<&[String]>) -> CardBrands
     let list = brands.unwrap_or(&[]);
     if list.is_empty() {
         v.error(
-            (field::CARD_BRANDS, 0, 0),
             "card_brands",
             ViolationCode::NoCardBrands,
             "no card brand is enabled, so no card payment can be taken",
@@ -692,7 +657,6 @@ fn check_card_brands(v: &mut Collector, brands: Option<&[String]>) -> CardBrands
     }
     for (i, text) in list.iter().enumerate() {
         let brand: Option<CardBrand> = v.parse(
-            (field::CARD_BRANDS, i, 0),
             &format!("card_brands[{i}]"),
             Some(text),
             "use Stripe's brand names: visa, mastercard, amex, discover, diners, jcb, unionpay, cartes_bancaires, eftpos_au",
@@ -713,7 +677,6 @@ fn check_currencies(
 ) -> Option<Vec<CurrencyAssignment>> {
     let Some(list) = list.filter(|l| !l.is_empty()) else {
         v.missing(
-            (field::CURRENCIES, 0, 0),
             "currencies",
             "assign at least one currency with its minimum payment: [{\"currency\":\"USD\",\"minimum_payment\":\"0.50\"}] (S4)",
         );
@@ -759,11 +722,9 @@ fn parse_entry_currency(
     brands: CardBrands,
     seen: &CurrencySet,
 ) -> (Option<Currency>, bool) {
-    let key = |sub| (field::CURRENCIES, i, sub);
     let path = |name: &str| format!("currencies[{i}].{name}");
 
     let currency = v.required_with(
-        key(0),
         &path("currency"),
         entry.currency.as_deref(),
         (
@@ -775,12 +736,11 @@ fn parse_entry_currency(
     let mut ok = currency.is_some();
     if let Some(c) = currency {
         if !is_presentment_currency(c) {
-            v.error(key(0), path("currency"), ViolationCode::UnsupportedCurrency, format!("{} is not one of Stripe's presentment currencies", c.code()), "remove it: Stripe cannot charge in it (docs.stripe.com/currencies#presentment-currencies)");
+            v.error(path("currency"), ViolationCode::UnsupportedCurrency, format!("{} is not one of Stripe's presentment currencies", c.code()), "remove it: Stripe cannot charge in it (docs.stripe.com/currencies#presentment-currencies)");
             ok = false;
         }
         if seen.contains(c) {
             v.error(
-                key(0),
                 path("currency"),
                 ViolationCode::DuplicateCurrency,
                 format!("{} is assigned more than once", c.code()),
@@ -795,7 +755,6 @@ fn parse_entry_currency(
         };
         for brand in brands.iter().filter(|b| !b.supports_currency(c)) {
             v.error(
-                key(0),
                 path("currency"),
                 ViolationCode::BrandCurrencyUnsupported,
                 format!(
@@ -817,11 +776,9 @@ fn check_entry_minimum(
     currency: Option<Currency>,
     settlement: Option<Currency>,
 ) -> Option<CurrencyAssignment> {
-    let key = |sub| (field::CURRENCIES, i, sub);
     let path = |name: &str| format!("currencies[{i}].{name}");
     let mut ok = currency.is_some();
     let minimum = v.required_with(
-        key(1),
         &path("minimum_payment"),
         entry.minimum_payment.as_deref(),
         (
@@ -832,7 +789,6 @@ fn check_entry_minimum(
     );
 
     let rate = v.parse_with(
-        key(2),
         &path("rate_to_settlement"),
         entry.rate_to_settlement.as_deref(),
         "write the rate as a decimal string, such as \"1.09\"",
@@ -848,7 +804,6 @@ fn check_entry_minimum(
     let minimum = Money::new(amount, currency);
     if amount <= rust_decimal::Decimal::ZERO {
         v.error(
-            key(1),
             path("minimum_payment"),
             ViolationCode::InvalidMinimum,
             format!("minimum payment {minimum} is not positive"),
@@ -858,7 +813,6 @@ fn check_entry_minimum(
     }
     if let Err(e) = minimum.to_minor_units() {
         v.error(
-            key(1),
             path("minimum_payment"),
             ViolationCode::InvalidMinimum,
             e.to_string(),
@@ -876,7 +830,7 @@ fn check_entry_minimum(
         Some(r) => match ExchangeRate::new(currency, settlement, r) {
             Ok(rate) => Some(rate),
             Err(e) => {
-                v.error(key(2), path("rate_to_settlement"), ViolationCode::InvalidValue, e.to_string(), "give what one unit of this currency is worth in the settlement currency, a positive decimal (1 when it is the settlement currency)");
+                v.error(path("rate_to_settlement"), ViolationCode::InvalidValue, e.to_string(), "give what one unit of this currency is worth in the settlement currency, a positive decimal (1 when it is the settlement currency)");
                 return None;
             }
         },
@@ -900,7 +854,6 @@ fn check_entry_minimum(
                 )
             };
             v.error(
-                key(1),
                 path("minimum_payment"),
                 ViolationCode::MinimumBelowStripe,
                 message,
@@ -916,7 +869,6 @@ fn check_entry_minimum(
         }) => {
             let compared = if meets { "reaches" } else { "is below" };
             v.warning(
-                key(1),
                 path("minimum_payment"),
                 ViolationCode::MinimumApproximate,
                 format!(
@@ -930,7 +882,6 @@ fn check_entry_minimum(
         }
         Ok(MinimumVerdict::Unknown) if stripe_minimum(settlement).is_none() => {
             v.warning(
-                key(1),
                 path("minimum_payment"),
                 ViolationCode::MinimumUnverifiable,
                 format!("minimum payment {minimum} cannot be checked: Stripe publishes no minimum charge for accounts that settle in {}", settlement.code()),
@@ -939,7 +890,6 @@ fn check_entry_minimum(
         }
         Ok(MinimumVerdict::Unknown) => {
             v.warning(
-                key(1),
                 path("minimum_payment"),
                 ViolationCode::MinimumUnverifiable,
                 format!("minimum payment {minimum} cannot be checked: Stripe publishes no minimum for {} to compare it with, and no rate to {} was given", currency.code(), settlement.code()),
@@ -949,7 +899,6 @@ fn check_entry_minimum(
         Ok(_) => {}
         Err(e) => {
             v.error(
-                key(1),
                 path("minimum_payment"),
                 ViolationCode::InvalidMinimum,
                 e.to_string(),
@@ -971,11 +920,9 @@ fn check_return_url(
     version: Option<GatewayVersion>,
     mode: Option<Mode>,
 ) -> Option<Url> {
-    let key = (field::RETURN_URL, 0, 0);
     let Some(text) = text else {
         if version == Some(GatewayVersion::V2) && mode == Some(Mode::Live) {
             v.error(
-                key,
                 "return_url",
                 ViolationCode::ReturnUrlRequired,
                 "a v2 gateway in live mode needs a return URL: 3D Secure (SCA) redirects the customer away and back",
@@ -986,7 +933,6 @@ fn check_return_url(
     };
     let invalid = |v: &mut Collector, message: String| {
         v.error(
-            key,
             "return_url",
             ViolationCode::InvalidValue,
             message,
@@ -1015,7 +961,6 @@ fn check_return_url(
     }
     if mode == Some(Mode::Live) && url.scheme() != "https" {
         v.error(
-            key,
             "return_url",
             ViolationCode::ReturnUrlInsecure,
             "return_url uses http in live mode; customers would return from 3D Secure over an unencrypted connection",

@@ -4,9 +4,11 @@
 //! allocates (a counting-allocator test proves it). Time is a parameter: each operation that
 //! depends on it carries the moment it happens.
 //!
-//! Each refusal has a stable code ([`OperationError::code`]); the codes, with their rules and
-//! sources, are in one table with the configuration's violation codes on the
-//! [crate page](crate#codes).
+//! Each refusal has a typed, stable code ([`Refusal::code`], a [`RefusalCode`]), a text for
+//! the operator and one for the end user ([`Refusal::end_user_message`]); the codes, with
+//! their rules and sources, are in the [`codes`](crate::codes) table.
+//!
+//! [`RefusalCode`]: crate::RefusalCode
 //!
 //! The email rule is the integration's (PortaBilling's), not Stripe's API's: Stripe creates
 //! tokens and customers without an email (stripe-facts §8).
@@ -34,7 +36,7 @@
 //! let small = Money::new(Decimal::new(40, 2), Currency::USD);
 //! let err = gateway.check(&Operation::Sale(Payment::new(small, CardSource::Saved))).unwrap_err();
 //! assert_eq!(err.code(), "below_minimum");
-//! assert_eq!(err.to_string(), "Your payment must be no less than 0.5 USD");
+//! assert_eq!(err.end_user_message().to_string(), "Your payment must be no less than 0.5 USD");
 //!
 //! let first = Payment::new(Money::new(Decimal::new(1200, 2), Currency::USD), CardSource::New);
 //! assert_eq!(gateway.check(&Operation::Sale(first)).unwrap_err().code(), "email_required");
@@ -44,17 +46,18 @@
 
 #[cfg(feature = "serde")]
 mod line;
+mod refusal;
 
 use jiff::Timestamp;
 
 #[cfg(feature = "serde")]
 pub use line::{LineError, OperationLine};
+pub use refusal::{EndUserMessage, Refusal, RefusalParam};
 
 use crate::authorization::Authorization;
 use crate::config::ValidatedGateway;
-use crate::currency::Currency;
 use crate::data_protection::DataProtection;
-use crate::money::{AmountError, Money};
+use crate::money::Money;
 
 /// Stripe's limit for a customer's email: "This may be up to 512 characters" (stripe-facts §8).
 pub const MAX_EMAIL_LEN: usize = 512;
@@ -246,109 +249,6 @@ impl Operation<'_> {
     }
 }
 
-/// Why the gateway refuses an operation. Each has a stable [`code`](Self::code); the message
-/// of `below_minimum` is for the end user (S4's wording), the others for the platform.
-/// Building and returning one never allocates.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum OperationError {
-    /// Void is not available (S4).
-    #[error(
-        "void is not available with Stripe: an uncaptured authorization lapses by itself when its \
-         window ends (7 days online by default, shorter for some cards) and releases the funds; \
-         reverse a captured payment with a refund"
-    )]
-    VoidUnsupported,
-    /// The amount is below the configured minimum for its currency (S4).
-    #[error("Your payment must be no less than {minimum}")]
-    BelowMinimum {
-        /// The configured minimum.
-        minimum: Money,
-    },
-    /// The currency is not assigned to the gateway.
-    #[error("{} is not assigned to this gateway; assign it with its minimum payment, or charge in an assigned currency", currency.code())]
-    CurrencyNotAssigned {
-        /// The currency.
-        currency: Currency,
-    },
-    /// The amount is zero or negative.
-    #[error("the amount {amount} is not positive")]
-    AmountNotPositive {
-        /// The amount.
-        amount: Money,
-    },
-    /// The amount breaks the currency's rules: too fine, not a multiple Stripe accepts, or too
-    /// large.
-    #[error(transparent)]
-    Amount(AmountError),
-    /// A capture or refund in another currency than what it captures or refunds.
-    #[error("the amount is in {}, but the original payment is in {}", found.code(), expected.code())]
-    CurrencyMismatch {
-        /// The original payment's currency.
-        expected: Currency,
-        /// The operation's currency.
-        found: Currency,
-    },
-    /// A capture of more than was authorized.
-    #[error("cannot capture {capture}: only {authorized} was authorized")]
-    CaptureExceedsAuthorized {
-        /// The capture.
-        capture: Money,
-        /// What was authorized.
-        authorized: Money,
-    },
-    /// A capture after the authorization window.
-    #[error(
-        "the authorization expired at {expired_at} and cannot be captured at {at}; Stripe released \
-         the funds: authorize the payment again"
-    )]
-    AuthorizationExpired {
-        /// The last moment a capture was accepted.
-        expired_at: Timestamp,
-        /// When the capture was attempted.
-        at: Timestamp,
-    },
-    /// A refund of more than what is left to refund.
-    #[error("cannot refund {refund}: only {refundable} of the captured amount is left to refund")]
-    RefundExceedsCaptured {
-        /// The refund.
-        refund: Money,
-        /// Captured minus already refunded.
-        refundable: Money,
-    },
-    /// Token-only mode: creating the token needs the customer's email (S4).
-    #[error(
-        "a customer email is required: in token-only mode this operation creates the card token, \
-         and the gateway needs a valid email for it (set the customer's email first)"
-    )]
-    EmailRequired,
-    /// The customer's email is not a valid address.
-    #[error(
-        "the customer's email is not a valid email address; correct it on the customer's record"
-    )]
-    InvalidEmail,
-}
-
-impl OperationError {
-    /// The stable snake_case code of the refusal (see the [module docs](self)).
-    #[must_use]
-    pub fn code(&self) -> &'static str {
-        match self {
-            OperationError::VoidUnsupported => "void_unsupported",
-            OperationError::BelowMinimum { .. } => "below_minimum",
-            OperationError::CurrencyNotAssigned { .. } => "currency_not_assigned",
-            OperationError::AmountNotPositive { .. } => "amount_not_positive",
-            OperationError::Amount(e) => e.code(),
-            OperationError::CurrencyMismatch { .. } => "currency_mismatch",
-            OperationError::CaptureExceedsAuthorized { .. } => "capture_exceeds_authorized",
-            OperationError::AuthorizationExpired { .. } => "authorization_expired",
-            OperationError::RefundExceedsCaptured { .. } => "refund_exceeds_captured",
-            OperationError::EmailRequired => "email_required",
-            OperationError::InvalidEmail => "invalid_email",
-        }
-    }
-}
-
 /// Whether `email` is a valid address for a customer: a valid local part and domain (checked
 /// by the `email_address` crate, without allocating), a dotted domain, at most 512 characters.
 #[must_use]
@@ -373,11 +273,11 @@ impl ValidatedGateway {
     ///
     /// # Errors
     ///
-    /// An [`OperationError`] naming the first rule the operation breaks (see the
+    /// An [`Refusal`] naming the first rule the operation breaks (see the
     /// [`operation`](crate::operation) module for the table of codes).
-    pub fn check(&self, op: &Operation<'_>) -> Result<(), OperationError> {
+    pub fn check(&self, op: &Operation<'_>) -> Result<(), Refusal> {
         match op {
-            Operation::Void => Err(OperationError::VoidUnsupported),
+            Operation::Void => Err(Refusal::VoidUnsupported),
             Operation::Sale(p) | Operation::Authorize(p) => self.check_payment(p),
             Operation::Capture(c) => self.check_capture(c),
             Operation::Refund(r) => self.check_refund(r),
@@ -390,23 +290,26 @@ impl ValidatedGateway {
 
     /// The amount rules every money-moving operation shares: assigned currency, positive,
     /// representable in Stripe's minor units. Returns the configured minimum.
-    fn check_amount(&self, amount: Money) -> Result<Money, OperationError> {
-        let assignment =
-            self.currency(amount.currency())
-                .ok_or(OperationError::CurrencyNotAssigned {
-                    currency: amount.currency(),
-                })?;
+    fn check_amount(&self, amount: Money) -> Result<Money, Refusal> {
+        let assignment = self
+            .currency(amount.currency())
+            .ok_or(Refusal::CurrencyNotAssigned {
+                currency: amount.currency(),
+            })?;
         if !amount.is_positive() {
-            return Err(OperationError::AmountNotPositive { amount });
+            return Err(Refusal::AmountNotPositive { amount });
         }
-        amount.to_minor_units().map_err(OperationError::Amount)?;
+        amount.to_minor_units().map_err(Refusal::Amount)?;
         Ok(assignment.minimum())
     }
 
-    fn check_payment(&self, p: &Payment<'_>) -> Result<(), OperationError> {
+    fn check_payment(&self, p: &Payment<'_>) -> Result<(), Refusal> {
         let minimum = self.check_amount(p.amount)?;
         if p.amount.amount() < minimum.amount() {
-            return Err(OperationError::BelowMinimum { minimum });
+            return Err(Refusal::BelowMinimum {
+                amount: p.amount,
+                minimum,
+            });
         }
         if p.card == CardSource::New {
             self.check_token_email(p.customer_email)?;
@@ -415,22 +318,22 @@ impl ValidatedGateway {
     }
 
     /// rules.md §8, S4: in token-only mode, creating the token needs a valid email.
-    fn check_token_email(&self, email: Option<&str>) -> Result<(), OperationError> {
+    fn check_token_email(&self, email: Option<&str>) -> Result<(), Refusal> {
         if self.data_protection() != Some(DataProtection::TokenOnly) {
             return Ok(());
         }
         match email {
-            None | Some("") => Err(OperationError::EmailRequired),
-            Some(e) if !is_valid_email(e) => Err(OperationError::InvalidEmail),
+            None | Some("") => Err(Refusal::EmailRequired),
+            Some(e) if !is_valid_email(e) => Err(Refusal::InvalidEmail),
             Some(_) => Ok(()),
         }
     }
 
-    fn check_capture(&self, c: &Capture) -> Result<(), OperationError> {
+    fn check_capture(&self, c: &Capture) -> Result<(), Refusal> {
         self.check_amount(c.amount)?;
         same_currency(c.authorized, c.amount)?;
         if c.amount.amount() > c.authorized.amount() {
-            return Err(OperationError::CaptureExceedsAuthorized {
+            return Err(Refusal::CaptureExceedsAuthorized {
                 capture: c.amount,
                 authorized: c.authorized,
             });
@@ -439,7 +342,7 @@ impl ValidatedGateway {
             .authorization
             .expires_at(c.amount.currency(), self.country());
         if c.at > expired_at {
-            return Err(OperationError::AuthorizationExpired {
+            return Err(Refusal::AuthorizationExpired {
                 expired_at,
                 at: c.at,
             });
@@ -447,7 +350,7 @@ impl ValidatedGateway {
         Ok(())
     }
 
-    fn check_refund(&self, r: &Refund) -> Result<(), OperationError> {
+    fn check_refund(&self, r: &Refund) -> Result<(), Refusal> {
         self.check_amount(r.amount)?;
         same_currency(r.captured, r.amount)?;
         same_currency(r.captured, r.refunded)?;
@@ -458,7 +361,7 @@ impl ValidatedGateway {
             .unwrap_or_default()
             .max(rust_decimal::Decimal::ZERO);
         if r.amount.amount() > refundable {
-            return Err(OperationError::RefundExceedsCaptured {
+            return Err(Refusal::RefundExceedsCaptured {
                 refund: r.amount,
                 refundable: Money::new(refundable, r.captured.currency()),
             });
@@ -467,11 +370,11 @@ impl ValidatedGateway {
     }
 }
 
-fn same_currency(original: Money, found: Money) -> Result<(), OperationError> {
+fn same_currency(original: Money, found: Money) -> Result<(), Refusal> {
     if original.currency() == found.currency() {
         Ok(())
     } else {
-        Err(OperationError::CurrencyMismatch {
+        Err(Refusal::CurrencyMismatch {
             expected: original.currency(),
             found: found.currency(),
         })
