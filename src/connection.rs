@@ -39,7 +39,7 @@ pub mod settings;
 pub use legacy::{LegacyCredentialPolicy, LegacyPolicyError, LegacyStatus};
 pub use oauth::{
     AuthorizationCode, AuthorizeRequest, CallbackError, OAuthError, OAuthErrorCode, OAuthGrant,
-    OAuthScope, OAuthState, parse_callback,
+    OAuthScope, OAuthState, RedirectUriProblem, parse_callback,
 };
 pub use registry::{Connection, ConnectionError, Connections, SelectedAccount};
 pub use settings::{

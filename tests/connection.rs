@@ -51,7 +51,7 @@ fn callback(query: &str) -> Result<stripe_gateway_rules::connection::OAuthGrant,
 #[test]
 fn facts_6_authorize_url_has_response_type_client_id_scope_state_and_redirect_uri() {
     let u = request(Mode::Live)
-        .redirect_uri(&url("https://billing.example.com/stripe/callback"))
+        .redirect_uri("https://billing.example.com/stripe/callback")
         .unwrap()
         .url();
     assert_eq!(
@@ -73,15 +73,15 @@ fn facts_6_authorize_url_has_response_type_client_id_scope_state_and_redirect_ur
 
 #[test]
 fn facts_6_http_redirect_uri_is_refused_in_live_mode_and_allowed_in_test_mode() {
-    let http = url("http://localhost:3000/callback");
-    let e = request(Mode::Live).redirect_uri(&http).unwrap_err();
+    let http = "http://localhost:3000/callback";
+    let e = request(Mode::Live).redirect_uri(http).unwrap_err();
     assert_eq!(e.code(), "redirect_uri_not_https");
     assert_eq!(
         e.to_string(),
         "expected an https redirect URI in live mode, found http://localhost; Stripe requires https \
          for live-mode redirect URIs (http is allowed in test mode only)"
     );
-    let ok = request(Mode::Test).redirect_uri(&http).unwrap().url();
+    let ok = request(Mode::Test).redirect_uri(http).unwrap().url();
     assert!(
         ok.as_str()
             .ends_with("redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback")
@@ -91,22 +91,95 @@ fn facts_6_http_redirect_uri_is_refused_in_live_mode_and_allowed_in_test_mode() 
 #[test]
 fn facts_6_redirect_uri_without_credentials_fragment_or_other_scheme() {
     let e = request(Mode::Test)
-        .redirect_uri(&url("https://user:hunter2@billing.example.com/cb"))
+        .redirect_uri("https://user:hunter2@billing.example.com/cb")
         .unwrap_err();
     assert_eq!(e.code(), "redirect_uri_has_credentials");
     assert!(!e.to_string().contains("hunter2"));
     let e = request(Mode::Test)
-        .redirect_uri(&url("https://billing.example.com/cb#x"))
+        .redirect_uri("https://billing.example.com/cb#x")
         .unwrap_err();
     assert_eq!(e.code(), "redirect_uri_has_fragment");
     let e = request(Mode::Test)
-        .redirect_uri(&url("ftp://billing.example.com/cb"))
+        .redirect_uri("ftp://billing.example.com/cb")
         .unwrap_err();
     assert_eq!(e.code(), "redirect_uri_not_web");
     let e = request(Mode::Test)
-        .redirect_uri(&url("mailto:a@example.com"))
+        .redirect_uri("mailto:a@example.com")
         .unwrap_err();
     assert_eq!(e.code(), "redirect_uri_not_web");
+}
+
+/// The `redirect_uri` the authorize URL carries, decoded.
+fn sent_redirect_uri(request: &AuthorizeRequest) -> Option<String> {
+    request
+        .url()
+        .query_pairs()
+        .find(|(k, _)| k == "redirect_uri")
+        .map(|(_, v)| v.into_owned())
+}
+
+/// stripe-facts §6: the `redirect_uri` "must exactly match" a configured one, so it is sent
+/// byte for byte as registered: `https://sub2.example.com` without the slash a parsed `Url`
+/// adds, and `https://sub2.example.com/` with it (issue 11).
+#[test]
+fn facts_6_redirect_uri_round_trips_exactly_as_registered() {
+    for registered in [
+        "https://sub2.example.com",
+        "https://sub2.example.com/",
+        "https://SUB2.example.com:443/Stripe/Callback?x=1&y=%20",
+        "https://billing.example.com/stripe/callback/",
+    ] {
+        let request = request(Mode::Live).redirect_uri(registered).unwrap();
+        assert_eq!(request.registered_redirect_uri(), Some(registered));
+        assert_eq!(sent_redirect_uri(&request).as_deref(), Some(registered));
+    }
+    let bare = request(Mode::Live)
+        .redirect_uri("https://sub2.example.com")
+        .unwrap()
+        .url();
+    assert!(
+        bare.as_str()
+            .ends_with("&redirect_uri=https%3A%2F%2Fsub2.example.com"),
+        "{bare}"
+    );
+}
+
+/// stripe-facts §6: an exact match can't survive silent trimming, so whitespace and relative
+/// URIs are refused with a typed error.
+#[test]
+fn facts_6_redirect_uri_must_be_absolute_without_whitespace() {
+    for (uri, position) in [
+        (" https://sub2.example.com", 1),
+        ("https://sub2.example.com ", 25),
+        ("https://sub2.example.com/\n", 26),
+        ("https://sub2.example.com/\t/cb", 26),
+    ] {
+        let e = request(Mode::Test).redirect_uri(uri).unwrap_err();
+        assert_eq!(e.code(), "redirect_uri_invalid", "{uri:?}");
+        assert!(
+            e.to_string().contains(&format!("at position {position}")),
+            "{e}"
+        );
+    }
+    for uri in ["", "/stripe/callback", "sub2.example.com", "https://"] {
+        let e = request(Mode::Test).redirect_uri(uri).unwrap_err();
+        assert!(
+            matches!(e.code(), "redirect_uri_invalid" | "redirect_uri_not_web"),
+            "{uri:?}: {}",
+            e.code()
+        );
+    }
+    let e = request(Mode::Test)
+        .redirect_uri("/stripe/callback")
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "expected an absolute redirect URI such as https://billing.example.com/stripe/callback, \
+         found \"/stripe/callback\"; copy the URI exactly as registered in the platform's Connect settings"
+    );
+    let secret = format!("sk_live_{}", "a1B2".repeat(8));
+    let e = request(Mode::Test).redirect_uri(&secret).unwrap_err();
+    assert!(!e.to_string().contains("a1B2a1B2a1B2"), "{e}");
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! | authorize at `https://connect.stripe.com/oauth/authorize` with `response_type=code` ("the only option at the moment is code") and `client_id` (`ca_…`) | stripe-facts §6 |
 //! | `scope` is `read_write` or `read_only` ("read_only can only be specified for extensions") | stripe-facts §6 |
 //! | `state` protects against CSRF; this crate requires one of [`MIN_STATE_LEN`] to [`MAX_STATE_LEN`] printable ASCII characters and checks it on the way back | stripe-facts §6; RFC 6749 §10.12 |
-//! | `redirect_uri` must match a configured URI and be https in live mode; this crate also refuses credentials and fragments in it | stripe-facts §6; RFC 6749 §3.1.2 |
+//! | `redirect_uri` must match a configured URI and be https in live mode; it is sent exactly as registered (no slash added); this crate also refuses credentials, fragments and whitespace in it | stripe-facts §6; RFC 6749 §3.1.2 |
 //! | the success redirect carries `code` (single use, expires in 5 minutes), `scope`, `state` | stripe-facts §6 |
 //! | an error carries `error` (`access_denied`, `invalid_scope`, `invalid_redirect_uri`, `invalid_request`, `unsupported_response_type`) and `error_description`; the browser is redirected only for `access_denied` | stripe-facts §6 |
 //! | a denied connection shows "The user denied your request"; the remedy is to click Connect with Stripe again | stripe-facts §6, S2 |
@@ -25,7 +25,7 @@
 //!     &state,
 //!     Mode::Live,
 //! )
-//! .redirect_uri(&"https://billing.example.com/stripe/callback".parse()?)?
+//! .redirect_uri("https://billing.example.com/stripe/callback")?
 //! .url();
 //! assert_eq!(url.host_str(), Some("connect.stripe.com"));
 //!
@@ -255,6 +255,14 @@ pub enum OAuthError {
         /// The host, to say which URI.
         host: String,
     },
+    /// The redirect URI is not an absolute URL, or has whitespace or control characters.
+    #[error(
+        "expected an absolute redirect URI such as https://billing.example.com/stripe/callback, {reason}; copy the URI exactly as registered in the platform's Connect settings"
+    )]
+    RedirectUriInvalid {
+        /// What is wrong.
+        reason: RedirectUriProblem,
+    },
     /// A user name or password in the redirect URI.
     #[error(
         "expected a redirect URI without credentials, found a user name or password in it; remove them: the URI is visible in the browser"
@@ -272,7 +280,7 @@ pub enum OAuthError {
 
 impl OAuthError {
     /// A stable snake_case code: `state_empty`, `state_too_short`, `state_too_long`,
-    /// `state_invalid_character`, `invalid_scope`, `redirect_uri_not_web`,
+    /// `state_invalid_character`, `invalid_scope`, `redirect_uri_invalid`, `redirect_uri_not_web`,
     /// `redirect_uri_not_https`, `redirect_uri_has_credentials`, `redirect_uri_has_fragment`.
     #[must_use]
     pub fn code(&self) -> &'static str {
@@ -284,8 +292,41 @@ impl OAuthError {
             OAuthError::InvalidScope { .. } => "invalid_scope",
             OAuthError::RedirectUriNotWeb { .. } => "redirect_uri_not_web",
             OAuthError::RedirectUriNotHttps { .. } => "redirect_uri_not_https",
+            OAuthError::RedirectUriInvalid { .. } => "redirect_uri_invalid",
             OAuthError::RedirectUriHasCredentials => "redirect_uri_has_credentials",
             OAuthError::RedirectUriHasFragment { .. } => "redirect_uri_has_fragment",
+        }
+    }
+}
+
+/// What is wrong with a redirect URI that is not an absolute URL (in
+/// [`OAuthError::RedirectUriInvalid`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RedirectUriProblem {
+    /// A space, tab, newline or other control character, which would be sent as part of the
+    /// URI.
+    Whitespace {
+        /// The character.
+        character: char,
+        /// Its 1-based character position.
+        position: usize,
+    },
+    /// Not an absolute URL (no scheme, or not a URL at all).
+    NotAbsoluteUrl {
+        /// The beginning of the value (secret-safe).
+        found: crate::text::InputExcerpt,
+    },
+}
+
+impl fmt::Display for RedirectUriProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RedirectUriProblem::Whitespace {
+                character,
+                position,
+            } => write!(f, "found {character:?} at position {position}"),
+            RedirectUriProblem::NotAbsoluteUrl { found } => write!(f, "found {found}"),
         }
     }
 }
@@ -320,7 +361,7 @@ impl OAuthError {
 ///     &state,
 ///     Mode::Live,
 /// );
-/// let err = live.redirect_uri(&"http://billing.example.com/cb".parse()?).unwrap_err();
+/// let err = live.redirect_uri("http://billing.example.com/cb").unwrap_err();
 /// assert_eq!(err.code(), "redirect_uri_not_https");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -350,15 +391,52 @@ impl AuthorizeRequest {
         }
     }
 
-    /// Sets the redirect URI, which must also be configured in the platform's Connect
-    /// settings (Stripe checks that; this crate can't).
+    /// Sets the redirect URI, exactly as it is registered in the platform's Connect
+    /// settings: Stripe compares the two strings exactly (stripe-facts §6: the
+    /// `redirect_uri` "must match" a configured one), so the string is sent unchanged.
+    /// `https://sub2.example.com` and `https://sub2.example.com/` are two different URIs
+    /// here, although a parsed [`Url`] would write both as the second. Stripe checks that the
+    /// URI is registered; this crate can't.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::Mode;
+    /// use stripe_gateway_rules::connection::{AuthorizeRequest, OAuthScope};
+    ///
+    /// let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
+    /// let url = AuthorizeRequest::new("ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse()?, OAuthScope::ReadWrite, &state, Mode::Live)
+    ///     .redirect_uri("https://sub2.example.com")?
+    ///     .url();
+    /// let sent = url.query_pairs().find(|(k, _)| k == "redirect_uri").map(|(_, v)| v.into_owned());
+    /// assert_eq!(sent.as_deref(), Some("https://sub2.example.com")); // no slash added
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// [`OAuthError`]: `redirect_uri_not_web` (not http or https, or no host),
-    /// `redirect_uri_not_https` (http in live mode), `redirect_uri_has_credentials` (a user
-    /// name or password), `redirect_uri_has_fragment`.
-    pub fn redirect_uri(mut self, uri: &Url) -> Result<Self, OAuthError> {
+    /// [`OAuthError`]: `redirect_uri_invalid` (not an absolute URL, or with whitespace or
+    /// control characters, which Stripe would not match), `redirect_uri_not_web` (not http or
+    /// https, or no host), `redirect_uri_not_https` (http in live mode),
+    /// `redirect_uri_has_credentials` (a user name or password), `redirect_uri_has_fragment`.
+    pub fn redirect_uri(mut self, registered: &str) -> Result<Self, OAuthError> {
+        // `Url::parse` silently trims leading and trailing spaces and removes tabs and
+        // newlines; the string is sent as given, so refuse them instead.
+        if let Some((position, character)) = registered
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_whitespace() || c.is_control())
+        {
+            return Err(OAuthError::RedirectUriInvalid {
+                reason: RedirectUriProblem::Whitespace {
+                    character,
+                    position: position + 1,
+                },
+            });
+        }
+        let uri = Url::parse(registered).map_err(|_| OAuthError::RedirectUriInvalid {
+            reason: RedirectUriProblem::NotAbsoluteUrl {
+                found: crate::text::InputExcerpt::new(registered),
+            },
+        })?;
         match uri.scheme() {
             "https" => {}
             "http" if self.mode == Mode::Test => {}
@@ -386,8 +464,14 @@ impl AuthorizeRequest {
                 fragment: crate::text::truncated(fragment, 40),
             });
         }
-        self.redirect_uri = Some(uri.as_str().to_owned());
+        self.redirect_uri = Some(registered.to_owned());
         Ok(self)
+    }
+
+    /// The redirect URI exactly as given to [`redirect_uri`](Self::redirect_uri), if any.
+    #[must_use]
+    pub fn registered_redirect_uri(&self) -> Option<&str> {
+        self.redirect_uri.as_deref()
     }
 
     /// The authorize URL: `https://connect.stripe.com/oauth/authorize?response_type=code&
