@@ -39,9 +39,9 @@ pub mod settings;
 pub use legacy::{LegacyCredentialPolicy, LegacyPolicyError, LegacyStatus};
 pub use oauth::{
     AuthorizationCode, AuthorizeRequest, CallbackError, OAuthError, OAuthErrorCode, OAuthGrant,
-    OAuthScope, OAuthState, RedirectUriProblem, parse_callback,
+    OAuthScope, OAuthState, OAuthToken, RedirectUriProblem, TokenResponseError, parse_callback,
 };
-pub use registry::{Connection, ConnectionError, Connections, SelectedAccount};
+pub use registry::{Connection, ConnectionError, ConnectionKey, Connections, SelectedAccount};
 pub use settings::{
     ConnectionSettings, ConnectionSettingsDraft, SettingsErrors, SettingsProblem, Timeout,
     TimeoutError,

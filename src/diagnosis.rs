@@ -56,13 +56,11 @@
 use std::fmt;
 
 mod amounts;
-#[cfg(feature = "serde")]
 mod body;
 mod category;
 mod stripe_error;
 
 pub use amounts::{AmountBound, MessageAmount};
-#[cfg(feature = "serde")]
 pub use body::{ErrorBodyError, JsonKind, MAX_BODY_LEN};
 pub use category::{ErrorCategory, classify_code, known_error_codes};
 pub use stripe_error::{ClassifiedBy, ErrorDiagnosis, StripeError};

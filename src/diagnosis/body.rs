@@ -1,9 +1,11 @@
-//! Reading Stripe's JSON error body (feature `serde`).
+//! Reading Stripe's JSON error body (the reading needs the feature `serde`).
 
 use std::fmt;
 
+#[cfg(feature = "serde")]
 use serde_json::{Map, Value};
 
+#[cfg(feature = "serde")]
 use super::stripe_error::StripeError;
 
 /// Largest body read: 1 MiB, far more than any Stripe error.
@@ -27,8 +29,9 @@ pub enum JsonKind {
     Object,
 }
 
+#[cfg(feature = "serde")]
 impl JsonKind {
-    fn of(value: &Value) -> Self {
+    pub(crate) fn of(value: &Value) -> Self {
         match value {
             Value::Null => JsonKind::Null,
             Value::Bool(_) => JsonKind::Boolean,
@@ -139,6 +142,7 @@ impl ErrorBodyError {
     }
 }
 
+#[cfg(feature = "serde")]
 /// The string fields read, each with its name in a bare object and inside `error`.
 const STRING_FIELDS: [(&str, &str, &str); 5] = [
     ("type", "type", "error.type"),
@@ -148,6 +152,7 @@ const STRING_FIELDS: [(&str, &str, &str); 5] = [
     ("message", "message", "error.message"),
 ];
 
+#[cfg(feature = "serde")]
 /// A field of the error object Stripe may send (a bare object needs one of them).
 const ERROR_FIELDS: [&str; 7] = [
     "type",
@@ -159,6 +164,7 @@ const ERROR_FIELDS: [&str; 7] = [
     "payment_intent",
 ];
 
+#[cfg(feature = "serde")]
 impl StripeError {
     /// Reads Stripe's JSON error body: `{"error": {"type", "code", "decline_code",
     /// "param", "message", "payment_intent": {"status", …}, …}}`, or the bare inner object.
@@ -224,6 +230,7 @@ impl StripeError {
     }
 }
 
+#[cfg(feature = "serde")]
 fn read_object(object: &Map<String, Value>, nested: bool) -> Result<StripeError, ErrorBodyError> {
     let mut fields: [Option<&str>; 5] = [None; 5];
     for (slot, (name, bare, inner)) in fields.iter_mut().zip(STRING_FIELDS) {
