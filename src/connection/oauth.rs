@@ -10,6 +10,7 @@
 //! | the success redirect carries `code` (single use, expires in 5 minutes), `scope`, `state` | stripe-facts §6 |
 //! | an error carries `error` (`access_denied`, `invalid_scope`, `invalid_redirect_uri`, `invalid_request`, `unsupported_response_type`) and `error_description`; the browser is redirected only for `access_denied` | stripe-facts §6 |
 //! | a denied connection shows "The user denied your request"; the remedy is to click Connect with Stripe again | stripe-facts §6, S2 |
+//! | the token response names the account (`stripe_user_id`), its mode (`livemode`), `scope`, `token_type` bearer and the deprecated `stripe_publishable_key`, `access_token`, `refresh_token`; [`OAuthToken`] keeps the account, drops the access token and keeps the refresh token as a secret | stripe-facts §6 |
 //!
 //! Stripe calls OAuth "not recommended for new Connect platforms" (stripe-facts §6); it is
 //! still how S2's "Connect with Stripe" works.
