@@ -215,7 +215,7 @@ fn run() -> Result<bool, Box<dyn Error>> {
         &state,
         Mode::Live,
     )
-    .redirect_uri(&"https://app.example-kartra.com/integrations/stripe/callback".parse()?)?;
+    .redirect_uri("https://app.example-kartra.com/integrations/stripe/callback")?;
     println!("  Connect with Stripe opens {}", authorize.url());
     let denied = "https://app.example-kartra.com/integrations/stripe/callback\
                   ?error=access_denied&error_description=The%20user%20denied%20your%20request";

@@ -9,6 +9,7 @@
 //! | the callback carries a single-use `code` (`ac_…`, expires in 5 minutes), or an `error` such as `access_denied` ("The user denied your request") | [`oauth::parse_callback`] | stripe-facts §6, S2 |
 //! | the callback's `state` must be the one sent (CSRF) | [`oauth::parse_callback`] | stripe-facts §6 |
 //! | reconnecting must select the account connected before, matched by account id or by the publishable key kept from the API-key era; else "Stripe account does not match" | [`Connections::reconnect`] | S2 |
+//! | Stripe's token response becomes the selected account; a connection is found, removed or reconnected by its account id or by its kept publishable key | [`oauth::OAuthToken`], [`Connections::find`], [`Connections::reconnect_by`] | stripe-facts §6; S2 |
 //! | an account already integrated on this platform can't be added again | [`Connections::add`] | S2 |
 //! | an account connected to another platform is ineligible | [`Connections::add`], [`Connections::reconnect`] | S2 |
 //! | several connections per platform, one per Stripe account | [`Connections`] | S2 |
@@ -39,9 +40,9 @@ pub mod settings;
 pub use legacy::{LegacyCredentialPolicy, LegacyPolicyError, LegacyStatus};
 pub use oauth::{
     AuthorizationCode, AuthorizeRequest, CallbackError, OAuthError, OAuthErrorCode, OAuthGrant,
-    OAuthScope, OAuthState, parse_callback,
+    OAuthScope, OAuthState, OAuthToken, RedirectUriProblem, TokenResponseError, parse_callback,
 };
-pub use registry::{Connection, ConnectionError, Connections, SelectedAccount};
+pub use registry::{Connection, ConnectionError, ConnectionKey, Connections, SelectedAccount};
 pub use settings::{
     ConnectionSettings, ConnectionSettingsDraft, SettingsErrors, SettingsProblem, Timeout,
     TimeoutError,

@@ -1,9 +1,25 @@
 //! What Stripe's errors mean for the configuration, and the remedy (rules.md §1, §3, §6, §7;
 //! stripe-facts §1.1, §3.1, §4, §5).
 //!
-//! [`diagnose`] takes the `code` and the `message` of a Stripe error response (the
-//! `error.code` and `error.message` fields) and says what they mean for the platform's
-//! configuration.
+//! [`StripeError`] is Stripe's error object, read from the response body with
+//! [`StripeError::from_json`] (feature `serde`); [`StripeError::diagnose`] says who has to act
+//! ([`ErrorCategory`], for every code of Stripe's published list: [`classify_code`]), what
+//! the error means and what to do, with the crate's rule when one explains it, and the
+//! amounts and currencies Stripe's message names ([`MessageAmount`]). [`diagnose`] takes just
+//! the `code` and the `message` and answers only with a rule.
+//!
+//! ```
+//! use stripe_gateway_rules::diagnosis::{ErrorCategory, StripeError};
+//!
+//! let body = r#"{"error": {"type": "invalid_request_error", "code": "amount_too_large",
+//!   "message": "Amount must be no more than 999,999.99", "param": "amount"}}"#;
+//! let d = StripeError::from_json(body)?.diagnose();
+//! assert_eq!(d.category(), ErrorCategory::Operation);
+//! assert_eq!(d.amounts()[0].to_string(), "at most 999999.99");
+//! # Ok::<(), stripe_gateway_rules::diagnosis::ErrorBodyError>(())
+//! ```
+//!
+//! The rules:
 //!
 //! | kind | recognised by | field | source |
 //! | --- | --- | --- | --- |
@@ -13,7 +29,8 @@
 //! | [`SecretKeyRequired`](DiagnosisKind::SecretKeyRequired) | `secret_key_required` | `auth.secret_key` | stripe-facts §3.1 |
 //! | [`ApiKeyExpired`](DiagnosisKind::ApiKeyExpired) | `api_key_expired` | `auth.secret_key` | stripe-facts §3.1 |
 //! | [`PlatformApiKeyExpired`](DiagnosisKind::PlatformApiKeyExpired) | `platform_api_key_expired` | `platform.secret_key` | stripe-facts §3.1 |
-//! | [`ChargeExpiredForCapture`](DiagnosisKind::ChargeExpiredForCapture) | `charge_expired_for_capture` | — | stripe-facts §4 |
+//! | [`AmountTooLarge`](DiagnosisKind::AmountTooLarge) | `amount_too_large`; "Amount must be no more than …" | — | stripe-facts §1.2 |
+//! | [`ChargeExpiredForCapture`](DiagnosisKind::ChargeExpiredForCapture) | `charge_expired_for_capture`, `capture_charge_authorization_expired` (the same meaning, in the SDKs' error-code lists) | — | stripe-facts §4 |
 //! | [`UncapturedChargeRefund`](DiagnosisKind::UncapturedChargeRefund) | text: "This uncaptured Charge was created by a PaymentIntent … You must cancel the PaymentIntent …" | — | stripe-facts §4 |
 //!
 //! The stable `code` is preferred. When there is none, or it is not one of the above, the
@@ -37,6 +54,16 @@
 //! ```
 
 use std::fmt;
+
+mod amounts;
+mod body;
+mod category;
+mod stripe_error;
+
+pub use amounts::{AmountBound, MessageAmount};
+pub use body::{ErrorBodyError, JsonKind, MAX_BODY_LEN};
+pub use category::{ErrorCategory, classify_code, known_error_codes};
+pub use stripe_error::{ClassifiedBy, ErrorDiagnosis, StripeError};
 
 /// Longest message looked at; longer ones are cut there (every known text is far shorter).
 const MAX_MESSAGE_LEN: usize = 4096;
@@ -63,6 +90,9 @@ pub enum DiagnosisKind {
     PlatformApiKeyExpired,
     /// The authorization window passed before the capture (stripe-facts §4).
     ChargeExpiredForCapture,
+    /// The amount is above Stripe's maximum: 8 digits in minor units for most payment
+    /// methods (stripe-facts §1.2).
+    AmountTooLarge,
     /// A refund of an uncaptured PaymentIntent's charge, which Stripe refuses (stripe-facts
     /// §4).
     UncapturedChargeRefund,
@@ -71,7 +101,8 @@ pub enum DiagnosisKind {
 impl DiagnosisKind {
     /// A stable snake_case code: `raw_card_data_refused`, `amount_too_small`,
     /// `livemode_mismatch`, `secret_key_required`, `api_key_expired`,
-    /// `platform_api_key_expired`, `charge_expired_for_capture`, `uncaptured_charge_refund`.
+    /// `platform_api_key_expired`, `charge_expired_for_capture`, `uncaptured_charge_refund`,
+    /// `amount_too_large`.
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -83,6 +114,7 @@ impl DiagnosisKind {
             DiagnosisKind::PlatformApiKeyExpired => "platform_api_key_expired",
             DiagnosisKind::ChargeExpiredForCapture => "charge_expired_for_capture",
             DiagnosisKind::UncapturedChargeRefund => "uncaptured_charge_refund",
+            DiagnosisKind::AmountTooLarge => "amount_too_large",
         }
     }
 
@@ -111,6 +143,9 @@ impl DiagnosisKind {
             }
             DiagnosisKind::UncapturedChargeRefund => {
                 "the charge of an uncaptured PaymentIntent can't be refunded; the authorization is reversed by canceling the PaymentIntent"
+            }
+            DiagnosisKind::AmountTooLarge => {
+                "the amount is above Stripe's maximum: 8 digits in the currency's minor unit for most payment methods (999,999.99 USD), more only for some cards and currencies"
             }
         }
     }
@@ -143,6 +178,9 @@ impl DiagnosisKind {
             DiagnosisKind::UncapturedChargeRefund => {
                 "cancel the PaymentIntent instead of refunding its charge"
             }
+            DiagnosisKind::AmountTooLarge => {
+                "split the payment into smaller ones; check amounts with Money::to_minor_units before sending them, which refuses amounts over 8 digits"
+            }
         }
     }
 
@@ -158,7 +196,9 @@ impl DiagnosisKind {
                 Some("auth.secret_key")
             }
             DiagnosisKind::PlatformApiKeyExpired => Some("platform.secret_key"),
-            DiagnosisKind::ChargeExpiredForCapture | DiagnosisKind::UncapturedChargeRefund => None,
+            DiagnosisKind::ChargeExpiredForCapture
+            | DiagnosisKind::UncapturedChargeRefund
+            | DiagnosisKind::AmountTooLarge => None,
         }
     }
 
@@ -169,7 +209,12 @@ impl DiagnosisKind {
             "secret_key_required" => DiagnosisKind::SecretKeyRequired,
             "api_key_expired" => DiagnosisKind::ApiKeyExpired,
             "platform_api_key_expired" => DiagnosisKind::PlatformApiKeyExpired,
-            "charge_expired_for_capture" => DiagnosisKind::ChargeExpiredForCapture,
+            // Both codes are in Stripe's list (stripe-go `ErrorCode` constants) with the same
+            // meaning: the authorization expired before the capture.
+            "charge_expired_for_capture" | "capture_charge_authorization_expired" => {
+                DiagnosisKind::ChargeExpiredForCapture
+            }
+            "amount_too_large" => DiagnosisKind::AmountTooLarge,
             _ => return None,
         })
     }
@@ -268,6 +313,8 @@ impl fmt::Display for Diagnosis {
 /// * uncaptured refund: a third-party recorded response (wording unverified).
 /// * minimum amount: third-party fixtures ("Amount must be at least $0.50 usd", "Amount must
 ///   convert to at least 50 cents.").
+/// * maximum amount: "Amount must be no more than 999,999.99" (issue 11's report of Stripe's
+///   answer; wording unverified).
 const TEXT_PATTERNS: &[(&[&str], DiagnosisKind)] = &[
     (
         &[
@@ -287,6 +334,10 @@ const TEXT_PATTERNS: &[(&[&str], DiagnosisKind)] = &[
     (
         &["amount must convert to at least"],
         DiagnosisKind::AmountTooSmall,
+    ),
+    (
+        &["amount must be no more than"],
+        DiagnosisKind::AmountTooLarge,
     ),
 ];
 

@@ -51,7 +51,7 @@ fn callback(query: &str) -> Result<stripe_gateway_rules::connection::OAuthGrant,
 #[test]
 fn facts_6_authorize_url_has_response_type_client_id_scope_state_and_redirect_uri() {
     let u = request(Mode::Live)
-        .redirect_uri(&url("https://billing.example.com/stripe/callback"))
+        .redirect_uri("https://billing.example.com/stripe/callback")
         .unwrap()
         .url();
     assert_eq!(
@@ -73,15 +73,15 @@ fn facts_6_authorize_url_has_response_type_client_id_scope_state_and_redirect_ur
 
 #[test]
 fn facts_6_http_redirect_uri_is_refused_in_live_mode_and_allowed_in_test_mode() {
-    let http = url("http://localhost:3000/callback");
-    let e = request(Mode::Live).redirect_uri(&http).unwrap_err();
+    let http = "http://localhost:3000/callback";
+    let e = request(Mode::Live).redirect_uri(http).unwrap_err();
     assert_eq!(e.code(), "redirect_uri_not_https");
     assert_eq!(
         e.to_string(),
         "expected an https redirect URI in live mode, found http://localhost; Stripe requires https \
          for live-mode redirect URIs (http is allowed in test mode only)"
     );
-    let ok = request(Mode::Test).redirect_uri(&http).unwrap().url();
+    let ok = request(Mode::Test).redirect_uri(http).unwrap().url();
     assert!(
         ok.as_str()
             .ends_with("redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback")
@@ -91,22 +91,95 @@ fn facts_6_http_redirect_uri_is_refused_in_live_mode_and_allowed_in_test_mode() 
 #[test]
 fn facts_6_redirect_uri_without_credentials_fragment_or_other_scheme() {
     let e = request(Mode::Test)
-        .redirect_uri(&url("https://user:hunter2@billing.example.com/cb"))
+        .redirect_uri("https://user:hunter2@billing.example.com/cb")
         .unwrap_err();
     assert_eq!(e.code(), "redirect_uri_has_credentials");
     assert!(!e.to_string().contains("hunter2"));
     let e = request(Mode::Test)
-        .redirect_uri(&url("https://billing.example.com/cb#x"))
+        .redirect_uri("https://billing.example.com/cb#x")
         .unwrap_err();
     assert_eq!(e.code(), "redirect_uri_has_fragment");
     let e = request(Mode::Test)
-        .redirect_uri(&url("ftp://billing.example.com/cb"))
+        .redirect_uri("ftp://billing.example.com/cb")
         .unwrap_err();
     assert_eq!(e.code(), "redirect_uri_not_web");
     let e = request(Mode::Test)
-        .redirect_uri(&url("mailto:a@example.com"))
+        .redirect_uri("mailto:a@example.com")
         .unwrap_err();
     assert_eq!(e.code(), "redirect_uri_not_web");
+}
+
+/// The `redirect_uri` the authorize URL carries, decoded.
+fn sent_redirect_uri(request: &AuthorizeRequest) -> Option<String> {
+    request
+        .url()
+        .query_pairs()
+        .find(|(k, _)| k == "redirect_uri")
+        .map(|(_, v)| v.into_owned())
+}
+
+/// stripe-facts §6: the `redirect_uri` "must exactly match" a configured one, so it is sent
+/// byte for byte as registered: `https://sub2.example.com` without the slash a parsed `Url`
+/// adds, and `https://sub2.example.com/` with it (issue 11).
+#[test]
+fn facts_6_redirect_uri_round_trips_exactly_as_registered() {
+    for registered in [
+        "https://sub2.example.com",
+        "https://sub2.example.com/",
+        "https://SUB2.example.com:443/Stripe/Callback?x=1&y=%20",
+        "https://billing.example.com/stripe/callback/",
+    ] {
+        let request = request(Mode::Live).redirect_uri(registered).unwrap();
+        assert_eq!(request.registered_redirect_uri(), Some(registered));
+        assert_eq!(sent_redirect_uri(&request).as_deref(), Some(registered));
+    }
+    let bare = request(Mode::Live)
+        .redirect_uri("https://sub2.example.com")
+        .unwrap()
+        .url();
+    assert!(
+        bare.as_str()
+            .ends_with("&redirect_uri=https%3A%2F%2Fsub2.example.com"),
+        "{bare}"
+    );
+}
+
+/// stripe-facts §6: an exact match can't survive silent trimming, so whitespace and relative
+/// URIs are refused with a typed error.
+#[test]
+fn facts_6_redirect_uri_must_be_absolute_without_whitespace() {
+    for (uri, position) in [
+        (" https://sub2.example.com", 1),
+        ("https://sub2.example.com ", 25),
+        ("https://sub2.example.com/\n", 26),
+        ("https://sub2.example.com/\t/cb", 26),
+    ] {
+        let e = request(Mode::Test).redirect_uri(uri).unwrap_err();
+        assert_eq!(e.code(), "redirect_uri_invalid", "{uri:?}");
+        assert!(
+            e.to_string().contains(&format!("at position {position}")),
+            "{e}"
+        );
+    }
+    for uri in ["", "/stripe/callback", "sub2.example.com", "https://"] {
+        let e = request(Mode::Test).redirect_uri(uri).unwrap_err();
+        assert!(
+            matches!(e.code(), "redirect_uri_invalid" | "redirect_uri_not_web"),
+            "{uri:?}: {}",
+            e.code()
+        );
+    }
+    let e = request(Mode::Test)
+        .redirect_uri("/stripe/callback")
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "expected an absolute redirect URI such as https://billing.example.com/stripe/callback, \
+         found \"/stripe/callback\"; copy the URI exactly as registered in the platform's Connect settings"
+    );
+    let secret = format!("sk_live_{}", "a1B2".repeat(8));
+    let e = request(Mode::Test).redirect_uri(&secret).unwrap_err();
+    assert!(!e.to_string().contains("a1B2a1B2a1B2"), "{e}");
 }
 
 #[test]
@@ -640,5 +713,190 @@ mod props {
             let t: Timeout = ms.to_string().parse().unwrap();
             prop_assert_eq!(t.to_string(), ms.to_string());
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connections by account id or publishable key, and Stripe's token response (issue 10)
+
+mod by_key {
+    use stripe_gateway_rules::connection::{ConnectionKey, OAuthScope, OAuthToken};
+    use stripe_gateway_rules::{Connection, Connections, Mode, SelectedAccount};
+
+    use super::{ACCT_A, ACCT_B, PK_A, PK_B};
+
+    /// A token response with every field of Stripe's OAuth reference
+    /// (https://docs.stripe.com/connect/oauth-reference, "POST /oauth/token" response:
+    /// access_token, livemode, refresh_token, scope, stripe_publishable_key, stripe_user_id,
+    /// token_type).
+    fn token_body(account: &str, pk: &str, livemode: bool) -> String {
+        format!(
+            r#"{{
+  "access_token": "sk_live_AcCe55T0k3nB0dyAcCe55T0k3nB0dy",
+  "livemode": {livemode},
+  "refresh_token": "rt_R3fR35hT0k3nB0dyR3fR35hT0k3n",
+  "scope": "read_write",
+  "stripe_publishable_key": "{pk}",
+  "stripe_user_id": "{account}",
+  "token_type": "bearer"
+}}"#
+        )
+    }
+
+    fn key(s: &str) -> ConnectionKey {
+        s.parse().unwrap()
+    }
+
+    fn legacy_and_connected() -> Connections {
+        let mut connections = Connections::new();
+        connections
+            .insert(Connection::legacy(PK_A.parse().unwrap()))
+            .unwrap();
+        connections
+            .insert(
+                Connection::new(ACCT_B.parse().unwrap())
+                    .with_account_name("Acme Coaching LLC")
+                    .with_publishable_key(PK_B.parse().unwrap()),
+            )
+            .unwrap();
+        connections
+    }
+
+    /// S2: "compare the Publishable key shown in Kartra with the Publishable key for each of
+    /// your Stripe accounts"; "The Stripe Account ID and Name are displayed anywhere you would
+    /// have previously seen the API keys as an identifier for the integration".
+    #[test]
+    fn s2_look_up_a_connection_by_account_id_or_publishable_key() {
+        let connections = legacy_and_connected();
+        assert!(connections.find(&key(PK_A)).unwrap().is_legacy());
+        let b = connections.find(&key(ACCT_B)).unwrap();
+        assert_eq!(b.account_name(), Some("Acme Coaching LLC"));
+        assert_eq!(connections.find(&key(PK_B)), Some(b));
+        assert_eq!(connections.find(&key(ACCT_A)), None); // the legacy one has no id yet
+        assert_eq!(
+            connections.find(&key("pk_test_TYooMQauvdEDq54NiTphI7jx")),
+            None
+        );
+        assert!(matches!(key(ACCT_A), ConnectionKey::AccountId(_)));
+        assert!(
+            "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
+                .parse::<ConnectionKey>()
+                .is_err()
+        );
+        assert!("pk_live_".parse::<ConnectionKey>().is_err());
+    }
+
+    #[test]
+    fn s2_remove_a_connection_by_account_id_or_publishable_key() {
+        let mut connections = legacy_and_connected();
+        let removed = connections.remove_by(&key(PK_A)).unwrap();
+        assert_eq!(removed.publishable_key().map(|k| k.as_str()), Some(PK_A));
+        assert_eq!(connections.remove_by(&key(PK_A)), None);
+        assert_eq!(connections.len(), 1);
+        assert!(connections.remove_by(&key(ACCT_B)).is_some());
+        assert!(connections.is_empty());
+    }
+
+    /// S2: "you must click Connect with Stripe and select the same account that was
+    /// previously linked using API keys. If the selected account does not match, you will see
+    /// this error" ("Connection failed: Stripe account does not match").
+    #[test]
+    fn s2_reconnect_by_publishable_key_with_stripe_s_token_response() {
+        let mut connections = legacy_and_connected();
+        let selected = SelectedAccount::from_oauth_token(&token_body(ACCT_A, PK_A, true)).unwrap();
+        let done = connections.reconnect_by(&key(PK_A), &selected).unwrap();
+        assert_eq!(done.account_id().map(|id| id.as_str()), Some(ACCT_A));
+        assert_eq!(done.publishable_key().map(|k| k.as_str()), Some(PK_A));
+        // Now found by its account id too.
+        assert!(connections.find(&key(ACCT_A)).is_some());
+
+        // Another account, whose publishable key is not the kept one: no match.
+        let mut connections = legacy_and_connected();
+        let other = SelectedAccount::from_oauth_token(&token_body(
+            "acct_1Nv0FGQ9RKHgCVdK",
+            "pk_live_51OtherAccountKeyAbCdEfGhIj",
+            true,
+        ))
+        .unwrap();
+        let e = connections.reconnect_by(&key(PK_A), &other).unwrap_err();
+        assert_eq!(e.code(), "account_mismatch");
+        assert!(e.to_string().starts_with("Stripe account does not match"));
+        // By account id: the same account again is fine; an unknown key is not found.
+        let again = SelectedAccount::from_oauth_token(&token_body(ACCT_B, PK_B, true)).unwrap();
+        assert!(connections.reconnect_by(&key(ACCT_B), &again).is_ok());
+        assert_eq!(
+            connections
+                .reconnect_by(&key("acct_1Nv0FGQ9RKHgCVdK"), &again)
+                .unwrap_err()
+                .code(),
+            "connection_not_found"
+        );
+    }
+
+    /// Stripe's OAuth reference: the token response's fields; tokens are secrets.
+    #[test]
+    fn oauth_reference_token_response_becomes_the_selected_account() {
+        let body = token_body(ACCT_A, "pk_test_TYooMQauvdEDq54NiTphI7jx", false);
+        let token = OAuthToken::from_json(&body).unwrap();
+        assert_eq!(token.account_id().as_str(), ACCT_A);
+        assert_eq!(token.mode(), Mode::Test);
+        assert_eq!(token.scope(), Some(OAuthScope::ReadWrite));
+        assert!(token.refresh_token().is_some());
+        let selected = token.selected_account();
+        assert_eq!(selected.account_id().as_str(), ACCT_A);
+        assert_eq!(selected.publishable_keys().len(), 1);
+        for out in [format!("{token:?}"), format!("{selected:?}")] {
+            assert!(!out.contains("AcCe55T0k3n"), "{out}");
+            assert!(!out.contains("R3fR35hT0k3n"), "{out}");
+        }
+        // Only the required fields.
+        let minimal = OAuthToken::from_json(&format!(
+            r#"{{"livemode": true, "stripe_user_id": "{ACCT_A}"}}"#
+        ))
+        .unwrap();
+        assert!(minimal.publishable_key().is_none() && minimal.refresh_token().is_none());
+        assert!(minimal.selected_account().publishable_keys().is_empty());
+    }
+
+    #[test]
+    fn oauth_reference_bad_token_responses_are_typed_errors() {
+        let err = |s: &str| OAuthToken::from_json(s).unwrap_err();
+        let e = err(
+            r#"{"error": "invalid_grant", "error_description": "Authorization code does not exist: ac_123456789"}"#,
+        );
+        assert_eq!(e.code(), "oauth_error");
+        assert!(e.to_string().contains("invalid_grant"), "{e}");
+        assert_eq!(err(r#"{"livemode": true}"#).code(), "missing_field");
+        assert_eq!(
+            err(&format!(
+                r#"{{"livemode": "yes", "stripe_user_id": "{ACCT_A}"}}"#
+            ))
+            .code(),
+            "wrong_type"
+        );
+        assert_eq!(
+            err(r#"{"livemode": true, "stripe_user_id": "cus_123"}"#).code(),
+            "invalid_field"
+        );
+        assert_eq!(
+            err(&token_body(ACCT_A, PK_A, false)).code(),
+            "mode_mismatch"
+        );
+        let wrong_type = token_body(ACCT_A, PK_A, true).replace("\"bearer\"", "\"mac\"");
+        assert_eq!(err(&wrong_type).code(), "token_type");
+        assert_eq!(err("").code(), "syntax");
+        assert_eq!(err("[]").code(), "wrong_type");
+        assert_eq!(err("{\"livemode\": tru").code(), "syntax");
+        // A secret where the account id goes is never quoted.
+        let secret = "sk_live_S3cr3tB0dyS3cr3tB0dyS3cr3t";
+        let e = err(&format!(
+            r#"{{"livemode": true, "stripe_user_id": "{secret}"}}"#
+        ));
+        assert!(!e.to_string().contains("S3cr3tB0dy"), "{e}");
+        assert!(!format!("{e:?}").contains("S3cr3tB0dy"));
+        let e = err(&format!(
+            r#"{{"error": "x", "error_description": "{secret}"}}"#
+        ));
+        assert!(!e.to_string().contains("S3cr3tB0dy"), "{e}");
     }
 }

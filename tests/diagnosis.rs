@@ -177,3 +177,401 @@ fn facts_5_huge_messages_are_handled() {
     let late = format!("{huge}{RAW_S0}");
     assert_eq!(diagnose(None, Some(&late)), None); // only the first 4096 characters are read
 }
+
+// ---------------------------------------------------------------------------------------------
+// Stripe's error body (issue 11): the error object of https://docs.stripe.com/api/errors
+
+mod body {
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+    use stripe_gateway_rules::diagnosis::{
+        AmountBound, ClassifiedBy, ErrorBodyError, ErrorCategory, JsonKind, StripeError,
+        classify_code, known_error_codes,
+    };
+    use stripe_gateway_rules::{Currency, DiagnosisKind};
+
+    /// tests/data/stripe-error-codes.txt: stripe-go's `ErrorCode` constants (source and date
+    /// in the file).
+    fn listed_codes() -> Vec<&'static str> {
+        include_str!("data/stripe-error-codes.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn sdk_list_every_published_error_code_is_classified() {
+        let codes = listed_codes();
+        assert_eq!(codes.len(), 168);
+        for code in &codes {
+            let body = format!(
+                r#"{{"error": {{"type": "invalid_request_error", "code": "{code}", "message": "x"}}}}"#
+            );
+            let d = StripeError::from_json(&body).unwrap().diagnose();
+            assert_ne!(d.category(), ErrorCategory::Unknown, "{code}");
+            assert_eq!(d.classified_by(), ClassifiedBy::Code, "{code}");
+            assert_eq!(d.code(), Some(*code));
+            assert_eq!(classify_code(code), Some(d.category()));
+            assert!(!d.meaning().is_empty() && !d.remedy().is_empty());
+            assert!(!d.to_string().is_empty());
+            assert!(serde_json::to_string(&d).is_ok());
+        }
+        // The table holds exactly the published list, no code of its own.
+        let mut table: Vec<&str> = known_error_codes().collect();
+        let mut listed = codes.clone();
+        table.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(table, listed);
+    }
+
+    /// stripe-go lists `capture_charge_authorization_expired` beside
+    /// `charge_expired_for_capture`; both mean the authorization lapsed (stripe-facts §4).
+    #[test]
+    fn facts_4_capture_charge_authorization_expired_is_charge_expired_for_capture() {
+        for code in [
+            "capture_charge_authorization_expired",
+            "charge_expired_for_capture",
+        ] {
+            let d = StripeError::new().with_code(code).diagnose();
+            assert_eq!(d.category(), ErrorCategory::Operation);
+            assert_eq!(
+                d.rule().map(|r| r.kind()),
+                Some(DiagnosisKind::ChargeExpiredForCapture)
+            );
+            assert_eq!(
+                stripe_gateway_rules::diagnose(Some(code), None).map(|r| r.kind()),
+                Some(DiagnosisKind::ChargeExpiredForCapture)
+            );
+        }
+    }
+
+    /// The object's fields as https://docs.stripe.com/api/errors lists them (type, code,
+    /// decline_code, message, param, payment_intent, doc_url, request_log_url, charge);
+    /// the message is the minimum-amount text of stripe-facts §1.1.
+    const AMOUNT_TOO_SMALL: &str = r#"{
+      "error": {
+        "code": "amount_too_small",
+        "doc_url": "https://stripe.com/docs/error-codes/amount-too-small",
+        "message": "Amount must be at least $0.50 usd",
+        "param": "amount",
+        "request_log_url": "https://dashboard.stripe.com/test/logs/req_a1B2c3D4e5F6g7?t=1700000000",
+        "type": "invalid_request_error"
+      }
+    }"#;
+
+    /// A card decline on a PaymentIntent: `type` card_error, `code` card_declined,
+    /// `decline_code` insufficient_funds and the PaymentIntent, with its client secret
+    /// (https://docs.stripe.com/api/errors; https://docs.stripe.com/declines/codes).
+    const CARD_DECLINED: &str = r#"{
+      "error": {
+        "charge": "ch_3MtwBwLkdIwHu7ix0snN0B15",
+        "code": "card_declined",
+        "decline_code": "insufficient_funds",
+        "doc_url": "https://stripe.com/docs/error-codes/card-declined",
+        "message": "Your card has insufficient funds.",
+        "payment_intent": {
+          "id": "pi_3MtwBwLkdIwHu7ix28a3tqPa",
+          "object": "payment_intent",
+          "amount": 2000,
+          "client_secret": "pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_YrKJUKribcBjcG8HVhfZluoGH",
+          "status": "requires_payment_method"
+        },
+        "type": "card_error"
+      }
+    }"#;
+
+    /// A recorded stripe-php response (2021) for a missing object: `param` empty.
+    const RESOURCE_MISSING: &str = r#"{"error": {"code": "resource_missing", "doc_url": "https://stripe.com/docs/error-codes/resource-missing", "message": "No such source: 'src_1JO8l1DrQTGOtN1NrN3f8Ckr'", "param": "", "type": "invalid_request_error"}}"#;
+
+    #[test]
+    fn api_errors_real_bodies_parse_and_diagnose() {
+        let small = StripeError::from_json(AMOUNT_TOO_SMALL).unwrap();
+        assert_eq!(small.code(), Some("amount_too_small"));
+        assert_eq!(small.param(), Some("amount"));
+        assert_eq!(small.error_type(), Some("invalid_request_error"));
+        let d = small.diagnose();
+        assert_eq!(d.category(), ErrorCategory::Configuration);
+        assert_eq!(d.field(), Some("currencies[].minimum_payment"));
+        assert_eq!(d.param().map(|p| p.as_str()), Some("amount"));
+        let limit = d.amounts()[0];
+        assert_eq!(limit.bound(), AmountBound::AtLeast);
+        assert_eq!(limit.value(), Decimal::new(50, 2));
+        assert_eq!(limit.currency(), Some(Currency::USD));
+        assert!(limit.money().is_some());
+        assert!(
+            d.to_string()
+                .ends_with("(Stripe's limit: at least 0.50 USD)"),
+            "{d}"
+        );
+
+        let declined = StripeError::from_json(CARD_DECLINED).unwrap();
+        assert_eq!(
+            declined.payment_intent_status(),
+            Some("requires_payment_method")
+        );
+        let d = declined.diagnose();
+        assert_eq!(d.category(), ErrorCategory::CustomerCard);
+        assert_eq!(
+            d.decline_code().map(|c| c.as_str()),
+            Some("insufficient_funds")
+        );
+        assert!(d.rule().is_none());
+        assert!(d.remedy().contains("another card"));
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(json.contains(r#""category":"customer_card""#), "{json}");
+        // Nothing of the PaymentIntent but its status is kept: not its client secret.
+        for out in [
+            format!("{declined:?}"),
+            format!("{d:?}"),
+            d.to_string(),
+            json,
+        ] {
+            assert!(!out.contains("YrKJUKribc"), "{out}");
+        }
+
+        let missing = StripeError::from_json(RESOURCE_MISSING).unwrap().diagnose();
+        assert_eq!(missing.category(), ErrorCategory::Operation);
+        assert_eq!(missing.code(), Some("resource_missing"));
+    }
+
+    /// The bare inner object, as a client library hands it over.
+    #[test]
+    fn api_errors_the_bare_inner_object_is_read_too() {
+        let bare =
+            r#"{"type": "invalid_request_error", "code": "livemode_mismatch", "message": "…"}"#;
+        let d = StripeError::from_json(bare).unwrap().diagnose();
+        assert_eq!(d.category(), ErrorCategory::Configuration);
+        assert_eq!(d.field(), Some("mode"));
+        // Null fields are absent fields.
+        let nulls = r#"{"error": {"type": "api_error", "code": null, "param": null, "payment_intent": null}}"#;
+        let d = StripeError::from_json(nulls).unwrap().diagnose();
+        assert_eq!(d.category(), ErrorCategory::RetryLater);
+        assert_eq!(d.classified_by(), ClassifiedBy::Type);
+    }
+
+    /// stripe-facts §1.1, §1.2, §5: amounts, currencies and texts without a code.
+    #[test]
+    fn facts_1_amounts_in_messages_are_structured_values() {
+        let amounts = |m: &str| {
+            StripeError::new()
+                .with_message(m)
+                .diagnose()
+                .amounts()
+                .to_vec()
+        };
+        let max = amounts("Amount must be no more than 999,999.99");
+        assert_eq!(max.len(), 1);
+        assert_eq!(max[0].bound(), AmountBound::AtMost);
+        assert_eq!(max[0].value(), Decimal::new(99_999_999, 2));
+        assert_eq!(max[0].currency(), None);
+        assert_eq!(max[0].to_string(), "at most 999999.99");
+        let cents = amounts("Amount must convert to at least 50 cents.");
+        assert_eq!(cents[0].bound(), AmountBound::ConvertsToAtLeast);
+        assert_eq!(cents[0].value(), Decimal::from(50));
+        assert!(cents[0].is_minor_units());
+        assert_eq!(cents[0].money(), None);
+        let fils = amounts(
+            "Amount must convert to at least 200 fils. AED 0.50 converts to approximately AED 0.50.",
+        );
+        assert_eq!(
+            (fils.len(), fils[0].value(), fils[0].is_minor_units()),
+            (1, Decimal::from(200), true)
+        );
+        let shouting = amounts("AMOUNT MUST BE AT LEAST €0.50 EUR");
+        assert_eq!(shouting[0].currency(), Some(Currency::EUR));
+        // Not amounts: no number, a number of another shape, an unknown code.
+        assert!(amounts("Amount must be at least something").is_empty());
+        assert!(amounts("Amount must be at least .5").is_empty());
+        assert_eq!(amounts("Amount must be at least 1 xyz")[0].currency(), None);
+        assert!(amounts(&format!("Amount must be at least {}", "9".repeat(60))).is_empty());
+
+        let d = StripeError::new()
+            .with_type("invalid_request_error")
+            .with_message("Amount must be no more than 999,999.99")
+            .diagnose();
+        assert_eq!(d.classified_by(), ClassifiedBy::Message);
+        assert_eq!(
+            d.rule().map(|r| r.kind()),
+            Some(DiagnosisKind::AmountTooLarge)
+        );
+        assert_eq!(d.category(), ErrorCategory::Operation);
+
+        // The raw-card-data refusal comes without a code (stripe-facts §5).
+        let raw = StripeError::new()
+            .with_type("invalid_request_error")
+            .with_message(
+                "Sending credit card numbers directly to the Stripe API is generally unsafe.",
+            )
+            .diagnose();
+        assert_eq!(raw.category(), ErrorCategory::Configuration);
+        assert_eq!(raw.field(), Some("account.raw_card_data_access"));
+    }
+
+    #[test]
+    fn api_errors_unknown_codes_fall_back_to_the_type() {
+        let d = |t: &str| {
+            StripeError::new()
+                .with_type(t)
+                .with_code("brand_new_code")
+                .diagnose()
+        };
+        assert_eq!(d("card_error").category(), ErrorCategory::CustomerCard);
+        assert_eq!(d("api_error").category(), ErrorCategory::RetryLater);
+        assert_eq!(
+            d("idempotency_error").category(),
+            ErrorCategory::PlatformBug
+        );
+        assert_eq!(
+            d("invalid_request_error").category(),
+            ErrorCategory::PlatformBug
+        );
+        assert_eq!(d("brand_new_type").category(), ErrorCategory::Unknown);
+        assert_eq!(d("brand_new_type").code(), None);
+        assert_eq!(
+            StripeError::new().diagnose().classified_by(),
+            ClassifiedBy::Nothing
+        );
+        // Codes are exact.
+        assert_eq!(classify_code("CARD_DECLINED"), None);
+        assert_eq!(classify_code(" card_declined"), None);
+    }
+
+    #[test]
+    fn malformed_bodies_give_typed_errors_with_line_and_column() {
+        let err = |s: &str| StripeError::from_json(s).unwrap_err();
+        assert_eq!(err(""), ErrorBodyError::Empty);
+        assert_eq!(err("\u{feff}{}").code(), "byte_order_mark");
+        assert_eq!(
+            err("{\n  \"error\": {,}}"),
+            ErrorBodyError::Syntax {
+                line: 2,
+                column: 13
+            }
+        );
+        assert_eq!(err(r#"{"error": {"code": "x""#).code(), "truncated");
+        assert_eq!(err("   ").code(), "truncated");
+        assert_eq!(
+            err("[1]"),
+            ErrorBodyError::NotAnObject {
+                found: JsonKind::Array
+            }
+        );
+        assert_eq!(
+            err(r#""card_declined""#),
+            ErrorBodyError::NotAnObject {
+                found: JsonKind::String
+            }
+        );
+        assert_eq!(err(r#"{"id": "ch_1"}"#), ErrorBodyError::NoErrorFields);
+        assert_eq!(err(r#"{"error": "invalid_grant"}"#).code(), "wrong_type");
+        assert_eq!(
+            err(r#"{"error": {"message": ["a"]}}"#).to_string(),
+            "expected error.message to be a string or null, found an array; pass Stripe's body unchanged"
+        );
+        assert_eq!(
+            err(r#"{"code": true}"#).to_string(),
+            "expected code to be a string or null, found a boolean; pass Stripe's body unchanged"
+        );
+        assert_eq!(
+            err(r#"{"error": {"payment_intent": {"status": 3}}}"#).to_string(),
+            "expected error.payment_intent.status to be a string or null, found a number; pass Stripe's body unchanged"
+        );
+        assert_eq!(err(&" ".repeat(2 << 20)).code(), "too_large");
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert_eq!(err(&deep).code(), "syntax");
+        // serde_json's own message would quote the input ("invalid type: string \"sk_live_…\"");
+        // ours names only the kind and the place.
+        let secret = format!("sk_live_{}", "Zq9".repeat(10));
+        for body in [
+            format!(r#"{{"error": {{"code": 1, "message": "{secret}"}}}}"#),
+            format!(r#"{{"error": {{"message": "{secret}" "#),
+            format!(r#"{{"error": {{"message": {secret}}}}}"#),
+        ] {
+            let e = err(&body);
+            assert!(!e.to_string().contains("Zq9Zq9"), "{e}");
+            assert!(!format!("{e:?}").contains("Zq9Zq9"));
+        }
+    }
+
+    /// A Stripe secret key: `sk_live_` and 24 to 99 letters and digits (rules §1).
+    fn secret() -> impl Strategy<Value = (String, String)> {
+        "[A-Za-z0-9]{24,99}".prop_flat_map(|body| {
+            let forms = vec![
+                format!("sk_live_{body}"),
+                format!("\\\"sk_live_{body}\\\""),
+                format!("Bearer sk_live_{body}"),
+                format!("SK_LIVE_{}", body.to_uppercase()),
+                format!("Amount must be at least sk_live_{body}"),
+            ];
+            (proptest::sample::select(forms), Just(body))
+        })
+    }
+
+    const FIELDS: [&str; 6] = ["type", "code", "decline_code", "param", "message", "status"];
+
+    proptest! {
+        #[test]
+        fn a_secret_in_any_field_never_reaches_the_output((pasted, body) in secret(), field in proptest::sample::select(FIELDS.to_vec()), nested in any::<bool>()) {
+            let mut fields: Vec<String> = FIELDS
+                .iter()
+                .filter(|f| **f != "status")
+                .map(|f| if *f == field { format!(r#""{f}": "{pasted}""#) } else { format!(r#""{f}": "card_declined""#) })
+                .collect();
+            let status = if field == "status" { pasted.clone() } else { "canceled".to_owned() };
+            fields.push(format!(r#""payment_intent": {{"status": "{status}"}}"#));
+            let inner = format!("{{{}}}", fields.join(", "));
+            let json = if nested { format!(r#"{{"error": {inner}}}"#) } else { inner };
+            let error = StripeError::from_json(&json).unwrap();
+            let d = error.diagnose();
+            let outputs = [
+                format!("{error:?}"),
+                format!("{d:?}"),
+                d.to_string(),
+                serde_json::to_string(&d).unwrap(),
+            ];
+            for out in outputs {
+                for window in [&body[..12], &body[body.len() - 12..]] {
+                    prop_assert!(!out.contains(window), "{} in {}", window, out);
+                    prop_assert!(!out.to_uppercase().contains(&window.to_uppercase()), "{} in {}", window, out);
+                }
+            }
+        }
+
+        #[test]
+        fn any_input_gives_a_diagnosis_or_a_typed_error(input in "\\PC{0,300}") {
+            if let Ok(error) = StripeError::from_json(&input) {
+                let d = error.diagnose();
+                let _ = (d.to_string(), serde_json::to_string(&d).unwrap());
+            }
+        }
+
+        #[test]
+        fn any_values_in_the_fields_never_panic(
+            values in proptest::collection::vec(proptest::option::of("\\PC{0,80}"), 6),
+            nested in any::<bool>(),
+        ) {
+            let mut object = serde_json::Map::new();
+            for (name, value) in FIELDS.iter().zip(&values) {
+                let value = value.clone().map_or(serde_json::Value::Null, serde_json::Value::String);
+                if *name == "status" {
+                    object.insert("payment_intent".into(), serde_json::json!({ "status": value }));
+                } else {
+                    object.insert((*name).into(), value);
+                }
+            }
+            let body = if nested { serde_json::json!({ "error": object }) } else { serde_json::Value::Object(object) };
+            let text = body.to_string();
+            match StripeError::from_json(&text) {
+                Ok(error) => { let _ = error.diagnose().to_string(); }
+                Err(e) => prop_assert_eq!(e, ErrorBodyError::NoErrorFields),
+            }
+        }
+
+        #[test]
+        fn wrong_json_types_are_typed_errors(field in proptest::sample::select(FIELDS[..5].to_vec()), value in prop_oneof![Just("1"), Just("true"), Just("[]"), Just("{}"), Just("1e400")]) {
+            let json = format!(r#"{{"error": {{"{field}": {value}}}}}"#);
+            let e = StripeError::from_json(&json).unwrap_err();
+            prop_assert!(matches!(e.code(), "wrong_type" | "syntax"), "{}", e);
+        }
+    }
+}

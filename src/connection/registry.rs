@@ -25,9 +25,71 @@
 //! ```
 
 use std::fmt;
+use std::str::FromStr;
 
 use crate::auth::AuthScheme;
-use crate::credentials::{AccountId, PublishableKey};
+use crate::credentials::{AccountId, CredentialError, PublishableKey};
+
+/// What identifies a connection: the connected account's id, or the publishable key kept from
+/// the API-key era (S2: a legacy connection may know only its publishable key).
+///
+/// ```
+/// use stripe_gateway_rules::connection::ConnectionKey;
+///
+/// let by_id: ConnectionKey = "acct_1R3fqDP6919yCiFv".parse()?;
+/// let by_key: ConnectionKey = "pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?;
+/// assert!(matches!(by_id, ConnectionKey::AccountId(_)));
+/// assert!(matches!(by_key, ConnectionKey::PublishableKey(_)));
+/// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectionKey {
+    /// The connected account's id (`acct_…`).
+    AccountId(AccountId),
+    /// The publishable key kept from the API-key era (`pk_…`).
+    PublishableKey(PublishableKey),
+}
+
+impl From<AccountId> for ConnectionKey {
+    fn from(id: AccountId) -> Self {
+        ConnectionKey::AccountId(id)
+    }
+}
+
+impl From<PublishableKey> for ConnectionKey {
+    fn from(key: PublishableKey) -> Self {
+        ConnectionKey::PublishableKey(key)
+    }
+}
+
+impl FromStr for ConnectionKey {
+    type Err = CredentialError;
+
+    /// Parses an account id (`acct_…`) or, for anything starting with `pk_`, a publishable
+    /// key.
+    ///
+    /// # Errors
+    ///
+    /// The [`CredentialError`] of the publishable-key parser for a value starting with `pk_`,
+    /// else of the account-id parser.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.starts_with("pk_") {
+            s.parse().map(ConnectionKey::PublishableKey)
+        } else {
+            s.parse().map(ConnectionKey::AccountId)
+        }
+    }
+}
+
+impl fmt::Display for ConnectionKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConnectionKey::AccountId(id) => write!(f, "{id}"),
+            ConnectionKey::PublishableKey(key) => write!(f, "{key}"),
+        }
+    }
+}
 
 /// The state of the account the user selected in Stripe's account picker: a parameter, since
 /// this crate does no I/O.
@@ -61,6 +123,22 @@ impl SelectedAccount {
             publishable_keys: Vec::new(),
             connected_elsewhere: false,
         }
+    }
+
+    /// The account of Stripe's OAuth token response, in one call: its id (`stripe_user_id`)
+    /// and publishable key (`stripe_publishable_key`), checked as by
+    /// [`OAuthToken::from_json`](crate::connection::OAuthToken::from_json). The tokens are
+    /// dropped unread into any output.
+    ///
+    /// # Errors
+    ///
+    /// The [`TokenResponseError`](crate::connection::TokenResponseError) of
+    /// [`OAuthToken::from_json`](crate::connection::OAuthToken::from_json).
+    #[cfg(feature = "serde")]
+    pub fn from_oauth_token(
+        body: &str,
+    ) -> Result<Self, crate::connection::oauth::TokenResponseError> {
+        crate::connection::oauth::OAuthToken::from_json(body).map(|t| t.selected_account())
     }
 
     /// The account's name as Stripe shows it.
@@ -212,6 +290,15 @@ impl Connection {
     #[must_use]
     pub fn publishable_key(&self) -> Option<&PublishableKey> {
         self.publishable_key.as_ref()
+    }
+
+    /// Whether `key` identifies this connection: its account id, or its publishable key.
+    #[must_use]
+    pub fn is_identified_by(&self, key: &ConnectionKey) -> bool {
+        match key {
+            ConnectionKey::AccountId(id) => self.account_id.as_ref() == Some(id),
+            ConnectionKey::PublishableKey(pk) => self.publishable_key.as_ref() == Some(pk),
+        }
     }
 
     /// Whether this connection is to be re-authenticated: it has no account id yet.
@@ -389,6 +476,60 @@ impl Connections {
         self.connections
             .iter()
             .find(|c| c.account_id.as_ref() == Some(account_id))
+    }
+
+    /// The connection identified by `key`: by account id, or by the publishable key kept from
+    /// the API-key era (S2).
+    #[must_use]
+    pub fn find(&self, key: &ConnectionKey) -> Option<&Connection> {
+        self.connections.iter().find(|c| c.is_identified_by(key))
+    }
+
+    /// Removes the connection identified by `key` (account id or publishable key) and returns
+    /// it, if it was here.
+    pub fn remove_by(&mut self, key: &ConnectionKey) -> Option<Connection> {
+        let index = self
+            .connections
+            .iter()
+            .position(|c| c.is_identified_by(key))?;
+        Some(self.connections.remove(index))
+    }
+
+    /// Re-authenticates the connection identified by `key` (account id or publishable key)
+    /// with the account selected in Stripe's window: [`reconnect`](Self::reconnect) without
+    /// holding the connection first.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::{Connection, Connections, SelectedAccount};
+    /// use stripe_gateway_rules::connection::{ConnectionKey, OAuthToken};
+    ///
+    /// let mut connections = Connections::new();
+    /// connections.insert(Connection::legacy("pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?))?;
+    ///
+    /// // Stripe's token response names the account and its publishable key.
+    /// let selected = SelectedAccount::from_oauth_token(r#"{"livemode": true, "scope": "read_write",
+    ///   "stripe_publishable_key": "pk_live_TYooMQauvdEDq54NiTphI7jx",
+    ///   "stripe_user_id": "acct_1R3fqDP6919yCiFv", "token_type": "bearer"}"#)?;
+    /// let key: ConnectionKey = "pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?;
+    /// let done = connections.reconnect_by(&key, &selected)?;
+    /// assert_eq!(done.account_id().map(|id| id.as_str()), Some("acct_1R3fqDP6919yCiFv"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ConnectionError::ConnectionNotFound`] when no connection has `key`; otherwise the
+    /// errors of [`reconnect`](Self::reconnect).
+    pub fn reconnect_by(
+        &mut self,
+        key: &ConnectionKey,
+        account: &SelectedAccount,
+    ) -> Result<&Connection, ConnectionError> {
+        let previous = self
+            .find(key)
+            .cloned()
+            .ok_or(ConnectionError::ConnectionNotFound)?;
+        self.reconnect(&previous, account)
     }
 
     /// The connection other than `except` (an index) that holds `account`, if any.

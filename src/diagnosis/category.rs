@@ -1,0 +1,370 @@
+//! Every error code of Stripe's published list, classified by who has to act.
+//!
+//! Source of the list: `stripe/stripe-go` `error.go`, the `ErrorCode` constants (generated from
+//! Stripe's OpenAPI spec; descriptions at <https://docs.stripe.com/error-codes>), read
+//! 2026-12-01; the same list is copied, with its source, into `tests/data/stripe-error-codes.txt`,
+//! which the tests compare with this table. The classification is this crate's reading of
+//! each code's description on the error-codes page.
+
+use std::fmt;
+
+/// Who has to act on a Stripe error, and so what a billing platform does with it.
+///
+/// ```
+/// use stripe_gateway_rules::diagnosis::{classify_code, ErrorCategory};
+///
+/// assert_eq!(classify_code("card_declined"), Some(ErrorCategory::CustomerCard));
+/// assert_eq!(classify_code("api_key_expired"), Some(ErrorCategory::Configuration));
+/// assert_eq!(classify_code("lock_timeout"), Some(ErrorCategory::RetryLater));
+/// assert_eq!(classify_code("no_such_code"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum ErrorCategory {
+    /// The gateway's configuration or the Stripe account's settings: keys, mode, minimums,
+    /// account capabilities. The merchant fixes it once; every payment fails until then.
+    Configuration,
+    /// The operation does not fit the state of the payment it acts on (already captured,
+    /// expired, refunded, disputed…). This payment needs another operation.
+    Operation,
+    /// The customer's card or other payment method, or the customer's details: declined,
+    /// wrong number, expired, failed authentication. The customer acts (another card, their
+    /// bank).
+    CustomerCard,
+    /// A temporary condition (rate limit, lock, processing error, timeout): retry later with
+    /// the same idempotency key.
+    RetryLater,
+    /// A request the platform built wrongly (unknown or missing parameter, wrong type,
+    /// unsupported integration): the platform's developers fix it.
+    PlatformBug,
+    /// A Stripe feature outside a payment gateway's work (invoices, payouts, Terminal, tax,
+    /// Connect onboarding, products…): handle it where that feature is used.
+    NotOurs,
+    /// Neither the code nor the error's type is known.
+    Unknown,
+}
+
+impl ErrorCategory {
+    /// A stable snake_case code: `configuration`, `operation`, `customer_card`,
+    /// `retry_later`, `platform_bug`, `not_ours`, `unknown`.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            ErrorCategory::Configuration => "configuration",
+            ErrorCategory::Operation => "operation",
+            ErrorCategory::CustomerCard => "customer_card",
+            ErrorCategory::RetryLater => "retry_later",
+            ErrorCategory::PlatformBug => "platform_bug",
+            ErrorCategory::NotOurs => "not_ours",
+            ErrorCategory::Unknown => "unknown",
+        }
+    }
+
+    /// What errors of this category mean.
+    #[must_use]
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            ErrorCategory::Configuration => {
+                "the gateway's configuration or the Stripe account's settings are wrong for this request"
+            }
+            ErrorCategory::Operation => {
+                "the operation does not fit the current state of the payment it acts on"
+            }
+            ErrorCategory::CustomerCard => "the customer's card or payment details were refused",
+            ErrorCategory::RetryLater => "a temporary condition at Stripe or the payment network",
+            ErrorCategory::PlatformBug => {
+                "the platform sent a request Stripe can't accept as built"
+            }
+            ErrorCategory::NotOurs => {
+                "the error concerns a Stripe feature outside the payment gateway (invoices, payouts, Terminal, tax, Connect onboarding, products)"
+            }
+            ErrorCategory::Unknown => "an error this crate does not know",
+        }
+    }
+
+    /// What to do about errors of this category, when no rule of the crate explains the
+    /// error better.
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            ErrorCategory::Configuration => {
+                "check the gateway's keys, mode and the Stripe account's settings in the Stripe Dashboard, then try again"
+            }
+            ErrorCategory::Operation => {
+                "look at the payment in the Stripe Dashboard and choose the operation its state allows (for example a refund instead of a capture)"
+            }
+            ErrorCategory::CustomerCard => {
+                "ask the customer to use another card or payment method, or to contact their bank"
+            }
+            ErrorCategory::RetryLater => {
+                "retry later with the same idempotency key, waiting longer after each failure"
+            }
+            ErrorCategory::PlatformBug => {
+                "report the error with Stripe's request id to the platform's developers; retrying the same request will fail again"
+            }
+            ErrorCategory::NotOurs => {
+                "handle it in the part of the Stripe account that uses that feature; the gateway's configuration needs no change"
+            }
+            ErrorCategory::Unknown => {
+                "read Stripe's message and https://docs.stripe.com/error-codes"
+            }
+        }
+    }
+}
+
+impl fmt::Display for ErrorCategory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.code())
+    }
+}
+
+/// Keys, mode, account capabilities and limits, minimums, return URLs.
+const CONFIGURATION: &[&str] = &[
+    "account_closed",
+    "account_invalid",
+    "amount_too_small",
+    "api_key_expired",
+    "application_fees_not_allowed",
+    "charge_exceeds_source_limit",
+    "livemode_mismatch",
+    "not_allowed_on_standard_account",
+    "payment_method_configuration_failures",
+    "payment_method_not_available",
+    "payment_method_unactivated",
+    "platform_account_required",
+    "platform_api_key_expired",
+    "progressive_onboarding_limit_exceeded",
+    "secret_key_required",
+    "testmode_charges_only",
+    "transfers_not_allowed",
+    "url_invalid",
+];
+
+/// The payment's state or the operation's amount.
+const OPERATION: &[&str] = &[
+    "amount_too_large",
+    "capture_charge_authorization_expired",
+    "capture_unauthorized_payment",
+    "charge_already_captured",
+    "charge_already_refunded",
+    "charge_disputed",
+    "charge_expired_for_capture",
+    "charge_not_refundable",
+    "customer_max_payment_methods",
+    "intent_invalid_state",
+    "invalid_charge_amount",
+    "missing",
+    "payment_intent_action_required",
+    "payment_intent_incompatible_payment_method",
+    "payment_intent_payment_attempt_expired",
+    "payment_intent_unexpected_state",
+    "payment_method_bank_account_already_verified",
+    "payment_method_currency_mismatch",
+    "payment_method_unexpected_state",
+    "refund_disputed_payment",
+    "resource_already_exists",
+    "resource_missing",
+    "return_intent_already_processed",
+    "setup_intent_setup_attempt_expired",
+    "setup_intent_unexpected_state",
+    "status_transition_invalid",
+    "token_already_used",
+    "token_in_use",
+];
+
+/// The customer's card, bank account or details.
+const CUSTOMER_CARD: &[&str] = &[
+    "account_number_invalid",
+    "acss_debit_session_incomplete",
+    "authentication_required",
+    "bank_account_bad_routing_numbers",
+    "bank_account_declined",
+    "bank_account_restricted",
+    "bank_account_unusable",
+    "bank_account_unverified",
+    "bank_account_verification_failed",
+    "billing_invalid_mandate",
+    "card_decline_rate_limit_exceeded",
+    "card_declined",
+    "clearing_code_unsupported",
+    "country_code_invalid",
+    "debit_not_authorized",
+    "email_invalid",
+    "expired_card",
+    "financial_connections_account_inactive",
+    "financial_connections_no_successful_transaction_refresh",
+    "gift_card_balance_insufficient",
+    "gift_card_inactive",
+    "incorrect_address",
+    "incorrect_cvc",
+    "incorrect_number",
+    "incorrect_zip",
+    "insufficient_funds",
+    "invalid_card_type",
+    "invalid_cvc",
+    "invalid_expiry_month",
+    "invalid_expiry_year",
+    "invalid_number",
+    "no_account",
+    "payment_intent_authentication_failure",
+    "payment_intent_konbini_rejected_confirmation_number",
+    "payment_intent_mandate_invalid",
+    "payment_intent_payment_attempt_failed",
+    "payment_method_bank_account_blocked",
+    "payment_method_customer_decline",
+    "payment_method_microdeposit_failed",
+    "payment_method_microdeposit_verification_amounts_invalid",
+    "payment_method_microdeposit_verification_amounts_mismatch",
+    "payment_method_microdeposit_verification_attempts_exceeded",
+    "payment_method_microdeposit_verification_descriptor_code_mismatch",
+    "payment_method_microdeposit_verification_timeout",
+    "payment_method_provider_decline",
+    "postal_code_invalid",
+    "refer_to_customer",
+    "routing_number_invalid",
+    "sepa_unsupported_account",
+    "setup_attempt_failed",
+    "setup_intent_authentication_failure",
+    "setup_intent_mandate_invalid",
+    "shipping_address_invalid",
+    "tax_id_invalid",
+    "token_card_network_invalid",
+];
+
+/// Temporary conditions.
+const RETRY_LATER: &[&str] = &[
+    "idempotency_key_in_use",
+    "lock_timeout",
+    "payment_method_provider_timeout",
+    "processing_error",
+    "rate_limit",
+];
+
+/// Requests built wrongly.
+const PLATFORM_BUG: &[&str] = &[
+    "alipay_upgrade_required",
+    "balance_invalid_parameter",
+    "bitcoin_upgrade_required",
+    "cardholder_phone_number_required",
+    "charge_invalid_parameter",
+    "intent_verification_method_missing",
+    "invalid_characters",
+    "invalid_source_usage",
+    "parameter_invalid_empty",
+    "parameter_invalid_integer",
+    "parameter_invalid_string_blank",
+    "parameter_invalid_string_empty",
+    "parameter_missing",
+    "parameter_unknown",
+    "parameters_exclusive",
+    "payment_intent_invalid_parameter",
+    "payment_method_billing_details_address_missing",
+    "payment_method_invalid_parameter",
+    "payment_method_invalid_parameter_testmode",
+    "payment_method_unsupported_type",
+    "setup_intent_invalid_parameter",
+    "tls_version_unsupported",
+];
+
+/// Features outside the gateway.
+const NOT_OURS: &[&str] = &[
+    "account_country_invalid_address",
+    "account_error_country_change_requires_additional_steps",
+    "account_information_mismatch",
+    "balance_insufficient",
+    "bank_account_exists",
+    "country_unsupported",
+    "coupon_expired",
+    "customer_max_subscriptions",
+    "customer_tax_location_invalid",
+    "gift_card_code_exists",
+    "instant_payouts_config_disabled",
+    "instant_payouts_currency_disabled",
+    "instant_payouts_limit_exceeded",
+    "instant_payouts_unsupported",
+    "invalid_tax_location",
+    "invoice_no_customer_line_items",
+    "invoice_no_payment_method_types",
+    "invoice_no_subscription_line_items",
+    "invoice_not_editable",
+    "invoice_on_behalf_of_not_editable",
+    "invoice_payment_intent_requires_action",
+    "invoice_upcoming_none",
+    "out_of_inventory",
+    "ownership_declaration_not_allowed",
+    "payout_reconciliation_not_ready",
+    "payouts_limit_exceeded",
+    "payouts_not_allowed",
+    "product_inactive",
+    "sensitive_data_access_expired",
+    "shipping_calculation_failed",
+    "sku_inactive",
+    "state_unsupported",
+    "stripe_tax_inactive",
+    "taxes_calculation_failed",
+    "terminal_location_country_unsupported",
+    "terminal_reader_busy",
+    "terminal_reader_hardware_fault",
+    "terminal_reader_offline",
+    "terminal_reader_timeout",
+    "transfer_source_balance_parameters_mismatch",
+];
+
+const GROUPS: [(&[&str], ErrorCategory); 6] = [
+    (CONFIGURATION, ErrorCategory::Configuration),
+    (OPERATION, ErrorCategory::Operation),
+    (CUSTOMER_CARD, ErrorCategory::CustomerCard),
+    (RETRY_LATER, ErrorCategory::RetryLater),
+    (PLATFORM_BUG, ErrorCategory::PlatformBug),
+    (NOT_OURS, ErrorCategory::NotOurs),
+];
+
+/// The code as the table spells it (a `'static` string) and its category, for a code of
+/// Stripe's list. Exact: no trimming, no other case.
+pub(crate) fn lookup(code: &str) -> Option<(&'static str, ErrorCategory)> {
+    GROUPS
+        .iter()
+        .find_map(|(codes, category)| codes.iter().find(|c| **c == code).map(|c| (*c, *category)))
+}
+
+/// The category of one of Stripe's error codes (the `error.code` field), or `None` for a code
+/// that is not in Stripe's published list. Codes are exact: no trimming, no other case.
+#[must_use]
+pub fn classify_code(code: &str) -> Option<ErrorCategory> {
+    lookup(code).map(|(_, category)| category)
+}
+
+/// Every error code this crate classifies: Stripe's published list (168 codes, read
+/// 2026-12-01 from the SDKs' generated constants).
+pub fn known_error_codes() -> impl Iterator<Item = &'static str> {
+    GROUPS.iter().flat_map(|(codes, _)| codes.iter().copied())
+}
+
+/// The category of an error without a known code, from its `type` (Stripe's four current
+/// types, and the older `authentication_error`, `rate_limit_error`, `api_connection_error`).
+pub(crate) fn category_of_type(error_type: &str) -> Option<ErrorCategory> {
+    Some(match error_type {
+        "card_error" => ErrorCategory::CustomerCard,
+        "api_error" | "rate_limit_error" | "api_connection_error" => ErrorCategory::RetryLater,
+        "idempotency_error" | "invalid_request_error" => ErrorCategory::PlatformBug,
+        "authentication_error" => ErrorCategory::Configuration,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_code_is_in_two_categories() {
+        let mut all: Vec<&str> = known_error_codes().collect();
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), n);
+        assert_eq!(n, 168);
+    }
+}
