@@ -361,7 +361,7 @@ parse_codes! {
     Money "amount_not_multiple", "ISK and UGX in whole units; three-decimal currencies with the last digit 0", "rules §5; stripe-facts §2.3, §2.4";
     Money "amount_too_large", "at most 8 digits in minor units (IDR 12), or the account's own limit", "rules §5; stripe-facts §1.2";
     Money "amount_not_positive", "the amount is positive where the operation needs it", "rules §5";
-    Money "payout_amount_not_multiple", "HUF and TWD payouts are multiples of 100", "rules §5; stripe-facts §2.5";
+    Money "payout_amount_not_multiple", "HUF and TWD payouts are multiples of 100", "rules §5; stripe-facts §2.4";
     Money "amount_overflow", "a conversion never overflows silently", "rules §5";
     Money "conversion_inexact", "a conversion is exact or refused", "rules §5";
     Money "currency_mismatch", "amounts compared or converted are in the expected currencies", "rules §5";
