@@ -1,5 +1,5 @@
-//! Stripe API versions: `2024-06-20`, `2025-03-31.basil`, `2025-03-01.dashboard`
-//! (rules.md §9; stripe-facts §9).
+//! Stripe API versions: `2024-06-20`, `2025-03-31.basil`, `2026-09-30.endive`, the preview
+//! versions `2025-04-30.preview`, and `2025-03-01.dashboard` (rules.md §9; stripe-facts §9).
 //!
 //! # The rules
 //!
@@ -7,26 +7,32 @@
 //! | --- | --- |
 //! | a version is a date `YYYY-MM-DD`, a real calendar date | stripe-facts §9 (upgrades page) |
 //! | before 2024-09-30 a version is the date alone | stripe-facts §9 |
-//! | from `2024-09-30.acacia` on it is `YYYY-MM-DD.<release>`, the release being the lowercase name of the last major release: acacia from 2024-09-30, basil from 2025-03-31, clover from 2025-09-30, dahlia from 2026-03-25 | stripe-facts §9 ("Each monthly release … uses the same name as the last major release") |
+//! | from `2024-09-30.acacia` on it is `YYYY-MM-DD.<release>`, the release being the lowercase name of the last major release: acacia from 2024-09-30, basil from 2025-03-31, clover from 2025-09-30, dahlia from 2026-03-25, endive from 2026-09-30 | stripe-facts §9 ("Each monthly release … uses the same name as the last major release"); <https://docs.stripe.com/api-versions> ("The current version of the API is 2026-09-30.endive", read 2026-10) |
+//! | public preview versions are `YYYY-MM-DD.preview`, private preview versions `.private` ([`Channel`]) | the SDKs' beta changelogs ("This release changes the pinned API version to `2025-04-30.preview`") |
 //! | `2025-03-01.dashboard` is a special value | stripe-facts §9 (webhook endpoint `api_version` enum) |
 //! | versions are ordered by date | rules.md §9 |
-//! | the versions Stripe has published are [`KNOWN_API_VERSIONS`] (126 values) | stripe-facts §9 (`stripe/stripe-node` `src/resources/WebhookEndpoints.ts` @ 663942164, 2026-08-19) |
+//! | the versions Stripe has published are [`KNOWN_API_VERSIONS`] (128 values) and [`KNOWN_PREVIEW_API_VERSIONS`] | stripe-facts §9 (`stripe/stripe-node` `src/resources/WebhookEndpoints.ts` @ 663942164, 2026-08-19), then `stripe/stripe-node` `src/apiVersion.ts` @ 003275d1 (`2026-08-26.dahlia`) and the versioning page (`2026-09-30.endive`); `tests/data/stripe-sdk-api-versions.csv` |
 //!
-//! Parsing checks the shape, the date and the release name against the date, so a version
-//! that parses is well formed; whether Stripe ever published it is
-//! [`ApiVersion::is_known`]. A version dated after the start of the last release this crate
-//! knows (dahlia, 2026-03-25) must be named dahlia until a new crate version learns the next
-//! name.
+//! Parsing checks the shape, the date and the name against the date, so a version that
+//! parses is well formed; whether this crate's table has it is [`ApiVersion::is_known`]. A
+//! version is never refused for being newer than the table: after the start of the last
+//! release this crate knows (endive, 2026-09-30), a release name it does not know is carried
+//! as given (`2027-03-31.fig`), since Stripe names a new major release twice a year. What is
+//! refused is what is wrong: a malformed value, a date that does not exist, or a name that
+//! contradicts the date (`2025-03-31.acacia`: basil began on 2025-03-31).
 //!
 //! ```
 //! use stripe_gateway_rules::ApiVersion;
-//! use stripe_gateway_rules::api_version::Release;
+//! use stripe_gateway_rules::api_version::{Channel, Release};
 //!
-//! let v: ApiVersion = "2025-03-31.basil".parse()?;
-//! assert_eq!(v.release(), Some(Release::Basil));
-//! assert_eq!(v.to_string(), "2025-03-31.basil");
+//! let v: ApiVersion = "2026-09-30.endive".parse()?;
+//! assert_eq!(v.release(), Some(Release::Endive));
+//! assert_eq!(v.to_string(), "2026-09-30.endive");
 //! assert!(v.is_known());
 //! assert!("2024-06-20".parse::<ApiVersion>()? < v);
+//!
+//! let preview: ApiVersion = "2025-04-30.preview".parse()?;
+//! assert_eq!(preview.channel(), Channel::Preview);
 //!
 //! let err = "2025-03-31.acacia".parse::<ApiVersion>().unwrap_err();
 //! assert_eq!(err.code(), "release_mismatch");
@@ -39,9 +45,12 @@ use std::str::FromStr;
 
 use jiff::civil::{Date, date};
 
-/// Every API version Stripe lists, sorted: the 126 values of the
-/// `WebhookEndpointCreateParams.api_version` enum in `stripe/stripe-node`
-/// `src/resources/WebhookEndpoints.ts` @ 663942164 (2026-08-19), copied in stripe-facts §9.
+/// Every stable API version Stripe has published through `2026-09-30.endive`, sorted: the 126
+/// values of the `WebhookEndpointCreateParams.api_version` enum in `stripe/stripe-node`
+/// `src/resources/WebhookEndpoints.ts` @ 663942164 (2026-08-19), copied in stripe-facts §9;
+/// then `2026-08-26.dahlia` (`stripe/stripe-node` `src/apiVersion.ts` @ 003275d1, the SDK's
+/// pin) and `2026-09-30.endive` ("The current version of the API is 2026-09-30.endive",
+/// <https://docs.stripe.com/api-versions>, read 2026-10; pinned by stripe-node 23.0.0).
 pub const KNOWN_API_VERSIONS: &[&str] = &[
     "2011-01-01",
     "2011-06-21",
@@ -169,11 +178,48 @@ pub const KNOWN_API_VERSIONS: &[&str] = &[
     "2026-05-27.dahlia",
     "2026-06-24.dahlia",
     "2026-07-29.dahlia",
+    "2026-08-26.dahlia",
+    "2026-09-30.endive",
 ];
 
-/// Inputs longer than this are refused without being scanned. The longest real version,
-/// `2025-03-01.dashboard`, has 20 characters.
+/// The public preview versions Stripe's SDKs have pinned, sorted: the `.preview` versions of
+/// the beta (public preview) and alpha (private preview) SDK releases, as listed in
+/// `tests/data/stripe-sdk-api-versions.csv` with the SDK, file and release of each (stripe-java,
+/// stripe-node, stripe-go, stripe-dotnet `CHANGELOG.md` of the beta branch: "This release
+/// changes the pinned API version to `2025-04-30.preview`"; stripe-java `v33.2.0-alpha.2` for
+/// `2026-07-01.preview`). Preview versions are not in the webhook endpoint enum.
+pub const KNOWN_PREVIEW_API_VERSIONS: &[&str] = &[
+    "2025-03-31.preview",
+    "2025-04-30.preview",
+    "2025-05-28.preview",
+    "2025-06-30.preview",
+    "2025-07-30.preview",
+    "2025-08-27.preview",
+    "2025-09-30.preview",
+    "2025-10-29.preview",
+    "2025-11-17.preview",
+    "2025-12-15.preview",
+    "2026-01-28.preview",
+    "2026-02-25.preview",
+    "2026-03-25.preview",
+    "2026-04-22.preview",
+    "2026-05-27.preview",
+    "2026-06-24.preview",
+    "2026-07-01.preview",
+    "2026-07-29.preview",
+    "2026-08-26.preview",
+];
+
+/// Inputs longer than this are refused without being scanned. Real versions have at most 20
+/// characters (`2025-03-01.dashboard`); the room left carries release names this crate does
+/// not know yet.
 const MAX_INPUT_LEN: usize = 64;
+
+/// `YYYY-MM-DD.`: the date and its dot.
+const DATED_PREFIX_LEN: usize = 11;
+
+/// The longest name after the dot that fits in [`MAX_INPUT_LEN`].
+const MAX_NAME_LEN: usize = MAX_INPUT_LEN - DATED_PREFIX_LEN;
 
 /// The date from which versions carry a release name (`2024-09-30.acacia`; stripe-facts §9).
 pub const FIRST_NAMED_VERSION_DATE: Date = date(2024, 9, 30);
@@ -184,13 +230,16 @@ const DASHBOARD_DATE: Date = date(2025, 3, 1);
 /// A major release of Stripe's API, whose name every version from its start until the next
 /// major release carries (stripe-facts §9, <https://docs.stripe.com/upgrades>).
 ///
+/// Only the releases this crate knows are variants; a later one (`2027-03-31.fig`) parses
+/// with its name carried as given ([`ApiVersion::release_name`]).
+///
 /// ```
 /// use jiff::civil::date;
 /// use stripe_gateway_rules::api_version::Release;
 ///
 /// assert_eq!(Release::for_date(date(2025, 3, 31)), Some(Release::Basil));
 /// assert_eq!(Release::for_date(date(2024, 6, 20)), None);
-/// assert_eq!(Release::Clover.as_str(), "clover");
+/// assert_eq!(Release::Endive.as_str(), "endive");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -203,20 +252,30 @@ pub enum Release {
     Basil,
     /// Versions 2025-09-30.clover … 2026-02-25.clover.
     Clover,
-    /// Versions from 2026-03-25.dahlia on (the current release in stripe-facts §9).
+    /// Versions 2026-03-25.dahlia … 2026-08-26.dahlia.
     Dahlia,
+    /// Versions from 2026-09-30.endive on ("The current version of the API is
+    /// 2026-09-30.endive", <https://docs.stripe.com/api-versions>, read 2026-10).
+    Endive,
 }
 
-/// The releases in order, with the date of their first version (stripe-facts §9).
-const RELEASES: [(Release, Date); 4] = [
+/// The releases in order, with the date of their first version (stripe-facts §9; endive:
+/// <https://docs.stripe.com/api-versions>).
+const RELEASES: [(Release, Date); 5] = [
     (Release::Acacia, date(2024, 9, 30)),
     (Release::Basil, date(2025, 3, 31)),
     (Release::Clover, date(2025, 9, 30)),
     (Release::Dahlia, date(2026, 3, 25)),
+    (Release::Endive, date(2026, 9, 30)),
 ];
 
+/// The start of the last release this crate knows: after it, a name it does not know may be
+/// a later release.
+const LAST_KNOWN_RELEASE_START: Date = RELEASES[RELEASES.len() - 1].1;
+
 impl Release {
-    /// The lowercase name used in version strings: `acacia`, `basil`, `clover`, `dahlia`.
+    /// The lowercase name used in version strings: `acacia`, `basil`, `clover`, `dahlia`,
+    /// `endive`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -224,6 +283,7 @@ impl Release {
             Release::Basil => "basil",
             Release::Clover => "clover",
             Release::Dahlia => "dahlia",
+            Release::Endive => "endive",
         }
     }
 
@@ -236,8 +296,10 @@ impl Release {
             .map_or(FIRST_NAMED_VERSION_DATE, |(_, d)| *d)
     }
 
-    /// The release a version dated `date` belongs to: the last one that started on or before
-    /// it, or `None` before 2024-09-30, when versions had no release name.
+    /// The release a version dated `date` belongs to as far as this crate knows: the last one
+    /// that started on or before it, or `None` before 2024-09-30, when versions had no
+    /// release name. After the start of the last known release (endive, 2026-09-30) a later
+    /// release this crate does not know may have begun.
     #[must_use]
     pub fn for_date(date: Date) -> Option<Release> {
         RELEASES
@@ -261,37 +323,137 @@ impl fmt::Display for Release {
     }
 }
 
+/// Which kind of API version: a stable (generally available) version, a public preview
+/// version (`2025-04-30.preview`, pinned by the beta SDKs) or a private preview version
+/// (`.private`).
+///
+/// Sources: the SDKs' public preview (beta) changelogs ("This release changes the pinned API
+/// version to `2025-04-30.preview`": stripe-node, stripe-java, stripe-go, stripe-dotnet) and
+/// private preview (alpha) releases, which pin `.preview` versions too (stripe-java
+/// `v33.2.0-alpha.2`: `2026-07-01.preview`). `.private` is accepted because the project's
+/// issue 11 reports such versions; no published `.private` version was found in Stripe's
+/// SDKs or docs, so [`KNOWN_PREVIEW_API_VERSIONS`] has none.
+///
+/// ```
+/// use stripe_gateway_rules::ApiVersion;
+/// use stripe_gateway_rules::api_version::Channel;
+///
+/// assert_eq!("2025-04-30.preview".parse::<ApiVersion>()?.channel(), Channel::Preview);
+/// assert_eq!("2025-04-30.basil".parse::<ApiVersion>()?.channel(), Channel::Stable);
+/// # Ok::<(), stripe_gateway_rules::api_version::ApiVersionError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Channel {
+    /// A generally available version: a date, a date with its release name, or
+    /// `2025-03-01.dashboard`.
+    Stable,
+    /// A public preview version: `YYYY-MM-DD.preview`.
+    Preview,
+    /// A private preview version: `YYYY-MM-DD.private`.
+    Private,
+}
+
+impl Channel {
+    /// `stable`, `preview` or `private`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Channel::Stable => "stable",
+            Channel::Preview => "preview",
+            Channel::Private => "private",
+        }
+    }
+}
+
+impl fmt::Display for Channel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A release name this crate does not know, kept inline (lowercase ASCII letters, at most
+/// [`MAX_NAME_LEN`] bytes) so that [`ApiVersion`] stays `Copy` and never allocates.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct UnknownName {
+    /// The name, then zeros (so derived equality and hashing see only the name).
+    bytes: [u8; MAX_NAME_LEN],
+    len: u8,
+}
+
+impl UnknownName {
+    /// `name` must be lowercase ASCII letters, at most [`MAX_NAME_LEN`] bytes.
+    fn new(name: &str) -> Option<Self> {
+        if name.len() > MAX_NAME_LEN {
+            return None;
+        }
+        let mut bytes = [0u8; MAX_NAME_LEN];
+        bytes[..name.len()].copy_from_slice(name.as_bytes());
+        Some(UnknownName {
+            bytes,
+            len: u8::try_from(name.len()).ok()?,
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        // Only lowercase ASCII letters are stored, so always valid UTF-8.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 /// What follows the date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Suffix {
     None,
     Release(Release),
+    Unknown(UnknownName),
     Dashboard,
+    Preview,
+    Private,
 }
 
 impl Suffix {
-    fn name(self) -> &'static str {
+    fn name(&self) -> &str {
         match self {
             Suffix::None => "",
             Suffix::Release(r) => r.as_str(),
+            Suffix::Unknown(name) => name.as_str(),
             Suffix::Dashboard => "dashboard",
+            Suffix::Preview => "preview",
+            Suffix::Private => "private",
         }
     }
 }
 
-/// A Stripe API version, such as `2024-06-20` or `2025-03-31.basil` (rules.md §9; S1 "API
-/// Version"; stripe-facts §9).
+/// A Stripe API version, such as `2024-06-20`, `2025-03-31.basil`, `2026-09-30.endive` or
+/// the preview version `2025-04-30.preview` (rules.md §9; S1 "API Version"; stripe-facts §9).
 ///
-/// Built only by parsing ([`FromStr`], or `Deserialize` through the same parser). Ordered by
-/// date, then release name; `Display` prints exactly what was parsed.
+/// Built only by parsing ([`FromStr`], or `Deserialize` through the same parser). A version
+/// newer than this crate's table parses: its release name is carried as given
+/// (`2027-03-31.fig`) and [`is_known`](Self::is_known) says it is not in the table. Ordered
+/// by date, then name; `Display` prints exactly what was parsed.
 ///
 /// ```
 /// use stripe_gateway_rules::ApiVersion;
+/// use stripe_gateway_rules::api_version::Channel;
 ///
 /// let v: ApiVersion = "2024-06-20".parse()?;
 /// assert_eq!(v.date(), jiff::civil::date(2024, 6, 20));
 /// assert_eq!(v.release(), None);
 /// assert!(v.is_known());
+///
+/// let next: ApiVersion = "2027-03-31.fig".parse()?; // newer than this crate
+/// assert!(!next.is_known());
+/// assert_eq!(next.release_name(), Some("fig"));
+/// assert_eq!(next.channel(), Channel::Stable);
 /// # Ok::<(), stripe_gateway_rules::api_version::ApiVersionError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -307,13 +469,37 @@ impl ApiVersion {
         self.date
     }
 
-    /// The major release named in the version (`2025-03-31.basil` → basil); `None` for
-    /// versions before 2024-09-30 and for `2025-03-01.dashboard`.
+    /// The major release named in the version, when this crate knows it
+    /// (`2025-03-31.basil` → basil); `None` for versions before 2024-09-30, for
+    /// `2025-03-01.dashboard`, for preview and private versions, and for a release name this
+    /// crate does not know (see [`release_name`](Self::release_name)).
     #[must_use]
     pub fn release(&self) -> Option<Release> {
         match self.suffix {
             Suffix::Release(r) => Some(r),
-            Suffix::None | Suffix::Dashboard => None,
+            _ => None,
+        }
+    }
+
+    /// The release name of a stable version, as written: `basil` for `2025-03-31.basil`,
+    /// `fig` for `2027-03-31.fig` (a name this crate does not know); `None` for versions
+    /// before 2024-09-30, `2025-03-01.dashboard`, and preview and private versions.
+    #[must_use]
+    pub fn release_name(&self) -> Option<&str> {
+        match &self.suffix {
+            Suffix::Release(r) => Some(r.as_str()),
+            Suffix::Unknown(name) => Some(name.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Stable, public preview (`.preview`) or private preview (`.private`).
+    #[must_use]
+    pub fn channel(&self) -> Channel {
+        match self.suffix {
+            Suffix::Preview => Channel::Preview,
+            Suffix::Private => Channel::Private,
+            _ => Channel::Stable,
         }
     }
 
@@ -323,20 +509,56 @@ impl ApiVersion {
         self.suffix == Suffix::Dashboard
     }
 
-    /// Whether Stripe has published this version: whether it is in [`KNOWN_API_VERSIONS`].
+    /// Whether this crate's table knows the version: whether it is in
+    /// [`KNOWN_API_VERSIONS`] or [`KNOWN_PREVIEW_API_VERSIONS`]. A well-formed version that
+    /// is not (newer than the table, or never published) still parses. Never allocates.
     ///
     /// ```
     /// use stripe_gateway_rules::ApiVersion;
     ///
     /// assert!("2020-08-27".parse::<ApiVersion>()?.is_known());
+    /// assert!("2026-09-30.endive".parse::<ApiVersion>()?.is_known());
+    /// assert!("2025-04-30.preview".parse::<ApiVersion>()?.is_known());
     /// assert!(!"2021-01-01".parse::<ApiVersion>()?.is_known()); // well formed, never released
     /// # Ok::<(), stripe_gateway_rules::api_version::ApiVersionError>(())
     /// ```
     #[must_use]
     pub fn is_known(&self) -> bool {
-        KNOWN_API_VERSIONS
-            .binary_search(&self.to_string().as_str())
-            .is_ok()
+        let mut buf = [0u8; MAX_INPUT_LEN];
+        let text = self.encode(&mut buf);
+        let table = match self.suffix {
+            Suffix::Preview => KNOWN_PREVIEW_API_VERSIONS,
+            _ => KNOWN_API_VERSIONS,
+        };
+        table.binary_search(&text).is_ok()
+    }
+
+    /// Writes the version into `buf` and returns it: `YYYY-MM-DD` then `.name`. Parsing
+    /// guarantees a four-digit year and a name of at most [`MAX_NAME_LEN`] bytes.
+    fn encode<'b>(&self, buf: &'b mut [u8; MAX_INPUT_LEN]) -> &'b str {
+        let digits = |n: i32, out: &mut [u8]| {
+            let mut n = n.unsigned_abs();
+            for slot in out.iter_mut().rev() {
+                // A digit 0..=9 fits in u8.
+                *slot = b'0' + u8::try_from(n % 10).unwrap_or(0);
+                n /= 10;
+            }
+        };
+        digits(i32::from(self.date.year()), &mut buf[0..4]);
+        buf[4] = b'-';
+        digits(i32::from(self.date.month()), &mut buf[5..7]);
+        buf[7] = b'-';
+        digits(i32::from(self.date.day()), &mut buf[8..10]);
+        let name = self.suffix.name();
+        let mut len = 10;
+        if !name.is_empty() {
+            buf[10] = b'.';
+            let end = (DATED_PREFIX_LEN + name.len()).min(MAX_INPUT_LEN);
+            buf[DATED_PREFIX_LEN..end].copy_from_slice(&name.as_bytes()[..end - DATED_PREFIX_LEN]);
+            len = end;
+        }
+        // ASCII digits, dashes, a dot and lowercase letters only.
+        std::str::from_utf8(&buf[..len]).unwrap_or_default()
     }
 }
 
@@ -347,7 +569,7 @@ impl PartialOrd for ApiVersion {
 }
 
 impl Ord for ApiVersion {
-    /// By date, then by release name (only `2025-03-01.dashboard` could share a date).
+    /// By date, then by the name after the dot (the empty name first).
     fn cmp(&self, other: &Self) -> Ordering {
         self.date
             .cmp(&other.date)
@@ -357,11 +579,8 @@ impl Ord for ApiVersion {
 
 impl fmt::Display for ApiVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.date)?;
-        match self.suffix {
-            Suffix::None => Ok(()),
-            other => write!(f, ".{}", other.name()),
-        }
+        let mut buf = [0u8; MAX_INPUT_LEN];
+        f.write_str(self.encode(&mut buf))
     }
 }
 
@@ -371,7 +590,7 @@ impl fmt::Display for ApiVersion {
 pub enum ApiVersionErrorKind {
     /// The input is empty.
     Empty,
-    /// The input is longer than any version.
+    /// The input is longer than any version (64 characters).
     TooLong {
         /// Its length in bytes.
         len: usize,
@@ -388,7 +607,7 @@ pub enum ApiVersionErrorKind {
         /// Its 1-based character position.
         position: usize,
     },
-    /// Not of the shape `YYYY-MM-DD` or `YYYY-MM-DD.release`.
+    /// Not of the shape `YYYY-MM-DD` or `YYYY-MM-DD.name`.
     Shape,
     /// The month is not 1 to 12.
     InvalidMonth {
@@ -414,8 +633,10 @@ pub enum ApiVersionErrorKind {
         /// The release its date belongs to.
         expected: Release,
     },
-    /// A release name that is not the one of its date (or a name on a date before names
-    /// began, or `.dashboard` on a date other than 2025-03-01).
+    /// A name that contradicts the date: a known release name on a date outside that
+    /// release (`2025-03-31.acacia`), a name this crate does not know on a date whose release
+    /// it knows (`2025-05-01.fig`), any name, `.preview` or `.private` on a date before names
+    /// began, or `.dashboard` on a date other than 2025-03-01.
     ReleaseMismatch {
         /// The name found.
         found: String,
@@ -451,7 +672,7 @@ fn describe(kind: &ApiVersionErrorKind, found: &str) -> String {
     match kind {
         ApiVersionErrorKind::Empty => format!(" (an empty value); {EXAMPLE}"),
         ApiVersionErrorKind::TooLong { len } => {
-            format!(" ({len} characters, where the longest version has 20); {EXAMPLE}")
+            format!(" ({len} characters, where a version has at most {MAX_INPUT_LEN}); {EXAMPLE}")
         }
         ApiVersionErrorKind::Whitespace { position } => format!(
             " with whitespace at position {position}; remove it: versions never contain whitespace"
@@ -489,8 +710,13 @@ fn describe(kind: &ApiVersionErrorKind, found: &str) -> String {
             found: name,
             expected: Some(expected),
         } => format!(
-            " whose release name {name} does not match its date; versions from {} on are {expected}: write {date_part}.{expected}",
-            expected.first_date()
+            " whose release name {name} does not match its date; versions from {} on are {expected}{}: write {date_part}.{expected}",
+            expected.first_date(),
+            if expected.first_date() == LAST_KNOWN_RELEASE_START {
+                " (or a later release)"
+            } else {
+                ""
+            }
         ),
         ApiVersionErrorKind::ReleaseMismatch {
             found: name,
@@ -572,10 +798,47 @@ fn parse_date(s: &str) -> Result<Date, ApiVersionErrorKind> {
         .map_err(|_| ApiVersionErrorKind::InvalidDay { day })
 }
 
+/// The suffix for `name` (lowercase letters, not empty) after a version dated `date`, or why
+/// it contradicts the date.
+fn parse_suffix(date: Date, name: &str) -> Result<Suffix, ApiVersionErrorKind> {
+    let expected = Release::for_date(date);
+    let mismatch = || ApiVersionErrorKind::ReleaseMismatch {
+        found: name.to_owned(),
+        expected,
+    };
+    if name == "dashboard" {
+        return if date == DASHBOARD_DATE {
+            Ok(Suffix::Dashboard)
+        } else {
+            Err(mismatch())
+        };
+    }
+    // Every name needs a date on which versions carry one.
+    if expected.is_none() {
+        return Err(mismatch());
+    }
+    match name {
+        "preview" => return Ok(Suffix::Preview),
+        "private" => return Ok(Suffix::Private),
+        _ => {}
+    }
+    match Release::from_name(name) {
+        Some(r) if Some(r) == expected => Ok(Suffix::Release(r)),
+        Some(_) => Err(mismatch()),
+        // A name this crate does not know can only be a release that began after the last
+        // one it knows.
+        None if date > LAST_KNOWN_RELEASE_START => UnknownName::new(name)
+            .map(Suffix::Unknown)
+            .ok_or_else(mismatch),
+        None => Err(mismatch()),
+    }
+}
+
 impl FromStr for ApiVersion {
     type Err = ApiVersionError;
 
-    /// Parses `YYYY-MM-DD`, `YYYY-MM-DD.<release>` or `2025-03-01.dashboard`.
+    /// Parses `YYYY-MM-DD`, `YYYY-MM-DD.<release>`, `YYYY-MM-DD.preview`,
+    /// `YYYY-MM-DD.private` or `2025-03-01.dashboard`.
     ///
     /// # Errors
     ///
@@ -584,8 +847,9 @@ impl FromStr for ApiVersion {
     /// digits); any other shape; a month or day that does not exist (`2024-13-01`,
     /// `2023-02-29`); a dot with no name (`2024-06-20.`); a name that is not lowercase letters
     /// (`2024-06-20.Basil`); a version dated on or after 2024-09-30 without its release name;
-    /// a name other than its date's release (`2025-03-31.acacia`), a name before 2024-09-30,
-    /// or `.dashboard` on a date other than 2025-03-01.
+    /// a name that contradicts the date (`2025-03-31.acacia`, see
+    /// [`ApiVersionErrorKind::ReleaseMismatch`]). A version is never refused for being newer
+    /// than this crate's table.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = |kind| Err(ApiVersionError::new(s, kind));
         if s.is_empty() {
@@ -614,9 +878,8 @@ impl FromStr for ApiVersion {
             Ok(d) => d,
             Err(kind) => return err(kind),
         };
-        let expected = Release::for_date(date);
         let suffix = match name {
-            None => match expected {
+            None => match Release::for_date(date) {
                 None => Suffix::None,
                 Some(expected) => return err(ApiVersionErrorKind::MissingRelease { expected }),
             },
@@ -628,18 +891,9 @@ impl FromStr for ApiVersion {
                         position: date_part.len() + 2 + i,
                     });
                 }
-                if name == "dashboard" && date == DASHBOARD_DATE {
-                    Suffix::Dashboard
-                } else {
-                    match Release::from_name(name) {
-                        Some(r) if Some(r) == expected => Suffix::Release(r),
-                        _ => {
-                            return err(ApiVersionErrorKind::ReleaseMismatch {
-                                found: name.to_owned(),
-                                expected,
-                            });
-                        }
-                    }
+                match parse_suffix(date, name) {
+                    Ok(suffix) => suffix,
+                    Err(kind) => return err(kind),
                 }
             }
         };

@@ -17,10 +17,19 @@
 //!
 //! A known `capture_before` (Stripe's `payment_method_details.card.capture_before`) overrides
 //! the table: it is the authoritative value for one charge. When the brand is unknown, the
-//! window is the shortest any brand could have in that situation, so a capture this crate
-//! accepts is never one Stripe refuses for lateness. Extended authorization exists only for
-//! Visa, Mastercard, American Express and Discover; for other brands the standard window
-//! applies.
+//! window is the shortest any brand that can be held could have in that situation, so a
+//! capture this crate accepts is never one Stripe refuses for lateness. Extended
+//! authorization exists only for Visa, Mastercard, American Express and Discover; for other
+//! brands the standard window applies.
+//!
+//! Every [`CardBrand`] has a window; for the brands Stripe's table does not name:
+//!
+//! | brand | window | why |
+//! | --- | --- | --- |
+//! | Diners Club, JCB, UnionPay, Cartes Bancaires, eftpos Australia | 7 days online; 2 days in person; 30 days for JCB and Diners Club in JPY on a Japanese account | the table's "Mastercard, American Express, Discover and others" rows; stripe-facts §4 (Japan) |
+//! | girocard | 2 days (in person, its only use), 7 days if ever online | the "others" rows |
+//! | Interac | none (zero): nothing is left to capture | "The `interac_present` payment method type no longer supports the `manual` capture_method" (2025-03-31.basil changelog): Stripe captures an Interac payment when the customer authorizes it, the network being single-message |
+//! | `link`, `unknown` | as an unknown brand: the shortest of Visa, Mastercard, American Express and Discover | no network is named, so none can be assumed |
 //!
 //! ```
 //! use jiff::SignedDuration;
@@ -77,10 +86,15 @@ pub const IN_PERSON_WINDOW: SignedDuration = days_hours(2, 0);
 pub const EXTENDED_WINDOW: SignedDuration = days_hours(30, 0);
 /// 29 days 18 hours: Visa's exact extended window.
 pub const VISA_EXTENDED_WINDOW: SignedDuration = days_hours(29, 18);
+/// Zero: Interac payments are captured when authorized, so none is left to capture later
+/// ("The `interac_present` payment method type no longer supports the `manual`
+/// capture_method", Stripe's 2025-03-31.basil changelog).
+pub const NO_WINDOW: SignedDuration = SignedDuration::ZERO;
 
 /// The window during which an authorization can be captured, from Stripe's table (see the
-/// [module docs](self)). `brand` is `None` when unknown: the shortest window of any brand
-/// applies. `country` is the Stripe account's country (Japan changes JPY windows).
+/// [module docs](self)). `brand` is `None` when unknown (and [`CardBrand::Link`] and
+/// [`CardBrand::Unknown`] count as unknown): the shortest window of any brand applies.
+/// Interac has none ([`NO_WINDOW`]). `country` is the Stripe account's country (Japan changes JPY windows).
 #[must_use]
 pub fn authorization_window(
     brand: Option<CardBrand>,
@@ -90,18 +104,26 @@ pub fn authorization_window(
     currency: Currency,
     country: Option<Country>,
 ) -> SignedDuration {
-    let Some(brand) = brand else {
-        // Unknown brand: the shortest window any brand has in this situation.
-        return [
-            CardBrand::Visa,
-            CardBrand::Mastercard,
-            CardBrand::AmericanExpress,
-            CardBrand::Discover,
-        ]
-        .into_iter()
-        .map(|b| authorization_window(Some(b), initiator, presence, extended, currency, country))
-        .min()
-        .unwrap_or(VISA_SHORT_WINDOW);
+    let brand = match brand {
+        // No network named: the shortest window any brand that can be held has in this
+        // situation (Interac cannot be held at all, and is always named).
+        None | Some(CardBrand::Link | CardBrand::Unknown) => {
+            return [
+                CardBrand::Visa,
+                CardBrand::Mastercard,
+                CardBrand::AmericanExpress,
+                CardBrand::Discover,
+            ]
+            .into_iter()
+            .map(|b| {
+                authorization_window(Some(b), initiator, presence, extended, currency, country)
+            })
+            .min()
+            .unwrap_or(VISA_SHORT_WINDOW);
+        }
+        // Single-message network: captured when authorized (2025-03-31.basil changelog).
+        Some(CardBrand::Interac) => return NO_WINDOW,
+        Some(brand) => brand,
     };
     let japan_jpy = country == Some(Country::JP) && currency == Currency::JPY;
     if japan_jpy

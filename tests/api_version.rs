@@ -1,9 +1,30 @@
-//! API versions: rules.md §9 (S1 "API Version") and stripe-facts §9.
+//! API versions: rules.md §9 (S1 "API Version") and stripe-facts §9; the versions newer
+//! than the facts sheet and the preview versions come from Stripe's SDKs
+//! (`tests/data/stripe-sdk-api-versions.csv`, each row with its SDK, file and release) and from
+//! <https://docs.stripe.com/api-versions> ("The current version of the API is
+//! 2026-09-30.endive").
 
 use jiff::civil::date;
 use proptest::prelude::*;
 use stripe_gateway_rules::ApiVersion;
-use stripe_gateway_rules::api_version::{KNOWN_API_VERSIONS, Release};
+use stripe_gateway_rules::api_version::{
+    Channel, KNOWN_API_VERSIONS, KNOWN_PREVIEW_API_VERSIONS, Release,
+};
+
+/// The SDKs' pinned versions, copied into the repository with their sources.
+const SDK_PINS: &str = include_str!("data/stripe-sdk-api-versions.csv");
+
+/// `(version, channel)` of every row of [`SDK_PINS`].
+fn sdk_pins() -> Vec<(&'static str, &'static str)> {
+    SDK_PINS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("version,") && !l.is_empty())
+        .map(|l| {
+            let mut cols = l.split(',');
+            (cols.next().unwrap(), cols.next().unwrap())
+        })
+        .collect()
+}
 
 /// The list of stripe-facts §9, copied verbatim (126 values, whitespace-separated).
 const FACTS_LIST: &str = "
@@ -40,9 +61,12 @@ fn err(s: &str) -> stripe_gateway_rules::api_version::ApiVersionError {
 }
 
 #[test]
-fn facts_9_the_const_list_is_the_126_versions_of_the_facts_sheet_sorted() {
-    let facts: Vec<&str> = FACTS_LIST.split_whitespace().collect();
+fn facts_9_the_const_list_is_the_126_versions_of_the_facts_sheet_then_the_two_since_sorted() {
+    let mut facts: Vec<&str> = FACTS_LIST.split_whitespace().collect();
     assert_eq!(facts.len(), 126);
+    // stripe-node src/apiVersion.ts @ 003275d1 pins 2026-08-26.dahlia; Stripe's versioning
+    // page (docs.stripe.com/api-versions) names 2026-09-30.endive the current version.
+    facts.extend(["2026-08-26.dahlia", "2026-09-30.endive"]);
     assert_eq!(KNOWN_API_VERSIONS, facts.as_slice());
     let parsed: Vec<ApiVersion> = KNOWN_API_VERSIONS.iter().map(|s| v(s)).collect();
     assert!(
@@ -74,6 +98,8 @@ fn facts_9_release_names_follow_the_dates_of_each_major_release() {
         ("2026-02-25.clover", Some(Release::Clover)),
         ("2026-03-25.dahlia", Some(Release::Dahlia)),
         ("2026-07-29.dahlia", Some(Release::Dahlia)),
+        ("2026-08-26.dahlia", Some(Release::Dahlia)),
+        ("2026-09-30.endive", Some(Release::Endive)),
         ("2025-03-01.dashboard", None),
     ];
     for (s, release) in cases {
@@ -87,7 +113,10 @@ fn facts_9_release_names_follow_the_dates_of_each_major_release() {
     assert_eq!(Release::for_date(date(2025, 3, 30)), Some(Release::Acacia));
     assert_eq!(Release::for_date(date(2025, 9, 29)), Some(Release::Basil));
     assert_eq!(Release::for_date(date(2026, 3, 24)), Some(Release::Clover));
-    assert_eq!(Release::for_date(date(2030, 1, 1)), Some(Release::Dahlia));
+    assert_eq!(Release::for_date(date(2026, 9, 29)), Some(Release::Dahlia));
+    assert_eq!(Release::for_date(date(2026, 9, 30)), Some(Release::Endive));
+    assert_eq!(Release::for_date(date(2030, 1, 1)), Some(Release::Endive));
+    assert_eq!(Release::Endive.first_date(), date(2026, 9, 30));
     assert_eq!(Release::Basil.first_date(), date(2025, 3, 31));
 }
 
@@ -107,7 +136,138 @@ fn rules_9_versions_are_ordered_by_date() {
 fn facts_9_well_formed_but_unpublished_versions_parse_and_are_not_known() {
     assert!(!v("2021-01-01").is_known());
     assert!(!v("2025-03-15.acacia").is_known()); // between releases: still acacia
-    assert!(!v("2027-01-01.dahlia").is_known());
+    assert!(!v("2027-01-01.endive").is_known());
+}
+
+/// Issue 11: the crate refused Stripe's current version with `release_mismatch` and
+/// suggested `2026-09-30.dahlia`, a version that never existed.
+#[test]
+fn api_versions_page_the_current_version_2026_09_30_endive_parses_and_is_known() {
+    let endive = v("2026-09-30.endive");
+    assert_eq!(endive.release(), Some(Release::Endive));
+    assert_eq!(endive.release_name(), Some("endive"));
+    assert_eq!(endive.channel(), Channel::Stable);
+    assert!(endive.is_known());
+    assert!(v("2026-08-26.dahlia") < endive);
+    // The day before endive is still dahlia; from endive on, dahlia contradicts the date.
+    assert_eq!(v("2026-09-29.dahlia").release(), Some(Release::Dahlia));
+    assert_eq!(err("2026-09-30.dahlia").code(), "release_mismatch");
+}
+
+/// Every version an SDK pinned (tests/data/stripe-sdk-api-versions.csv, each row citing its
+/// SDK, file and release) parses, has the channel of its row, is known, prints back as
+/// written, and sorts by date.
+#[test]
+fn sdk_pins_every_pinned_version_parses_is_known_and_sorts_by_date() {
+    let pins = sdk_pins();
+    assert!(pins.len() >= 48, "{}", pins.len());
+    let mut parsed = Vec::new();
+    for (text, channel) in &pins {
+        let version = v(text);
+        let expected = match *channel {
+            "stable" => Channel::Stable,
+            "preview" => Channel::Preview,
+            other => panic!("unexpected channel {other}"),
+        };
+        assert_eq!(version.channel(), expected, "{text}");
+        assert!(version.is_known(), "{text}");
+        assert_eq!(version.to_string(), *text);
+        parsed.push(version);
+    }
+    parsed.sort();
+    assert!(parsed.windows(2).all(|w| w[0].date() <= w[1].date()));
+    assert!(parsed.windows(2).all(|w| w[0] != w[1]), "no duplicates");
+    // A preview and a stable version of the same day sort next to each other.
+    let april = v("2025-04-30.basil");
+    let april_preview = v("2025-04-30.preview");
+    assert!(april < april_preview && april_preview < v("2025-05-28.basil"));
+    // Every preview version of the table is pinned by an SDK, and the reverse.
+    let preview_pins: Vec<&str> = pins
+        .iter()
+        .filter(|(_, c)| *c == "preview")
+        .map(|(t, _)| *t)
+        .collect();
+    assert_eq!(preview_pins, KNOWN_PREVIEW_API_VERSIONS);
+}
+
+/// SDK beta changelogs: "This release changes the pinned API version to
+/// `2025-04-30.preview`". Preview and private versions are understood, not refused.
+#[test]
+fn sdk_beta_changelogs_preview_and_private_versions_parse_with_their_channel() {
+    let preview = v("2025-04-30.preview");
+    assert_eq!(preview.channel(), Channel::Preview);
+    assert_eq!(preview.release(), None);
+    assert_eq!(preview.release_name(), None);
+    assert!(preview.is_known());
+    // A preview of a day no SDK pinned is well formed and not known.
+    let unpinned = v("2026-09-30.preview");
+    assert_eq!(unpinned.channel(), Channel::Preview);
+    assert!(!unpinned.is_known());
+    let private = v("2025-06-15.private");
+    assert_eq!(private.channel(), Channel::Private);
+    assert_eq!(private.to_string(), "2025-06-15.private");
+    assert!(!private.is_known());
+    assert_eq!(Channel::Private.as_str(), "private");
+    // Before release names began there were no previews either.
+    assert_eq!(err("2024-06-20.preview").code(), "release_mismatch");
+    assert_eq!(err("2024-06-20.private").code(), "release_mismatch");
+}
+
+/// Stripe names a new major release twice a year (docs.stripe.com/api-versions): a version
+/// newer than this crate's table parses with its name carried as given.
+#[test]
+fn api_versions_page_a_future_release_parses_as_unknown_with_its_name() {
+    let fig = v("2027-03-31.fig");
+    assert!(!fig.is_known());
+    assert_eq!(fig.release(), None);
+    assert_eq!(fig.release_name(), Some("fig"));
+    assert_eq!(fig.channel(), Channel::Stable);
+    assert_eq!(fig.to_string(), "2027-03-31.fig");
+    assert!(v("2026-09-30.endive") < fig);
+    assert!(fig < v("2027-04-28.fig"));
+    // The longest name that fits in 64 characters is carried whole.
+    let long = format!("2027-03-31.{}", "z".repeat(53));
+    assert_eq!(v(&long).to_string(), long);
+    // Endive on a later date is accepted: this crate cannot know when endive ends.
+    assert_eq!(v("2027-03-31.endive").release(), Some(Release::Endive));
+}
+
+/// A known release name on a date it does not cover, or an unknown name on a date whose
+/// release the table knows, contradicts the table and is refused, with what to write.
+#[test]
+fn facts_9_names_that_contradict_their_date_are_refused() {
+    let e = err("2027-01-01.dahlia");
+    assert_eq!(e.code(), "release_mismatch");
+    assert_eq!(
+        e.to_string(),
+        "expected an API version, found \"2027-01-01.dahlia\" whose release name dahlia does not match its date; versions from 2026-09-30 on are endive (or a later release): write 2027-01-01.endive"
+    );
+    let e = err("2025-05-01.fig");
+    assert_eq!(e.code(), "release_mismatch");
+    assert!(e.to_string().contains("write 2025-05-01.basil"), "{e}");
+    // On endive's first day no later release can have begun.
+    assert_eq!(err("2026-09-30.fig").code(), "release_mismatch");
+}
+
+/// A date that does not exist is refused whatever follows it.
+#[test]
+fn facts_9_february_30th_is_refused() {
+    for input in [
+        "2025-02-30",
+        "2025-02-30.basil",
+        "2025-02-30.preview",
+        "2027-02-30.fig",
+    ] {
+        let e = err(input);
+        assert_eq!(e.code(), "invalid_day", "{input}");
+        assert!(
+            e.to_string()
+                .contains("whose day 30 does not exist in 2025-02")
+                || e.to_string()
+                    .contains("whose day 30 does not exist in 2027-02"),
+            "{e}"
+        );
+    }
 }
 
 #[test]
@@ -213,6 +373,10 @@ fn facts_9_other_shapes_are_refused() {
         "2024-01-00",
         "2024-06-20\n",
         "2024-06-20.basil ",
+        "2027-03-31.Fig",
+        "2027-03-31.fig2",
+        "2027-03-31.fig-leaf",
+        "2027-03-31.fig_leaf",
     ] {
         assert!(input.parse::<ApiVersion>().is_err(), "{input:?}");
     }
@@ -242,6 +406,28 @@ proptest! {
     fn facts_9_near_misses_never_panic(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}(\\.[a-zA-Z]{0,10})?") {
         if let Ok(version) = s.parse::<ApiVersion>() {
             prop_assert_eq!(version.to_string(), s);
+        }
+    }
+
+    /// Any lowercase name after endive's start parses and prints back as written, or is
+    /// refused as a known release name contradicting the date.
+    #[test]
+    fn facts_9_names_after_the_last_known_release_round_trip(
+        days in 1i32..(365 * 20),
+        name in "[a-z]{1,20}",
+    ) {
+        let day = date(2026, 9, 30).checked_add(jiff::Span::new().days(days)).unwrap();
+        let text = format!("{day}.{name}");
+        match text.parse::<ApiVersion>() {
+            Ok(version) => {
+                prop_assert_eq!(version.to_string(), text.clone());
+                prop_assert_eq!(text.parse::<ApiVersion>().unwrap(), version);
+                prop_assert_eq!(version.date(), day);
+            }
+            Err(e) => {
+                prop_assert_eq!(e.code(), "release_mismatch");
+                prop_assert!(["acacia", "basil", "clover", "dahlia"].contains(&name.as_str()));
+            }
         }
     }
 

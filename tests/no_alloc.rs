@@ -56,6 +56,34 @@ fn counter_sees_allocations() {
     assert!(allocations_during(|| drop(black_box(vec![1u8; 16]))) >= 1);
 }
 
+/// Issue 11: `ApiVersion::is_known` is asked on every configuration check and must not
+/// allocate (it compares against the table from a stack buffer), for known, unknown, preview
+/// and not-yet-known versions alike.
+#[test]
+fn api_version_is_known_allocates_nothing() {
+    use stripe_gateway_rules::ApiVersion;
+    let versions: Vec<ApiVersion> = [
+        "2024-06-20",
+        "2026-09-30.endive",
+        "2025-04-30.preview",
+        "2025-06-15.private",
+        "2021-01-01",
+        "2027-03-31.fig",
+        "2025-03-01.dashboard",
+    ]
+    .iter()
+    .map(|s| s.parse().expect("well formed"))
+    .collect();
+    let mut known = 0;
+    let n = allocations_during(|| {
+        for v in &versions {
+            known += usize::from(black_box(v).is_known());
+        }
+    });
+    assert_eq!(n, 0);
+    assert_eq!(known, 4);
+}
+
 #[test]
 fn to_minor_units_allocates_nothing() {
     let cases = [

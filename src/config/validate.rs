@@ -659,10 +659,25 @@ fn check_card_brands(v: &mut Collector, brands: Option<&[String]>) -> CardBrands
         let brand: Option<CardBrand> = v.parse(
             &format!("card_brands[{i}]"),
             Some(text),
-            "use Stripe's brand names: visa, mastercard, amex, discover, diners, jcb, unionpay, cartes_bancaires, eftpos_au",
+            "use Stripe's brand keywords, in lowercase: visa, mastercard, amex, discover, diners, jcb, unionpay, cartes_bancaires, eftpos_au, interac, girocard",
         );
-        if let Some(brand) = brand {
-            set.insert(brand);
+        match brand {
+            Some(brand) if !brand.can_be_enabled() => v.error(
+                format!("card_brands[{i}]"),
+                ViolationCode::InvalidValue,
+                match brand {
+                    CardBrand::Link => "\"link\" cannot be enabled: Link is Stripe's wallet, a payment method, not a card network; Stripe reports it as a card's brand only for Link payments no card network carries",
+                    _ => "\"unknown\" cannot be enabled: it is what Stripe reports when it cannot tell a card's brand, not a card network",
+                },
+                match brand {
+                    CardBrand::Link => "remove \"link\" from card_brands and enable the card networks you accept; turn Link on as a payment method in the Stripe Dashboard",
+                    _ => "remove \"unknown\" from card_brands and enable the card networks you accept, such as \"visa\" and \"mastercard\"",
+                },
+            ),
+            Some(brand) => {
+                set.insert(brand);
+            }
+            None => {}
         }
     }
     set
@@ -759,10 +774,14 @@ fn parse_entry_currency(
                 ViolationCode::BrandCurrencyUnsupported,
                 format!(
                     "{} cards cannot be charged in {} at Stripe",
-                    brand.name(),
+                    brand.label(),
                     c.code()
                 ),
-                format!("disable {} or remove {}", brand.name(), c.code()),
+                format!(
+                    "remove \"{}\" from card_brands or remove {}",
+                    brand.as_str(),
+                    c.code()
+                ),
             );
         }
     }

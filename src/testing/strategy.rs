@@ -390,11 +390,12 @@ fn rate_reaching(minimum: Decimal, stripe: Decimal) -> Decimal {
     rate
 }
 
-/// The brands that can be charged in every one of `currencies` (Visa and Mastercard always
-/// can).
+/// The brands a platform can enable that can be charged in every one of `currencies` (Visa
+/// and Mastercard always can).
 fn brands_supporting(currencies: &[Currency]) -> Vec<CardBrand> {
     CardBrand::ALL
         .into_iter()
+        .filter(|b| b.can_be_enabled())
         .filter(|b| currencies.iter().all(|c| b.supports_currency(*c)))
         .collect()
 }
@@ -1164,7 +1165,12 @@ fn accepted_operation(
         timestamp(),
         0_i64..=86_400,
         (
-            option::of(card_brand()),
+            // Interac payments are captured when authorized: none is left to capture.
+            option::of(
+                card_brand().prop_filter("Interac has no capture window", |b| {
+                    *b != CardBrand::Interac
+                }),
+            ),
             initiator(),
             presence(),
             any::<bool>(),
