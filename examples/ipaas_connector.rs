@@ -33,8 +33,8 @@ mod common;
 use std::process::ExitCode;
 
 use secrecy::SecretString;
-use stripe_gateway_rules::Severity;
 use stripe_gateway_rules::connection::{ConnectionSettings, ConnectionSettingsDraft, Timeout};
+use stripe_gateway_rules::diagnostics::{Code, Violation};
 
 /// The Stripe connection work area, field by field as S1 lists them, as typed.
 struct StripeConnectionForm {
@@ -77,6 +77,8 @@ fn to_draft(form: &StripeConnectionForm) -> ConnectionSettingsDraft {
 /// The crate's field path in S1's words.
 fn label(path: &str) -> &str {
     match path {
+        "cloud_agent" => "Cloud Agent",
+        "datetime_format" => "DateTime Format",
         "name" => "Connection",
         "is_source" => "Is Source / Is Target",
         "timeout_ms" => "Timeout",
@@ -86,37 +88,32 @@ fn label(path: &str) -> &str {
     }
 }
 
-/// One problem, from the crate or from IConduct's own rules.
-struct Issue {
-    from: &'static str,
-    severity: Severity,
-    field: &'static str,
-    code: &'static str,
-    message: String,
-}
-
-/// IConduct's own rules, on the fields Stripe does not have.
-fn platform_checks(form: &StripeConnectionForm) -> Vec<Issue> {
-    let mut issues = Vec::new();
+/// IConduct's own rules, on the fields Stripe does not have, as violations of the crate's
+/// report with IConduct's own codes.
+fn platform_checks(form: &StripeConnectionForm) -> Vec<Violation> {
+    let code = |c: &str| Code::platform(c).expect("snake_case");
+    let mut found = Vec::new();
     if form.cloud_agent.trim().is_empty() {
-        issues.push(Issue {
-            from: "IConduct",
-            severity: Severity::Error,
-            field: "Cloud Agent",
-            code: "agent_required",
-            message: "select a Cloud Agent: \"IConduct\" for cloud systems such as Stripe".into(),
-        });
+        found.push(
+            Violation::error(
+                "cloud_agent",
+                code("agent_required"),
+                "no Cloud Agent is selected",
+            )
+            .with_remedy("select a Cloud Agent: \"IConduct\" for cloud systems such as Stripe"),
+        );
     }
     if !form.datetime_format.is_empty() {
-        issues.push(Issue {
-            from: "IConduct",
-            severity: Severity::Warning,
-            field: "DateTime Format",
-            code: "datetime_format_unused",
-            message: "not used by the Stripe connector; the value is ignored".into(),
-        });
+        found.push(
+            Violation::warning(
+                "datetime_format",
+                code("datetime_format_unused"),
+                "the Stripe connector does not use DateTime Format; the value is ignored",
+            )
+            .with_remedy("leave DateTime Format empty"),
+        );
     }
-    issues
+    found
 }
 
 /// The connection once every field is valid: the crate's settings and IConduct's own fields.
@@ -156,31 +153,18 @@ fn check(form: &StripeConnectionForm, expect: &[&str], valid: bool) -> bool {
     let want = if valid { "valid" } else { "invalid" };
     println!("== Connection {:?} ({want} form)", form.connection);
     let draft = to_draft(form);
-    let mut issues: Vec<Issue> = draft
-        .problems()
-        .iter()
-        .map(|p| Issue {
-            from: "crate",
-            severity: p.severity(),
-            field: label(p.path()),
-            code: p.code(),
-            message: p.message().to_owned(),
-        })
-        .collect();
-    issues.extend(platform_checks(form));
-    for i in &issues {
+    let mut report = draft.problems();
+    report.extend(platform_checks(form));
+    for v in &report {
         println!(
-            "  {:<7} [{}] {} ({}): {}",
-            i.severity.as_str(),
-            i.code,
-            i.field,
-            i.from,
-            i.message
+            "  {:<7} [{}] {}: {}",
+            v.severity().as_str(),
+            v.code(),
+            label(&v.path().to_string()),
+            v.message()
         );
     }
-    let platform_ok = issues
-        .iter()
-        .all(|i| i.from == "crate" || i.severity != Severity::Error);
+    let platform_ok = report.is_valid();
     let connection = match draft.validate() {
         Ok(settings) if platform_ok => Some(IConductConnection {
             settings,
@@ -193,7 +177,11 @@ fn check(form: &StripeConnectionForm, expect: &[&str], valid: bool) -> bool {
         Some(c) => println!("=> accepted: {}", summary(c)),
         None => println!("=> refused"),
     }
-    let codes: Vec<&str> = issues.iter().map(|i| i.code).collect();
+    let codes: Vec<&str> = report
+        .violations()
+        .iter()
+        .map(|v| v.code().as_str())
+        .collect();
     let ok = connection.is_some() == valid && codes == expect;
     if !ok {
         println!("!! UNEXPECTED: expected {want} with codes {expect:?}, found {codes:?}");
@@ -263,19 +251,25 @@ fn main() -> ExitCode {
         check(
             &publishable,
             &[
-                "not_a_number",
+                "invalid_value",
                 "publishable_key_as_secret",
-                "missing_release",
+                "invalid_value",
                 "datetime_format_unused",
             ],
             false,
         ),
         check(
             &empty,
-            &["required", "no_role", "zero", "required", "agent_required"],
+            &[
+                "missing_field",
+                "no_role",
+                "invalid_value",
+                "missing_field",
+                "agent_required",
+            ],
             false,
         ),
-        check(&webhook, &["negative", "wrong_credential_kind"], false),
+        check(&webhook, &["invalid_value", "wrong_credential_kind"], false),
     ];
 
     // The crate's Timeout rule on its own, value by value.

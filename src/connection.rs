@@ -43,7 +43,4 @@ pub use oauth::{
     OAuthScope, OAuthState, OAuthToken, RedirectUriProblem, TokenResponseError, parse_callback,
 };
 pub use registry::{Connection, ConnectionError, ConnectionKey, Connections, SelectedAccount};
-pub use settings::{
-    ConnectionSettings, ConnectionSettingsDraft, SettingsErrors, SettingsProblem, Timeout,
-    TimeoutError,
-};
+pub use settings::{ConnectionSettings, ConnectionSettingsDraft, Timeout, TimeoutError};

@@ -155,7 +155,7 @@ impl DiagnosisKind {
     pub const fn remedy(self) -> &'static str {
         match self {
             DiagnosisKind::RawCardDataRefused => {
-                "ask Stripe support to enable raw card data access (https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis) with PCI DSS evidence, a current SAQ D or an AOC, and turn on the account's \"Handle card information directly\" setting (S0's name for it); or collect cards with Stripe.js, Elements or Checkout so that card numbers never reach the platform"
+                "ask Stripe support to enable raw card data access (https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis) with PCI DSS evidence, a current SAQ D or an AOC, and turn on the account's \"Handle card information directly\" setting; or collect cards with Stripe.js, Elements or Checkout so that card numbers never reach the platform"
             }
             DiagnosisKind::AmountTooSmall => {
                 "raise the currency's minimum payment to at least Stripe's minimum for the settlement currency (0.50 USD, 0.30 GBP, 50 JPY…)"

@@ -36,7 +36,7 @@ mod connection_types {
     use stripe_gateway_rules::connection::{
         AuthorizationCode, AuthorizeRequest, CallbackError, ConnectionSettingsDraft,
         LegacyPolicyError, LegacyStatus, OAuthError, OAuthErrorCode, OAuthGrant, OAuthScope,
-        OAuthState, SettingsErrors, SettingsProblem, Timeout, TimeoutError,
+        OAuthState, Timeout, TimeoutError,
     };
     assert_impl_all!(Connection: Send, Sync, Clone, Eq, std::hash::Hash);
     assert_impl_all!(Connections: Send, Sync, Clone, Eq, Default);
@@ -55,8 +55,24 @@ mod connection_types {
     assert_impl_all!(AuthorizationCode: Send, Sync, Clone, std::fmt::Debug);
     assert_impl_all!(ConnectionSettings: Send, Sync, Clone, std::fmt::Debug);
     assert_impl_all!(ConnectionSettingsDraft: Send, Sync, Clone, Default, std::fmt::Debug);
-    assert_impl_all!(SettingsProblem: Send, Sync, Clone, Eq, std::fmt::Display);
-    assert_impl_all!(SettingsErrors: Send, Sync, std::error::Error);
+    assert_impl_all!(
+        stripe_gateway_rules::diagnostics::Violation: Send,
+        Sync,
+        Clone,
+        Eq,
+        std::fmt::Display
+    );
+    assert_impl_all!(
+        stripe_gateway_rules::diagnostics::Report: Send,
+        Sync,
+        std::error::Error,
+        Extend<stripe_gateway_rules::diagnostics::Violation>,
+        IntoIterator
+    );
+    assert_impl_all!(stripe_gateway_rules::diagnostics::Path: Send, Sync, Clone, Eq);
+    assert_impl_all!(stripe_gateway_rules::diagnostics::Code: Send, Sync, Clone, Eq);
+    assert_impl_all!(stripe_gateway_rules::operation::Refusal: Send, Sync, std::error::Error);
+    assert_impl_all!(stripe_gateway_rules::api_version::Channel: Send, Sync, Copy);
     assert_impl_all!(Severity: Send, Sync, Copy);
     assert_impl_all!(Timeout: Send, Sync, Copy, Ord, std::fmt::Display, std::str::FromStr);
     assert_impl_all!(TimeoutError: Send, Sync, std::error::Error, Clone, Eq);

@@ -20,7 +20,7 @@ use crate::currency::{Currency, CurrencySet, is_presentment_currency, parse_curr
 use crate::data_protection::DataProtection;
 use crate::diagnostics::{Path, Report, Severity, Violation};
 use crate::minimum::{MinimumVerdict, check_minimum, stripe_minimum};
-use crate::money::{ExchangeRate, Money, parse_amount};
+use crate::money::{ExchangeRate, Money, RoundingMode, parse_amount};
 use crate::text::InputExcerpt;
 use crate::version::GatewayVersion;
 
@@ -56,6 +56,24 @@ const FIELD_ORDER: &[&str] = &[
     "radar",
     "live_card_tested",
 ];
+
+/// The smallest minimum payment in `currency` that reaches Stripe's minimum `stripe` (in the
+/// settlement currency), converted at `rate` where there is one: rounded up to what the
+/// currency allows. `None` when it cannot be computed exactly.
+fn smallest_passing_minimum(
+    currency: Currency,
+    stripe: Money,
+    rate: Option<&ExchangeRate>,
+) -> Option<Money> {
+    let needed = match rate {
+        None if stripe.currency() == currency => stripe.amount(),
+        None => return None,
+        Some(rate) => stripe.amount().checked_div(rate.rate())?,
+    };
+    Money::new(needed, currency)
+        .round_to_stripe(RoundingMode::Up)
+        .ok()
+}
 
 /// The path of a field, from its printed form (every path here is written by this module).
 fn path_of(path: &str) -> Path {
@@ -164,43 +182,27 @@ impl Collector {
     }
 
     /// Reports a credential that did not parse, with the code its error calls for.
-    fn credential(&mut self, path: &str, err: &CredentialError, secret_slot: bool) {
-        let code = match err.code() {
-            "publishable_key_as_secret" => ViolationCode::PublishableKeyAsSecret,
-            "wrong_credential_kind" => ViolationCode::WrongCredentialKind,
-            _ if secret_slot => ViolationCode::InvalidSecretKey,
-            _ => ViolationCode::InvalidValue,
-        };
-        self.error(path, code, err.problem().to_string(), err.remedy());
+    fn credential(&mut self, path: &str, err: &CredentialError) {
+        self.found.push(err.to_violation(path_of(path)));
     }
 
     /// A required credential field: `missing_field` when absent, else parsed.
-    fn required_credential<T>(
-        &mut self,
-        path: &str,
-        value: Option<&str>,
-        (remedy, secret_slot): (&str, bool),
-    ) -> Option<T>
+    fn required_credential<T>(&mut self, path: &str, value: Option<&str>, remedy: &str) -> Option<T>
     where
         T: FromStr<Err = CredentialError>,
     {
         let value = self.required(path, value, remedy);
-        self.parse_credential(path, value, secret_slot)
+        self.parse_credential(path, value)
     }
 
-    fn parse_credential<T>(
-        &mut self,
-        path: &str,
-        value: Option<&str>,
-        secret_slot: bool,
-    ) -> Option<T>
+    fn parse_credential<T>(&mut self, path: &str, value: Option<&str>) -> Option<T>
     where
         T: FromStr<Err = CredentialError>,
     {
         match value?.parse() {
             Ok(v) => Some(v),
             Err(e) => {
-                self.credential(path, &e, secret_slot);
+                self.credential(path, &e);
                 None
             }
         }
@@ -226,7 +228,7 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
         c.version.as_deref(),
         (
             "set version to v2 (Stripe V2: PaymentIntents with Stripe's native 3DS)",
-            "use v2; v1 is legacy and may only exist, not be created (S0)",
+            "use v2; v1 is legacy and may only exist, not be created",
         ),
         str::parse,
     );
@@ -242,7 +244,7 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
     );
 
     let publishable_key: Option<PublishableKey> =
-        v.parse_credential("publishable_key", c.publishable_key.as_deref(), false);
+        v.parse_credential("publishable_key", c.publishable_key.as_deref());
 
     let auth = match &c.auth {
         None => {
@@ -287,7 +289,7 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
             "live_card_tested",
             ViolationCode::LiveCardTestMissing,
             "the gateway is in live mode, but no test transaction with a live card was recorded",
-            "before going live, make a test transaction with a live card, then set live_card_tested to true (S0)",
+            "before going live, make a test transaction with a live card, then set live_card_tested to true",
         );
     }
 
@@ -373,7 +375,7 @@ fn legacy_version(v: &mut Collector, existing: bool) {
             "version",
             ViolationCode::LegacyVersion,
             "v1 is Stripe's legacy gateway and a new configuration may not choose it",
-            "create a v2 gateway (S0: \"Stripe V1 (legacy - do not create new)\")",
+            "create a v2 gateway: Stripe V1 is legacy and no new V1 gateway may be created",
         );
     }
 }
@@ -427,17 +429,14 @@ fn check_auth(
     // Outer `None`: an account id was given but is invalid (already reported).
     let account_id: Option<Option<AccountId>> = match a.account_id.as_deref() {
         None => Some(None),
-        text => v.parse_credential("auth.account_id", text, false).map(Some),
+        text => v.parse_credential("auth.account_id", text).map(Some),
     };
     match scheme {
         "api_key" => {
             let secret_key: Option<SecretKey> = v.required_credential(
                 "auth.secret_key",
                 expose(a.secret_key.as_ref()),
-                (
-                    "paste the secret key (sk_live_… or sk_test_…) from Developers > API keys",
-                    true,
-                ),
+                "paste the secret key (sk_live_… or sk_test_…) from Developers > API keys",
             );
             Some(AuthScheme::ApiKey {
                 secret_key: secret_key?,
@@ -448,17 +447,17 @@ fn check_auth(
             let client_id: Option<ClientId> = v.required_credential(
                 "auth.client_id",
                 a.client_id.as_deref(),
-                ("paste the client id (ca_…)", false),
+                "paste the client id (ca_…)",
             );
             let client_secret: Option<ClientSecret> = v.required_credential(
                 "auth.client_secret",
                 expose(a.client_secret.as_ref()),
-                ("paste the OAuth client secret", false),
+                "paste the OAuth client secret",
             );
             let refresh_token: Option<RefreshToken> = v.required_credential(
                 "auth.refresh_token",
                 expose(a.refresh_token.as_ref()),
-                ("paste the OAuth refresh token", false),
+                "paste the OAuth refresh token",
             );
             Some(AuthScheme::OAuth2 {
                 client_id: client_id?,
@@ -640,7 +639,7 @@ fn raw_card_data(
         "account.raw_card_data_access",
         ViolationCode::RawCardDataRequired,
         format!("{why}, which Stripe refuses without raw card data access (\"Sending credit card numbers directly to the Stripe API is generally unsafe\")"),
-        "ask Stripe support to enable raw card data access (PCI DSS evidence: SAQ D or an AOC; S0's \"Handle card information directly\" setting), then set account.raw_card_data_access to true",
+        "ask Stripe support to enable raw card data access with PCI DSS evidence (SAQ D or an AOC) and turn on the account's \"Handle card information directly\" setting, then set account.raw_card_data_access to true",
     );
 }
 
@@ -652,7 +651,7 @@ fn check_card_brands(v: &mut Collector, brands: Option<&[String]>) -> CardBrands
             "card_brands",
             ViolationCode::NoCardBrands,
             "no card brand is enabled, so no card payment can be taken",
-            "enable the brands you accept, such as [\"visa\", \"mastercard\", \"amex\", \"discover\"] (S4)",
+            "enable the brands you accept, such as [\"visa\", \"mastercard\", \"amex\", \"discover\"]",
         );
     }
     for (i, text) in list.iter().enumerate() {
@@ -693,7 +692,7 @@ fn check_currencies(
     let Some(list) = list.filter(|l| !l.is_empty()) else {
         v.missing(
             "currencies",
-            "assign at least one currency with its minimum payment: [{\"currency\":\"USD\",\"minimum_payment\":\"0.50\"}] (S4)",
+            "assign at least one currency with its minimum payment: [{\"currency\":\"USD\",\"minimum_payment\":\"0.50\"}]",
         );
         return None;
     };
@@ -801,7 +800,7 @@ fn check_entry_minimum(
         &path("minimum_payment"),
         entry.minimum_payment.as_deref(),
         (
-            "set the smallest payment accepted in this currency, such as \"0.50\" (S4)",
+            "set the smallest payment accepted in this currency, such as \"0.50\"",
             "write the amount as a decimal string, such as \"0.50\"",
         ),
         parse_amount,
@@ -872,14 +871,33 @@ fn check_entry_minimum(
                     settlement.code()
                 )
             };
-            v.error(
-                path("minimum_payment"),
-                ViolationCode::MinimumBelowStripe,
-                message,
-                format!(
+            let smallest = smallest_passing_minimum(currency, stripe, rate.as_ref());
+            let remedy = match smallest {
+                Some(m) if currency == settlement => {
+                    format!("raise the minimum payment to {} or more", m.amount())
+                }
+                Some(m) => format!(
+                    "raise the minimum payment to {} or more, which converts to at least {stripe} at this rate",
+                    m.amount()
+                ),
+                None => format!(
                     "raise the minimum payment so it reaches {stripe} in the settlement currency"
                 ),
-            );
+            };
+            let mut violation = Violation::error(
+                path_of(&path("minimum_payment")),
+                ViolationCode::MinimumBelowStripe,
+                message,
+            )
+            .with_remedy(remedy)
+            .with_param("minimum", minimum.amount())
+            .with_param("currency", currency.code())
+            .with_param("stripe_minimum", stripe.amount())
+            .with_param("settlement_currency", settlement.code());
+            if let Some(m) = smallest {
+                violation = violation.with_param("smallest_passing_minimum", m.amount());
+            }
+            v.found.push(violation);
             ok = false;
         }
         Ok(MinimumVerdict::Approximate {
@@ -945,7 +963,7 @@ fn check_return_url(
                 "return_url",
                 ViolationCode::ReturnUrlRequired,
                 "a v2 gateway in live mode needs a return URL: 3D Secure (SCA) redirects the customer away and back",
-                "set return_url to the https page of your checkout that SCA redirects return to (S0: \"your checkout page must support standard Merchant Redirect exceptions\")",
+                "set return_url to the https page of your checkout that SCA redirects return to: the checkout must support redirects for 3D Secure",
             );
         }
         return None;

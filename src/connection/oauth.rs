@@ -272,7 +272,7 @@ pub enum OAuthError {
     RedirectUriHasCredentials,
     /// A fragment (`#…`) in the redirect URI.
     #[error(
-        "expected a redirect URI without a fragment, found #{fragment}; remove it: OAuth redirect URIs must not have one (RFC 6749 §3.1.2)"
+        "expected a redirect URI without a fragment, found #{fragment}; remove it: OAuth redirect URIs never have one"
     )]
     RedirectUriHasFragment {
         /// The fragment (at most 40 characters).

@@ -28,8 +28,8 @@
 //! assert_eq!(settings.timeout().map(|t| t.as_millis()), Some(30_000));
 //!
 //! let problems = ConnectionSettingsDraft::default().problems();
-//! let found: Vec<_> = problems.iter().map(|p| (p.path(), p.code())).collect();
-//! assert_eq!(found, [("name", "required"), ("secret_key", "required")]);
+//! let found: Vec<_> = problems.violations().iter().map(|p| format!("{} {}", p.path(), p.code())).collect();
+//! assert_eq!(found, ["name missing_field", "secret_key missing_field"]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -37,8 +37,10 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::api_version::ApiVersion;
-use crate::config::Severity;
+use crate::codes::ViolationCode;
 use crate::credentials::SecretKey;
+use crate::diagnostics::{Path, Report, Violation};
+use crate::text::{GuardedOption, InputExcerpt};
 use secrecy::{ExposeSecret, SecretString};
 
 /// Longest timeout accepted: 600 000 ms (10 minutes). Stripe's own SDKs wait 80 s by default
@@ -129,45 +131,54 @@ pub enum TimeoutErrorKind {
 /// assert_eq!(
 ///     err.to_string(),
 ///     "expected a timeout in milliseconds from 1 to 600000, found \"99999999999999999999999\", \
-///      more than 600000 (10 minutes); use a smaller value, such as 30000"
+///      more than 600000 (10 minutes)"
 /// );
+/// assert_eq!(err.remedy(), "use a smaller value, such as 30000");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("expected a timeout in milliseconds from 1 to 600000, found {found:?}{}", describe_timeout(*.kind))]
+#[error("expected a timeout in milliseconds from 1 to 600000, found {found}{}", describe_timeout(*.kind))]
 pub struct TimeoutError {
-    found: String,
+    found: InputExcerpt,
     kind: TimeoutErrorKind,
 }
 
 fn describe_timeout(kind: TimeoutErrorKind) -> &'static str {
     match kind {
-        TimeoutErrorKind::Empty => "; type a number of milliseconds, such as 30000",
-        TimeoutErrorKind::NotANumber => {
-            ", which is not a whole number; type digits only, in milliseconds (30000 for 30 seconds)"
-        }
-        TimeoutErrorKind::Negative => ", a negative number; type a positive number, such as 30000",
-        TimeoutErrorKind::Zero => {
-            ", which would time out at once; type a positive number, such as 30000"
-        }
-        TimeoutErrorKind::TooLarge => {
-            ", more than 600000 (10 minutes); use a smaller value, such as 30000"
-        }
+        TimeoutErrorKind::Empty => "",
+        TimeoutErrorKind::NotANumber => ", which is not a whole number",
+        TimeoutErrorKind::Negative => ", a negative number",
+        TimeoutErrorKind::Zero => ", which would time out at once",
+        TimeoutErrorKind::TooLarge => ", more than 600000 (10 minutes)",
     }
 }
 
 impl TimeoutError {
     fn new(found: &str, kind: TimeoutErrorKind) -> Self {
-        let mut shown: String = found.chars().take(40).collect();
-        if found.chars().count() > 40 {
-            shown.push('…');
+        TimeoutError {
+            found: InputExcerpt::new(found),
+            kind,
         }
-        TimeoutError { found: shown, kind }
     }
 
     /// Why the timeout was refused.
     #[must_use]
     pub fn kind(&self) -> TimeoutErrorKind {
         self.kind
+    }
+
+    /// What to type instead.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        match self.kind {
+            TimeoutErrorKind::Empty => "type a number of milliseconds, such as 30000",
+            TimeoutErrorKind::NotANumber => {
+                "type digits only, in milliseconds (30000 for 30 seconds)"
+            }
+            TimeoutErrorKind::Negative | TimeoutErrorKind::Zero => {
+                "type a positive number, such as 30000"
+            }
+            TimeoutErrorKind::TooLarge => "use a smaller value, such as 30000",
+        }
     }
 
     /// A stable snake_case code: `empty`, `not_a_number`, `negative`, `zero`, `too_large`.
@@ -296,107 +307,6 @@ mod number_or_string {
     }
 }
 
-/// One problem in a [`ConnectionSettingsDraft`]: the field's path, the severity, a stable
-/// code and a message that says what was found and what to do. It never contains the secret
-/// key.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct SettingsProblem {
-    path: &'static str,
-    severity: Severity,
-    code: &'static str,
-    message: String,
-}
-
-impl SettingsProblem {
-    fn error(path: &'static str, code: &'static str, message: impl Into<String>) -> Self {
-        SettingsProblem {
-            path,
-            severity: Severity::Error,
-            code,
-            message: message.into(),
-        }
-    }
-
-    fn warning(path: &'static str, code: &'static str, message: impl Into<String>) -> Self {
-        SettingsProblem {
-            path,
-            severity: Severity::Warning,
-            code,
-            message: message.into(),
-        }
-    }
-
-    /// The field: `name`, `is_source`, `timeout_ms`, `secret_key`, `api_version`.
-    #[must_use]
-    pub fn path(&self) -> &'static str {
-        self.path
-    }
-
-    /// Error or warning.
-    #[must_use]
-    pub fn severity(&self) -> Severity {
-        self.severity
-    }
-
-    /// A stable snake_case code: `required`, `too_long`, `invalid_character`, `no_role`,
-    /// the [`TimeoutError`] codes, the [`ApiVersionError`](crate::api_version::ApiVersionError)
-    /// codes, `unknown_api_version`.
-    #[must_use]
-    pub fn code(&self) -> &'static str {
-        self.code
-    }
-
-    /// What was found and what to do.
-    #[must_use]
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
-
-impl fmt::Display for SettingsProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
-        write!(
-            f,
-            "{}: {severity} {}: {}",
-            self.path, self.code, self.message
-        )
-    }
-}
-
-/// Every problem of a draft that has at least one error (warnings included).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SettingsErrors(Vec<SettingsProblem>);
-
-impl SettingsErrors {
-    /// The problems, in field order.
-    #[must_use]
-    pub fn problems(&self) -> &[SettingsProblem] {
-        &self.0
-    }
-}
-
-impl fmt::Display for SettingsErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors = self
-            .0
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .count();
-        write!(f, "invalid connection settings ({errors} errors)")?;
-        for problem in &self.0 {
-            write!(f, "; {problem}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for SettingsErrors {}
-
 /// The connection settings as typed in S1's form, before validation. Every field is optional
 /// here so that [`problems`](Self::problems) can report all that is missing at once.
 ///
@@ -404,7 +314,7 @@ impl std::error::Error for SettingsErrors {}
 /// `timeout_ms` may be a number or a string; `secret_key` goes through
 /// [`SecretKey`]'s own parser (a malformed key fails deserialization with an error that
 /// never contains the key). It implements no `Serialize`: it holds a secret.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 #[non_exhaustive]
@@ -431,10 +341,39 @@ pub struct ConnectionSettingsDraft {
     pub api_version: Option<String>,
 }
 
+impl fmt::Debug for ConnectionSettingsDraft {
+    /// The text fields are guarded: a secret pasted into one shows only its prefix.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConnectionSettingsDraft")
+            .field("name", &GuardedOption(&self.name))
+            .field("active", &self.active)
+            .field("is_source", &self.is_source)
+            .field("is_target", &self.is_target)
+            .field("timeout_ms", &GuardedOption(&self.timeout_ms))
+            .field(
+                "secret_key",
+                &self.secret_key.as_ref().map(|_| "[redacted]"),
+            )
+            .field("api_version", &GuardedOption(&self.api_version))
+            .finish()
+    }
+}
+
+/// A required field that is missing or empty.
+fn missing(field: &'static str, message: &str) -> Violation {
+    let remedy = match field {
+        "name" => "type a name that tells this connection apart",
+        _ => {
+            "paste the secret key (sk_test_… or sk_live_…) or a restricted key (rk_…) from the Stripe Dashboard, Developers > API keys"
+        }
+    };
+    Violation::error(field, ViolationCode::MissingField, message).with_remedy(remedy)
+}
+
 impl ConnectionSettingsDraft {
     /// Every problem, errors and warnings, in field order.
     #[must_use]
-    pub fn problems(&self) -> Vec<SettingsProblem> {
+    pub fn problems(&self) -> Report {
         self.check().1
     }
 
@@ -442,56 +381,56 @@ impl ConnectionSettingsDraft {
     ///
     /// # Errors
     ///
-    /// [`SettingsErrors`] with every problem (see [`problems`](Self::problems)) when at least
-    /// one is an error.
-    pub fn validate(&self) -> Result<ConnectionSettings, SettingsErrors> {
+    /// The [`Report`] of every problem (see [`problems`](Self::problems)) when at least one
+    /// is an error.
+    pub fn validate(&self) -> Result<ConnectionSettings, Report> {
         match self.check() {
-            (Some(settings), _) => Ok(settings),
-            (None, problems) => Err(SettingsErrors(problems)),
+            (Some(settings), report) if report.is_valid() => Ok(settings),
+            (_, report) => Err(report),
         }
     }
 
-    fn check(&self) -> (Option<ConnectionSettings>, Vec<SettingsProblem>) {
-        let mut problems = Vec::new();
+    fn check(&self) -> (Option<ConnectionSettings>, Report) {
+        let mut problems = Report::new();
 
         let name = match self.name.as_deref() {
             None => {
-                problems.push(SettingsProblem::error(
-                    "name",
-                    "required",
-                    "expected a connection name, found none; type a name that tells this connection apart",
-                ));
+                problems.push(missing("name", "the connection's name is missing"));
                 None
             }
             Some(name) if name.trim().is_empty() => {
-                problems.push(SettingsProblem::error(
-                    "name",
-                    "required",
-                    "expected a connection name, found an empty value; type a name that tells this connection apart",
-                ));
+                problems.push(missing("name", "the connection's name is empty"));
                 None
             }
             Some(name) if name.chars().count() > MAX_NAME_LEN => {
-                problems.push(SettingsProblem::error(
-                    "name",
-                    "too_long",
-                    format!(
-                        "expected a connection name of at most {MAX_NAME_LEN} characters, found {}; shorten it",
-                        name.chars().count()
-                    ),
-                ));
+                problems.push(
+                    Violation::error(
+                        "name",
+                        ViolationCode::InvalidValue,
+                        format!(
+                            "the connection's name is {} characters long, more than {MAX_NAME_LEN}",
+                            name.chars().count()
+                        ),
+                    )
+                    .with_remedy("shorten the name")
+                    .with_param("max_chars", MAX_NAME_LEN),
+                );
                 None
             }
             Some(name) => match name.chars().enumerate().find(|(_, c)| c.is_control()) {
                 Some((i, c)) => {
-                    problems.push(SettingsProblem::error(
-                        "name",
-                        "invalid_character",
-                        format!(
-                            "expected a connection name without control characters, found {c:?} at position {}; remove it",
-                            i + 1
-                        ),
-                    ));
+                    problems.push(
+                        Violation::error(
+                            "name",
+                            ViolationCode::InvalidValue,
+                            format!(
+                                "the connection's name has a control character ({c:?}) at position {}",
+                                i + 1
+                            ),
+                        )
+                        .with_remedy("remove the control character")
+                        .with_param("position", i + 1),
+                    );
                     None
                 }
                 None => Some(name.to_owned()),
@@ -499,22 +438,25 @@ impl ConnectionSettingsDraft {
         };
 
         if self.active && !self.is_source && !self.is_target {
-            problems.push(SettingsProblem::warning(
-                "is_source",
-                "no_role",
-                "expected an active connection to be a source, a target or both, found neither; tick Is Source or Is Target, or the connection takes part in nothing",
-            ));
+            problems.push(
+                Violation::warning(
+                    "is_source",
+                    ViolationCode::NoRole,
+                    "the connection is active but is neither a source nor a target, so it takes part in nothing",
+                )
+                .with_remedy("tick Is Source, Is Target or both"),
+            );
         }
 
         let timeout = match self.timeout_ms.as_deref().map(str::parse::<Timeout>) {
             None => Some(None),
             Some(Ok(t)) => Some(Some(t)),
             Some(Err(e)) => {
-                problems.push(SettingsProblem::error(
-                    "timeout_ms",
-                    e.code(),
-                    e.to_string(),
-                ));
+                problems.push(
+                    Violation::error("timeout_ms", ViolationCode::InvalidValue, e.to_string())
+                        .with_remedy(e.remedy())
+                        .with_param("reason", e.code()),
+                );
                 None
             }
         };
@@ -525,20 +467,15 @@ impl ConnectionSettingsDraft {
             .map(|s| s.expose_secret().parse::<SecretKey>())
         {
             None => {
-                problems.push(SettingsProblem::error(
+                problems.push(missing(
                     "secret_key",
-                    "required",
-                    "expected the secret API key (mandatory), found none; paste the secret key (sk_test_… or sk_live_…) or a restricted key (rk_test_… or rk_live_…) from the Stripe Dashboard, Developers > API keys",
+                    "the secret API key (Client Secret) is missing; it is mandatory",
                 ));
                 None
             }
             Some(Ok(key)) => Some(key),
             Some(Err(e)) => {
-                problems.push(SettingsProblem::error(
-                    "secret_key",
-                    e.code(),
-                    e.to_string(),
-                ));
+                problems.push(e.to_violation(Path::field("secret_key")));
                 None
             }
         };
@@ -547,22 +484,26 @@ impl ConnectionSettingsDraft {
             None => Some(None),
             Some(Ok(v)) => {
                 if !v.is_known() {
-                    problems.push(SettingsProblem::warning(
-                        "api_version",
-                        "unknown_api_version",
-                        format!(
-                            "expected an API version Stripe has published, found {v}, which is not in Stripe's list; check it in the Stripe Dashboard, Developers > API version"
-                        ),
-                    ));
+                    problems.push(
+                        Violation::warning(
+                            "api_version",
+                            ViolationCode::UnknownApiVersion,
+                            format!("API version {v} is not one this crate knows Stripe has published"),
+                        )
+                        .with_remedy(
+                            "check it in the Stripe Dashboard, Developers > API version; a version newer than this crate works",
+                        )
+                        .with_param("api_version", v),
+                    );
                 }
                 Some(Some(v))
             }
             Some(Err(e)) => {
-                problems.push(SettingsProblem::error(
-                    "api_version",
-                    e.code(),
-                    e.to_string(),
-                ));
+                problems.push(
+                    Violation::error("api_version", ViolationCode::InvalidValue, e.to_string())
+                        .with_remedy("type a version as Stripe writes it, such as 2026-09-30.endive or 2024-06-20")
+                        .with_param("reason", e.code()),
+                );
                 None
             }
         };
@@ -614,7 +555,7 @@ pub struct ConnectionSettings {
 }
 
 impl TryFrom<ConnectionSettingsDraft> for ConnectionSettings {
-    type Error = SettingsErrors;
+    type Error = Report;
 
     fn try_from(draft: ConnectionSettingsDraft) -> Result<Self, Self::Error> {
         draft.validate()

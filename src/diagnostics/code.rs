@@ -59,6 +59,19 @@ impl Code {
     }
 }
 
+impl PartialEq<str> for Code {
+    /// Whether the code is spelled `other` (a crate's or a platform's code alike).
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
