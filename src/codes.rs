@@ -35,10 +35,35 @@ pub enum Family {
     Money,
     /// [`CurrencyError::code`](crate::CurrencyError::code): a currency code that does not parse.
     Currency,
+    /// [`ApiVersionError::code`](crate::api_version::ApiVersionError::code): an API version that
+    /// does not parse.
+    ApiVersion,
+    /// [`TimeoutError::code`](crate::connection::TimeoutError::code): a timeout that does not
+    /// parse.
+    Timeout,
+    /// [`OAuthError::code`](crate::connection::OAuthError::code): an authorize request's
+    /// state, scope or redirect URI refused.
+    OAuth,
+    /// [`CallbackError::code`](crate::connection::CallbackError::code): Stripe's OAuth callback
+    /// refused (Stripe's own error codes among them).
+    OAuthCallback,
+    /// [`TokenResponseError::code`](crate::connection::TokenResponseError::code): Stripe's OAuth
+    /// token response refused.
+    OAuthToken,
+    /// [`ConnectionError::code`](crate::ConnectionError::code): a connection refused.
+    Connection,
+    /// [`ErrorBodyError::code`](crate::diagnosis::ErrorBodyError::code): a Stripe error body
+    /// that cannot be read.
+    StripeErrorBody,
+    /// [`DiagnosisKind::code`](crate::DiagnosisKind::code): what a Stripe error means for the
+    /// configuration.
+    Diagnosis,
 }
 
 impl Family {
-    /// `violation`, `refusal`, `credential`, `money`, `currency`.
+    /// The family's name: `violation`, `refusal`, `credential`, `money`, `currency`,
+    /// `api_version`, `timeout`, `oauth`, `oauth_callback`, `oauth_token`, `connection`,
+    /// `stripe_error_body`, `diagnosis`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -47,6 +72,14 @@ impl Family {
             Family::Credential => "credential",
             Family::Money => "money",
             Family::Currency => "currency",
+            Family::ApiVersion => "api_version",
+            Family::Timeout => "timeout",
+            Family::OAuth => "oauth",
+            Family::OAuthCallback => "oauth_callback",
+            Family::OAuthToken => "oauth_token",
+            Family::Connection => "connection",
+            Family::StripeErrorBody => "stripe_error_body",
+            Family::Diagnosis => "diagnosis",
         }
     }
 }
@@ -377,4 +410,72 @@ parse_codes! {
     Currency "currency_not_a_letter", "a currency code is letters", "rules §5";
     Currency "currency_withdrawn", "a withdrawn ISO code (STD, ANG) cannot be represented", "rules §5";
     Currency "currency_unknown", "a currency code is an ISO 4217 code", "rules §5";
+    ApiVersion "empty", "an API version is not empty", "rules §9";
+    ApiVersion "too_long", "an API version is at most a few dozen characters", "rules §9";
+    ApiVersion "whitespace", "an API version has no spaces", "rules §9";
+    ApiVersion "non_ascii", "an API version is ASCII", "rules §9";
+    ApiVersion "shape", "an API version is `YYYY-MM-DD` or `YYYY-MM-DD.name`", "rules §9; stripe-facts §9";
+    ApiVersion "invalid_month", "an API version's month exists", "rules §9";
+    ApiVersion "invalid_day", "an API version's day exists in its month", "rules §9";
+    ApiVersion "empty_release", "a release name follows the dot", "rules §9; stripe-facts §9";
+    ApiVersion "invalid_release_character", "a release name is lowercase letters", "rules §9; stripe-facts §9";
+    ApiVersion "missing_release", "a version from 2024-09-30 on names its release", "rules §9; stripe-facts §9";
+    ApiVersion "release_mismatch", "a known release name matches the version's date", "rules §9; stripe-facts §9";
+    Timeout "empty", "a timeout is typed", "rules §9; S1";
+    Timeout "not_a_number", "a timeout is a whole number of milliseconds", "rules §9; S1";
+    Timeout "negative", "a timeout is positive", "rules §9; S1";
+    Timeout "zero", "a timeout is more than zero", "rules §9; S1";
+    Timeout "too_large", "a timeout is at most 600000 ms (10 minutes)", "rules §9; S1";
+    OAuth "state_empty", "an OAuth state is not empty", "rules §9; stripe-facts §6";
+    OAuth "state_too_short", "an OAuth state has at least 16 characters", "rules §9; stripe-facts §6";
+    OAuth "state_too_long", "an OAuth state has at most 512 characters", "rules §9";
+    OAuth "state_invalid_character", "an OAuth state is printable ASCII", "rules §9";
+    OAuth "scope_unknown", "the scope is `read_write` or `read_only`", "rules §9; stripe-facts §6";
+    OAuth "redirect_uri_not_web", "a redirect URI is an http(s) URL with a host", "rules §9; stripe-facts §6";
+    OAuth "redirect_uri_not_https", "a live-mode redirect URI is https", "rules §9; stripe-facts §6";
+    OAuth "redirect_uri_invalid", "a redirect URI is an absolute URL without whitespace", "rules §9; stripe-facts §6";
+    OAuth "redirect_uri_has_credentials", "a redirect URI has no user name or password", "rules §9";
+    OAuth "redirect_uri_has_fragment", "a redirect URI has no fragment", "rules §9";
+    OAuthCallback "access_denied", "Stripe's error: the user denied the connection", "rules §9; stripe-facts §6";
+    OAuthCallback "invalid_scope", "Stripe's error: the authorize request's scope was refused", "rules §9; stripe-facts §6";
+    OAuthCallback "invalid_redirect_uri", "Stripe's error: the redirect URI is not the registered one", "rules §9; stripe-facts §6";
+    OAuthCallback "invalid_request", "Stripe's error: a parameter of the authorize request is missing", "rules §9; stripe-facts §6";
+    OAuthCallback "unsupported_response_type", "Stripe's error: the response type is not `code`", "rules §9; stripe-facts §6";
+    OAuthCallback "oauth_error", "Stripe's error, another code than the documented ones", "rules §9; stripe-facts §6";
+    OAuthCallback "state_missing", "the callback carries the state sent", "rules §9; stripe-facts §6";
+    OAuthCallback "state_mismatch", "the callback's state is the one sent", "rules §9; stripe-facts §6";
+    OAuthCallback "code_missing", "the callback carries an authorization code", "rules §9; stripe-facts §6";
+    OAuthCallback "code_invalid", "the authorization code is `ac_…`", "rules §9; stripe-facts §6";
+    OAuthCallback "scope_unknown", "the callback's scope is `read_write` or `read_only`", "rules §9; stripe-facts §6";
+    OAuthCallback "duplicate_parameter", "each callback parameter appears once", "rules §9";
+    OAuthToken "oauth_error", "Stripe answered the token request with an error", "rules §9; stripe-facts §6";
+    OAuthToken "syntax", "the token response is JSON", "rules §9";
+    OAuthToken "missing_field", "the token response has `stripe_user_id` and `livemode`", "rules §9; stripe-facts §6";
+    OAuthToken "wrong_type", "each token response field has its JSON type", "rules §9";
+    OAuthToken "invalid_field", "the account id, publishable key and refresh token parse", "rules §9; rules §1";
+    OAuthToken "scope_unknown", "the token's scope is `read_write` or `read_only`", "rules §9; stripe-facts §6";
+    OAuthToken "token_type", "the token type is `bearer`", "rules §9; stripe-facts §6";
+    OAuthToken "mode_mismatch", "the publishable key's mode is the token's `livemode`", "rules §9; rules §1";
+    Connection "account_mismatch", "reconnecting picks the same Stripe account as before", "rules §9; S2";
+    Connection "already_integrated", "an account is connected to this platform once", "rules §9; S2";
+    Connection "account_ineligible", "an account connected to another platform cannot be added", "rules §9; S2";
+    Connection "duplicate_connection", "one connection per Stripe account", "rules §9; S2";
+    Connection "connection_not_found", "the connection looked up exists", "rules §9; S2";
+    StripeErrorBody "empty", "a Stripe error body is not empty", "stripe-facts §5";
+    StripeErrorBody "too_large", "a Stripe error body is at most 1 MiB", "stripe-facts §5";
+    StripeErrorBody "byte_order_mark", "a Stripe error body has no byte-order mark", "stripe-facts §5";
+    StripeErrorBody "syntax", "a Stripe error body is JSON", "stripe-facts §5";
+    StripeErrorBody "truncated", "a Stripe error body is complete", "stripe-facts §5";
+    StripeErrorBody "not_an_object", "a Stripe error body is a JSON object", "stripe-facts §5";
+    StripeErrorBody "no_error_fields", "a Stripe error body has Stripe's error fields", "stripe-facts §5";
+    StripeErrorBody "wrong_type", "each error field has its JSON type", "stripe-facts §5";
+    Diagnosis "raw_card_data_refused", "Stripe refused card numbers sent without raw card data access", "rules §3; stripe-facts §5";
+    Diagnosis "amount_too_small", "a charge below Stripe's minimum", "rules §6; stripe-facts §1.1";
+    Diagnosis "livemode_mismatch", "a key of the other mode", "rules §1; stripe-facts §3";
+    Diagnosis "secret_key_required", "a publishable key used where a secret key is needed", "rules §1; stripe-facts §3.1";
+    Diagnosis "api_key_expired", "an expired or rolled API key", "rules §1; stripe-facts §3";
+    Diagnosis "platform_api_key_expired", "the platform's key for a connected account expired", "rules §9; stripe-facts §6";
+    Diagnosis "charge_expired_for_capture", "a capture after the authorization window", "rules §7; stripe-facts §4";
+    Diagnosis "uncaptured_charge_refund", "a refund of an uncaptured payment (cancel it instead)", "rules §7; stripe-facts §4";
+    Diagnosis "amount_too_large", "an amount above Stripe's maximum", "rules §5; stripe-facts §1.2";
 }

@@ -68,6 +68,22 @@
 //! | connection settings: timeout in milliseconds, mandatory secret key, API version | S1 | [`ConnectionSettings`], [`ApiVersion`] |
 //! | what Stripe's errors mean for the configuration | stripe-facts §1, §3–§5 | [`diagnose`] |
 //!
+//! Loading and validating compose with `?`: a file of the wrong shape is a
+//! [`ConfigFileError`](config::ConfigFileError), a configuration with errors is its
+//! [`Report`], and both are [`std::error::Error`]s.
+//!
+//! ```
+//! use std::error::Error;
+//! use stripe_gateway_rules::{GatewayConfig, ValidatedGateway};
+//!
+//! fn load(json: &str) -> Result<ValidatedGateway, Box<dyn Error>> {
+//!     Ok(GatewayConfig::from_json(json)?.validate()?)
+//! }
+//! # let json = include_str!("../examples/configs/konnektive-v2.json");
+//! assert!(load(json).is_ok());
+//! assert!(load(&json.replace("\"v2\"", "\"v9\"")).is_err());
+//! ```
+//!
 //! # Codes
 //!
 //! Every violation, refusal and parse error has a stable snake_case code, never reused for

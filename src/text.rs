@@ -85,10 +85,15 @@ pub(crate) fn truncated(s: &str, max: usize) -> String {
     out
 }
 
+/// The shortest run of ASCII letters and digits taken for a secret without a known prefix (an
+/// OAuth client secret, a refresh token, a key's body pasted alone).
+const SECRET_RUN: usize = 16;
+
 /// Where to cut an input that may contain a secret, if it may: just after the first secret
 /// marker (`sk_`, `rk_`, `whsec_`, or before `_secret_`), found anywhere and in any case, so a
-/// key with a leading space, in quotes, after `Bearer ` or in capitals is cut too. Keeps a
-/// following `live_`/`test_` so the message can still say which kind of key it was.
+/// key with a leading space, in quotes, after `Bearer ` or in capitals is cut too; or, failing
+/// that, before the first run of 16 or more ASCII letters and digits. Keeps a following
+/// `live_`/`test_` so the message can still say which kind of key it was.
 pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
     const PREFIXES: [&str; 3] = ["sk_", "rk_", "whsec_"];
     const MODES: [&str; 3] = ["live_", "test_", "prod_"];
@@ -98,17 +103,26 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
             .get(i..i + word.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
     };
-    for i in 0..bytes.len() {
+    let mut run_start = 0;
+    let mut long_run = None;
+    for (i, &byte) in bytes.iter().enumerate() {
         if at(i, "_secret_") {
-            return Some(i);
+            return Some(long_run.unwrap_or(i));
         }
         if let Some(p) = PREFIXES.iter().find(|p| at(i, p)) {
             let end = i + p.len();
             let mode = MODES.iter().find(|m| at(end, m)).map_or(0, |m| m.len());
-            return Some(end + mode);
+            return Some(long_run.unwrap_or(end + mode));
+        }
+        if byte.is_ascii_alphanumeric() {
+            if long_run.is_none() && i + 1 - run_start >= SECRET_RUN {
+                long_run = Some(run_start);
+            }
+        } else {
+            run_start = i + 1;
         }
     }
-    None
+    long_run
 }
 
 /// `Debug` for a text field that should hold no secret but might (a key pasted into the wrong

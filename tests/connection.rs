@@ -194,7 +194,7 @@ fn facts_6_state_is_required_non_empty_and_of_reasonable_length() {
     assert!("x".repeat(512).parse::<OAuthState>().is_ok());
     assert_eq!(
         "read_everything".parse::<OAuthScope>().unwrap_err().code(),
-        "invalid_scope"
+        "scope_unknown"
     );
 }
 
@@ -302,7 +302,7 @@ fn facts_6_missing_or_malformed_code_is_refused_without_echoing_it() {
         callback(&format!("code=ac_1&scope=admin&state={STATE}"))
             .unwrap_err()
             .code(),
-        "scope_invalid"
+        "scope_unknown"
     );
     assert_eq!(
         callback(&format!("code=ac_1&state={STATE}"))
@@ -561,14 +561,24 @@ fn s1_every_problem_is_reported_with_its_path_and_code() {
         })
         .collect();
     let row = |path: &str, code: &str, reason: Option<&str>, severity| {
-        (path.to_owned(), code.to_owned(), reason.map(str::to_owned), severity)
+        (
+            path.to_owned(),
+            code.to_owned(),
+            reason.map(str::to_owned),
+            severity,
+        )
     };
     assert_eq!(
         found,
         [
             row("name", "missing_field", None, Severity::Error),
             row("is_source", "no_role", None, Severity::Warning),
-            row("timeout_ms", "invalid_value", Some("negative"), Severity::Error),
+            row(
+                "timeout_ms",
+                "invalid_value",
+                Some("negative"),
+                Severity::Error
+            ),
             row("secret_key", "missing_field", None, Severity::Error),
             row(
                 "api_version",
@@ -930,4 +940,32 @@ mod by_key {
         ));
         assert!(!e.to_string().contains("S3cr3tB0dy"), "{e}");
     }
+}
+
+/// Issue 9: OAuth callbacks report through the crate's one report model, with one meaning per
+/// code (`invalid_scope` is Stripe's; a scope the crate cannot read is `scope_unknown`).
+#[test]
+fn oauth_callback_errors_become_violations_of_the_report() {
+    use stripe_gateway_rules::ViolationCode;
+    use stripe_gateway_rules::diagnostics::Report;
+    let denied = callback(&format!(
+        "error=access_denied&error_description=The+user+denied+your+request&state={STATE}"
+    ))
+    .unwrap_err()
+    .to_violation();
+    assert_eq!(*denied.code(), ViolationCode::OauthDenied);
+    assert_eq!(denied.param("stripe_code"), Some("access_denied"));
+    assert_eq!(denied.path().to_string(), "error");
+    let forged = callback("code=ac_1&state=someone-elses-state-123")
+        .unwrap_err()
+        .to_violation();
+    assert_eq!(*forged.code(), ViolationCode::OauthStateMismatch);
+    assert_eq!(forged.path().to_string(), "state");
+    let scope = callback(&format!("code=ac_1&scope=admin&state={STATE}"))
+        .unwrap_err()
+        .to_violation();
+    assert_eq!(*scope.code(), ViolationCode::InvalidValue);
+    assert_eq!(scope.param("reason"), Some("scope_unknown"));
+    let report: Report = [denied, forged, scope].into_iter().collect();
+    assert_eq!(report.errors().count(), 3);
 }

@@ -622,12 +622,10 @@ fn parse_currency_huge_input_is_truncated_in_the_message() {
     assert_eq!(err.code(), "currency_wrong_length");
     let text = err.to_string();
     assert!(text.len() < 200, "{text}");
+    // A run of 16 or more letters and digits may be a secret, so none of it is quoted.
     assert_eq!(
         text,
-        format!(
-            "currency code \"{}\"… (1000000 bytes) has 1000000 characters: expected exactly three ASCII letters such as \"usd\"",
-            "A".repeat(24)
-        )
+        "currency code \"\"… (1000000 bytes) has 1000000 characters: expected exactly three ASCII letters such as \"usd\""
     );
     // Truncation respects character boundaries.
     let multibyte = "é".repeat(100);

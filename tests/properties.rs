@@ -258,3 +258,54 @@ mod serde_round_trips {
         }
     }
 }
+
+/// Issue 9: a message or remedy is fit for a platform's UI: no source tag (`(S0)`, `S4's`,
+/// `rules §3`, `rules.md`, `stripe-facts`), which belong in the docs.
+fn assert_fit_for_ui(text: &str) -> Result<(), TestCaseError> {
+    let tags = ["\u{a7}", "rules.md", "stripe-facts", "rules "];
+    for tag in tags {
+        prop_assert!(!text.contains(tag), "source tag {tag:?} in {text:?}");
+    }
+    for platform in ["S0", "S1", "S2", "S3", "S4"] {
+        let bounded = text.match_indices(platform).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + platform.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        });
+        prop_assert!(!bounded, "platform tag {platform} in {text:?}");
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn every_violation_message_and_remedy_is_fit_for_a_ui(
+        (config, _) in prop_oneof![invalid_config(), config_with_warning()]
+    ) {
+        for v in &report_of(&config) {
+            assert_fit_for_ui(v.message())?;
+            if let Some(remedy) = v.remedy() {
+                assert_fit_for_ui(remedy)?;
+            }
+        }
+    }
+
+    #[test]
+    fn every_refusal_has_an_end_user_text_fit_for_a_ui(
+        (gateway, op) in validated_gateway().prop_flat_map(|g| {
+            let ops = stripe_gateway_rules::testing::strategy::any_operation();
+            (Just(g), ops)
+        })
+    ) {
+        if let Err(refusal) = gateway.check(&op) {
+            let end_user = refusal.end_user_message().to_string();
+            prop_assert!(!end_user.trim().is_empty());
+            assert_fit_for_ui(&end_user)?;
+            assert_fit_for_ui(&refusal.to_string())?;
+            assert_fit_for_ui(refusal.remedy())?;
+            let v = refusal.to_violation(stripe_gateway_rules::diagnostics::Path::root());
+            prop_assert_eq!(v.code().as_str(), refusal.code().as_str());
+            prop_assert_eq!(v.param("end_user_message"), Some(end_user.as_str()));
+        }
+    }
+}

@@ -108,7 +108,7 @@ impl FromStr for OAuthScope {
     ///
     /// # Errors
     ///
-    /// [`OAuthError`] with code `invalid_scope` for anything else.
+    /// [`OAuthError`] with code `scope_unknown` for anything else.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "read_write" => Ok(OAuthScope::ReadWrite),
@@ -282,7 +282,7 @@ pub enum OAuthError {
 
 impl OAuthError {
     /// A stable snake_case code: `state_empty`, `state_too_short`, `state_too_long`,
-    /// `state_invalid_character`, `invalid_scope`, `redirect_uri_invalid`, `redirect_uri_not_web`,
+    /// `state_invalid_character`, `scope_unknown`, `redirect_uri_invalid`, `redirect_uri_not_web`,
     /// `redirect_uri_not_https`, `redirect_uri_has_credentials`, `redirect_uri_has_fragment`.
     #[must_use]
     pub fn code(&self) -> &'static str {
@@ -291,13 +291,28 @@ impl OAuthError {
             OAuthError::StateTooShort { .. } => "state_too_short",
             OAuthError::StateTooLong { .. } => "state_too_long",
             OAuthError::StateInvalidCharacter { .. } => "state_invalid_character",
-            OAuthError::InvalidScope { .. } => "invalid_scope",
+            OAuthError::InvalidScope { .. } => "scope_unknown",
             OAuthError::RedirectUriNotWeb { .. } => "redirect_uri_not_web",
             OAuthError::RedirectUriNotHttps { .. } => "redirect_uri_not_https",
             OAuthError::RedirectUriInvalid { .. } => "redirect_uri_invalid",
             OAuthError::RedirectUriHasCredentials => "redirect_uri_has_credentials",
             OAuthError::RedirectUriHasFragment { .. } => "redirect_uri_has_fragment",
         }
+    }
+}
+
+impl OAuthError {
+    /// This error as a [`Violation`](crate::diagnostics::Violation) at `path` (the field that
+    /// holds the state, scope or redirect URI): `invalid_value`, with this error's own code as
+    /// the `reason` param.
+    #[must_use]
+    pub fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        crate::diagnostics::Violation::error(
+            path,
+            crate::codes::ViolationCode::InvalidValue,
+            self.to_string(),
+        )
+        .with_param("reason", self.code())
     }
 }
 
@@ -658,8 +673,9 @@ impl CallbackError {
     /// A stable snake_case code: Stripe's own code for the five documented ones
     /// (`access_denied`, `invalid_scope`, `invalid_redirect_uri`, `invalid_request`,
     /// `unsupported_response_type`), `oauth_error` for another Stripe code, and
-    /// `state_missing`, `state_mismatch`, `code_missing`, `code_invalid`, `scope_invalid`,
-    /// `duplicate_parameter`.
+    /// `state_missing`, `state_mismatch`, `code_missing`, `code_invalid`, `scope_unknown`,
+    /// `duplicate_parameter`. (`invalid_scope` here is always Stripe's: the authorize request
+    /// asked for a scope Stripe refused; `scope_unknown` is a scope this crate cannot read.)
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
@@ -675,7 +691,7 @@ impl CallbackError {
             CallbackError::StateMismatch => "state_mismatch",
             CallbackError::CodeMissing => "code_missing",
             CallbackError::CodeInvalid => "code_invalid",
-            CallbackError::ScopeInvalid { .. } => "scope_invalid",
+            CallbackError::ScopeInvalid { .. } => "scope_unknown",
             CallbackError::DuplicateParameter { .. } => "duplicate_parameter",
         }
     }
@@ -695,6 +711,35 @@ impl CallbackError {
         match self {
             CallbackError::Stripe { description, .. } => description.as_deref(),
             _ => None,
+        }
+    }
+}
+
+impl CallbackError {
+    /// This error as a [`Violation`](crate::diagnostics::Violation) of the callback, for a
+    /// report: `oauth_denied` when Stripe answered with an error (Stripe's code is the
+    /// `stripe_code` param), `oauth_state_mismatch` when the state is missing or another, and
+    /// `invalid_value` for a malformed callback (this error's code is the `reason` param). The
+    /// path is the callback parameter concerned (`error`, `state`, `code`, `scope`).
+    #[must_use]
+    pub fn to_violation(&self) -> crate::diagnostics::Violation {
+        use crate::codes::ViolationCode;
+        use crate::diagnostics::Violation;
+        let (path, code) = match self {
+            CallbackError::Stripe { .. } => ("error", ViolationCode::OauthDenied),
+            CallbackError::StateMissing | CallbackError::StateMismatch => {
+                ("state", ViolationCode::OauthStateMismatch)
+            }
+            CallbackError::CodeMissing | CallbackError::CodeInvalid => {
+                ("code", ViolationCode::InvalidValue)
+            }
+            CallbackError::ScopeInvalid { .. } => ("scope", ViolationCode::InvalidValue),
+            CallbackError::DuplicateParameter { name } => (*name, ViolationCode::InvalidValue),
+        };
+        let v = Violation::error(path, code, self.to_string()).with_param("reason", self.code());
+        match self.stripe_code() {
+            Some(stripe) => v.with_param("stripe_code", stripe.as_str()),
+            None => v,
         }
     }
 }
@@ -759,7 +804,7 @@ impl fmt::Display for CallbackError {
 /// # Errors
 ///
 /// A [`CallbackError`]: Stripe's error; `state_missing` or `state_mismatch`; `code_missing`
-/// or `code_invalid`; `scope_invalid`; `duplicate_parameter` when `code`, `state`, `scope`,
+/// or `code_invalid`; `scope_unknown`; `duplicate_parameter` when `code`, `state`, `scope`,
 /// `error` or `error_description` appears more than once.
 pub fn parse_callback(
     redirect: &Url,
@@ -987,7 +1032,7 @@ pub enum TokenResponseError {
 
 impl TokenResponseError {
     /// A stable snake_case code: `oauth_error` (Stripe's code is in the error), `syntax`,
-    /// `missing_field`, `wrong_type`, `invalid_field`, `invalid_scope`, `token_type`,
+    /// `missing_field`, `wrong_type`, `invalid_field`, `scope_unknown`, `token_type`,
     /// `mode_mismatch`.
     #[must_use]
     pub fn code(&self) -> &'static str {
@@ -997,7 +1042,7 @@ impl TokenResponseError {
             TokenResponseError::MissingField { .. } => "missing_field",
             TokenResponseError::WrongType { .. } => "wrong_type",
             TokenResponseError::InvalidField { .. } => "invalid_field",
-            TokenResponseError::InvalidScope { .. } => "invalid_scope",
+            TokenResponseError::InvalidScope { .. } => "scope_unknown",
             TokenResponseError::TokenType { .. } => "token_type",
             TokenResponseError::ModeMismatch { .. } => "mode_mismatch",
         }
@@ -1015,7 +1060,7 @@ impl OAuthToken {
     ///
     /// [`TokenResponseError`]: Stripe's error; `syntax` (not JSON, empty, over 1 MiB);
     /// `missing_field`; `wrong_type`; `invalid_field` (an account id, publishable key or
-    /// refresh token that does not parse); `invalid_scope`; `token_type`; `mode_mismatch`
+    /// refresh token that does not parse); `scope_unknown`; `token_type`; `mode_mismatch`
     /// (the publishable key's mode is not `livemode`'s).
     pub fn from_json(body: &str) -> Result<Self, TokenResponseError> {
         use crate::diagnosis::JsonKind;
