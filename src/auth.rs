@@ -27,29 +27,26 @@ use crate::credentials::{
 /// secrets stay wrapped (see [`credentials`](crate::credentials)).
 ///
 /// With the `serde` feature it deserializes from the configuration file's `auth` object,
-/// tagged by `scheme` (`api_key`, `oauth2`, `connect`), every field through its parser. It
+/// tagged by `scheme` (`api_key`, `oauth2`, `connect`), through the same checks as
+/// [`AuthConfig::validate`](crate::config::AuthConfig::validate): a failure is the report of
+/// every problem, and never repeats what was typed (a secret pasted as the scheme, say). It
 /// does not implement `Serialize`: it holds secrets.
 #[derive(Clone)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "scheme", deny_unknown_fields))]
 #[non_exhaustive]
 pub enum AuthScheme {
     /// A secret or restricted API key. `account_id` acts for another account (the
     /// `Stripe-Account` header); by default the key's own account (S3: "By default, the
     /// provider will use the authenticated account").
-    #[cfg_attr(feature = "serde", serde(rename = "api_key"))]
     ApiKey {
         /// The key (`sk_…` or `rk_…`).
         secret_key: SecretKey,
         /// The account to act for, if not the key's own.
-        #[cfg_attr(feature = "serde", serde(default))]
         account_id: Option<AccountId>,
     },
     /// OAuth 2.0 (S3): all three of client id, client secret and refresh token are required.
     /// Stripe marks OAuth access and refresh tokens deprecated and recommends the
     /// `Stripe-Account` header with the platform's key for new integrations (stripe-facts
     /// §3.3).
-    #[cfg_attr(feature = "serde", serde(rename = "oauth2"))]
     OAuth2 {
         /// The Connect client id (`ca_…`).
         client_id: ClientId,
@@ -58,21 +55,17 @@ pub enum AuthScheme {
         /// The OAuth refresh token.
         refresh_token: RefreshToken,
         /// The account to act for; by default the authenticated account.
-        #[cfg_attr(feature = "serde", serde(default))]
         account_id: Option<AccountId>,
     },
     /// Stripe Connect (S2): the platform holds no merchant API key; the connection is named
     /// by the connected account. No webhook configuration is needed.
-    #[cfg_attr(feature = "serde", serde(rename = "connect"))]
     Connect {
         /// The connected account (`acct_…`).
         account_id: AccountId,
         /// The account's name as Stripe shows it (S2 shows it where the keys used to be).
-        #[cfg_attr(feature = "serde", serde(default))]
         account_name: Option<String>,
         /// The publishable key kept from the API-key connection this one replaced (S2 uses it
         /// to find the account to reconnect).
-        #[cfg_attr(feature = "serde", serde(default))]
         publishable_key: Option<PublishableKey>,
     },
 }
@@ -156,5 +149,65 @@ impl std::fmt::Debug for AuthScheme {
                 .field("publishable_key", publishable_key)
                 .finish(),
         }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AuthScheme {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, Visitor};
+        use std::fmt;
+
+        struct Fields;
+
+        impl<'de> Visitor<'de> for Fields {
+            type Value = AuthScheme;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an auth object with a scheme: api_key, oauth2 or connect")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AuthScheme, A::Error> {
+                let mut auth = crate::config::AuthConfig::default();
+                let mut publishable_key: Option<String> = None;
+                let secret = |s: Option<String>| s.map(secrecy::SecretString::from);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "scheme" => auth.scheme = map.next_value()?,
+                        "secret_key" => auth.secret_key = secret(map.next_value()?),
+                        "account_id" => auth.account_id = map.next_value()?,
+                        "client_id" => auth.client_id = map.next_value()?,
+                        "client_secret" => auth.client_secret = secret(map.next_value()?),
+                        "refresh_token" => auth.refresh_token = secret(map.next_value()?),
+                        "account_name" => auth.account_name = map.next_value()?,
+                        "publishable_key" => publishable_key = map.next_value()?,
+                        // The name is not repeated: it may be a secret pasted as a key.
+                        _ => {
+                            return Err(A::Error::custom(
+                                "an auth object has only the fields scheme, secret_key, account_id, client_id, client_secret, refresh_token, account_name and publishable_key",
+                            ));
+                        }
+                    }
+                }
+                let publishable_key = publishable_key
+                    .map(|k| k.parse::<PublishableKey>())
+                    .transpose()
+                    .map_err(A::Error::custom)?;
+                let mut scheme = auth.validate().map_err(A::Error::custom)?;
+                if let (
+                    AuthScheme::Connect {
+                        publishable_key: kept,
+                        ..
+                    },
+                    Some(key),
+                ) = (&mut scheme, publishable_key)
+                {
+                    kept.replace(key);
+                }
+                Ok(scheme)
+            }
+        }
+
+        deserializer.deserialize_map(Fields)
     }
 }

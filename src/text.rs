@@ -85,14 +85,15 @@ pub(crate) fn truncated(s: &str, max: usize) -> String {
     out
 }
 
-/// The shortest run of ASCII letters and digits taken for a secret without a known prefix (an
-/// OAuth client secret, a refresh token, a key's body pasted alone).
+/// The shortest run of ASCII letters and digits, mixed, taken for a secret without a known
+/// prefix (an OAuth client secret, a refresh token, a key's body pasted alone).
 const SECRET_RUN: usize = 16;
 
 /// Where to cut an input that may contain a secret, if it may: just after the first secret
 /// marker (`sk_`, `rk_`, `whsec_`, or before `_secret_`), found anywhere and in any case, so a
 /// key with a leading space, in quotes, after `Bearer ` or in capitals is cut too; or, failing
-/// that, before the first run of 16 or more ASCII letters and digits. Keeps a following
+/// that, before the first run of 16 or more ASCII letters and digits mixed (a long number or
+/// word alone is not taken for a secret). Keeps a following
 /// `live_`/`test_` so the message can still say which kind of key it was.
 pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
     const PREFIXES: [&str; 3] = ["sk_", "rk_", "whsec_"];
@@ -104,6 +105,7 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
             .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
     };
     let mut run_start = 0;
+    let (mut letters, mut digits) = (false, false);
     let mut long_run = None;
     for (i, &byte) in bytes.iter().enumerate() {
         if at(i, "_secret_") {
@@ -115,11 +117,14 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
             return Some(long_run.unwrap_or(end + mode));
         }
         if byte.is_ascii_alphanumeric() {
-            if long_run.is_none() && i + 1 - run_start >= SECRET_RUN {
+            letters |= byte.is_ascii_alphabetic();
+            digits |= byte.is_ascii_digit();
+            if long_run.is_none() && letters && digits && i + 1 - run_start >= SECRET_RUN {
                 long_run = Some(run_start);
             }
         } else {
             run_start = i + 1;
+            (letters, digits) = (false, false);
         }
     }
     long_run

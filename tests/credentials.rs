@@ -542,7 +542,7 @@ mod serde_tests {
         let err = serde_json::from_str::<AuthScheme>(r#"{"scheme":"oauth2","client_id":"ca_x"}"#)
             .unwrap_err()
             .to_string();
-        assert!(err.contains("missing field `client_secret`"), "{err}");
+        assert!(err.contains("error[missing_field] client_secret"), "{err}");
         let err = serde_json::from_str::<AuthScheme>(
             r#"{"scheme":"oauth2","client_id":"ca_x","client_secret":"cs_verysecretvalue123","refresh_token":"rt_x y"}"#,
         )

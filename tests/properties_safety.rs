@@ -31,16 +31,28 @@ use stripe_gateway_rules::{
 // No secret in any output
 // ---------------------------------------------------------------------------------------------
 
-/// A secret and its body: bodies of 16 or more characters, so finding one in an output can only
-/// be a leak.
+/// A secret as it gets pasted, and its body: bare, quoted, after a space, after `Bearer `,
+/// upper-case, or with a line break after it; bodies of 16 or more characters (Stripe's keys
+/// have 24 or 99), so finding 12 characters of one in an output can only be a leak.
 fn secret() -> impl Strategy<Value = (String, String)> {
     (
         prop::sample::select(vec![
             "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_", "sk_live_", "sk_test_",
         ]),
         prop_oneof!["[A-Za-z0-9]{24}", "[A-Za-z0-9]{99}", "[A-Za-z0-9]{16,120}"],
+        0..6u8,
     )
-        .prop_map(|(prefix, body)| (format!("{prefix}{body}"), body))
+        .prop_map(|(prefix, body, form)| {
+            let bare = format!("{prefix}{body}");
+            match form {
+                0 => (bare, body),
+                1 => (format!("\"{bare}\""), body),
+                2 => (format!(" {bare}"), body),
+                3 => (format!("Bearer {bare}"), body),
+                4 => (bare.to_uppercase(), body.to_uppercase()),
+                _ => (format!("{bare}\n"), body),
+            }
+        })
 }
 
 /// Every field a secret can be pasted into, the right one (`auth.secret_key`) included.
@@ -135,9 +147,16 @@ fn oauth_secrets(config: &GatewayConfig) -> Vec<String> {
         .collect()
 }
 
+/// Fails when any output holds 12 or more consecutive characters of `secret`'s body.
 fn assert_no_leak(outputs: &[String], secret: &str) -> Result<(), TestCaseError> {
     for text in outputs {
-        prop_assert!(!text.contains(secret), "leak of {secret:?} in:\n{text}");
+        for window in secret.as_bytes().windows(12.min(secret.len())) {
+            let window = std::str::from_utf8(window).expect("ASCII");
+            prop_assert!(
+                !text.contains(window),
+                "leak of {window:?} (from {secret:?}) in:\n{text}"
+            );
+        }
     }
     Ok(())
 }

@@ -205,6 +205,27 @@ impl AuthConfig {
     }
 }
 
+impl AuthConfig {
+    /// Checks this `auth` object on its own, as [`GatewayConfig::validate`] does inside a
+    /// configuration (without the configuration's mode and publishable key): the scheme, its
+    /// required fields, every credential through its parser.
+    ///
+    /// # Errors
+    ///
+    /// The [`Report`] of every problem, with paths relative to the object (`secret_key`).
+    ///
+    /// ```
+    /// use stripe_gateway_rules::config::AuthConfig;
+    ///
+    /// let report = AuthConfig::api_key("pk_test_TYooMQauvdEDq54NiTphI7jx").validate().unwrap_err();
+    /// assert_eq!(report.violations()[0].code().as_str(), "publishable_key_as_secret");
+    /// assert_eq!(report.violations()[0].path().to_string(), "secret_key");
+    /// ```
+    pub fn validate(&self) -> Result<crate::AuthScheme, Report> {
+        validate::validate_auth(self)
+    }
+}
+
 /// The `account` object: facts about the Stripe account that the platform knows and Stripe
 /// does not tell it through this crate.
 #[derive(Clone, Default)]

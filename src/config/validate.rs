@@ -381,6 +381,28 @@ fn legacy_version(v: &mut Collector, existing: bool) {
 }
 
 /// The fields each scheme takes, to report the ones that do not belong.
+/// An `auth` object checked on its own (see [`AuthConfig::validate`]): the report's paths are
+/// relative to the object (`secret_key`, not `auth.secret_key`).
+pub(super) fn validate_auth(a: &AuthConfig) -> Result<AuthScheme, Report> {
+    let mut v = Collector::default();
+    let scheme = check_auth(&mut v, a, None);
+    let report: Report = v
+        .finish()
+        .into_iter()
+        .map(|violation| {
+            let inner = violation
+                .path()
+                .relative_to(&Path::field("auth"))
+                .unwrap_or_default();
+            violation.at(inner)
+        })
+        .collect();
+    match scheme {
+        Some(scheme) if report.is_valid() => Ok(scheme),
+        _ => Err(report),
+    }
+}
+
 fn check_auth(
     v: &mut Collector,
     a: &AuthConfig,

@@ -132,8 +132,18 @@ impl FromStr for OAuthScope {
 /// assert_eq!("abc".parse::<OAuthState>().unwrap_err().code(), "state_too_short");
 /// # Ok::<(), stripe_gateway_rules::connection::OAuthError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct OAuthState(String);
+
+impl fmt::Debug for OAuthState {
+    /// Guarded: a state that looks like a secret (a key pasted as the state, or any run of
+    /// 16 letters and digits) is shown by its prefix only.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("OAuthState")
+            .field(&crate::text::GuardedText(&self.0))
+            .finish()
+    }
+}
 
 impl OAuthState {
     /// The state as given.

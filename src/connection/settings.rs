@@ -359,6 +359,22 @@ impl fmt::Debug for ConnectionSettingsDraft {
     }
 }
 
+impl fmt::Debug for ConnectionSettings {
+    /// The name is guarded (a secret pasted as the name shows only its prefix); the key is
+    /// redacted by its own type.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConnectionSettings")
+            .field("name", &crate::text::GuardedText(&self.name))
+            .field("active", &self.active)
+            .field("is_source", &self.is_source)
+            .field("is_target", &self.is_target)
+            .field("timeout", &self.timeout)
+            .field("secret_key", &self.secret_key)
+            .field("api_version", &self.api_version)
+            .finish()
+    }
+}
+
 /// A required field that is missing or empty.
 fn missing(field: &'static str, message: &str) -> Violation {
     let remedy = match field {
@@ -541,7 +557,7 @@ impl ConnectionSettingsDraft {
 /// assert!(format!("{settings:?}").contains("sk_test_…p7dc"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "ConnectionSettingsDraft"))]
 pub struct ConnectionSettings {

@@ -68,6 +68,17 @@ impl Path {
         self.segments.is_empty()
     }
 
+    /// This path relative to `prefix`: `secret_key` for `auth.secret_key` relative to `auth`;
+    /// `None` when the path is not inside `prefix`.
+    #[must_use]
+    pub fn relative_to(&self, prefix: &Path) -> Option<Path> {
+        self.segments
+            .strip_prefix(prefix.segments.as_slice())
+            .map(|rest| Path {
+                segments: rest.to_vec(),
+            })
+    }
+
     /// The last field name, if any: `minimum_payment` for `currencies[1].minimum_payment`.
     #[must_use]
     pub fn last_field(&self) -> Option<&str> {

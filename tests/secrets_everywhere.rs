@@ -1,0 +1,185 @@
+//! Issue 9: a secret pasted into any field of any input type never reaches an output.
+//!
+//! Each input type the crate parses (connection settings draft, auth scheme, OAuth callback
+//! URL and redirect URI, API version, timeout, money, every credential slot) gets a secret
+//! pasted into each of its fields, in the forms people paste them (bare, quoted, after a space,
+//! after `Bearer `, upper-case, with a line break; bodies of 24 and 99 characters), and no
+//! output channel (Display, Debug, the report's JSON) may hold 12 consecutive characters of
+//! the secret's body. The gateway configuration's own fields are covered by
+//! `tests/properties_safety.rs`, the operation lines and the tool by the CLI's tests.
+#![cfg(feature = "serde")]
+
+use proptest::prelude::*;
+use secrecy::SecretString;
+use stripe_gateway_rules::connection::{
+    AuthorizeRequest, ConnectionSettingsDraft, OAuthScope, OAuthState, Timeout, parse_callback,
+};
+use stripe_gateway_rules::credentials::{ClientSecret, RefreshToken};
+use stripe_gateway_rules::{
+    AccountId, ApiVersion, AuthScheme, ClientId, Mode, Money, PublishableKey, SecretKey,
+};
+
+/// A secret as it gets pasted, and its body as it appears in the pasted text.
+fn pasted() -> impl Strategy<Value = (String, String)> {
+    (
+        prop::sample::select(vec![
+            "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_",
+        ]),
+        prop_oneof!["[A-Za-z0-9]{24}", "[A-Za-z0-9]{99}"],
+        0..6u8,
+    )
+        .prop_map(|(prefix, body, form)| {
+            let bare = format!("{prefix}{body}");
+            match form {
+                0 => (bare, body),
+                1 => (format!("\"{bare}\""), body),
+                2 => (format!(" {bare}"), body),
+                3 => (format!("Bearer {bare}"), body),
+                4 => (bare.to_uppercase(), body.to_uppercase()),
+                _ => (format!("{bare}\n"), body),
+            }
+        })
+}
+
+fn assert_no_leak(what: &str, outputs: &[String], body: &str) -> Result<(), TestCaseError> {
+    for text in outputs {
+        for window in body.as_bytes().windows(12) {
+            let window = std::str::from_utf8(window).expect("ASCII");
+            prop_assert!(
+                !text.contains(window),
+                "{what}: {window:?} of the secret in:\n{text}"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Display and Debug of a result.
+fn shown<T: std::fmt::Debug, E: std::fmt::Display + std::fmt::Debug>(
+    r: &Result<T, E>,
+) -> Vec<String> {
+    match r {
+        Ok(v) => vec![format!("{v:?}")],
+        Err(e) => vec![e.to_string(), format!("{e:?}")],
+    }
+}
+
+const STATE: &str = "k3J9xQ2mVb7LwZ4pT8rN";
+
+proptest! {
+    #[test]
+    fn connection_settings_draft(
+        (secret, body) in pasted(),
+        field in 0..4usize,
+    ) {
+        let mut draft = ConnectionSettingsDraft::default();
+        draft.name = Some("Stripe".into());
+        draft.secret_key = Some(SecretString::from("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+        match field {
+            0 => draft.name = Some(secret.clone()),
+            1 => draft.timeout_ms = Some(secret.clone()),
+            2 => draft.api_version = Some(secret.clone()),
+            _ => draft.secret_key = Some(SecretString::from(secret.clone())),
+        }
+        let report = draft.problems();
+        let mut out = vec![
+            format!("{draft:?}"),
+            report.to_string(),
+            format!("{report:?}"),
+            serde_json::to_string(&report).unwrap(),
+        ];
+        out.extend(shown(&draft.validate()));
+        assert_no_leak("settings draft", &out, &body)?;
+        // The same draft from JSON.
+        let key = ["name", "timeout_ms", "api_version", "secret_key"][field];
+        let json = serde_json::json!({ "name": "Stripe", key: secret }).to_string();
+        let parsed = serde_json::from_str::<ConnectionSettingsDraft>(&json);
+        assert_no_leak("settings draft from JSON", &shown(&parsed), &body)?;
+    }
+
+    #[test]
+    fn auth_scheme(
+        (secret, body) in pasted(),
+        scheme in prop::sample::select(vec!["api_key", "oauth2", "connect"]),
+        field in prop::sample::select(vec![
+            "scheme", "secret_key", "account_id", "client_id", "client_secret", "refresh_token",
+            "account_name",
+        ]),
+    ) {
+        let mut object = serde_json::json!({ "scheme": scheme });
+        object[field] = serde_json::Value::String(secret.clone());
+        let parsed = serde_json::from_value::<AuthScheme>(object);
+        assert_no_leak("auth scheme", &shown(&parsed), &body)?;
+    }
+
+    #[test]
+    fn oauth_callback_url(
+        (secret, body) in pasted(),
+        field in prop::sample::select(vec!["code", "state", "scope", "error", "error_description"]),
+    ) {
+        let encoded: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+        let query = match field {
+            "state" => format!("code=ac_123&state={encoded}"),
+            "error" | "error_description" => format!("{field}={encoded}&state={STATE}"),
+            _ => format!("{field}={encoded}&code=ac_123&state={STATE}"),
+        };
+        let url = url::Url::parse(&format!("https://billing.example.com/cb?{query}")).unwrap();
+        let state: OAuthState = STATE.parse().unwrap();
+        let result = parse_callback(&url, &state);
+        let mut out = shown(&result);
+        if let Err(e) = &result {
+            let v = e.to_violation();
+            out.push(v.to_string());
+            out.push(serde_json::to_string(&v).unwrap());
+        }
+        assert_no_leak("OAuth callback", &out, &body)?;
+    }
+
+    #[test]
+    fn oauth_redirect_uri_and_state(
+        (secret, body) in pasted(),
+    ) {
+        let client: ClientId = "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse().unwrap();
+        let state: OAuthState = STATE.parse().unwrap();
+        let request = AuthorizeRequest::new(client, OAuthScope::ReadWrite, &state, Mode::Live);
+        for uri in [
+            secret.clone(),
+            format!("https://{secret}"),
+            format!("http://billing.example.com/{secret}"),
+            format!("https://billing.example.com/cb#{secret}"),
+            format!("ftp://{secret}"),
+        ] {
+            let result = request.clone().redirect_uri(&uri).map(|_| ());
+            assert_no_leak("redirect URI", &shown(&result), &body)?;
+        }
+        assert_no_leak("OAuth state", &shown(&secret.parse::<OAuthState>()), &body)?;
+        assert_no_leak("OAuth scope", &shown(&secret.parse::<OAuthScope>()), &body)?;
+    }
+
+    #[test]
+    fn api_version_timeout_and_money((secret, body) in pasted()) {
+        assert_no_leak("API version", &shown(&secret.parse::<ApiVersion>()), &body)?;
+        assert_no_leak("API version", &shown(&format!("2025-03-31.{secret}").parse::<ApiVersion>()), &body)?;
+        assert_no_leak("timeout", &shown(&secret.parse::<Timeout>()), &body)?;
+        for text in [secret.clone(), format!("0.50 {secret}"), format!("{secret} USD")] {
+            assert_no_leak("money", &shown(&text.parse::<Money>()), &body)?;
+        }
+    }
+
+    #[test]
+    fn every_credential_slot((secret, body) in pasted()) {
+        let mut out = Vec::new();
+        out.extend(shown(&secret.parse::<SecretKey>()));
+        out.extend(shown(&secret.parse::<PublishableKey>()));
+        out.extend(shown(&secret.parse::<AccountId>()));
+        out.extend(shown(&secret.parse::<ClientId>()));
+        out.extend(shown(&secret.parse::<ClientSecret>()));
+        out.extend(shown(&secret.parse::<RefreshToken>()));
+        if let Err(e) = secret.parse::<SecretKey>() {
+            let v = e.to_violation(stripe_gateway_rules::diagnostics::Path::field("secret_key"));
+            out.push(v.to_string());
+            out.push(serde_json::to_string(&v).unwrap());
+        }
+        assert_no_leak("credentials", &out, &body)?;
+    }
+}
