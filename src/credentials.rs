@@ -625,8 +625,9 @@ fn recognise(s: &str) -> Recognised {
     Recognised::Unknown
 }
 
-/// The checks every credential shares, before its prefix is looked at: empty, absurd
-/// lengths, `Bearer `, quotes, whitespace, non-ASCII. Nothing is trimmed.
+/// The checks every credential shares, before its prefix is looked at: empty, an absurd
+/// length (more than 4096 bytes; `max_len` is what the message says fits), `Bearer `, quotes,
+/// whitespace, non-ASCII. Nothing is trimmed.
 fn check_surface(s: &str, slot: CredentialSlot, max_len: usize) -> Result<(), CredentialError> {
     let err = |kind| Err(CredentialError::new(slot, kind));
     if s.is_empty() {
@@ -675,11 +676,25 @@ fn check_surface(s: &str, slot: CredentialSlot, max_len: usize) -> Result<(), Cr
             position: i + 1,
         });
     }
+    Ok(())
+}
+
+/// [`check_surface`], then the whole value's length: for credentials without a body of their
+/// own (ids, opaque secrets).
+fn check_surface_and_length(
+    s: &str,
+    slot: CredentialSlot,
+    max_len: usize,
+) -> Result<(), CredentialError> {
+    check_surface(s, slot, max_len)?;
     if s.len() > max_len {
-        return err(CredentialErrorKind::TooLong {
-            len: s.len(),
-            max: max_len,
-        });
+        return Err(CredentialError::new(
+            slot,
+            CredentialErrorKind::TooLong {
+                len: s.len(),
+                max: max_len,
+            },
+        ));
     }
     Ok(())
 }
@@ -729,6 +744,7 @@ fn parse_key(
     slot: CredentialSlot,
     accept: &[StripeStringKind],
 ) -> Result<(StripeStringKind, Mode, &'static str), CredentialError> {
+    // No overall length check: the body's own says what is too long (`body_too_long`).
     check_surface(s, slot, MAX_KEY_BODY_LEN + 8)?;
     let err = |kind| Err(CredentialError::new(slot, kind));
     match recognise(s) {
@@ -763,7 +779,7 @@ fn parse_id(
     prefix: &'static str,
     own_kind: StripeStringKind,
 ) -> Result<(), CredentialError> {
-    check_surface(s, slot, MAX_ID_LEN)?;
+    check_surface_and_length(s, slot, MAX_ID_LEN)?;
     match recognise(s) {
         Recognised::Other(kind) if kind == own_kind => {
             if s.len() == prefix.len() {
@@ -788,7 +804,7 @@ fn parse_id(
 /// Parses an opaque OAuth secret: printable ASCII without whitespace, not another known kind
 /// of Stripe string that is public (a publishable key, a client or account id).
 fn parse_opaque_secret(s: &str, slot: CredentialSlot) -> Result<(), CredentialError> {
-    check_surface(s, slot, MAX_OPAQUE_SECRET_LEN)?;
+    check_surface_and_length(s, slot, MAX_OPAQUE_SECRET_LEN)?;
     match recognise(s) {
         Recognised::Key {
             kind: StripeStringKind::PublishableKey,

@@ -92,8 +92,8 @@ fn rules_1_key_body_length_bounds() {
     );
     assert_eq!(
         secret_err(&at(MAX_KEY_BODY_LEN + 1)).code(),
-        "too_long",
-        "a body over the maximum makes the whole value longer than any key"
+        "body_too_long",
+        "a body over the maximum is too long a body (issue 14)"
     );
 }
 
@@ -550,4 +550,29 @@ mod serde_tests {
         .to_string();
         assert!(!err.contains("cs_verysecretvalue123"), "{err}");
     }
+}
+
+/// Issue 14: a key whose body is longer than Stripe's longest got the overall `too_long`
+/// error about the whole input's length, so `body_too_long` could never be returned.
+#[test]
+fn a_key_body_longer_than_stripes_longest_is_body_too_long() {
+    use stripe_gateway_rules::credentials::MAX_KEY_BODY_LEN;
+    for prefix in ["sk_live_", "rk_test_", "pk_live_"] {
+        let key = format!("{prefix}{}", "a1".repeat(MAX_KEY_BODY_LEN / 2 + 1));
+        let err = if prefix.starts_with("pk_") {
+            key.parse::<stripe_gateway_rules::PublishableKey>()
+                .unwrap_err()
+        } else {
+            key.parse::<stripe_gateway_rules::SecretKey>().unwrap_err()
+        };
+        assert_eq!(err.code(), "body_too_long", "{prefix}: {err}");
+    }
+    // An absurd input is still refused as a whole, before anything else is looked at.
+    let huge = format!("sk_live_{}", "a".repeat(10_000));
+    assert_eq!(
+        huge.parse::<stripe_gateway_rules::SecretKey>()
+            .unwrap_err()
+            .code(),
+        "too_long"
+    );
 }
