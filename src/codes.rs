@@ -35,10 +35,13 @@ pub enum Family {
     Money,
     /// [`CurrencyError::code`](crate::CurrencyError::code): a currency code that does not parse.
     Currency,
+    /// [`ConfigFileError::code`](crate::config::ConfigFileError::code): a file that cannot be
+    /// read as a configuration at all.
+    ConfigFile,
 }
 
 impl Family {
-    /// `violation`, `refusal`, `credential`, `money`, `currency`.
+    /// `violation`, `refusal`, `credential`, `money`, `currency`, `config_file`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -47,6 +50,7 @@ impl Family {
             Family::Credential => "credential",
             Family::Money => "money",
             Family::Currency => "currency",
+            Family::ConfigFile => "config_file",
         }
     }
 }
@@ -203,6 +207,16 @@ code_enum! {
         /// A field's value cannot be parsed or is out of range.
         InvalidValue => "invalid_value", "error",
             "a value parses and is in range", "rules §1–§10";
+        /// A value of the wrong JSON type in a configuration file (a number where a string
+        /// belongs, a string where `true` or `false` belongs).
+        WrongType => "wrong_type", "error",
+            "each field of a configuration file has its JSON type", "rules §10";
+        /// A field the configuration file format does not have (a misspelt name, say).
+        UnknownField => "unknown_field", "error",
+            "a configuration file has only the format's fields", "rules §10";
+        /// A field given twice in the same object of a configuration file.
+        DuplicateField => "duplicate_field", "error",
+            "a field is given once in its object", "rules §10";
         /// Gateway V1: an error for a new configuration, a warning for an existing one.
         LegacyVersion => "legacy_version", "error or warning",
             "\"Stripe V1 (legacy - do not create new)\": error for a new gateway, warning for an existing one", "rules §3; S0";
@@ -377,4 +391,10 @@ parse_codes! {
     Currency "currency_not_a_letter", "a currency code is letters", "rules §5";
     Currency "currency_withdrawn", "a withdrawn ISO code (STD, ANG) cannot be represented", "rules §5";
     Currency "currency_unknown", "a currency code is an ISO 4217 code", "rules §5";
+    ConfigFile "not_utf8", "a configuration file is UTF-8 text", "rules §10";
+    ConfigFile "not_json", "a configuration file is JSON", "rules §10";
+    ConfigFile "truncated", "a configuration file's JSON is complete", "rules §10";
+    ConfigFile "not_an_object", "a configuration file is a JSON object at the top level", "rules §10";
+    ConfigFile "too_deep", "a configuration file nests lists and objects at most 64 deep", "rules §10";
+    ConfigFile "too_large", "a configuration file is at most 1 MiB", "rules §10";
 }
