@@ -206,6 +206,46 @@ fn unknown_field_with_suggestion_and_other_problems_still_reported() {
 }
 
 #[test]
+fn unknown_field_of_another_object_says_where_it_belongs() {
+    let mut config = base();
+    let top = config.as_object_mut().unwrap();
+    top.insert("settlement_currency".into(), json!("USD"));
+    top.insert("minimum_payment".into(), json!("0.50"));
+    config["auth"]["mode"] = json!("live");
+    let r = report(&config.to_string());
+    // In the file format's field order (names it knows rank by their place in it).
+    let said: Vec<(String, &str, Option<&str>)> = r
+        .with_code(ViolationCode::UnknownField)
+        .map(|v| (v.path().to_string(), v.message(), v.param("belongs_in")))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "auth.mode".to_owned(),
+                "unknown field \"mode\" in auth; it belongs in the top level of the configuration",
+                Some("the top level of the configuration")
+            ),
+            (
+                "settlement_currency".to_owned(),
+                "unknown field \"settlement_currency\" in the configuration; it belongs in account",
+                Some("account")
+            ),
+            (
+                "minimum_payment".to_owned(),
+                "unknown field \"minimum_payment\" in the configuration; it belongs in each entry of currencies",
+                Some("each entry of currencies")
+            ),
+        ]
+    );
+    let moved = r.with_code(ViolationCode::UnknownField).next().unwrap();
+    assert_eq!(
+        moved.remedy(),
+        Some("move it into the top level of the configuration")
+    );
+}
+
+#[test]
 fn duplicate_field_is_a_violation_and_the_last_one_is_used() {
     let json = r#"{"name": "a", "name": "Stripe USD", "version": "v2"}"#;
     let config = GatewayConfig::from_json(json).unwrap();

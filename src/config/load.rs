@@ -9,7 +9,8 @@
 //! report as the rules, in field order:
 //!
 //! * a value of the wrong JSON type: `wrong_type`, with what to write instead;
-//! * a field the format does not have: `unknown_field`, with the closest known name;
+//! * a field the format does not have: `unknown_field`, with the closest known name, or the
+//!   object it belongs in (`secret_key` at the top level belongs in `auth`);
 //! * a field given twice: `duplicate_field` (the last one is used);
 //! * an amount or rate written as a JSON number is read exactly as written, from its text,
 //!   never through a float (`1e-2` is `0.01`); one with too many digits is `invalid_value`.
@@ -789,30 +790,61 @@ mod reading {
 
         fn unknown<T>(&mut self, path: &Path, name: &str, fields: &[Field<T>]) {
             let closest = closest(name, fields.iter().map(|f| f.name));
+            // Not a misspelling here, but a field of another object: say where it goes.
+            let elsewhere = if closest.is_none() {
+                belongs_in(name)
+            } else {
+                None
+            };
             let at = path.clone().then(path_segment(name));
             let within = if path.is_root() {
                 "the configuration".to_owned()
             } else {
                 path.to_string()
             };
-            let message = match closest {
-                Some(known) => format!(
-                    "unknown field {} in {within}; did you mean `{known}`?",
-                    InputExcerpt::new(name)
-                ),
-                None => format!("unknown field {} in {within}", InputExcerpt::new(name)),
-            };
+            let shown = InputExcerpt::new(name);
             let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
-            let remedy = match closest {
-                Some(known) => format!("rename it to {known}, or remove it"),
-                None => format!("remove it; {within} takes {}", known.join(", ")),
+            let (message, remedy) = match (closest, elsewhere) {
+                (Some(known), _) => (
+                    format!("unknown field {shown} in {within}; did you mean `{known}`?"),
+                    format!("rename it to {known}, or remove it"),
+                ),
+                (None, Some(place)) => (
+                    format!("unknown field {shown} in {within}; it belongs in {place}"),
+                    format!("move it into {place}"),
+                ),
+                (None, None) => (
+                    format!("unknown field {shown} in {within}"),
+                    format!("remove it; {within} takes {}", known.join(", ")),
+                ),
             };
             let mut violation =
                 Violation::error(at, ViolationCode::UnknownField, message).with_remedy(remedy);
             if let Some(known) = closest {
                 violation = violation.with_param("did_you_mean", known);
             }
+            if let Some(place) = elsewhere {
+                violation = violation.with_param("belongs_in", place);
+            }
             self.found.push(violation);
+        }
+    }
+
+    /// The object of the file format that has a field named `name`, if one has.
+    fn belongs_in(name: &str) -> Option<&'static str> {
+        fn has<T>(fields: &[Field<T>], name: &str) -> bool {
+            fields.iter().any(|f| f.name == name)
+        }
+        if has(GATEWAY, name) {
+            Some("the top level of the configuration")
+        } else if has(AUTH, name) {
+            Some("auth")
+        } else if has(ACCOUNT, name) {
+            Some("account")
+        } else if has(CURRENCY, name) {
+            Some("each entry of currencies")
+        } else {
+            None
         }
     }
 
