@@ -112,6 +112,10 @@ pub use load::{
 ///
 /// Secret fields are [`SecretString`]s, so `Debug` never shows them.
 ///
+/// Its serde `Deserialize` (feature `serde`) is strict, as serde is: a wrong type or an
+/// unknown field fails the whole input. [`from_json`](Self::from_json) is the field-level
+/// loader, which reports them as violations.
+///
 /// ```
 /// use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
 ///
