@@ -1000,6 +1000,11 @@ mod reading {
             ] {
                 assert_eq!(exact_decimal(json).as_deref(), Some(decimal), "{json}");
             }
+            // The property test below compares with this reading; it does read these forms.
+            assert_eq!(
+                rust_decimal::Decimal::from_scientific("12.5e-3").ok(),
+                Some(rust_decimal::Decimal::new(125, 4))
+            );
             for absurd in [
                 "1e999999999",
                 "1e-50",
@@ -1007,6 +1012,31 @@ mod reading {
                 "1".repeat(41).as_str(),
             ] {
                 assert_eq!(exact_decimal(absurd), None, "{absurd}");
+            }
+        }
+
+        proptest::proptest! {
+            /// The decimal read from a number's text is the number: the same value as
+            /// `rust_decimal`'s own reading of scientific notation.
+            #[test]
+            fn exact_decimal_is_the_number(
+                int in "[0-9]{1,9}",
+                frac in "([0-9]{1,9})?",
+                exp in -9i32..9,
+                upper in proptest::bool::ANY,
+            ) {
+                use std::str::FromStr;
+                let e = if upper { 'E' } else { 'e' };
+                let text = if frac.is_empty() {
+                    format!("{int}{e}{exp}")
+                } else {
+                    format!("{int}.{frac}{e}{exp}")
+                };
+                let exact = exact_decimal(&text).expect("few digits");
+                let ours = rust_decimal::Decimal::from_str(&exact).expect("a plain decimal");
+                if let Ok(theirs) = rust_decimal::Decimal::from_scientific(&text) {
+                    proptest::prop_assert_eq!(ours, theirs, "{} read as {}", text, exact);
+                }
             }
         }
 
