@@ -945,7 +945,7 @@ mod reading {
         let digits = format!("{int}{frac}");
         let point = i64::try_from(int.len()).ok()?.checked_add(exponent)?;
         let len = i64::try_from(digits.len()).ok()?;
-        let width = point.max(len).max(0) - point.min(0);
+        let width = point.max(len).max(0).checked_sub(point.min(0))?;
         if usize::try_from(width).ok()? > MAX_NUMBER_DIGITS {
             return None;
         }
@@ -1009,6 +1009,8 @@ mod reading {
                 "1e999999999",
                 "1e-50",
                 "1e99999999999999999999",
+                "1e-9223372036854775808",
+                "1e9223372036854775807",
                 "1".repeat(41).as_str(),
             ] {
                 assert_eq!(exact_decimal(absurd), None, "{absurd}");
@@ -1037,6 +1039,19 @@ mod reading {
                 if let Ok(theirs) = rust_decimal::Decimal::from_scientific(&text) {
                     proptest::prop_assert_eq!(ours, theirs, "{} read as {}", text, exact);
                 }
+            }
+        }
+
+        proptest::proptest! {
+            /// Any exponent, the extremes of `i64` included: a decimal or `None`, no panic.
+            #[test]
+            fn exact_decimal_never_panics(
+                int in "[0-9]{1,40}",
+                frac in "[0-9]{0,40}",
+                exp in proptest::num::i64::ANY,
+            ) {
+                let _ = exact_decimal(&format!("{int}.{frac}e{exp}"));
+                let _ = exact_decimal(&format!("-{int}e{exp}"));
             }
         }
 
