@@ -171,6 +171,14 @@ fn unknown_field_with_suggestion_and_other_problems_still_reported() {
             ("nmae", "unknown_field"),
         ])
     );
+    // The same violations are kept in the loaded configuration, in the order of the file
+    // (`json!` writes its keys sorted).
+    let loaded = GatewayConfig::from_json(&config.to_string()).unwrap();
+    let kept: Vec<String> = (&loaded.load_violations)
+        .into_iter()
+        .map(|v| v.path().to_string())
+        .collect();
+    assert_eq!(kept, ["colour", "currencies[0].minimum_paymnet", "nmae"]);
     let nmae = r.violations().iter().find(|v| v.path() == "nmae").unwrap();
     assert_eq!(
         nmae.message(),

@@ -96,6 +96,15 @@ impl LoadViolations {
     }
 }
 
+impl<'a> IntoIterator for &'a LoadViolations {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 impl fmt::Debug for LoadViolations {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Paths and codes only: messages are secret-safe, but short is enough here.
