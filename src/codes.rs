@@ -58,12 +58,15 @@ pub enum Family {
     /// [`DiagnosisKind::code`](crate::DiagnosisKind::code): what a Stripe error means for the
     /// configuration.
     Diagnosis,
+    /// [`ConfigFileError::code`](crate::config::ConfigFileError::code): a file that cannot be
+    /// read as a configuration at all.
+    ConfigFile,
 }
 
 impl Family {
     /// The family's name: `violation`, `refusal`, `credential`, `money`, `currency`,
     /// `api_version`, `timeout`, `oauth`, `oauth_callback`, `oauth_token`, `connection`,
-    /// `stripe_error_body`, `diagnosis`.
+    /// `stripe_error_body`, `diagnosis`, `config_file`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -80,6 +83,7 @@ impl Family {
             Family::Connection => "connection",
             Family::StripeErrorBody => "stripe_error_body",
             Family::Diagnosis => "diagnosis",
+            Family::ConfigFile => "config_file",
         }
     }
 }
@@ -236,6 +240,16 @@ code_enum! {
         /// A field's value cannot be parsed or is out of range.
         InvalidValue => "invalid_value", "error",
             "a value parses and is in range", "rules §1–§10";
+        /// A value of the wrong JSON type in a configuration file (a number where a string
+        /// belongs, a string where `true` or `false` belongs).
+        WrongType => "wrong_type", "error",
+            "each field of a configuration file has its JSON type", "rules §10";
+        /// A field the configuration file format does not have (a misspelt name, say).
+        UnknownField => "unknown_field", "error",
+            "a configuration file has only the format's fields", "rules §10";
+        /// A field given twice in the same object of a configuration file.
+        DuplicateField => "duplicate_field", "error",
+            "a field is given once in its object", "rules §10";
         /// Gateway V1: an error for a new configuration, a warning for an existing one.
         LegacyVersion => "legacy_version", "error or warning",
             "\"Stripe V1 (legacy - do not create new)\": error for a new gateway, warning for an existing one", "rules §3; S0";
@@ -478,4 +492,10 @@ parse_codes! {
     Diagnosis "charge_expired_for_capture", "a capture after the authorization window", "rules §7; stripe-facts §4";
     Diagnosis "uncaptured_charge_refund", "a refund of an uncaptured payment (cancel it instead)", "rules §7; stripe-facts §4";
     Diagnosis "amount_too_large", "an amount above Stripe's maximum", "rules §5; stripe-facts §1.2";
+    ConfigFile "not_utf8", "a configuration file is UTF-8 text", "rules §10";
+    ConfigFile "not_json", "a configuration file is JSON", "rules §10";
+    ConfigFile "truncated", "a configuration file's JSON is complete", "rules §10";
+    ConfigFile "not_an_object", "a configuration file is a JSON object at the top level", "rules §10";
+    ConfigFile "too_deep", "a configuration file nests lists and objects at most 64 deep", "rules §10";
+    ConfigFile "too_large", "a configuration file is at most 1 MiB", "rules §10";
 }

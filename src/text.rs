@@ -157,7 +157,14 @@ impl fmt::Debug for GuardedOption<'_> {
 
 /// Implements, for an enum of keywords: `as_str` (the canonical keyword), `Display` (padded),
 /// `FromStr` accepting the keyword and its aliases, and the parse error type, whose message is
-/// `expected <what>, found "<input excerpt>"`.
+/// `expected <what>, found "<input excerpt>"`, followed by `; did you mean `<keyword>`?` when
+/// the input is a keyword or alias typed with other capitals, surrounding spaces, or spaces
+/// or hyphens for underscores (`"Live"`, `"Token-Only"`).
+///
+/// Decision (issue 10): such near misses are refused with the keyword to use, never silently
+/// accepted, so a configuration holds the keyword Stripe and the platforms document and two
+/// spellings of one setting cannot both be stored. Aliases are only the spellings a source
+/// itself uses (`V2` for the gateway version).
 ///
 /// ```text
 /// keyword_enum!(Mode, ModeError, "a mode, `test` or `live`", {
@@ -186,11 +193,12 @@ macro_rules! keyword_enum {
             }
         }
 
-        #[doc = concat!("The error of parsing a [`", stringify!($ty), "`]: expected ", $what, ".")]
+        #[doc = concat!("The error of parsing a [`", stringify!($ty), "`]: expected ", $what, ", with the keyword to use when the input is one typed with other capitals, spaces or hyphens.")]
         #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-        #[error("expected {}, found {found}", $what)]
+        #[error("expected {}, found {found}{}", $what, $crate::text::did_you_mean(self.suggestion.map($ty::as_str)))]
         pub struct $err {
             found: $crate::text::InputExcerpt,
+            suggestion: Option<$ty>,
         }
 
         impl $err {
@@ -198,6 +206,13 @@ macro_rules! keyword_enum {
             #[must_use]
             pub fn found(&self) -> &$crate::text::InputExcerpt {
                 &self.found
+            }
+
+            /// The value the input was meant to be, when it is a keyword typed with other
+            /// capitals, surrounding spaces, or spaces or hyphens for underscores.
+            #[must_use]
+            pub fn suggestion(&self) -> Option<$ty> {
+                self.suggestion
             }
         }
 
@@ -208,12 +223,16 @@ macro_rules! keyword_enum {
             ///
             /// # Errors
             ///
-            #[doc = concat!("[`", stringify!($err), "`] for anything else.")]
+            #[doc = concat!("[`", stringify!($err), "`] for anything else, with the keyword to use for a near miss.")]
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 match s {
                     $( $name $( | $alias )* => Ok($ty::$variant), )+
                     other => Err($err {
                         found: $crate::text::InputExcerpt::new(other),
+                        suggestion: [$( ($ty::$variant, &[$name $(, $alias)*][..]) ),+]
+                            .into_iter()
+                            .find(|(_, words)| words.iter().any(|w| $crate::text::same_keyword(other, w)))
+                            .map(|(v, _)| v),
                     }),
                 }
             }
@@ -222,3 +241,22 @@ macro_rules! keyword_enum {
 }
 
 pub(crate) use keyword_enum;
+
+/// `; did you mean `keyword`?`, or nothing.
+pub(crate) fn did_you_mean(keyword: Option<&str>) -> String {
+    keyword.map_or_else(String::new, |k| format!("; did you mean `{k}`?"))
+}
+
+/// Whether `input` is `keyword` typed with other capitals, surrounding spaces, or spaces or
+/// hyphens for underscores. Allocation-free.
+pub(crate) fn same_keyword(input: &str, keyword: &str) -> bool {
+    let input = input.trim();
+    input.len() == keyword.len()
+        && input.bytes().zip(keyword.bytes()).all(|(i, k)| {
+            let i = match i {
+                b' ' | b'-' => b'_',
+                other => other.to_ascii_lowercase(),
+            };
+            i == k.to_ascii_lowercase()
+        })
+}

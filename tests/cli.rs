@@ -96,8 +96,6 @@ fn check_config_hostile_files_exit_2_and_never_panic() {
         ("not-utf8.json", b"{\"name\": \"\xff\xfe\"}".to_vec()),
         ("not-json.json", b"name = stripe".to_vec()),
         ("array.json", b"[1, 2]".to_vec()),
-        ("wrong-type.json", b"{\"card_brands\": \"visa\"}".to_vec()),
-        ("unknown-field.json", b"{\"nmae\": \"x\"}".to_vec()),
         (
             "deep.json",
             format!("{{\"name\": {}{}}}", "[".repeat(50_000), "]".repeat(50_000)).into_bytes(),
@@ -107,8 +105,8 @@ fn check_config_hostile_files_exit_2_and_never_panic() {
             format!("{{\"name\": \"{}\"}}", "a".repeat(3 << 20)).into_bytes(),
         ),
         (
-            "secret-in-wrong-type.json",
-            b"{\"existing\": \"sk_live_EXAMPLEonlyNotARealKey0042\"}".to_vec(),
+            "secret-not-json.json",
+            b"{\"existing\": sk_live_EXAMPLEonlyNotARealKey0042}".to_vec(),
         ),
         ("empty.json", Vec::new()),
     ];
@@ -123,6 +121,33 @@ fn check_config_hostile_files_exit_2_and_never_panic() {
         assert_eq!(out.status.code(), Some(2), "{name} --json");
         let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert!(value["file_error"].is_string(), "{name}");
+        assert!(value["error"]["code"].is_string(), "{name}");
+        assert!(value["error"]["line"].is_u64(), "{name}");
+    }
+    // Issue 10: a wrong JSON type or an unknown field is a violation (exit 1), not a file error.
+    for (name, bytes, code) in [
+        (
+            "wrong-type.json",
+            &b"{\"card_brands\": \"visa\"}"[..],
+            "wrong_type",
+        ),
+        (
+            "unknown-field.json",
+            &b"{\"nmae\": \"x\"}"[..],
+            "unknown_field",
+        ),
+        (
+            "secret-in-wrong-type.json",
+            &b"{\"existing\": \"sk_live_EXAMPLEonlyNotARealKey0042\"}"[..],
+            "wrong_type",
+        ),
+    ] {
+        let file = scratch(name);
+        std::fs::write(&file, bytes).unwrap();
+        let out = run_check_config(&[file.to_str().unwrap(), "--json"]);
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", text(&out));
+        assert_no_secret(&text(&out));
+        assert!(text(&out).contains(code), "{name}: {}", text(&out));
     }
     let out = run_check_config(&["/nonexistent/config.json"]);
     assert_eq!(out.status.code(), Some(2));

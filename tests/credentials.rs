@@ -461,7 +461,11 @@ fn rules_1_mode_parses_lowercase_only() {
     assert_eq!("live".parse::<Mode>().unwrap(), Mode::Live);
     assert_eq!(
         "Live".parse::<Mode>().unwrap_err().to_string(),
-        "expected a mode, `test` or `live`, found \"Live\""
+        "expected a mode, `test` or `live`, found \"Live\"; did you mean `live`?"
+    );
+    assert_eq!(
+        "Live".parse::<Mode>().unwrap_err().suggestion(),
+        Some(Mode::Live)
     );
     assert!("prod".parse::<Mode>().is_err());
 }

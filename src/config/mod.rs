@@ -72,10 +72,16 @@
 //! | `radar` | no | Radar fraud screening on (informational; V2 does not affect it, S0) |
 //! | `live_card_tested` | no (`false`) | a test transaction with a live card was made (S0) |
 //!
-//! Amounts and rates are decimal strings. A field with a bad value is a violation at its path,
-//! not a failure of the whole file; only a file that is not JSON of this shape (wrong types,
-//! unknown fields, bad syntax) fails as a whole, as a [`ConfigFileError`] with the line and
-//! column.
+//! Amounts and rates are decimal strings, or JSON numbers read exactly as written. Problems
+//! are field-level, not file-level: a bad value, a value of the wrong JSON type
+//! (`wrong_type`), an unknown field (`unknown_field`, with the closest known name) or a field
+//! given twice (`duplicate_field`) is a violation at its path, and every other problem is
+//! still reported. Only a text that is not JSON, not an object at the top, too deep or too
+//! large fails as a whole, as a [`ConfigFileError`] with its kind, line and column.
+//!
+//! Keywords are exact: `"Live"` or `"V2 "` is refused with the keyword to use ("did you mean
+//! `live`?"), never silently accepted, so what is stored is what Stripe and the platform
+//! document.
 //!
 //! # Violation codes
 //!
@@ -84,6 +90,7 @@
 //! in code.
 
 mod gateway;
+mod load;
 mod validate;
 
 use std::fmt;
@@ -95,12 +102,19 @@ use crate::text::{GuardedOption, GuardedText};
 pub use crate::codes::ViolationCode;
 pub use crate::diagnostics::{Report, Severity, Violation};
 pub use gateway::{CurrencyAssignment, ValidatedGateway};
+pub use load::{
+    ConfigFileError, ConfigFileErrorKind, LoadViolations, MAX_CONFIG_DEPTH, MAX_CONFIG_LEN,
+};
 
 /// A Stripe gateway configuration as entered: the fields of the [file format](self), not yet
 /// parsed. Build it in code with struct-update syntax, or load it with
 /// [`from_json`](Self::from_json); then [`validate`](Self::validate) it.
 ///
 /// Secret fields are [`SecretString`]s, so `Debug` never shows them.
+///
+/// Its serde `Deserialize` (feature `serde`) is strict, as serde is: a wrong type or an
+/// unknown field fails the whole input. [`from_json`](Self::from_json) is the field-level
+/// loader, which reports them as violations.
 ///
 /// ```
 /// use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
@@ -161,6 +175,11 @@ pub struct GatewayConfig {
     /// A test transaction with a live card was made.
     #[cfg_attr(feature = "serde", serde(default))]
     pub live_card_tested: bool,
+    /// The problems [`from_json`](Self::from_json) found in the file (wrong JSON types,
+    /// unknown fields), reported by [`validate`](Self::validate); empty for a configuration
+    /// built in code.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub load_violations: LoadViolations,
 }
 
 /// The `auth` object as entered. Which fields belong depends on `scheme`: `api_key`
@@ -302,164 +321,47 @@ impl GatewayConfig {
         validate::validate(self)
     }
 
-    /// Loads a configuration from the JSON [file format](self).
+    /// Loads a configuration from the JSON [file format](self), field by field: a value of
+    /// the wrong JSON type, an unknown field (with the closest known name) or a field given
+    /// twice is a [`Violation`] at its path, kept in
+    /// [`load_violations`](Self::load_violations) and reported by
+    /// [`validate`](Self::validate) with every other problem. An amount or rate written as a
+    /// JSON number is read exactly as written (`1e-2` is `0.01`), never through a float;
+    /// `null` is an absent field; a UTF-8 byte-order mark is skipped.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::config::{GatewayConfig, ViolationCode};
+    ///
+    /// let config = GatewayConfig::from_json(r#"{ "nmae": "Stripe USD", "existing": "yes" }"#)?;
+    /// let report = config.validate().unwrap_err();
+    /// let unknown = report.with_code(ViolationCode::UnknownField).next().unwrap();
+    /// assert_eq!(unknown.message(), "unknown field \"nmae\" in the configuration; did you mean `name`?");
+    /// let wrong = report.with_code(ViolationCode::WrongType).next().unwrap();
+    /// assert_eq!(wrong.path(), "existing");
+    /// assert_eq!(wrong.remedy(), Some("write true or false, without quotes"));
+    /// # Ok::<(), stripe_gateway_rules::config::ConfigFileError>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// A [`ConfigFileError`] with the line and column when the text is not JSON of the
-    /// documented shape: bad syntax, a value of the wrong JSON type, an unknown field, or more
-    /// than [`MAX_CONFIG_LEN`] bytes. A bad value of the right type (`"version": "v3"`) is not
-    /// an error here: it becomes a [`Violation`] of [`validate`](Self::validate).
+    /// A [`ConfigFileError`] with its [kind](ConfigFileError::kind), line and column only when
+    /// the text cannot be read as a configuration at all: not JSON, not an object at the top,
+    /// nested deeper than [`MAX_CONFIG_DEPTH`] or longer than [`MAX_CONFIG_LEN`] bytes.
     #[cfg(feature = "serde")]
     pub fn from_json(json: &str) -> Result<Self, ConfigFileError> {
-        if json.len() > MAX_CONFIG_LEN {
-            return Err(ConfigFileError {
-                message: format!(
-                    "the file has {} bytes, more than the {MAX_CONFIG_LEN} a configuration may have",
-                    json.len()
-                ),
-                line: 0,
-                column: 0,
-            });
-        }
-        let start = json.trim_start();
-        if !start.is_empty() && !start.starts_with('{') {
-            let offset = json.len() - start.len();
-            let line = json[..offset].matches('\n').count() + 1;
-            let column = offset - json[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
-            return Err(ConfigFileError {
-                message: "expected a JSON object ({ … }) at the top level".into(),
-                line,
-                column,
-            });
-        }
-        serde_json::from_str(json).map_err(|e| ConfigFileError::from_json_error(&e))
-    }
-}
-
-/// The largest configuration file [`GatewayConfig::from_json`] reads: 1 MiB, far above any
-/// real configuration (every presentment currency assigned takes about 20 KiB).
-pub const MAX_CONFIG_LEN: usize = 1 << 20;
-
-/// A configuration file that is not JSON of the documented shape. Its message never contains
-/// a value from the file (a secret could be one), only field names and JSON types.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigFileError {
-    message: String,
-    line: usize,
-    column: usize,
-}
-
-impl ConfigFileError {
-    /// The 1-based line of the problem (0 when it concerns the whole file).
-    #[must_use]
-    pub fn line(&self) -> usize {
-        self.line
+        load::from_json(json)
     }
 
-    /// The 1-based column of the problem (0 when it concerns the whole file).
-    #[must_use]
-    pub fn column(&self) -> usize {
-        self.column
-    }
-
-    /// What is wrong, without the position.
-    #[must_use]
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
+    /// [`from_json`](Self::from_json) for the bytes of a file.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json`](Self::from_json), and a [`ConfigFileError`] of kind
+    /// [`NotUtf8`](ConfigFileErrorKind::NotUtf8) at the first byte that is not UTF-8.
     #[cfg(feature = "serde")]
-    fn from_json_error(e: &serde_json::Error) -> Self {
-        let full = e.to_string();
-        // serde_json appends " at line L column C"; keep the message before it.
-        let message = match full.rfind(" at line ") {
-            Some(i) => &full[..i],
-            None => &full,
-        };
-        ConfigFileError {
-            message: redact_quoted(message),
-            line: e.line(),
-            column: e.column(),
-        }
+    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ConfigFileError> {
+        load::from_slice(bytes)
     }
-}
-
-impl fmt::Display for ConfigFileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "not a gateway configuration: {}", self.message)
-        } else {
-            write!(
-                f,
-                "not a gateway configuration: line {}, column {}: {}",
-                self.line, self.column, self.message
-            )
-        }
-    }
-}
-
-impl std::error::Error for ConfigFileError {}
-
-/// Makes a serde message safe to show: the contents of every double-quoted string
-/// (`invalid type: string "sk_live_…", expected a boolean`) become `…`; so does an unknown
-/// field's name unless it looks like a field name (`[a-z_]{1,32}`), taken whole up to serde's
-/// `, expected` or `, there are no fields` so a backtick inside it cannot shift the pairing;
-/// and, last, anything from a secret marker on is cut. No value from the file, a secret
-/// perhaps, reaches the message.
-#[cfg(feature = "serde")]
-fn redact_quoted(message: &str) -> String {
-    const UNKNOWN: &str = "unknown field `";
-    if let Some(name_and_rest) = message.strip_prefix(UNKNOWN) {
-        let end = [", expected", ", there are no fields"]
-            .iter()
-            .filter_map(|tail| name_and_rest.rfind(&format!("`{tail}")))
-            .max()
-            .unwrap_or(name_and_rest.len());
-        let name = &name_and_rest[..end];
-        let shown = if name.len() <= 32 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-        {
-            name
-        } else {
-            "…"
-        };
-        let tail = name_and_rest.get(end + 1..).unwrap_or_default();
-        return format!("{UNKNOWN}{shown}`{}", redact_pairs(tail));
-    }
-    redact_pairs(message)
-}
-
-#[cfg(feature = "serde")]
-fn redact_pairs(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(start) = rest.find(['"', '`']) {
-        let quote = rest[start..].chars().next().unwrap_or('"');
-        out.push_str(&rest[..=start]);
-        let after = &rest[start + 1..];
-        let Some(len) = after.find(quote) else {
-            out.push('…');
-            rest = "";
-            break;
-        };
-        let inner = &after[..len];
-        let keep = quote == '`'
-            && inner.len() <= 32
-            && inner.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
-        if keep {
-            out.push_str(inner);
-        } else {
-            out.push('…');
-        }
-        out.push(quote);
-        rest = &after[len + 1..];
-    }
-    out.push_str(rest);
-    if let Some(cut) = crate::text::secret_prefix_len(&out) {
-        out.truncate(cut);
-        out.push('…');
-    }
-    out
 }
 
 // Debug by hand: a secret pasted into a text field (a secret key in `publishable_key`, say)
@@ -485,6 +387,7 @@ impl fmt::Debug for GatewayConfig {
             .field("return_url", &GuardedOption(&self.return_url))
             .field("radar", &self.radar)
             .field("live_card_tested", &self.live_card_tested)
+            .field("load_violations", &self.load_violations)
             .finish()
     }
 }

@@ -208,9 +208,11 @@ impl Collector {
         }
     }
 
-    fn finish(mut self) -> Report {
-        self.found.sort_in_field_order(FIELD_ORDER);
-        self.found
+    /// The report: the file's load violations first, then these, in field order.
+    fn finish(self, loaded: &super::LoadViolations) -> Report {
+        let mut found = loaded.merged_with(self.found);
+        found.sort_in_field_order(FIELD_ORDER);
+        found
     }
 }
 
@@ -293,7 +295,7 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
         );
     }
 
-    let report = v.finish();
+    let report = v.finish(&c.load_violations);
     if !report.is_valid() {
         return Err(report);
     }
@@ -387,7 +389,7 @@ pub(super) fn validate_auth(a: &AuthConfig) -> Result<AuthScheme, Report> {
     let mut v = Collector::default();
     let scheme = check_auth(&mut v, a, None);
     let report: Report = v
-        .finish()
+        .finish(&super::LoadViolations::default())
         .into_iter()
         .map(|violation| {
             let inner = violation
