@@ -143,3 +143,19 @@ fn a_secret_in_an_operation_line_does_not_reach_the_parse_error() {
         }
     }
 }
+
+/// Finding 7 (`operation_line`): `Operation` (its `Payment`) derives `Debug`, which prints the
+/// customer's email whole; `operation()` does not check the email (only `check` does, in
+/// token-only mode), so a secret pasted after or as the email is in the operation's `Debug`.
+#[test]
+#[ignore = "finding 7: not fixed yet"]
+fn a_secret_in_the_customer_email_does_not_reach_the_operation_debug() {
+    for secret in secrets() {
+        let line = format!(
+            r#"{{"op": "sale", "amount": "12.00", "currency": "USD", "card": "new", "customer_email": "a@shop.example{secret}"}}"#
+        );
+        let parsed = OperationLine::parse(&line).unwrap();
+        let op = parsed.operation().unwrap();
+        assert!(!format!("{op:?}").contains(BODY), "{op:?}");
+    }
+}
