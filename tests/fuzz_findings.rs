@@ -159,3 +159,20 @@ fn a_secret_in_the_customer_email_does_not_reach_the_operation_debug() {
         assert!(!format!("{op:?}").contains(BODY), "{op:?}");
     }
 }
+
+/// Finding 8 (`operation_line`): a capture's `authorized_at` (and `at`, `capture_before`)
+/// that does not parse gives an error ending with jiff's own message, which quotes the
+/// unparsed rest of the input whole (`… but unparsed input " sk_live_…:00:00Z" remains`);
+/// the crate's excerpt before it is cut correctly.
+#[test]
+#[ignore = "finding 8: not fixed yet"]
+fn a_secret_in_a_capture_time_does_not_reach_the_operation_error() {
+    for secret in secrets() {
+        let line = format!(
+            r#"{{"op": "capture", "amount": "10.00", "currency": "USD", "authorized_amount": "10.00", "authorized_at": "2026-11-01T10 {secret}:00:00Z", "at": "2026-11-07T09:00:00Z", "brand": "visa", "initiator": "customer", "presence": "online", "extended": false}}"#
+        );
+        let parsed = OperationLine::parse(&line).unwrap();
+        let e = parsed.operation().unwrap_err();
+        assert!(!e.to_string().contains(BODY), "{e}");
+    }
+}
