@@ -3,11 +3,18 @@
 //! digits) appears in the file error or in the report (its `Display` and JSON, every
 //! violation's path, message and remedy).
 //!
+//! No leak, for every field: a marker secret derived from the input (see `fuzz/src/lib.rs`)
+//! is put into the configuration (a key or a value of the parsed JSON, or spliced into the
+//! text when it is not JSON), and no 12-character window of its body may appear in the file
+//! error (`Display`, `Debug`), the configuration's `Debug`, the report (`Display`, `Debug`,
+//! JSON) or the validated gateway's `Debug`.
+//!
 //! Seeds: `fuzz/seed.sh` copies `examples/configs/*.json` into `fuzz/corpus/config_file/`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use stripe_gateway_rules::config::GatewayConfig;
+use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 const PREFIXES: [&str; 5] = ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"];
 
@@ -36,10 +43,37 @@ fn assert_clean(text: &str, bodies: &[&str]) {
     }
 }
 
+/// `GatewayConfig::from_json` and `validate` on `json`, which holds the marker.
+fn check_no_leak(json: &str, m: &Marker) {
+    let config = match GatewayConfig::from_json(json) {
+        Ok(config) => config,
+        Err(e) => {
+            m.assert_display_debug("ConfigFileError", &e);
+            return;
+        }
+    };
+    m.assert_debug("GatewayConfig", &config);
+    match config.validate() {
+        Ok(gateway) => {
+            m.assert_debug("ValidatedGateway", &gateway);
+            let report = gateway.report();
+            m.assert_display_debug("report", &report);
+            m.assert_json("report", &report);
+        }
+        Err(report) => {
+            m.assert_display_debug("report", &report);
+            m.assert_json("report", &report);
+        }
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else {
         return;
     };
+    let mut rng = Rng::from_input(data);
+    let marker = Marker::new(&mut rng);
+    check_no_leak(&marker.embed_json_text(json, &mut rng), &marker);
     let bodies = secret_bodies(json);
     let config = match GatewayConfig::from_json(json) {
         Ok(config) => config,
@@ -64,7 +98,7 @@ fuzz_target!(|data: &[u8]| {
         &bodies,
     );
     for v in report.violations() {
-        assert_clean(v.path(), &bodies);
+        assert_clean(&v.path().to_string(), &bodies);
         assert_clean(v.message(), &bodies);
         assert_clean(v.remedy().unwrap_or_default(), &bodies);
     }

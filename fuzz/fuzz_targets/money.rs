@@ -1,11 +1,16 @@
 //! Amounts: `parse_amount` and `Money`'s `FromStr` on any text; on success the exact
 //! conversion to Stripe's minor units and back, and every rounding mode; and any integer of
 //! minor units in any currency through `from_minor_units` and back.
+//!
+//! No leak: the text with a marker secret spliced in (see `fuzz/src/lib.rs`), and the marker
+//! alone, go through `parse_amount`, `Money::from_str` and `parse_currency`; no error's
+//! `Display` or `Debug` holds a 12-character window of its body.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use stripe_gateway_rules::money::{MinorUnits, Money, RoundingMode, max_minor_units, parse_amount};
 use stripe_gateway_rules::{Currency, parse_currency};
+use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 const MODES: [RoundingMode; 7] = [
     RoundingMode::HalfUp,
@@ -60,20 +65,40 @@ fn check_money(money: Money) {
     }
 }
 
+/// The amount parsers on `text`, which holds the marker.
+fn check_no_leak(text: &str, m: &Marker) {
+    match parse_amount(text) {
+        Ok(amount) => m.assert_display_debug("parse_amount", &amount),
+        Err(e) => m.assert_display_debug("parse_amount error", &e),
+    }
+    match text.parse::<Money>() {
+        Ok(money) => m.assert_display_debug("Money", &money),
+        Err(e) => m.assert_display_debug("Money error", &e),
+    }
+    match parse_currency(text) {
+        Ok(currency) => m.assert_debug("Currency", &currency),
+        Err(e) => m.assert_display_debug("parse_currency error", &e),
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     // Any integer of minor units, in a currency picked by two bytes.
     if data.len() >= 10 {
         let minor = i64::from_le_bytes(data[..8].try_into().expect("8 bytes"));
         let numeric = u16::from_le_bytes([data[8], data[9]]) % 1000;
-        if let Some(currency) = Currency::from_numeric(numeric) {
-            if let Ok(money) = Money::from_minor_units(MinorUnits::new(minor), currency) {
-                assert_eq!(money.to_minor_units(), Ok(MinorUnits::new(minor)));
-            }
+        if let Some(currency) = Currency::from_numeric(numeric)
+            && let Ok(money) = Money::from_minor_units(MinorUnits::new(minor), currency)
+        {
+            assert_eq!(money.to_minor_units(), Ok(MinorUnits::new(minor)));
         }
     }
+    let mut rng = Rng::from_input(data);
+    let marker = Marker::new(&mut rng);
+    check_no_leak(&marker.pasted, &marker);
     let Ok(s) = std::str::from_utf8(data) else {
         return;
     };
+    check_no_leak(&marker.splice(s, &mut rng), &marker);
     if let Ok(amount) = parse_amount(s) {
         for code in ["USD", "JPY", "ISK", "KWD", "HUF", "IDR", "MGA"] {
             check_money(Money::new(amount, parse_currency(code).expect("a code")));

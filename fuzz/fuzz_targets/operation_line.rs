@@ -1,6 +1,11 @@
 //! An operations line: `OperationLine::parse`, `operation()`, then `check` against a fixed
 //! valid gateway (token-only, several currencies). Nothing panics; every refusal has a code
 //! and a message.
+//!
+//! No leak: a marker secret derived from the input (see `fuzz/src/lib.rs`) is put into the
+//! line (a key or a value of the parsed JSON, or spliced into the text), and no 12-character
+//! window of its body may appear in the `LineError` (`Display`, `Debug`), the parsed line's
+//! or the operation's `Debug`, or the refusal (`Display`, `Debug`, end-user message).
 #![no_main]
 
 use std::sync::OnceLock;
@@ -8,6 +13,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use stripe_gateway_rules::config::{GatewayConfig, ValidatedGateway};
 use stripe_gateway_rules::operation::OperationLine;
+use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 const GATEWAY: &str = r#"{
   "name": "Stripe fuzz", "version": "v2", "mode": "test",
@@ -32,10 +38,49 @@ fn gateway() -> &'static ValidatedGateway {
     })
 }
 
+/// Parse, `operation()` and `check` on `line`, which holds the marker.
+fn check_no_leak(line: &str, m: &Marker) {
+    let parsed = match OperationLine::parse(line) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            // Known finding 6: the message is serde_json's, which quotes refused values and
+            // unknown field names.
+            m.assert_clean_known("6", "LineError (parse, Display)", &e.to_string());
+            m.assert_clean_known("6", "LineError (parse, Debug)", &format!("{e:?}"));
+            return;
+        }
+    };
+    // Known finding 4 (tests/fuzz_findings.rs): the derived `Debug` prints every field whole.
+    m.assert_clean_known("4", "OperationLine (Debug)", &format!("{parsed:?}"));
+    match parsed.operation() {
+        Ok(op) => {
+            // Known finding 7: the derived `Debug` prints the customer's email whole.
+            m.assert_clean_known("7", "Operation (Debug)", &format!("{op:?}"));
+            if let Err(refusal) = gateway().check(&op) {
+                m.assert_display_debug("Refusal", &refusal);
+                m.assert_clean(
+                    "Refusal::end_user_message",
+                    &refusal.end_user_message().to_string(),
+                );
+                m.assert_display_debug("Refusal violation", &refusal.to_violation("line".into()));
+            }
+        }
+        // Known finding 8: a time's error ends with jiff's own message, which quotes the
+        // unparsed rest of the input ("… but unparsed input \"…\" remains").
+        Err(e) if e.to_string().contains("unparsed input") => {
+            m.assert_clean_known("8", "LineError (operation, Display)", &e.to_string());
+        }
+        Err(e) => m.assert_display_debug("LineError (operation)", &e),
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(line) = std::str::from_utf8(data) else {
         return;
     };
+    let mut rng = Rng::from_input(data);
+    let marker = Marker::new(&mut rng);
+    check_no_leak(&marker.embed_json_text(line, &mut rng), &marker);
     let parsed = match OperationLine::parse(line) {
         Ok(parsed) => parsed,
         Err(e) => {
@@ -47,7 +92,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(op) => {
             assert!(!op.name().is_empty());
             if let Err(e) = gateway().check(&op) {
-                assert!(!e.code().is_empty());
+                assert!(!e.code().as_str().is_empty());
                 assert!(!e.to_string().is_empty());
             }
         }

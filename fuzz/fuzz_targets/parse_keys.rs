@@ -1,5 +1,9 @@
 //! Every credential parser on any text: no panic; a value that parses prints back as given
 //! (public kinds) or redacted (secret kinds); an error never repeats the body of a secret.
+//!
+//! No leak: a marker secret derived from the input (see `fuzz/src/lib.rs`), pasted alone
+//! and spliced into the input, goes through every parser; no 12-character window of its
+//! body is in any result's or error's `Display` or `Debug`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -7,6 +11,7 @@ use stripe_gateway_rules::credentials::{
     ClientSecret, RefreshToken, StripeStringKind, recognise_stripe_string,
 };
 use stripe_gateway_rules::{AccountId, ClientId, Mode, PublishableKey, SecretKey};
+use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 /// The part of `s` after its secret prefix, when `s` looks like a secret with a body long
 /// enough (16+) that finding it elsewhere can only be a leak.
@@ -36,10 +41,51 @@ fn check_error(s: &str, e: &stripe_gateway_rules::CredentialError) {
     }
 }
 
+/// Every parser on `text`, which holds the marker: nothing it returns shows the body.
+fn check_no_leak(text: &str, m: &Marker) {
+    match text.parse::<SecretKey>() {
+        Ok(key) => {
+            m.assert_debug("SecretKey", &key);
+            m.assert_clean("SecretKey::redacted", &key.redacted());
+        }
+        Err(e) => m.assert_display_debug("SecretKey error", &e),
+    }
+    match text.parse::<PublishableKey>() {
+        Ok(key) => m.assert_display_debug("PublishableKey", &key),
+        Err(e) => m.assert_display_debug("PublishableKey error", &e),
+    }
+    match text.parse::<AccountId>() {
+        Ok(id) => m.assert_display_debug("AccountId", &id),
+        Err(e) => m.assert_display_debug("AccountId error", &e),
+    }
+    match text.parse::<ClientId>() {
+        Ok(id) => m.assert_display_debug("ClientId", &id),
+        Err(e) => m.assert_display_debug("ClientId error", &e),
+    }
+    match text.parse::<ClientSecret>() {
+        Ok(v) => m.assert_debug("ClientSecret", &v),
+        Err(e) => m.assert_display_debug("ClientSecret error", &e),
+    }
+    match text.parse::<RefreshToken>() {
+        Ok(v) => m.assert_debug("RefreshToken", &v),
+        Err(e) => m.assert_display_debug("RefreshToken error", &e),
+    }
+    if let Err(e) = text.parse::<Mode>() {
+        m.assert_display_debug("Mode error", &e);
+    }
+    if let Some(kind) = recognise_stripe_string(text) {
+        m.assert_debug("StripeStringKind", &kind);
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
+    let mut rng = Rng::from_input(data);
+    let marker = Marker::new(&mut rng);
+    check_no_leak(&marker.pasted, &marker);
     let Ok(s) = std::str::from_utf8(data) else {
         return;
     };
+    check_no_leak(&marker.splice(s, &mut rng), &marker);
     match s.parse::<SecretKey>() {
         Ok(key) => {
             assert_eq!(key.expose_secret(), s);
