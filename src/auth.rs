@@ -166,21 +166,24 @@ impl<'de> serde::Deserialize<'de> for AuthScheme {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an auth object with a scheme: api_key, oauth2 or connect")
             }
+            crate::serde_input::refuse_all_but_objects!("an auth object");
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AuthScheme, A::Error> {
                 let mut auth = crate::config::AuthConfig::default();
                 let mut publishable_key: Option<String> = None;
                 let secret = |s: Option<String>| s.map(secrecy::SecretString::from);
-                while let Some(key) = map.next_key::<String>()? {
+                while let Some(crate::serde_input::Key(key)) = map.next_key()? {
+                    let value: crate::serde_input::Input = map.next_value()?;
+                    let text = |value: crate::serde_input::Input| value.text::<A::Error>(&key);
                     match key.as_str() {
-                        "scheme" => auth.scheme = map.next_value()?,
-                        "secret_key" => auth.secret_key = secret(map.next_value()?),
-                        "account_id" => auth.account_id = map.next_value()?,
-                        "client_id" => auth.client_id = map.next_value()?,
-                        "client_secret" => auth.client_secret = secret(map.next_value()?),
-                        "refresh_token" => auth.refresh_token = secret(map.next_value()?),
-                        "account_name" => auth.account_name = map.next_value()?,
-                        "publishable_key" => publishable_key = map.next_value()?,
+                        "scheme" => auth.scheme = text(value)?,
+                        "secret_key" => auth.secret_key = secret(text(value)?),
+                        "account_id" => auth.account_id = text(value)?,
+                        "client_id" => auth.client_id = text(value)?,
+                        "client_secret" => auth.client_secret = secret(text(value)?),
+                        "refresh_token" => auth.refresh_token = secret(text(value)?),
+                        "account_name" => auth.account_name = text(value)?,
+                        "publishable_key" => publishable_key = text(value)?,
                         // The name is not repeated: it may be a secret pasted as a key.
                         _ => {
                             return Err(A::Error::custom(
@@ -208,6 +211,6 @@ impl<'de> serde::Deserialize<'de> for AuthScheme {
             }
         }
 
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_any(Fields)
     }
 }

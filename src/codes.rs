@@ -450,6 +450,8 @@ parse_codes! {
     OAuth "redirect_uri_invalid", "a redirect URI is an absolute URL without whitespace", "rules §9; stripe-facts §6";
     OAuth "redirect_uri_has_credentials", "a redirect URI has no user name or password", "rules §9";
     OAuth "redirect_uri_has_fragment", "a redirect URI has no fragment", "rules §9";
+    OAuth "state_holds_secret", "an OAuth state holds no Stripe secret: it travels in the address bar", "rules §1, §9";
+    OAuth "redirect_uri_holds_secret", "a redirect URI holds no Stripe secret: it travels in the address bar", "rules §1, §9";
     OAuthCallback "access_denied", "Stripe's error: the user denied the connection", "rules §9; stripe-facts §6";
     OAuthCallback "invalid_scope", "Stripe's error: the authorize request's scope was refused", "rules §9; stripe-facts §6";
     OAuthCallback "invalid_redirect_uri", "Stripe's error: the redirect URI is not the registered one", "rules §9; stripe-facts §6";

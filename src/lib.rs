@@ -121,6 +121,8 @@ pub mod diagnostics;
 pub mod minimum;
 pub mod money;
 pub mod operation;
+#[cfg(feature = "serde")]
+mod serde_input;
 pub mod testing;
 mod text;
 pub mod version;

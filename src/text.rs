@@ -130,6 +130,25 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
     long_run
 }
 
+/// Whether `input` holds a Stripe secret by its marker (`sk_`, `rk_`, `whsec_`, `_secret_`, in
+/// any case): for values that are sent on (an OAuth state, a redirect URI), which must not
+/// carry one. A long random run alone is not taken for a secret here.
+pub(crate) fn holds_secret_marker(input: &str) -> bool {
+    let lower = |i: usize, word: &str| {
+        input
+            .as_bytes()
+            .get(i..i + word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    (0..input.len()).any(|i| {
+        [
+            "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_", "_secret_",
+        ]
+        .iter()
+        .any(|m| lower(i, m))
+    })
+}
+
 /// `Debug` for a text field that should hold no secret but might (a key pasted into the wrong
 /// field): prints it quoted, or only its prefix and `…` when it looks like a secret.
 pub(crate) struct GuardedText<'a>(pub(crate) &'a str);

@@ -174,7 +174,8 @@ impl FromStr for OAuthState {
     ///
     /// [`OAuthError`]: `state_empty`, `state_too_short` (fewer than [`MIN_STATE_LEN`]
     /// characters), `state_too_long` (more than [`MAX_STATE_LEN`]), `state_invalid_character`
-    /// (whitespace, control or non-ASCII characters).
+    /// (whitespace, control or non-ASCII characters), `state_holds_secret` (a Stripe secret
+    /// such as `sk_live_…`: the state travels in the browser's address bar).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         if s.is_empty() {
             return Err(OAuthError::StateEmpty);
@@ -190,6 +191,9 @@ impl FromStr for OAuthState {
         }
         if s.len() < MIN_STATE_LEN {
             return Err(OAuthError::StateTooShort { len: s.len() });
+        }
+        if crate::text::holds_secret_marker(s) {
+            return Err(OAuthError::StateHoldsSecret);
         }
         Ok(OAuthState(s.to_owned()))
     }
@@ -264,7 +268,8 @@ pub enum OAuthError {
         "expected an https redirect URI in live mode, found http://{host}; Stripe requires https for live-mode redirect URIs (http is allowed in test mode only)"
     )]
     RedirectUriNotHttps {
-        /// The host, to say which URI.
+        /// The host, to say which URI (at most 60 characters, cut before anything that looks
+        /// like a secret).
         host: String,
     },
     /// The redirect URI is not an absolute URL, or has whitespace or control characters.
@@ -280,6 +285,17 @@ pub enum OAuthError {
         "expected a redirect URI without credentials, found a user name or password in it; remove them: the URI is visible in the browser"
     )]
     RedirectUriHasCredentials,
+    /// A Stripe secret (`sk_live_…`, `rk_…`, `whsec_…`) in the state: it would travel in the
+    /// browser's address bar and reach Stripe's logs.
+    #[error(
+        "expected a random OAuth state, found a Stripe secret in it; generate a random value instead, and roll the secret if it was shared"
+    )]
+    StateHoldsSecret,
+    /// A Stripe secret in the redirect URI: it would travel in the browser's address bar.
+    #[error(
+        "expected a redirect URI without secrets, found a Stripe secret in it; remove it, and roll the secret if it was shared"
+    )]
+    RedirectUriHoldsSecret,
     /// A fragment (`#…`) in the redirect URI.
     #[error(
         "expected a redirect URI without a fragment, found #{fragment}; remove it: OAuth redirect URIs never have one"
@@ -306,6 +322,8 @@ impl OAuthError {
             OAuthError::RedirectUriNotHttps { .. } => "redirect_uri_not_https",
             OAuthError::RedirectUriInvalid { .. } => "redirect_uri_invalid",
             OAuthError::RedirectUriHasCredentials => "redirect_uri_has_credentials",
+            OAuthError::StateHoldsSecret => "state_holds_secret",
+            OAuthError::RedirectUriHoldsSecret => "redirect_uri_holds_secret",
             OAuthError::RedirectUriHasFragment { .. } => "redirect_uri_has_fragment",
         }
     }
@@ -443,8 +461,12 @@ impl AuthorizeRequest {
     /// [`OAuthError`]: `redirect_uri_invalid` (not an absolute URL, or with whitespace or
     /// control characters, which Stripe would not match), `redirect_uri_not_web` (not http or
     /// https, or no host), `redirect_uri_not_https` (http in live mode),
-    /// `redirect_uri_has_credentials` (a user name or password), `redirect_uri_has_fragment`.
+    /// `redirect_uri_has_credentials` (a user name or password), `redirect_uri_has_fragment`,
+    /// `redirect_uri_holds_secret` (a Stripe secret anywhere in it).
     pub fn redirect_uri(mut self, registered: &str) -> Result<Self, OAuthError> {
+        if crate::text::holds_secret_marker(registered) {
+            return Err(OAuthError::RedirectUriHoldsSecret);
+        }
         // `Url::parse` silently trims leading and trailing spaces and removes tabs and
         // newlines; the string is sent as given, so refuse them instead.
         if let Some((position, character)) = registered
@@ -469,7 +491,7 @@ impl AuthorizeRequest {
             "http" if self.mode == Mode::Test => {}
             "http" => {
                 return Err(OAuthError::RedirectUriNotHttps {
-                    host: uri.host_str().unwrap_or_default().to_owned(),
+                    host: crate::text::truncated(uri.host_str().unwrap_or_default(), 60),
                 });
             }
             other => {

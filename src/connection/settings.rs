@@ -245,65 +245,63 @@ impl serde::Serialize for Timeout {
 impl<'de> serde::Deserialize<'de> for Timeout {
     /// From a number (`30000`) or a string as typed in a form (`"30000"`).
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = number_or_string::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        let input = <crate::serde_input::Input as serde::Deserialize>::deserialize(deserializer)?;
+        match input.number_or_text::<D::Error>("timeout_ms")? {
+            Some(text) => text.parse().map_err(serde::de::Error::custom),
+            None => Err(serde::de::Error::custom(
+                "timeout_ms: expected a number of milliseconds, found null",
+            )),
+        }
     }
 }
 
 #[cfg(feature = "serde")]
-mod number_or_string {
-    use std::fmt;
-
-    struct Visitor;
-
-    impl serde::de::Visitor<'_> for Visitor {
-        type Value = String;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a number of milliseconds, as a number or a string")
-        }
-
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-
-        fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-
-        fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
-            Ok(v.to_owned())
-        }
-    }
-
-    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<String, D::Error> {
-        deserializer.deserialize_any(Visitor)
-    }
-
-    pub(super) fn deserialize_option<'de, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<String>, D::Error> {
-        struct Wrap(String);
-        impl<'de> serde::Deserialize<'de> for Wrap {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                deserialize(d).map(Wrap)
+impl<'de> serde::Deserialize<'de> for ConnectionSettingsDraft {
+    /// Reads the draft's fields, each of its JSON type (`timeout_ms` a number or a string);
+    /// an error names the field and the kind of value found, never the value or an unknown
+    /// field's name.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use crate::serde_input::{Input, Key, unknown_field};
+        const FIELDS: [&str; 7] = [
+            "name",
+            "active",
+            "is_source",
+            "is_target",
+            "timeout_ms",
+            "secret_key",
+            "api_version",
+        ];
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = ConnectionSettingsDraft;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("the connection settings, an object")
+            }
+            crate::serde_input::refuse_all_but_objects!("the connection settings");
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut d = ConnectionSettingsDraft::default();
+                while let Some(Key(key)) = map.next_key()? {
+                    let value: Input = map.next_value()?;
+                    match key.as_str() {
+                        "name" => d.name = value.text("name")?,
+                        "active" => d.active = value.flag("active")?,
+                        "is_source" => d.is_source = value.flag("is_source")?,
+                        "is_target" => d.is_target = value.flag("is_target")?,
+                        "timeout_ms" => d.timeout_ms = value.number_or_text("timeout_ms")?,
+                        "secret_key" => {
+                            d.secret_key = value.text("secret_key")?.map(SecretString::from);
+                        }
+                        "api_version" => d.api_version = value.text("api_version")?,
+                        _ => return Err(unknown_field("the connection settings", &FIELDS)),
+                    }
+                }
+                Ok(d)
             }
         }
-        Ok(<Option<Wrap> as serde::Deserialize>::deserialize(deserializer)?.map(|w| w.0))
+        deserializer.deserialize_any(Fields)
     }
 }
 
@@ -315,8 +313,6 @@ mod number_or_string {
 /// [`SecretKey`]'s own parser (a malformed key fails deserialization with an error that
 /// never contains the key). It implements no `Serialize`: it holds a secret.
 #[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 #[non_exhaustive]
 pub struct ConnectionSettingsDraft {
     /// S1 "Connection": the connection's name.
@@ -328,10 +324,6 @@ pub struct ConnectionSettingsDraft {
     /// S1 "Is Target": a data target for export.
     pub is_target: bool,
     /// S1 "Timeout", in milliseconds, as typed.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "number_or_string::deserialize_option")
-    )]
     pub timeout_ms: Option<String>,
     /// S1 "Client Secret": the secret (or restricted) API key, as pasted. Mandatory. Kept in a
     /// [`SecretString`] so `Debug` never shows it; parsed by [`validate`](Self::validate), so

@@ -75,11 +75,25 @@ pub enum CardSource {
 }
 
 /// A sale or an authorization: an amount, a card, and the customer's email if known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Payment<'a> {
     amount: Money,
     card: CardSource,
     customer_email: Option<&'a str>,
+}
+
+impl std::fmt::Debug for Payment<'_> {
+    /// The email is guarded: a secret pasted into it shows only its prefix.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Payment")
+            .field("amount", &self.amount)
+            .field("card", &self.card)
+            .field(
+                "customer_email",
+                &self.customer_email.map(crate::text::GuardedText),
+            )
+            .finish()
+    }
 }
 
 impl<'a> Payment<'a> {
@@ -210,7 +224,7 @@ impl Refund {
 
 /// An operation a billing platform asks of the gateway (S4: "all the standard payment
 /// processor functions are available … Add/Save/Delete the payment method (card)").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Operation<'a> {
     /// Authorize and capture at once.
@@ -230,6 +244,27 @@ pub enum Operation<'a> {
     },
     /// Delete a saved payment method.
     DeletePaymentMethod,
+}
+
+impl std::fmt::Debug for Operation<'_> {
+    /// As derived, with the customer's email guarded (see [`Payment`]'s `Debug`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Operation::Sale(p) => f.debug_tuple("Sale").field(p).finish(),
+            Operation::Authorize(p) => f.debug_tuple("Authorize").field(p).finish(),
+            Operation::Capture(c) => f.debug_tuple("Capture").field(c).finish(),
+            Operation::Refund(r) => f.debug_tuple("Refund").field(r).finish(),
+            Operation::Void => f.write_str("Void"),
+            Operation::SavePaymentMethod { customer_email } => f
+                .debug_struct("SavePaymentMethod")
+                .field(
+                    "customer_email",
+                    &customer_email.map(crate::text::GuardedText),
+                )
+                .finish(),
+            Operation::DeletePaymentMethod => f.write_str("DeletePaymentMethod"),
+        }
+    }
 }
 
 impl Operation<'_> {
