@@ -101,15 +101,95 @@ const MAX_DIGITS_EXCEPTIONS: [(Currency, u32); 1] = [(Currency::IDR, 12)];
 /// assert_eq!(max_minor_units(Currency::USD).get(), 99_999_999);
 /// assert_eq!(max_minor_units(Currency::IDR).get(), 999_999_999_999);
 /// ```
+#[inline]
 pub fn max_minor_units(currency: Currency) -> MinorUnits {
-    MinorUnits(10_i64.pow(max_digits(currency)) - 1)
+    const DEFAULT: i64 = 10_i64.pow(DEFAULT_MAX_DIGITS) - 1;
+    const EXCEPTION: (Currency, i64) = (
+        MAX_DIGITS_EXCEPTIONS[0].0,
+        10_i64.pow(MAX_DIGITS_EXCEPTIONS[0].1) - 1,
+    );
+    // Two constants and a comparison: no power computed at run time.
+    MinorUnits(if currency == EXCEPTION.0 {
+        EXCEPTION.1
+    } else {
+        DEFAULT
+    })
 }
 
+#[inline]
 fn max_digits(currency: Currency) -> u32 {
-    MAX_DIGITS_EXCEPTIONS
-        .iter()
-        .find(|(c, _)| *c == currency)
-        .map_or(DEFAULT_MAX_DIGITS, |(_, d)| *d)
+    // One exception: a comparison, not a search.
+    let [(idr, digits)] = MAX_DIGITS_EXCEPTIONS;
+    if currency == idr {
+        digits
+    } else {
+        DEFAULT_MAX_DIGITS
+    }
+}
+
+/// The conversion's fast path (issue 13): a mantissa that fits in 64 bits, a scale at most
+/// three places from the currency's exponent, and an amount Stripe accepts. `None` whenever
+/// any of that does not hold (including every error), and the exact general path decides.
+/// No division by a run-time value: scaling uses constant factors and divisors (which
+/// compile to multiplications), the multiple rule a multiplicative test ([`is_multiple`]).
+#[inline]
+fn fast_minor_units(amount: Decimal, currency: Currency) -> Option<i64> {
+    let d = amount.unpack();
+    if d.hi != 0 {
+        return None;
+    }
+    let mantissa = (u64::from(d.mid) << 32) | u64::from(d.lo);
+    let rule = minor_unit_rule(currency);
+    let exponent = rule.exponent();
+    let minor = if d.scale == exponent {
+        mantissa
+    } else if d.scale < exponent {
+        // exponent <= 3: a factor of 10, 100 or 1000.
+        let factor = match exponent - d.scale {
+            1 => 10,
+            2 => 100,
+            _ => 1000,
+        };
+        mantissa.checked_mul(factor)?
+    } else {
+        let (rest, minor) = match d.scale - exponent {
+            1 => (mantissa % 10, mantissa / 10),
+            2 => (mantissa % 100, mantissa / 100),
+            3 => (mantissa % 1000, mantissa / 1000),
+            _ => return None,
+        };
+        if rest != 0 {
+            return None;
+        }
+        minor
+    };
+    if minor > max_minor_units(currency).0.unsigned_abs() || !is_multiple(minor, rule) {
+        return None;
+    }
+    // minor <= 999_999_999_999 < 2^63: the cast and the negation are exact.
+    let minor = minor as i64;
+    Some(if d.negative { -minor } else { minor })
+}
+
+/// `5⁻¹` and `25⁻¹` modulo 2^64 (`5 × 0xCCCC_CCCC_CCCC_CCCD = 4·2^64 + 1`).
+const INVERSE_OF_5: u64 = 0xCCCC_CCCC_CCCC_CCCD;
+const INVERSE_OF_25: u64 = 0x8F5C_28F5_C28F_5C29;
+const _: () = assert!(5_u64.wrapping_mul(INVERSE_OF_5) == 1);
+const _: () = assert!(25_u64.wrapping_mul(INVERSE_OF_25) == 1);
+
+/// Whether `n` is a multiple of the rule's step (1, 10 or 100) without a division: for
+/// `d = 2^k × q` with `q` odd, `n % d == 0` exactly when `(n × q⁻¹ mod 2^64)` rotated right
+/// by `k` is at most `(2^64 − 1) / d` (Granlund and Montgomery, "Division by invariant
+/// integers using multiplication", 1994, §9). Other steps (none today) divide.
+#[inline]
+fn is_multiple(n: u64, rule: MinorUnitRule) -> bool {
+    let (inverse, shift, limit) = match rule.multiple_of() {
+        1 => return true,
+        10 => (INVERSE_OF_5, 1, u64::MAX / 10),
+        100 => (INVERSE_OF_25, 2, u64::MAX / 100),
+        m => return n % m.unsigned_abs() == 0,
+    };
+    n.wrapping_mul(inverse).rotate_right(shift) <= limit
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,7 +331,19 @@ impl Money {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn to_minor_units(&self) -> Result<MinorUnits, AmountError> {
+        match fast_minor_units(self.amount, self.currency) {
+            Some(minor) => Ok(MinorUnits(minor)),
+            None => self.minor_units_general(),
+        }
+    }
+
+    /// The general conversion behind [`to_minor_units`](Self::to_minor_units): any mantissa
+    /// and scale, every error in its order. Taken when the fast path cannot decide.
+    #[cold]
+    #[inline(never)]
+    fn minor_units_general(&self) -> Result<MinorUnits, AmountError> {
         let rule = self.rule();
         let exponent = rule.exponent();
         let scale = self.amount.scale();
@@ -1118,6 +1210,38 @@ mod tests {
             exact_mul(d("0.10000000000000000000"), d("0.1000000000000000")),
             Ok(d("0.01"))
         );
+    }
+
+    #[test]
+    fn is_multiple_agrees_with_the_remainder() {
+        let rules = [
+            minor_unit_rule(Currency::USD),
+            minor_unit_rule(Currency::KWD),
+            minor_unit_rule(Currency::ISK),
+        ];
+        let edges = [
+            0,
+            1,
+            9,
+            10,
+            11,
+            99,
+            100,
+            101,
+            1000,
+            999_999_999_999,
+            u64::MAX,
+        ];
+        let near = edges
+            .iter()
+            .flat_map(|&e| [e.saturating_sub(1), e, e.saturating_add(1)]);
+        let spread = (0..200_000_u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        for n in (0..10_000).chain(near).chain(spread) {
+            for rule in rules {
+                let m = rule.multiple_of().unsigned_abs();
+                assert_eq!(is_multiple(n, rule), n % m == 0, "{n} % {m}");
+            }
+        }
     }
 
     #[test]
