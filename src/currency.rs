@@ -338,6 +338,15 @@ impl MinorUnitRule {
     }
 }
 
+/// When the decimal rules ([`minor_unit_rule`]) were read: the copy of
+/// <https://docs.stripe.com/currencies> crawled on or before 2025-03-13 (`tanisss46/firecrawl`
+/// @ f50cca8e), the latest that lists the zero-decimal currencies and the special cases; the
+/// three-decimal rule is from the 2022-06-18 Wayback snapshot (see the [module docs](self)).
+pub const DECIMALS_AS_OF: &str = "2025-03-13";
+
+/// Where the decimal rules come from.
+pub const DECIMALS_SOURCE: &str = "https://docs.stripe.com/currencies#zero-decimal";
+
 /// Stripe's zero-decimal currencies, without UGX (which follows the special case below).
 /// Source: <https://docs.stripe.com/currencies#zero-decimal>, list as in the Wayback snapshot
 /// of 2022-06-18 (<https://web.archive.org/web/20220618095455/https://stripe.com/en-mt/docs/currencies>)
@@ -457,6 +466,13 @@ pub const fn minor_unit_rule(currency: Currency) -> MinorUnitRule {
 // ---------------------------------------------------------------------------------------------
 // Presentment currencies
 // ---------------------------------------------------------------------------------------------
+
+/// When the presentment list ([`presentment_currencies`], [`amex_supports`]) was read: the
+/// copy committed 2025-03-10 (`tanisss46/firecrawl` @ `6d05c479`).
+pub const PRESENTMENT_AS_OF: &str = "2025-03-10";
+
+/// Where the presentment list comes from.
+pub const PRESENTMENT_SOURCE: &str = "https://docs.stripe.com/currencies#presentment-currencies";
 
 /// Stripe's supported presentment currencies, in the page's order (USD first, then A to Z).
 ///

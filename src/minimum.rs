@@ -84,6 +84,14 @@ use rust_decimal::Decimal;
 use crate::currency::{Currency, minor_unit_rule};
 use crate::money::{AmountError, ExchangeRate, Money};
 
+/// When the minimum table ([`stripe_minimum`]) was read: the current page, as quoted by a
+/// third-party copy fetched 2026-07-10 (stripe-facts §1.1, V3).
+pub const MINIMUMS_AS_OF: &str = "2026-07-10";
+
+/// Where the minimum table comes from.
+pub const MINIMUMS_SOURCE: &str =
+    "https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts";
+
 /// Stripe's minimum charge per settlement currency, in minor units of Stripe's exponent
 /// (so `(USD, 50)` is 0.50 USD and `(JPY, 50)` is 50 JPY).
 ///

@@ -36,8 +36,12 @@
 //! Larger bounds exist for some card payments (12 digits on the current page, 9 for American
 //! Express; 10 for COP and JPY and 11 for LBP on the ≤ 2025-03 page; 10 for COP and 9 for INR
 //! on the current page for non-card methods). The versions disagree with each other and with
-//! the API reference, and depend on the payment method, so they are **not** used: this crate
-//! takes the bound no current source contradicts. The bound applies to the absolute value;
+//! the API reference, and depend on the payment method, so they are **not** the default: this
+//! crate takes the bound no current source contradicts ([`MAXIMUMS_SOURCE`], as of
+//! [`MAXIMUMS_AS_OF`]). An account that has larger (or smaller) limits states them in an
+//! [`AmountLimits`] (per currency, per card brand, or the card networks' digits of the current
+//! page) and converts with [`Money::to_minor_units_within`]; [`AmountError::TooLarge`] names
+//! the limit used ([`LimitSource`]). The bound applies to the absolute value;
 //! zero and negative amounts are representable (refunds and zero-amount flows exist) and are
 //! rejected only where an operation requires a positive amount (see [`crate::minimum`]).
 //!
@@ -69,6 +73,13 @@ use rust_decimal::Decimal;
 
 use crate::currency::{
     Currency, CurrencyError, InputExcerpt, MinorUnitRule, minor_unit_rule, parse_currency,
+};
+
+mod limits;
+
+pub use limits::{
+    AmountLimit, AmountLimits, CARD_NETWORK_MAXIMUMS_AS_OF, CARD_NETWORK_MAXIMUMS_SOURCE,
+    ChargeMethod, LimitSource, MAXIMUMS_AS_OF, MAXIMUMS_SOURCE,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -116,24 +127,13 @@ pub fn max_minor_units(currency: Currency) -> MinorUnits {
     })
 }
 
-#[inline]
-fn max_digits(currency: Currency) -> u32 {
-    // One exception: a comparison, not a search.
-    let [(idr, digits)] = MAX_DIGITS_EXCEPTIONS;
-    if currency == idr {
-        digits
-    } else {
-        DEFAULT_MAX_DIGITS
-    }
-}
-
 /// The conversion's fast path (issue 13): a mantissa that fits in 64 bits, a scale at most
 /// three places from the currency's exponent, and an amount Stripe accepts. `None` whenever
 /// any of that does not hold (including every error), and the exact general path decides.
 /// No division by a run-time value: scaling uses constant factors and divisors (which
 /// compile to multiplications), the multiple rule a multiplicative test ([`is_multiple`]).
 #[inline]
-fn fast_minor_units(amount: Decimal, currency: Currency) -> Option<i64> {
+fn fast_minor_units(amount: Decimal, currency: Currency, max: MinorUnits) -> Option<i64> {
     let d = amount.unpack();
     if d.hi != 0 {
         return None;
@@ -163,10 +163,10 @@ fn fast_minor_units(amount: Decimal, currency: Currency) -> Option<i64> {
         }
         minor
     };
-    if minor > max_minor_units(currency).0.unsigned_abs() || !is_multiple(minor, rule) {
+    if minor > max.0.unsigned_abs() || !is_multiple(minor, rule) {
         return None;
     }
-    // minor <= 999_999_999_999 < 2^63: the cast and the negation are exact.
+    // minor <= max <= i64::MAX: the cast and the negation are exact.
     let minor = minor as i64;
     Some(if d.negative { -minor } else { minor })
 }
@@ -333,9 +333,45 @@ impl Money {
     /// ```
     #[inline]
     pub fn to_minor_units(&self) -> Result<MinorUnits, AmountError> {
-        match fast_minor_units(self.amount, self.currency) {
+        let max = max_minor_units(self.currency);
+        match fast_minor_units(self.amount, self.currency, max) {
             Some(minor) => Ok(MinorUnits(minor)),
-            None => self.minor_units_general(),
+            None => self.minor_units_general(AmountLimit::new(max, LimitSource::ApiReference)),
+        }
+    }
+
+    /// [`to_minor_units`](Self::to_minor_units) with an account's own maximums: the maximum
+    /// is [`AmountLimits::max_for`] this amount's currency and `method`, and a
+    /// [`AmountError::TooLarge`] names it and where it comes from. Never allocates.
+    ///
+    /// # Errors
+    ///
+    /// As [`to_minor_units`](Self::to_minor_units), with that maximum.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use stripe_gateway_rules::money::{AmountError, AmountLimits, ChargeMethod, LimitSource, Money};
+    /// use stripe_gateway_rules::Currency;
+    ///
+    /// let vnd = Money::new(Decimal::new(103_500_000, 0), Currency::VND);
+    /// let card = ChargeMethod::Card(None);
+    /// let err = vnd.to_minor_units_within(&AmountLimits::default(), card).unwrap_err();
+    /// assert!(matches!(err, AmountError::TooLarge { limit: LimitSource::ApiReference, .. }));
+    /// let limits = AmountLimits::card_networks();
+    /// assert_eq!(vnd.to_minor_units_within(&limits, card).unwrap().get(), 103_500_000);
+    /// ```
+    #[inline]
+    pub fn to_minor_units_within(
+        &self,
+        limits: &AmountLimits,
+        method: ChargeMethod,
+    ) -> Result<MinorUnits, AmountError> {
+        let limit = limits.max_for(self.currency, method);
+        match fast_minor_units(self.amount, self.currency, limit.max()) {
+            Some(minor) => Ok(MinorUnits(minor)),
+            None => self.minor_units_general(limit),
         }
     }
 
@@ -343,7 +379,7 @@ impl Money {
     /// and scale, every error in its order. Taken when the fast path cannot decide.
     #[cold]
     #[inline(never)]
-    fn minor_units_general(&self) -> Result<MinorUnits, AmountError> {
+    fn minor_units_general(&self, limit: AmountLimit) -> Result<MinorUnits, AmountError> {
         let rule = self.rule();
         let exponent = rule.exponent();
         let scale = self.amount.scale();
@@ -361,11 +397,15 @@ impl Money {
         } else {
             mantissa * 10_i128.pow(exponent - scale)
         };
-        let max = max_minor_units(self.currency);
+        let max = limit.max();
         let minor = match i64::try_from(minor) {
             Ok(m) if m.unsigned_abs() <= max.0.unsigned_abs() => m,
             _ => {
-                return Err(AmountError::TooLarge { amount: *self, max });
+                return Err(AmountError::TooLarge {
+                    amount: *self,
+                    max,
+                    limit: limit.source(),
+                });
             }
         };
         if minor % rule.multiple_of() != 0 {
@@ -406,7 +446,11 @@ impl Money {
         let amount = Money::new(Decimal::new(minor.0, rule.exponent()), currency);
         let max = max_minor_units(currency);
         if minor.0.unsigned_abs() > max.0.unsigned_abs() {
-            return Err(AmountError::TooLarge { amount, max });
+            return Err(AmountError::TooLarge {
+                amount,
+                max,
+                limit: LimitSource::ApiReference,
+            });
         }
         if minor.0 % rule.multiple_of() != 0 {
             return Err(AmountError::NotMultiple { amount, rule });
@@ -464,7 +508,11 @@ impl Money {
             Ok(m) if m.unsigned_abs() <= max.0.unsigned_abs() => {
                 Ok(Money::new(Decimal::new(m, exponent), self.currency))
             }
-            _ => Err(AmountError::TooLarge { amount: *self, max }),
+            _ => Err(AmountError::TooLarge {
+                amount: *self,
+                max,
+                limit: LimitSource::ApiReference,
+            }),
         }
     }
 
@@ -914,13 +962,16 @@ pub enum AmountError {
         /// The currency's rule.
         rule: MinorUnitRule,
     },
-    /// The absolute value exceeds the maximum ([`max_minor_units`]).
+    /// The absolute value exceeds the maximum that applied: by default [`max_minor_units`],
+    /// or an account's ([`AmountLimits`]).
     #[error(fmt = fmt_too_large)]
     TooLarge {
         /// The amount as given (or as read from minor units).
         amount: Money,
         /// The largest absolute value allowed, in minor units.
         max: MinorUnits,
+        /// Where that maximum comes from.
+        limit: LimitSource,
     },
     /// The operation needs an amount greater than zero.
     #[error("amount {amount} must be greater than zero")]
@@ -1059,14 +1110,29 @@ fn fmt_not_multiple(
     }
 }
 
-fn fmt_too_large(amount: &Money, max: &MinorUnits, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+fn fmt_too_large(
+    amount: &Money,
+    max: &MinorUnits,
+    limit: &LimitSource,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
     let code = amount.currency.code();
-    let digits = max_digits(amount.currency);
     let max_major = Decimal::new(max.0, minor_unit_rule(amount.currency).exponent());
-    write!(
-        f,
-        "amount {amount} is too large for Stripe: {code} amounts are limited to {digits} digits in minor units (absolute value at most {max_major} {code})"
-    )
+    write!(f, "amount {amount} is too large for Stripe: ")?;
+    let digits = AmountLimit::new(*max, *limit).digits();
+    if max.0.checked_add(1) == 10_i64.checked_pow(digits) {
+        write!(
+            f,
+            "{code} amounts are limited to {digits} digits in minor units"
+        )?;
+    } else {
+        write!(f, "{code} amounts are limited to {max} in minor units")?;
+    }
+    write!(f, " (absolute value at most {max_major} {code}) by {limit}")?;
+    if *limit == LimitSource::ApiReference {
+        f.write_str("; if the account allows more, state its limits")?;
+    }
+    Ok(())
 }
 
 fn fmt_invalid_rate(

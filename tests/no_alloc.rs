@@ -75,6 +75,33 @@ fn to_minor_units_allocates_nothing() {
     assert_eq!(n, 0);
 }
 
+/// Issue 11: asking an account's limits allocates nothing (building them may).
+#[test]
+fn limits_allocate_nothing_when_asked() {
+    use stripe_gateway_rules::CardBrand;
+    use stripe_gateway_rules::money::{AmountLimits, ChargeMethod};
+    let limits = AmountLimits::card_networks()
+        .japanese_account(true)
+        .with_currency_max(Currency::VND, MinorUnits::new(500_000_000))
+        .with_brand_max(CardBrand::AmericanExpress, MinorUnits::new(200_000_000))
+        .with_minimum(Money::new(Decimal::new(100, 2), Currency::BGN));
+    let vnd = Money::new(Decimal::new(600_000_000, 0), Currency::VND);
+    let n = allocations_during(|| {
+        for method in [
+            ChargeMethod::Unknown,
+            ChargeMethod::Card(None),
+            ChargeMethod::Card(Some(CardBrand::AmericanExpress)),
+            ChargeMethod::Card(Some(CardBrand::Jcb)),
+        ] {
+            let _ = black_box(black_box(vnd).to_minor_units_within(&limits, method));
+            let _ = black_box(limits.max_for(Currency::USD, method));
+        }
+        let _ = black_box(limits.minimum_for(Currency::BGN));
+        let _ = black_box(limits.minimum_for(Currency::USD));
+    });
+    assert_eq!(n, 0);
+}
+
 #[test]
 fn from_minor_units_allocates_nothing() {
     let cases = [
