@@ -452,7 +452,7 @@ const fn set_rule(table: &mut [MinorUnitRule; 256], list: &[Currency], rule: Min
 /// assert_eq!(minor_unit_rule(Currency::ISK).multiple_of(), 100);
 /// assert_eq!(minor_unit_rule(Currency::HUF).payout_multiple_of(), 100);
 /// ```
-#[inline]
+#[inline(always)]
 pub const fn minor_unit_rule(currency: Currency) -> MinorUnitRule {
     let d = currency as usize;
     if d < RULES.len() {

@@ -112,7 +112,7 @@ const MAX_DIGITS_EXCEPTIONS: [(Currency, u32); 1] = [(Currency::IDR, 12)];
 /// assert_eq!(max_minor_units(Currency::USD).get(), 99_999_999);
 /// assert_eq!(max_minor_units(Currency::IDR).get(), 999_999_999_999);
 /// ```
-#[inline]
+#[inline(always)]
 pub fn max_minor_units(currency: Currency) -> MinorUnits {
     const DEFAULT: i64 = 10_i64.pow(DEFAULT_MAX_DIGITS) - 1;
     const EXCEPTION: (Currency, i64) = (
@@ -132,7 +132,7 @@ pub fn max_minor_units(currency: Currency) -> MinorUnits {
 /// any of that does not hold (including every error), and the exact general path decides.
 /// No division by a run-time value: scaling uses constant factors and divisors (which
 /// compile to multiplications), the multiple rule a multiplicative test ([`is_multiple`]).
-#[inline]
+#[inline(always)]
 fn fast_minor_units(amount: Decimal, currency: Currency, max: MinorUnits) -> Option<i64> {
     let d = amount.unpack();
     if d.hi != 0 {
@@ -141,16 +141,16 @@ fn fast_minor_units(amount: Decimal, currency: Currency, max: MinorUnits) -> Opt
     let mantissa = (u64::from(d.mid) << 32) | u64::from(d.lo);
     let rule = minor_unit_rule(currency);
     let exponent = rule.exponent();
-    let minor = if d.scale == exponent {
-        mantissa
+    // `steps`: whether the scaling alone makes a multiple of the step (1, 10 or 100).
+    let (minor, steps) = if d.scale == exponent {
+        (mantissa, false)
     } else if d.scale < exponent {
         // exponent <= 3: a factor of 10, 100 or 1000.
-        let factor = match exponent - d.scale {
-            1 => 10,
-            2 => 100,
-            _ => 1000,
-        };
-        mantissa.checked_mul(factor)?
+        match exponent - d.scale {
+            1 => (mantissa.checked_mul(10)?, rule.multiple_of() <= 10),
+            2 => (mantissa.checked_mul(100)?, true),
+            _ => (mantissa.checked_mul(1000)?, true),
+        }
     } else {
         let (rest, minor) = match d.scale - exponent {
             1 => (mantissa % 10, mantissa / 10),
@@ -161,9 +161,9 @@ fn fast_minor_units(amount: Decimal, currency: Currency, max: MinorUnits) -> Opt
         if rest != 0 {
             return None;
         }
-        minor
+        (minor, false)
     };
-    if minor > max.0.unsigned_abs() || !is_multiple(minor, rule) {
+    if minor > max.0.unsigned_abs() || !(steps || is_multiple(minor, rule)) {
         return None;
     }
     // minor <= max <= i64::MAX: the cast and the negation are exact.
@@ -181,7 +181,7 @@ const _: () = assert!(25_u64.wrapping_mul(INVERSE_OF_25) == 1);
 /// `d = 2^k × q` with `q` odd, `n % d == 0` exactly when `(n × q⁻¹ mod 2^64)` rotated right
 /// by `k` is at most `(2^64 − 1) / d` (Granlund and Montgomery, "Division by invariant
 /// integers using multiplication", 1994, §9). Other steps (none today) divide.
-#[inline]
+#[inline(always)]
 fn is_multiple(n: u64, rule: MinorUnitRule) -> bool {
     let (inverse, shift, limit) = match rule.multiple_of() {
         1 => return true,
@@ -331,7 +331,7 @@ impl Money {
     /// # Ok(())
     /// # }
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn to_minor_units(&self) -> Result<MinorUnits, AmountError> {
         let max = max_minor_units(self.currency);
         match fast_minor_units(self.amount, self.currency, max) {
@@ -362,7 +362,7 @@ impl Money {
     /// let limits = AmountLimits::card_networks();
     /// assert_eq!(vnd.to_minor_units_within(&limits, card).unwrap().get(), 103_500_000);
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn to_minor_units_within(
         &self,
         limits: &AmountLimits,
