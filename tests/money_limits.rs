@@ -239,3 +239,35 @@ fn tables_name_their_date_and_source() {
         assert!(source.starts_with("https://"), "{source}");
     }
 }
+
+/// stripe-facts §1.1: the minimum check uses the account's replacement when stated, and the
+/// verdict carries the minimum it used.
+#[test]
+fn the_minimum_check_uses_the_accounts_minimum() {
+    use stripe_gateway_rules::minimum::{check_minimum, check_minimum_within};
+    let usd = |cents| Money::new(Decimal::new(cents, 2), Currency::USD);
+    let limits = AmountLimits::default().with_minimum(usd(100));
+    let by_table = check_minimum(usd(60), Currency::USD, None).unwrap();
+    assert_eq!(
+        (by_table.meets(), by_table.minimum()),
+        (Some(true), Some(usd(50)))
+    );
+    let by_account = check_minimum_within(usd(60), Currency::USD, None, &limits).unwrap();
+    assert_eq!(
+        (by_account.meets(), by_account.minimum()),
+        (Some(false), Some(usd(100)))
+    );
+    assert_eq!(
+        by_account.to_string(),
+        "0.60 USD is below Stripe's minimum of 1.00 USD"
+    );
+    // Without replacements, the same verdicts as the table's.
+    let default = AmountLimits::default();
+    for currency in [Currency::USD, Currency::EUR, Currency::BGN] {
+        let amount = Money::new(Decimal::new(49, 2), currency);
+        assert_eq!(
+            check_minimum_within(amount, Currency::USD, None, &default),
+            check_minimum(amount, Currency::USD, None)
+        );
+    }
+}

@@ -97,6 +97,13 @@ fn limits_allocate_nothing_when_asked() {
             let _ = black_box(limits.max_for(Currency::USD, method));
         }
         let _ = black_box(limits.minimum_for(Currency::BGN));
+        let bgn = Money::new(Decimal::new(80, 2), Currency::BGN);
+        let _ = black_box(stripe_gateway_rules::minimum::check_minimum_within(
+            black_box(bgn),
+            Currency::BGN,
+            None,
+            &limits,
+        ));
         let _ = black_box(limits.minimum_for(Currency::USD));
     });
     assert_eq!(n, 0);
