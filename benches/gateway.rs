@@ -3,8 +3,10 @@
 //!
 //! - `validate`: the bundled PortaBilling configuration, and configurations with 1, 33, 66 and
 //!   132 presentment currencies assigned (the cost should grow linearly with them).
-//! - `check`: `ValidatedGateway::check` on a sale, beside a baseline that only compares the
-//!   amount with the minimum (`Decimal >=`), the least any minimum check can do.
+//! - `check`: `ValidatedGateway::check` on each operation kind (sale, authorize, capture,
+//!   refund, void) and on a sale in the 1st, 33rd and 132nd assigned currency, beside a
+//!   baseline that only compares the amount with the minimum (`Decimal >=`), the least any
+//!   decimal minimum check can do.
 //! - `check_payments`: the line pipeline of `examples/check_payments.rs` (parse, build the
 //!   operation, check) over 10,000 lines in memory, beside parsing the same lines with
 //!   serde_json alone (into `serde_json::Value`).
@@ -14,10 +16,12 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use jiff::Timestamp;
 use rust_decimal::Decimal;
+use stripe_gateway_rules::authorization::Authorization;
 use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
 use stripe_gateway_rules::currency::presentment_currencies;
-use stripe_gateway_rules::operation::{CardSource, OperationLine, Payment};
+use stripe_gateway_rules::operation::{Capture, CardSource, OperationLine, Payment, Refund};
 use stripe_gateway_rules::{Currency, Money, Operation};
 
 fn config_with(currencies: usize) -> GatewayConfig {
@@ -65,33 +69,68 @@ fn validate(c: &mut Criterion) {
     group.finish();
 }
 
+/// `check` on each operation kind, and a sale in the 1st, 33rd and 132nd assigned currency,
+/// beside the baseline in the same group (the ratio is the figure that counts on a shared
+/// machine). Every row is an accepted operation except void, which is always refused.
 fn check(c: &mut Criterion) {
     let gateway = config_with(132).validate().unwrap();
-    let sale = Operation::Sale(Payment::new(
-        Money::new(Decimal::new(1200, 2), Currency::USD),
-        CardSource::Saved,
+    let nth = |n: usize| gateway.currencies()[n - 1].currency();
+    let (first, thirty_third, last) = (nth(1), nth(33), nth(132));
+    assert_eq!(first, Currency::USD);
+    let payment = |currency: Currency| {
+        let cents = if currency == Currency::USD {
+            1200
+        } else {
+            120_000
+        };
+        Payment::new(
+            Money::new(Decimal::new(cents, 2), currency),
+            CardSource::Saved,
+        )
+    };
+    let usd = |cents: i64| Money::new(Decimal::new(cents, 2), Currency::USD);
+    let t0: Timestamp = "2026-11-01T10:00:00Z".parse().unwrap();
+    let capture = Operation::Capture(Capture::new(
+        usd(1000),
+        usd(1200),
+        Authorization::new(t0),
+        t0,
     ));
-    let late = Operation::Sale(Payment::new(
-        Money::new(
-            Decimal::new(1200, 2),
-            *presentment_currencies().last().unwrap(),
+    let refund = Operation::Refund(Refund::new(usd(500), usd(1200), usd(200)));
+    let cases = [
+        ("sale, 1st currency", Operation::Sale(payment(first))),
+        (
+            "sale, 33rd currency",
+            Operation::Sale(payment(thirty_third)),
         ),
-        CardSource::Saved,
-    ));
+        ("sale, 132nd currency", Operation::Sale(payment(last))),
+        (
+            "authorize, 1st currency",
+            Operation::Authorize(payment(first)),
+        ),
+        ("capture, 1st currency", capture),
+        ("refund, 1st currency", refund),
+    ];
+    for (name, op) in &cases {
+        assert!(gateway.check(op).is_ok(), "{name}");
+    }
     let minimum = Decimal::new(50, 2);
     let amount = Decimal::new(1200, 2);
     let mut group = c.benchmark_group("check");
     group.bench_function("baseline: amount >= minimum", |b| {
         b.iter(|| black_box(amount) >= black_box(minimum));
     });
-    group.bench_function("sale, first currency", |b| {
-        b.iter(|| black_box(&gateway).check(black_box(&sale)))
-    });
-    group.bench_function("sale, 132nd currency", |b| {
-        b.iter(|| black_box(&gateway).check(black_box(&late)))
-    });
+    for (name, op) in &cases {
+        group.bench_function(*name, |b| {
+            b.iter(|| black_box(&gateway).check(black_box(op)).is_ok())
+        });
+    }
     group.bench_function("void", |b| {
-        b.iter(|| black_box(&gateway).check(black_box(&Operation::Void)))
+        b.iter(|| {
+            black_box(&gateway)
+                .check(black_box(&Operation::Void))
+                .is_ok()
+        })
     });
     group.finish();
 }

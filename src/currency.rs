@@ -338,6 +338,15 @@ impl MinorUnitRule {
     }
 }
 
+/// When the decimal rules ([`minor_unit_rule`]) were read: the copy of
+/// <https://docs.stripe.com/currencies> crawled on or before 2025-03-13 (`tanisss46/firecrawl`
+/// @ f50cca8e), the latest that lists the zero-decimal currencies and the special cases; the
+/// three-decimal rule is from the 2022-06-18 Wayback snapshot (see the [module docs](self)).
+pub const DECIMALS_AS_OF: &str = "2025-03-13";
+
+/// Where the decimal rules come from.
+pub const DECIMALS_SOURCE: &str = "https://docs.stripe.com/currencies#zero-decimal";
+
 /// Stripe's zero-decimal currencies, without UGX (which follows the special case below).
 /// Source: <https://docs.stripe.com/currencies#zero-decimal>, list as in the Wayback snapshot
 /// of 2022-06-18 (<https://web.archive.org/web/20220618095455/https://stripe.com/en-mt/docs/currencies>)
@@ -384,24 +393,54 @@ const THREE_DECIMAL_LAST_DIGIT_ZERO: [Currency; 5] = [
 /// stripe-facts §2.4.
 const TWO_DECIMAL_WHOLE_UNIT_PAYOUTS: [Currency; 2] = [Currency::HUF, Currency::TWD];
 
-const fn contains(list: &[Currency], currency: Currency) -> bool {
+/// Stripe's minor-unit rule of every currency, indexed by the enum's discriminant: built at
+/// compile time from the four lists above, so [`minor_unit_rule`] is one table read instead of
+/// a search of the lists (issue 13). Filled in order of precedence, the most specific last:
+/// every currency two-decimal, then the zero-decimal list, HUF/TWD, the three-decimal list,
+/// and the whole-unit special case, which so overrides UGX's zero-decimal entry (rules.md §5).
+/// `iso_currency` has fewer than 256 variants (`tests/currency_tables.rs` guards it).
+const RULES: [MinorUnitRule; 256] = {
+    let mut table = [MinorUnitRule::TWO_DECIMAL; 256];
+    set_rule(&mut table, &ZERO_DECIMAL, MinorUnitRule::ZERO_DECIMAL);
+    set_rule(
+        &mut table,
+        &TWO_DECIMAL_WHOLE_UNIT_PAYOUTS,
+        MinorUnitRule::TWO_DECIMAL_WHOLE_UNIT_PAYOUTS,
+    );
+    set_rule(
+        &mut table,
+        &THREE_DECIMAL_LAST_DIGIT_ZERO,
+        MinorUnitRule::THREE_DECIMAL_LAST_DIGIT_ZERO,
+    );
+    set_rule(
+        &mut table,
+        &WHOLE_UNITS_AS_TWO_DECIMAL,
+        MinorUnitRule::WHOLE_UNITS_AS_TWO_DECIMAL,
+    );
+    table
+};
+
+const fn set_rule(table: &mut [MinorUnitRule; 256], list: &[Currency], rule: MinorUnitRule) {
     let mut i = 0;
     while i < list.len() {
-        if list[i] as u16 == currency as u16 {
-            return true;
-        }
+        let d = list[i] as usize;
+        assert!(
+            d < 256,
+            "Currency discriminant out of the rule table's range"
+        );
+        table[d] = rule;
         i += 1;
     }
-    false
 }
 
 /// Stripe's minor-unit rule for `currency`.
 ///
-/// Special cases are checked before the zero-decimal list, so UGX gets exponent 2 and
-/// multiple 100 although Stripe also lists it as zero-decimal (rules.md §5; stripe-facts §2.4).
+/// Special cases win over the zero-decimal list, so UGX gets exponent 2 and multiple 100
+/// although Stripe also lists it as zero-decimal (rules.md §5; stripe-facts §2.4).
 /// Every currency not in the tables is two-decimal, whatever its ISO 4217 exponent
 /// ("Currencies are two-decimal currencies unless otherwise specified",
 /// <https://docs.stripe.com/currencies>). See the [module docs](self) for the table.
+/// Constant time: one read of a table built at compile time.
 ///
 /// # Examples
 ///
@@ -413,16 +452,13 @@ const fn contains(list: &[Currency], currency: Currency) -> bool {
 /// assert_eq!(minor_unit_rule(Currency::ISK).multiple_of(), 100);
 /// assert_eq!(minor_unit_rule(Currency::HUF).payout_multiple_of(), 100);
 /// ```
+#[inline(always)]
 pub const fn minor_unit_rule(currency: Currency) -> MinorUnitRule {
-    if contains(&WHOLE_UNITS_AS_TWO_DECIMAL, currency) {
-        MinorUnitRule::WHOLE_UNITS_AS_TWO_DECIMAL
-    } else if contains(&THREE_DECIMAL_LAST_DIGIT_ZERO, currency) {
-        MinorUnitRule::THREE_DECIMAL_LAST_DIGIT_ZERO
-    } else if contains(&TWO_DECIMAL_WHOLE_UNIT_PAYOUTS, currency) {
-        MinorUnitRule::TWO_DECIMAL_WHOLE_UNIT_PAYOUTS
-    } else if contains(&ZERO_DECIMAL, currency) {
-        MinorUnitRule::ZERO_DECIMAL
+    let d = currency as usize;
+    if d < RULES.len() {
+        RULES[d]
     } else {
+        // No such discriminant in iso_currency 0.7 (the table build and a test guard it).
         MinorUnitRule::TWO_DECIMAL
     }
 }
@@ -430,6 +466,13 @@ pub const fn minor_unit_rule(currency: Currency) -> MinorUnitRule {
 // ---------------------------------------------------------------------------------------------
 // Presentment currencies
 // ---------------------------------------------------------------------------------------------
+
+/// When the presentment list ([`presentment_currencies`], [`amex_supports`]) was read: the
+/// copy committed 2025-03-10 (`tanisss46/firecrawl` @ `6d05c479`).
+pub const PRESENTMENT_AS_OF: &str = "2025-03-10";
+
+/// Where the presentment list comes from.
+pub const PRESENTMENT_SOURCE: &str = "https://docs.stripe.com/currencies#presentment-currencies";
 
 /// Stripe's supported presentment currencies, in the page's order (USD first, then A to Z).
 ///

@@ -82,7 +82,15 @@ use core::fmt;
 use rust_decimal::Decimal;
 
 use crate::currency::{Currency, minor_unit_rule};
-use crate::money::{AmountError, ExchangeRate, Money};
+use crate::money::{AmountError, AmountLimits, ExchangeRate, Money};
+
+/// When the minimum table ([`stripe_minimum`]) was read: the current page, as quoted by a
+/// third-party copy fetched 2026-07-10 (stripe-facts §1.1, V3).
+pub const MINIMUMS_AS_OF: &str = "2026-07-10";
+
+/// Where the minimum table comes from.
+pub const MINIMUMS_SOURCE: &str =
+    "https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts";
 
 /// Stripe's minimum charge per settlement currency, in minor units of Stripe's exponent
 /// (so `(USD, 50)` is 0.50 USD and `(JPY, 50)` is 50 JPY).
@@ -284,6 +292,47 @@ pub fn check_minimum(
     settlement: Currency,
     rate: Option<&ExchangeRate>,
 ) -> Result<MinimumVerdict, AmountError> {
+    check_minimum_with(amount, settlement, rate, stripe_minimum)
+}
+
+/// [`check_minimum`] for an account whose minimums differ from Stripe's table: each minimum
+/// is [`AmountLimits::minimum_for`] (the account's replacement, or the table's entry). The
+/// verdict's `minimum` is the one used. Does not allocate.
+///
+/// # Errors
+///
+/// As [`check_minimum`].
+///
+/// # Examples
+///
+/// ```
+/// use stripe_gateway_rules::currency::Currency;
+/// use stripe_gateway_rules::minimum::check_minimum_within;
+/// use stripe_gateway_rules::money::{AmountLimits, Money};
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let limits = AmountLimits::default().with_minimum("1.00 BGN".parse()?);
+/// let verdict = check_minimum_within("0.80 BGN".parse()?, Currency::BGN, None, &limits)?;
+/// assert_eq!(verdict.meets(), Some(false));
+/// assert_eq!(verdict.minimum(), Some("1.00 BGN".parse::<Money>()?));
+/// # Ok(())
+/// # }
+/// ```
+pub fn check_minimum_within(
+    amount: Money,
+    settlement: Currency,
+    rate: Option<&ExchangeRate>,
+    limits: &AmountLimits,
+) -> Result<MinimumVerdict, AmountError> {
+    check_minimum_with(amount, settlement, rate, |c| limits.minimum_for(c))
+}
+
+fn check_minimum_with(
+    amount: Money,
+    settlement: Currency,
+    rate: Option<&ExchangeRate>,
+    minimum_for: impl Fn(Currency) -> Option<Money>,
+) -> Result<MinimumVerdict, AmountError> {
     if !amount.is_positive() {
         return Err(AmountError::NotPositive { amount });
     }
@@ -296,7 +345,7 @@ pub fn check_minimum(
             });
         }
     }
-    let Some(minimum) = stripe_minimum(settlement) else {
+    let Some(minimum) = minimum_for(settlement) else {
         return Ok(MinimumVerdict::Unknown);
     };
     let compared = if amount.currency() == settlement {
@@ -304,7 +353,7 @@ pub fn check_minimum(
     } else if let Some(rate) = rate {
         rate.convert(amount)?
     } else {
-        return Ok(match stripe_minimum(amount.currency()) {
+        return Ok(match minimum_for(amount.currency()) {
             Some(own) => MinimumVerdict::Approximate {
                 meets: amount.amount() >= own.amount(),
                 minimum: own,

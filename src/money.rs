@@ -36,8 +36,12 @@
 //! Larger bounds exist for some card payments (12 digits on the current page, 9 for American
 //! Express; 10 for COP and JPY and 11 for LBP on the ≤ 2025-03 page; 10 for COP and 9 for INR
 //! on the current page for non-card methods). The versions disagree with each other and with
-//! the API reference, and depend on the payment method, so they are **not** used: this crate
-//! takes the bound no current source contradicts. The bound applies to the absolute value;
+//! the API reference, and depend on the payment method, so they are **not** the default: this
+//! crate takes the bound no current source contradicts ([`MAXIMUMS_SOURCE`], as of
+//! [`MAXIMUMS_AS_OF`]). An account that has larger (or smaller) limits states them in an
+//! [`AmountLimits`] (per currency, per card brand, or the card networks' digits of the current
+//! page) and converts with [`Money::to_minor_units_within`]; [`AmountError::TooLarge`] names
+//! the limit used ([`LimitSource`]). The bound applies to the absolute value;
 //! zero and negative amounts are representable (refunds and zero-amount flows exist) and are
 //! rejected only where an operation requires a positive amount (see [`crate::minimum`]).
 //!
@@ -71,6 +75,13 @@ use crate::currency::{
     Currency, CurrencyError, InputExcerpt, MinorUnitRule, minor_unit_rule, parse_currency,
 };
 
+mod limits;
+
+pub use limits::{
+    AmountLimit, AmountLimits, CARD_NETWORK_MAXIMUMS_AS_OF, CARD_NETWORK_MAXIMUMS_SOURCE,
+    ChargeMethod, LimitSource, MAXIMUMS_AS_OF, MAXIMUMS_SOURCE,
+};
+
 // ---------------------------------------------------------------------------------------------
 // Maximum
 // ---------------------------------------------------------------------------------------------
@@ -101,15 +112,84 @@ const MAX_DIGITS_EXCEPTIONS: [(Currency, u32); 1] = [(Currency::IDR, 12)];
 /// assert_eq!(max_minor_units(Currency::USD).get(), 99_999_999);
 /// assert_eq!(max_minor_units(Currency::IDR).get(), 999_999_999_999);
 /// ```
+#[inline(always)]
 pub fn max_minor_units(currency: Currency) -> MinorUnits {
-    MinorUnits(10_i64.pow(max_digits(currency)) - 1)
+    const DEFAULT: i64 = 10_i64.pow(DEFAULT_MAX_DIGITS) - 1;
+    const EXCEPTION: (Currency, i64) = (
+        MAX_DIGITS_EXCEPTIONS[0].0,
+        10_i64.pow(MAX_DIGITS_EXCEPTIONS[0].1) - 1,
+    );
+    // Two constants and a comparison: no power computed at run time.
+    MinorUnits(if currency == EXCEPTION.0 {
+        EXCEPTION.1
+    } else {
+        DEFAULT
+    })
 }
 
-fn max_digits(currency: Currency) -> u32 {
-    MAX_DIGITS_EXCEPTIONS
-        .iter()
-        .find(|(c, _)| *c == currency)
-        .map_or(DEFAULT_MAX_DIGITS, |(_, d)| *d)
+/// The conversion's fast path (issue 13): a mantissa that fits in 64 bits, a scale at most
+/// three places from the currency's exponent, and an amount Stripe accepts. `None` whenever
+/// any of that does not hold (including every error), and the exact general path decides.
+/// No division by a run-time value: scaling uses constant factors and divisors (which
+/// compile to multiplications), the multiple rule a multiplicative test ([`is_multiple`]).
+#[inline(always)]
+fn fast_minor_units(amount: Decimal, currency: Currency, max: MinorUnits) -> Option<i64> {
+    let d = amount.unpack();
+    if d.hi != 0 {
+        return None;
+    }
+    let mantissa = (u64::from(d.mid) << 32) | u64::from(d.lo);
+    let rule = minor_unit_rule(currency);
+    let exponent = rule.exponent();
+    // `steps`: whether the scaling alone makes a multiple of the step (1, 10 or 100).
+    let (minor, steps) = if d.scale == exponent {
+        (mantissa, false)
+    } else if d.scale < exponent {
+        // exponent <= 3: a factor of 10, 100 or 1000.
+        match exponent - d.scale {
+            1 => (mantissa.checked_mul(10)?, rule.multiple_of() <= 10),
+            2 => (mantissa.checked_mul(100)?, true),
+            _ => (mantissa.checked_mul(1000)?, true),
+        }
+    } else {
+        let (rest, minor) = match d.scale - exponent {
+            1 => (mantissa % 10, mantissa / 10),
+            2 => (mantissa % 100, mantissa / 100),
+            3 => (mantissa % 1000, mantissa / 1000),
+            _ => return None,
+        };
+        if rest != 0 {
+            return None;
+        }
+        (minor, false)
+    };
+    if minor > max.0.unsigned_abs() || !(steps || is_multiple(minor, rule)) {
+        return None;
+    }
+    // minor <= max <= i64::MAX: the cast and the negation are exact.
+    let minor = minor as i64;
+    Some(if d.negative { -minor } else { minor })
+}
+
+/// `5⁻¹` and `25⁻¹` modulo 2^64 (`5 × 0xCCCC_CCCC_CCCC_CCCD = 4·2^64 + 1`).
+const INVERSE_OF_5: u64 = 0xCCCC_CCCC_CCCC_CCCD;
+const INVERSE_OF_25: u64 = 0x8F5C_28F5_C28F_5C29;
+const _: () = assert!(5_u64.wrapping_mul(INVERSE_OF_5) == 1);
+const _: () = assert!(25_u64.wrapping_mul(INVERSE_OF_25) == 1);
+
+/// Whether `n` is a multiple of the rule's step (1, 10 or 100) without a division: for
+/// `d = 2^k × q` with `q` odd, `n % d == 0` exactly when `(n × q⁻¹ mod 2^64)` rotated right
+/// by `k` is at most `(2^64 − 1) / d` (Granlund and Montgomery, "Division by invariant
+/// integers using multiplication", 1994, section 9). Other steps (none today) divide.
+#[inline(always)]
+fn is_multiple(n: u64, rule: MinorUnitRule) -> bool {
+    let (inverse, shift, limit) = match rule.multiple_of() {
+        1 => return true,
+        10 => (INVERSE_OF_5, 1, u64::MAX / 10),
+        100 => (INVERSE_OF_25, 2, u64::MAX / 100),
+        m => return n % m.unsigned_abs() == 0,
+    };
+    n.wrapping_mul(inverse).rotate_right(shift) <= limit
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,7 +331,55 @@ impl Money {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline(always)]
     pub fn to_minor_units(&self) -> Result<MinorUnits, AmountError> {
+        let max = max_minor_units(self.currency);
+        match fast_minor_units(self.amount, self.currency, max) {
+            Some(minor) => Ok(MinorUnits(minor)),
+            None => self.minor_units_general(AmountLimit::new(max, LimitSource::ApiReference)),
+        }
+    }
+
+    /// [`to_minor_units`](Self::to_minor_units) with an account's own maximums: the maximum
+    /// is [`AmountLimits::max_for`] this amount's currency and `method`, and a
+    /// [`AmountError::TooLarge`] names it and where it comes from. Never allocates.
+    ///
+    /// # Errors
+    ///
+    /// As [`to_minor_units`](Self::to_minor_units), with that maximum.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use stripe_gateway_rules::money::{AmountError, AmountLimits, ChargeMethod, LimitSource, Money};
+    /// use stripe_gateway_rules::Currency;
+    ///
+    /// let vnd = Money::new(Decimal::new(103_500_000, 0), Currency::VND);
+    /// let card = ChargeMethod::Card(None);
+    /// let err = vnd.to_minor_units_within(&AmountLimits::default(), card).unwrap_err();
+    /// assert!(matches!(err, AmountError::TooLarge { limit: LimitSource::ApiReference, .. }));
+    /// let limits = AmountLimits::card_networks();
+    /// assert_eq!(vnd.to_minor_units_within(&limits, card).unwrap().get(), 103_500_000);
+    /// ```
+    #[inline(always)]
+    pub fn to_minor_units_within(
+        &self,
+        limits: &AmountLimits,
+        method: ChargeMethod,
+    ) -> Result<MinorUnits, AmountError> {
+        let limit = limits.max_for(self.currency, method);
+        match fast_minor_units(self.amount, self.currency, limit.max()) {
+            Some(minor) => Ok(MinorUnits(minor)),
+            None => self.minor_units_general(limit),
+        }
+    }
+
+    /// The general conversion behind [`to_minor_units`](Self::to_minor_units): any mantissa
+    /// and scale, every error in its order. Taken when the fast path cannot decide.
+    #[cold]
+    #[inline(never)]
+    fn minor_units_general(&self, limit: AmountLimit) -> Result<MinorUnits, AmountError> {
         let rule = self.rule();
         let exponent = rule.exponent();
         let scale = self.amount.scale();
@@ -269,11 +397,15 @@ impl Money {
         } else {
             mantissa * 10_i128.pow(exponent - scale)
         };
-        let max = max_minor_units(self.currency);
+        let max = limit.max();
         let minor = match i64::try_from(minor) {
             Ok(m) if m.unsigned_abs() <= max.0.unsigned_abs() => m,
             _ => {
-                return Err(AmountError::TooLarge { amount: *self, max });
+                return Err(AmountError::TooLarge {
+                    amount: *self,
+                    max,
+                    limit: limit.source(),
+                });
             }
         };
         if minor % rule.multiple_of() != 0 {
@@ -314,7 +446,11 @@ impl Money {
         let amount = Money::new(Decimal::new(minor.0, rule.exponent()), currency);
         let max = max_minor_units(currency);
         if minor.0.unsigned_abs() > max.0.unsigned_abs() {
-            return Err(AmountError::TooLarge { amount, max });
+            return Err(AmountError::TooLarge {
+                amount,
+                max,
+                limit: LimitSource::ApiReference,
+            });
         }
         if minor.0 % rule.multiple_of() != 0 {
             return Err(AmountError::NotMultiple { amount, rule });
@@ -372,7 +508,11 @@ impl Money {
             Ok(m) if m.unsigned_abs() <= max.0.unsigned_abs() => {
                 Ok(Money::new(Decimal::new(m, exponent), self.currency))
             }
-            _ => Err(AmountError::TooLarge { amount: *self, max }),
+            _ => Err(AmountError::TooLarge {
+                amount: *self,
+                max,
+                limit: LimitSource::ApiReference,
+            }),
         }
     }
 
@@ -822,13 +962,16 @@ pub enum AmountError {
         /// The currency's rule.
         rule: MinorUnitRule,
     },
-    /// The absolute value exceeds the maximum ([`max_minor_units`]).
+    /// The absolute value exceeds the maximum that applied: by default [`max_minor_units`],
+    /// or an account's ([`AmountLimits`]).
     #[error(fmt = fmt_too_large)]
     TooLarge {
         /// The amount as given (or as read from minor units).
         amount: Money,
         /// The largest absolute value allowed, in minor units.
         max: MinorUnits,
+        /// Where that maximum comes from.
+        limit: LimitSource,
     },
     /// The operation needs an amount greater than zero.
     #[error("amount {amount} must be greater than zero")]
@@ -967,14 +1110,29 @@ fn fmt_not_multiple(
     }
 }
 
-fn fmt_too_large(amount: &Money, max: &MinorUnits, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+fn fmt_too_large(
+    amount: &Money,
+    max: &MinorUnits,
+    limit: &LimitSource,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
     let code = amount.currency.code();
-    let digits = max_digits(amount.currency);
     let max_major = Decimal::new(max.0, minor_unit_rule(amount.currency).exponent());
-    write!(
-        f,
-        "amount {amount} is too large for Stripe: {code} amounts are limited to {digits} digits in minor units (absolute value at most {max_major} {code})"
-    )
+    write!(f, "amount {amount} is too large for Stripe: ")?;
+    let digits = AmountLimit::new(*max, *limit).digits();
+    if max.0.checked_add(1) == 10_i64.checked_pow(digits) {
+        write!(
+            f,
+            "{code} amounts are limited to {digits} digits in minor units"
+        )?;
+    } else {
+        write!(f, "{code} amounts are limited to {max} in minor units")?;
+    }
+    write!(f, " (absolute value at most {max_major} {code}) by {limit}")?;
+    if *limit == LimitSource::ApiReference {
+        f.write_str("; if the account allows more, state its limits")?;
+    }
+    Ok(())
 }
 
 fn fmt_invalid_rate(
@@ -1118,6 +1276,38 @@ mod tests {
             exact_mul(d("0.10000000000000000000"), d("0.1000000000000000")),
             Ok(d("0.01"))
         );
+    }
+
+    #[test]
+    fn is_multiple_agrees_with_the_remainder() {
+        let rules = [
+            minor_unit_rule(Currency::USD),
+            minor_unit_rule(Currency::KWD),
+            minor_unit_rule(Currency::ISK),
+        ];
+        let edges = [
+            0,
+            1,
+            9,
+            10,
+            11,
+            99,
+            100,
+            101,
+            1000,
+            999_999_999_999,
+            u64::MAX,
+        ];
+        let near = edges
+            .iter()
+            .flat_map(|&e| [e.saturating_sub(1), e, e.saturating_add(1)]);
+        let spread = (0..200_000_u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        for n in (0..10_000).chain(near).chain(spread) {
+            for rule in rules {
+                let m = rule.multiple_of().unsigned_abs();
+                assert_eq!(is_multiple(n, rule), n % m == 0, "{n} % {m}");
+            }
+        }
     }
 
     #[test]

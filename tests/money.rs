@@ -6,7 +6,8 @@
 use rust_decimal::Decimal;
 use stripe_gateway_rules::currency::{Currency, CurrencyError, parse_currency};
 use stripe_gateway_rules::money::{
-    AmountError, ExchangeRate, MinorUnits, Money, RoundingMode, check_payout, max_minor_units,
+    AmountError, ExchangeRate, LimitSource, MinorUnits, Money, RoundingMode, check_payout,
+    max_minor_units,
 };
 
 fn d(s: &str) -> Decimal {
@@ -273,7 +274,7 @@ fn error_messages_are_pinned() {
     );
     assert_eq!(
         msg("1000000.00 USD"),
-        "amount 1000000.00 USD is too large for Stripe: USD amounts are limited to 8 digits in minor units (absolute value at most 999999.99 USD)"
+        "amount 1000000.00 USD is too large for Stripe: USD amounts are limited to 8 digits in minor units (absolute value at most 999999.99 USD) by the maximum in Stripe's API reference; if the account allows more, state its limits"
     );
     assert_eq!(
         check_payout(MinorUnits::new(1045), Currency::HUF)
@@ -317,7 +318,8 @@ fn error_carries_structured_fields() {
         err,
         AmountError::TooLarge {
             amount: money("1000000 USD"),
-            max: MinorUnits::new(99_999_999)
+            max: MinorUnits::new(99_999_999),
+            limit: LimitSource::ApiReference,
         }
     );
 }

@@ -204,3 +204,64 @@ proptest! {
         let _ = s.parse::<Money>();
     }
 }
+
+/// The conversion as a reference model, in plain `i128` arithmetic (the general algorithm,
+/// without the fast path of issue 13): the error codes in their documented order.
+fn reference_minor_units(m: Money) -> Result<i64, &'static str> {
+    let exponent = m.rule().exponent();
+    let (mantissa, scale) = (m.amount().mantissa(), m.amount().scale());
+    let minor = if scale > exponent {
+        let divisor = 10_i128.pow(scale - exponent);
+        if mantissa % divisor != 0 {
+            return Err("amount_precision");
+        }
+        mantissa / divisor
+    } else {
+        mantissa * 10_i128.pow(exponent - scale)
+    };
+    if minor.unsigned_abs() > max_minor_units(m.currency()).get().unsigned_abs() as u128 {
+        return Err("amount_too_large");
+    }
+    if minor % i128::from(m.rule().multiple_of()) != 0 {
+        return Err("amount_not_multiple");
+    }
+    Ok(minor as i64)
+}
+
+/// Amounts around the fast path's edges: mantissas near 2^64 and near the maximum, scales
+/// a few places either side of every exponent, the currencies of each rule.
+fn edge_money() -> impl Strategy<Value = Money> {
+    let currency = prop::sample::select(vec![
+        Currency::USD,
+        Currency::JPY,
+        Currency::KWD,
+        Currency::ISK,
+        Currency::UGX,
+        Currency::IDR,
+        Currency::HUF,
+        Currency::VND,
+    ]);
+    let near = |c: i128| c - 2_000..c + 2_000;
+    let mantissa = prop_oneof![
+        -100_000_000_000_000i128..100_000_000_000_000,
+        near(1 << 64),
+        near(-(1 << 64)),
+        near(99_999_999),
+        near(999_999_999_999),
+        near(99_999_999_000),
+        near(999_999_999_999_000),
+        (0u32..=15).prop_map(|k| 10_i128.pow(k)),
+    ];
+    (mantissa, 0u32..=8, currency)
+        .prop_map(|(m, s, c)| Money::new(Decimal::try_from_i128_with_scale(m, s).unwrap(), c))
+}
+
+proptest! {
+    // Issue 13: the fast path changes no result. Every conversion, accepted or refused, is
+    // the reference model's, with the same error code.
+    #[test]
+    fn to_minor_units_is_the_reference_model(m in prop_oneof![money(), edge_money()]) {
+        let got = m.to_minor_units().map(MinorUnits::get).map_err(|e| e.code());
+        prop_assert_eq!(got, reference_minor_units(m), "{}", m);
+    }
+}

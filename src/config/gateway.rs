@@ -9,7 +9,7 @@ use crate::card_brand::CardBrands;
 use crate::credentials::{Mode, PublishableKey};
 use crate::currency::Currency;
 use crate::data_protection::DataProtection;
-use crate::money::{ExchangeRate, Money};
+use crate::money::{ExchangeRate, MinorUnits, Money};
 use crate::version::GatewayVersion;
 
 /// A currency assigned to a validated gateway, with its minimum payment (S4) and the rate to
@@ -180,8 +180,15 @@ impl ValidatedGateway {
 
 /// Where each currency's assignment sits in the list: one byte per currency discriminant
 /// (`iso_currency` has fewer than 256; a test in `currency` guards it), `u8::MAX` for none.
+/// Beside it, each assignment's minimum payment in minor units, computed once here so that
+/// [`ValidatedGateway::check`] compares integers instead of decimals (issue 13); `None` when
+/// the minimum has no exact minor-unit form (validation refuses such a minimum, so only as a
+/// guard: the check then compares the decimals).
 #[derive(Clone)]
-pub(super) struct CurrencyIndex([u8; 256]);
+pub(super) struct CurrencyIndex {
+    slots: [u8; 256],
+    minimums: Box<[Option<MinorUnits>]>,
+}
 
 impl CurrencyIndex {
     pub(super) fn new(currencies: &[CurrencyAssignment]) -> Self {
@@ -191,14 +198,33 @@ impl CurrencyIndex {
                 *slot = i;
             }
         }
-        CurrencyIndex(slots)
+        let minimums = currencies
+            .iter()
+            .map(|a| a.minimum.to_minor_units().ok())
+            .collect();
+        CurrencyIndex { slots, minimums }
     }
 
+    #[inline]
     fn get(&self, currency: Currency) -> Option<usize> {
-        match self.0.get(currency as usize) {
+        match self.slots.get(currency as usize) {
             Some(&i) if i != u8::MAX => Some(usize::from(i)),
             _ => None,
         }
+    }
+}
+
+impl ValidatedGateway {
+    /// The assignment of `currency` and its minimum in minor units (when exact): the lookup of
+    /// the per-payment check. One table read, never allocates.
+    #[inline]
+    pub(crate) fn assignment(
+        &self,
+        currency: Currency,
+    ) -> Option<(&CurrencyAssignment, Option<MinorUnits>)> {
+        let i = self.index.get(currency)?;
+        let assignment = self.currencies.get(i)?;
+        Some((assignment, self.index.minimums.get(i).copied().flatten()))
     }
 }
 

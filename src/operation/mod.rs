@@ -57,7 +57,7 @@ pub use refusal::{EndUserMessage, Refusal, RefusalParam};
 use crate::authorization::Authorization;
 use crate::config::ValidatedGateway;
 use crate::data_protection::DataProtection;
-use crate::money::Money;
+use crate::money::{MinorUnits, Money};
 
 /// Stripe's limit for a customer's email: "This may be up to 512 characters" (stripe-facts §8).
 pub const MAX_EMAIL_LEN: usize = 512;
@@ -324,23 +324,36 @@ impl ValidatedGateway {
     }
 
     /// The amount rules every money-moving operation shares: assigned currency, positive,
-    /// representable in Stripe's minor units. Returns the configured minimum.
-    fn check_amount(&self, amount: Money) -> Result<Money, Refusal> {
-        let assignment = self
-            .currency(amount.currency())
-            .ok_or(Refusal::CurrencyNotAssigned {
+    /// representable in Stripe's minor units. Returns the assignment's configured minimum (in
+    /// minor units when exact) and the amount in minor units, so that the callers compare
+    /// integers. One conversion decides both positivity and representability; the refusal
+    /// order stays: not assigned, not positive, then the amount's own error.
+    #[inline]
+    fn check_amount(
+        &self,
+        amount: Money,
+    ) -> Result<(Money, Option<MinorUnits>, MinorUnits), Refusal> {
+        let Some((assignment, minimum_minor)) = self.assignment(amount.currency()) else {
+            return Err(Refusal::CurrencyNotAssigned {
                 currency: amount.currency(),
-            })?;
-        if !amount.is_positive() {
-            return Err(Refusal::AmountNotPositive { amount });
+            });
+        };
+        match amount.to_minor_units() {
+            Ok(minor) if minor.get() > 0 => Ok((assignment.minimum(), minimum_minor, minor)),
+            Ok(_) => Err(Refusal::AmountNotPositive { amount }),
+            Err(_) if !amount.is_positive() => Err(Refusal::AmountNotPositive { amount }),
+            Err(e) => Err(Refusal::Amount(e)),
         }
-        amount.to_minor_units().map_err(Refusal::Amount)?;
-        Ok(assignment.minimum())
     }
 
     fn check_payment(&self, p: &Payment<'_>) -> Result<(), Refusal> {
-        let minimum = self.check_amount(p.amount)?;
-        if p.amount.amount() < minimum.amount() {
+        let (minimum, minimum_minor, minor) = self.check_amount(p.amount)?;
+        let below = match minimum_minor {
+            // Same currency, both exact: the integers order like the decimals.
+            Some(min) => minor < min,
+            None => p.amount.amount() < minimum.amount(),
+        };
+        if below {
             return Err(Refusal::BelowMinimum {
                 amount: p.amount,
                 minimum,
@@ -365,9 +378,13 @@ impl ValidatedGateway {
     }
 
     fn check_capture(&self, c: &Capture) -> Result<(), Refusal> {
-        self.check_amount(c.amount)?;
+        let (_, _, minor) = self.check_amount(c.amount)?;
         same_currency(c.authorized, c.amount)?;
-        if c.amount.amount() > c.authorized.amount() {
+        let exceeds = match c.authorized.to_minor_units() {
+            Ok(authorized) => minor > authorized,
+            Err(_) => c.amount.amount() > c.authorized.amount(),
+        };
+        if exceeds {
             return Err(Refusal::CaptureExceedsAuthorized {
                 capture: c.amount,
                 authorized: c.authorized,
@@ -386,23 +403,32 @@ impl ValidatedGateway {
     }
 
     fn check_refund(&self, r: &Refund) -> Result<(), Refusal> {
-        self.check_amount(r.amount)?;
+        let (_, _, minor) = self.check_amount(r.amount)?;
         same_currency(r.captured, r.amount)?;
         same_currency(r.captured, r.refunded)?;
-        let refundable = r
-            .captured
-            .amount()
-            .checked_sub(r.refunded.amount())
-            .unwrap_or_default()
-            .max(rust_decimal::Decimal::ZERO);
-        if r.amount.amount() > refundable {
+        // Fast decision in minor units (|each| <= 10^12: the difference cannot overflow);
+        // the decimals only when an amount has no exact minor-unit form, or to report.
+        let exceeds = match (r.captured.to_minor_units(), r.refunded.to_minor_units()) {
+            (Ok(captured), Ok(refunded)) => minor.get() > (captured.get() - refunded.get()).max(0),
+            _ => r.amount.amount() > refundable(r),
+        };
+        if exceeds {
             return Err(Refusal::RefundExceedsCaptured {
                 refund: r.amount,
-                refundable: Money::new(refundable, r.captured.currency()),
+                refundable: Money::new(refundable(r), r.captured.currency()),
             });
         }
         Ok(())
     }
+}
+
+/// What is left to refund: captured minus refunded, at least zero.
+fn refundable(r: &Refund) -> rust_decimal::Decimal {
+    r.captured
+        .amount()
+        .checked_sub(r.refunded.amount())
+        .unwrap_or_default()
+        .max(rust_decimal::Decimal::ZERO)
 }
 
 fn same_currency(original: Money, found: Money) -> Result<(), Refusal> {
