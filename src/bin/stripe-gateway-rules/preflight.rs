@@ -1,0 +1,354 @@
+//! The billing-run pre-flight: JSON Lines of operations in, one JSON answer per non-blank line
+//! out, streaming (one line in memory at a time). Depends only on the library and std, so the
+//! bench (`benches/preflight.rs`) runs this very code.
+
+use std::fmt::{self, Write as _};
+use std::io::{self, BufRead, Write};
+
+use stripe_gateway_rules::RefusalCode;
+use stripe_gateway_rules::ValidatedGateway;
+use stripe_gateway_rules::operation::{LineId, OperationLine};
+
+/// The longest line read; a longer line is answered `invalid_input` without being stored.
+pub const MAX_LINE: usize = 64 * 1024;
+
+/// How often (in lines) the progress callback runs.
+pub const PROGRESS_EVERY: u64 = 16 * 1024;
+
+/// What the run saw, for the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Lines read, blank ones included.
+    pub lines: u64,
+    /// Blank lines (skipped, not answered).
+    pub blank: u64,
+    /// Operations accepted.
+    pub accepted: u64,
+    /// Operations refused by the gateway's rules, by code (in `RefusalCode::ALL` order).
+    pub refused_by_code: Vec<u64>,
+    /// Lines that are not a valid operation (`invalid_input`).
+    pub invalid: u64,
+}
+
+impl Summary {
+    fn new() -> Self {
+        Summary {
+            lines: 0,
+            blank: 0,
+            accepted: 0,
+            refused_by_code: vec![0; RefusalCode::ALL.len()],
+            invalid: 0,
+        }
+    }
+
+    /// Operations refused by a rule (not counting invalid lines).
+    pub fn refused(&self) -> u64 {
+        self.refused_by_code.iter().sum()
+    }
+
+    /// The refusal codes seen, with their counts, most frequent first.
+    pub fn by_code(&self) -> Vec<(&'static str, u64)> {
+        let mut codes: Vec<(&'static str, u64)> = RefusalCode::ALL
+            .iter()
+            .zip(&self.refused_by_code)
+            .filter(|(_, n)| **n > 0)
+            .map(|(c, n)| (c.as_str(), *n))
+            .collect();
+        codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        codes
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "lines read: {} ({} blank), accepted: {}, refused: {}",
+            self.lines,
+            self.blank,
+            self.accepted,
+            self.refused()
+        )?;
+        let codes = self.by_code();
+        if !codes.is_empty() {
+            f.write_str(" (")?;
+            for (i, (code, n)) in codes.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{code}: {n}")?;
+            }
+            f.write_str(")")?;
+        }
+        write!(f, ", invalid lines: {}", self.invalid)
+    }
+}
+
+/// Options of a run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Answer only the lines that are not accepted.
+    pub only_refused: bool,
+}
+
+/// Checks every line of `input` against `gateway`, writing one answer per non-blank line to
+/// `out`. `progress` is called with the bytes read so far every [`PROGRESS_EVERY`] lines.
+///
+/// # Errors
+///
+/// Reading `input` or writing `out` failed.
+pub fn run(
+    gateway: &ValidatedGateway,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    options: Options,
+    mut progress: impl FnMut(u64),
+) -> io::Result<Summary> {
+    let mut buf = Vec::with_capacity(4096);
+    let mut answer = Vec::with_capacity(1024);
+    let mut summary = Summary::new();
+    let mut bytes_read = 0u64;
+    while let Some((too_long, consumed)) = read_line_capped(&mut input, &mut buf)? {
+        summary.lines += 1;
+        bytes_read += consumed as u64;
+        if summary.lines % PROGRESS_EVERY == 0 {
+            progress(bytes_read);
+        }
+        answer.clear();
+        let accepted = if too_long {
+            summary.invalid += 1;
+            refused_line(
+                &mut answer,
+                summary.lines,
+                None,
+                "invalid_input",
+                format_args!("invalid operation: the line is longer than {MAX_LINE} bytes"),
+            );
+            false
+        } else {
+            match std::str::from_utf8(&buf) {
+                Err(e) => {
+                    summary.invalid += 1;
+                    refused_line(
+                        &mut answer,
+                        summary.lines,
+                        None,
+                        "invalid_input",
+                        format_args!(
+                            "invalid operation: the line is not UTF-8 text (invalid byte at column {})",
+                            e.valid_up_to() + 1
+                        ),
+                    );
+                    false
+                }
+                Ok(text) => {
+                    let text = text.strip_suffix('\r').unwrap_or(text);
+                    if text.trim_ascii().is_empty() {
+                        summary.blank += 1;
+                        continue;
+                    }
+                    check_line(gateway, text, summary.lines, &mut summary, &mut answer)
+                }
+            }
+        };
+        if !(accepted && options.only_refused) {
+            out.write_all(&answer)?;
+        }
+    }
+    progress(bytes_read);
+    out.flush()?;
+    Ok(summary)
+}
+
+/// Checks one non-blank line and writes its answer into `answer`; whether it was accepted.
+pub fn check_line(
+    gateway: &ValidatedGateway,
+    text: &str,
+    line_no: u64,
+    summary: &mut Summary,
+    answer: &mut Vec<u8>,
+) -> bool {
+    let line = match OperationLine::parse(text) {
+        Ok(line) => line,
+        Err(e) => {
+            summary.invalid += 1;
+            refused_line(answer, line_no, None, e.code(), format_args!("{e}"));
+            return false;
+        }
+    };
+    let op = match line.operation() {
+        Ok(op) => op,
+        Err(e) => {
+            summary.invalid += 1;
+            refused_line(answer, line_no, line.id(), e.code(), format_args!("{e}"));
+            return false;
+        }
+    };
+    match gateway.check(&op) {
+        Ok(()) => {
+            summary.accepted += 1;
+            head(answer, line_no, line.id());
+            answer.extend_from_slice(b"\"ok\":true}\n");
+            true
+        }
+        Err(refusal) => {
+            let code = refusal.code();
+            if let Some(i) = RefusalCode::ALL.iter().position(|c| *c == code) {
+                summary.refused_by_code[i] += 1;
+            }
+            head(answer, line_no, line.id());
+            answer.extend_from_slice(b"\"ok\":false,\"code\":\"");
+            answer.extend_from_slice(code.as_str().as_bytes());
+            answer.extend_from_slice(b"\",\"message\":");
+            json_string(answer, format_args!("{refusal}"));
+            answer.extend_from_slice(b",\"end_user_message\":");
+            json_string(answer, format_args!("{}", refusal.end_user_message()));
+            answer.extend_from_slice(b",\"params\":{");
+            for (i, (name, value)) in refusal.params().enumerate() {
+                if i > 0 {
+                    answer.push(b',');
+                }
+                json_string(answer, format_args!("{name}"));
+                answer.push(b':');
+                json_string(answer, format_args!("{value}"));
+            }
+            answer.extend_from_slice(b"}}\n");
+            false
+        }
+    }
+}
+
+/// `{"line":N,` and the `id` when there is one.
+fn head(answer: &mut Vec<u8>, line_no: u64, id: Option<&LineId<'_>>) {
+    let _ = write!(answer, "{{\"line\":{line_no},");
+    if let Some(id) = id {
+        answer.extend_from_slice(b"\"id\":");
+        match id {
+            LineId::Number(n) => answer.extend_from_slice(n.as_bytes()),
+            LineId::Text(t) => json_string(answer, format_args!("{}", shown_id(t))),
+            _ => answer.extend_from_slice(b"null"),
+        }
+        answer.push(b',');
+    }
+}
+
+/// An `id` as echoed: whole, unless it holds something secret-shaped (`sk_`, `rk_`, `whsec_`,
+/// `_secret_`, any case): then only what comes before it, and `…`.
+fn shown_id(id: &str) -> ShownId<'_> {
+    let lower = |i: usize, word: &str| {
+        id.as_bytes()
+            .get(i..i + word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    let cut = (0..id.len()).find(|&i| {
+        ["sk_", "rk_", "whsec_", "_secret_"]
+            .iter()
+            .any(|w| lower(i, w))
+    });
+    match cut {
+        Some(i) => ShownId(&id[..i], true),
+        None => ShownId(id, false),
+    }
+}
+
+struct ShownId<'a>(&'a str, bool);
+
+impl fmt::Display for ShownId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)?;
+        if self.1 {
+            f.write_str("…")?;
+        }
+        Ok(())
+    }
+}
+
+fn refused_line(
+    answer: &mut Vec<u8>,
+    line_no: u64,
+    id: Option<&LineId<'_>>,
+    code: &str,
+    message: fmt::Arguments<'_>,
+) {
+    head(answer, line_no, id);
+    answer.extend_from_slice(b"\"ok\":false,\"code\":\"");
+    answer.extend_from_slice(code.as_bytes());
+    answer.extend_from_slice(b"\",\"message\":");
+    json_string(answer, message);
+    answer.extend_from_slice(b"}\n");
+}
+
+/// Writes `text` as a JSON string, escaping as it goes (no intermediate `String`).
+fn json_string(out: &mut Vec<u8>, text: fmt::Arguments<'_>) {
+    struct Escaper<'a>(&'a mut Vec<u8>);
+    impl fmt::Write for Escaper<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            let mut start = 0;
+            for (i, b) in s.bytes().enumerate() {
+                let escaped: &[u8] = match b {
+                    b'"' => b"\\\"",
+                    b'\\' => b"\\\\",
+                    b'\n' => b"\\n",
+                    b'\r' => b"\\r",
+                    b'\t' => b"\\t",
+                    0..=0x1f => b"",
+                    _ => continue,
+                };
+                self.0.extend_from_slice(&s.as_bytes()[start..i]);
+                if escaped.is_empty() {
+                    let _ = write!(self.0, "\\u{b:04x}");
+                } else {
+                    self.0.extend_from_slice(escaped);
+                }
+                start = i + 1;
+            }
+            self.0.extend_from_slice(&s.as_bytes()[start..]);
+            Ok(())
+        }
+    }
+    out.push(b'"');
+    let _ = Escaper(out).write_fmt(text);
+    out.push(b'"');
+}
+
+/// Reads one line (without its `\n`) into `buf`, keeping at most [`MAX_LINE`] bytes; the rest
+/// of a longer line is skipped. Returns `None` at the end of input, else whether the line was
+/// too long and how many bytes it took. A final line without `\n` counts.
+fn read_line_capped(
+    input: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+) -> io::Result<Option<(bool, usize)>> {
+    buf.clear();
+    let mut too_long = false;
+    let mut read_any = false;
+    let mut consumed = 0;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(read_any.then_some((too_long, consumed)));
+        }
+        read_any = true;
+        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        if !too_long {
+            if buf.len() + part.len() > MAX_LINE {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(part);
+            }
+        }
+        let used = done.unwrap_or(chunk.len());
+        input.consume(used);
+        consumed += used;
+        if done.is_some() {
+            return Ok(Some((too_long, consumed)));
+        }
+    }
+}
