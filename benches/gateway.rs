@@ -5,7 +5,7 @@
 //!   132 presentment currencies assigned (the cost should grow linearly with them).
 //! - `check`: `ValidatedGateway::check` on a sale, beside a baseline that only compares the
 //!   amount with the minimum (`Decimal >=`), the least any minimum check can do.
-//! - `check_payments`: the line pipeline of `examples/check_payments.rs` (parse, build the
+//! - `check_payments`: the line pipeline of the library (parse, build the
 //!   operation, check) over 10,000 lines in memory, beside parsing the same lines with
 //!   serde_json alone (into `serde_json::Value`).
 //!

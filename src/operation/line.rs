@@ -407,7 +407,28 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
-        match FIELDS.iter().position(|f| *f == v) {
+        // A `match` on the names compiles to a switch on length and bytes.
+        let index = match v {
+            "op" => Some(0),
+            "amount" => Some(1),
+            "currency" => Some(2),
+            "card" => Some(3),
+            "customer_email" => Some(4),
+            "authorized_amount" => Some(5),
+            "authorized_at" => Some(6),
+            "at" => Some(7),
+            "brand" => Some(8),
+            "initiator" => Some(9),
+            "presence" => Some(10),
+            "extended" => Some(11),
+            "capture_before" => Some(12),
+            "captured_amount" => Some(13),
+            "refunded_amount" => Some(14),
+            "id" => Some(15),
+            _ => None,
+        };
+        debug_assert!(index.is_none_or(|i| FIELDS[i] == v));
+        match index {
             Some(i) => Ok(i),
             None => {
                 self.problem
@@ -419,26 +440,29 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
 }
 
 /// Reads the line's object.
-struct LineVisitor<'p> {
+/// Reads the line's object into `line`, in place (the struct is large: moving it through
+/// serde's return values would cost more than the parse).
+struct LineVisitor<'p, 'l, 'de> {
     problem: &'p Cell<Option<Problem>>,
+    line: &'l mut OperationLine<'de>,
 }
 
-impl LineVisitor<'_> {
+impl LineVisitor<'_, '_, '_> {
     fn not_object<E: de::Error>(&self, kind: JsonKind) -> E {
         self.problem.set(Some(Problem::NotObject(kind)));
         E::custom("not an object")
     }
 }
 
-impl<'de> Visitor<'de> for LineVisitor<'_> {
-    type Value = OperationLine<'de>;
+impl<'de> Visitor<'de> for LineVisitor<'_, '_, 'de> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut line = OperationLine::default();
+        let line = self.line;
         let mut seen = 0u32;
         let problem = self.problem;
         while let Some(i) = map.next_key_seed(KeySeed { problem })? {
@@ -477,7 +501,7 @@ impl<'de> Visitor<'de> for LineVisitor<'_> {
             problem.set(Some(Problem::MissingOp));
             return Err(de::Error::custom("missing op"));
         }
-        Ok(line)
+        Ok(())
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -514,12 +538,17 @@ impl<'de> Visitor<'de> for LineVisitor<'_> {
 impl<'de: 'a, 'a> serde::Deserialize<'de> for OperationLine<'a> {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let problem = Cell::new(None);
+        let mut line = OperationLine::default();
         deserializer
-            .deserialize_any(LineVisitor { problem: &problem })
+            .deserialize_any(LineVisitor {
+                problem: &problem,
+                line: &mut line,
+            })
             .map_err(|e| match problem.get() {
                 Some(p) => de::Error::custom(p),
                 None => e,
-            })
+            })?;
+        Ok(line)
     }
 }
 
@@ -560,9 +589,17 @@ impl<'a> OperationLine<'a> {
         }
         let problem = Cell::new(None);
         let mut de = serde_json::Deserializer::from_str(line);
-        let parsed = de::Deserializer::deserialize_any(&mut de, LineVisitor { problem: &problem })
-            .and_then(|parsed| de.end().map(|()| parsed));
-        parsed.map_err(|e| line_error(&e, problem.get()))
+        let mut parsed = OperationLine::default();
+        de::Deserializer::deserialize_any(
+            &mut de,
+            LineVisitor {
+                problem: &problem,
+                line: &mut parsed,
+            },
+        )
+        .and_then(|()| de.end())
+        .map_err(|e| line_error(&e, problem.get()))?;
+        Ok(parsed)
     }
 
     /// The line's `id`, the caller's own reference, when it has one.
@@ -621,9 +658,13 @@ impl<'a> OperationLine<'a> {
             );
         }
         let email = self.customer_email.as_deref();
+        // The currency is parsed once, when the first amount needs it (amounts are checked
+        // first, so a line without either says the amount is missing).
+        let currency = std::cell::OnceCell::new();
+        let money = |name| self.money(name, &currency);
         Ok(match op {
             "sale" | "authorize" => {
-                let mut payment = Payment::new(self.money("amount")?, self.card()?);
+                let mut payment = Payment::new(money("amount")?, self.card()?);
                 payment.customer_email = email;
                 if op == "sale" {
                     Operation::Sale(payment)
@@ -652,19 +693,19 @@ impl<'a> OperationLine<'a> {
                     auth = auth.capture_before(time("capture_before", Some(t))?);
                 }
                 Operation::Capture(Capture::new(
-                    self.money("amount")?,
-                    self.money("authorized_amount")?,
+                    money("amount")?,
+                    money("authorized_amount")?,
                     auth,
                     time("at", self.at.as_deref())?,
                 ))
             }
             "refund" => {
-                let captured = self.money("captured_amount")?;
+                let captured = money("captured_amount")?;
                 let refunded = match self.refunded_amount {
-                    Some(_) => self.money("refunded_amount")?,
+                    Some(_) => money("refunded_amount")?,
                     None => Money::new(rust_decimal::Decimal::ZERO, captured.currency()),
                 };
-                Operation::Refund(Refund::new(self.money("amount")?, captured, refunded))
+                Operation::Refund(Refund::new(money("amount")?, captured, refunded))
             }
             "void" => Operation::Void,
             "save_payment_method" => Operation::SavePaymentMethod {
@@ -686,7 +727,11 @@ impl<'a> OperationLine<'a> {
     }
 
     /// The amount field `name` in the line's currency.
-    fn money(&self, name: &'static str) -> Result<Money, LineError> {
+    fn money(
+        &self,
+        name: &'static str,
+        currency: &std::cell::OnceCell<Currency>,
+    ) -> Result<Money, LineError> {
         let field = match name {
             "amount" => &self.amount,
             "authorized_amount" => &self.authorized_amount,
@@ -698,7 +743,15 @@ impl<'a> OperationLine<'a> {
         })?;
         let amount =
             parse_amount(text).map_err(|e| LineError::new(format!("{name}: {e}")).field(name))?;
-        Ok(Money::new(amount, self.currency()?))
+        let currency = match currency.get() {
+            Some(c) => *c,
+            None => {
+                let parsed = self.currency()?;
+                let _ = currency.set(parsed);
+                parsed
+            }
+        };
+        Ok(Money::new(amount, currency))
     }
 
     fn card(&self) -> Result<CardSource, LineError> {

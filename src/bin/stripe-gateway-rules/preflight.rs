@@ -108,56 +108,94 @@ pub fn run(
     let mut answer = Vec::with_capacity(1024);
     let mut summary = Summary::new();
     let mut bytes_read = 0u64;
-    while let Some((too_long, consumed)) = read_line_capped(&mut input, &mut buf)? {
-        summary.lines += 1;
-        bytes_read += consumed as u64;
+    loop {
+        answer.clear();
+        // Fast path: the whole line is in the reader's buffer; it is read in place.
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        let accepted = match chunk.iter().position(|&b| b == b'\n') {
+            Some(end) if end <= MAX_LINE => {
+                summary.lines += 1;
+                let accepted =
+                    answer_line(gateway, &chunk[..end], false, &mut summary, &mut answer);
+                input.consume(end + 1);
+                bytes_read += end as u64 + 1;
+                accepted
+            }
+            _ => {
+                // Slow path: a line longer than the buffer holds (or than MAX_LINE), or the
+                // last line without a newline.
+                let Some((too_long, consumed)) = read_line_capped(&mut input, &mut buf)? else {
+                    break;
+                };
+                summary.lines += 1;
+                bytes_read += consumed as u64;
+                answer_line(gateway, &buf, too_long, &mut summary, &mut answer)
+            }
+        };
         if summary.lines % PROGRESS_EVERY == 0 {
             progress(bytes_read);
         }
-        answer.clear();
-        let accepted = if too_long {
-            summary.invalid += 1;
-            refused_line(
-                &mut answer,
-                summary.lines,
-                None,
-                "invalid_input",
-                format_args!("invalid operation: the line is longer than {MAX_LINE} bytes"),
-            );
-            false
-        } else {
-            match std::str::from_utf8(&buf) {
-                Err(e) => {
-                    summary.invalid += 1;
-                    refused_line(
-                        &mut answer,
-                        summary.lines,
-                        None,
-                        "invalid_input",
-                        format_args!(
-                            "invalid operation: the line is not UTF-8 text (invalid byte at column {})",
-                            e.valid_up_to() + 1
-                        ),
-                    );
-                    false
-                }
-                Ok(text) => {
-                    let text = text.strip_suffix('\r').unwrap_or(text);
-                    if text.trim_ascii().is_empty() {
-                        summary.blank += 1;
-                        continue;
-                    }
-                    check_line(gateway, text, summary.lines, &mut summary, &mut answer)
-                }
-            }
-        };
-        if !(accepted && options.only_refused) {
+        if accepted == Some(false) || (accepted == Some(true) && !options.only_refused) {
             out.write_all(&answer)?;
         }
     }
     progress(bytes_read);
     out.flush()?;
     Ok(summary)
+}
+
+/// Answers one line (its bytes without the newline) into `answer`: `Some(accepted)`, or `None`
+/// for a blank line (skipped, no answer).
+fn answer_line(
+    gateway: &ValidatedGateway,
+    bytes: &[u8],
+    too_long: bool,
+    summary: &mut Summary,
+    answer: &mut Vec<u8>,
+) -> Option<bool> {
+    let line_no = summary.lines;
+    if too_long {
+        summary.invalid += 1;
+        refused_line(
+            answer,
+            line_no,
+            None,
+            "invalid_input",
+            format_args!("invalid operation: the line is longer than {MAX_LINE} bytes"),
+        );
+        return Some(false);
+    }
+    match std::str::from_utf8(bytes) {
+        Err(e) => {
+            summary.invalid += 1;
+            refused_line(
+                answer,
+                line_no,
+                None,
+                "invalid_input",
+                format_args!(
+                    "invalid operation: the line is not UTF-8 text (invalid byte at column {})",
+                    e.valid_up_to() + 1
+                ),
+            );
+            Some(false)
+        }
+        Ok(text) => {
+            let text = text.strip_suffix('\r').unwrap_or(text);
+            if text.trim_ascii().is_empty() {
+                summary.blank += 1;
+                return None;
+            }
+            Some(check_line(gateway, text, line_no, summary, answer))
+        }
+    }
 }
 
 /// Checks one non-blank line and writes its answer into `answer`; whether it was accepted.
@@ -220,7 +258,9 @@ pub fn check_line(
 
 /// `{"line":N,` and the `id` when there is one.
 fn head(answer: &mut Vec<u8>, line_no: u64, id: Option<&LineId<'_>>) {
-    let _ = write!(answer, "{{\"line\":{line_no},");
+    answer.extend_from_slice(b"{\"line\":");
+    push_u64(answer, line_no);
+    answer.push(b',');
     if let Some(id) = id {
         answer.extend_from_slice(b"\"id\":");
         match id {
@@ -230,6 +270,21 @@ fn head(answer: &mut Vec<u8>, line_no: u64, id: Option<&LineId<'_>>) {
         }
         answer.push(b',');
     }
+}
+
+/// Writes `n` in decimal without going through `fmt`.
+fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 /// An `id` as echoed: whole, unless it holds something secret-shaped (`sk_`, `rk_`, `whsec_`,
@@ -280,29 +335,41 @@ fn refused_line(
 
 /// Writes `text` as a JSON string, escaping as it goes (no intermediate `String`).
 fn json_string(out: &mut Vec<u8>, text: fmt::Arguments<'_>) {
+    /// Which bytes JSON strings escape: `"`, `\\` and the control characters.
+    const ESCAPE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = true;
+            b += 1;
+        }
+        table[b'"' as usize] = true;
+        table[b'\\' as usize] = true;
+        table
+    };
     struct Escaper<'a>(&'a mut Vec<u8>);
     impl fmt::Write for Escaper<'_> {
         fn write_str(&mut self, s: &str) -> fmt::Result {
+            let bytes = s.as_bytes();
             let mut start = 0;
-            for (i, b) in s.bytes().enumerate() {
-                let escaped: &[u8] = match b {
-                    b'"' => b"\\\"",
-                    b'\\' => b"\\\\",
-                    b'\n' => b"\\n",
-                    b'\r' => b"\\r",
-                    b'\t' => b"\\t",
-                    0..=0x1f => b"",
-                    _ => continue,
-                };
-                self.0.extend_from_slice(&s.as_bytes()[start..i]);
-                if escaped.is_empty() {
-                    let _ = write!(self.0, "\\u{b:04x}");
-                } else {
-                    self.0.extend_from_slice(escaped);
+            for (i, &b) in bytes.iter().enumerate() {
+                if !ESCAPE[usize::from(b)] {
+                    continue;
+                }
+                self.0.extend_from_slice(&bytes[start..i]);
+                match b {
+                    b'"' => self.0.extend_from_slice(b"\\\""),
+                    b'\\' => self.0.extend_from_slice(b"\\\\"),
+                    b'\n' => self.0.extend_from_slice(b"\\n"),
+                    b'\r' => self.0.extend_from_slice(b"\\r"),
+                    b'\t' => self.0.extend_from_slice(b"\\t"),
+                    _ => {
+                        let _ = write!(self.0, "\\u{b:04x}");
+                    }
                 }
                 start = i + 1;
             }
-            self.0.extend_from_slice(&s.as_bytes()[start..]);
+            self.0.extend_from_slice(&bytes[start..]);
             Ok(())
         }
     }
