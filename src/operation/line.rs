@@ -823,3 +823,68 @@ fn line_error(e: &serde_json::Error, problem: Option<Problem>) -> LineError {
         column: Some(e.column()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{FIELDS, OperationLine};
+
+    /// A secret-looking value: a live secret key with a random body.
+    fn secret() -> impl Strategy<Value = String> {
+        "[A-Za-z0-9]{16,40}".prop_map(|body| format!("sk_live_{body}"))
+    }
+
+    /// A value of any JSON type holding `secret`.
+    fn wrapped(secret: &str, shape: u8) -> String {
+        match shape % 5 {
+            0 => format!("\"{secret}\""),
+            1 => format!("[\"{secret}\"]"),
+            2 => format!("{{\"{secret}\":1}}"),
+            3 => format!("\"\\u0073{}\"", &secret[1..]),
+            _ => secret.to_owned(),
+        }
+    }
+
+    proptest! {
+        /// Issue 9: whatever field a secret is pasted into, in whatever JSON type, the line's
+        /// error never holds the secret's body: the messages are the crate's, never serde's.
+        #[test]
+        fn no_line_error_holds_a_pasted_secret(
+            secret in secret(),
+            field in 0..FIELDS.len(),
+            shape in any::<u8>(),
+            op in prop::sample::select(vec!["sale", "authorize", "capture", "refund", "void"]),
+        ) {
+            let body = &secret["sk_live_".len()..];
+            let value = wrapped(&secret, shape);
+            for line in [
+                format!("{{\"op\":\"{op}\",\"{}\":{value}}}", FIELDS[field]),
+                format!("{{\"op\":\"{op}\",\"{secret}\":true}}"),
+                format!("{{\"op\":{value}}}"),
+                value.clone(),
+            ] {
+                let error = match OperationLine::parse(&line) {
+                    Err(e) => e,
+                    Ok(parsed) => match parsed.operation() {
+                        Err(e) => e,
+                        Ok(_) => continue,
+                    },
+                };
+                let text = format!("{error} {error:?}");
+                prop_assert!(!text.contains(body), "{line}: {text}");
+                prop_assert!(!text.contains("invalid type"), "{line}: {text}");
+            }
+        }
+    }
+
+    /// Issue 14: a JSON `null` line names no Rust type.
+    #[test]
+    fn a_null_line_is_worded_for_an_operator() {
+        let e = OperationLine::parse("null").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid operation: expected a JSON object such as {\"op\":\"void\"}, found null (column 4)"
+        );
+    }
+}
