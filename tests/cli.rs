@@ -813,3 +813,35 @@ fn bad_arguments_say_what_was_expected_and_exit_2() {
         assert!(text(&out).contains(expected), "{args:?}: {}", text(&out));
     }
 }
+
+/// On a terminal (`script` gives the tool a pseudo-terminal) and with a file as input, a
+/// progress bar is drawn on standard error; piped, none is (the summary test above). Skipped
+/// where util-linux's `script` is missing.
+#[test]
+fn check_payments_draws_progress_on_a_terminal_for_a_file() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to provide a terminal");
+        return;
+    }
+    let file = scratch("progress.jsonl");
+    let line =
+        "{\"op\":\"authorize\",\"amount\":\"12.00\",\"currency\":\"USD\",\"card\":\"saved\"}\n";
+    std::fs::write(&file, line.repeat(200_000)).unwrap();
+    let command = format!(
+        "{} check-payments examples/configs/portabilling-usd.json {} > /dev/null",
+        env!("CARGO_BIN_EXE_stripe-gateway-rules"),
+        file.display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let terminal = String::from_utf8_lossy(&out.stdout);
+    assert!(terminal.contains("MiB/"), "no progress bar: {terminal:?}");
+    assert!(
+        terminal.contains("lines read: 200000 (0 blank), accepted: 200000"),
+        "{terminal:?}"
+    );
+}
