@@ -52,7 +52,11 @@ pub fn run(code: Option<&str>, list: bool) -> ExitCode {
         return ExitCode::from(2);
     }
     for info in rows {
-        let _ = writeln!(out, "{} ({}, {})", info.code, info.family, info.severity);
+        if info.severity == info.family.as_str() {
+            let _ = writeln!(out, "{} ({})", info.code, info.family);
+        } else {
+            let _ = writeln!(out, "{} ({}, {})", info.code, info.family, info.severity);
+        }
         let _ = writeln!(out, "  rule: {}", info.rule);
         let _ = writeln!(out, "  source: {}", info.source);
         let _ = writeln!(out, "  what to do: {}", what_to_do(&info));
