@@ -74,7 +74,7 @@ fn what_to_do(info: &CodeInfo) -> String {
     use stripe_gateway_rules::codes::Family;
     match info.family {
         Family::Refusal => format!(
-            "change the operation so that {} (the answer's message says by how much)",
+            "change the operation so that {} (each answer's message says what was wrong)",
             info.rule
         ),
         Family::Violation => format!(
