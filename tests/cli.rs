@@ -422,6 +422,21 @@ fn issue_14_blank_lines_are_skipped_and_still_counted() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("lines read: 5 (3 blank), accepted: 2"));
 }
 
+/// A byte order mark before the first line and Windows line ends are read as the line itself.
+#[test]
+fn check_payments_reads_a_bom_and_crlf_line_ends() {
+    let out = run_stdin(
+        &[
+            "check-payments",
+            "examples/configs/portabilling-usd.json",
+            "-",
+        ],
+        "\u{feff}{\"op\":\"delete_payment_method\"}\r\n{\"op\":\"delete_payment_method\"}\r\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(answers(&out).len(), 2);
+}
+
 /// Issue 14: every line error is worded for an operator: no Rust type name, no serde jargon.
 #[test]
 fn issue_14_line_errors_are_worded_for_an_operator() {

@@ -189,6 +189,12 @@ fn answer_line(
         }
         Ok(text) => {
             let text = text.strip_suffix('\r').unwrap_or(text);
+            // A byte order mark at the start of the file (Windows editors write one).
+            let text = if line_no == 1 {
+                text.strip_prefix('\u{feff}').unwrap_or(text)
+            } else {
+                text
+            };
             if text.trim_ascii().is_empty() {
                 summary.blank += 1;
                 return None;
