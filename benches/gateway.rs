@@ -7,7 +7,7 @@
 //!   refund, void) and on a sale in the 1st, 33rd and 132nd assigned currency, beside a
 //!   baseline that only compares the amount with the minimum (`Decimal >=`), the least any
 //!   decimal minimum check can do.
-//! - `check_payments`: the line pipeline of `examples/check_payments.rs` (parse, build the
+//! - `check_payments`: the line pipeline of the library (parse, build the
 //!   operation, check) over 10,000 lines in memory, beside parsing the same lines with
 //!   serde_json alone (into `serde_json::Value`).
 //!

@@ -95,7 +95,7 @@
 //! | feature | default | what it adds |
 //! | --- | --- | --- |
 //! | `serde` | yes | loading configurations and operation lines from JSON; `Deserialize` for every parsed type (through the same parsers), `Serialize` for every public non-secret type |
-//! | `proptest` | no | [`testing::strategy`]: strategies for property tests of code that handles gateways (the assertions of [`testing`] need no feature) |
+//! | `proptest` | no | `testing::strategy` (see [`testing`]): strategies for property tests of code that handles gateways (the assertions of [`testing`] need no feature) |
 //!
 //! # Versioning and minimum supported Rust version
 //!

@@ -1,13 +1,13 @@
 //! Helpers for the tests of code that handles gateway configurations: short assertions that a
 //! configuration is valid (or breaks a given rule) and, with the `proptest` feature,
-//! [strategies](strategy) that generate valid values of every public type and labelled invalid
+//! strategies (`strategy`) that generate valid values of every public type and labelled invalid
 //! configurations.
 //!
 //! # Design
 //!
 //! The assertions need nothing but the crate, so this module is always compiled: a platform's
 //! unit test can call [`assert_valid`] without enabling a feature or pulling `proptest` into
-//! its dependency tree. The strategies need `proptest`, so the [`strategy`] submodule is
+//! its dependency tree. The strategies need `proptest`, so the `strategy` submodule is
 //! compiled only with the `proptest` feature (enable it in `[dev-dependencies]`:
 //! `stripe-gateway-rules = { version = "…", features = ["proptest"] }`).
 //!

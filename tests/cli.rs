@@ -1,19 +1,45 @@
-//! The two command-line examples, run as a user runs them: `check_config` (the crate's main
-//! job, issue 4) and `check_payments` (the billing-run pre-flight, issue 5). Exit statuses,
-//! output shapes, hostile files, no secret in any output, and flat memory over 1,000,000 lines.
+//! The `stripe-gateway-rules` binary (issue 12), run as a user runs it: every command, exit
+//! statuses, `--help`, bad arguments, every format, `NO_COLOR`, no colour and no progress when
+//! piped, the `id` echo, `--only-refused`, the summary's counts, 1,000,000 lines in flat
+//! memory, and no secret in any output. Also the line-format items of issues 9 and 14.
 
 mod support;
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Output, Stdio};
+use std::process::{Command, Output, Stdio};
 
-use support::{example, path, scratch};
+use support::{SECRET_MARKER, path, scratch};
 
-fn run_check_config(args: &[&str]) -> Output {
-    example("check_config")
+const SECRET: &str = "sk_live_EXAMPLEonlyNotARealKey0042";
+
+fn tool() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stripe-gateway-rules"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR");
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    tool().args(args).output().expect("run the tool")
+}
+
+fn run_stdin(args: &[&str], stdin: &str) -> Output {
+    let mut child = tool()
         .args(args)
-        .output()
-        .expect("run check_config")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn the tool");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
 }
 
 fn text(out: &Output) -> String {
@@ -24,74 +50,133 @@ fn text(out: &Output) -> String {
     )
 }
 
-fn assert_no_secret(output: &str) {
-    support::assert_no_secret("an example", output);
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
 }
 
+fn assert_no_secret(output: &str) {
+    support::assert_no_secret("the tool", output);
+}
+
+fn answers(out: &Output) -> Vec<serde_json::Value> {
+    out.stdout
+        .lines()
+        .map(|l| serde_json::from_str(&l.unwrap()).unwrap())
+        .collect()
+}
+
+const CONFIGS: [(&str, i32); 8] = [
+    ("portabilling-usd.json", 0),
+    ("portabilling-chf-settlement.json", 1),
+    ("konnektive-v2.json", 0),
+    ("konnektive-v1-new.json", 1),
+    ("kartra-connect.json", 0),
+    ("iconduct-connector-test.json", 0),
+    ("cdata-oauth2.json", 0),
+    ("everything-wrong.json", 1),
+];
+
 #[test]
-fn check_config_exit_status_per_bundled_config() {
-    let cases = [
-        ("portabilling-usd.json", 0),
-        ("portabilling-chf-settlement.json", 1),
-        ("konnektive-v2.json", 0),
-        ("konnektive-v1-new.json", 1),
-        ("kartra-connect.json", 0),
-        ("iconduct-connector-test.json", 0),
-        ("cdata-oauth2.json", 0),
-        ("everything-wrong.json", 1),
-    ];
-    for (file, status) in cases {
-        let file = path(&format!("examples/configs/{file}"));
-        let file = file.to_str().unwrap();
-        for json in [false, true] {
-            let args: Vec<&str> = if json {
-                vec![file, "--json"]
-            } else {
-                vec![file]
-            };
-            let out = run_check_config(&args);
+fn check_config_exit_status_per_bundled_config_in_every_format() {
+    for (file, status) in CONFIGS {
+        let file = format!("examples/configs/{file}");
+        for format in ["human", "json", "junit"] {
+            let out = run(&["check-config", "--format", format, &file]);
             assert_eq!(
                 out.status.code(),
                 Some(status),
-                "{file} json={json}\n{}",
+                "{file} {format}\n{}",
                 text(&out)
             );
             assert_no_secret(&text(&out));
-            if json {
-                let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-                assert_eq!(report["valid"], status == 0, "{file}");
-                assert!(report["violations"].is_array());
+            if format == "json" {
+                let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                assert_eq!(doc["valid"], status == 0, "{file}");
+                assert_eq!(doc["file"], file.as_str());
+                assert!(doc["violations"].is_array());
             }
         }
+    }
+    let out = run(&[
+        "check-config",
+        "--json",
+        "examples/configs/everything-wrong.json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = &doc["violations"][0];
+    for field in ["path", "code", "severity", "message", "remedy"] {
+        assert!(v.get(field).is_some(), "{field} in {v}");
     }
 }
 
 #[test]
+fn check_config_many_files_one_document_each_and_the_worst_status() {
+    let out = run(&[
+        "check-config",
+        "--json",
+        "examples/configs/portabilling-usd.json",
+        "examples/configs/everything-wrong.json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let docs = answers(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["valid"], true);
+    assert_eq!(docs[1]["valid"], false);
+    let out = run(&[
+        "check-config",
+        "examples/configs/portabilling-usd.json",
+        "/nonexistent/config.json",
+        "examples/configs/everything-wrong.json",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(stdout(&out).contains(
+        "/nonexistent/config.json: cannot be checked: cannot read the file: no such file"
+    ));
+}
+
+#[test]
 fn check_config_human_output_groups_errors_then_warnings_with_remedies() {
-    let out = run_check_config(&[path("examples/configs/everything-wrong.json")
-        .to_str()
-        .unwrap()]);
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let out = run(&["check-config", "examples/configs/everything-wrong.json"]);
+    let s = stdout(&out);
+    assert!(s.contains("invalid: 12 errors, 3 warnings"), "{s}");
+    let first_warning = s.find("\nwarning[").unwrap();
+    let last_error = s.rfind("\nerror[").unwrap();
+    assert!(last_error < first_warning, "errors come first:\n{s}");
+    assert!(s.contains("  remedy: "), "{s}");
+    let out = run(&["check-config", "examples/configs/portabilling-usd.json"]);
     assert!(
-        stdout.contains("invalid: 12 errors, 3 warnings"),
-        "{stdout}"
-    );
-    let first_warning = stdout.find("\nwarning[").unwrap();
-    let last_error = stdout.rfind("\nerror[").unwrap();
-    assert!(last_error < first_warning, "errors come first:\n{stdout}");
-    assert!(stdout.contains("  remedy: "), "{stdout}");
-    let out = run_check_config(&[path("examples/configs/portabilling-usd.json")
-        .to_str()
-        .unwrap()]);
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        stdout.contains("api_key sk_live_…0042"),
-        "secrets only redacted: {stdout}"
+        stdout(&out).contains("api_key sk_live_…0042"),
+        "{}",
+        stdout(&out)
     );
 }
 
 #[test]
-fn check_config_hostile_files_exit_2_and_never_panic() {
+fn check_config_colour_only_when_forced_and_never_with_no_color() {
+    let file = "examples/configs/everything-wrong.json";
+    let piped = run(&["check-config", file]);
+    assert!(!stdout(&piped).contains('\u{1b}'), "no colour when piped");
+    let forced = tool()
+        .args(["check-config", file])
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&forced).contains("\u{1b}["),
+        "colour when forced (as on a terminal)"
+    );
+    let no_color = tool()
+        .args(["check-config", file])
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&no_color).contains('\u{1b}'), "NO_COLOR wins");
+    assert_eq!(stdout(&no_color), stdout(&piped));
+}
+
+#[test]
+fn check_config_hostile_files_exit_2_with_a_structured_file_error() {
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("not-utf8.json", b"{\"name\": \"\xff\xfe\"}".to_vec()),
         ("not-json.json", b"name = stripe".to_vec()),
@@ -113,16 +198,25 @@ fn check_config_hostile_files_exit_2_and_never_panic() {
     for (name, bytes) in cases {
         let file = scratch(name);
         std::fs::write(&file, bytes).unwrap();
-        let out = run_check_config(&[file.to_str().unwrap()]);
-        assert_eq!(out.status.code(), Some(2), "{name}: {}", text(&out));
-        assert!(!text(&out).contains("panicked"), "{name}: {}", text(&out));
-        assert_no_secret(&text(&out));
-        let out = run_check_config(&[file.to_str().unwrap(), "--json"]);
-        assert_eq!(out.status.code(), Some(2), "{name} --json");
-        let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert!(value["file_error"].is_string(), "{name}");
-        assert!(value["error"]["code"].is_string(), "{name}");
-        assert!(value["error"]["line"].is_u64(), "{name}");
+        let file = file.to_str().unwrap();
+        for format in ["human", "json", "junit"] {
+            let out = run(&["check-config", "--format", format, file]);
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{name} {format}: {}",
+                text(&out)
+            );
+            assert!(!text(&out).contains("panicked"), "{name}: {}", text(&out));
+            assert_no_secret(&text(&out));
+            if format == "json" {
+                let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                assert_eq!(doc["valid"], false);
+                assert!(doc["file_error"]["message"].is_string(), "{name}: {doc}");
+                assert!(doc["file_error"]["line"].is_u64(), "{name}");
+                assert!(doc["file_error"]["column"].is_u64(), "{name}");
+            }
+        }
     }
     // Issue 10: a wrong JSON type or an unknown field is a violation (exit 1), not a file error.
     for (name, bytes, code) in [
@@ -144,64 +238,99 @@ fn check_config_hostile_files_exit_2_and_never_panic() {
     ] {
         let file = scratch(name);
         std::fs::write(&file, bytes).unwrap();
-        let out = run_check_config(&[file.to_str().unwrap(), "--json"]);
+        let out = run(&["check-config", "--json", file.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(1), "{name}: {}", text(&out));
         assert_no_secret(&text(&out));
         assert!(text(&out).contains(code), "{name}: {}", text(&out));
     }
-    let out = run_check_config(&["/nonexistent/config.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    let out = run_check_config(&[]);
-    assert_eq!(out.status.code(), Some(2));
+    let file = scratch("not-json-at.json");
+    std::fs::write(&file, "{\n  \"name\": \"x\",\n  \"radar\": yes\n}").unwrap();
+    let out = run(&["check-config", "--json", file.to_str().unwrap()]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["file_error"]["line"], 3, "{doc}");
 }
 
+/// Secrets pasted into every field of a configuration are never printed, in any format.
 #[test]
-fn check_config_reports_bad_values_as_violations_with_secrets_redacted() {
-    let file = scratch("secret-in-wrong-field.json");
-    std::fs::write(
-        &file,
-        r#"{"name":"x","version":"sk_live_EXAMPLEonlyNotARealKey0042","mode":"live",
-            "auth":{"scheme":"api_key","secret_key":"sk_live_EXAMPLEonlyNotARealKey0042"},
-            "publishable_key":"sk_live_EXAMPLEonlyNotARealKey0042",
-            "account":{"settlement_currency":"sk_live_EXAMPLEonlyNotARealKey0042"},
-            "card_brands":["sk_live_EXAMPLEonlyNotARealKey0042"],
-            "currencies":[{"currency":"USD","minimum_payment":"sk_live_EXAMPLEonlyNotARealKey0042"}]}"#,
-    )
-    .unwrap();
-    for args in [
-        vec![file.to_str().unwrap()],
-        vec![file.to_str().unwrap(), "--json"],
-    ] {
-        let out = run_check_config(&args);
+fn check_config_secrets_in_every_field_never_printed() {
+    let fields = [
+        "name",
+        "version",
+        "mode",
+        "publishable_key",
+        "data_protection",
+        "return_url",
+    ];
+    let mut config = serde_json::json!({
+        "auth": {"scheme": SECRET, "secret_key": SECRET, "account_id": SECRET, "client_id": SECRET,
+                 "client_secret": SECRET, "refresh_token": SECRET, "account_name": SECRET},
+        "account": {"settlement_currency": SECRET, "country": SECRET},
+        "card_brands": [SECRET],
+        "currencies": [{"currency": SECRET, "minimum_payment": SECRET, "rate_to_settlement": SECRET}],
+    });
+    for f in fields {
+        config[f] = SECRET.into();
+    }
+    let file = scratch("secrets-everywhere.json");
+    std::fs::write(&file, config.to_string()).unwrap();
+    for format in ["human", "json", "junit"] {
+        let out = run(&["check-config", "--format", format, file.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(1), "{}", text(&out));
         assert_no_secret(&text(&out));
     }
 }
 
-fn run_check_payments(config: &str, ops: &str) -> Output {
-    example("check_payments")
-        .args([path(config).to_str().unwrap(), ops])
-        .output()
-        .expect("run check_payments")
+/// The JUnit report, read back by a JUnit parser: one test case per file, a failure for each
+/// invalid file (its errors listed in the failure), warnings in system-out.
+#[test]
+fn check_config_junit_is_read_back_with_the_right_counts() {
+    let files: Vec<String> = CONFIGS
+        .iter()
+        .map(|(f, _)| format!("examples/configs/{f}"))
+        .collect();
+    let mut args = vec!["check-config", "--format", "junit"];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(&args);
+    assert_eq!(out.status.code(), Some(1));
+    let report = junit_parser::from_reader(BufReader::new(&out.stdout[..])).unwrap();
+    let invalid = CONFIGS.iter().filter(|(_, s)| *s == 1).count() as u64;
+    assert_eq!(report.tests, CONFIGS.len() as u64);
+    assert_eq!(report.failures, invalid);
+    assert_eq!(report.errors, 0);
+    let suite = &report.suites[0];
+    assert_eq!(suite.cases.len(), CONFIGS.len());
+    let wrong = suite
+        .cases
+        .iter()
+        .find(|c| c.name.ends_with("everything-wrong.json"))
+        .unwrap();
+    assert!(wrong.status.is_failure());
+    let failure = wrong.status.failure_as_ref();
+    assert_eq!(
+        failure.text.matches("error[").count(),
+        12,
+        "every error: {}",
+        failure.text
+    );
+    let warnings = wrong.system_out.as_deref().unwrap_or("");
+    assert_eq!(
+        warnings.matches("warning[").count(),
+        3,
+        "warnings: {warnings}"
+    );
+}
+
+fn check_payments(args: &[&str]) -> Output {
+    let mut all = vec!["check-payments", "examples/configs/portabilling-usd.json"];
+    all.extend(args);
+    run(&all)
 }
 
 #[test]
 fn check_payments_answers_every_line_once_in_order() {
-    let out = run_check_payments(
-        "examples/configs/portabilling-usd.json",
-        path("examples/operations.jsonl").to_str().unwrap(),
-    );
+    let out = check_payments(&["examples/operations.jsonl"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    let answers: Vec<serde_json::Value> = out
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(&l.unwrap()).unwrap())
-        .collect();
-    let input_lines = std::fs::read_to_string(path("examples/operations.jsonl"))
-        .unwrap()
-        .lines()
-        .count();
-    assert_eq!(answers.len(), input_lines);
+    let answers = answers(&out);
     let codes: Vec<&str> = answers
         .iter()
         .map(|a| a["code"].as_str().unwrap_or("ok"))
@@ -231,32 +360,37 @@ fn check_payments_answers_every_line_once_in_order() {
         answers[7]["message"],
         "the amount 0.40 USD is below this gateway's minimum payment of 0.50 USD"
     );
+    assert_eq!(
+        answers[7]["end_user_message"],
+        "Your payment must be no less than 0.50 USD"
+    );
+    assert_eq!(answers[7]["params"]["minimum"], "0.50");
+    assert_eq!(answers[7]["params"]["currency"], "USD");
 }
 
 #[test]
 fn check_payments_exit_statuses() {
     let all_ok = scratch("ok.jsonl");
     std::fs::write(&all_ok, "{\"op\":\"delete_payment_method\"}\n{\"op\":\"authorize\",\"amount\":\"1.00\",\"currency\":\"USD\",\"card\":\"saved\"}").unwrap();
-    let out = run_check_payments(
-        "examples/configs/portabilling-usd.json",
-        all_ok.to_str().unwrap(),
-    );
+    let out = check_payments(&[all_ok.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(
         out.stdout.lines().count(),
         2,
         "a last line without newline counts"
     );
-
-    let out = run_check_payments(
-        "examples/configs/portabilling-usd.json",
-        "/nonexistent.jsonl",
-    );
+    let out = check_payments(&["/nonexistent.jsonl"]);
     assert_eq!(out.status.code(), Some(2));
-    let out = run_check_payments(
+    assert!(
+        text(&out).contains("cannot read the file: no such file"),
+        "{}",
+        text(&out)
+    );
+    let out = run(&[
+        "check-payments",
         "examples/configs/everything-wrong.json",
         all_ok.to_str().unwrap(),
-    );
+    ]);
     assert_eq!(
         out.status.code(),
         Some(2),
@@ -270,49 +404,259 @@ fn check_payments_exit_statuses() {
     bytes.extend(std::iter::repeat_n(b'x', 200_000));
     bytes.extend(b"\n\n{\"op\":\"delete_payment_method\"}\n");
     std::fs::write(&odd, bytes).unwrap();
-    let out = run_check_payments(
-        "examples/configs/portabilling-usd.json",
-        odd.to_str().unwrap(),
-    );
-    let codes: Vec<String> = out
-        .stdout
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(&l.unwrap()).unwrap();
-            v["code"].as_str().unwrap_or("ok").to_owned()
+    let out = check_payments(&[odd.to_str().unwrap()]);
+    let got: Vec<(u64, String)> = answers(&out)
+        .iter()
+        .map(|v| {
+            (
+                v["line"].as_u64().unwrap(),
+                v["code"].as_str().unwrap_or("ok").to_owned(),
+            )
         })
         .collect();
     assert_eq!(
-        codes,
+        got,
         [
-            "void_unsupported",
-            "invalid_input",
-            "invalid_input",
-            "invalid_input",
-            "ok"
+            (1, "void_unsupported".to_owned()),
+            (2, "invalid_input".to_owned()),
+            (3, "invalid_input".to_owned()),
+            (5, "ok".to_owned())
         ]
     );
 }
 
-/// Issue 5: a 1,000,000-line run answers every line exactly once, and its peak memory is the
-/// same as a 1,000-line run's (streaming: memory stays flat for any file size). The lines go
-/// through standard input from a writer thread, so no large file is written.
+/// Issue 14: a blank line is skipped (no answer) but counted in line numbers.
+#[test]
+fn issue_14_blank_lines_are_skipped_and_still_counted() {
+    let out = run_stdin(
+        &[
+            "check-payments",
+            "examples/configs/portabilling-usd.json",
+            "-",
+        ],
+        "{\"op\":\"delete_payment_method\"}\n\n   \r\n\t\n{\"op\":\"delete_payment_method\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let lines: Vec<u64> = answers(&out)
+        .iter()
+        .map(|a| a["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [1, 5]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("lines read: 5 (3 blank), accepted: 2"));
+}
+
+/// A byte order mark before the first line and Windows line ends are read as the line itself.
+#[test]
+fn check_payments_reads_a_bom_and_crlf_line_ends() {
+    let out = run_stdin(
+        &[
+            "check-payments",
+            "examples/configs/portabilling-usd.json",
+            "-",
+        ],
+        "\u{feff}{\"op\":\"delete_payment_method\"}\r\n{\"op\":\"delete_payment_method\"}\r\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(answers(&out).len(), 2);
+}
+
+/// Issue 14: every line error is worded for an operator: no Rust type name, no serde jargon.
+#[test]
+fn issue_14_line_errors_are_worded_for_an_operator() {
+    let cases = [
+        (
+            "null",
+            "expected a JSON object such as {\"op\":\"void\"}, found null",
+        ),
+        (
+            "[1]",
+            "expected a JSON object such as {\"op\":\"void\"}, found an array",
+        ),
+        ("\"sale\"", "found a string"),
+        ("{}", "op is missing"),
+        ("{\"op\":1}", "op must be a string, found a number"),
+        (
+            "{\"op\":\"sale\",\"amonut\":\"1\"}",
+            "unknown field \"amonut\"",
+        ),
+        (
+            "{\"op\":\"void\",\"op\":\"void\"}",
+            "op appears more than once",
+        ),
+        ("{\"op\":\"void\"} x", "the line is not valid JSON"),
+        (
+            "{\"op\":\"void\"",
+            "the line ends before its JSON object does",
+        ),
+    ];
+    let input: String = cases.iter().map(|(l, _)| format!("{l}\n")).collect();
+    let out = run_stdin(
+        &[
+            "check-payments",
+            "examples/configs/portabilling-usd.json",
+            "-",
+        ],
+        &input,
+    );
+    let answers = answers(&out);
+    assert_eq!(answers.len(), cases.len());
+    for ((line, expected), answer) in cases.iter().zip(&answers) {
+        let message = answer["message"].as_str().unwrap();
+        assert_eq!(answer["code"], "invalid_input", "{line}");
+        assert!(message.contains(expected), "{line}: {message}");
+        for jargon in [
+            "struct",
+            "OperationLine",
+            "invalid type",
+            "expected `",
+            "serde",
+        ] {
+            assert!(!message.contains(jargon), "{line}: {message}");
+        }
+    }
+}
+
+/// Issue 9: `"extended":"sk_live_…"` was answered with serde's own text, which quoted the
+/// secret. Secrets pasted into every field of a line are never printed.
+#[test]
+fn issue_9_secrets_in_every_field_of_a_line_never_printed() {
+    let mut input = format!(
+        "{{\"op\":\"capture\",\"amount\":\"10.00\",\"currency\":\"USD\",\"extended\":\"{SECRET}\"}}\n"
+    );
+    let fields = [
+        "op",
+        "amount",
+        "currency",
+        "card",
+        "customer_email",
+        "authorized_amount",
+        "authorized_at",
+        "at",
+        "brand",
+        "initiator",
+        "presence",
+        "capture_before",
+        "captured_amount",
+        "refunded_amount",
+        "id",
+    ];
+    for (op, fields) in [
+        ("sale", &fields[..]),
+        ("capture", &fields[..]),
+        ("refund", &fields[..]),
+    ] {
+        for f in fields {
+            input.push_str(&format!("{{\"op\":\"{op}\",\"{f}\":\"{SECRET}\"}}\n"));
+            input.push_str(&format!("{{\"op\":\"{op}\",\"{f}\":[\"{SECRET}\"]}}\n"));
+            input.push_str(&format!(
+                "{{\"op\":\"{op}\",\"{f}\":\"\\u0073k_live_{}\"}}\n",
+                &SECRET[8..]
+            ));
+        }
+        input.push_str(&format!("{{\"op\":\"{op}\",\"{SECRET}\":1}}\n"));
+        input.push_str(&format!("{{\"op\":\"{op}\",\"extended\":{SECRET}}}\n"));
+    }
+    input.push_str(&format!("{SECRET}\n\"{SECRET}\"\n"));
+    let out = run_stdin(
+        &[
+            "check-payments",
+            "examples/configs/portabilling-usd.json",
+            "-",
+        ],
+        &input,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out).contains("extended must be true or false, found a string"),
+        "{}",
+        text(&out)
+    );
+    assert!(!text(&out).contains(&SECRET[8..]), "{}", text(&out));
+    assert!(!text(&out).contains(SECRET_MARKER));
+}
+
+#[test]
+fn check_payments_echoes_the_id_and_only_refused_skips_the_accepted() {
+    let input = "{\"op\":\"delete_payment_method\",\"id\":\"run-7/a\"}\n{\"op\":\"void\",\"id\":42}\n{\"op\":\"void\"}\n{\"op\":\"sale\",\"amount\":\"0.10\",\"currency\":\"USD\",\"card\":\"saved\",\"id\":\"inv \\\"9\\\"\"}\n";
+    let out = run_stdin(
+        &[
+            "check-payments",
+            "examples/configs/portabilling-usd.json",
+            "-",
+        ],
+        input,
+    );
+    let a = answers(&out);
+    assert_eq!(a[0]["id"], "run-7/a");
+    assert_eq!(a[0]["ok"], true);
+    assert_eq!(a[1]["id"], 42);
+    assert!(a[2].get("id").is_none());
+    assert_eq!(a[3]["id"], "inv \"9\"");
+    let out = run_stdin(
+        &[
+            "check-payments",
+            "--only-refused",
+            "examples/configs/portabilling-usd.json",
+            "-",
+        ],
+        input,
+    );
+    let lines: Vec<u64> = answers(&out)
+        .iter()
+        .map(|a| a["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [2, 3, 4]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// The summary on standard error counts a generated file exactly; nothing else is printed there
+/// when it is piped (no progress line).
+#[test]
+fn check_payments_summary_counts_a_generated_file_and_no_progress_when_piped() {
+    let file = scratch("generated.jsonl");
+    let mut text_in = String::new();
+    for i in 0..1000 {
+        text_in.push_str(match i % 5 {
+            0 => "{\"op\":\"authorize\",\"amount\":\"12.00\",\"currency\":\"USD\",\"card\":\"saved\"}\n",
+            1 => "{\"op\":\"sale\",\"amount\":\"0.10\",\"currency\":\"USD\",\"card\":\"saved\"}\n",
+            2 => "{\"op\":\"void\"}\n",
+            3 => "not json\n",
+            _ => "\n",
+        });
+    }
+    std::fs::write(&file, text_in).unwrap();
+    let out = check_payments(&[file.to_str().unwrap()]);
+    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(
+        stderr,
+        "lines read: 1000 (200 blank), accepted: 200, refused: 400 (below_minimum: 200, void_unsupported: 200), invalid lines: 200\n"
+    );
+    assert!(
+        !stderr.contains('\r') && !stderr.contains('\u{1b}'),
+        "no progress when piped"
+    );
+    assert_eq!(out.stdout.lines().count(), 800);
+    let out = check_payments(&["--no-summary", file.to_str().unwrap()]);
+    assert!(out.stderr.is_empty());
+}
+
+/// A 1,000,000-line run answers every line exactly once, and its peak memory is the same as a
+/// 1,000-line run's (streaming). The lines go through standard input from a writer thread.
 #[test]
 fn check_payments_streams_a_million_lines_in_flat_memory() {
-    fn run(lines: u64) -> (u64, u64) {
-        let mut child = example("check_payments")
+    fn run(lines: u64) -> u64 {
+        let mut child = tool()
             .args([
-                path("examples/configs/portabilling-usd.json")
-                    .to_str()
-                    .unwrap(),
+                "check-payments",
+                "--peak-memory",
+                "examples/configs/portabilling-usd.json",
                 "-",
-                "--stats",
             ])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .expect("spawn check_payments");
+            .expect("spawn");
         let mut stdin = child.stdin.take().unwrap();
         let writer = std::thread::spawn(move || {
             let mut w = std::io::BufWriter::new(&mut stdin);
@@ -338,7 +682,6 @@ fn check_payments_streams_a_million_lines_in_flat_memory() {
         let mut ok = 0u64;
         for answer in stdout.lines() {
             let answer = answer.unwrap();
-            // Cheap checks per line: the line number in order, and a verdict.
             let prefix = format!("{{\"line\":{expected_line},\"ok\":");
             assert!(
                 answer.starts_with(&prefix),
@@ -353,24 +696,190 @@ fn check_payments_streams_a_million_lines_in_flat_memory() {
         let output = child.wait_with_output().unwrap();
         assert_eq!(output.status.code(), Some(1));
         assert_eq!(expected_line - 1, lines, "every line answered exactly once");
-        assert_eq!(
-            ok,
-            lines.div_ceil(4) + lines / 4 + u64::from(lines % 4 > 2),
-            "accepted lines"
-        );
+        assert_eq!(ok, lines.div_ceil(4) + lines / 4 + u64::from(lines % 4 > 2));
         let stderr = String::from_utf8(output.stderr).unwrap();
-        let kb: u64 = stderr
+        assert!(
+            stderr.contains(&format!("lines read: {lines} (0 blank)")),
+            "{stderr}"
+        );
+        stderr
             .split("peak memory: ")
             .nth(1)
             .and_then(|s| s.trim().strip_suffix(" kB"))
             .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| panic!("no peak memory in {stderr:?}"));
-        (lines, kb)
+            .unwrap_or_else(|| panic!("no peak memory in {stderr:?}"))
     }
-    let (_, small) = run(1_000);
-    let (_, large) = run(1_000_000);
+    let small = run(1_000);
+    let large = run(1_000_000);
     assert!(
         large <= small + 2048,
         "peak memory grew from {small} kB (1,000 lines) to {large} kB (1,000,000 lines)"
+    );
+}
+
+#[test]
+fn explain_every_code_of_the_table_and_list_them_all() {
+    let out = run(&["explain", "--list"]);
+    assert_eq!(out.status.code(), Some(0));
+    let listed = stdout(&out);
+    for info in stripe_gateway_rules::codes::catalogue() {
+        assert!(
+            listed
+                .lines()
+                .any(|l| l.starts_with(&format!("{} ", info.code))),
+            "{}",
+            info.code
+        );
+        let out = run(&["explain", info.code]);
+        assert_eq!(out.status.code(), Some(0), "{}", info.code);
+        let s = stdout(&out);
+        assert!(s.contains(info.rule) && s.contains(info.source), "{s}");
+        assert!(s.contains("what to do: "), "{s}");
+    }
+    for code in ["invalid_input", "file_not_a_configuration"] {
+        assert!(listed.contains(code));
+        assert_eq!(run(&["explain", code]).status.code(), Some(0));
+    }
+    let out = run(&["explain", SECRET]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).contains("unknown code"));
+    assert_no_secret(&text(&out));
+}
+
+#[test]
+fn diagnose_a_stripe_error_body_as_text_and_json() {
+    let body = r#"{"error":{"type":"invalid_request_error","code":"amount_too_small","message":"Amount must be at least $0.50 usd","param":"amount"}}"#;
+    let out = run_stdin(&["diagnose"], body);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(stdout(&out).contains("minimum"), "{}", stdout(&out));
+    let file = scratch("error.json");
+    std::fs::write(&file, body).unwrap();
+    let out = run(&["diagnose", "--format", "json", file.to_str().unwrap()]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(doc.is_object(), "{doc}");
+    let secret_body = format!(
+        r#"{{"error":{{"type":"invalid_request_error","code":"{SECRET}","message":"Invalid API Key provided: {SECRET}","param":"{SECRET}"}}}}"#
+    );
+    for format in ["text", "json"] {
+        let out = run_stdin(&["diagnose", "--format", format], &secret_body);
+        assert_no_secret(&text(&out));
+    }
+    let out = run_stdin(&["diagnose"], "not json");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).contains("not a Stripe error body"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn schema_accepts_every_valid_bundled_configuration_and_refuses_shape_errors() {
+    let out = run(&["schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert!(schema["properties"]["currencies"]["description"].is_string());
+    let validator = jsonschema::draft202012::new(&schema).expect("a valid schema");
+    for entry in std::fs::read_dir(path("examples/configs")).unwrap() {
+        let file = entry.unwrap().path();
+        let config: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        assert!(validator.is_valid(&config), "{}", file.display());
+    }
+    for bad in [
+        r#"{"name": 1}"#,
+        r#"{"nmae": "x"}"#,
+        r#"{"card_brands": "visa"}"#,
+        r#"{"auth": {"scheme": "api_key", "secrt_key": "x"}}"#,
+        r#"{"currencies": [{"currency": "USD", "minimum": "0.5"}]}"#,
+        r#"{"existing": "yes"}"#,
+        r#"[]"#,
+    ] {
+        let value: serde_json::Value = serde_json::from_str(bad).unwrap();
+        assert!(!validator.is_valid(&value), "{bad}");
+    }
+}
+
+#[test]
+fn help_on_every_command_has_an_example_and_version_prints() {
+    for cmd in [
+        vec!["--help"],
+        vec!["check-config", "--help"],
+        vec!["check-payments", "--help"],
+        vec!["explain", "--help"],
+        vec!["diagnose", "--help"],
+        vec!["schema", "--help"],
+    ] {
+        let out = run(&cmd);
+        assert_eq!(out.status.code(), Some(0), "{cmd:?}");
+        assert!(
+            stdout(&out).contains("Example"),
+            "{cmd:?}: {}",
+            stdout(&out)
+        );
+    }
+    let out = run(&["--version"]);
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("stripe-gateway-rules {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn bad_arguments_say_what_was_expected_and_exit_2() {
+    for (args, expected) in [
+        (vec![], "Usage"),
+        (vec!["check-config"], "required"),
+        (
+            vec!["check-config", "--format", "xml", "x.json"],
+            "possible values: human, json, junit",
+        ),
+        (vec!["check-payments", "only-one.json"], "required"),
+        (vec!["explain"], "required"),
+        (vec!["frobnicate"], "unrecognized subcommand"),
+        (
+            vec!["check-config", "--format", SECRET, "x.json"],
+            "possible values",
+        ),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out).contains(expected), "{args:?}: {}", text(&out));
+    }
+}
+
+/// On a terminal (`script` gives the tool a pseudo-terminal) and with a file as input, a
+/// progress bar is drawn on standard error; piped, none is (the summary test above). Skipped
+/// where util-linux's `script` is missing.
+#[test]
+fn check_payments_draws_progress_on_a_terminal_for_a_file() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to provide a terminal");
+        return;
+    }
+    let file = scratch("progress.jsonl");
+    let line =
+        "{\"op\":\"authorize\",\"amount\":\"12.00\",\"currency\":\"USD\",\"card\":\"saved\"}\n";
+    std::fs::write(&file, line.repeat(200_000)).unwrap();
+    let command = format!(
+        "{} check-payments examples/configs/portabilling-usd.json {} > /dev/null",
+        env!("CARGO_BIN_EXE_stripe-gateway-rules"),
+        file.display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let terminal = String::from_utf8_lossy(&out.stdout);
+    assert!(terminal.contains("MiB/"), "no progress bar: {terminal:?}");
+    assert!(
+        terminal.contains("lines read: 200000 (0 blank), accepted: 200000"),
+        "{terminal:?}"
     );
 }

@@ -328,3 +328,31 @@ mod check {
         assert_eq!(refused, 16, "every refusing operation was refused");
     }
 }
+
+/// Issue 13: an accepted operation line is parsed into borrowed fields and turned into its
+/// operation without allocating (no `serde_json::Value`, no owned string): every documented
+/// line of the format, with an `id`.
+#[test]
+fn operation_lines_parse_and_build_without_allocating() {
+    use stripe_gateway_rules::operation::OperationLine;
+    let lines = [
+        r#"{"op":"sale","amount":"12.00","currency":"USD","card":"new","customer_email":"a@shop.example","id":"inv-1"}"#,
+        r#"{"op":"authorize","amount":"12.00","currency":"USD","card":"saved","id":"run 7/2"}"#,
+        r#"{"op":"capture","amount":"10.00","currency":"USD","authorized_amount":"10.00","authorized_at":"2026-11-01T10:00:00Z","at":"2026-11-07T09:00:00Z","brand":"visa","initiator":"customer","presence":"online","extended":false}"#,
+        r#"{"op":"refund","amount":"5.00","currency":"USD","captured_amount":"10.00","refunded_amount":"0.00"}"#,
+        r#"{"op":"void"}"#,
+        r#"{"op":"save_payment_method","customer_email":"a@shop.example"}"#,
+        r#"{"op":"delete_payment_method","amount":null}"#,
+    ];
+    let mut built = 0;
+    let n = allocations_during(|| {
+        for line in lines {
+            let parsed = OperationLine::parse(black_box(line)).expect("parses");
+            if black_box(parsed.operation()).is_ok() {
+                built += 1;
+            }
+        }
+    });
+    assert_eq!(built, lines.len());
+    assert_eq!(n, 0, "parsing accepted lines allocated");
+}

@@ -1,102 +1,136 @@
-//! The operations line format: one JSON object per line, as a billing run's pre-flight reads
-//! them (`examples/check_payments.rs`).
+//! The operations line format (JSON Lines), documented on [`OperationLine`].
 //!
-//! ```text
-//! {"op":"sale","amount":"12.00","currency":"USD","card":"new","customer_email":"a@shop.example"}
-//! {"op":"authorize","amount":"12.00","currency":"USD","card":"saved"}
-//! {"op":"capture","amount":"10.00","currency":"USD","authorized_amount":"10.00","authorized_at":"2026-11-01T10:00:00Z","at":"2026-11-07T09:00:00Z","brand":"visa","initiator":"customer","presence":"online","extended":false}
-//! {"op":"refund","amount":"5.00","currency":"USD","captured_amount":"10.00","refunded_amount":"0.00"}
-//! {"op":"void"}
-//! {"op":"save_payment_method","customer_email":"a@shop.example"}
-//! {"op":"delete_payment_method"}
-//! ```
-//!
-//! | field | ops | required | meaning |
-//! | --- | --- | --- | --- |
-//! | `op` | all | yes | `sale`, `authorize`, `capture`, `refund`, `void`, `save_payment_method`, `delete_payment_method` |
-//! | `amount`, `currency` | sale, authorize, capture, refund | yes | a decimal string and an ISO 4217 code (any case) |
-//! | `card` | sale, authorize | yes | `new` (card details entered now) or `saved` (a stored token) |
-//! | `customer_email` | sale, authorize, save_payment_method | no | the customer's email |
-//! | `authorized_amount`, `authorized_at`, `at` | capture | yes | what was authorized, when (RFC 3339), and when the capture happens |
-//! | `brand` | capture | no | the card brand (Stripe's API name); unknown means the shortest window |
-//! | `initiator` | capture | no (`customer`) | `customer` or `merchant` |
-//! | `presence` | capture | no (`online`) | `online` or `in_person` |
-//! | `extended` | capture | no (`false`) | extended authorization |
-//! | `capture_before` | capture | no | Stripe's `capture_before` (RFC 3339): overrides the window table |
-//! | `captured_amount`, `refunded_amount` | refund | yes, `refunded_amount` defaults to 0 | what was captured and already refunded |
-//!
-//! A field that does not belong to the line's `op` is an error, so typos are caught.
-//!
-//! ```
-//! use stripe_gateway_rules::operation::OperationLine;
-//!
-//! let line = OperationLine::parse(r#"{"op":"refund","amount":"5.00","currency":"usd","captured_amount":"10.00"}"#)?;
-//! let op = line.operation()?;
-//! assert_eq!(op.name(), "refund");
-//! assert_eq!(OperationLine::parse("{\"op\":\"void\",\"amount\":\"1\"}")?.operation().unwrap_err().to_string(),
-//!            "invalid operation: amount does not belong to a void");
-//! # Ok::<(), stripe_gateway_rules::operation::LineError>(())
-//! ```
+//! Parsing reads each line with a hand-written serde visitor into borrowed, typed fields:
+//! no `serde_json::Value`, no owned string unless a value holds a JSON escape. Errors are
+//! built from what the visitor saw (the field, the JSON type found) and the parser's
+//! position, never from the parser's own message text, which can quote a value (a secret
+//! pasted into the wrong field).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 use jiff::Timestamp;
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 
 use super::{Capture, CardSource, Operation, Payment, Refund};
 use crate::authorization::{Authorization, Initiator, Presence};
 use crate::card_brand::CardBrand;
 use crate::currency::{Currency, parse_currency};
 use crate::money::{Money, parse_amount};
+use crate::text::InputExcerpt;
 
-/// One line of the operations format, parsed as JSON but not yet checked. Strings borrow from
-/// the line where they can.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One line of the operations format (JSON Lines, as a billing run's pre-flight reads it:
+/// `stripe-gateway-rules check-payments`), parsed but not yet checked. Strings borrow from
+/// the line unless they hold a JSON escape.
+///
+/// Each line is one JSON object; its `op` says what the operation is, and the other fields
+/// depend on it:
+///
+/// ```text
+/// {"op":"sale","amount":"12.00","currency":"USD","card":"new","customer_email":"a@shop.example"}
+/// {"op":"authorize","amount":"12.00","currency":"USD","card":"saved"}
+/// {"op":"capture","amount":"10.00","currency":"USD","authorized_amount":"10.00","authorized_at":"2026-11-01T10:00:00Z","at":"2026-11-07T09:00:00Z","brand":"visa","initiator":"customer","presence":"online","extended":false}
+/// {"op":"refund","amount":"5.00","currency":"USD","captured_amount":"10.00","refunded_amount":"0.00"}
+/// {"op":"void"}
+/// {"op":"save_payment_method","customer_email":"a@shop.example"}
+/// {"op":"delete_payment_method"}
+/// ```
+///
+/// | field | ops | required | meaning |
+/// | --- | --- | --- | --- |
+/// | `op` | all | yes | `sale`, `authorize`, `capture`, `refund`, `void`, `save_payment_method`, `delete_payment_method` |
+/// | `amount`, `currency` | sale, authorize, capture, refund | yes | a decimal string (`"12.00"`, exact: never a JSON number) and an ISO 4217 code (any case) |
+/// | `card` | sale, authorize | yes | `new` (card details entered now) or `saved` (a stored token) |
+/// | `customer_email` | sale, authorize, save_payment_method | no | the customer's email |
+/// | `authorized_amount`, `authorized_at`, `at` | capture | yes | what was authorized, when (RFC 3339), and when the capture happens |
+/// | `brand` | capture | no | the card brand (Stripe's API name); unknown means the shortest window |
+/// | `initiator` | capture | no (`customer`) | `customer` or `merchant` |
+/// | `presence` | capture | no (`online`) | `online` or `in_person` |
+/// | `extended` | capture | no (`false`) | extended authorization, `true` or `false` |
+/// | `capture_before` | capture | no | Stripe's `capture_before` (RFC 3339): overrides the window table |
+/// | `captured_amount`, `refunded_amount` | refund | yes, `refunded_amount` defaults to 0 | what was captured and already refunded |
+/// | `id` | all | no | the caller's own reference for the line, a string or a number; ignored by the checks (the tool echoes it in its answer) |
+///
+/// Rules of the format:
+///
+/// - A field that does not belong to the line's `op` is an error, and so is an unknown or
+///   repeated field, so typos are caught. A field set to `null` counts as absent.
+/// - Every value is a JSON string except `extended` (a boolean) and `id` (a string or a
+///   number).
+/// - Errors ([`LineError`], code `invalid_input`) say which field is wrong and what JSON type
+///   it had, never its value: a secret pasted into the wrong field is not repeated. Where
+///   input is echoed (an unknown field's name, an unknown `op`) it is a short excerpt cut
+///   before anything that looks like a secret.
+/// - The tool skips blank lines (they still count in line numbers); [`parse`](Self::parse)
+///   itself refuses them.
+///
+/// ```
+/// use stripe_gateway_rules::operation::OperationLine;
+///
+/// let line = OperationLine::parse(r#"{"op":"refund","amount":"5.00","currency":"usd","captured_amount":"10.00"}"#)?;
+/// let op = line.operation()?;
+/// assert_eq!(op.name(), "refund");
+/// assert_eq!(OperationLine::parse("{\"op\":\"void\",\"amount\":\"1\"}")?.operation().unwrap_err().to_string(),
+///            "invalid operation: amount does not belong to a void");
+/// let err = OperationLine::parse(r#"{"op":"capture","extended":"sk_live_51Hx"}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "invalid operation: extended must be true or false, found a string (column 41)");
+/// # Ok::<(), stripe_gateway_rules::operation::LineError>(())
+/// ```
+#[derive(Default)]
 pub struct OperationLine<'a> {
-    #[serde(borrow)]
-    op: Cow<'a, str>,
-    #[serde(borrow, default)]
+    op: Option<Cow<'a, str>>,
     amount: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     currency: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     card: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     customer_email: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     authorized_amount: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     authorized_at: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     at: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     brand: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     initiator: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     presence: Option<Cow<'a, str>>,
-    #[serde(default)]
     extended: Option<bool>,
-    #[serde(borrow, default)]
     capture_before: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     captured_amount: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     refunded_amount: Option<Cow<'a, str>>,
+    id: Option<LineId<'a>>,
+}
+
+/// The `id` of a line: the caller's reference, echoed as given.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LineId<'a> {
+    /// A string id.
+    Text(Cow<'a, str>),
+    /// A number id, as written in the line (`42`, `-1`, `1.5`).
+    Number(Cow<'a, str>),
 }
 
 /// A line that is not a valid operation: its refusal code is always `invalid_input`.
+///
+/// Its message is written by this crate from what was wrong (the field, the JSON type found,
+/// the column), never copied from the JSON parser, and never holds a value from the line
+/// beyond a short excerpt cut before anything secret-shaped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineError {
     message: String,
+    field: Option<&'static str>,
+    column: Option<usize>,
 }
 
 impl LineError {
     fn new(message: impl Into<String>) -> Self {
         LineError {
             message: message.into(),
+            field: None,
+            column: None,
         }
+    }
+
+    fn field(mut self, field: &'static str) -> Self {
+        self.field = Some(field);
+        self
     }
 
     /// `invalid_input`.
@@ -104,15 +138,419 @@ impl LineError {
     pub fn code(&self) -> &'static str {
         "invalid_input"
     }
+
+    /// The field the error is about, when it is about one.
+    #[must_use]
+    pub fn field_name(&self) -> Option<&'static str> {
+        self.field
+    }
+
+    /// The 1-based column (in bytes) where the JSON parser stopped, for a line that is not
+    /// JSON of the format's shape.
+    #[must_use]
+    pub fn column(&self) -> Option<usize> {
+        self.column
+    }
 }
 
 impl fmt::Display for LineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid operation: {}", self.message)
+        write!(f, "invalid operation: {}", self.message)?;
+        if let Some(column) = self.column {
+            write!(f, " (column {column})")?;
+        }
+        Ok(())
     }
 }
 
 impl std::error::Error for LineError {}
+
+/// The JSON type of a value, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JsonKind {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl JsonKind {
+    fn with_article(self) -> &'static str {
+        match self {
+            JsonKind::Null => "null",
+            JsonKind::Bool => "a boolean",
+            JsonKind::Number => "a number",
+            JsonKind::String => "a string",
+            JsonKind::Array => "an array",
+            JsonKind::Object => "an object",
+        }
+    }
+}
+
+/// What the visitor found wrong, recorded beside serde's error so the message is ours.
+#[derive(Debug, Clone, Copy)]
+enum Problem {
+    NotObject(JsonKind),
+    UnknownField(InputExcerpt),
+    Duplicate(&'static str),
+    WrongType {
+        field: &'static str,
+        expected: &'static str,
+        found: JsonKind,
+    },
+    MissingOp,
+}
+
+const FIELDS: [&str; 16] = [
+    "op",
+    "amount",
+    "currency",
+    "card",
+    "customer_email",
+    "authorized_amount",
+    "authorized_at",
+    "at",
+    "brand",
+    "initiator",
+    "presence",
+    "extended",
+    "capture_before",
+    "captured_amount",
+    "refunded_amount",
+    "id",
+];
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::NotObject(kind) => write!(
+                f,
+                "expected a JSON object such as {{\"op\":\"void\"}}, found {}",
+                kind.with_article()
+            ),
+            Problem::UnknownField(name) => write!(
+                f,
+                "unknown field {name}; the fields are {}",
+                FIELDS.join(", ")
+            ),
+            Problem::Duplicate(field) => write!(f, "{field} appears more than once"),
+            Problem::WrongType {
+                field,
+                expected,
+                found,
+            } => write!(
+                f,
+                "{field} must be {expected}, found {}",
+                found.with_article()
+            ),
+            Problem::MissingOp => write!(
+                f,
+                "op is missing; expected sale, authorize, capture, refund, void, save_payment_method or delete_payment_method"
+            ),
+        }
+    }
+}
+
+/// Reads one value of a field: a string (borrowed when it has no escape), a boolean, or an id;
+/// `null` is absent. Any other JSON type records a [`Problem::WrongType`].
+struct ValueSeed<'p, T> {
+    field: &'static str,
+    problem: &'p Cell<Option<Problem>>,
+    kind: std::marker::PhantomData<T>,
+}
+
+impl<'p, T> ValueSeed<'p, T> {
+    fn new(field: &'static str, problem: &'p Cell<Option<Problem>>) -> Self {
+        ValueSeed {
+            field,
+            problem,
+            kind: std::marker::PhantomData,
+        }
+    }
+}
+
+/// The value types a field can hold.
+trait FieldValue<'de>: Sized {
+    const EXPECTED: &'static str;
+    fn from_str(_v: Cow<'de, str>) -> Option<Self> {
+        None
+    }
+    fn from_bool(_v: bool) -> Option<Self> {
+        None
+    }
+    fn from_number(_v: Cow<'de, str>) -> Option<Self> {
+        None
+    }
+}
+
+impl<'de> FieldValue<'de> for Cow<'de, str> {
+    const EXPECTED: &'static str = "a string";
+    fn from_str(v: Cow<'de, str>) -> Option<Self> {
+        Some(v)
+    }
+}
+
+impl<'de> FieldValue<'de> for bool {
+    const EXPECTED: &'static str = "true or false";
+    fn from_bool(v: bool) -> Option<Self> {
+        Some(v)
+    }
+}
+
+impl<'de> FieldValue<'de> for LineId<'de> {
+    const EXPECTED: &'static str = "a string or a number";
+    fn from_str(v: Cow<'de, str>) -> Option<Self> {
+        Some(LineId::Text(v))
+    }
+    fn from_number(v: Cow<'de, str>) -> Option<Self> {
+        Some(LineId::Number(v))
+    }
+}
+
+impl<'de, T: FieldValue<'de>> ValueSeed<'_, T> {
+    fn wrong<E: de::Error>(&self, found: JsonKind) -> E {
+        self.problem.set(Some(Problem::WrongType {
+            field: self.field,
+            expected: T::EXPECTED,
+            found,
+        }));
+        E::custom("wrong type")
+    }
+
+    fn got<E: de::Error>(&self, value: Option<T>, found: JsonKind) -> Result<Option<T>, E> {
+        match value {
+            Some(v) => Ok(Some(v)),
+            None => Err(self.wrong(found)),
+        }
+    }
+}
+
+impl<'de, T: FieldValue<'de>> DeserializeSeed<'de> for ValueSeed<'_, T> {
+    type Value = Option<T>;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, T: FieldValue<'de>> Visitor<'de> for ValueSeed<'_, T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTED)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        self.got(T::from_str(Cow::Borrowed(v)), JsonKind::String)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.got(T::from_str(Cow::Owned(v.to_owned())), JsonKind::String)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        self.got(T::from_bool(v), JsonKind::Bool)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.got(T::from_number(Cow::Owned(v.to_string())), JsonKind::Number)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.got(T::from_number(Cow::Owned(v.to_string())), JsonKind::Number)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        self.got(T::from_number(Cow::Owned(v.to_string())), JsonKind::Number)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _seq: A) -> Result<Self::Value, A::Error> {
+        Err(self.wrong(JsonKind::Array))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, _map: A) -> Result<Self::Value, A::Error> {
+        Err(self.wrong(JsonKind::Object))
+    }
+}
+
+/// Reads a key: the index of a known field, or records [`Problem::UnknownField`].
+struct KeySeed<'p> {
+    problem: &'p Cell<Option<Problem>>,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = usize;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
+        // A `match` on the names compiles to a switch on length and bytes.
+        let index = match v {
+            "op" => Some(0),
+            "amount" => Some(1),
+            "currency" => Some(2),
+            "card" => Some(3),
+            "customer_email" => Some(4),
+            "authorized_amount" => Some(5),
+            "authorized_at" => Some(6),
+            "at" => Some(7),
+            "brand" => Some(8),
+            "initiator" => Some(9),
+            "presence" => Some(10),
+            "extended" => Some(11),
+            "capture_before" => Some(12),
+            "captured_amount" => Some(13),
+            "refunded_amount" => Some(14),
+            "id" => Some(15),
+            _ => None,
+        };
+        debug_assert!(index.is_none_or(|i| FIELDS[i] == v));
+        match index {
+            Some(i) => Ok(i),
+            None => {
+                self.problem
+                    .set(Some(Problem::UnknownField(InputExcerpt::new(v))));
+                Err(E::custom("unknown field"))
+            }
+        }
+    }
+}
+
+/// Reads the line's object.
+/// Reads the line's object into `line`, in place (the struct is large: moving it through
+/// serde's return values would cost more than the parse).
+struct LineVisitor<'p, 'l, 'de> {
+    problem: &'p Cell<Option<Problem>>,
+    line: &'l mut OperationLine<'de>,
+}
+
+impl LineVisitor<'_, '_, '_> {
+    fn not_object<E: de::Error>(&self, kind: JsonKind) -> E {
+        self.problem.set(Some(Problem::NotObject(kind)));
+        E::custom("not an object")
+    }
+}
+
+impl<'de> Visitor<'de> for LineVisitor<'_, '_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let line = self.line;
+        let mut seen = 0u32;
+        let problem = self.problem;
+        while let Some(i) = map.next_key_seed(KeySeed { problem })? {
+            let field = FIELDS[i];
+            if seen & (1 << i) != 0 {
+                problem.set(Some(Problem::Duplicate(field)));
+                return Err(de::Error::custom("duplicate field"));
+            }
+            seen |= 1 << i;
+            let text =
+                |map: &mut A| map.next_value_seed(ValueSeed::<Cow<'de, str>>::new(field, problem));
+            match i {
+                0 => line.op = text(&mut map)?,
+                1 => line.amount = text(&mut map)?,
+                2 => line.currency = text(&mut map)?,
+                3 => line.card = text(&mut map)?,
+                4 => line.customer_email = text(&mut map)?,
+                5 => line.authorized_amount = text(&mut map)?,
+                6 => line.authorized_at = text(&mut map)?,
+                7 => line.at = text(&mut map)?,
+                8 => line.brand = text(&mut map)?,
+                9 => line.initiator = text(&mut map)?,
+                10 => line.presence = text(&mut map)?,
+                11 => {
+                    line.extended = map.next_value_seed(ValueSeed::<bool>::new(field, problem))?
+                }
+                12 => line.capture_before = text(&mut map)?,
+                13 => line.captured_amount = text(&mut map)?,
+                14 => line.refunded_amount = text(&mut map)?,
+                _ => {
+                    line.id = map.next_value_seed(ValueSeed::<LineId<'de>>::new(field, problem))?
+                }
+            }
+        }
+        if line.op.is_none() {
+            problem.set(Some(Problem::MissingOp));
+            return Err(de::Error::custom("missing op"));
+        }
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Err(self.not_object(JsonKind::Null))
+    }
+
+    fn visit_bool<E: de::Error>(self, _v: bool) -> Result<Self::Value, E> {
+        Err(self.not_object(JsonKind::Bool))
+    }
+
+    fn visit_i64<E: de::Error>(self, _v: i64) -> Result<Self::Value, E> {
+        Err(self.not_object(JsonKind::Number))
+    }
+
+    fn visit_u64<E: de::Error>(self, _v: u64) -> Result<Self::Value, E> {
+        Err(self.not_object(JsonKind::Number))
+    }
+
+    fn visit_f64<E: de::Error>(self, _v: f64) -> Result<Self::Value, E> {
+        Err(self.not_object(JsonKind::Number))
+    }
+
+    fn visit_str<E: de::Error>(self, _v: &str) -> Result<Self::Value, E> {
+        Err(self.not_object(JsonKind::String))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _seq: A) -> Result<Self::Value, A::Error> {
+        Err(self.not_object(JsonKind::Array))
+    }
+}
+
+/// `Deserialize` through the same visitor: its errors carry this crate's words, not the
+/// value that was wrong.
+impl<'de: 'a, 'a> serde::Deserialize<'de> for OperationLine<'a> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let problem = Cell::new(None);
+        let mut line = OperationLine::default();
+        deserializer
+            .deserialize_any(LineVisitor {
+                problem: &problem,
+                line: &mut line,
+            })
+            .map_err(|e| match problem.get() {
+                Some(p) => de::Error::custom(p),
+                None => e,
+            })?;
+        Ok(line)
+    }
+}
 
 /// The fields each `op` takes besides `op`.
 fn allowed_fields(op: &str) -> Option<&'static [&'static str]> {
@@ -142,16 +580,32 @@ impl<'a> OperationLine<'a> {
     ///
     /// # Errors
     ///
-    /// A [`LineError`] when the line is not a JSON object of that shape: bad syntax, a value
-    /// of the wrong JSON type, an unknown field, no `op`.
+    /// A [`LineError`] when the line is not a JSON object of that shape: blank, bad syntax, a
+    /// value of the wrong JSON type, an unknown or repeated field, no `op`. Its message is
+    /// this crate's own (see [`LineError`]).
     pub fn parse(line: &'a str) -> Result<Self, LineError> {
-        serde_json::from_str(line).map_err(|e| {
-            let full = e.to_string();
-            let message = full
-                .rfind(" at line ")
-                .map_or(full.as_str(), |i| &full[..i]);
-            LineError::new(format!("{message} (column {})", e.column()))
-        })
+        if line.trim_ascii().is_empty() {
+            return Err(LineError::new("the line is blank; expected a JSON object"));
+        }
+        let problem = Cell::new(None);
+        let mut de = serde_json::Deserializer::from_str(line);
+        let mut parsed = OperationLine::default();
+        de::Deserializer::deserialize_any(
+            &mut de,
+            LineVisitor {
+                problem: &problem,
+                line: &mut parsed,
+            },
+        )
+        .and_then(|()| de.end())
+        .map_err(|e| line_error(&e, problem.get()))?;
+        Ok(parsed)
+    }
+
+    /// The line's `id`, the caller's own reference, when it has one.
+    #[must_use]
+    pub fn id(&self) -> Option<&LineId<'a>> {
+        self.id.as_ref()
     }
 
     fn present(&self) -> [(&'static str, bool); 14] {
@@ -181,12 +635,13 @@ impl<'a> OperationLine<'a> {
     /// missing required field, or a value that does not parse (amount, currency, time, card,
     /// brand, initiator, presence).
     pub fn operation(&self) -> Result<Operation<'_>, LineError> {
-        let op = self.op.as_ref();
+        let op = self.op.as_deref().unwrap_or_default();
         let allowed = allowed_fields(op).ok_or_else(|| {
             LineError::new(format!(
                 "unknown op {}; expected sale, authorize, capture, refund, void, save_payment_method or delete_payment_method",
-                crate::text::InputExcerpt::new(op)
+                InputExcerpt::new(op)
             ))
+            .field("op")
         })?;
         if let Some((name, _)) = self
             .present()
@@ -198,14 +653,18 @@ impl<'a> OperationLine<'a> {
             } else {
                 "a"
             };
-            return Err(LineError::new(format!(
-                "{name} does not belong to {article} {op}"
-            )));
+            return Err(
+                LineError::new(format!("{name} does not belong to {article} {op}")).field(name),
+            );
         }
         let email = self.customer_email.as_deref();
+        // The currency is parsed once, when the first amount needs it (amounts are checked
+        // first, so a line without either says the amount is missing).
+        let currency = std::cell::OnceCell::new();
+        let money = |name| self.money(name, &currency);
         Ok(match op {
             "sale" | "authorize" => {
-                let mut payment = Payment::new(self.money("amount")?, self.card()?);
+                let mut payment = Payment::new(money("amount")?, self.card()?);
                 payment.customer_email = email;
                 if op == "sale" {
                     Operation::Sale(payment)
@@ -234,19 +693,19 @@ impl<'a> OperationLine<'a> {
                     auth = auth.capture_before(time("capture_before", Some(t))?);
                 }
                 Operation::Capture(Capture::new(
-                    self.money("amount")?,
-                    self.money("authorized_amount")?,
+                    money("amount")?,
+                    money("authorized_amount")?,
                     auth,
                     time("at", self.at.as_deref())?,
                 ))
             }
             "refund" => {
-                let captured = self.money("captured_amount")?;
+                let captured = money("captured_amount")?;
                 let refunded = match self.refunded_amount {
-                    Some(_) => self.money("refunded_amount")?,
+                    Some(_) => money("refunded_amount")?,
                     None => Money::new(rust_decimal::Decimal::ZERO, captured.currency()),
                 };
-                Operation::Refund(Refund::new(self.money("amount")?, captured, refunded))
+                Operation::Refund(Refund::new(money("amount")?, captured, refunded))
             }
             "void" => Operation::Void,
             "save_payment_method" => Operation::SavePaymentMethod {
@@ -257,26 +716,42 @@ impl<'a> OperationLine<'a> {
     }
 
     fn currency(&self) -> Result<Currency, LineError> {
-        let code = self
-            .currency
-            .as_deref()
-            .ok_or_else(|| LineError::new(format!("currency is required for {}", self.op)))?;
-        parse_currency(code).map_err(|e| LineError::new(format!("currency: {e}")))
+        let code = self.currency.as_deref().ok_or_else(|| {
+            LineError::new(format!("currency is required for {}", self.op_name())).field("currency")
+        })?;
+        parse_currency(code).map_err(|e| LineError::new(format!("currency: {e}")).field("currency"))
+    }
+
+    fn op_name(&self) -> &str {
+        self.op.as_deref().unwrap_or_default()
     }
 
     /// The amount field `name` in the line's currency.
-    fn money(&self, name: &str) -> Result<Money, LineError> {
+    fn money(
+        &self,
+        name: &'static str,
+        currency: &std::cell::OnceCell<Currency>,
+    ) -> Result<Money, LineError> {
         let field = match name {
             "amount" => &self.amount,
             "authorized_amount" => &self.authorized_amount,
             "captured_amount" => &self.captured_amount,
             _ => &self.refunded_amount,
         };
-        let text = field
-            .as_deref()
-            .ok_or_else(|| LineError::new(format!("{name} is required for {}", self.op)))?;
-        let amount = parse_amount(text).map_err(|e| LineError::new(format!("{name}: {e}")))?;
-        Ok(Money::new(amount, self.currency()?))
+        let text = field.as_deref().ok_or_else(|| {
+            LineError::new(format!("{name} is required for {}", self.op_name())).field(name)
+        })?;
+        let amount =
+            parse_amount(text).map_err(|e| LineError::new(format!("{name}: {e}")).field(name))?;
+        let currency = match currency.get() {
+            Some(c) => *c,
+            None => {
+                let parsed = self.currency()?;
+                let _ = currency.set(parsed);
+                parsed
+            }
+        };
+        Ok(Money::new(amount, currency))
     }
 
     fn card(&self) -> Result<CardSource, LineError> {
@@ -285,31 +760,183 @@ impl<'a> OperationLine<'a> {
             Some("saved") => Ok(CardSource::Saved),
             Some(other) => Err(LineError::new(format!(
                 "card: expected new or saved, found {}",
-                crate::text::InputExcerpt::new(other)
-            ))),
-            None => Err(LineError::new(format!("card is required for {}", self.op))),
+                InputExcerpt::new(other)
+            ))
+            .field("card")),
+            None => Err(
+                LineError::new(format!("card is required for {}", self.op_name())).field("card"),
+            ),
         }
     }
 }
 
-fn time(name: &str, text: Option<&str>) -> Result<Timestamp, LineError> {
-    let text = text.ok_or_else(|| LineError::new(format!("{name} is required for capture")))?;
-    text.parse().map_err(|e| {
+fn time(name: &'static str, text: Option<&str>) -> Result<Timestamp, LineError> {
+    let text =
+        text.ok_or_else(|| LineError::new(format!("{name} is required for capture")).field(name))?;
+    text.parse().map_err(|_| {
         LineError::new(format!(
-            "{name}: expected an RFC 3339 time such as 2026-11-01T10:00:00Z, found {} ({e})",
-            crate::text::InputExcerpt::new(text)
+            "{name}: expected an RFC 3339 time such as 2026-11-01T10:00:00Z, found {}",
+            InputExcerpt::new(text)
         ))
+        .field(name)
     })
 }
 
 /// Parses an optional keyword field, `default` when absent.
-fn keyword<T>(name: &str, text: Option<&str>, default: T) -> Result<T, LineError>
+fn keyword<T>(name: &'static str, text: Option<&str>, default: T) -> Result<T, LineError>
 where
     T: std::str::FromStr,
     T::Err: fmt::Display,
 {
     text.map_or(Ok(default), |t| {
         t.parse()
-            .map_err(|e| LineError::new(format!("{name}: {e}")))
+            .map_err(|e| LineError::new(format!("{name}: {e}")).field(name))
     })
+}
+
+/// A parse error in this crate's words: what the visitor recorded, else the parser's error
+/// category; the column always.
+fn line_error(e: &serde_json::Error, problem: Option<Problem>) -> LineError {
+    use serde_json::error::Category;
+    let (message, field) = match problem {
+        Some(p) => {
+            let field = match p {
+                Problem::Duplicate(f) | Problem::WrongType { field: f, .. } => Some(f),
+                Problem::MissingOp => Some("op"),
+                Problem::NotObject(_) | Problem::UnknownField(_) => None,
+            };
+            (p.to_string(), field)
+        }
+        None => (
+            match e.classify() {
+                Category::Eof => "the line ends before its JSON object does",
+                Category::Syntax => "the line is not valid JSON",
+                _ => "the line is not a JSON object of the operations format",
+            }
+            .to_owned(),
+            None,
+        ),
+    };
+    LineError {
+        message,
+        field,
+        column: Some(e.column()),
+    }
+}
+
+/// `Debug` for a text field of a line: guarded, so a secret pasted into it shows only its
+/// prefix.
+struct Guarded<'b>(&'b Option<Cow<'b, str>>);
+
+impl std::fmt::Debug for Guarded<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            None => f.write_str("None"),
+            Some(text) => f
+                .debug_tuple("Some")
+                .field(&crate::text::GuardedText(text))
+                .finish(),
+        }
+    }
+}
+
+impl std::fmt::Debug for OperationLine<'_> {
+    /// Every text field guarded (see [`Guarded`]): a line is input, and may hold a secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OperationLine")
+            .field("op", &Guarded(&self.op))
+            .field("amount", &Guarded(&self.amount))
+            .field("currency", &Guarded(&self.currency))
+            .field("card", &Guarded(&self.card))
+            .field("customer_email", &Guarded(&self.customer_email))
+            .field("authorized_amount", &Guarded(&self.authorized_amount))
+            .field("authorized_at", &Guarded(&self.authorized_at))
+            .field("at", &Guarded(&self.at))
+            .field("brand", &Guarded(&self.brand))
+            .field("initiator", &Guarded(&self.initiator))
+            .field("presence", &Guarded(&self.presence))
+            .field("extended", &self.extended)
+            .field("capture_before", &Guarded(&self.capture_before))
+            .field("captured_amount", &Guarded(&self.captured_amount))
+            .field("refunded_amount", &Guarded(&self.refunded_amount))
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for LineId<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LineId::Text(text) => f
+                .debug_tuple("Text")
+                .field(&crate::text::GuardedText(text))
+                .finish(),
+            LineId::Number(n) => f.debug_tuple("Number").field(n).finish(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{FIELDS, OperationLine};
+
+    /// A secret-looking value: a live secret key with a random body.
+    fn secret() -> impl Strategy<Value = String> {
+        "[A-Za-z0-9]{16,40}".prop_map(|body| format!("sk_live_{body}"))
+    }
+
+    /// A value of any JSON type holding `secret`.
+    fn wrapped(secret: &str, shape: u8) -> String {
+        match shape % 5 {
+            0 => format!("\"{secret}\""),
+            1 => format!("[\"{secret}\"]"),
+            2 => format!("{{\"{secret}\":1}}"),
+            3 => format!("\"\\u0073{}\"", &secret[1..]),
+            _ => secret.to_owned(),
+        }
+    }
+
+    proptest! {
+        /// Issue 9: whatever field a secret is pasted into, in whatever JSON type, the line's
+        /// error never holds the secret's body: the messages are the crate's, never serde's.
+        #[test]
+        fn no_line_error_holds_a_pasted_secret(
+            secret in secret(),
+            field in 0..FIELDS.len(),
+            shape in any::<u8>(),
+            op in prop::sample::select(vec!["sale", "authorize", "capture", "refund", "void"]),
+        ) {
+            let body = &secret["sk_live_".len()..];
+            let value = wrapped(&secret, shape);
+            for line in [
+                format!("{{\"op\":\"{op}\",\"{}\":{value}}}", FIELDS[field]),
+                format!("{{\"op\":\"{op}\",\"{secret}\":true}}"),
+                format!("{{\"op\":{value}}}"),
+                value.clone(),
+            ] {
+                let error = match OperationLine::parse(&line) {
+                    Err(e) => e,
+                    Ok(parsed) => match parsed.operation() {
+                        Err(e) => e,
+                        Ok(_) => continue,
+                    },
+                };
+                let text = format!("{error} {error:?}");
+                prop_assert!(!text.contains(body), "{line}: {text}");
+                prop_assert!(!text.contains("invalid type"), "{line}: {text}");
+            }
+        }
+    }
+
+    /// Issue 14: a JSON `null` line names no Rust type.
+    #[test]
+    fn a_null_line_is_worded_for_an_operator() {
+        let e = OperationLine::parse("null").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid operation: expected a JSON object such as {\"op\":\"void\"}, found null (column 4)"
+        );
+    }
 }

@@ -51,7 +51,7 @@ mod refusal;
 use jiff::Timestamp;
 
 #[cfg(feature = "serde")]
-pub use line::{LineError, OperationLine};
+pub use line::{LineError, LineId, OperationLine};
 pub use refusal::{EndUserMessage, Refusal, RefusalParam};
 
 use crate::authorization::Authorization;

@@ -1,0 +1,75 @@
+//! The billing-run pre-flight of `stripe-gateway-rules check-payments` (issue 13): the very
+//! code of the binary (`src/bin/stripe-gateway-rules/preflight.rs`: read each line, parse it
+//! into borrowed typed fields, build the operation, check it, write the answer into a reused
+//! buffer) over 10,000 lines in memory, beside parsing the same lines into
+//! `serde_json::Value`, in the same group. Results and the ratio: `benches/README.md`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use stripe_gateway_rules::config::GatewayConfig;
+
+#[allow(dead_code)] // the bench uses `run` only
+#[path = "../src/bin/stripe-gateway-rules/preflight.rs"]
+mod preflight;
+
+/// 10,000 lines cycling through `sample`, each ended by `\n`.
+fn lines_of(sample: &[&str]) -> String {
+    sample
+        .iter()
+        .cycle()
+        .take(10_000)
+        .flat_map(|l| [*l, "\n"])
+        .collect()
+}
+
+fn preflight(c: &mut Criterion) {
+    let gateway =
+        GatewayConfig::from_json(include_str!("../examples/configs/portabilling-usd.json"))
+            .unwrap()
+            .validate()
+            .unwrap();
+    let sample: Vec<&str> = include_str!("../examples/operations.jsonl")
+        .lines()
+        .collect();
+    // The example file: 7 of its 12 lines accepted, 4 refused by a rule, 1 not JSON. And the
+    // same file's accepted lines alone (a billing run where everything passes: the common case).
+    let accepted: Vec<&str> = [0, 1, 2, 3, 5, 6].iter().map(|&i| sample[i]).collect();
+    for (name, input) in [
+        ("example file", lines_of(&sample)),
+        ("accepted lines", lines_of(&accepted)),
+    ] {
+        let mut group = c.benchmark_group(format!("preflight/{name}"));
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_function("serde_json::Value alone", |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for line in black_box(&input).lines() {
+                    if serde_json::from_str::<serde_json::Value>(line).is_ok() {
+                        n += 1;
+                    }
+                }
+                n
+            });
+        });
+        let mut out = Vec::with_capacity(4 << 20);
+        group.bench_function("check-payments pre-flight", |b| {
+            b.iter(|| {
+                out.clear();
+                let summary = preflight::run(
+                    &gateway,
+                    black_box(input.as_bytes()),
+                    &mut out,
+                    preflight::Options::default(),
+                    |_| {},
+                )
+                .unwrap();
+                summary.accepted
+            });
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, preflight);
+criterion_main!(benches);

@@ -1,0 +1,427 @@
+//! The billing-run pre-flight: JSON Lines of operations in, one JSON answer per non-blank line
+//! out, streaming (one line in memory at a time). Depends only on the library and std, so the
+//! bench (`benches/preflight.rs`) runs this very code.
+
+use std::fmt::{self, Write as _};
+use std::io::{self, BufRead, Write};
+
+use stripe_gateway_rules::RefusalCode;
+use stripe_gateway_rules::ValidatedGateway;
+use stripe_gateway_rules::operation::{LineId, OperationLine};
+
+/// The longest line read; a longer line is answered `invalid_input` without being stored.
+pub const MAX_LINE: usize = 64 * 1024;
+
+/// How often (in lines) the progress callback runs.
+pub const PROGRESS_EVERY: u64 = 16 * 1024;
+
+/// What the run saw, for the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Lines read, blank ones included.
+    pub lines: u64,
+    /// Blank lines (skipped, not answered).
+    pub blank: u64,
+    /// Operations accepted.
+    pub accepted: u64,
+    /// Operations refused by the gateway's rules, by code (in `RefusalCode::ALL` order).
+    pub refused_by_code: Vec<u64>,
+    /// Lines that are not a valid operation (`invalid_input`).
+    pub invalid: u64,
+}
+
+impl Summary {
+    fn new() -> Self {
+        Summary {
+            lines: 0,
+            blank: 0,
+            accepted: 0,
+            refused_by_code: vec![0; RefusalCode::ALL.len()],
+            invalid: 0,
+        }
+    }
+
+    /// Operations refused by a rule (not counting invalid lines).
+    pub fn refused(&self) -> u64 {
+        self.refused_by_code.iter().sum()
+    }
+
+    /// The refusal codes seen, with their counts, most frequent first.
+    pub fn by_code(&self) -> Vec<(&'static str, u64)> {
+        let mut codes: Vec<(&'static str, u64)> = RefusalCode::ALL
+            .iter()
+            .zip(&self.refused_by_code)
+            .filter(|(_, n)| **n > 0)
+            .map(|(c, n)| (c.as_str(), *n))
+            .collect();
+        codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        codes
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "lines read: {} ({} blank), accepted: {}, refused: {}",
+            self.lines,
+            self.blank,
+            self.accepted,
+            self.refused()
+        )?;
+        let codes = self.by_code();
+        if !codes.is_empty() {
+            f.write_str(" (")?;
+            for (i, (code, n)) in codes.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{code}: {n}")?;
+            }
+            f.write_str(")")?;
+        }
+        write!(f, ", invalid lines: {}", self.invalid)
+    }
+}
+
+/// Options of a run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Answer only the lines that are not accepted.
+    pub only_refused: bool,
+}
+
+/// Checks every line of `input` against `gateway`, writing one answer per non-blank line to
+/// `out`. `progress` is called with the bytes read so far every [`PROGRESS_EVERY`] lines.
+///
+/// # Errors
+///
+/// Reading `input` or writing `out` failed.
+pub fn run(
+    gateway: &ValidatedGateway,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    options: Options,
+    mut progress: impl FnMut(u64),
+) -> io::Result<Summary> {
+    let mut buf = Vec::with_capacity(4096);
+    let mut answer = Vec::with_capacity(1024);
+    let mut summary = Summary::new();
+    let mut bytes_read = 0u64;
+    loop {
+        answer.clear();
+        // Fast path: the whole line is in the reader's buffer; it is read in place.
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        let accepted = match chunk.iter().position(|&b| b == b'\n') {
+            Some(end) if end <= MAX_LINE => {
+                summary.lines += 1;
+                let accepted =
+                    answer_line(gateway, &chunk[..end], false, &mut summary, &mut answer);
+                input.consume(end + 1);
+                bytes_read += end as u64 + 1;
+                accepted
+            }
+            _ => {
+                // Slow path: a line longer than the buffer holds (or than MAX_LINE), or the
+                // last line without a newline.
+                let Some((too_long, consumed)) = read_line_capped(&mut input, &mut buf)? else {
+                    break;
+                };
+                summary.lines += 1;
+                bytes_read += consumed as u64;
+                answer_line(gateway, &buf, too_long, &mut summary, &mut answer)
+            }
+        };
+        if summary.lines % PROGRESS_EVERY == 0 {
+            progress(bytes_read);
+        }
+        if accepted == Some(false) || (accepted == Some(true) && !options.only_refused) {
+            out.write_all(&answer)?;
+        }
+    }
+    progress(bytes_read);
+    out.flush()?;
+    Ok(summary)
+}
+
+/// Answers one line (its bytes without the newline) into `answer`: `Some(accepted)`, or `None`
+/// for a blank line (skipped, no answer).
+fn answer_line(
+    gateway: &ValidatedGateway,
+    bytes: &[u8],
+    too_long: bool,
+    summary: &mut Summary,
+    answer: &mut Vec<u8>,
+) -> Option<bool> {
+    let line_no = summary.lines;
+    if too_long {
+        summary.invalid += 1;
+        refused_line(
+            answer,
+            line_no,
+            None,
+            "invalid_input",
+            format_args!("invalid operation: the line is longer than {MAX_LINE} bytes"),
+        );
+        return Some(false);
+    }
+    match std::str::from_utf8(bytes) {
+        Err(e) => {
+            summary.invalid += 1;
+            refused_line(
+                answer,
+                line_no,
+                None,
+                "invalid_input",
+                format_args!(
+                    "invalid operation: the line is not UTF-8 text (invalid byte at column {})",
+                    e.valid_up_to() + 1
+                ),
+            );
+            Some(false)
+        }
+        Ok(text) => {
+            let text = text.strip_suffix('\r').unwrap_or(text);
+            // A byte order mark at the start of the file (Windows editors write one).
+            let text = if line_no == 1 {
+                text.strip_prefix('\u{feff}').unwrap_or(text)
+            } else {
+                text
+            };
+            if text.trim_ascii().is_empty() {
+                summary.blank += 1;
+                return None;
+            }
+            Some(check_line(gateway, text, line_no, summary, answer))
+        }
+    }
+}
+
+/// Checks one non-blank line and writes its answer into `answer`; whether it was accepted.
+pub fn check_line(
+    gateway: &ValidatedGateway,
+    text: &str,
+    line_no: u64,
+    summary: &mut Summary,
+    answer: &mut Vec<u8>,
+) -> bool {
+    let line = match OperationLine::parse(text) {
+        Ok(line) => line,
+        Err(e) => {
+            summary.invalid += 1;
+            refused_line(answer, line_no, None, e.code(), format_args!("{e}"));
+            return false;
+        }
+    };
+    let op = match line.operation() {
+        Ok(op) => op,
+        Err(e) => {
+            summary.invalid += 1;
+            refused_line(answer, line_no, line.id(), e.code(), format_args!("{e}"));
+            return false;
+        }
+    };
+    match gateway.check(&op) {
+        Ok(()) => {
+            summary.accepted += 1;
+            head(answer, line_no, line.id());
+            answer.extend_from_slice(b"\"ok\":true}\n");
+            true
+        }
+        Err(refusal) => {
+            let code = refusal.code();
+            if let Some(i) = RefusalCode::ALL.iter().position(|c| *c == code) {
+                summary.refused_by_code[i] += 1;
+            }
+            head(answer, line_no, line.id());
+            answer.extend_from_slice(b"\"ok\":false,\"code\":\"");
+            answer.extend_from_slice(code.as_str().as_bytes());
+            answer.extend_from_slice(b"\",\"message\":");
+            json_string(answer, format_args!("{refusal}"));
+            answer.extend_from_slice(b",\"end_user_message\":");
+            json_string(answer, format_args!("{}", refusal.end_user_message()));
+            answer.extend_from_slice(b",\"params\":{");
+            for (i, (name, value)) in refusal.params().enumerate() {
+                if i > 0 {
+                    answer.push(b',');
+                }
+                json_string(answer, format_args!("{name}"));
+                answer.push(b':');
+                json_string(answer, format_args!("{value}"));
+            }
+            answer.extend_from_slice(b"}}\n");
+            false
+        }
+    }
+}
+
+/// `{"line":N,` and the `id` when there is one.
+fn head(answer: &mut Vec<u8>, line_no: u64, id: Option<&LineId<'_>>) {
+    answer.extend_from_slice(b"{\"line\":");
+    push_u64(answer, line_no);
+    answer.push(b',');
+    if let Some(id) = id {
+        answer.extend_from_slice(b"\"id\":");
+        match id {
+            LineId::Number(n) => answer.extend_from_slice(n.as_bytes()),
+            LineId::Text(t) => json_string(answer, format_args!("{}", shown_id(t))),
+            _ => answer.extend_from_slice(b"null"),
+        }
+        answer.push(b',');
+    }
+}
+
+/// Writes `n` in decimal without going through `fmt`.
+fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// An `id` as echoed: whole, unless it holds something secret-shaped (`sk_`, `rk_`, `whsec_`,
+/// `_secret_`, any case): then only what comes before it, and `…`.
+fn shown_id(id: &str) -> ShownId<'_> {
+    let lower = |i: usize, word: &str| {
+        id.as_bytes()
+            .get(i..i + word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    let cut = (0..id.len()).find(|&i| {
+        ["sk_", "rk_", "whsec_", "_secret_"]
+            .iter()
+            .any(|w| lower(i, w))
+    });
+    match cut {
+        Some(i) => ShownId(&id[..i], true),
+        None => ShownId(id, false),
+    }
+}
+
+struct ShownId<'a>(&'a str, bool);
+
+impl fmt::Display for ShownId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)?;
+        if self.1 {
+            f.write_str("…")?;
+        }
+        Ok(())
+    }
+}
+
+fn refused_line(
+    answer: &mut Vec<u8>,
+    line_no: u64,
+    id: Option<&LineId<'_>>,
+    code: &str,
+    message: fmt::Arguments<'_>,
+) {
+    head(answer, line_no, id);
+    answer.extend_from_slice(b"\"ok\":false,\"code\":\"");
+    answer.extend_from_slice(code.as_bytes());
+    answer.extend_from_slice(b"\",\"message\":");
+    json_string(answer, message);
+    answer.extend_from_slice(b"}\n");
+}
+
+/// Writes `text` as a JSON string, escaping as it goes (no intermediate `String`).
+fn json_string(out: &mut Vec<u8>, text: fmt::Arguments<'_>) {
+    /// Which bytes JSON strings escape: `"`, `\\` and the control characters.
+    const ESCAPE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = true;
+            b += 1;
+        }
+        table[b'"' as usize] = true;
+        table[b'\\' as usize] = true;
+        table
+    };
+    struct Escaper<'a>(&'a mut Vec<u8>);
+    impl fmt::Write for Escaper<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            let bytes = s.as_bytes();
+            let mut start = 0;
+            for (i, &b) in bytes.iter().enumerate() {
+                if !ESCAPE[usize::from(b)] {
+                    continue;
+                }
+                self.0.extend_from_slice(&bytes[start..i]);
+                match b {
+                    b'"' => self.0.extend_from_slice(b"\\\""),
+                    b'\\' => self.0.extend_from_slice(b"\\\\"),
+                    b'\n' => self.0.extend_from_slice(b"\\n"),
+                    b'\r' => self.0.extend_from_slice(b"\\r"),
+                    b'\t' => self.0.extend_from_slice(b"\\t"),
+                    _ => {
+                        let _ = write!(self.0, "\\u{b:04x}");
+                    }
+                }
+                start = i + 1;
+            }
+            self.0.extend_from_slice(&bytes[start..]);
+            Ok(())
+        }
+    }
+    out.push(b'"');
+    let _ = Escaper(out).write_fmt(text);
+    out.push(b'"');
+}
+
+/// Reads one line (without its `\n`) into `buf`, keeping at most [`MAX_LINE`] bytes; the rest
+/// of a longer line is skipped. Returns `None` at the end of input, else whether the line was
+/// too long and how many bytes it took. A final line without `\n` counts.
+fn read_line_capped(
+    input: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+) -> io::Result<Option<(bool, usize)>> {
+    buf.clear();
+    let mut too_long = false;
+    let mut read_any = false;
+    let mut consumed = 0;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(read_any.then_some((too_long, consumed)));
+        }
+        read_any = true;
+        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        if !too_long {
+            if buf.len() + part.len() > MAX_LINE {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(part);
+            }
+        }
+        let used = done.unwrap_or(chunk.len());
+        input.consume(used);
+        consumed += used;
+        if done.is_some() {
+            return Ok(Some((too_long, consumed)));
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! `schema`: the JSON Schema (draft 2020-12) of the configuration file, built with schemars from
+//! a schema-only mirror of `stripe_gateway_rules::config::GatewayConfig` (the tests check every
+//! bundled configuration validates against it, so the mirror cannot drift unnoticed).
+//!
+//! The schema describes the file's shape (fields and JSON types); the values' rules (key
+//! prefixes, minimums, versions…) are `check-config`'s.
+
+#![allow(dead_code)] // the mirror is read by schemars only
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use schemars::JsonSchema;
+
+/// A Stripe gateway configuration, as a billing platform stores it. Check its values with
+/// `stripe-gateway-rules check-config`.
+#[derive(JsonSchema)]
+#[schemars(title = "Stripe gateway configuration", deny_unknown_fields)]
+struct GatewayConfig {
+    /// The gateway's name on the platform.
+    name: Option<String>,
+    /// The gateway version: `v1` (legacy, only if it exists already) or `v2` (for new
+    /// gateways).
+    version: Option<String>,
+    /// `test` or `live`; every key's mode must match it.
+    mode: Option<String>,
+    /// The configuration was created before (a V1 gateway may only exist, not be created).
+    #[schemars(default)]
+    existing: bool,
+    /// How the platform authenticates to Stripe.
+    auth: Option<AuthConfig>,
+    /// The account's publishable key (`pk_test_…` or `pk_live_…`).
+    publishable_key: Option<String>,
+    /// The Stripe account's facts.
+    account: Option<AccountConfig>,
+    /// `token_only` or `full_card_except_cvv`, when the platform itself sends card numbers;
+    /// absent when Stripe collects them.
+    data_protection: Option<String>,
+    /// The card brands accepted, by Stripe's API names (`visa`, `mastercard`, `amex`…).
+    card_brands: Option<Vec<String>>,
+    /// The currencies assigned to the gateway, with their minimum payments.
+    currencies: Option<Vec<CurrencyConfig>>,
+    /// Where SCA (3-D Secure) redirects return; an https URL, required for a V2 live gateway.
+    return_url: Option<String>,
+    /// Radar fraud screening on.
+    radar: Option<bool>,
+    /// A test transaction with a live card was made before going live.
+    #[schemars(default)]
+    live_card_tested: bool,
+}
+
+/// How the platform authenticates. Which fields belong depends on `scheme`: `api_key`
+/// (`secret_key`, `account_id`), `oauth2` (`client_id`, `client_secret`, `refresh_token`,
+/// `account_id`) or `connect` (`account_id`, `account_name`).
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct AuthConfig {
+    /// `api_key`, `oauth2` or `connect`.
+    scheme: Option<String>,
+    /// The secret (`sk_…`) or restricted (`rk_…`) key, for `api_key`. A secret: never shown.
+    secret_key: Option<String>,
+    /// The account to act for (`acct_…`, `api_key` and `oauth2`), or the connected account
+    /// (`connect`).
+    account_id: Option<String>,
+    /// The Connect client id (`ca_…`), for `oauth2`.
+    client_id: Option<String>,
+    /// The OAuth client secret, for `oauth2`. A secret: never shown.
+    client_secret: Option<String>,
+    /// The OAuth refresh token, for `oauth2`. A secret: never shown.
+    refresh_token: Option<String>,
+    /// The connected account's name, for `connect`.
+    account_name: Option<String>,
+}
+
+/// Facts about the Stripe account that the platform knows.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct AccountConfig {
+    /// The currency the account settles in (its payout bank account's currency), an ISO 4217
+    /// code; it decides Stripe's minimum charge.
+    settlement_currency: Option<String>,
+    /// Stripe granted raw card data access (needed whenever the platform sends card numbers).
+    #[schemars(default)]
+    raw_card_data_access: bool,
+    /// The account's country, ISO 3166-1 alpha-2 (optional).
+    country: Option<String>,
+}
+
+/// One currency assigned to the gateway.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct CurrencyConfig {
+    /// The ISO 4217 code, any case.
+    currency: Option<String>,
+    /// The minimum payment in this currency, a decimal string (`"0.50"`); at least Stripe's
+    /// minimum for the settlement currency after conversion.
+    minimum_payment: Option<String>,
+    /// What one unit of this currency is worth in the settlement currency, a decimal string.
+    rate_to_settlement: Option<String>,
+}
+
+/// The schema as a JSON value.
+pub fn schema() -> serde_json::Value {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<GatewayConfig>();
+    serde_json::to_value(&schema).unwrap_or_default()
+}
+
+/// `schema`.
+pub fn run() -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    if serde_json::to_writer_pretty(&mut out, &schema()).is_err() || writeln!(out).is_err() {
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
+}
