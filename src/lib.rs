@@ -105,6 +105,7 @@ pub mod diagnostics;
 pub mod minimum;
 pub mod money;
 pub mod operation;
+pub mod profile;
 pub mod testing;
 mod text;
 pub mod version;
@@ -132,6 +133,7 @@ pub use money::{
     max_minor_units,
 };
 pub use operation::{Operation, Refusal};
+pub use profile::{Platform, Profile};
 pub use text::InputExcerpt;
 pub use version::GatewayVersion;
 

@@ -184,6 +184,7 @@ fn config(brands: &[&str]) -> GatewayConfig {
         return_url: Some("https://shop.example/3ds-return".into()),
         radar: Some(true),
         live_card_tested: true,
+        ..GatewayConfig::default()
     }
 }
 

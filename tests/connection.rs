@@ -561,14 +561,24 @@ fn s1_every_problem_is_reported_with_its_path_and_code() {
         })
         .collect();
     let row = |path: &str, code: &str, reason: Option<&str>, severity| {
-        (path.to_owned(), code.to_owned(), reason.map(str::to_owned), severity)
+        (
+            path.to_owned(),
+            code.to_owned(),
+            reason.map(str::to_owned),
+            severity,
+        )
     };
     assert_eq!(
         found,
         [
             row("name", "missing_field", None, Severity::Error),
             row("is_source", "no_role", None, Severity::Warning),
-            row("timeout_ms", "invalid_value", Some("negative"), Severity::Error),
+            row(
+                "timeout_ms",
+                "invalid_value",
+                Some("negative"),
+                Severity::Error
+            ),
             row("secret_key", "missing_field", None, Severity::Error),
             row(
                 "api_version",

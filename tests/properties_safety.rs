@@ -319,6 +319,7 @@ fn arbitrary_config() -> impl Strategy<Value = GatewayConfig> {
                 return_url,
                 radar,
                 live_card_tested,
+                ..GatewayConfig::default()
             },
         )
 }

@@ -90,6 +90,7 @@ use std::fmt;
 
 use secrecy::SecretString;
 
+use crate::profile::{Platform, Profile};
 use crate::text::{GuardedOption, GuardedText};
 
 pub use crate::codes::ViolationCode;
@@ -122,6 +123,11 @@ pub use gateway::{CurrencyAssignment, ValidatedGateway};
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct GatewayConfig {
+    /// Whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`,
+    /// `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); absent means
+    /// `generic`, every rule.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub platform: Option<String>,
     /// The gateway's name on the platform.
     #[cfg_attr(feature = "serde", serde(default))]
     pub name: Option<String>,
@@ -161,6 +167,25 @@ pub struct GatewayConfig {
     /// A test transaction with a live card was made.
     #[cfg_attr(feature = "serde", serde(default))]
     pub live_card_tested: bool,
+    /// S4's Login: obligatory, longer than 4 characters, ignored by Add-on Mart. Never
+    /// echoed (users type anything into it, a password included).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub login: Option<String>,
+    /// S1's "Is Active": the connection takes part in interface executions.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub active: bool,
+    /// S1's "Is Source": a data source for import.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub is_source: bool,
+    /// S1's "Is Target": a data target for export.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub is_target: bool,
+    /// S1's "Timeout", whole milliseconds, as typed.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub timeout_ms: Option<String>,
+    /// S1's "API Version", such as `2024-06-20`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub api_version: Option<String>,
 }
 
 /// The `auth` object as entered. Which fields belong depends on `scheme`: `api_key`
@@ -202,6 +227,36 @@ impl AuthConfig {
             secret_key: Some(SecretString::from(secret_key)),
             ..AuthConfig::default()
         }
+    }
+
+    /// An `oauth2` scheme (S3) with its client id, client secret and refresh token.
+    #[must_use]
+    pub fn oauth2(client_id: &str, client_secret: &str, refresh_token: &str) -> Self {
+        AuthConfig {
+            scheme: Some("oauth2".into()),
+            client_id: Some(client_id.into()),
+            client_secret: Some(SecretString::from(client_secret)),
+            refresh_token: Some(SecretString::from(refresh_token)),
+            ..AuthConfig::default()
+        }
+    }
+
+    /// A `connect` scheme (S2) for this connected account, with its name as Stripe shows it.
+    #[must_use]
+    pub fn connect(account_id: &str, account_name: &str) -> Self {
+        AuthConfig {
+            scheme: Some("connect".into()),
+            account_id: Some(account_id.into()),
+            account_name: Some(account_name.into()),
+            ..AuthConfig::default()
+        }
+    }
+
+    /// The same, acting for (or, with `connect`, naming) this account (`acct_…`).
+    #[must_use]
+    pub fn with_account_id(mut self, account_id: &str) -> Self {
+        self.account_id = Some(account_id.into());
+        self
     }
 }
 
@@ -271,14 +326,57 @@ impl CurrencyConfig {
 }
 
 impl GatewayConfig {
-    /// Checks every field and every rule, and returns the validated gateway (with its
-    /// warnings) or the report of every violation.
+    /// Checks every field and every rule of the configuration's platform profile (its
+    /// `platform`, [`Platform::Generic`](crate::profile::Platform::Generic) without one), and
+    /// returns the validated gateway (with its warnings) or the report of every violation.
+    ///
+    /// A [`ValidatedGateway`] takes payments, so it needs the account's settlement currency
+    /// and the assigned currencies: a connector's form (S1–S3) has neither, and is checked
+    /// with [`report`](Self::report) instead.
     ///
     /// # Errors
     ///
     /// A [`Report`] when any violation is an error; it lists the warnings too.
     pub fn validate(&self) -> Result<ValidatedGateway, Report> {
-        validate::validate(self)
+        self.validate_as(&self.profile())
+    }
+
+    /// [`validate`](Self::validate) under another profile: a platform's own
+    /// ([`Profile::new`](crate::profile::Profile::new)), whose checks report into the same
+    /// report. The configuration's `platform` field is then only checked to be well formed.
+    ///
+    /// # Errors
+    ///
+    /// A [`Report`] when any violation is an error; it lists the warnings too.
+    pub fn validate_as(&self, profile: &Profile) -> Result<ValidatedGateway, Report> {
+        validate::validate(self, profile)
+    }
+
+    /// Every finding of the configuration's platform profile, errors and warnings, in field
+    /// order: the one entry point for every platform's form, payment gateway or connection.
+    /// An empty report means the form is valid with nothing to say.
+    #[must_use]
+    pub fn report(&self) -> Report {
+        self.report_as(&self.profile())
+    }
+
+    /// [`report`](Self::report) under another profile (a platform's own, say).
+    #[must_use]
+    pub fn report_as(&self, profile: &Profile) -> Report {
+        validate::check(self, profile).0
+    }
+
+    /// The profile the configuration's `platform` names: [`Platform::Generic`] when it has
+    /// none, or names none the crate knows (reported at `platform`).
+    ///
+    /// [`Platform::Generic`]: crate::profile::Platform::Generic
+    #[must_use]
+    pub fn profile(&self) -> Profile {
+        self.platform
+            .as_deref()
+            .and_then(|p| p.parse::<Platform>().ok())
+            .unwrap_or(Platform::Generic)
+            .profile()
     }
 
     /// Loads a configuration from the JSON [file format](self).
@@ -451,6 +549,7 @@ impl fmt::Debug for GatewayConfig {
             .as_ref()
             .map(|b| b.iter().map(|s| GuardedText(s)).collect());
         f.debug_struct("GatewayConfig")
+            .field("platform", &GuardedOption(&self.platform))
             .field("name", &GuardedOption(&self.name))
             .field("version", &GuardedOption(&self.version))
             .field("mode", &GuardedOption(&self.mode))
@@ -464,6 +563,12 @@ impl fmt::Debug for GatewayConfig {
             .field("return_url", &GuardedOption(&self.return_url))
             .field("radar", &self.radar)
             .field("live_card_tested", &self.live_card_tested)
+            .field("login", &self.login.as_ref().map(|_| "[redacted]"))
+            .field("active", &self.active)
+            .field("is_source", &self.is_source)
+            .field("is_target", &self.is_target)
+            .field("timeout_ms", &GuardedOption(&self.timeout_ms))
+            .field("api_version", &GuardedOption(&self.api_version))
             .finish()
     }
 }

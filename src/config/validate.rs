@@ -12,6 +12,7 @@ use super::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
 use crate::auth::AuthScheme;
 use crate::card_brand::{CardBrand, CardBrands};
 use crate::codes::ViolationCode;
+use crate::connection::ConnectionSettingsDraft;
 use crate::credentials::{
     AccountId, ClientId, ClientSecret, CredentialError, Mode, PublishableKey, RefreshToken,
     SecretKey,
@@ -21,6 +22,7 @@ use crate::data_protection::DataProtection;
 use crate::diagnostics::{Path, Report, Severity, Violation};
 use crate::minimum::{MinimumVerdict, check_minimum, stripe_minimum};
 use crate::money::{ExchangeRate, Money, RoundingMode, parse_amount};
+use crate::profile::{Platform, Profile, Rule};
 use crate::text::InputExcerpt;
 use crate::version::GatewayVersion;
 
@@ -29,7 +31,9 @@ const MAX_NAME_CHARS: usize = 200;
 
 /// The configuration file's field names in the order of the file, for sorting violations.
 const FIELD_ORDER: &[&str] = &[
+    "platform",
     "name",
+    "login",
     "version",
     "mode",
     "existing",
@@ -55,6 +59,11 @@ const FIELD_ORDER: &[&str] = &[
     "return_url",
     "radar",
     "live_card_tested",
+    "active",
+    "is_source",
+    "is_target",
+    "timeout_ms",
+    "api_version",
 ];
 
 /// The smallest minimum payment in `currency` that reaches Stripe's minimum `stripe` (in the
@@ -83,6 +92,8 @@ fn path_of(path: &str) -> Path {
 #[derive(Default)]
 struct Collector {
     found: Report,
+    /// The secret and publishable keys look swapped: their errors say so.
+    swapped_keys: bool,
 }
 
 impl Collector {
@@ -183,7 +194,13 @@ impl Collector {
 
     /// Reports a credential that did not parse, with the code its error calls for.
     fn credential(&mut self, path: &str, err: &CredentialError) {
-        self.found.push(err.to_violation(path_of(path)));
+        let mut found = err.to_violation(path_of(path));
+        if self.swapped_keys && matches!(path, "auth.secret_key" | "publishable_key") {
+            found = found
+                .with_remedy("the secret and publishable keys look swapped: put the secret key (sk_…) in auth.secret_key and the publishable key (pk_…) in publishable_key")
+                .with_param("swapped", true);
+        }
+        self.found.push(found);
     }
 
     /// A required credential field: `missing_field` when absent, else parsed.
@@ -218,73 +235,235 @@ fn expose(secret: Option<&SecretString>) -> Option<&str> {
     secret.map(ExposeSecret::expose_secret)
 }
 
-pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
-    let mut v = Collector::default();
-
-    let name = check_name(&mut v, c.name.as_deref());
-
-    let version: Option<GatewayVersion> = v.required_with(
-        "version",
-        c.version.as_deref(),
-        (
-            "set version to v2 (Stripe V2: PaymentIntents with Stripe's native 3DS)",
-            "use v2; v1 is legacy and may only exist, not be created",
-        ),
-        str::parse,
-    );
-    if version == Some(GatewayVersion::V1) {
-        legacy_version(&mut v, c.existing);
+pub(super) fn validate(c: &GatewayConfig, profile: &Profile) -> Result<ValidatedGateway, Report> {
+    match check(c, profile) {
+        (report, Some(gateway)) if report.is_valid() => Ok(gateway),
+        (mut report, None) if report.is_valid() => {
+            report.push(
+                Violation::error(
+                    Path::default(),
+                    ViolationCode::PaymentFieldsMissing,
+                    format!(
+                        "this {} form is valid, but it has no settlement currency or no assigned currencies, so it cannot take payments",
+                        profile.name()
+                    ),
+                )
+                .with_remedy(
+                    "check a connection's form with report(); give account.settlement_currency and currencies to take payments",
+                ),
+            );
+            Err(report)
+        }
+        (report, _) => Err(report),
     }
+}
 
-    let mode: Option<Mode> = v.required_with(
-        "mode",
-        c.mode.as_deref(),
-        ("set mode to test or live", "use test or live"),
-        str::parse,
-    );
+/// The fields of the file a profile may lack, with whether the configuration has them.
+fn present_fields(c: &GatewayConfig) -> [(&'static str, bool); 19] {
+    [
+        ("name", c.name.is_some()),
+        ("version", c.version.is_some()),
+        ("mode", c.mode.is_some()),
+        ("existing", c.existing),
+        ("auth", c.auth.is_some()),
+        ("publishable_key", c.publishable_key.is_some()),
+        ("account", c.account.is_some()),
+        ("data_protection", c.data_protection.is_some()),
+        ("card_brands", c.card_brands.is_some()),
+        ("currencies", c.currencies.is_some()),
+        ("return_url", c.return_url.is_some()),
+        ("radar", c.radar.is_some()),
+        ("live_card_tested", c.live_card_tested),
+        ("login", c.login.is_some()),
+        ("active", c.active),
+        ("is_source", c.is_source),
+        ("is_target", c.is_target),
+        ("timeout_ms", c.timeout_ms.is_some()),
+        ("api_version", c.api_version.is_some()),
+    ]
+}
+
+/// rules §11: a field the platform's form does not have is reported and ignored, so no
+/// other platform's rule fires on it.
+fn without_foreign_fields(
+    v: &mut Collector,
+    c: &GatewayConfig,
+    profile: &Profile,
+) -> GatewayConfig {
+    let mut kept = c.clone();
+    for (field, present) in present_fields(c) {
+        if !present || profile.has_field(field) {
+            continue;
+        }
+        v.warning(
+            field,
+            ViolationCode::FieldNotOnForm,
+            format!(
+                "{field} is not a field of the {} form, so it is ignored",
+                profile.name()
+            ),
+            format!("remove {field}, or set platform to the form it belongs to"),
+        );
+        match field {
+            "name" => kept.name = None,
+            "version" => kept.version = None,
+            "mode" => kept.mode = None,
+            "existing" => kept.existing = false,
+            "auth" => kept.auth = None,
+            "publishable_key" => kept.publishable_key = None,
+            "account" => kept.account = None,
+            "data_protection" => kept.data_protection = None,
+            "card_brands" => kept.card_brands = None,
+            "currencies" => kept.currencies = None,
+            "return_url" => kept.return_url = None,
+            "radar" => kept.radar = None,
+            "live_card_tested" => kept.live_card_tested = false,
+            "login" => kept.login = None,
+            "active" => kept.active = false,
+            "is_source" => kept.is_source = false,
+            "is_target" => kept.is_target = false,
+            "timeout_ms" => kept.timeout_ms = None,
+            _ => kept.api_version = None,
+        }
+    }
+    kept
+}
+
+/// Parses every field the profile's form has, applies the profile's rules and the
+/// platform's own checks, and returns the report with the validated gateway when the form
+/// has every field a payment gateway needs and no error.
+pub(super) fn check(c: &GatewayConfig, profile: &Profile) -> (Report, Option<ValidatedGateway>) {
+    let mut v = Collector::default();
+    if let Some(platform) = c.platform.as_deref() {
+        v.parse::<Platform>(
+            "platform",
+            Some(platform),
+            "use konnektive, ipaas_connector, kartra, data_connector or portabilling, or leave it out for every rule",
+        );
+    }
+    let kept = without_foreign_fields(&mut v, c, profile);
+    let c = &kept;
+    v.swapped_keys = keys_look_swapped(c);
+
+    let name = if profile.applies(Rule::ConnectionSettings) {
+        c.name.clone()
+    } else {
+        check_name(&mut v, c.name.as_deref(), profile.requires("name"))
+    };
+
+    let version = check_version(&mut v, c, profile);
+
+    let explicit_mode: Option<Mode> = if profile.requires("mode") {
+        v.required_with(
+            "mode",
+            c.mode.as_deref(),
+            ("set mode to test or live", "use test or live"),
+            str::parse,
+        )
+    } else {
+        v.parse(
+            "mode",
+            c.mode.as_deref(),
+            "use test or live, or leave it out: the key's prefix says it",
+        )
+    };
 
     let publishable_key: Option<PublishableKey> =
         v.parse_credential("publishable_key", c.publishable_key.as_deref());
 
     let auth = match &c.auth {
-        None => {
+        None if profile.requires("auth") => {
             v.missing(
                 "auth",
                 "add an auth object: {\"scheme\":\"api_key\",\"secret_key\":\"sk_…\"}",
             );
             None
         }
-        Some(auth) => check_auth(&mut v, auth, publishable_key.clone()),
+        None => None,
+        Some(auth) => check_auth(&mut v, auth, publishable_key.clone(), profile),
     };
 
-    check_key_modes(&mut v, mode, &auth, publishable_key.as_ref());
-
-    let account = check_account(&mut v, c.account.as_ref());
-
-    let data_protection: Option<DataProtection> = v.parse(
-        "data_protection",
-        c.data_protection.as_deref(),
-        "use token_only or full_card_except_cvv, or leave it out when Stripe collects card numbers",
+    check_key_modes(
+        &mut v,
+        explicit_mode,
+        auth.as_ref(),
+        publishable_key.as_ref(),
     );
+    if profile.applies(Rule::LiveKeyField) {
+        test_key_in_live_field(&mut v, auth.as_ref());
+    }
+    restricted_key(&mut v, auth.as_ref(), profile);
+    // Without a mode switch (or with an unreadable one), the keys' prefix says the mode.
+    let mode = explicit_mode
+        .or_else(|| auth.as_ref().and_then(AuthScheme::mode))
+        .or_else(|| publishable_key.as_ref().map(PublishableKey::mode));
 
-    if let Some(account) = &account {
+    if profile.applies(Rule::Login) {
+        check_login(&mut v, c.login.as_deref());
+    }
+    if profile.applies(Rule::ConnectionSettings) {
+        connection_settings(&mut v, c);
+    }
+
+    let needs_account = profile.requires("account")
+        || (c.currencies.is_some() && profile.applies(Rule::Currencies));
+    let account = check_account(&mut v, c.account.as_ref(), needs_account);
+
+    let data_protection: Option<DataProtection> = if profile.requires("data_protection") {
+        v.required_with(
+            "data_protection",
+            c.data_protection.as_deref(),
+            (
+                "choose token_only or full_card_except_cvv",
+                "use token_only or full_card_except_cvv",
+            ),
+            str::parse,
+        )
+    } else {
+        v.parse(
+            "data_protection",
+            c.data_protection.as_deref(),
+            "use token_only or full_card_except_cvv, or leave it out when Stripe collects card numbers",
+        )
+    };
+
+    if profile.applies(Rule::RawCardData) {
         raw_card_data(
             &mut v,
+            profile,
             version,
-            data_protection,
-            c.data_protection.is_some(),
-            account.raw_card_data_access,
+            (data_protection, c.data_protection.is_some()),
+            account.as_ref(),
         );
     }
 
-    let card_brands = check_card_brands(&mut v, c.card_brands.as_deref());
+    let card_brands = if profile.applies(Rule::CardBrands)
+        && (profile.requires("card_brands") || c.card_brands.is_some())
+    {
+        check_card_brands(&mut v, c.card_brands.as_deref())
+    } else {
+        CardBrands::new()
+    };
 
     let settlement = account.as_ref().and_then(|a| a.settlement_currency);
-    let currencies = check_currencies(&mut v, c.currencies.as_deref(), settlement, card_brands);
+    let currencies = if profile.applies(Rule::Currencies)
+        && (profile.requires("currencies") || c.currencies.is_some())
+    {
+        check_currencies(&mut v, c.currencies.as_deref(), settlement, card_brands)
+    } else {
+        None
+    };
 
-    let return_url = check_return_url(&mut v, c.return_url.as_deref(), version, mode);
+    // A new gateway may only be V2, so the V2 rules are decided when the version is missing
+    // or unreadable: one round shows everything.
+    let effective_version = version.unwrap_or(GatewayVersion::V2);
+    let return_url = if profile.applies(Rule::ReturnUrl) {
+        check_return_url(&mut v, c.return_url.as_deref(), effective_version, mode)
+    } else {
+        None
+    };
 
-    if mode == Some(Mode::Live) && !c.live_card_tested {
+    if profile.applies(Rule::LiveCardTest) && mode == Some(Mode::Live) && !c.live_card_tested {
         v.warning(
             "live_card_tested",
             ViolationCode::LiveCardTestMissing,
@@ -293,28 +472,22 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
         );
     }
 
+    for own in profile.checks() {
+        own(c, &mut v.found);
+    }
     let report = v.finish();
     if !report.is_valid() {
-        return Err(report);
+        return (report, None);
     }
-    // No error was reported, so every required value parsed; the `else` arms are unreachable
-    // in practice but kept total, so validation can never panic.
-    let (
-        Some(name),
-        Some(version),
-        Some(mode),
-        Some(auth),
-        Some(account),
-        Some(settlement),
-        Some(currencies),
-    ) = (name, version, mode, auth, account, settlement, currencies)
+    let (Some(name), Some(mode), Some(auth), Some(account), Some(settlement), Some(currencies)) =
+        (name, mode, auth, account, settlement, currencies)
     else {
-        return Err(report);
+        return (report, None);
     };
     let warnings = report.violations().to_vec();
-    Ok(ValidatedGateway {
+    let gateway = ValidatedGateway {
         name,
-        version,
+        version: effective_version,
         mode,
         existing: c.existing,
         auth,
@@ -330,22 +503,40 @@ pub(super) fn validate(c: &GatewayConfig) -> Result<ValidatedGateway, Report> {
         radar: c.radar.unwrap_or(false),
         live_card_tested: c.live_card_tested,
         warnings,
-    })
+    };
+    (report, Some(gateway))
 }
 
-fn check_name(v: &mut Collector, name: Option<&str>) -> Option<String> {
-    let name = v.required(
-        "name",
-        name,
-        "give the gateway a name, such as \"Stripe USD\"",
-    )?;
+/// The version, where the form has one; V1 is legacy (rules §3, S0).
+fn check_version(
+    v: &mut Collector,
+    c: &GatewayConfig,
+    profile: &Profile,
+) -> Option<GatewayVersion> {
+    let remedies = (
+        "set version to v2 (Stripe V2: PaymentIntents with Stripe's native 3DS)",
+        "use v2; v1 is legacy and may only exist, not be created",
+    );
+    let version: Option<GatewayVersion> = if profile.requires("version") {
+        v.required_with("version", c.version.as_deref(), remedies, str::parse)
+    } else {
+        v.parse("version", c.version.as_deref(), remedies.1)
+    };
+    if profile.applies(Rule::GatewayVersion) && version.is_some_and(GatewayVersion::is_legacy) {
+        legacy_version(v, c.existing);
+    }
+    version
+}
+
+fn check_name(v: &mut Collector, name: Option<&str>, required: bool) -> Option<String> {
+    let remedy = "give the gateway a name, such as \"Stripe USD\"";
+    let name = if required {
+        v.required("name", name, remedy)?
+    } else {
+        name?
+    };
     if name.trim().is_empty() {
-        v.error(
-            "name",
-            ViolationCode::InvalidValue,
-            "name is empty",
-            "give the gateway a name, such as \"Stripe USD\"",
-        );
+        v.error("name", ViolationCode::InvalidValue, "name is empty", remedy);
         return None;
     }
     let chars = name.chars().count();
@@ -359,6 +550,111 @@ fn check_name(v: &mut Collector, name: Option<&str>) -> Option<String> {
         return None;
     }
     Some(name.to_owned())
+}
+
+/// The shortest Login S4 accepts: "the input must be longer than 4 characters".
+const MIN_LOGIN_CHARS: usize = 5;
+
+/// S4: "Login – type in any info as it is ignored by Add-on Mart (however, this field is
+/// obligatory and the input must be longer than 4 characters)". The Login is never echoed:
+/// users type anything into it, a password included.
+fn check_login(v: &mut Collector, login: Option<&str>) {
+    let remedy = "type any text of 5 characters or more, such as \"addonmart\": Add-on Mart ignores it, but PortaBilling requires it";
+    match login {
+        None => v.missing("login", remedy),
+        Some(l) if l.trim().is_empty() => v.error(
+            "login",
+            ViolationCode::MissingField,
+            "login is empty; PortaBilling requires it, though Add-on Mart ignores it",
+            remedy,
+        ),
+        Some(l) => {
+            let chars = l.chars().count();
+            if chars < MIN_LOGIN_CHARS {
+                v.found.push(
+                    Violation::error(
+                        path_of("login"),
+                        ViolationCode::LoginTooShort,
+                        format!("login has {chars} characters; PortaBilling requires more than 4"),
+                    )
+                    .with_remedy(remedy)
+                    .with_param("chars", chars)
+                    .with_param("min_chars", MIN_LOGIN_CHARS),
+                );
+            }
+        }
+    }
+}
+
+/// S1's connection settings, checked by [`ConnectionSettingsDraft`] itself; its findings
+/// about the key are left to the auth object's checks (the same parser), and its
+/// `secret_key` path is the file's `auth.secret_key`.
+fn connection_settings(v: &mut Collector, c: &GatewayConfig) {
+    let mut draft = ConnectionSettingsDraft::default();
+    draft.name.clone_from(&c.name);
+    draft.active = c.active;
+    draft.is_source = c.is_source;
+    draft.is_target = c.is_target;
+    draft.timeout_ms.clone_from(&c.timeout_ms);
+    draft.api_version.clone_from(&c.api_version);
+    draft.secret_key = c.auth.as_ref().and_then(|a| a.secret_key.clone());
+    for found in draft.problems().violations() {
+        if found.path().last_field() != Some("secret_key") {
+            v.found.push(found.clone());
+        }
+    }
+}
+
+/// S3's "Live API Key": a test key there works, against test data only.
+fn test_key_in_live_field(v: &mut Collector, auth: Option<&AuthScheme>) {
+    if let Some(AuthScheme::ApiKey { secret_key, .. }) = auth {
+        if secret_key.mode() == Mode::Test {
+            v.warning(
+                "auth.secret_key",
+                ViolationCode::KeyModeMismatch,
+                format!(
+                    "the Live API Key is a test key ({}…): the connection sees only test data",
+                    secret_key.prefix()
+                ),
+                "paste the live secret key (sk_live_…) to read live data; keep the test key only for trying the connection",
+            );
+        }
+    }
+}
+
+/// Issue 14: a restricted key (`rk_`) works only with the permissions it was given.
+fn restricted_key(v: &mut Collector, auth: Option<&AuthScheme>, profile: &Profile) {
+    if let Some(AuthScheme::ApiKey { secret_key, .. }) = auth {
+        if secret_key.is_restricted() {
+            v.found.push(
+                Violation::warning(
+                    path_of("auth.secret_key"),
+                    ViolationCode::RestrictedKey,
+                    format!(
+                        "a restricted key ({}…) works only with the permissions it was given; a request it does not allow fails",
+                        secret_key.prefix()
+                    ),
+                )
+                .with_remedy(format!(
+                    "make sure the key allows {}, or use the secret key (sk_…)",
+                    profile.permissions()
+                ))
+                .with_param("permissions", profile.permissions()),
+            );
+        }
+    }
+}
+
+/// Issue 14: a publishable key in the secret slot and a secret key in the publishable slot.
+fn keys_look_swapped(c: &GatewayConfig) -> bool {
+    let secret = c
+        .auth
+        .as_ref()
+        .and_then(|a| a.secret_key.as_ref())
+        .map(ExposeSecret::expose_secret);
+    let publishable = c.publishable_key.as_deref();
+    matches!((secret, publishable), (Some(s), Some(p))
+        if s.starts_with("pk_") && (p.starts_with("sk_") || p.starts_with("rk_")))
 }
 
 /// rules.md §3, S0: "Stripe V1 (legacy - do not create new)".
@@ -385,12 +681,32 @@ fn check_auth(
     v: &mut Collector,
     a: &AuthConfig,
     publishable_key: Option<PublishableKey>,
+    profile: &Profile,
 ) -> Option<AuthScheme> {
+    let offered = profile.auth_schemes().names().join(", ");
     let scheme = v.required(
         "auth.scheme",
         a.scheme.as_deref(),
-        "set auth.scheme to api_key, oauth2 or connect",
+        &format!("set auth.scheme to one of {offered}"),
     )?;
+    if matches!(scheme, "api_key" | "oauth2" | "connect") && !profile.auth_schemes().allows(scheme)
+    {
+        let message = if profile.applies(Rule::Connect) {
+            format!(
+                "the {} form connects through Stripe Connect and keeps no API key or OAuth secret",
+                profile.name()
+            )
+        } else {
+            format!("the {} form has no {scheme} scheme", profile.name())
+        };
+        v.error(
+            "auth.scheme",
+            ViolationCode::InvalidValue,
+            message,
+            format!("use {offered}"),
+        );
+        return None;
+    }
     let present: [(&str, bool); 6] = [
         ("secret_key", a.secret_key.is_some()),
         ("account_id", a.account_id.is_some()),
@@ -473,6 +789,12 @@ fn check_auth(
                     "paste the connected account's id (acct_…)",
                 );
             }
+            if profile.applies(Rule::Connect) && a.account_name.is_none() {
+                v.missing(
+                    "auth.account_name",
+                    "give the connected account's name as Stripe shows it: it identifies the integration where the keys used to be",
+                );
+            }
             let account_name = match a.account_name.as_deref() {
                 Some(n) if n.trim().is_empty() => {
                     v.error(
@@ -498,7 +820,7 @@ fn check_auth(
 fn check_key_modes(
     v: &mut Collector,
     mode: Option<Mode>,
-    auth: &Option<AuthScheme>,
+    auth: Option<&AuthScheme>,
     publishable: Option<&PublishableKey>,
 ) {
     let secret = match auth {
@@ -570,20 +892,39 @@ struct Account {
     country: Option<Country>,
 }
 
-fn check_account(v: &mut Collector, account: Option<&AccountConfig>) -> Option<Account> {
+fn check_account(
+    v: &mut Collector,
+    account: Option<&AccountConfig>,
+    required: bool,
+) -> Option<Account> {
     let Some(a) = account else {
-        v.missing(
-            "account",
-            "add an account object: {\"settlement_currency\":\"USD\"}",
-        );
+        if required {
+            v.missing(
+                "account",
+                "add an account object: {\"settlement_currency\":\"USD\"}",
+            );
+        }
         return None;
     };
-    let settlement_currency = v.required_with(
-        "account.settlement_currency",
-        a.settlement_currency.as_deref(),
-        ("set the currency the Stripe account settles in (its payout bank account's), such as USD", "use the ISO 4217 code of the payout bank account's currency, such as USD"),
-        parse_currency,
+    let remedies = (
+        "set the currency the Stripe account settles in (its payout bank account's), such as USD",
+        "use the ISO 4217 code of the payout bank account's currency, such as USD",
     );
+    let settlement_currency = if required {
+        v.required_with(
+            "account.settlement_currency",
+            a.settlement_currency.as_deref(),
+            remedies,
+            parse_currency,
+        )
+    } else {
+        v.parse_with(
+            "account.settlement_currency",
+            a.settlement_currency.as_deref(),
+            remedies.1,
+            parse_currency,
+        )
+    };
     let country = match a.country.as_deref() {
         None => None,
         Some(code) => match Country::from_str(code) {
@@ -614,33 +955,58 @@ fn check_account(v: &mut Collector, account: Option<&AccountConfig>) -> Option<A
 /// data protection mode: token-only sends them on the first payment, full-card on every one).
 fn raw_card_data(
     v: &mut Collector,
+    profile: &Profile,
     version: Option<GatewayVersion>,
-    protection: Option<DataProtection>,
-    protection_given: bool,
-    access: bool,
+    (protection, protection_given): (Option<DataProtection>, bool),
+    account: Option<&Account>,
 ) {
-    if access {
+    if account.is_some_and(|a| a.raw_card_data_access) {
+        return;
+    }
+    // Where the form records the account's settings, an absent account was reported already.
+    if profile.account_settings_on_form() && account.is_none() {
         return;
     }
     let why = if version.is_some_and(GatewayVersion::always_sends_card_numbers) {
-        "a v1 gateway sends card numbers to Stripe's API".to_owned()
+        "a v1 gateway sends card numbers to Stripe's API"
     } else if let Some(p) = protection {
         match p {
-            DataProtection::TokenOnly => "with token_only data protection the platform sends the card number to Stripe on the first payment, to create the token".to_owned(),
-            _ => "with full_card_except_cvv data protection the platform sends the card number to Stripe on every payment".to_owned(),
+            DataProtection::TokenOnly => {
+                "with token_only data protection the platform sends the card number to Stripe on the first payment, to create the token"
+            }
+            _ => {
+                "with full_card_except_cvv data protection the platform sends the card number to Stripe on every payment"
+            }
         }
     } else if protection_given {
         // An invalid data_protection was reported already; it still means cards pass through.
-        "the platform sends card numbers to Stripe (data_protection is set)".to_owned()
+        "the platform sends card numbers to Stripe (data_protection is set)"
+    } else if profile.applies(Rule::SendsCardNumbers) {
+        "the platform sends card numbers to Stripe's API on every gateway version"
     } else {
         return;
     };
-    v.error(
-        "account.raw_card_data_access",
-        ViolationCode::RawCardDataRequired,
-        format!("{why}, which Stripe refuses without raw card data access (\"Sending credit card numbers directly to the Stripe API is generally unsafe\")"),
-        "ask Stripe support to enable raw card data access with PCI DSS evidence (SAQ D or an AOC) and turn on the account's \"Handle card information directly\" setting, then set account.raw_card_data_access to true",
-    );
+    let decline = "Sending credit card numbers directly to the Stripe API is generally unsafe";
+    if profile.account_settings_on_form() {
+        v.error(
+            "account.raw_card_data_access",
+            ViolationCode::RawCardDataRequired,
+            format!("{why}, which Stripe refuses without raw card data access (\"{decline}\")"),
+            "ask Stripe support to enable raw card data access with PCI DSS evidence (SAQ D or an AOC) and turn on the account's \"Handle card information directly\" setting, then set account.raw_card_data_access to true",
+        );
+    } else {
+        // rules §11: the form has no field for the account's setting; the crate cannot know it.
+        v.found.push(
+            Violation::warning(
+                path_of("account.raw_card_data_access"),
+                ViolationCode::RawCardDataRequired,
+                format!("{why}: unless the Stripe account has raw card data access, Stripe declines the payments with \"{decline}\""),
+            )
+            .with_remedy("in the Stripe Dashboard, Settings > Integration, turn on \"Handle card information directly\" (Stripe may ask for PCI DSS evidence), then record it as account.raw_card_data_access: true")
+            .with_param("setting", "Handle card information directly")
+            .with_param("decline", decline),
+        );
+    }
 }
 
 fn check_card_brands(v: &mut Collector, brands: Option<&[String]>) -> CardBrands {
@@ -796,15 +1162,16 @@ fn check_entry_minimum(
 ) -> Option<CurrencyAssignment> {
     let path = |name: &str| format!("currencies[{i}].{name}");
     let mut ok = currency.is_some();
-    let minimum = v.required_with(
-        &path("minimum_payment"),
-        entry.minimum_payment.as_deref(),
-        (
-            "set the smallest payment accepted in this currency, such as \"0.50\"",
-            "write the amount as a decimal string, such as \"0.50\"",
-        ),
-        parse_amount,
-    );
+    let minimum = match entry.minimum_payment.as_deref() {
+        None => {
+            v.missing(
+                &path("minimum_payment"),
+                "set the smallest payment accepted in this currency, such as \"0.50\"",
+            );
+            None
+        }
+        Some(text) => minimum_amount(v, &path("minimum_payment"), text, currency),
+    };
 
     let rate = v.parse_with(
         &path("rate_to_settlement"),
@@ -950,15 +1317,60 @@ fn check_entry_minimum(
     })
 }
 
+/// A minimum payment's amount: a decimal string, or (issue 14) the amount with its currency
+/// as S4 writes it, "0.50 USD", when it names the entry's own currency.
+fn minimum_amount(
+    v: &mut Collector,
+    path: &str,
+    text: &str,
+    currency: Option<Currency>,
+) -> Option<rust_decimal::Decimal> {
+    let not_decimal = match parse_amount(text) {
+        Ok(amount) => return Some(amount),
+        Err(e) => e,
+    };
+    match text.parse::<Money>() {
+        Ok(m) if currency.is_none_or(|c| c == m.currency()) => Some(m.amount()),
+        Ok(m) => {
+            let entry = currency.map_or("", |c| c.code());
+            v.found.push(
+                Violation::error(
+                    path_of(path),
+                    ViolationCode::InvalidValue,
+                    format!(
+                        "the minimum payment is written in {}, but this entry assigns {entry}",
+                        m.currency().code()
+                    ),
+                )
+                .with_remedy(format!(
+                    "drop the currency and write the amount in {entry} alone, such as \"0.50\": the currency comes from the entry"
+                ))
+                .with_param("written_currency", m.currency().code())
+                .with_param("currency", entry),
+            );
+            None
+        }
+        Err(_) => {
+            v.error(
+                path,
+                ViolationCode::InvalidValue,
+                not_decimal.to_string(),
+                "write the amount as a decimal string, such as \"0.50\"; the currency comes from the entry",
+            );
+            None
+        }
+    }
+}
+
 /// rules.md §3, S0: V2 in live mode needs a return URL for SCA redirects, absolute, https.
 fn check_return_url(
     v: &mut Collector,
     text: Option<&str>,
-    version: Option<GatewayVersion>,
+    version: GatewayVersion,
     mode: Option<Mode>,
 ) -> Option<Url> {
     let Some(text) = text else {
-        if version == Some(GatewayVersion::V2) && mode == Some(Mode::Live) {
+        if version == GatewayVersion::V2 && mode == Some(Mode::Live) {
             v.error(
                 "return_url",
                 ViolationCode::ReturnUrlRequired,

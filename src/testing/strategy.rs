@@ -562,6 +562,7 @@ fn build(shape: Shape, currencies: Vec<CurrencyConfig>, brands: &[CardBrand]) ->
         return_url,
         radar,
         live_card_tested,
+        ..GatewayConfig::default()
     }
 }
 
