@@ -283,6 +283,25 @@ fn present_fields(c: &GatewayConfig) -> [(&'static str, bool); 19] {
     ]
 }
 
+/// A field a profile requires that no rule below asks for by itself (a platform that
+/// requires the publishable key or the return URL, say).
+fn required_elsewhere(v: &mut Collector, c: &GatewayConfig, profile: &Profile) {
+    let fields = [
+        ("publishable_key", c.publishable_key.is_some()),
+        ("return_url", c.return_url.is_some()),
+        ("timeout_ms", c.timeout_ms.is_some()),
+        ("api_version", c.api_version.is_some()),
+    ];
+    for (field, present) in fields {
+        if profile.requires(field) && !present {
+            v.missing(
+                field,
+                &format!("fill in {field}: the {} form requires it", profile.name()),
+            );
+        }
+    }
+}
+
 /// rules §11: a field the platform's form does not have is reported and ignored, so no
 /// other platform's rule fires on it.
 fn without_foreign_fields(
@@ -343,6 +362,7 @@ pub(super) fn check(c: &GatewayConfig, profile: &Profile) -> (Report, Option<Val
     }
     let kept = without_foreign_fields(&mut v, c, profile);
     let c = &kept;
+    required_elsewhere(&mut v, c, profile);
     v.swapped_keys = keys_look_swapped(c);
 
     let name = if profile.applies(Rule::ConnectionSettings) {
