@@ -759,3 +759,80 @@ fn a_platform_declares_its_profile_and_adds_its_own_checks_to_the_same_report() 
     let gateway = config(&fixed).validate_as(&profile).expect("valid");
     assert_eq!(gateway.mode(), stripe_gateway_rules::Mode::Live);
 }
+
+// ---- typed building ----------------------------------------------------------------------------
+
+/// Issue 10: a platform that holds typed values builds a configuration from them, checked by
+/// the same rules; every auth scheme has a constructor.
+#[test]
+fn a_configuration_built_from_typed_values_is_checked_by_the_same_rules() {
+    use rust_decimal::Decimal;
+    use stripe_gateway_rules::config::GatewayDraft;
+    use stripe_gateway_rules::{AuthScheme, CardBrand, Currency, GatewayVersion, Mode, Money};
+
+    let key = SK_LIVE.parse().unwrap();
+    let mut draft = GatewayDraft::new("StripeV2 main MID", AuthScheme::api_key(key));
+    draft.version = Some(GatewayVersion::V2);
+    draft.publishable_key = Some(PK_LIVE.parse().unwrap());
+    draft.raw_card_data_access = true;
+    draft.return_url = Some(
+        "https://checkout.example-brand.com/sca-return"
+            .parse()
+            .unwrap(),
+    );
+    draft.live_card_tested = true;
+    draft.settlement_currency = Some(Currency::USD);
+    draft.card_brands = vec![CardBrand::Visa];
+    draft.minimums = vec![(Money::new(Decimal::new(100, 2), Currency::USD), None)];
+    let konnektive = Platform::Konnektive.profile();
+    assert!(
+        draft.report(&konnektive).is_empty(),
+        "{}",
+        draft.report(&konnektive)
+    );
+    let gateway = draft.validate(&konnektive).unwrap();
+    assert_eq!(gateway.mode(), Mode::Live);
+
+    // The same rules as the strings-as-entered path: one round shows everything.
+    draft.version = None;
+    draft.return_url = None;
+    let mut generic = draft.clone();
+    generic.mode = Some(Mode::Test);
+    let codes: Vec<String> = generic
+        .report(&Platform::Generic.profile())
+        .violations()
+        .iter()
+        .map(|v| format!("{} {}", v.path(), v.code()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "version missing_field",
+            "auth.secret_key key_mode_mismatch",
+            "publishable_key key_mode_mismatch"
+        ]
+    );
+
+    let connect = AuthScheme::connect("acct_1R3fqDP6919yCiFv".parse().unwrap())
+        .with_account_name("Acme Coaching LLC")
+        .with_publishable_key(PK_LIVE.parse().unwrap());
+    let kartra = GatewayDraft {
+        auth: Some(connect),
+        ..GatewayDraft::default()
+    };
+    assert!(kartra.report(&Platform::Kartra.profile()).is_empty());
+    let oauth = AuthScheme::oauth2(
+        "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse().unwrap(),
+        "EXAMPLEonlyClientSecret0042".parse().unwrap(),
+        "rt_EXAMPLEonlyRefreshToken0042".parse().unwrap(),
+    )
+    .with_account_id("acct_1R3fqDP6919yCiFv".parse().unwrap());
+    let data = GatewayDraft::new("Stripe via OAuth", oauth);
+    assert!(data.report(&Platform::DataConnector.profile()).is_empty());
+    // A connection's draft takes no payments.
+    assert!(
+        data.validate(&Platform::DataConnector.profile())
+            .unwrap_err()
+            .has(ViolationCode::PaymentFieldsMissing)
+    );
+}
