@@ -836,3 +836,58 @@ fn a_configuration_built_from_typed_values_is_checked_by_the_same_rules() {
             .has(ViolationCode::PaymentFieldsMissing)
     );
 }
+
+/// The README's platform × rule table is the profiles' own: one row per rule, one column per
+/// platform in `Platform::ALL`'s order, `yes` exactly where the profile applies the rule.
+#[test]
+fn the_readme_table_of_platforms_and_rules_is_the_profiles() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("| rule (`profile::Rule`) |")
+        .expect("the platform × rule table");
+    let table: Vec<&str> = readme[start..]
+        .lines()
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    let header: Vec<&str> = table[0].split('|').map(str::trim).collect();
+    let columns: Vec<&str> = header[2..header.len() - 1]
+        .iter()
+        .map(|h| h.split(' ').next().unwrap())
+        .collect();
+    let platforms: Vec<&str> = Platform::ALL.iter().map(|p| p.as_str()).collect();
+    assert_eq!(columns, platforms);
+    let rows = &table[2..];
+    assert_eq!(rows.len(), Rule::ALL.len(), "one row per rule");
+    for (row, rule) in rows.iter().zip(Rule::ALL) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        assert!(
+            cells[1].starts_with(&format!("`{rule:?}`")),
+            "row {row} is not {rule:?}"
+        );
+        for (cell, platform) in cells[2..cells.len() - 1].iter().zip(Platform::ALL) {
+            let applies = platform.profile().applies(*rule);
+            assert_eq!(
+                *cell == "yes",
+                applies,
+                "README says {cell} for {rule:?} on {platform}"
+            );
+        }
+    }
+}
+
+/// A profile's labels name each field in the platform's own terms (S4 "Password").
+#[test]
+fn violations_carry_the_forms_own_field_label() {
+    let form = with(
+        &portabilling(),
+        &json!({ "auth": { "secret_key": PK_LIVE } }),
+    );
+    let report = config(&form).report();
+    assert_eq!(
+        report.violations()[0].param("field_label"),
+        Some("Password")
+    );
+    let form = with(&ipaas(), &json!({ "timeout_ms": "30s" }));
+    let report = config(&form).report();
+    assert_eq!(report.violations()[0].param("field_label"), Some("Timeout"));
+}

@@ -56,6 +56,7 @@
 //!
 //! | field | required | meaning |
 //! | --- | --- | --- |
+//! | `platform` | no (`generic`) | whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`, `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); its profile decides which fields the form has, which are required and which rules apply. The "required" column is `generic`'s |
 //! | `name` | yes | the gateway's name on the platform |
 //! | `version` | yes | `v1` or `v2` ([`GatewayVersion`](crate::GatewayVersion)) |
 //! | `mode` | yes | `test` or `live` ([`Mode`](crate::Mode)) |
@@ -71,6 +72,15 @@
 //! | `return_url` | V2 live | where SCA (3DS) redirects return, absolute; https in live mode |
 //! | `radar` | no | Radar fraud screening on (informational; V2 does not affect it, S0) |
 //! | `live_card_tested` | no (`false`) | a test transaction with a live card was made (S0) |
+//! | `login` | `portabilling` | S4's Login: obligatory, longer than 4 characters, never echoed |
+//! | `active`, `is_source`, `is_target` | no (`false`) | S1's Is Active, Is Source, Is Target |
+//! | `timeout_ms` | no | S1's Timeout, whole milliseconds |
+//! | `api_version` | no | S1's API Version, such as `2024-06-20` |
+//!
+//! [`GatewayConfig::report`] is the one entry point for every platform's form: every finding
+//! of its profile. [`GatewayConfig::validate`] also builds the [`ValidatedGateway`] that checks
+//! payments, which needs the payment fields (a connection's form, S1–S3, has none). A platform
+//! holding typed values builds a [`GatewayDraft`] instead.
 //!
 //! Amounts and rates are decimal strings. A field with a bad value is a violation at its path,
 //! not a failure of the whole file; only a file that is not JSON of this shape (wrong types,

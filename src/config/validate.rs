@@ -163,7 +163,27 @@ pub(super) fn check(c: &GatewayConfig, profile: &Profile) -> (Report, Option<Val
     for own in profile.checks() {
         own(c, &mut v.found);
     }
+    label_fields(&mut v, profile);
     finish(v, parsed, &decided)
+}
+
+/// Gives each violation the form's own label for its field (`Password` for
+/// `auth.secret_key` on PortaBilling), as the param `field_label`, so a platform can word the
+/// message in its own terms.
+fn label_fields(v: &mut Collector, profile: &Profile) {
+    let found = std::mem::take(&mut v.found);
+    v.found = found
+        .into_iter()
+        .map(
+            |violation| match profile.label(&violation.path().to_string()) {
+                Some(label) => {
+                    let label = label.to_owned();
+                    violation.with_param("field_label", label)
+                }
+                None => violation,
+            },
+        )
+        .collect();
 }
 
 /// Checks typed values (a [`GatewayDraft`](super::GatewayDraft)) with the same rules.
@@ -177,6 +197,7 @@ pub(super) fn check_parsed(
     for check in profile.checks() {
         check(own, &mut v.found);
     }
+    label_fields(&mut v, profile);
     finish(v, parsed, &decided)
 }
 

@@ -96,6 +96,25 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in the order of the README's platform × rule table.
+    pub const ALL: &'static [Rule] = &[
+        Rule::Name,
+        Rule::GatewayVersion,
+        Rule::ModeField,
+        Rule::KeyPairMode,
+        Rule::RawCardData,
+        Rule::SendsCardNumbers,
+        Rule::ReturnUrl,
+        Rule::LiveCardTest,
+        Rule::CardBrands,
+        Rule::Currencies,
+        Rule::DataProtection,
+        Rule::Login,
+        Rule::ConnectionSettings,
+        Rule::Connect,
+        Rule::LiveKeyField,
+    ];
+
     const fn bit(self) -> u32 {
         1 << (self as u32)
     }
@@ -260,7 +279,8 @@ impl Profile {
         self
     }
 
-    /// With the form's own label for a field's path (`auth.secret_key` → `Password`).
+    /// With the form's own label for a field's path (`auth.secret_key` → `Password`). Every
+    /// violation at that path (or below it) carries the label as its `field_label` param.
     #[must_use]
     pub fn labelled(
         mut self,
