@@ -891,3 +891,60 @@ fn violations_carry_the_forms_own_field_label() {
     let report = config(&form).report();
     assert_eq!(report.violations()[0].param("field_label"), Some("Timeout"));
 }
+
+// ---- hostile input -----------------------------------------------------------------------------
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text a user may type: empty, whitespace, BOM, non-ASCII, look-alikes, huge, and
+    /// secret-shaped.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just(" \t\n".to_owned()),
+            Just("\u{feff}portabilling".to_owned()),
+            Just("ＰortaBilling".to_owned()),
+            Just("sk_live_4eC39HqLyjWDarjtT1zdp7dc".to_owned()),
+            Just("99999999999999999999999".to_owned()),
+            "[a-z_]{0,20}",
+            "\\PC{0,40}",
+            "x{5000}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Whatever is typed into the new fields, every platform's report is a typed answer,
+        /// never a panic, and never repeats a secret or the Login.
+        #[test]
+        fn any_text_in_any_platforms_fields_gives_a_report_without_secrets(
+            platform in prop::sample::select(Platform::ALL.to_vec()),
+            stated in text(),
+            login in text(),
+            timeout in text(),
+            api_version in text(),
+            name in text(),
+        ) {
+            let form = json!({
+                "platform": stated,
+                "name": name,
+                "login": format!("sk_live_4eC39HqLyjWDarjtT1zdp7dc{login}"),
+                "timeout_ms": timeout,
+                "api_version": api_version,
+                "auth": { "scheme": "api_key", "secret_key": "rk_live_4eC39HqLyjWDarjtT1zdp7dc" },
+            });
+            let c = config(&form);
+            for report in [c.report(), c.report_as(&platform.profile())] {
+                for v in report.violations() {
+                    let shown = format!("{v} {:?} {:?}", v.remedy(), v.params().collect::<Vec<_>>());
+                    prop_assert!(!shown.contains("4eC39HqLyjWDarjtT1zdp7dc"), "{}", shown);
+                }
+                #[cfg(feature = "serde")]
+                prop_assert!(!serde_json::to_string(&report).unwrap().contains("4eC39HqLyjWDarjtT1zdp7dc"));
+            }
+        }
+    }
+}

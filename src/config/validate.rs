@@ -35,12 +35,12 @@ pub(super) fn gateway_or_report(
                     Path::default(),
                     ViolationCode::PaymentFieldsMissing,
                     format!(
-                        "this {} form is valid, but it has no settlement currency or no assigned currencies, so it cannot take payments",
+                        "this {} form is valid as a connection, but it has no settlement currency or no assigned currencies, so it cannot take payments",
                         profile.name()
                     ),
                 )
                 .with_remedy(
-                    "check a connection's form with report(); give account.settlement_currency and currencies to take payments",
+                    "nothing to fix for a connection; to take payments through it, give account.settlement_currency and currencies",
                 ),
             );
             Err(report)
