@@ -67,6 +67,7 @@
 //! | legacy API-key connections re-authenticated by a deadline | S2 | [`LegacyCredentialPolicy`] |
 //! | connection settings: timeout in milliseconds, mandatory secret key, API version | S1 | [`ConnectionSettings`], [`ApiVersion`] |
 //! | what Stripe's errors mean for the configuration | stripe-facts §1, §3–§5 | [`diagnose`] |
+//! | whose rule applies where: each platform's form by its own profile; a platform's own profile and checks | rules §11 | [`Platform`], [`Profile`], [`GatewayConfig::report`] |
 //!
 //! # Codes
 //!

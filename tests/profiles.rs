@@ -121,6 +121,8 @@ fn s4_login_must_be_longer_than_4_characters() {
         !v.to_string().contains("test"),
         "the Login is never echoed: {v}"
     );
+    let secret_login = with(&portabilling(), &json!({ "login": "hunter2-password" }));
+    assert!(!format!("{:?}", config(&secret_login)).contains("hunter2"));
 
     let form = with(&portabilling(), &json!({ "login": null }));
     assert_eq!(
