@@ -889,6 +889,12 @@ fn violations_carry_the_forms_own_field_label() {
         report.violations()[0].param("field_label"),
         Some("Password")
     );
+    let form = with(&portabilling(), &json!({ "auth": { "secret_key": null } }));
+    let report = config(&form).report();
+    assert_eq!(
+        report.violations()[0].message(),
+        "Password (auth.secret_key) is required"
+    );
     let form = with(&ipaas(), &json!({ "timeout_ms": "30s" }));
     let report = config(&form).report();
     assert_eq!(report.violations()[0].param("field_label"), Some("Timeout"));

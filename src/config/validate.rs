@@ -174,16 +174,35 @@ fn label_fields(v: &mut Collector, profile: &Profile) {
     let found = std::mem::take(&mut v.found);
     v.found = found
         .into_iter()
-        .map(
-            |violation| match profile.label(&violation.path().to_string()) {
-                Some(label) => {
-                    let label = label.to_owned();
-                    violation.with_param("field_label", label)
-                }
+        .map(|violation| {
+            let path = violation.path().to_string();
+            match profile.label(&path) {
+                Some(label) => in_form_terms(violation, &path, label),
                 None => violation,
-            },
-        )
+            }
+        })
         .collect();
+}
+
+/// The violation with the form's label as a param, and a missing field named by its label
+/// ("Password (auth.secret_key) is required").
+fn in_form_terms(violation: Violation, path: &str, label: &str) -> Violation {
+    if violation.message() != format!("{path} is required") {
+        return violation.with_param("field_label", label.to_owned());
+    }
+    let mut named = Violation::new(
+        violation.severity(),
+        violation.path().clone(),
+        violation.code().clone(),
+        format!("{label} ({path}) is required"),
+    );
+    if let Some(remedy) = violation.remedy() {
+        named = named.with_remedy(remedy.to_owned());
+    }
+    for (name, value) in violation.params() {
+        named = named.with_param(name.to_owned(), value.to_owned());
+    }
+    named.with_param("field_label", label.to_owned())
 }
 
 /// Checks typed values (a [`GatewayDraft`](super::GatewayDraft)) with the same rules.
