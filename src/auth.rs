@@ -71,6 +71,76 @@ pub enum AuthScheme {
 }
 
 impl AuthScheme {
+    /// An API key: a secret or restricted key, acting for its own account.
+    #[must_use]
+    pub fn api_key(secret_key: SecretKey) -> Self {
+        AuthScheme::ApiKey {
+            secret_key,
+            account_id: None,
+        }
+    }
+
+    /// OAuth 2.0 (S3): client id, client secret and refresh token, acting for the
+    /// authenticated account.
+    #[must_use]
+    pub fn oauth2(
+        client_id: ClientId,
+        client_secret: ClientSecret,
+        refresh_token: RefreshToken,
+    ) -> Self {
+        AuthScheme::OAuth2 {
+            client_id,
+            client_secret,
+            refresh_token,
+            account_id: None,
+        }
+    }
+
+    /// Stripe Connect (S2): the connected account, without a name or a kept publishable key
+    /// yet.
+    #[must_use]
+    pub fn connect(account_id: AccountId) -> Self {
+        AuthScheme::Connect {
+            account_id,
+            account_name: None,
+            publishable_key: None,
+        }
+    }
+
+    /// The same, acting for `account` (API key, OAuth2), or connected to it (Connect).
+    #[must_use]
+    pub fn with_account_id(mut self, account: AccountId) -> Self {
+        match &mut self {
+            AuthScheme::ApiKey { account_id, .. } | AuthScheme::OAuth2 { account_id, .. } => {
+                *account_id = Some(account);
+            }
+            AuthScheme::Connect { account_id, .. } => *account_id = account,
+        }
+        self
+    }
+
+    /// The same, with the connected account's name (Connect; other schemes unchanged).
+    #[must_use]
+    pub fn with_account_name(mut self, name: impl Into<String>) -> Self {
+        if let AuthScheme::Connect { account_name, .. } = &mut self {
+            *account_name = Some(name.into());
+        }
+        self
+    }
+
+    /// The same, with the publishable key kept from the API-key era (Connect; other schemes
+    /// unchanged).
+    #[must_use]
+    pub fn with_publishable_key(mut self, key: PublishableKey) -> Self {
+        if let AuthScheme::Connect {
+            publishable_key, ..
+        } = &mut self
+        {
+            *publishable_key = Some(key);
+        }
+        self
+    }
+
     /// The scheme's name in configuration files: `api_key`, `oauth2` or `connect`.
     #[must_use]
     pub fn name(&self) -> &'static str {

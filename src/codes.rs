@@ -229,8 +229,8 @@ code_enum! {
         WrongCredentialKind => "wrong_credential_kind", "error",
             "another Stripe string (`whsec_`, `ca_`, `acct_`, `sk_org`, `pi_…_secret_…`, `tok_`, `pm_`, a secret key in the publishable slot) is not this credential", "rules §1";
         /// A key's mode (test/live) differs from the configuration's mode.
-        KeyModeMismatch => "key_mode_mismatch", "error",
-            "a key's mode is the configuration's `mode`", "rules §1; S4";
+        KeyModeMismatch => "key_mode_mismatch", "error or warning",
+            "a key's mode is the configuration's `mode`; a test key in a form's live key field (S3 \"Live API Key\") is a warning", "rules §1; S3, S4";
         /// The secret and publishable keys are of different modes.
         KeyPairModeMismatch => "key_pair_mode_mismatch", "error",
             "the publishable key's mode is the secret key's", "rules §1";
@@ -254,8 +254,8 @@ code_enum! {
         LegacyVersion => "legacy_version", "error or warning",
             "\"Stripe V1 (legacy - do not create new)\": error for a new gateway, warning for an existing one", "rules §3; S0";
         /// The platform sends card numbers to Stripe without raw card data access.
-        RawCardDataRequired => "raw_card_data_required", "error",
-            "V1, or a platform that sends card numbers (any `data_protection`), needs raw card data access", "rules §3; S0; stripe-facts §5";
+        RawCardDataRequired => "raw_card_data_required", "error or warning",
+            "V1, or a platform that sends card numbers (any `data_protection`), needs raw card data access; a warning where the form has no field for the account setting", "rules §3, §11; S0, S4; stripe-facts §5";
         /// V2 in live mode without a return URL for SCA redirects.
         ReturnUrlRequired => "return_url_required", "error",
             "V2 in live mode needs a return URL for SCA redirects", "rules §3; S0";
@@ -301,6 +301,18 @@ code_enum! {
         /// The OAuth callback's `state` is missing or is not the one sent.
         OauthStateMismatch => "oauth_state_mismatch", "error",
             "the OAuth callback's `state` is the one sent with the authorize URL", "rules §9; stripe-facts §6";
+        /// PortaBilling's Login has 4 characters or fewer.
+        LoginTooShort => "login_too_short", "error",
+            "the Login is obligatory and longer than 4 characters, though Add-on Mart ignores it", "rules §11; S4";
+        /// A field the platform's form does not have: ignored.
+        FieldNotOnForm => "field_not_on_form", "warning",
+            "a configuration carries only the fields of its platform's form; others are ignored", "rules §11";
+        /// A restricted key: it works only with the permissions it was given.
+        RestrictedKey => "restricted_key", "warning",
+            "a restricted key (`rk_`) must allow what the platform's operations need", "rules §1; stripe-facts §3";
+        /// A configuration without the fields a payment gateway needs was asked to become one.
+        PaymentFieldsMissing => "payment_fields_missing", "error",
+            "a gateway that takes payments has an account's settlement currency and assigned currencies", "rules §11";
     }
 }
 

@@ -67,6 +67,7 @@
 //! | legacy API-key connections re-authenticated by a deadline | S2 | [`LegacyCredentialPolicy`] |
 //! | connection settings: timeout in milliseconds, mandatory secret key, API version | S1 | [`ConnectionSettings`], [`ApiVersion`] |
 //! | what Stripe's errors mean for the configuration | stripe-facts §1, §3–§5 | [`diagnose`] |
+//! | whose rule applies where: each platform's form by its own profile; a platform's own profile and checks | rules §11 | [`Platform`], [`Profile`], [`GatewayConfig::report`] |
 //!
 //! Loading and validating compose with `?`: a file of the wrong shape is a
 //! [`ConfigFileError`](config::ConfigFileError), a configuration with errors is its
@@ -121,6 +122,7 @@ pub mod diagnostics;
 pub mod minimum;
 pub mod money;
 pub mod operation;
+pub mod profile;
 #[cfg(feature = "serde")]
 mod serde_input;
 pub mod testing;
@@ -150,6 +152,7 @@ pub use money::{
     max_minor_units,
 };
 pub use operation::{Operation, Refusal};
+pub use profile::{Platform, Profile};
 pub use text::InputExcerpt;
 pub use version::GatewayVersion;
 

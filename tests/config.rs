@@ -464,6 +464,10 @@ fn every_configuration_code_has_a_test_above() {
         ViolationCode::UnknownApiVersion,
         ViolationCode::OauthDenied,
         ViolationCode::OauthStateMismatch,
+        // The platform profiles' codes, tested with them (tests/profiles.rs).
+        ViolationCode::LoginTooShort,
+        ViolationCode::FieldNotOnForm,
+        ViolationCode::PaymentFieldsMissing,
     ];
     for code in ViolationCode::ALL
         .iter()
@@ -534,11 +538,19 @@ fn s4_portabilling_minimums_depend_on_the_settlement_currency() {
 
 #[test]
 fn the_bundled_configurations_validate_as_documented() {
-    let cases: [(&str, &[&str]); 8] = [
+    // Each platform's files carry only its form's fields (rules §11); the three without a
+    // platform keep the generic meaning (every rule).
+    let cases: [(&str, &[&str]); 14] = [
         ("portabilling-usd.json", &[]),
         (
             "portabilling-chf-settlement.json",
-            &["minimum_below_stripe"],
+            &[
+                "login_too_short",
+                "key_mode_mismatch",
+                "raw_card_data_required",
+                "minimum_below_stripe",
+                "invalid_value",
+            ],
         ),
         ("konnektive-v2.json", &[]),
         (
@@ -549,6 +561,15 @@ fn the_bundled_configurations_validate_as_documented() {
                 "live_card_test_missing",
             ],
         ),
+        ("kartra.json", &[]),
+        ("kartra-api-keys.json", &["invalid_value"]),
+        ("ipaas-connector.json", &[]),
+        (
+            "ipaas-connector-unfinished.json",
+            &["missing_field", "no_role", "invalid_value"],
+        ),
+        ("data-connector-oauth2.json", &[]),
+        ("data-connector-test-key.json", &["key_mode_mismatch"]),
         ("kartra-connect.json", &["minimum_approximate"]),
         ("iconduct-connector-test.json", &[]),
         ("cdata-oauth2.json", &["minimum_approximate"]),
@@ -586,8 +607,13 @@ fn the_bundled_configurations_validate_as_documented() {
     for (file, codes) in cases {
         let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
         let config = GatewayConfig::from_json(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let got: Vec<&str> = violations(&config).into_iter().map(|(_, c, _)| c).collect();
-        assert_eq!(got, codes, "{file}: {}", report_of(&config));
+        let got: Vec<&str> = config
+            .report()
+            .violations()
+            .iter()
+            .map(|v| ViolationCode::try_from(v.code()).map_or("?", ViolationCode::as_str))
+            .collect();
+        assert_eq!(got, codes, "{file}: {}", config.report());
     }
 }
 
@@ -757,4 +783,107 @@ fn secrets_pasted_into_text_fields_never_reach_messages_or_debug() {
             }
         }
     }
+}
+
+// ---- issue 14 ---------------------------------------------------------------------------------
+
+/// Issue 14: S4 writes a minimum as "0.5 USD" (and `Money` parses exactly that form). The
+/// currency comes from the entry: the same currency is accepted, another is refused with a
+/// message that says so.
+#[test]
+fn a_minimum_written_with_its_currency_is_accepted_or_told_to_drop_it_s4() {
+    let mut c = valid();
+    c.currencies = Some(vec![CurrencyConfig::new("USD", "0.50 USD")]);
+    assert_eq!(violations(&c), []);
+    let gateway = c.validate().unwrap();
+    assert_eq!(gateway.currencies()[0].minimum().to_string(), "0.50 USD");
+
+    c.currencies = Some(vec![CurrencyConfig::new("USD", "0.50 EUR")]);
+    assert_only(
+        &c,
+        "currencies[0].minimum_payment",
+        "invalid_value",
+        Severity::Error,
+    );
+    let report = report_of(&c);
+    let v = &report.violations()[0];
+    assert!(!v.message().contains("not a decimal"), "{v}");
+    assert!(
+        v.message().contains("EUR") && v.message().contains("USD"),
+        "{v}"
+    );
+    assert!(
+        v.remedy()
+            .unwrap()
+            .contains("the currency comes from the entry"),
+        "{v:?}"
+    );
+
+    c.currencies = Some(vec![CurrencyConfig::new("USD", "0,50 USD")]);
+    let report = report_of(&c);
+    let v = &report.violations()[0];
+    assert_eq!(v.code(), &ViolationCode::InvalidValue);
+    assert!(
+        v.remedy()
+            .unwrap()
+            .contains("currency comes from the entry")
+    );
+}
+
+/// Issue 14: a publishable key in the secret slot and a secret key in the publishable slot
+/// are one mistake, and both errors say the keys look swapped.
+#[test]
+fn swapped_secret_and_publishable_keys_are_named_as_swapped_rules_1() {
+    let mut c = valid();
+    c.auth = Some(AuthConfig::api_key(PK_LIVE));
+    c.publishable_key = Some(SK_LIVE.into());
+    let report = report_of(&c);
+    let at: Vec<(String, &str)> = report
+        .violations()
+        .iter()
+        .map(|v| (v.path().to_string(), v.code().as_str()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            ("auth.secret_key".to_owned(), "publishable_key_as_secret"),
+            ("publishable_key".to_owned(), "wrong_credential_kind"),
+        ]
+    );
+    for v in report.violations() {
+        assert!(v.remedy().unwrap().contains("look swapped"), "{v:?}");
+        assert_eq!(v.param("swapped"), Some("true"));
+        assert!(!v.to_string().contains("4eC39HqLyjWDarjtT1zdp7dc"));
+    }
+    // One key wrong alone is not called swapped.
+    c.publishable_key = Some(PK_LIVE.into());
+    assert!(
+        report_of(&c)
+            .violations()
+            .iter()
+            .all(|v| !v.remedy().unwrap_or("").contains("swapped"))
+    );
+}
+
+/// Issue 14: a restricted key works only with the permissions it was given: a warning naming
+/// what the platform's operations need.
+#[test]
+fn restricted_key_is_a_warning_naming_the_permissions_needed_rules_1() {
+    let mut c = valid();
+    c.auth = Some(AuthConfig::api_key("rk_live_4eC39HqLyjWDarjtT1zdp7dc"));
+    assert_only(&c, "auth.secret_key", "restricted_key", Severity::Warning);
+    let report = report_of(&c);
+    let remedy = report.violations()[0].remedy().unwrap();
+    assert!(
+        remedy.contains("charges, refunds, customers and payment methods"),
+        "{remedy}"
+    );
+    // A connector needs other permissions: its profile names them.
+    c.platform = Some("ipaas_connector".into());
+    let report = c.report();
+    let v = report
+        .with_code(ViolationCode::RestrictedKey)
+        .next()
+        .expect("the warning");
+    assert!(v.remedy().unwrap().contains("Connect reads"), "{v:?}");
 }

@@ -1,6 +1,7 @@
 //! Runs each platform example (`examples/{portabilling,konnektive,kartra,ipaas_connector,
-//! data_connector}.rs`): each must exit 0 (its valid forms validate, its invalid forms are
-//! refused as it expects) and must never print a secret.
+//! data_connector,own_platform}.rs`): each must exit 0 (its valid forms validate, its invalid
+//! forms are refused as it expects) and must never print a secret. No example checks anything
+//! itself: none defines an issue list of its own, every finding is the crate's report.
 //!
 //! `cargo test` builds the examples into `target/debug/examples/`; when a binary is not there
 //! (another target directory layout, say), the example is run with `cargo run`.
@@ -47,4 +48,33 @@ fn ipaas_connector_example_passes_without_printing_secrets() {
 #[test]
 fn data_connector_example_passes_without_printing_secrets() {
     check_example("data_connector");
+}
+
+/// Issue 10: a platform not in the seeds declares its profile and adds its own checks, with
+/// the public API only.
+#[test]
+fn own_platform_example_passes_without_printing_secrets() {
+    check_example("own_platform");
+}
+
+/// Issue 10: "none keeps checks of its own": no hand-written issue list remains in examples/.
+#[test]
+fn no_example_keeps_a_hand_written_issue_list() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    for name in [
+        "portabilling.rs",
+        "konnektive.rs",
+        "kartra.rs",
+        "ipaas_connector.rs",
+        "data_connector.rs",
+        "common/mod.rs",
+    ] {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+        for sign in ["FormIssue", "issues.push", "struct Issue", "Vec<Violation>"] {
+            assert!(
+                !text.contains(sign),
+                "examples/{name} keeps its own checks ({sign})"
+            );
+        }
+    }
 }

@@ -119,13 +119,18 @@ fn the_invalid_codes_are_every_error_code() {
         ViolationCode::MinimumApproximate,
         ViolationCode::MinimumUnverifiable,
         ViolationCode::LiveCardTestMissing,
+        ViolationCode::FieldNotOnForm,
+        ViolationCode::RestrictedKey,
     ];
-    // Codes of the other forms (connection settings, OAuth callbacks).
+    // Codes of the other forms (connection settings, OAuth callbacks) and of the platform
+    // profiles (tests/profiles.rs).
     let other_forms = [
         ViolationCode::NoRole,
         ViolationCode::UnknownApiVersion,
         ViolationCode::OauthDenied,
         ViolationCode::OauthStateMismatch,
+        ViolationCode::LoginTooShort,
+        ViolationCode::PaymentFieldsMissing,
     ];
     // Codes only the JSON loader reports (issue 10): a configuration built in code cannot
     // have them; tests/loading.rs covers them.

@@ -366,6 +366,11 @@ mod reading {
     /// The top level of the file, in the file format's order.
     const GATEWAY: &[Field<GatewayConfig>] = &[
         field(
+            "platform",
+            Kind::Text(|c, v| c.platform = Some(v)),
+            "\"portabilling\"",
+        ),
+        field(
             "name",
             Kind::Text(|c, v| c.name = Some(v)),
             "\"Stripe USD\"",
@@ -415,6 +420,24 @@ mod reading {
             "live_card_tested",
             Kind::Flag(|c, v| c.live_card_tested = v),
             "true",
+        ),
+        field(
+            "login",
+            Kind::Text(|c, v| c.login = Some(v)),
+            "\"billing-admin\"",
+        ),
+        field("active", Kind::Flag(|c, v| c.active = v), "true"),
+        field("is_source", Kind::Flag(|c, v| c.is_source = v), "true"),
+        field("is_target", Kind::Flag(|c, v| c.is_target = v), "false"),
+        field(
+            "timeout_ms",
+            Kind::Decimal(|c, v| c.timeout_ms = Some(v)),
+            "30000",
+        ),
+        field(
+            "api_version",
+            Kind::Text(|c, v| c.api_version = Some(v)),
+            "\"2026-09-30.endive\"",
         ),
     ];
 

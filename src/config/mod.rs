@@ -56,6 +56,7 @@
 //!
 //! | field | required | meaning |
 //! | --- | --- | --- |
+//! | `platform` | no (`generic`) | whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`, `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); its profile decides which fields the form has, which are required and which rules apply. The "required" column is `generic`'s |
 //! | `name` | yes | the gateway's name on the platform |
 //! | `version` | yes | `v1` or `v2` ([`GatewayVersion`](crate::GatewayVersion)) |
 //! | `mode` | yes | `test` or `live` ([`Mode`](crate::Mode)) |
@@ -71,6 +72,15 @@
 //! | `return_url` | V2 live | where SCA (3DS) redirects return, absolute; https in live mode |
 //! | `radar` | no | Radar fraud screening on (informational; V2 does not affect it, S0) |
 //! | `live_card_tested` | no (`false`) | a test transaction with a live card was made (S0) |
+//! | `login` | `portabilling` | S4's Login: obligatory, longer than 4 characters, never echoed |
+//! | `active`, `is_source`, `is_target` | no (`false`) | S1's Is Active, Is Source, Is Target |
+//! | `timeout_ms` | no | S1's Timeout, whole milliseconds |
+//! | `api_version` | no | S1's API Version, such as `2024-06-20` |
+//!
+//! [`GatewayConfig::report`] is the one entry point for every platform's form: every finding
+//! of its profile. [`GatewayConfig::validate`] also builds the [`ValidatedGateway`] that checks
+//! payments, which needs the payment fields (a connection's form, S1–S3, has none). A platform
+//! holding typed values builds a [`GatewayDraft`] instead.
 //!
 //! Amounts and rates are decimal strings, or JSON numbers read exactly as written. Problems
 //! are field-level, not file-level: a bad value, a value of the wrong JSON type
@@ -89,8 +99,14 @@
 //! [`ValidatedGateway::check`], on the [crate page](crate#codes); [`ViolationCode`] names them
 //! in code.
 
+mod collector;
+mod entry;
 mod gateway;
 mod load;
+mod minimums;
+mod parse;
+mod rules;
+mod typed;
 mod validate;
 
 use std::fmt;
@@ -105,6 +121,7 @@ pub use gateway::{CurrencyAssignment, ValidatedGateway};
 pub use load::{
     ConfigFileError, ConfigFileErrorKind, LoadViolations, MAX_CONFIG_DEPTH, MAX_CONFIG_LEN,
 };
+pub use typed::GatewayDraft;
 
 /// A Stripe gateway configuration as entered: the fields of the [file format](self), not yet
 /// parsed. Build it in code with struct-update syntax, or load it with
@@ -136,6 +153,11 @@ pub use load::{
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct GatewayConfig {
+    /// Whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`,
+    /// `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); absent means
+    /// `generic`, every rule.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub platform: Option<String>,
     /// The gateway's name on the platform.
     #[cfg_attr(feature = "serde", serde(default))]
     pub name: Option<String>,
@@ -180,6 +202,25 @@ pub struct GatewayConfig {
     /// built in code.
     #[cfg_attr(feature = "serde", serde(skip))]
     pub load_violations: LoadViolations,
+    /// S4's Login: obligatory, longer than 4 characters, ignored by Add-on Mart. Never
+    /// echoed (users type anything into it, a password included).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub login: Option<String>,
+    /// S1's "Is Active": the connection takes part in interface executions.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub active: bool,
+    /// S1's "Is Source": a data source for import.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub is_source: bool,
+    /// S1's "Is Target": a data target for export.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub is_target: bool,
+    /// S1's "Timeout", whole milliseconds, as typed.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub timeout_ms: Option<String>,
+    /// S1's "API Version", such as `2024-06-20`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub api_version: Option<String>,
 }
 
 /// The `auth` object as entered. Which fields belong depends on `scheme`: `api_key`
@@ -311,16 +352,6 @@ impl CurrencyConfig {
 }
 
 impl GatewayConfig {
-    /// Checks every field and every rule, and returns the validated gateway (with its
-    /// warnings) or the report of every violation.
-    ///
-    /// # Errors
-    ///
-    /// A [`Report`] when any violation is an error; it lists the warnings too.
-    pub fn validate(&self) -> Result<ValidatedGateway, Report> {
-        validate::validate(self)
-    }
-
     /// Loads a configuration from the JSON [file format](self), field by field: a value of
     /// the wrong JSON type, an unknown field (with the closest known name) or a field given
     /// twice is a [`Violation`] at its path, kept in
@@ -374,6 +405,7 @@ impl fmt::Debug for GatewayConfig {
             .as_ref()
             .map(|b| b.iter().map(|s| GuardedText(s)).collect());
         f.debug_struct("GatewayConfig")
+            .field("platform", &GuardedOption(&self.platform))
             .field("name", &GuardedOption(&self.name))
             .field("version", &GuardedOption(&self.version))
             .field("mode", &GuardedOption(&self.mode))
@@ -388,6 +420,12 @@ impl fmt::Debug for GatewayConfig {
             .field("radar", &self.radar)
             .field("live_card_tested", &self.live_card_tested)
             .field("load_violations", &self.load_violations)
+            .field("login", &self.login.as_ref().map(|_| "[redacted]"))
+            .field("active", &self.active)
+            .field("is_source", &self.is_source)
+            .field("is_target", &self.is_target)
+            .field("timeout_ms", &GuardedOption(&self.timeout_ms))
+            .field("api_version", &GuardedOption(&self.api_version))
             .finish()
     }
 }

@@ -17,6 +17,9 @@ use schemars::JsonSchema;
 #[derive(JsonSchema)]
 #[schemars(title = "Stripe gateway configuration", deny_unknown_fields)]
 struct GatewayConfig {
+    /// Whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`,
+    /// `portabilling` or `generic` (every rule; the default).
+    platform: Option<String>,
     /// The gateway's name on the platform.
     name: Option<String>,
     /// The gateway version: `v1` (legacy, only if it exists already) or `v2` (for new
@@ -47,6 +50,32 @@ struct GatewayConfig {
     /// A test transaction with a live card was made before going live.
     #[schemars(default)]
     live_card_tested: bool,
+    /// PortaBilling's Login: longer than 4 characters (Stripe ignores it).
+    login: Option<String>,
+    /// The iPaaS connector's "Is Active".
+    #[schemars(default)]
+    active: bool,
+    /// The iPaaS connector's "Is Source": a data source for import.
+    #[schemars(default)]
+    is_source: bool,
+    /// The iPaaS connector's "Is Target": a data target for export.
+    #[schemars(default)]
+    is_target: bool,
+    /// The iPaaS connector's "Timeout", in whole milliseconds (1 to 600000), as a number or a
+    /// string.
+    timeout_ms: Option<NumberOrText>,
+    /// The Stripe API version the connection pins, such as `2026-09-30.endive`.
+    api_version: Option<String>,
+}
+
+/// A number, or a string holding one.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+enum NumberOrText {
+    /// As a JSON number.
+    Number(u64),
+    /// As a string.
+    Text(String),
 }
 
 /// How the platform authenticates. Which fields belong depends on `scheme`: `api_key`

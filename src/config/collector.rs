@@ -1,0 +1,189 @@
+//! The collector of violations shared by the parsing and the rules of a configuration.
+
+use std::str::FromStr;
+
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::codes::ViolationCode;
+use crate::credentials::CredentialError;
+use crate::diagnostics::{Path, Report, Severity, Violation};
+
+/// The configuration file's field names in the order of the file, for sorting violations.
+pub(super) const FIELD_ORDER: &[&str] = &[
+    "platform",
+    "name",
+    "login",
+    "version",
+    "mode",
+    "existing",
+    "auth",
+    "scheme",
+    "secret_key",
+    "account_id",
+    "client_id",
+    "client_secret",
+    "refresh_token",
+    "account_name",
+    "publishable_key",
+    "account",
+    "settlement_currency",
+    "raw_card_data_access",
+    "country",
+    "data_protection",
+    "card_brands",
+    "currencies",
+    "currency",
+    "minimum_payment",
+    "rate_to_settlement",
+    "return_url",
+    "radar",
+    "live_card_tested",
+    "active",
+    "is_source",
+    "is_target",
+    "timeout_ms",
+    "api_version",
+];
+
+/// The path of a field, from its printed form (every path here is written by this module).
+pub(super) fn path_of(path: &str) -> Path {
+    path.parse().unwrap_or_default()
+}
+
+#[derive(Default)]
+pub(super) struct Collector {
+    pub(super) found: Report,
+    /// The secret and publishable keys look swapped: their errors say so.
+    pub(super) swapped_keys: bool,
+}
+
+impl Collector {
+    pub(super) fn push(
+        &mut self,
+        path: impl AsRef<str>,
+        (code, severity): (ViolationCode, Severity),
+        message: impl Into<String>,
+        remedy: impl Into<String>,
+    ) {
+        self.found.push(
+            Violation::new(severity, path_of(path.as_ref()), code, message).with_remedy(remedy),
+        );
+    }
+
+    pub(super) fn error(
+        &mut self,
+        path: impl AsRef<str>,
+        code: ViolationCode,
+        message: impl Into<String>,
+        remedy: impl Into<String>,
+    ) {
+        self.push(path, (code, Severity::Error), message, remedy);
+    }
+
+    pub(super) fn warning(
+        &mut self,
+        path: impl AsRef<str>,
+        code: ViolationCode,
+        message: impl Into<String>,
+        remedy: impl Into<String>,
+    ) {
+        self.push(path, (code, Severity::Warning), message, remedy);
+    }
+
+    pub(super) fn missing(&mut self, path: &str, remedy: &str) {
+        self.error(
+            path,
+            ViolationCode::MissingField,
+            format!("{path} is required"),
+            remedy,
+        );
+    }
+
+    /// A required text field: reports `missing_field` when absent.
+    pub(super) fn required<'a>(
+        &mut self,
+        path: &str,
+        value: Option<&'a str>,
+        remedy: &str,
+    ) -> Option<&'a str> {
+        if value.is_none() {
+            self.missing(path, remedy);
+        }
+        value
+    }
+
+    /// Parses a present value with its `FromStr`; a failure is `invalid_value` with the
+    /// parser's own message (which names what was found: these fields are not secret).
+    pub(super) fn parse<T>(&mut self, path: &str, value: Option<&str>, remedy: &str) -> Option<T>
+    where
+        T: FromStr,
+        T::Err: std::fmt::Display,
+    {
+        self.parse_with(path, value, remedy, str::parse)
+    }
+
+    /// Parses a present value with `parser`; a failure is `invalid_value` with the parser's
+    /// own message.
+    pub(super) fn parse_with<T, E: std::fmt::Display>(
+        &mut self,
+        path: &str,
+        value: Option<&str>,
+        remedy: &str,
+        parser: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        match parser(value?) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.error(path, ViolationCode::InvalidValue, e.to_string(), remedy);
+                None
+            }
+        }
+    }
+
+    /// Reports a credential that did not parse, with the code its error calls for.
+    pub(super) fn credential(&mut self, path: &str, err: &CredentialError) {
+        let mut found = err.to_violation(path_of(path));
+        if self.swapped_keys && matches!(path, "auth.secret_key" | "publishable_key") {
+            found = found
+                .with_remedy("the secret and publishable keys look swapped: put the secret key (sk_…) in auth.secret_key and the publishable key (pk_…) in publishable_key")
+                .with_param("swapped", true);
+        }
+        self.found.push(found);
+    }
+
+    /// A required credential field: `missing_field` when absent, else parsed.
+    pub(super) fn required_credential<T>(
+        &mut self,
+        path: &str,
+        value: Option<&str>,
+        remedy: &str,
+    ) -> Option<T>
+    where
+        T: FromStr<Err = CredentialError>,
+    {
+        let value = self.required(path, value, remedy);
+        self.parse_credential(path, value)
+    }
+
+    pub(super) fn parse_credential<T>(&mut self, path: &str, value: Option<&str>) -> Option<T>
+    where
+        T: FromStr<Err = CredentialError>,
+    {
+        match value?.parse() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.credential(path, &e);
+                None
+            }
+        }
+    }
+
+    pub(super) fn finish(mut self) -> Report {
+        self.found.sort_in_field_order(FIELD_ORDER);
+        self.found
+    }
+}
+
+pub(super) fn expose(secret: Option<&SecretString>) -> Option<&str> {
+    secret.map(ExposeSecret::expose_secret)
+}

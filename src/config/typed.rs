@@ -1,0 +1,156 @@
+//! Building a configuration from typed values: for a platform that already holds a [`Mode`],
+//! a [`GatewayVersion`], [`CardBrand`]s, [`Money`] minimums, a [`SecretKey`] in an
+//! [`AuthScheme`]… and would otherwise turn them back into strings.
+
+use iso_currency::Country;
+use url::Url;
+
+use super::parse::{Account, Brands, Entry, Field, Parsed};
+use super::{GatewayConfig, Report, ValidatedGateway};
+use crate::auth::AuthScheme;
+use crate::card_brand::{CardBrand, CardBrands};
+use crate::credentials::{Mode, PublishableKey};
+use crate::currency::Currency;
+use crate::data_protection::DataProtection;
+use crate::money::{ExchangeRate, Money};
+use crate::profile::Profile;
+use crate::version::GatewayVersion;
+
+#[cfg(doc)]
+use crate::credentials::SecretKey;
+
+/// A gateway configuration from typed values, checked by the same rules as a
+/// [`GatewayConfig`] under a [`Profile`]. Every value already parsed, so only the rules can
+/// fail: a missing required field, a key of the wrong mode, a minimum below Stripe's…
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use stripe_gateway_rules::config::GatewayDraft;
+/// use stripe_gateway_rules::{AuthScheme, CardBrand, Currency, DataProtection, Mode, Money, Platform};
+///
+/// let mut draft = GatewayDraft::new("Stripe USD", AuthScheme::api_key("sk_live_4eC39HqLyjWDarjtT1zdp7dc".parse()?));
+/// draft.mode = Some(Mode::Live);
+/// draft.login = Some("addonmart".into());
+/// draft.settlement_currency = Some(Currency::USD);
+/// draft.raw_card_data_access = true;
+/// draft.data_protection = Some(DataProtection::TokenOnly);
+/// draft.card_brands = vec![CardBrand::Visa, CardBrand::Mastercard];
+/// draft.minimums = vec![(Money::new(Decimal::new(50, 2), Currency::USD), None)];
+/// let gateway = draft.validate(&Platform::PortaBilling.profile()).expect("valid");
+/// assert_eq!(gateway.mode(), Mode::Live);
+///
+/// draft.minimums = vec![(Money::new(Decimal::new(40, 2), Currency::USD), None)];
+/// let report = draft.report(&Platform::PortaBilling.profile());
+/// assert!(report.has(stripe_gateway_rules::ViolationCode::MinimumBelowStripe));
+/// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct GatewayDraft {
+    /// The gateway's name.
+    pub name: Option<String>,
+    /// V1 or V2 (V2 where the form has no version).
+    pub version: Option<GatewayVersion>,
+    /// Test or live; without it, the keys' prefix says it.
+    pub mode: Option<Mode>,
+    /// The configuration was created before (a V1 gateway may only exist).
+    pub existing: bool,
+    /// The credentials, built with [`AuthScheme::api_key`], [`AuthScheme::oauth2`] or
+    /// [`AuthScheme::connect`].
+    pub auth: Option<AuthScheme>,
+    /// The account's publishable key.
+    pub publishable_key: Option<PublishableKey>,
+    /// The currency the Stripe account settles in.
+    pub settlement_currency: Option<Currency>,
+    /// Stripe granted raw card data access.
+    pub raw_card_data_access: bool,
+    /// The account's country.
+    pub country: Option<Country>,
+    /// Token only or full card except the CVV, when the platform sends card numbers.
+    pub data_protection: Option<DataProtection>,
+    /// The card brands accepted.
+    pub card_brands: Vec<CardBrand>,
+    /// The currencies assigned: each minimum payment, with the rate of its currency to the
+    /// settlement currency where it differs.
+    pub minimums: Vec<(Money, Option<ExchangeRate>)>,
+    /// Where SCA redirects return.
+    pub return_url: Option<Url>,
+    /// Radar fraud screening on.
+    pub radar: bool,
+    /// A test transaction with a live card was made.
+    pub live_card_tested: bool,
+    /// S4's Login.
+    pub login: Option<String>,
+}
+
+impl GatewayDraft {
+    /// A draft with a name and credentials, nothing else.
+    #[must_use]
+    pub fn new(name: impl Into<String>, auth: AuthScheme) -> Self {
+        GatewayDraft {
+            name: Some(name.into()),
+            auth: Some(auth),
+            ..GatewayDraft::default()
+        }
+    }
+
+    /// Every finding of `profile`'s rules (and its own checks, which see an empty
+    /// [`GatewayConfig`]: they read the platform's own values).
+    #[must_use]
+    pub fn report(&self, profile: &Profile) -> Report {
+        super::validate::check_parsed(self.parsed(), profile, &GatewayConfig::default()).0
+    }
+
+    /// The validated gateway, or the report of every violation.
+    ///
+    /// # Errors
+    ///
+    /// A [`Report`] when any violation is an error, or when a payment field (settlement
+    /// currency, minimums) is absent.
+    pub fn validate(&self, profile: &Profile) -> Result<ValidatedGateway, Report> {
+        let (report, gateway) =
+            super::validate::check_parsed(self.parsed(), profile, &GatewayConfig::default());
+        super::validate::gateway_or_report(report, gateway, profile)
+    }
+
+    fn parsed(&self) -> Parsed {
+        let mut brands = CardBrands::new();
+        for b in &self.card_brands {
+            brands.insert(*b);
+        }
+        let currencies = (!self.minimums.is_empty()).then(|| {
+            self.minimums
+                .iter()
+                .map(|(minimum, rate)| Entry {
+                    currency: Field::Valid(minimum.currency()),
+                    minimum: Field::Valid(minimum.amount()),
+                    rate: Field::from_option(rate.as_ref().map(ExchangeRate::rate)),
+                })
+                .collect()
+        });
+        let account =
+            (self.settlement_currency.is_some() || self.raw_card_data_access).then(|| Account {
+                settlement_currency: Field::from_option(self.settlement_currency),
+                raw_card_data_access: self.raw_card_data_access,
+                country: self.country,
+            });
+        Parsed {
+            name: Field::from_option(self.name.clone()),
+            version: Field::from_option(self.version),
+            mode: Field::from_option(self.mode),
+            existing: self.existing,
+            auth: Field::from_option(self.auth.clone()),
+            publishable_key: Field::from_option(self.publishable_key.clone()),
+            account,
+            data_protection: Field::from_option(self.data_protection),
+            card_brands: (!self.card_brands.is_empty()).then_some(Brands {
+                set: brands,
+                listed: self.card_brands.len(),
+            }),
+            currencies,
+            return_url: Field::from_option(self.return_url.clone()),
+            radar: self.radar,
+            live_card_tested: self.live_card_tested,
+            login: self.login.clone(),
+        }
+    }
+}
