@@ -1,23 +1,5 @@
-//! Maximum amounts per account (issue 11): the default is Stripe's API reference; a platform
+//! Maximum amounts per account: the default is Stripe's API reference; a platform
 //! states its account's limits in an [`AmountLimits`] and every verdict names the limit used.
-//!
-//! # Which maximum applies (stripe-facts §1.2)
-//!
-//! | limits stated | charge | maximum, in minor units | [`LimitSource`] |
-//! | --- | --- | --- | --- |
-//! | for the card's brand ([`AmountLimits::with_brand_max`]) | a card of that brand | the stated maximum (the smaller one if the currency has one too) | [`AccountBrand`](LimitSource::AccountBrand) |
-//! | for the currency ([`AmountLimits::with_currency_max`]) | any | the stated maximum | [`AccountCurrency`](LimitSource::AccountCurrency) |
-//! | the card networks' ([`AmountLimits::card_networks`]) | American Express | 9 digits (`999_999_999`) | [`CardNetworks`](LimitSource::CardNetworks) |
-//! | the card networks', on a Japanese account ([`AmountLimits::japanese_account`]) | JCB, Diners Club, Discover | 8 digits (`99_999_999`) | [`CardNetworks`](LimitSource::CardNetworks) |
-//! | the card networks' | any other card, or a card of unknown brand | 12 digits (`999_999_999_999`); unknown brand: 9 (8 on a Japanese account), the smallest a card network may impose | [`CardNetworks`](LimitSource::CardNetworks) |
-//! | none (the default) | any | 8 digits (`99_999_999`), IDR 12 | [`ApiReference`](LimitSource::ApiReference) |
-//!
-//! The card networks' digits are those of the current <https://docs.stripe.com/currencies>
-//! ([`CARD_NETWORK_MAXIMUMS_SOURCE`], as of [`CARD_NETWORK_MAXIMUMS_AS_OF`]): "up to 12 digits
-//! for most card payments", 9 for American Express, 8 for "JCB, Diners Club and Discover from
-//! Japanese Stripe accounts". The page adds that "card networks can impose charge amount limits
-//! that are more restrictive than digit number", and the API reference still says 8 digits,
-//! so they apply only when the platform says its account has them.
 
 use core::fmt;
 
@@ -118,8 +100,25 @@ impl AmountLimit {
 
 /// The amount limits of a Stripe account: maximums (per currency, per card brand, or the card
 /// networks' digits) and replacements for Stripe's minimum charge. The default is the API
-/// reference's maximum and the minimum table of [`crate::minimum`]; see the
-/// [module docs](self) for which maximum applies.
+/// reference's maximum and the minimum table of [`crate::minimum`].
+///
+/// # Which maximum applies (stripe-facts §1.2)
+///
+/// | limits stated | charge | maximum, in minor units | [`LimitSource`] |
+/// | --- | --- | --- | --- |
+/// | for the card's brand ([`AmountLimits::with_brand_max`]) | a card of that brand | the stated maximum (the smaller one if the currency has one too) | [`AccountBrand`](LimitSource::AccountBrand) |
+/// | for the currency ([`AmountLimits::with_currency_max`]) | any | the stated maximum | [`AccountCurrency`](LimitSource::AccountCurrency) |
+/// | the card networks' ([`AmountLimits::card_networks`]) | American Express | 9 digits (`999_999_999`) | [`CardNetworks`](LimitSource::CardNetworks) |
+/// | the card networks', on a Japanese account ([`AmountLimits::japanese_account`]) | JCB, Diners Club, Discover | 8 digits (`99_999_999`) | [`CardNetworks`](LimitSource::CardNetworks) |
+/// | the card networks' | any other card, or a card of unknown brand | 12 digits (`999_999_999_999`); unknown brand: 9 (8 on a Japanese account), the smallest a card network may impose | [`CardNetworks`](LimitSource::CardNetworks) |
+/// | none (the default) | any | 8 digits (`99_999_999`), IDR 12 | [`ApiReference`](LimitSource::ApiReference) |
+///
+/// The card networks' digits are those of the current <https://docs.stripe.com/currencies>
+/// ([`CARD_NETWORK_MAXIMUMS_SOURCE`], as of [`CARD_NETWORK_MAXIMUMS_AS_OF`]): "up to 12 digits
+/// for most card payments", 9 for American Express, 8 for "JCB, Diners Club and Discover from
+/// Japanese Stripe accounts". The page adds that "card networks can impose charge amount limits
+/// that are more restrictive than digit number", and the API reference still says 8 digits,
+/// so they apply only when the platform says its account has them.
 ///
 /// Building one may allocate; asking it ([`max_for`](Self::max_for),
 /// [`minimum_for`](Self::minimum_for), [`Money::to_minor_units_within`]) never does.

@@ -841,7 +841,7 @@ impl std::fmt::Debug for Guarded<'_> {
 }
 
 impl std::fmt::Debug for OperationLine<'_> {
-    /// Every text field guarded (see [`Guarded`]): a line is input, and may hold a secret.
+    /// Every text field guarded: a line is input, and may hold a secret.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("OperationLine")
             .field("op", &Guarded(&self.op))
