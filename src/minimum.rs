@@ -184,6 +184,14 @@ pub enum MinimumVerdict {
         meets: bool,
         /// Stripe's table entry for the amount's own currency.
         minimum: Money,
+        /// The amount compared, in its own currency.
+        compared: Money,
+        /// The account's settlement currency, in which Stripe really compares.
+        #[cfg_attr(
+            feature = "serde",
+            serde(serialize_with = "crate::currency::serde_code::serialize")
+        )]
+        settlement: Currency,
     },
     /// Nothing to compare with: the settlement currency has no table entry, or no rate was
     /// given and the amount's currency has no entry either.
@@ -233,20 +241,18 @@ impl fmt::Display for MinimumVerdict {
                 compared,
             } => write!(f, "{compared} is below Stripe's minimum of {minimum}"),
             Self::Approximate {
-                meets: true,
+                meets,
                 minimum,
+                compared,
+                settlement,
             } => write!(
                 f,
-                "meets Stripe's minimum of {minimum} for charges settled in {} (approximate: no exchange rate to the settlement currency was given)",
-                minimum.currency().code()
-            ),
-            Self::Approximate {
-                meets: false,
-                minimum,
-            } => write!(
-                f,
-                "below Stripe's minimum of {minimum} for charges settled in {} (approximate: no exchange rate to the settlement currency was given)",
-                minimum.currency().code()
+                "{compared} {} {minimum}, Stripe's minimum for charges settled in {}; but the account settles in {}, and Stripe compares the amount converted to {} with its {} minimum, so this is approximate (no exchange rate was given)",
+                if *meets { "reaches" } else { "is below" },
+                minimum.currency().code(),
+                settlement.code(),
+                settlement.code(),
+                settlement.code()
             ),
             Self::Unknown => f.write_str(
                 "stripe's minimum cannot be checked: no minimum is known for this settlement currency, or no exchange rate was given",
@@ -357,6 +363,8 @@ fn check_minimum_with(
             Some(own) => MinimumVerdict::Approximate {
                 meets: amount.amount() >= own.amount(),
                 minimum: own,
+                compared: amount,
+                settlement,
             },
             None => MinimumVerdict::Unknown,
         });

@@ -118,6 +118,8 @@ fn no_rate_with_own_entry_is_approximate_rules_md_6() {
         MinimumVerdict::Approximate {
             meets: false,
             minimum: money("0.50 CHF"),
+            compared: money("0.46 CHF"),
+            settlement: Currency::USD,
         }
     );
     assert_eq!(verdict.meets(), Some(false));
@@ -129,7 +131,23 @@ fn no_rate_with_own_entry_is_approximate_rules_md_6() {
         MinimumVerdict::Approximate {
             meets: true,
             minimum: money("0.30 GBP"),
+            compared: money("0.30 GBP"),
+            settlement: Currency::EUR,
         }
+    );
+}
+
+/// Issue 14: `check_minimum(0.46 CHF, settlement USD, no rate)` answered "…0.50 CHF for charges
+/// settled in CHF", naming the amount's currency as the settlement currency. The verdict says
+/// what was compared with what, and that the account settles in USD.
+#[test]
+fn approximate_verdict_says_what_was_compared_and_the_settlement_currency() {
+    let verdict = check_minimum(money("0.46 CHF"), Currency::USD, None).unwrap();
+    assert_eq!(
+        verdict.to_string(),
+        "0.46 CHF is below 0.50 CHF, Stripe's minimum for charges settled in CHF; but the \
+         account settles in USD, and Stripe compares the amount converted to USD with its USD \
+         minimum, so this is approximate (no exchange rate was given)"
     );
 }
 

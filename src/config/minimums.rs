@@ -171,6 +171,7 @@ fn minimum_payment(
         Ok(MinimumVerdict::Approximate {
             meets,
             minimum: own,
+            ..
         }) => {
             let compared = if meets { "reaches" } else { "is below" };
             v.warning(
