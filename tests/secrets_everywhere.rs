@@ -7,7 +7,7 @@
 //! output channel (Display, Debug, the report's JSON) may hold 12 consecutive characters of
 //! the secret's body. The gateway configuration's own fields are covered by
 //! `tests/properties_safety.rs`, the operation lines and the tool by the CLI's tests.
-#![cfg(feature = "serde")]
+#![cfg(all(feature = "serde", feature = "proptest"))]
 
 use proptest::prelude::*;
 use secrecy::SecretString;
@@ -15,31 +15,10 @@ use stripe_gateway_rules::connection::{
     AuthorizeRequest, ConnectionSettingsDraft, OAuthScope, OAuthState, Timeout, parse_callback,
 };
 use stripe_gateway_rules::credentials::{ClientSecret, RefreshToken};
+use stripe_gateway_rules::testing::strategy::pasted_secret;
 use stripe_gateway_rules::{
     AccountId, ApiVersion, AuthScheme, ClientId, Mode, Money, PublishableKey, SecretKey,
 };
-
-/// A secret as it gets pasted, and its body as it appears in the pasted text.
-fn pasted() -> impl Strategy<Value = (String, String)> {
-    (
-        prop::sample::select(vec![
-            "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_",
-        ]),
-        prop_oneof!["[A-Za-z0-9]{24}", "[A-Za-z0-9]{99}"],
-        0..6u8,
-    )
-        .prop_map(|(prefix, body, form)| {
-            let bare = format!("{prefix}{body}");
-            match form {
-                0 => (bare, body),
-                1 => (format!("\"{bare}\""), body),
-                2 => (format!(" {bare}"), body),
-                3 => (format!("Bearer {bare}"), body),
-                4 => (bare.to_uppercase(), body.to_uppercase()),
-                _ => (format!("{bare}\n"), body),
-            }
-        })
-}
 
 fn assert_no_leak(what: &str, outputs: &[String], body: &str) -> Result<(), TestCaseError> {
     for text in outputs {
@@ -69,7 +48,7 @@ const STATE: &str = "k3J9xQ2mVb7LwZ4pT8rN";
 proptest! {
     #[test]
     fn connection_settings_draft(
-        (secret, body) in pasted(),
+        (secret, body) in pasted_secret(),
         field in 0..4usize,
     ) {
         let mut draft = ConnectionSettingsDraft::default();
@@ -99,7 +78,7 @@ proptest! {
 
     #[test]
     fn auth_scheme(
-        (secret, body) in pasted(),
+        (secret, body) in pasted_secret(),
         scheme in prop::sample::select(vec!["api_key", "oauth2", "connect"]),
         field in prop::sample::select(vec![
             "scheme", "secret_key", "account_id", "client_id", "client_secret", "refresh_token",
@@ -114,7 +93,7 @@ proptest! {
 
     #[test]
     fn oauth_callback_url(
-        (secret, body) in pasted(),
+        (secret, body) in pasted_secret(),
         field in prop::sample::select(vec!["code", "state", "scope", "error", "error_description"]),
     ) {
         let encoded: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
@@ -137,7 +116,7 @@ proptest! {
 
     #[test]
     fn oauth_redirect_uri_and_state(
-        (secret, body) in pasted(),
+        (secret, body) in pasted_secret(),
     ) {
         let client: ClientId = "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse().unwrap();
         let state: OAuthState = STATE.parse().unwrap();
@@ -157,7 +136,7 @@ proptest! {
     }
 
     #[test]
-    fn api_version_timeout_and_money((secret, body) in pasted()) {
+    fn api_version_timeout_and_money((secret, body) in pasted_secret()) {
         assert_no_leak("API version", &shown(&secret.parse::<ApiVersion>()), &body)?;
         assert_no_leak("API version", &shown(&format!("2025-03-31.{secret}").parse::<ApiVersion>()), &body)?;
         assert_no_leak("timeout", &shown(&secret.parse::<Timeout>()), &body)?;
@@ -167,7 +146,7 @@ proptest! {
     }
 
     #[test]
-    fn every_credential_slot((secret, body) in pasted()) {
+    fn every_credential_slot((secret, body) in pasted_secret()) {
         let mut out = Vec::new();
         out.extend(shown(&secret.parse::<SecretKey>()));
         out.extend(shown(&secret.parse::<PublishableKey>()));

@@ -104,6 +104,42 @@ pub fn key_body() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A secret as people paste it into the wrong field, and its body as it appears in the
+/// pasted text: a secret, restricted or webhook key (`sk_live_`, `sk_test_`, `rk_live_`,
+/// `rk_test_`, `whsec_`) with a body of 24 or 99 letters and digits (or 16 to 120), bare,
+/// quoted, after a space, after `Bearer `, upper-case, or with a line break after it. For
+/// no-leak tests: no output should hold 12 consecutive characters of the body.
+///
+/// ```
+/// use proptest::prelude::*;
+/// use stripe_gateway_rules::testing::strategy::pasted_secret;
+///
+/// proptest!(|((pasted, body) in pasted_secret())| {
+///     prop_assert!(pasted.to_lowercase().contains(&body.to_lowercase()));
+///     prop_assert!(body.len() >= 16);
+/// });
+/// ```
+pub fn pasted_secret() -> impl Strategy<Value = (String, String)> {
+    (
+        prop::sample::select(vec![
+            "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_",
+        ]),
+        prop_oneof!["[A-Za-z0-9]{24}", "[A-Za-z0-9]{99}", "[A-Za-z0-9]{16,120}"],
+        0..6u8,
+    )
+        .prop_map(|(prefix, body, form)| {
+            let bare = format!("{prefix}{body}");
+            match form {
+                0 => (bare, body),
+                1 => (format!("\"{bare}\""), body),
+                2 => (format!(" {bare}"), body),
+                3 => (format!("Bearer {bare}"), body),
+                4 => (bare.to_uppercase(), body.to_uppercase()),
+                _ => (format!("{bare}\n"), body),
+            }
+        })
+}
+
 /// The text of a secret (`sk_`) or restricted (`rk_`) key of `mode`; three in four are secret
 /// keys.
 pub fn secret_key_text(mode: Mode) -> impl Strategy<Value = String> {
