@@ -360,6 +360,15 @@ impl Profile {
         }
     }
 
+    /// The form's label for exactly this path, not inherited from a field above it: what a
+    /// message names the field by.
+    pub(crate) fn own_label(&self, path: &str) -> Option<&str> {
+        self.labels
+            .iter()
+            .find(|(k, _)| k == path)
+            .map(|(_, label)| label.as_ref())
+    }
+
     /// What a restricted key needs to allow for this platform.
     #[must_use]
     pub fn permissions(&self) -> &str {
