@@ -918,7 +918,7 @@ fn messages_and_remedies_name_fields_by_label_or_in_plain_words() {
     assert_eq!(
         v.remedy(),
         Some(
-            "remove it, or choose another Auth Scheme (the oauth2 scheme takes the Client ID, Client Secret, Refresh Token, Account ID)"
+            "remove it, or choose another Auth Scheme (the oauth2 scheme takes the Client ID, the Client Secret, the Refresh Token and the Account ID)"
         )
     );
     // The generic form has no labels: plain words.

@@ -106,6 +106,15 @@ pub(super) fn plain_name(path: &str) -> Cow<'static, str> {
     Cow::Borrowed(name)
 }
 
+/// Items in plain words: "a", "a and b", "a, b and c".
+pub(super) fn listed(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 #[derive(Default)]
 pub(super) struct Collector {
     pub(super) found: Report,

@@ -8,7 +8,7 @@ use iso_currency::Country;
 use rust_decimal::Decimal;
 use url::Url;
 
-use super::collector::{Collector, expose, path_of};
+use super::collector::{Collector, expose, listed, path_of};
 use super::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
 use crate::auth::AuthScheme;
 use crate::card_brand::{CardBrand, CardBrands};
@@ -277,7 +277,7 @@ pub(super) fn parse_auth(
         if is_present && !allowed.contains(&name) {
             let takes: Vec<_> = allowed
                 .iter()
-                .map(|f| v.name(&format!("auth.{f}")))
+                .map(|f| format!("the {}", v.name(&format!("auth.{f}"))))
                 .collect();
             v.error(
                 format!("auth.{name}"),
@@ -287,9 +287,9 @@ pub(super) fn parse_auth(
                     v.name(&format!("auth.{name}"))
                 ),
                 format!(
-                    "remove it, or choose another {} (the {scheme} scheme takes the {})",
+                    "remove it, or choose another {} (the {scheme} scheme takes {})",
                     v.name("auth.scheme"),
-                    takes.join(", ")
+                    listed(&takes)
                 ),
             );
         }

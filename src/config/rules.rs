@@ -113,13 +113,17 @@ fn required_fields(v: &mut Collector, p: &Parsed, profile: &Profile) {
     if profile.requires("auth") && p.auth.is_absent() {
         let schemes = profile.auth_schemes();
         let remedy = if schemes.allows("api_key") {
-            "paste the Stripe account's secret key (sk_live_… or sk_test_…) from Developers > API keys"
+            let mut remedy = "paste the Stripe account's secret key (sk_live_… or sk_test_…) from Developers > API keys".to_owned();
+            if let Some(label) = profile.own_label("auth.secret_key") {
+                remedy = format!("{remedy} into the {label} field");
+            }
+            remedy
         } else if schemes.allows("oauth2") {
-            "fill in the OAuth client id (ca_…), client secret and refresh token"
+            "fill in the OAuth client id (ca_…), client secret and refresh token".to_owned()
         } else {
-            "connect the Stripe account and give its account id (acct_…)"
+            "connect the Stripe account and give its account id (acct_…)".to_owned()
         };
-        v.missing("auth", remedy);
+        v.missing("auth", &remedy);
     }
     let minimums_checked = profile.applies(Rule::Currencies)
         && (profile.requires("currencies") || p.currencies.is_some());

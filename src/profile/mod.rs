@@ -280,7 +280,8 @@ impl Profile {
     }
 
     /// With the form's own label for a field's path (`auth.secret_key` → `Password`). Every
-    /// violation at that path (or below it) carries the label as its `field_label` param.
+    /// violation at that path (or below it) carries the label as its `field_label` param, and
+    /// the crate's messages and remedies name the field by it ("the Password is missing").
     #[must_use]
     pub fn labelled(
         mut self,
