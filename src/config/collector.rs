@@ -270,3 +270,42 @@ impl Collector {
 pub(super) fn expose(secret: Option<&SecretString>) -> Option<&str> {
     secret.map(ExposeSecret::expose_secret)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{FIELD_ORDER, listed, plain_name};
+
+    /// Issue 9: every field of the file format has a name in plain words, with no
+    /// underscore and no path in it.
+    #[test]
+    fn every_field_has_a_plain_name() {
+        for field in FIELD_ORDER {
+            let name = plain_name(field);
+            assert_ne!(name, "field", "{field} has no plain name");
+            assert!(!name.contains(['_', '.', '[']), "{field}: {name}");
+        }
+        for path in [
+            "auth.secret_key",
+            "account.settlement_currency",
+            "account.raw_card_data_access",
+            "currencies[0].rate_to_settlement",
+        ] {
+            let name = plain_name(path);
+            assert!(!name.contains(['_', '.', '[']), "{path}: {name}");
+        }
+        assert_eq!(
+            plain_name("currencies[1].minimum_payment"),
+            "minimum payment of currency entry 2"
+        );
+        assert_eq!(plain_name("card_brands[0]"), "card brand 1");
+    }
+
+    #[test]
+    fn lists_read_as_plain_words() {
+        let items = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(listed(&items(&[])), "");
+        assert_eq!(listed(&items(&["a"])), "a");
+        assert_eq!(listed(&items(&["a", "b"])), "a and b");
+        assert_eq!(listed(&items(&["a", "b", "c"])), "a, b and c");
+    }
+}
