@@ -164,7 +164,7 @@ fn key_pair_mode_mismatch_rules_1() {
     );
     assert_eq!(
         report_of(&c).violations()[0].message(),
-        "the publishable key is a test key, but the secret key (sk_live_…) and mode are live"
+        "the publishable key is a test key, but the secret key (sk_live_…) and the gateway are in live mode"
     );
 }
 
@@ -195,6 +195,11 @@ fn missing_field_s1_s3_s4() {
             ),
         ]
     );
+    // Issue 9: the texts name the field in plain words, never by its path.
+    let report = report_of(&c);
+    let v = &report.violations()[0];
+    assert_eq!(v.message(), "the OAuth client secret is missing");
+    assert_eq!(v.remedy(), Some("paste the OAuth client secret"));
 }
 
 #[test]

@@ -218,10 +218,11 @@ fn s4_raw_card_data_access_is_a_warning_naming_the_setting_and_the_decline() {
         let report = config(&form).report();
         let v = &report.violations()[0];
         assert!(v.message().contains("generally unsafe"), "{v}");
-        assert!(
-            v.remedy()
-                .unwrap()
-                .contains("Handle card information directly"),
+        assert_eq!(
+            v.remedy(),
+            Some(
+                "in the Stripe Dashboard, Settings > Integration, turn on raw card data access for the account (Stripe's \"Handle card information directly\" setting; Stripe may ask for PCI DSS evidence), then record here that the account has it"
+            ),
             "{v:?}"
         );
         assert!(config(&form).validate().is_ok());
@@ -891,13 +892,80 @@ fn violations_carry_the_forms_own_field_label() {
     );
     let form = with(&portabilling(), &json!({ "auth": { "secret_key": null } }));
     let report = config(&form).report();
-    assert_eq!(
-        report.violations()[0].message(),
-        "Password (auth.secret_key) is required"
-    );
+    assert_eq!(report.violations()[0].message(), "the Password is missing");
     let form = with(&ipaas(), &json!({ "timeout_ms": "30s" }));
     let report = config(&form).report();
     assert_eq!(report.violations()[0].param("field_label"), Some("Timeout"));
+}
+
+/// Issue 9: messages and remedies name a field by the form's label where it has one, else in
+/// plain words; never by its path, which is the violation's own field.
+#[test]
+fn messages_and_remedies_name_fields_by_label_or_in_plain_words() {
+    // S3 labels the OAuth fields: a field of the other scheme is named by its label, and so
+    // are the fields the scheme takes.
+    let form = with(
+        &data_connector(),
+        &json!({ "auth": { "secret_key": SK_LIVE } }),
+    );
+    let report = config(&form).report();
+    let v = &report.violations()[0];
+    assert_eq!(v.path().to_string(), "auth.secret_key");
+    assert_eq!(
+        v.message(),
+        "the Live API Key does not belong to the oauth2 scheme"
+    );
+    assert_eq!(
+        v.remedy(),
+        Some(
+            "remove it, or choose another Auth Scheme (the oauth2 scheme takes the Client ID, the Client Secret, the Refresh Token and the Account ID)"
+        )
+    );
+    // The generic form has no labels: plain words.
+    let form = json!({
+        "name": "Stripe USD",
+        "version": "v2",
+        "mode": "test",
+        "auth": { "scheme": "api_key" },
+        "account": { "settlement_currency": "USD" },
+        "card_brands": ["visa"],
+        "currencies": [{ "currency": "USD" }]
+    });
+    let report = config(&form).report();
+    let texts: Vec<_> = report
+        .violations()
+        .iter()
+        .map(|v| (v.path().to_string(), v.message().to_owned()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                "auth.secret_key".to_owned(),
+                "the secret key is missing".to_owned()
+            ),
+            (
+                "currencies[0].minimum_payment".to_owned(),
+                "the minimum payment of currency entry 1 is missing".to_owned()
+            ),
+        ]
+    );
+    // A field the form does not have.
+    let form = with(
+        &kartra(),
+        &json!({ "return_url": "https://shop.example/back" }),
+    );
+    let report = config(&form).report();
+    let v = &report.violations()[0];
+    assert_eq!(v.code().as_str(), "field_not_on_form");
+    assert_eq!(
+        v.message(),
+        "the kartra form has no return URL, so it is ignored"
+    );
+    assert_eq!(
+        v.remedy(),
+        Some("remove the return URL, or choose the platform whose form has it")
+    );
 }
 
 // ---- hostile input -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use stripe_gateway_rules::config::{GatewayConfig, Severity, ViolationCode};
+use stripe_gateway_rules::profile::Platform;
 use stripe_gateway_rules::testing::strategy::{
     INVALID_CODES, WARNING_CODES, account_id, client_id, config_with_warning, invalid_config,
     invalid_config_for, mode, money, operation, publishable_key, secret_key, valid_config,
@@ -271,9 +272,97 @@ mod serde_round_trips {
     }
 }
 
+/// The configuration file's field names (README, "The configuration file"): a path joins
+/// them with dots and brackets (`auth.secret_key`, `currencies[0].minimum_payment`).
+const FILE_FIELDS: &[&str] = &[
+    "platform",
+    "name",
+    "login",
+    "version",
+    "mode",
+    "existing",
+    "auth",
+    "scheme",
+    "account",
+    "country",
+    "currencies",
+    "currency",
+    "radar",
+    "active",
+];
+
+/// The file format's snake_case field names, which no message or remedy names at all: a UI
+/// shows the platform's own label or plain words instead.
+const SNAKE_CASE_FIELDS: &[&str] = &[
+    "secret_key",
+    "settlement_currency",
+    "minimum_payment",
+    "rate_to_settlement",
+    "raw_card_data_access",
+    "live_card_tested",
+    "return_url",
+    "card_brands",
+    "data_protection",
+    "publishable_key",
+    "client_secret",
+    "refresh_token",
+    "account_id",
+    "client_id",
+    "account_name",
+    "timeout_ms",
+    "api_version",
+    "is_source",
+    "is_target",
+];
+
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// Issue 9: no field path in a text: no snake_case field name of the file format, no field
+/// name joined to another by a dot or followed by an index, no index in brackets.
+fn assert_no_field_path(text: &str) -> Result<(), TestCaseError> {
+    for field in SNAKE_CASE_FIELDS {
+        prop_assert!(!text.contains(field), "field name {field:?} in {text:?}");
+    }
+    for field in FILE_FIELDS {
+        for (i, _) in text.match_indices(field) {
+            let before = text[..i].chars().next_back();
+            let rest = &text[i + field.len()..];
+            let mut after = rest.chars();
+            let next = after.next();
+            if before.is_some_and(is_word) || next.is_some_and(is_word) {
+                continue; // part of a longer word
+            }
+            let dotted_before = before == Some('.')
+                && text[..i - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| is_word(c) || c == ']');
+            let dotted_after =
+                next == Some('.') && after.next().is_some_and(|c| c.is_ascii_lowercase());
+            prop_assert!(
+                !dotted_before && !dotted_after && next != Some('['),
+                "field path with {field:?} in {text:?}"
+            );
+        }
+    }
+    let indexed = text.match_indices('[').any(|(i, _)| {
+        let digits: String = text[i + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        !digits.is_empty() && text[i + 1 + digits.len()..].starts_with(']')
+    });
+    prop_assert!(!indexed, "an index in brackets in {text:?}");
+    Ok(())
+}
+
 /// Issue 9: a message or remedy is fit for a platform's UI: no source tag (`(S0)`, `S4's`,
-/// `rules §3`, `rules.md`, `stripe-facts`), which belong in the docs.
+/// `rules §3`, `rules.md`, `stripe-facts`), which belong in the docs, and no field path
+/// (the path is the violation's own field; the platform's label is its `field_label`).
 fn assert_fit_for_ui(text: &str) -> Result<(), TestCaseError> {
+    assert_no_field_path(text)?;
     let tags = ["\u{a7}", "rules.md", "stripe-facts", "rules "];
     for tag in tags {
         prop_assert!(!text.contains(tag), "source tag {tag:?} in {text:?}");
@@ -295,6 +384,36 @@ proptest! {
         (config, _) in prop_oneof![invalid_config(), config_with_warning()]
     ) {
         for v in &report_of(&config) {
+            assert_fit_for_ui(v.message())?;
+            if let Some(remedy) = v.remedy() {
+                assert_fit_for_ui(remedy)?;
+            }
+        }
+    }
+
+    /// The same configurations on each platform's form: its labels, its missing fields and
+    /// the fields it does not have.
+    #[test]
+    fn every_platform_forms_message_and_remedy_is_fit_for_a_ui(
+        (config, _) in prop_oneof![invalid_config(), config_with_warning()],
+        platform in prop::sample::select(Platform::ALL),
+        emptied in prop::sample::subsequence(vec!["name", "auth", "account", "currencies", "card_brands", "mode", "version", "login"], 0..=3),
+    ) {
+        let mut config = config;
+        config.platform = Some(platform.as_str().to_owned());
+        for field in emptied {
+            match field {
+                "name" => config.name = None,
+                "auth" => config.auth = None,
+                "account" => config.account = None,
+                "currencies" => config.currencies = None,
+                "card_brands" => config.card_brands = None,
+                "mode" => config.mode = None,
+                "version" => config.version = None,
+                _ => config.login = None,
+            }
+        }
+        for v in &config.report() {
             assert_fit_for_ui(v.message())?;
             if let Some(remedy) = v.remedy() {
                 assert_fit_for_ui(remedy)?;

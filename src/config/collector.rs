@@ -1,5 +1,6 @@
 //! The collector of violations shared by the parsing and the rules of a configuration.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use secrecy::{ExposeSecret, SecretString};
@@ -7,6 +8,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::codes::ViolationCode;
 use crate::credentials::CredentialError;
 use crate::diagnostics::{Path, Report, Severity, Violation};
+use crate::profile::Profile;
 
 /// The configuration file's field names in the order of the file, for sorting violations.
 pub(super) const FIELD_ORDER: &[&str] = &[
@@ -50,14 +52,96 @@ pub(super) fn path_of(path: &str) -> Path {
     path.parse().unwrap_or_default()
 }
 
+/// A field's name in plain words, for messages and remedies a platform shows in its UI
+/// (issue 9): never the path, which is the violation's own field.
+pub(super) fn plain_name(path: &str) -> Cow<'static, str> {
+    // An entry of a list: `currencies[1].minimum_payment`, `card_brands[0]`.
+    if let Some((list, rest)) = path.split_once('[') {
+        let (index, field) = rest.split_once(']').unwrap_or((rest, ""));
+        let n = index.parse::<usize>().map_or(0, |i| i.saturating_add(1));
+        let field = field.trim_start_matches('.');
+        return match (list, field) {
+            ("card_brands", _) => format!("card brand {n}").into(),
+            ("currencies", "") => format!("currency entry {n}").into(),
+            ("currencies", f) => format!("{} of currency entry {n}", plain_name(f)).into(),
+            _ => format!("entry {n}").into(),
+        };
+    }
+    let name = match path {
+        "platform" => "platform",
+        "name" => "gateway name",
+        "login" => "login",
+        "version" => "gateway version",
+        "mode" => "mode",
+        "existing" => "existing gateway flag",
+        "auth" => "Stripe authentication",
+        "auth.scheme" | "scheme" => "authentication scheme",
+        "auth.secret_key" | "secret_key" => "secret key",
+        "auth.account_id" | "account_id" => "Stripe account id",
+        "auth.client_id" | "client_id" => "OAuth client id",
+        "auth.client_secret" | "client_secret" => "OAuth client secret",
+        "auth.refresh_token" | "refresh_token" => "OAuth refresh token",
+        "auth.account_name" | "account_name" => "connected account's name",
+        "publishable_key" => "publishable key",
+        "account" => "Stripe account information",
+        "account.settlement_currency" | "settlement_currency" => "settlement currency",
+        "account.raw_card_data_access" | "raw_card_data_access" => "raw card data access",
+        "account.country" | "country" => "account's country",
+        "data_protection" => "data protection",
+        "card_brands" => "list of card brands",
+        "currencies" => "list of currencies",
+        "currency" => "currency",
+        "minimum_payment" => "minimum payment",
+        "rate_to_settlement" => "exchange rate to the settlement currency",
+        "return_url" => "return URL",
+        "radar" => "Radar setting",
+        "live_card_tested" => "live card test",
+        "active" => "active flag",
+        "is_source" => "source role",
+        "is_target" => "target role",
+        "timeout_ms" => "timeout",
+        "api_version" => "API version",
+        _ => "field",
+    };
+    Cow::Borrowed(name)
+}
+
+/// Items in plain words: "a", "a and b", "a, b and c".
+pub(super) fn listed(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 #[derive(Default)]
 pub(super) struct Collector {
     pub(super) found: Report,
     /// The secret and publishable keys look swapped: their errors say so.
     pub(super) swapped_keys: bool,
+    /// The form's profile, whose labels name its fields in messages and remedies.
+    pub(super) profile: Option<Profile>,
 }
 
 impl Collector {
+    /// A collector naming fields by `profile`'s labels.
+    pub(super) fn for_profile(profile: &Profile) -> Self {
+        Collector {
+            profile: Some(profile.clone()),
+            ..Collector::default()
+        }
+    }
+
+    /// A field's name for a message or remedy: the form's own label for it ("Password"),
+    /// else its name in plain words ("secret key").
+    pub(super) fn name(&self, path: &str) -> Cow<'static, str> {
+        match self.profile.as_ref().and_then(|p| p.own_label(path)) {
+            Some(label) => Cow::Owned(label.to_owned()),
+            None => plain_name(path),
+        }
+    }
+
     pub(super) fn push(
         &mut self,
         path: impl AsRef<str>,
@@ -91,12 +175,8 @@ impl Collector {
     }
 
     pub(super) fn missing(&mut self, path: &str, remedy: &str) {
-        self.error(
-            path,
-            ViolationCode::MissingField,
-            format!("{path} is required"),
-            remedy,
-        );
+        let message = format!("the {} is missing", self.name(path));
+        self.error(path, ViolationCode::MissingField, message, remedy);
     }
 
     /// A required text field: reports `missing_field` when absent.
@@ -144,9 +224,12 @@ impl Collector {
     pub(super) fn credential(&mut self, path: &str, err: &CredentialError) {
         let mut found = err.to_violation(path_of(path));
         if self.swapped_keys && matches!(path, "auth.secret_key" | "publishable_key") {
-            found = found
-                .with_remedy("the secret and publishable keys look swapped: put the secret key (sk_…) in auth.secret_key and the publishable key (pk_…) in publishable_key")
-                .with_param("swapped", true);
+            let remedy = format!(
+                "the secret and publishable keys look swapped: put the secret key (sk_…) in the {} field and the publishable key (pk_…) in the {} field",
+                self.name("auth.secret_key"),
+                self.name("publishable_key")
+            );
+            found = found.with_remedy(remedy).with_param("swapped", true);
         }
         self.found.push(found);
     }
@@ -186,4 +269,43 @@ impl Collector {
 
 pub(super) fn expose(secret: Option<&SecretString>) -> Option<&str> {
     secret.map(ExposeSecret::expose_secret)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FIELD_ORDER, listed, plain_name};
+
+    /// Issue 9: every field of the file format has a name in plain words, with no
+    /// underscore and no path in it.
+    #[test]
+    fn every_field_has_a_plain_name() {
+        for field in FIELD_ORDER {
+            let name = plain_name(field);
+            assert_ne!(name, "field", "{field} has no plain name");
+            assert!(!name.contains(['_', '.', '[']), "{field}: {name}");
+        }
+        for path in [
+            "auth.secret_key",
+            "account.settlement_currency",
+            "account.raw_card_data_access",
+            "currencies[0].rate_to_settlement",
+        ] {
+            let name = plain_name(path);
+            assert!(!name.contains(['_', '.', '[']), "{path}: {name}");
+        }
+        assert_eq!(
+            plain_name("currencies[1].minimum_payment"),
+            "minimum payment of currency entry 2"
+        );
+        assert_eq!(plain_name("card_brands[0]"), "card brand 1");
+    }
+
+    #[test]
+    fn lists_read_as_plain_words() {
+        let items = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(listed(&items(&[])), "");
+        assert_eq!(listed(&items(&["a"])), "a");
+        assert_eq!(listed(&items(&["a", "b"])), "a and b");
+        assert_eq!(listed(&items(&["a", "b", "c"])), "a, b and c");
+    }
 }

@@ -38,7 +38,12 @@ pub(super) fn currencies(
 /// rules §5: a currency Stripe presents.
 fn presentment_currency(v: &mut Collector, i: usize, c: Currency) {
     if !is_presentment_currency(c) {
-        v.error(format!("currencies[{i}].currency"), ViolationCode::UnsupportedCurrency, format!("{} is not one of Stripe's presentment currencies", c.code()), "remove it: Stripe cannot charge in it (docs.stripe.com/currencies#presentment-currencies)");
+        v.error(
+            format!("currencies[{i}].currency"),
+            ViolationCode::UnsupportedCurrency,
+            format!("{} is not one of Stripe's presentment currencies", c.code()),
+            "remove it: Stripe cannot charge in it",
+        );
     }
 }
 
@@ -69,8 +74,9 @@ fn brand_currency(v: &mut Collector, i: usize, c: Currency, brands: CardBrands) 
                 c.code()
             ),
             format!(
-                "remove \"{}\" from card_brands or remove {}",
-                brand.as_str(),
+                "remove {} from the {}, or remove {}",
+                brand.label(),
+                v.name("card_brands"),
                 c.code()
             ),
         );
@@ -183,7 +189,7 @@ fn minimum_payment(
                     settlement.code(),
                     settlement.code()
                 ),
-                format!("give rate_to_settlement (1 {} in {}) for an exact check", currency.code(), settlement.code()),
+                format!("give the exchange rate (what 1 {} is worth in {}) for an exact check", currency.code(), settlement.code()),
             );
         }
         Ok(MinimumVerdict::Unknown) if stripe_minimum(settlement).is_none() => {
@@ -199,7 +205,7 @@ fn minimum_payment(
                 path("minimum_payment"),
                 ViolationCode::MinimumUnverifiable,
                 format!("minimum payment {minimum} cannot be checked: Stripe publishes no minimum for {} to compare it with, and no rate to {} was given", currency.code(), settlement.code()),
-                format!("give rate_to_settlement (1 {} in {}) to check it against Stripe's minimum", currency.code(), settlement.code()),
+                format!("give the exchange rate (what 1 {} is worth in {}) to check it against Stripe's minimum", currency.code(), settlement.code()),
             );
         }
         Ok(_) => {}

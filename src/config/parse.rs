@@ -8,7 +8,7 @@ use iso_currency::Country;
 use rust_decimal::Decimal;
 use url::Url;
 
-use super::collector::{Collector, expose, path_of};
+use super::collector::{Collector, expose, listed, path_of};
 use super::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
 use crate::auth::AuthScheme;
 use crate::card_brand::{CardBrand, CardBrands};
@@ -195,10 +195,11 @@ pub(super) fn parse(v: &mut Collector, c: &GatewayConfig, profile: &Profile) -> 
 fn parse_name(v: &mut Collector, name: Option<&str>) -> Option<String> {
     let name = name?;
     if name.trim().is_empty() {
+        let message = format!("the {} is empty", v.name("name"));
         v.error(
             "name",
             ViolationCode::InvalidValue,
-            "name is empty",
+            message,
             "give the gateway a name, such as \"Stripe USD\"",
         );
         return None;
@@ -208,7 +209,10 @@ fn parse_name(v: &mut Collector, name: Option<&str>) -> Option<String> {
         v.error(
             "name",
             ViolationCode::InvalidValue,
-            format!("name has {chars} characters, more than {MAX_NAME_CHARS}"),
+            format!(
+                "the {} has {chars} characters, more than {MAX_NAME_CHARS}",
+                v.name("name")
+            ),
             "shorten the name",
         );
         return None;
@@ -227,7 +231,7 @@ pub(super) fn parse_auth(
     let scheme = v.required(
         "auth.scheme",
         a.scheme.as_deref(),
-        &format!("set auth.scheme to one of {offered}"),
+        &format!("choose the {}: {offered}", v.name("auth.scheme")),
     )?;
     if matches!(scheme, "api_key" | "oauth2" | "connect") && !profile.auth_schemes().allows(scheme)
     {
@@ -271,13 +275,21 @@ pub(super) fn parse_auth(
     };
     for (name, is_present) in present {
         if is_present && !allowed.contains(&name) {
+            let takes: Vec<_> = allowed
+                .iter()
+                .map(|f| format!("the {}", v.name(&format!("auth.{f}"))))
+                .collect();
             v.error(
                 format!("auth.{name}"),
                 ViolationCode::InvalidValue,
-                format!("auth.{name} does not belong to the {scheme} scheme"),
                 format!(
-                    "remove it, or change auth.scheme (the {scheme} scheme takes {})",
-                    allowed.join(", ")
+                    "the {} does not belong to the {scheme} scheme",
+                    v.name(&format!("auth.{name}"))
+                ),
+                format!(
+                    "remove it, or choose another {} (the {scheme} scheme takes {})",
+                    v.name("auth.scheme"),
+                    listed(&takes)
                 ),
             );
         }
@@ -337,10 +349,11 @@ pub(super) fn parse_auth(
             }
             let account_name = match a.account_name.as_deref() {
                 Some(n) if n.trim().is_empty() => {
+                    let message = format!("the {} is empty", v.name("auth.account_name"));
                     v.error(
                         "auth.account_name",
                         ViolationCode::InvalidValue,
-                        "auth.account_name is empty",
+                        message,
                         "give the account's name as Stripe shows it, or leave it out",
                     );
                     return None;
@@ -405,8 +418,8 @@ fn parse_card_brands(v: &mut Collector, list: &[String]) -> Brands {
                     _ => "\"unknown\" cannot be enabled: it is what Stripe reports when it cannot tell a card's brand, not a card network",
                 },
                 match brand {
-                    CardBrand::Link => "remove \"link\" from card_brands and enable the card networks you accept; turn Link on as a payment method in the Stripe Dashboard",
-                    _ => "remove \"unknown\" from card_brands and enable the card networks you accept, such as \"visa\" and \"mastercard\"",
+                    CardBrand::Link => format!("remove \"link\" from the {} and enable the card networks you accept; turn Link on as a payment method in the Stripe Dashboard", v.name("card_brands")),
+                    _ => format!("remove \"unknown\" from the {} and enable the card networks you accept, such as \"visa\" and \"mastercard\"", v.name("card_brands")),
                 },
             ),
             Some(brand) => {
@@ -494,6 +507,7 @@ fn minimum_amount(
 /// A return URL: absolute, http or https, without credentials (whether it must be https is a
 /// rule: live mode).
 fn parse_return_url(v: &mut Collector, text: &str) -> Option<Url> {
+    let field = v.name("return_url");
     let invalid = |v: &mut Collector, message: String| {
         v.error(
             "return_url",
@@ -505,13 +519,13 @@ fn parse_return_url(v: &mut Collector, text: &str) -> Option<Url> {
     };
     let url = match Url::parse(text) {
         Ok(url) => url,
-        Err(e) => return invalid(v, format!("return_url is not an absolute URL ({e})")),
+        Err(e) => return invalid(v, format!("the {field} is not an absolute URL ({e})")),
     };
     if !matches!(url.scheme(), "https" | "http") {
         return invalid(
             v,
             format!(
-                "return_url has the scheme {}; a browser redirect needs https",
+                "the {field} has the scheme {}; a browser redirect needs https",
                 InputExcerpt::new(url.scheme())
             ),
         );
@@ -519,7 +533,7 @@ fn parse_return_url(v: &mut Collector, text: &str) -> Option<Url> {
     if !url.username().is_empty() || url.password().is_some() {
         return invalid(
             v,
-            "return_url carries a user name or password, which a redirect URL must not".into(),
+            format!("the {field} carries a user name or password, which a redirect URL must not"),
         );
     }
     Some(url)

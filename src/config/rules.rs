@@ -104,24 +104,33 @@ fn required_fields(v: &mut Collector, p: &Parsed, profile: &Profile) {
     if profile.requires("version") && p.version.is_absent() {
         v.missing(
             "version",
-            "set version to v2 (Stripe V2: PaymentIntents with Stripe's native 3DS)",
+            "choose v2 (Stripe V2: PaymentIntents with Stripe's native 3DS)",
         );
     }
     if profile.requires("mode") && p.mode.is_absent() {
-        v.missing("mode", "set mode to test or live");
+        v.missing("mode", "choose test or live");
     }
     if profile.requires("auth") && p.auth.is_absent() {
-        v.missing(
-            "auth",
-            "add an auth object: {\"scheme\":\"api_key\",\"secret_key\":\"sk_…\"}",
-        );
+        let schemes = profile.auth_schemes();
+        let remedy = if schemes.allows("api_key") {
+            let mut remedy = "paste the Stripe account's secret key (sk_live_… or sk_test_…) from Developers > API keys".to_owned();
+            if let Some(label) = profile.own_label("auth.secret_key") {
+                remedy = format!("{remedy} into the {label} field");
+            }
+            remedy
+        } else if schemes.allows("oauth2") {
+            "fill in the OAuth client id (ca_…), client secret and refresh token".to_owned()
+        } else {
+            "connect the Stripe account and give its account id (acct_…)".to_owned()
+        };
+        v.missing("auth", &remedy);
     }
     let minimums_checked = profile.applies(Rule::Currencies)
         && (profile.requires("currencies") || p.currencies.is_some());
     match &p.account {
         None if profile.requires("account") || minimums_checked => v.missing(
             "account",
-            "add an account object: {\"settlement_currency\":\"USD\"}",
+            "give the currency the Stripe account settles in (its payout bank account's), such as USD",
         ),
         Some(a)
             if (profile.requires("account") || minimums_checked)
@@ -144,7 +153,7 @@ fn required_fields(v: &mut Collector, p: &Parsed, profile: &Profile) {
         match p.currencies.as_deref() {
             None | Some([]) => v.missing(
                 "currencies",
-                "assign at least one currency with its minimum payment: [{\"currency\":\"USD\",\"minimum_payment\":\"0.50\"}]",
+                "assign at least one currency with its minimum payment, such as USD with a minimum of 0.50",
             ),
             Some(entries) => {
                 for (i, e) in entries.iter().enumerate() {
@@ -202,12 +211,13 @@ fn key_modes(
                 "auth.secret_key",
                 ViolationCode::KeyModeMismatch,
                 format!(
-                    "the secret key is a {} key ({}…), but mode is {mode}",
+                    "the {} is a {} key ({}…), but the gateway is in {mode} mode",
+                    v.name("auth.secret_key"),
                     secret.mode(),
                     secret.prefix()
                 ),
                 format!(
-                    "use the {mode} secret key, or set mode to {}",
+                    "use the {mode} secret key, or switch the gateway to {} mode",
                     secret.mode()
                 ),
             );
@@ -220,7 +230,7 @@ fn key_modes(
                 v.error(
                     "publishable_key",
                     ViolationCode::KeyPairModeMismatch,
-                    format!("the publishable key is a {} key, but the secret key ({}…) and mode are {mode}", pk.mode(), secret.prefix()),
+                    format!("the {} is a {} key, but the secret key ({}…) and the gateway are in {mode} mode", v.name("publishable_key"), pk.mode(), secret.prefix()),
                     format!("use the {mode} publishable key (pk_{mode}_…) of the same account"),
                 );
             } else {
@@ -228,11 +238,12 @@ fn key_modes(
                     "publishable_key",
                     ViolationCode::KeyModeMismatch,
                     format!(
-                        "the publishable key is a {} key, but mode is {mode}",
+                        "the {} is a {} key, but the gateway is in {mode} mode",
+                        v.name("publishable_key"),
                         pk.mode()
                     ),
                     format!(
-                        "use the {mode} publishable key (pk_{mode}_…), or set mode to {}",
+                        "use the {mode} publishable key (pk_{mode}_…), or switch the gateway to {} mode",
                         pk.mode()
                     ),
                 );
@@ -243,7 +254,8 @@ fn key_modes(
                 "publishable_key",
                 ViolationCode::KeyPairModeMismatch,
                 format!(
-                    "the publishable key is a {} key, but the secret key ({}…) is {}",
+                    "the {} is a {} key, but the secret key ({}…) is {}",
+                    v.name("publishable_key"),
                     pk.mode(),
                     secret.prefix(),
                     secret.mode()
@@ -263,7 +275,8 @@ fn test_key_in_live_field(v: &mut Collector, auth: Option<&AuthScheme>) {
                 "auth.secret_key",
                 ViolationCode::KeyModeMismatch,
                 format!(
-                    "the Live API Key is a test key ({}…): the connection sees only test data",
+                    "the {} is a test key ({}…): the connection sees only test data",
+                    v.name("auth.secret_key"),
                     secret_key.prefix()
                 ),
                 "paste the live secret key (sk_live_…) to read live data; keep the test key only for trying the connection",
@@ -305,12 +318,13 @@ fn check_login(v: &mut Collector, login: Option<&str>) {
     let remedy = "type any text of 5 characters or more, such as \"addonmart\": Add-on Mart ignores it, but PortaBilling requires it";
     match login {
         None => v.missing("login", remedy),
-        Some(l) if l.trim().is_empty() => v.error(
-            "login",
-            ViolationCode::MissingField,
-            "login is empty; PortaBilling requires it, though Add-on Mart ignores it",
-            remedy,
-        ),
+        Some(l) if l.trim().is_empty() => {
+            let message = format!(
+                "the {} is empty; PortaBilling requires it, though Add-on Mart ignores it",
+                v.name("login")
+            );
+            v.error("login", ViolationCode::MissingField, message, remedy);
+        }
         Some(l) => {
             let chars = l.chars().count();
             if chars < MIN_LOGIN_CHARS {
@@ -318,7 +332,10 @@ fn check_login(v: &mut Collector, login: Option<&str>) {
                     Violation::error(
                         path_of("login"),
                         ViolationCode::LoginTooShort,
-                        format!("login has {chars} characters; PortaBilling requires more than 4"),
+                        format!(
+                            "the {} has {chars} characters; PortaBilling requires more than 4",
+                            v.name("login")
+                        ),
                     )
                     .with_remedy(remedy)
                     .with_param("chars", chars)
@@ -359,7 +376,7 @@ fn raw_card_data(
         }
     } else if protection_given {
         // An invalid data_protection was reported already; it still means cards pass through.
-        "the platform sends card numbers to Stripe (data_protection is set)"
+        "the platform sends card numbers to Stripe (a data protection mode is set)"
     } else if profile.applies(Rule::SendsCardNumbers) {
         "the platform sends card numbers to Stripe's API on every gateway version"
     } else {
@@ -371,7 +388,7 @@ fn raw_card_data(
             "account.raw_card_data_access",
             ViolationCode::RawCardDataRequired,
             format!("{why}, which Stripe refuses without raw card data access (\"{decline}\")"),
-            "ask Stripe support to enable raw card data access with PCI DSS evidence (SAQ D or an AOC) and turn on the account's \"Handle card information directly\" setting, then set account.raw_card_data_access to true",
+            "ask Stripe support to enable raw card data access with PCI DSS evidence (SAQ D or an AOC), turn on raw card data access for the account (Stripe's \"Handle card information directly\" setting), then record here that the account has it",
         );
     } else {
         // rules §11: the form has no field for the account's setting; the crate cannot know it.
@@ -381,7 +398,7 @@ fn raw_card_data(
                 ViolationCode::RawCardDataRequired,
                 format!("{why}: unless the Stripe account has raw card data access, Stripe declines the payments with \"{decline}\""),
             )
-            .with_remedy("in the Stripe Dashboard, Settings > Integration, turn on \"Handle card information directly\" (Stripe may ask for PCI DSS evidence), then record it as account.raw_card_data_access: true")
+            .with_remedy("in the Stripe Dashboard, Settings > Integration, turn on raw card data access for the account (Stripe's \"Handle card information directly\" setting; Stripe may ask for PCI DSS evidence), then record here that the account has it")
             .with_param("setting", "Handle card information directly")
             .with_param("decline", decline),
         );
@@ -394,7 +411,7 @@ fn no_card_brands(v: &mut Collector, _brands: Brands) {
         "card_brands",
         ViolationCode::NoCardBrands,
         "no card brand is enabled, so no card payment can be taken",
-        "enable the brands you accept, such as [\"visa\", \"mastercard\", \"amex\", \"discover\"]",
+        "enable the brands you accept, such as visa, mastercard, amex and discover",
     );
 }
 
@@ -405,7 +422,7 @@ fn return_url_required(v: &mut Collector, p: &Parsed, version: GatewayVersion, m
             "return_url",
             ViolationCode::ReturnUrlRequired,
             "a v2 gateway in live mode needs a return URL: 3D Secure (SCA) redirects the customer away and back",
-            "set return_url to the https page of your checkout that SCA redirects return to: the checkout must support redirects for 3D Secure",
+            format!("give the {}: the https page of your checkout that SCA redirects return to; the checkout must support redirects for 3D Secure", v.name("return_url")),
         );
     }
 }
@@ -417,7 +434,7 @@ fn return_url_insecure(v: &mut Collector, p: &Parsed, mode: Option<Mode>) {
             v.error(
                 "return_url",
                 ViolationCode::ReturnUrlInsecure,
-                "return_url uses http in live mode; customers would return from 3D Secure over an unencrypted connection",
+                format!("the {} uses http in live mode; customers would return from 3D Secure over an unencrypted connection", v.name("return_url")),
                 "use https",
             );
         }
@@ -432,7 +449,7 @@ fn live_card_test(v: &mut Collector, mode: Option<Mode>, tested: bool) {
             "live_card_tested",
             ViolationCode::LiveCardTestMissing,
             "the gateway is in live mode, but no test transaction with a live card was recorded",
-            "before going live, make a test transaction with a live card, then set live_card_tested to true",
+            "before going live, make a test transaction with a live card, then record the live card test as done",
         );
     }
 }

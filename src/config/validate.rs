@@ -5,7 +5,7 @@
 use secrecy::ExposeSecret;
 
 use super::GatewayConfig;
-use super::collector::Collector;
+use super::collector::{Collector, plain_name};
 use super::gateway::{CurrencyAssignment, CurrencyIndex, ValidatedGateway};
 use super::parse::{Parsed, parse};
 use super::rules::{Decided, apply};
@@ -40,7 +40,7 @@ pub(super) fn gateway_or_report(
                     ),
                 )
                 .with_remedy(
-                    "nothing to fix for a connection; to take payments through it, give account.settlement_currency and currencies",
+                    "nothing to fix for a connection; to take payments through it, give the account's settlement currency and the currencies it charges in, each with its minimum payment",
                 ),
             );
             Err(report)
@@ -85,10 +85,12 @@ fn required_elsewhere(v: &mut Collector, c: &GatewayConfig, profile: &Profile) {
     ];
     for (field, present) in fields {
         if profile.requires(field) && !present {
-            v.missing(
-                field,
-                &format!("fill in {field}: the {} form requires it", profile.name()),
+            let remedy = format!(
+                "fill in the {}: the {} form requires it",
+                v.name(field),
+                profile.name()
             );
+            v.missing(field, &remedy);
         }
     }
 }
@@ -105,14 +107,15 @@ fn without_foreign_fields(
         if !present || profile.has_field(field) {
             continue;
         }
+        let name = plain_name(field);
         v.warning(
             field,
             ViolationCode::FieldNotOnForm,
             format!(
-                "{field} is not a field of the {} form, so it is ignored",
+                "the {} form has no {name}, so it is ignored",
                 profile.name()
             ),
-            format!("remove {field}, or set platform to the form it belongs to"),
+            format!("remove the {name}, or choose the platform whose form has it"),
         );
         match field {
             "name" => kept.name = None,
@@ -143,7 +146,7 @@ fn without_foreign_fields(
 /// platform's own checks, and returns the report with the validated gateway when the form
 /// has every field a payment gateway needs and no error.
 pub(super) fn check(c: &GatewayConfig, profile: &Profile) -> (Report, Option<ValidatedGateway>) {
-    let mut v = Collector::default();
+    let mut v = Collector::for_profile(profile);
     if let Some(platform) = c.platform.as_deref() {
         v.parse::<Platform>(
             "platform",
@@ -175,8 +178,9 @@ pub(super) fn check(c: &GatewayConfig, profile: &Profile) -> (Report, Option<Val
 ///
 /// [`AuthConfig::validate`]: super::AuthConfig::validate
 pub(super) fn validate_auth(a: &super::AuthConfig) -> Result<crate::AuthScheme, Report> {
-    let mut v = Collector::default();
-    let scheme = super::parse::parse_auth(&mut v, a, None, &Platform::Generic.profile());
+    let profile = Platform::Generic.profile();
+    let mut v = Collector::for_profile(&profile);
+    let scheme = super::parse::parse_auth(&mut v, a, None, &profile);
     let report: Report = v
         .finish()
         .into_iter()
@@ -196,7 +200,8 @@ pub(super) fn validate_auth(a: &super::AuthConfig) -> Result<crate::AuthScheme, 
 
 /// Gives each violation the form's own label for its field (`Password` for
 /// `auth.secret_key` on PortaBilling), as the param `field_label`, so a platform can word the
-/// message in its own terms.
+/// message in its own terms (the crate's own messages already name a labelled field by its
+/// label: "the Password is missing").
 fn label_fields(v: &mut Collector, profile: &Profile) {
     let found = std::mem::take(&mut v.found);
     v.found = found
@@ -204,32 +209,11 @@ fn label_fields(v: &mut Collector, profile: &Profile) {
         .map(|violation| {
             let path = violation.path().to_string();
             match profile.label(&path) {
-                Some(label) => in_form_terms(violation, &path, label),
+                Some(label) => violation.with_param("field_label", label.to_owned()),
                 None => violation,
             }
         })
         .collect();
-}
-
-/// The violation with the form's label as a param, and a missing field named by its label
-/// ("Password (auth.secret_key) is required").
-fn in_form_terms(violation: Violation, path: &str, label: &str) -> Violation {
-    if violation.message() != format!("{path} is required") {
-        return violation.with_param("field_label", label.to_owned());
-    }
-    let mut named = Violation::new(
-        violation.severity(),
-        violation.path().clone(),
-        violation.code().clone(),
-        format!("{label} ({path}) is required"),
-    );
-    if let Some(remedy) = violation.remedy() {
-        named = named.with_remedy(remedy.to_owned());
-    }
-    for (name, value) in violation.params() {
-        named = named.with_param(name.to_owned(), value.to_owned());
-    }
-    named.with_param("field_label", label.to_owned())
 }
 
 /// Checks typed values (a [`GatewayDraft`](super::GatewayDraft)) with the same rules.
@@ -238,7 +222,7 @@ pub(super) fn check_parsed(
     profile: &Profile,
     own: &GatewayConfig,
 ) -> (Report, Option<ValidatedGateway>) {
-    let mut v = Collector::default();
+    let mut v = Collector::for_profile(profile);
     let decided = apply(&mut v, &parsed, profile);
     for check in profile.checks() {
         check(own, &mut v.found);

@@ -280,7 +280,8 @@ impl Profile {
     }
 
     /// With the form's own label for a field's path (`auth.secret_key` → `Password`). Every
-    /// violation at that path (or below it) carries the label as its `field_label` param.
+    /// violation at that path (or below it) carries the label as its `field_label` param, and
+    /// the crate's messages and remedies name the field by it ("the Password is missing").
     #[must_use]
     pub fn labelled(
         mut self,
@@ -358,6 +359,15 @@ impl Profile {
             let cut = p.rfind(['.', '['])?;
             p = &p[..cut];
         }
+    }
+
+    /// The form's label for exactly this path, not inherited from a field above it: what a
+    /// message names the field by.
+    pub(crate) fn own_label(&self, path: &str) -> Option<&str> {
+        self.labels
+            .iter()
+            .find(|(k, _)| k == path)
+            .map(|(_, label)| label.as_ref())
     }
 
     /// What a restricted key needs to allow for this platform.
