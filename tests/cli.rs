@@ -457,7 +457,7 @@ fn check_config_platform_overrides_the_file_s_profile() {
 
 #[test]
 fn check_config_bad_platform_exits_2_listing_the_valid_ones() {
-    for bad in ["Kartra", "stripe", "", " kartra", "kartra\u{feff}"] {
+    for bad in ["Kartra", "stripe", "", " kartra", "kartra\u{feff}", SECRET] {
         let out = run(&[
             "check-config",
             "--platform",
@@ -473,6 +473,7 @@ fn check_config_bad_platform_exits_2_listing_the_valid_ones() {
             "{bad:?}: {err}"
         );
         assert!(out.stdout.is_empty(), "{bad:?}");
+        assert_no_secret(&err);
     }
 }
 

@@ -13,7 +13,6 @@ use std::io::{self, BufReader, BufWriter, IsTerminal, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use stripe_gateway_rules::ValidatedGateway;
 use stripe_gateway_rules::config::GatewayConfig;
@@ -145,11 +144,49 @@ enum Command {
     },
 }
 
-/// `--platform`: one of the profiles the crate ships, by its keyword; anything else is
-/// refused by clap (exit 2) with the list of valid ones.
-fn platform_parser() -> impl clap::builder::TypedValueParser<Value = Platform> {
-    clap::builder::PossibleValuesParser::new(Platform::ALL.iter().map(|p| p.as_str()))
-        .try_map(|s| s.parse::<Platform>())
+/// `--platform`: one of the profiles the crate ships, by its keyword. Anything else exits 2
+/// with the list of valid ones; the value is quoted through the crate's excerpt (which cuts
+/// at anything secret-shaped), never as typed.
+fn platform_parser() -> PlatformParser {
+    PlatformParser
+}
+
+/// The value parser of `--platform` (see [`platform_parser`]).
+#[derive(Debug, Clone, Copy)]
+struct PlatformParser;
+
+impl clap::builder::TypedValueParser for PlatformParser {
+    type Value = Platform;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Platform, clap::Error> {
+        let text = value.to_string_lossy();
+        text.parse::<Platform>().map_err(|e| {
+            let valid: Vec<&str> = Platform::ALL.iter().map(|p| p.as_str()).collect();
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!(
+                    "invalid --platform: {e}\n  [possible values: {}]\n",
+                    valid.join(", ")
+                ),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            Platform::ALL
+                .iter()
+                .map(|p| clap::builder::PossibleValue::new(p.as_str())),
+        ))
+    }
 }
 
 fn main() -> ExitCode {
