@@ -65,20 +65,41 @@ fn answers(out: &Output) -> Vec<serde_json::Value> {
         .collect()
 }
 
-const CONFIGS: [(&str, i32); 8] = [
-    ("portabilling-usd.json", 0),
-    ("portabilling-chf-settlement.json", 1),
-    ("konnektive-v2.json", 0),
-    ("konnektive-v1-new.json", 1),
-    ("kartra-connect.json", 0),
-    ("iconduct-connector-test.json", 0),
-    ("cdata-oauth2.json", 0),
-    ("everything-wrong.json", 1),
+/// Every bundled configuration, its exit status, its errors and its warnings, each judged as
+/// its own platform's form: a connection form (Kartra, iPaaS, data connector) is valid when
+/// its report has no error, though it has no payment fields.
+const CONFIGS: [(&str, i32, usize, usize); 14] = [
+    ("portabilling-usd.json", 0, 0, 0),
+    ("portabilling-chf-settlement.json", 1, 4, 1),
+    ("konnektive-v2.json", 0, 0, 0),
+    ("konnektive-v1-new.json", 1, 1, 2),
+    ("kartra.json", 0, 0, 0),
+    ("kartra-connect.json", 0, 0, 0),
+    ("kartra-api-keys.json", 1, 1, 0),
+    ("ipaas-connector.json", 0, 0, 0),
+    ("ipaas-connector-unfinished.json", 1, 2, 1),
+    ("iconduct-connector-test.json", 0, 0, 0),
+    ("data-connector-oauth2.json", 0, 0, 0),
+    ("data-connector-test-key.json", 0, 0, 1),
+    ("cdata-oauth2.json", 0, 0, 0),
+    ("everything-wrong.json", 1, 12, 3),
 ];
 
 #[test]
+fn every_bundled_configuration_is_in_the_table() {
+    let mut files: Vec<String> = std::fs::read_dir(path("examples/configs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    let mut listed: Vec<&str> = CONFIGS.iter().map(|c| c.0).collect();
+    listed.sort_unstable();
+    assert_eq!(files, listed);
+}
+
+#[test]
 fn check_config_exit_status_per_bundled_config_in_every_format() {
-    for (file, status) in CONFIGS {
+    for (file, status, errors, warnings) in CONFIGS {
         let file = format!("examples/configs/{file}");
         for format in ["human", "json", "junit"] {
             let out = run(&["check-config", "--format", format, &file]);
@@ -92,6 +113,8 @@ fn check_config_exit_status_per_bundled_config_in_every_format() {
             if format == "json" {
                 let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
                 assert_eq!(doc["valid"], status == 0, "{file}");
+                assert_eq!(doc["errors"], errors, "{file}");
+                assert_eq!(doc["warnings"], warnings, "{file}");
                 assert_eq!(doc["file"], file.as_str());
                 assert!(doc["violations"].is_array());
             }
@@ -280,44 +303,178 @@ fn check_config_secrets_in_every_field_never_printed() {
     }
 }
 
-/// The JUnit report, read back by a JUnit parser: one test case per file, a failure for each
-/// invalid file (its errors listed in the failure), warnings in system-out.
+/// The JUnit report, read back by a JUnit parser. The JUnit schema allows one `<failure>` per
+/// test case, so each file is a suite: a test case for the file (its warnings as
+/// system-out) and one failing test case per error, named `FILE: path [code]`.
 #[test]
 fn check_config_junit_is_read_back_with_the_right_counts() {
     let files: Vec<String> = CONFIGS
         .iter()
-        .map(|(f, _)| format!("examples/configs/{f}"))
+        .map(|c| format!("examples/configs/{}", c.0))
         .collect();
     let mut args = vec!["check-config", "--format", "junit"];
     args.extend(files.iter().map(String::as_str));
     let out = run(&args);
     assert_eq!(out.status.code(), Some(1));
     let report = junit_parser::from_reader(BufReader::new(&out.stdout[..])).unwrap();
-    let invalid = CONFIGS.iter().filter(|(_, s)| *s == 1).count() as u64;
-    assert_eq!(report.tests, CONFIGS.len() as u64);
-    assert_eq!(report.failures, invalid);
+    let errors: usize = CONFIGS.iter().map(|c| c.2).sum();
+    assert_eq!(report.tests, (CONFIGS.len() + errors) as u64);
+    assert_eq!(report.failures, errors as u64);
     assert_eq!(report.errors, 0);
-    let suite = &report.suites[0];
-    assert_eq!(suite.cases.len(), CONFIGS.len());
-    let wrong = suite
-        .cases
+    assert_eq!(report.suites.len(), CONFIGS.len());
+    for ((name, _, errors, warnings), suite) in CONFIGS.iter().zip(&report.suites) {
+        let file = format!("examples/configs/{name}");
+        assert_eq!(suite.name, file);
+        assert_eq!(suite.cases.len(), 1 + errors, "{file}");
+        assert_eq!(suite.failures, *errors as u64, "{file}");
+        let case = &suite.cases[0];
+        assert_eq!(case.original_name, file);
+        let platform = bundled(name)["platform"]
+            .as_str()
+            .unwrap_or("generic")
+            .to_owned();
+        for c in &suite.cases {
+            let classname = format!("check-config.{platform}");
+            assert_eq!(c.classname.as_deref(), Some(classname.as_str()));
+        }
+        assert!(case.status.is_success(), "{file}");
+        let system_out = case.system_out.as_deref().unwrap_or("");
+        assert_eq!(
+            system_out.matches("warning[").count(),
+            *warnings,
+            "{file}: {system_out}"
+        );
+        for failing in &suite.cases[1..] {
+            assert!(failing.status.is_failure(), "{}", failing.name);
+            assert!(
+                failing.original_name.starts_with(&format!("{file}: ")),
+                "{}",
+                failing.original_name
+            );
+            let failure = failing.status.failure_as_ref();
+            assert!(
+                failing
+                    .original_name
+                    .ends_with(&format!("[{}]", failure.failure_type)),
+                "{}: {}",
+                failing.name,
+                failure.failure_type
+            );
+            assert!(failure.text.starts_with("error["), "{}", failure.text);
+        }
+    }
+    let wrong = report
+        .suites
         .iter()
-        .find(|c| c.name.ends_with("everything-wrong.json"))
+        .find(|s| s.name.ends_with("everything-wrong.json"))
         .unwrap();
-    assert!(wrong.status.is_failure());
-    let failure = wrong.status.failure_as_ref();
-    assert_eq!(
-        failure.text.matches("error[").count(),
-        12,
-        "every error: {}",
-        failure.text
+    assert!(
+        wrong.cases.iter().any(|c| c.original_name
+            == "examples/configs/everything-wrong.json: return_url [return_url_insecure]"),
+        "{:?}",
+        wrong
+            .cases
+            .iter()
+            .map(|c| &c.original_name)
+            .collect::<Vec<_>>()
     );
-    let warnings = wrong.system_out.as_deref().unwrap_or("");
-    assert_eq!(
-        warnings.matches("warning[").count(),
-        3,
-        "warnings: {warnings}"
-    );
+    let unreadable = run(&[
+        "check-config",
+        "--format",
+        "junit",
+        "/nonexistent/config.json",
+    ]);
+    let report = junit_parser::from_reader(BufReader::new(&unreadable.stdout[..])).unwrap();
+    assert_eq!((report.tests, report.errors, report.failures), (1, 1, 0));
+}
+
+// ---- platforms ---------------------------------------------------------------------------------
+
+/// Issue 12: a connection form is judged by its report, not by `validate()`'s payment fields.
+#[test]
+fn check_config_judges_a_connection_form_by_its_report() {
+    for file in [
+        "kartra.json",
+        "ipaas-connector.json",
+        "data-connector-oauth2.json",
+    ] {
+        let out = run(&[
+            "check-config",
+            "--json",
+            &format!("examples/configs/{file}"),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out));
+        assert!(!text(&out).contains("payment_fields_missing"), "{file}");
+        let out = run(&["check-config", &format!("examples/configs/{file}")]);
+        let s = stdout(&out);
+        assert!(s.contains("valid: 0 errors, 0 warnings"), "{s}");
+        assert!(s.contains("connection: "), "{s}");
+    }
+}
+
+/// Issue 12: `--platform` overrides the file's profile; the report says which form it judged.
+#[test]
+fn check_config_platform_overrides_the_file_s_profile() {
+    let usd = "examples/configs/portabilling-usd.json";
+    let out = run(&["check-config", "--json", usd]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(answers(&out)[0]["platform"], "portabilling");
+    let out = run(&["check-config", "--json", "--platform", "kartra", usd]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let doc = &answers(&out)[0];
+    assert_eq!(doc["platform"], "kartra");
+    let codes: Vec<&str> = doc["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"field_not_on_form"), "{codes:?}");
+
+    // A Kartra form without its "platform" is a generic form, invalid; judged as Kartra's,
+    // valid.
+    let text_of = std::fs::read_to_string(path("examples/configs/kartra.json")).unwrap();
+    let mut form: serde_json::Value = serde_json::from_str(&text_of).unwrap();
+    form.as_object_mut().unwrap().remove("platform");
+    let file = scratch("kartra-without-platform.json");
+    std::fs::write(&file, form.to_string()).unwrap();
+    let file = file.to_str().unwrap();
+    let out = run(&["check-config", file]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stdout(&out).contains("(generic form)"), "{}", text(&out));
+    for format in ["human", "json", "junit"] {
+        let out = run(&[
+            "check-config",
+            "--platform",
+            "kartra",
+            "--format",
+            format,
+            file,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", text(&out));
+    }
+}
+
+#[test]
+fn check_config_bad_platform_exits_2_listing_the_valid_ones() {
+    for bad in ["Kartra", "stripe", "", " kartra", "kartra\u{feff}", SECRET] {
+        let out = run(&[
+            "check-config",
+            "--platform",
+            bad,
+            "examples/configs/kartra.json",
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(
+                "possible values: konnektive, ipaas_connector, kartra, data_connector, portabilling, generic"
+            ),
+            "{bad:?}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{bad:?}");
+        assert_no_secret(&err);
+    }
 }
 
 fn check_payments(args: &[&str]) -> Output {
@@ -801,6 +958,191 @@ fn schema_accepts_every_valid_bundled_configuration_and_refuses_shape_errors() {
     ] {
         let value: serde_json::Value = serde_json::from_str(bad).unwrap();
         assert!(!validator.is_valid(&value), "{bad}");
+    }
+}
+
+fn schema_of(platform: &str) -> serde_json::Value {
+    let out = run(&["schema", "--platform", platform]);
+    assert_eq!(out.status.code(), Some(0), "{platform}: {}", text(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn bundled(file: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(path(&format!("examples/configs/{file}"))).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Issue 12: `schema --platform P` is P's form: only its profile's fields, its required ones,
+/// the form's labels; every valid bundled configuration validates against its own platform's
+/// schema, and a field of another platform's form or a wrong JSON type fails it.
+#[test]
+fn schema_per_platform_has_only_the_form_s_fields_and_validates_its_files() {
+    use stripe_gateway_rules::profile::Platform;
+    let full = run(&["schema"]);
+    let full: serde_json::Value = serde_json::from_slice(&full.stdout).unwrap();
+    let every_field: Vec<&String> = full["properties"].as_object().unwrap().keys().collect();
+    for platform in Platform::ALL {
+        let name = platform.as_str();
+        let profile = platform.profile();
+        let schema = schema_of(name);
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+        let properties = schema["properties"].as_object().unwrap();
+        for field in &every_field {
+            let on_form = field.as_str() == "platform" || profile.has_field(field);
+            assert_eq!(properties.contains_key(*field), on_form, "{name}: {field}");
+        }
+        let mut required: Vec<&str> = schema["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect();
+        required.sort_unstable();
+        let mut expected: Vec<&str> = every_field
+            .iter()
+            .map(|f| f.as_str())
+            .filter(|f| profile.requires(f))
+            .collect();
+        if *platform != Platform::Generic {
+            expected.push("platform");
+        }
+        expected.sort_unstable();
+        assert_eq!(required, expected, "{name}");
+        for (field, property) in properties {
+            assert!(property["description"].is_string(), "{name}: {field}");
+            if let Some(label) = profile.label(field) {
+                assert_eq!(property["title"], label, "{name}: {field}");
+            }
+        }
+        let validator = jsonschema::draft202012::new(&schema).expect("a valid schema");
+
+        // Every valid bundled configuration of the platform validates against its schema.
+        let own: Vec<&str> = CONFIGS
+            .iter()
+            .filter(|c| c.1 == 0)
+            .map(|c| c.0)
+            .filter(|f| bundled(f)["platform"].as_str().unwrap_or("generic") == name)
+            .collect();
+        for file in &own {
+            let config = bundled(file);
+            assert!(validator.is_valid(&config), "{name}: {file}");
+            let out = run(&["check-config", &format!("examples/configs/{file}")]);
+            assert_eq!(out.status.code(), Some(0), "{file}");
+        }
+        let Some(sample) = own.first().map(|f| bundled(f)) else {
+            continue;
+        };
+        // A field of another platform's form fails it.
+        let foreign = every_field
+            .iter()
+            .find(|f| f.as_str() != "platform" && !profile.has_field(f))
+            .expect("a field of another form");
+        let mut with_foreign = sample.clone();
+        with_foreign[foreign.as_str()] = serde_json::json!("x");
+        assert!(!validator.is_valid(&with_foreign), "{name}: {foreign}");
+        // A wrong JSON type fails it.
+        for (field, wrong) in [
+            ("auth", serde_json::json!("sk_live")),
+            ("name", serde_json::json!(1)),
+            ("platform", serde_json::json!(["kartra"])),
+        ] {
+            if !properties.contains_key(field) {
+                continue;
+            }
+            let mut bad = sample.clone();
+            bad[field] = wrong;
+            assert!(!validator.is_valid(&bad), "{name}: {field} {}", bad[field]);
+        }
+        // Another platform's keyword fails it.
+        let mut other = sample.clone();
+        other["platform"] = serde_json::json!(if name == "kartra" {
+            "konnektive"
+        } else {
+            "kartra"
+        });
+        assert!(!validator.is_valid(&other), "{name}");
+    }
+}
+
+#[test]
+fn schema_per_platform_carries_the_form_s_labels_and_auth_schemes() {
+    let portabilling = schema_of("portabilling");
+    let secret_key = &portabilling["properties"]["auth"]["anyOf"][0]["properties"]["secret_key"];
+    assert_eq!(secret_key["title"], "Password");
+    assert!(
+        secret_key["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("Password. ")
+    );
+    assert_eq!(portabilling["properties"]["login"]["title"], "Login");
+    assert_eq!(portabilling["properties"]["mode"]["title"], "Test mode");
+    let validator = jsonschema::draft202012::new(&portabilling).unwrap();
+    let mut no_login = bundled("portabilling-usd.json");
+    no_login.as_object_mut().unwrap().remove("login");
+    assert!(!validator.is_valid(&no_login), "login is required");
+
+    let kartra = schema_of("kartra");
+    let auth = &kartra["properties"]["auth"]["anyOf"][0];
+    assert_eq!(
+        auth["properties"]["scheme"]["enum"],
+        serde_json::json!(["connect"])
+    );
+    assert_eq!(
+        auth["properties"]["account_id"]["title"],
+        "Stripe Account ID"
+    );
+    let validator = jsonschema::draft202012::new(&kartra).unwrap();
+    assert!(
+        !validator.is_valid(&bundled("kartra-api-keys.json")),
+        "an API key on Kartra's form"
+    );
+
+    let data = schema_of("data_connector");
+    let scheme = &data["properties"]["auth"]["anyOf"][0]["properties"]["scheme"];
+    assert_eq!(scheme["enum"], serde_json::json!(["api_key", "oauth2"]));
+    assert_eq!(scheme["title"], "Auth Scheme");
+
+    // The generic schema: "platform" optional, so a file without one validates.
+    let generic = schema_of("generic");
+    let validator = jsonschema::draft202012::new(&generic).unwrap();
+    let mut usd = bundled("portabilling-usd.json");
+    let usd = usd.as_object_mut().unwrap();
+    usd.remove("platform");
+    usd.remove("login");
+    usd.insert("version".into(), "v2".into());
+    usd.insert("return_url".into(), "https://example.com/return".into());
+    assert!(validator.is_valid(&serde_json::Value::Object(usd.clone())));
+}
+
+#[test]
+fn schema_bad_platform_exits_2_listing_the_valid_ones() {
+    let out = run(&["schema", "--platform", "porta"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out).contains(
+            "possible values: konnektive, ipaas_connector, kartra, data_connector, portabilling, generic"
+        ),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn help_of_check_config_and_schema_shows_platform_with_an_example() {
+    for (cmd, example) in [
+        ("check-config", "check-config --platform kartra"),
+        ("schema", "schema --platform portabilling"),
+    ] {
+        let out = run(&[cmd, "--help"]);
+        let s = stdout(&out);
+        assert!(s.contains("--platform <PLATFORM>"), "{cmd}: {s}");
+        assert!(s.contains("ipaas_connector"), "{cmd}: {s}");
+        assert!(s.contains(example), "{cmd}: {s}");
     }
 }
 

@@ -6,16 +6,21 @@ use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
 use stripe_gateway_rules::config::{GatewayConfig, MAX_CONFIG_LEN, ValidatedGateway};
+use stripe_gateway_rules::profile::Platform;
 use stripe_gateway_rules::{AuthScheme, Report, Severity, Violation};
 
 use crate::ConfigFormat;
 
 /// What checking one file gave.
 enum Outcome {
-    /// The file was read and validated.
+    /// The file was read and judged by its platform's profile.
     Checked {
+        /// The profile's name (`kartra`…).
+        platform: String,
+        /// Every finding of the profile.
         report: Report,
-        gateway: Option<Box<ValidatedGateway>>,
+        /// What the form sets up: a payment gateway, or a connection.
+        setup: Option<Setup>,
     },
     /// The file could not be checked at all.
     FileError {
@@ -26,7 +31,18 @@ enum Outcome {
     },
 }
 
-fn check(path: &Path) -> Outcome {
+/// What a valid form sets up, for the human summary.
+enum Setup {
+    /// A payment gateway (Konnektive, PortaBilling, generic).
+    Gateway(Box<ValidatedGateway>),
+    /// A connection (Kartra, an iPaaS or data connector): its auth scheme.
+    Connection(AuthScheme),
+}
+
+/// Judges a file by `report()` (or `report_as` the `--platform` profile): every finding for
+/// any platform's form, connections included. A connection form has no payment fields, so
+/// its validity is its report's, never `validate()`'s.
+fn check(path: &Path, platform: Option<Platform>) -> Outcome {
     let text = match crate::read_text(path, MAX_CONFIG_LEN as u64) {
         Ok(text) => text,
         Err(message) => {
@@ -46,24 +62,36 @@ fn check(path: &Path) -> Outcome {
             line: e.line(),
             column: e.column(),
         },
-        Ok(config) => match config.validate() {
-            Ok(gateway) => Outcome::Checked {
-                report: gateway.report(),
-                gateway: Some(Box::new(gateway)),
-            },
-            Err(report) => Outcome::Checked {
+        Ok(config) => {
+            let profile = platform.map_or_else(|| config.profile(), Platform::profile);
+            let report = config.report_as(&profile);
+            let setup = if report.is_valid() {
+                match config.validate_as(&profile) {
+                    Ok(gateway) => Some(Setup::Gateway(Box::new(gateway))),
+                    Err(_) => config
+                        .auth
+                        .as_ref()
+                        .and_then(|a| a.validate().ok())
+                        .map(Setup::Connection),
+                }
+            } else {
+                None
+            };
+            Outcome::Checked {
+                platform: profile.name().to_owned(),
                 report,
-                gateway: None,
-            },
-        },
+                setup,
+            }
+        }
     }
 }
 
 /// Checks every file and prints in `format`; the exit status of the worst file.
-pub fn run(files: &[PathBuf], format: ConfigFormat) -> ExitCode {
+/// `platform` overrides each file's own profile.
+pub fn run(files: &[PathBuf], format: ConfigFormat, platform: Option<Platform>) -> ExitCode {
     let outcomes: Vec<(String, Outcome)> = files
         .iter()
-        .map(|f| (f.display().to_string(), check(f)))
+        .map(|f| (f.display().to_string(), check(f, platform)))
         .collect();
     let status = outcomes
         .iter()
@@ -113,7 +141,11 @@ fn human(outcomes: &[(String, Outcome)]) -> std::io::Result<()> {
                     "{file}: {ERROR}cannot be checked{ERROR:#}: {message}{at}"
                 )?;
             }
-            Outcome::Checked { report, gateway } => {
+            Outcome::Checked {
+                platform,
+                report,
+                setup,
+            } => {
                 let errors = report.errors().count();
                 let warnings = report.warnings().count();
                 let (style, verdict) = if errors == 0 {
@@ -123,7 +155,7 @@ fn human(outcomes: &[(String, Outcome)]) -> std::io::Result<()> {
                 };
                 writeln!(
                     out,
-                    "{file}: {style}{verdict}{style:#}: {}, {}",
+                    "{file}: {style}{verdict}{style:#}: {}, {} ({platform} form)",
                     plural(errors, "error"),
                     plural(warnings, "warning")
                 )?;
@@ -136,8 +168,12 @@ fn human(outcomes: &[(String, Outcome)]) -> std::io::Result<()> {
                         violation(&mut out, v)?;
                     }
                 }
-                if let Some(g) = gateway {
-                    writeln!(out, "{DIM}{}{DIM:#}", summary(g))?;
+                match setup {
+                    Some(Setup::Gateway(g)) => writeln!(out, "{DIM}{}{DIM:#}", summary(g))?,
+                    Some(Setup::Connection(auth)) => {
+                        writeln!(out, "{DIM}connection: {}{DIM:#}", auth_summary(auth))?;
+                    }
+                    None => {}
                 }
             }
         }
@@ -168,12 +204,7 @@ fn plural(n: usize, word: &str) -> String {
 
 /// One line on the validated gateway, secrets redacted.
 fn summary(g: &ValidatedGateway) -> String {
-    let auth = match g.auth() {
-        AuthScheme::ApiKey { secret_key, .. } => format!("api_key {}", secret_key.redacted()),
-        AuthScheme::OAuth2 { client_id, .. } => format!("oauth2 client {client_id}"),
-        AuthScheme::Connect { account_id, .. } => format!("connect {account_id}"),
-        _ => g.auth().name().to_owned(),
-    };
+    let auth = auth_summary(g.auth());
     let currencies: Vec<String> = g
         .currencies()
         .iter()
@@ -189,13 +220,26 @@ fn summary(g: &ValidatedGateway) -> String {
     )
 }
 
+/// The auth scheme in a few words, secrets redacted.
+fn auth_summary(auth: &AuthScheme) -> String {
+    match auth {
+        AuthScheme::ApiKey { secret_key, .. } => format!("api_key {}", secret_key.redacted()),
+        AuthScheme::OAuth2 { client_id, .. } => format!("oauth2 client {client_id}"),
+        AuthScheme::Connect { account_id, .. } => format!("connect {account_id}"),
+        _ => auth.name().to_owned(),
+    }
+}
+
 /// The JSON document of one file: the report's shape with `file` added, or a `file_error`.
 fn document(file: &str, outcome: &Outcome) -> serde_json::Value {
     match outcome {
-        Outcome::Checked { report, .. } => {
+        Outcome::Checked {
+            platform, report, ..
+        } => {
             let mut doc = serde_json::to_value(report).unwrap_or_default();
             if let Some(map) = doc.as_object_mut() {
                 map.insert("file".into(), file.into());
+                map.insert("platform".into(), platform.as_str().into());
             }
             doc
         }
@@ -229,11 +273,18 @@ fn json(outcomes: &[(String, Outcome)]) -> std::io::Result<()> {
     out.flush()
 }
 
+/// JUnit XML that GitLab, Jenkins and GitHub reporters read: the JUnit schema allows one
+/// `<failure>` per test case (quick-junit's reruns would be Surefire's `<rerunFailure>`, which
+/// those reporters do not count), so each file is a test suite holding a test case for the
+/// file itself (an error when it cannot be checked; its verdict and warnings as system-out)
+/// and one failing test case per error, named `FILE: path [code]`. The failures are then the
+/// errors, one each, and the errors the files that could not be checked.
 fn junit(outcomes: &[(String, Outcome)]) -> std::io::Result<()> {
     use quick_junit::{NonSuccessKind, Report as JUnit, TestCase, TestCaseStatus, TestSuite};
-    let mut suite = TestSuite::new("check-config");
+    let mut report = JUnit::new("stripe-gateway-rules");
     for (file, outcome) in outcomes {
-        let (status, out) = match outcome {
+        let mut suite = TestSuite::new(file.as_str());
+        match outcome {
             Outcome::FileError {
                 code,
                 message,
@@ -245,36 +296,49 @@ fn junit(outcomes: &[(String, Outcome)]) -> std::io::Result<()> {
                 status.set_message(format!(
                     "cannot be checked: {message} (line {line}, column {column})"
                 ));
-                (status, String::new())
+                let mut case = TestCase::new(file.as_str(), status);
+                case.set_classname("check-config");
+                suite.add_test_case(case);
             }
-            Outcome::Checked { report, .. } => {
+            Outcome::Checked {
+                platform, report, ..
+            } => {
+                // Jenkins reads a classname as package.class: the tool, then the form.
+                let classname = format!("check-config.{platform}");
+                let errors = report.errors().count();
                 let warnings: Vec<String> = report.warnings().map(line_of).collect();
-                let errors: Vec<String> = report.errors().map(line_of).collect();
-                let status = if errors.is_empty() {
-                    TestCaseStatus::success()
-                } else {
+                let verdict = if errors == 0 { "valid" } else { "invalid" };
+                let mut out = format!(
+                    "{verdict}: {}, {} ({platform} form)",
+                    plural(errors, "error"),
+                    plural(warnings.len(), "warning")
+                );
+                for w in &warnings {
+                    out.push('\n');
+                    out.push_str(w);
+                }
+                let mut case = TestCase::new(file.as_str(), TestCaseStatus::success());
+                case.set_classname(classname.as_str());
+                case.set_system_out(out);
+                suite.add_test_case(case);
+                for v in report.errors() {
                     let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                    status.set_type("invalid_configuration");
-                    status.set_message(format!(
-                        "invalid: {}, {}",
-                        plural(errors.len(), "error"),
-                        plural(warnings.len(), "warning")
-                    ));
-                    status.set_description(errors.join("\n"));
-                    status
-                };
-                (status, warnings.join("\n"))
+                    status.set_type(v.code().as_str());
+                    status.set_message(v.message());
+                    status.set_description(line_of(v));
+                    let name = if v.path().is_root() {
+                        format!("{file} [{}]", v.code())
+                    } else {
+                        format!("{file}: {} [{}]", v.path(), v.code())
+                    };
+                    let mut case = TestCase::new(name, status);
+                    case.set_classname(classname.as_str());
+                    suite.add_test_case(case);
+                }
             }
-        };
-        let mut case = TestCase::new(file.as_str(), status);
-        case.set_classname("check-config");
-        if !out.is_empty() {
-            case.set_system_out(out);
         }
-        suite.add_test_case(case);
+        report.add_test_suite(suite);
     }
-    let mut report = JUnit::new("stripe-gateway-rules");
-    report.add_test_suite(suite);
     let xml = report
         .to_string()
         .map_err(|e| std::io::Error::other(e.to_string()))?;

@@ -3,7 +3,9 @@
 //! bundled configuration validates against it, so the mirror cannot drift unnoticed).
 //!
 //! The schema describes the file's shape (fields and JSON types); the values' rules (key
-//! prefixes, minimums, versions…) are `check-config`'s.
+//! prefixes, minimums, versions…) are `check-config`'s. `schema --platform P` narrows it to
+//! P's form ([`for_platform`]): the fields its profile has, the ones it requires, its auth
+//! schemes, and its own labels as titles.
 
 #![allow(dead_code)] // the mirror is read by schemars only
 
@@ -11,6 +13,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use schemars::JsonSchema;
+use serde_json::{Map, Value, json};
+use stripe_gateway_rules::profile::{Platform, Profile};
 
 /// A Stripe gateway configuration, as a billing platform stores it. Check its values with
 /// `stripe-gateway-rules check-config`.
@@ -128,18 +132,159 @@ struct CurrencyConfig {
     rate_to_settlement: Option<String>,
 }
 
-/// The schema as a JSON value.
-pub fn schema() -> serde_json::Value {
+/// The schema of every platform's form, as a JSON value.
+pub fn schema() -> Value {
     let schema = schemars::generate::SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<GatewayConfig>();
-    serde_json::to_value(&schema).unwrap_or_default()
+    let mut schema = serde_json::to_value(&schema).unwrap_or_default();
+    let names: Vec<&str> = Platform::ALL.iter().map(|p| p.as_str()).collect();
+    if let Some(platform) = schema.pointer_mut("/properties/platform") {
+        platform["enum"] = json!(names);
+    }
+    schema
 }
 
-/// `schema`.
-pub fn run() -> ExitCode {
+/// The fields of `auth` each scheme uses (the [`AuthConfig`] mirror's description).
+const AUTH_FIELDS: [(&str, &[&str]); 3] = [
+    ("api_key", &["secret_key", "account_id"]),
+    (
+        "oauth2",
+        &["client_id", "client_secret", "refresh_token", "account_id"],
+    ),
+    ("connect", &["account_id", "account_name"]),
+];
+
+/// The schema of `platform`'s form: only the fields its profile has
+/// ([`Profile::has_field`]), the ones it requires ([`Profile::requires`]) in `required`,
+/// `auth` narrowed to the profile's schemes, each field titled with the form's own label
+/// ([`Profile::label`]) where it has one. `platform` itself is the platform's keyword,
+/// required except for `generic` (what a file without one gets).
+pub fn for_platform(platform: Platform) -> Value {
+    let profile = platform.profile();
+    let full = schema();
+    let mut defs = full.get("$defs").cloned().unwrap_or_default();
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    if let Some(all) = full.get("properties").and_then(Value::as_object) {
+        for (name, field) in all {
+            if name == "platform" {
+                let mut field = field.clone();
+                field["enum"] = json!([platform.as_str()]);
+                properties.insert(name.clone(), field);
+                if platform != Platform::Generic {
+                    required.push(name.clone());
+                }
+                continue;
+            }
+            if !profile.has_field(name) {
+                continue;
+            }
+            let mut field = field.clone();
+            if name == "auth" || name == "account" {
+                inline_object(&mut field, &defs);
+            }
+            if name == "auth" {
+                narrow_auth(&mut field, &profile);
+            }
+            label(&mut field, name, None, &profile);
+            if let Some(inner) = object_properties(&mut field) {
+                for (sub, sub_field) in inner.iter_mut() {
+                    label(sub_field, &format!("{name}.{sub}"), Some(name), &profile);
+                }
+            }
+            properties.insert(name.clone(), field);
+            if profile.requires(name) {
+                required.push(name.clone());
+            }
+        }
+    }
+    // Inlined above, so referenced nowhere.
+    if let Some(defs) = defs.as_object_mut() {
+        defs.remove("AuthConfig");
+        defs.remove("AccountConfig");
+    }
+    json!({
+        "$schema": full["$schema"],
+        "title": format!("Stripe gateway configuration: the {} form", profile.name()),
+        "description": full["description"],
+        "type": "object",
+        "additionalProperties": false,
+        "properties": properties,
+        "required": required,
+        "$defs": defs,
+    })
+}
+
+/// Replaces the `$ref` of an optional object field (`anyOf: [{$ref}, {type: null}]`) by a
+/// copy of its definition, so the platform's narrowing and labels apply to this form only.
+fn inline_object(field: &mut Value, defs: &Value) {
+    let Some(choices) = field.get_mut("anyOf").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for choice in choices {
+        let Some(name) = choice
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/$defs/"))
+        else {
+            continue;
+        };
+        if let Some(def) = defs.get(name) {
+            *choice = def.clone();
+        }
+    }
+}
+
+/// The properties of an inlined object field.
+fn object_properties(field: &mut Value) -> Option<&mut Map<String, Value>> {
+    field
+        .get_mut("anyOf")?
+        .as_array_mut()?
+        .iter_mut()
+        .find_map(|choice| choice.get_mut("properties")?.as_object_mut())
+}
+
+/// `auth` with only the schemes the profile offers and the fields they use.
+fn narrow_auth(field: &mut Value, profile: &Profile) {
+    let schemes = profile.auth_schemes().names();
+    let used: Vec<&str> = AUTH_FIELDS
+        .iter()
+        .filter(|(scheme, _)| schemes.contains(scheme))
+        .flat_map(|(_, fields)| fields.iter().copied())
+        .collect();
+    if let Some(properties) = object_properties(field) {
+        properties.retain(|name, _| name == "scheme" || used.contains(&name.as_str()));
+        if let Some(scheme) = properties.get_mut("scheme") {
+            scheme["enum"] = json!(schemes);
+            scheme["description"] = json!(format!("{}.", schemes.join(" or ")));
+        }
+    }
+}
+
+/// Titles a field with the form's label for `path` (and starts its description with it);
+/// a nested field takes only a label of its own, not its parent's.
+fn label(field: &mut Value, path: &str, parent: Option<&str>, profile: &Profile) {
+    let Some(own) = profile.label(path) else {
+        return;
+    };
+    if parent.is_some_and(|p| profile.label(p) == Some(own)) {
+        return;
+    }
+    let description = field
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    field["title"] = json!(own);
+    field["description"] = json!(format!("{own}. {description}").trim_end().to_owned());
+}
+
+/// `schema [--platform P]`.
+pub fn run(platform: Option<Platform>) -> ExitCode {
+    let schema = platform.map_or_else(schema, for_platform);
     let mut out = std::io::stdout().lock();
-    if serde_json::to_writer_pretty(&mut out, &schema()).is_err() || writeln!(out).is_err() {
+    if serde_json::to_writer_pretty(&mut out, &schema).is_err() || writeln!(out).is_err() {
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS
