@@ -227,6 +227,12 @@ impl Authorization {
         self
     }
 
+    /// The card's brand, if given with [`brand`](Self::brand).
+    #[must_use]
+    pub fn card_brand(&self) -> Option<CardBrand> {
+        self.brand
+    }
+
     /// When the authorization was made.
     #[must_use]
     pub fn authorized_at(&self) -> Timestamp {

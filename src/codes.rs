@@ -286,6 +286,10 @@ code_enum! {
         /// No exchange rate and no table entry: the minimum cannot be checked.
         MinimumUnverifiable => "minimum_unverifiable", "warning",
             "without a rate or a table entry, a minimum cannot be checked", "rules §6";
+        /// The account states its own amount limits (`account.limits`): the report names
+        /// them, and the checks use them.
+        AccountLimitsStated => "account_limits_stated", "warning",
+            "the account's own amount limits replace the API reference's maximum or Stripe's minimum only where stated, and the report names them", "rules §5, §6; stripe-facts §1.1, §1.2";
         /// Live mode before a test transaction with a live card.
         LiveCardTestMissing => "live_card_test_missing", "warning",
             "a test transaction with a live card comes before live mode", "rules §3; S0";

@@ -473,6 +473,8 @@ fn every_configuration_code_has_a_test_above() {
         ViolationCode::LoginTooShort,
         ViolationCode::FieldNotOnForm,
         ViolationCode::PaymentFieldsMissing,
+        // The account limits' note, tested with them (tests/account_limits.rs).
+        ViolationCode::AccountLimitsStated,
     ];
     for code in ViolationCode::ALL
         .iter()
@@ -761,6 +763,7 @@ fn secrets_pasted_into_text_fields_never_reach_messages_or_debug() {
                 settlement_currency: Some(pasted.clone()),
                 raw_card_data_access: false,
                 country: Some(pasted.clone()),
+                limits: None,
             }),
             data_protection: Some(pasted.clone()),
             card_brands: Some(vec![pasted.clone()]),

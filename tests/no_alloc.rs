@@ -327,6 +327,51 @@ mod check {
         }
         assert_eq!(refused, 16, "every refusing operation was refused");
     }
+
+    /// Issue 11: with the account's limits stated (card networks, a currency and a brand
+    /// maximum, a replaced minimum), `check` converts within them and still allocates nothing,
+    /// accepted or refused, brand known or not.
+    #[test]
+    fn check_with_stated_limits_allocates_nothing() {
+        let json = r#"{
+          "name": "Stripe", "version": "v2", "mode": "test",
+          "auth": { "scheme": "api_key", "secret_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc" },
+          "account": { "settlement_currency": "USD", "limits": {
+            "card_networks": true,
+            "currency_max": [{ "currency": "EUR", "max_minor_units": "100000" }],
+            "brand_max": [{ "brand": "amex", "max_minor_units": "500000000" }],
+            "minimums": [{ "currency": "USD", "minimum": "0.40" }]
+          } },
+          "card_brands": ["visa", "amex"],
+          "currencies": [
+            { "currency": "USD", "minimum_payment": "0.40" },
+            { "currency": "EUR", "minimum_payment": "1", "rate_to_settlement": "1.1" }
+          ]
+        }"#;
+        let gateway = GatewayConfig::from_json(json).unwrap().validate().unwrap();
+        let t0: Timestamp = "2026-11-01T10:00:00Z".parse().unwrap();
+        let big = usd(500_000_000_000); // 12 digits
+        let amex = Authorization::new(t0).brand(CardBrand::AmericanExpress);
+        let eur = Money::new(Decimal::new(2000, 0), Currency::EUR);
+        let ops = [
+            Operation::Sale(Payment::new(usd(40), CardSource::Saved)),
+            Operation::Sale(Payment::new(big, CardSource::Saved).with_brand(CardBrand::Visa)),
+            Operation::Sale(Payment::new(big, CardSource::Saved)), // too large: unknown brand
+            Operation::Sale(Payment::new(eur, CardSource::Saved)), // too large: EUR maximum
+            Operation::Capture(Capture::new(big, big, amex, t0)),  // too large: amex maximum
+            Operation::Refund(Refund::new(big, big, usd(0)).with_brand(CardBrand::Visa)),
+        ];
+        let mut refused = 0;
+        let n = allocations_during(|| {
+            for op in &ops {
+                if black_box(&gateway).check(black_box(op)).is_err() {
+                    refused += 1;
+                }
+            }
+        });
+        assert_eq!(n, 0, "check allocated");
+        assert_eq!(refused, 3);
+    }
 }
 
 /// Issue 13: an accepted operation line is parsed into borrowed fields and turned into its

@@ -270,6 +270,7 @@ fn arbitrary_config() -> impl Strategy<Value = GatewayConfig> {
             settlement_currency,
             raw_card_data_access,
             country,
+            limits: None,
         },
     ));
     let currencies = option::of(prop::collection::vec(

@@ -9,7 +9,7 @@ use crate::card_brand::CardBrands;
 use crate::credentials::{Mode, PublishableKey};
 use crate::currency::Currency;
 use crate::data_protection::DataProtection;
-use crate::money::{ExchangeRate, MinorUnits, Money};
+use crate::money::{AmountLimits, ExchangeRate, MinorUnits, Money};
 use crate::version::GatewayVersion;
 
 /// A currency assigned to a validated gateway, with its minimum payment (S4) and the rate to
@@ -65,6 +65,11 @@ pub struct ValidatedGateway {
     pub(super) radar: bool,
     pub(super) live_card_tested: bool,
     pub(super) warnings: Vec<Violation>,
+    /// The account's limits (the API reference's when none were stated).
+    pub(super) limits: AmountLimits,
+    /// Whether limits were stated: without them, [`check`](Self::check) keeps the fast
+    /// default conversion.
+    pub(super) limits_stated: bool,
 }
 
 impl ValidatedGateway {
@@ -164,6 +169,25 @@ impl ValidatedGateway {
         self.live_card_tested
     }
 
+    /// The account's amount limits: those stated in `account.limits` (or
+    /// [`GatewayDraft::limits`](super::GatewayDraft::limits)), otherwise the API reference's
+    /// maximum and Stripe's minimum table ([`AmountLimits::api_reference`]).
+    /// [`check`](Self::check) converts amounts within them.
+    #[must_use]
+    pub fn limits(&self) -> &AmountLimits {
+        &self.limits
+    }
+
+    /// The limits to convert amounts within, when the account stated any. One flag read.
+    #[inline]
+    pub(crate) fn stated_limits(&self) -> Option<&AmountLimits> {
+        if self.limits_stated {
+            Some(&self.limits)
+        } else {
+            None
+        }
+    }
+
     /// The warnings of the validation that produced this gateway.
     #[must_use]
     pub fn warnings(&self) -> &[Violation] {
@@ -253,6 +277,7 @@ impl std::fmt::Debug for ValidatedGateway {
             .field("radar", &self.radar)
             .field("live_card_tested", &self.live_card_tested)
             .field("warnings", &self.warnings)
+            .field("limits", &self.limits)
             .finish()
     }
 }

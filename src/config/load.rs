@@ -25,7 +25,10 @@
 use std::fmt;
 
 #[cfg(feature = "serde")]
-use super::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
+use super::{
+    AccountConfig, AuthConfig, BrandMaxConfig, CurrencyConfig, CurrencyMaxConfig, GatewayConfig,
+    LimitsConfig, MinimumConfig,
+};
 use crate::codes::ViolationCode;
 use crate::diagnostics::{Path, Report, Violation};
 #[cfg(feature = "serde")]
@@ -493,6 +496,89 @@ mod reading {
             "false",
         ),
         field("country", Kind::Text(|c, v| c.country = Some(v)), "\"US\""),
+        field(
+            "limits",
+            Kind::Object(|c, l, p, raw| c.limits = Some(l.members(p, raw, LIMITS))),
+            "{ \"card_networks\": true }",
+        ),
+    ];
+
+    /// The `account.limits` object.
+    const LIMITS: &[Field<LimitsConfig>] = &[
+        field(
+            "card_networks",
+            Kind::Flag(|c, v| c.card_networks = v),
+            "true",
+        ),
+        field(
+            "japanese_account",
+            Kind::Flag(|c, v| c.japanese_account = Some(v)),
+            "false",
+        ),
+        field(
+            "currency_max",
+            Kind::Objects(|c, l, p, raw| {
+                c.currency_max = Some(l.list(p, raw, CURRENCY_MAX, CURRENCY_MAX_EXAMPLE))
+            }),
+            "[{ \"currency\": \"VND\", \"max_minor_units\": \"999999999999\" }]",
+        ),
+        field(
+            "brand_max",
+            Kind::Objects(|c, l, p, raw| {
+                c.brand_max = Some(l.list(p, raw, BRAND_MAX, BRAND_MAX_EXAMPLE))
+            }),
+            "[{ \"brand\": \"amex\", \"max_minor_units\": \"999999999\" }]",
+        ),
+        field(
+            "minimums",
+            Kind::Objects(|c, l, p, raw| {
+                c.minimums = Some(l.list(p, raw, MINIMUM, MINIMUM_EXAMPLE))
+            }),
+            "[{ \"currency\": \"USD\", \"minimum\": \"0.60\" }]",
+        ),
+    ];
+
+    const CURRENCY_MAX_EXAMPLE: &str =
+        "{ \"currency\": \"VND\", \"max_minor_units\": \"999999999999\" }";
+    const BRAND_MAX_EXAMPLE: &str = "{ \"brand\": \"amex\", \"max_minor_units\": \"999999999\" }";
+    const MINIMUM_EXAMPLE: &str = "{ \"currency\": \"USD\", \"minimum\": \"0.60\" }";
+
+    /// One entry of `account.limits.currency_max`.
+    const CURRENCY_MAX: &[Field<CurrencyMaxConfig>] = &[
+        field(
+            "currency",
+            Kind::Text(|c, v| c.currency = Some(v)),
+            "\"VND\"",
+        ),
+        field(
+            "max_minor_units",
+            Kind::Decimal(|c, v| c.max_minor_units = Some(v)),
+            "\"999999999999\"",
+        ),
+    ];
+
+    /// One entry of `account.limits.brand_max`.
+    const BRAND_MAX: &[Field<BrandMaxConfig>] = &[
+        field("brand", Kind::Text(|c, v| c.brand = Some(v)), "\"amex\""),
+        field(
+            "max_minor_units",
+            Kind::Decimal(|c, v| c.max_minor_units = Some(v)),
+            "\"999999999\"",
+        ),
+    ];
+
+    /// One entry of `account.limits.minimums`.
+    const MINIMUM: &[Field<MinimumConfig>] = &[
+        field(
+            "currency",
+            Kind::Text(|c, v| c.currency = Some(v)),
+            "\"USD\"",
+        ),
+        field(
+            "minimum",
+            Kind::Decimal(|c, v| c.minimum = Some(v)),
+            "\"0.60\"",
+        ),
     ];
 
     /// One entry of `currencies`.
@@ -875,6 +961,8 @@ mod reading {
             Some("account")
         } else if has(CURRENCY, name) {
             Some("each entry of currencies")
+        } else if has(LIMITS, name) {
+            Some("account.limits")
         } else {
             None
         }

@@ -10,15 +10,15 @@ use crate::card_brand::CardBrands;
 use crate::codes::ViolationCode;
 use crate::currency::{Currency, CurrencySet, is_presentment_currency};
 use crate::diagnostics::Violation;
-use crate::minimum::{MinimumVerdict, check_minimum, stripe_minimum};
-use crate::money::{ExchangeRate, Money, RoundingMode};
+use crate::minimum::{MinimumVerdict, check_minimum, check_minimum_within, stripe_minimum};
+use crate::money::{AmountLimits, ExchangeRate, Money, RoundingMode};
 
 /// The currency entries: each currency presentable, assigned once, taken by every enabled
 /// brand; each minimum valid and reaching Stripe's.
 pub(super) fn currencies(
     v: &mut Collector,
     entries: &[Entry],
-    settlement: Option<Currency>,
+    (settlement, limits): (Option<Currency>, Option<&AmountLimits>),
     brands: CardBrands,
 ) {
     let mut seen = CurrencySet::default();
@@ -30,7 +30,7 @@ pub(super) fn currencies(
             seen.insert(c);
         }
         if let (Some(c), Some(amount)) = (entry.currency.get(), entry.minimum.get()) {
-            minimum_payment(v, i, (c, amount), entry.rate.get(), settlement);
+            minimum_payment(v, i, (c, amount), entry.rate.get(), (settlement, limits));
         }
     }
 }
@@ -91,7 +91,7 @@ fn minimum_payment(
     i: usize,
     (currency, amount): (Currency, Decimal),
     rate: Option<Decimal>,
-    settlement: Option<Currency>,
+    (settlement, limits): (Option<Currency>, Option<&AmountLimits>),
 ) {
     let path = |name: &str| format!("currencies[{i}].{name}");
     let minimum = Money::new(amount, currency);
@@ -129,7 +129,11 @@ fn minimum_payment(
         },
     };
     let rate = rate.filter(|_| currency != settlement);
-    match check_minimum(minimum, settlement, rate.as_ref()) {
+    let checked = match limits {
+        Some(limits) => check_minimum_within(minimum, settlement, rate.as_ref(), limits),
+        None => check_minimum(minimum, settlement, rate.as_ref()),
+    };
+    match checked {
         Ok(MinimumVerdict::Exact {
             meets: false,
             minimum: stripe,
@@ -172,6 +176,10 @@ fn minimum_payment(
             if let Some(m) = smallest {
                 violation = violation.with_param("smallest_passing_minimum", m.amount());
             }
+            if limits.is_some_and(|l| l.minimums().contains(&stripe)) {
+                // The minimum compared with is the account's own (account.limits.minimums).
+                violation = violation.with_param("minimum_stated_by_account", true);
+            }
             v.found.push(violation);
         }
         Ok(MinimumVerdict::Approximate {
@@ -192,7 +200,11 @@ fn minimum_payment(
                 format!("give the exchange rate (what 1 {} is worth in {}) for an exact check", currency.code(), settlement.code()),
             );
         }
-        Ok(MinimumVerdict::Unknown) if stripe_minimum(settlement).is_none() => {
+        Ok(MinimumVerdict::Unknown)
+            if limits
+                .map_or_else(|| stripe_minimum(settlement), |l| l.minimum_for(settlement))
+                .is_none() =>
+        {
             v.warning(
                 path("minimum_payment"),
                 ViolationCode::MinimumUnverifiable,

@@ -66,6 +66,7 @@
 //! | `account.settlement_currency` | yes | the currency the Stripe account settles in (its payout bank account's) |
 //! | `account.raw_card_data_access` | no (`false`) | Stripe granted raw card data access ("Handle card information directly", S0) |
 //! | `account.country` | no | the account's country, ISO 3166 alpha-2 (`JP` gives JPY authorizations 30 days) |
+//! | `account.limits` | no (the API reference's) | the account's own amount limits ([`LimitsConfig`], [`AmountLimits`]): `card_networks` (`true`: card payments have the card networks' 12 digits, American Express 9), `japanese_account` (absent: `country` is `JP`), `currency_max` and `brand_max` (`[{"currency" or "brand", "max_minor_units"}]`, whole minor units), `minimums` (`[{"currency", "minimum"}]`, replacing Stripe's minimum charge for that settlement currency). Stated limits are named in the report (`account_limits_stated`) and used by [`ValidatedGateway::check`] |
 //! | `data_protection` | no | `token_only` or `full_card_except_cvv` when the platform itself sends card numbers (S4); absent when Stripe collects them |
 //! | `card_brands` | yes | the brands accepted, Stripe's API names |
 //! | `currencies` | yes | the currencies assigned, each with its `minimum_payment` and, when it is not the settlement currency, an optional `rate_to_settlement` (1 unit of it in the settlement currency) |
@@ -99,6 +100,7 @@
 //! [`ValidatedGateway::check`], on the [crate page](crate#codes); [`ViolationCode`] names them
 //! in code.
 
+mod account_limits;
 mod collector;
 mod entry;
 mod gateway;
@@ -113,6 +115,8 @@ use std::fmt;
 
 use secrecy::SecretString;
 
+#[cfg(doc)]
+use crate::money::AmountLimits;
 use crate::text::{GuardedOption, GuardedText};
 
 pub use crate::codes::ViolationCode;
@@ -302,6 +306,87 @@ pub struct AccountConfig {
     /// The account's country, ISO 3166-1 alpha-2 (optional).
     #[cfg_attr(feature = "serde", serde(default))]
     pub country: Option<String>,
+    /// The account's own amount limits (optional): absent, the API reference's maximum and
+    /// Stripe's minimum table apply ([`AmountLimits::api_reference`]).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub limits: Option<LimitsConfig>,
+}
+
+/// The `account.limits` object: the amount limits the platform states its Stripe account
+/// has, read into an [`AmountLimits`] (stripe-facts §1.2, <https://docs.stripe.com/currencies>).
+/// Maximums are whole numbers of minor units, as Stripe states them in digits; minimums are
+/// amounts in their currency.
+///
+/// ```json
+/// "limits": {
+///   "card_networks": true,
+///   "japanese_account": false,
+///   "currency_max": [{ "currency": "VND", "max_minor_units": "999999999999" }],
+///   "brand_max": [{ "brand": "amex", "max_minor_units": "999999999" }],
+///   "minimums": [{ "currency": "USD", "minimum": "0.60" }]
+/// }
+/// ```
+#[derive(Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct LimitsConfig {
+    /// Card payments have the card networks' digits of Stripe's currencies page
+    /// ([`AmountLimits::card_networks`]).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub card_networks: bool,
+    /// The account is a Japanese Stripe account ([`AmountLimits::japanese_account`]); absent,
+    /// it is when `account.country` is `JP`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub japanese_account: Option<bool>,
+    /// The account's maximums per currency.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub currency_max: Option<Vec<CurrencyMaxConfig>>,
+    /// The account's maximums per card brand.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub brand_max: Option<Vec<BrandMaxConfig>>,
+    /// The account's replacements for Stripe's minimum charge.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub minimums: Option<Vec<MinimumConfig>>,
+}
+
+/// One entry of `account.limits.currency_max` ([`AmountLimits::with_currency_max`]).
+#[derive(Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct CurrencyMaxConfig {
+    /// The ISO 4217 code.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub currency: Option<String>,
+    /// The largest amount in this currency, a whole number of minor units as a string.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub max_minor_units: Option<String>,
+}
+
+/// One entry of `account.limits.brand_max` ([`AmountLimits::with_brand_max`]).
+#[derive(Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct BrandMaxConfig {
+    /// Stripe's name of the brand, such as `amex`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub brand: Option<String>,
+    /// The largest amount of a card of this brand, in any currency, a whole number of minor
+    /// units as a string.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub max_minor_units: Option<String>,
+}
+
+/// One entry of `account.limits.minimums` ([`AmountLimits::with_minimum`]).
+#[derive(Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct MinimumConfig {
+    /// The settlement currency whose minimum charge is replaced.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub currency: Option<String>,
+    /// The account's minimum charge in it, a decimal string such as `"0.60"`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub minimum: Option<String>,
 }
 
 impl AccountConfig {
@@ -453,6 +538,46 @@ impl fmt::Debug for AccountConfig {
             )
             .field("raw_card_data_access", &self.raw_card_data_access)
             .field("country", &GuardedOption(&self.country))
+            .field("limits", &self.limits)
+            .finish()
+    }
+}
+
+impl fmt::Debug for LimitsConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LimitsConfig")
+            .field("card_networks", &self.card_networks)
+            .field("japanese_account", &self.japanese_account)
+            .field("currency_max", &self.currency_max)
+            .field("brand_max", &self.brand_max)
+            .field("minimums", &self.minimums)
+            .finish()
+    }
+}
+
+impl fmt::Debug for CurrencyMaxConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CurrencyMaxConfig")
+            .field("currency", &GuardedOption(&self.currency))
+            .field("max_minor_units", &GuardedOption(&self.max_minor_units))
+            .finish()
+    }
+}
+
+impl fmt::Debug for BrandMaxConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BrandMaxConfig")
+            .field("brand", &GuardedOption(&self.brand))
+            .field("max_minor_units", &GuardedOption(&self.max_minor_units))
+            .finish()
+    }
+}
+
+impl fmt::Debug for MinimumConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MinimumConfig")
+            .field("currency", &GuardedOption(&self.currency))
+            .field("minimum", &GuardedOption(&self.minimum))
             .finish()
     }
 }

@@ -19,7 +19,7 @@ use crate::credentials::{
 use crate::currency::{Currency, parse_currency};
 use crate::data_protection::DataProtection;
 use crate::diagnostics::Violation;
-use crate::money::{Money, parse_amount};
+use crate::money::{AmountLimits, Money, parse_amount};
 use crate::profile::{Profile, Rule};
 use crate::text::InputExcerpt;
 use crate::version::GatewayVersion;
@@ -79,6 +79,8 @@ pub(super) struct Account {
     pub(super) settlement_currency: Field<Currency>,
     pub(super) raw_card_data_access: bool,
     pub(super) country: Option<Country>,
+    /// The limits stated in `account.limits`, when given and usable.
+    pub(super) limits: Option<AmountLimits>,
 }
 
 /// One currency entry, parsed.
@@ -398,6 +400,10 @@ fn parse_account(v: &mut Collector, a: &AccountConfig) -> Account {
         settlement_currency: Field::of(a.settlement_currency.is_some(), settlement_currency),
         raw_card_data_access: a.raw_card_data_access,
         country,
+        limits: a
+            .limits
+            .as_ref()
+            .and_then(|l| super::account_limits::parse(v, l, country)),
     }
 }
 

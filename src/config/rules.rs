@@ -53,6 +53,7 @@ pub(super) fn apply(v: &mut Collector, p: &Parsed, profile: &Profile) -> Decided
             p.account.as_ref(),
         );
     }
+    super::account_limits::stated(v, p.account.as_ref());
     let brands = card_brands_in_use(p, profile);
     if let Some(listed) = brands.filter(|b| b.listed == 0) {
         no_card_brands(v, listed);
@@ -60,10 +61,11 @@ pub(super) fn apply(v: &mut Collector, p: &Parsed, profile: &Profile) -> Decided
     let brands = brands.map_or_else(CardBrands::new, |b| b.set);
     if profile.applies(Rule::Currencies) {
         let settlement = p.account.as_ref().and_then(|a| a.settlement_currency.get());
+        let limits = p.account.as_ref().and_then(|a| a.limits.as_ref());
         currencies(
             v,
             p.currencies.as_deref().unwrap_or(&[]),
-            settlement,
+            (settlement, limits),
             brands,
         );
     }

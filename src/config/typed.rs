@@ -12,7 +12,7 @@ use crate::card_brand::{CardBrand, CardBrands};
 use crate::credentials::{Mode, PublishableKey};
 use crate::currency::Currency;
 use crate::data_protection::DataProtection;
-use crate::money::{ExchangeRate, Money};
+use crate::money::{AmountLimits, ExchangeRate, Money};
 use crate::profile::Profile;
 use crate::version::GatewayVersion;
 
@@ -80,6 +80,10 @@ pub struct GatewayDraft {
     pub live_card_tested: bool,
     /// S4's Login.
     pub login: Option<String>,
+    /// The account's own amount limits; the default is the API reference's maximum and
+    /// Stripe's minimum table. Stated limits are named in the report and used by
+    /// [`ValidatedGateway::check`].
+    pub limits: AmountLimits,
 }
 
 impl GatewayDraft {
@@ -91,6 +95,24 @@ impl GatewayDraft {
             auth: Some(auth),
             ..GatewayDraft::default()
         }
+    }
+
+    /// The same draft with the account's own amount limits ([`limits`](Self::limits)).
+    ///
+    /// ```
+    /// use stripe_gateway_rules::config::GatewayDraft;
+    /// use stripe_gateway_rules::money::AmountLimits;
+    /// use stripe_gateway_rules::AuthScheme;
+    ///
+    /// let draft = GatewayDraft::new("Stripe VND", AuthScheme::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc".parse()?))
+    ///     .with_limits(AmountLimits::card_networks());
+    /// assert!(draft.limits.uses_card_networks());
+    /// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+    /// ```
+    #[must_use]
+    pub fn with_limits(mut self, limits: AmountLimits) -> Self {
+        self.limits = limits;
+        self
     }
 
     /// Every finding of `profile`'s rules (and its own checks, which see an empty
@@ -132,6 +154,7 @@ impl GatewayDraft {
                 settlement_currency: Field::from_option(self.settlement_currency),
                 raw_card_data_access: self.raw_card_data_access,
                 country: self.country,
+                limits: Some(self.limits.clone()),
             });
         Parsed {
             name: Field::from_option(self.name.clone()),

@@ -266,6 +266,7 @@ fn build(p: Parsed, decided: &Decided, warnings: Vec<Violation>) -> Option<Valid
     if currencies.is_empty() {
         return None;
     }
+    let limits = account.limits.clone().unwrap_or_default();
     Some(ValidatedGateway {
         name,
         version: decided.version,
@@ -284,6 +285,8 @@ fn build(p: Parsed, decided: &Decided, warnings: Vec<Violation>) -> Option<Valid
         radar: p.radar,
         live_card_tested: p.live_card_tested,
         warnings,
+        limits_stated: !limits.is_default(),
+        limits,
     })
 }
 

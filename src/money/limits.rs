@@ -53,6 +53,19 @@ pub enum LimitSource {
     AccountBrand,
 }
 
+impl LimitSource {
+    /// The stable snake_case name, as serialized: `api_reference`, `card_networks`,
+    /// `account_currency`, `account_brand`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::ApiReference => "api_reference",
+            Self::CardNetworks => "card_networks",
+            Self::AccountCurrency => "account_currency",
+            Self::AccountBrand => "account_brand",
+        }
+    }
+}
+
 impl fmt::Display for LimitSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -215,6 +228,37 @@ impl AmountLimits {
         self.card_networks
     }
 
+    /// Whether the account is stated to be a Japanese Stripe account
+    /// ([`japanese_account`](Self::japanese_account)).
+    pub fn is_japanese_account(&self) -> bool {
+        self.japanese_account
+    }
+
+    /// The account's maximums per currency, in minor units, in the order stated.
+    pub fn currency_maximums(&self) -> &[(Currency, MinorUnits)] {
+        &self.currencies
+    }
+
+    /// The account's maximums per card brand, in minor units, in the order stated.
+    pub fn brand_maximums(&self) -> &[(CardBrand, MinorUnits)] {
+        &self.brands
+    }
+
+    /// The account's replacements for Stripe's minimum charge, in the order stated.
+    pub fn minimums(&self) -> &[Money] {
+        &self.minimums
+    }
+
+    /// Whether these are the defaults ([`api_reference`](Self::api_reference)): nothing
+    /// stated.
+    pub fn is_default(&self) -> bool {
+        !self.card_networks
+            && !self.japanese_account
+            && self.currencies.is_empty()
+            && self.brands.is_empty()
+            && self.minimums.is_empty()
+    }
+
     /// The maximum for a charge in `currency` paid by `method`, and where it comes from.
     /// Never allocates.
     ///
@@ -288,6 +332,57 @@ impl AmountLimits {
             .find(|m| m.currency() == settlement)
             .copied()
             .or_else(|| crate::minimum::stripe_minimum(settlement))
+    }
+}
+
+impl fmt::Display for AmountLimits {
+    /// The limits in plain words, as a report names them: `the API reference's maximum (8
+    /// digits in minor units, IDR 12)` by default, otherwise each stated limit, joined by `; `.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::money::{AmountLimits, MinorUnits};
+    /// use stripe_gateway_rules::{CardBrand, Currency};
+    ///
+    /// let limits = AmountLimits::card_networks()
+    ///     .with_brand_max(CardBrand::AmericanExpress, MinorUnits::new(500_000_000));
+    /// assert_eq!(
+    ///     limits.to_string(),
+    ///     "the card networks' digits for card payments (12 digits in minor units, American Express 9); American Express cards at most 500000000 minor units"
+    /// );
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_default() {
+            return f.write_str("the API reference's maximum (8 digits in minor units, IDR 12)");
+        }
+        let mut sep = "";
+        if self.card_networks {
+            f.write_str("the card networks' digits for card payments (12 digits in minor units, American Express 9")?;
+            if self.japanese_account {
+                f.write_str(", JCB, Diners Club and Discover 8 on this Japanese account")?;
+            }
+            f.write_str(")")?;
+            sep = "; ";
+        } else if self.japanese_account {
+            f.write_str("a Japanese account")?;
+            sep = "; ";
+        }
+        for (currency, max) in &self.currencies {
+            write!(f, "{sep}{} at most {max} minor units", currency.code())?;
+            sep = "; ";
+        }
+        for (brand, max) in &self.brands {
+            write!(f, "{sep}{} cards at most {max} minor units", brand.label())?;
+            sep = "; ";
+        }
+        for minimum in &self.minimums {
+            write!(
+                f,
+                "{sep}a minimum charge of {minimum} for an account that settles in {}",
+                minimum.currency().code()
+            )?;
+            sep = "; ";
+        }
+        Ok(())
     }
 }
 

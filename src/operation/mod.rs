@@ -55,9 +55,10 @@ pub use line::{LineError, LineId, OperationLine};
 pub use refusal::{EndUserMessage, Refusal, RefusalParam};
 
 use crate::authorization::Authorization;
+use crate::card_brand::CardBrand;
 use crate::config::ValidatedGateway;
 use crate::data_protection::DataProtection;
-use crate::money::{MinorUnits, Money};
+use crate::money::{ChargeMethod, MinorUnits, Money};
 
 /// Stripe's limit for a customer's email: "This may be up to 512 characters" (stripe-facts §8).
 pub const MAX_EMAIL_LEN: usize = 512;
@@ -80,6 +81,7 @@ pub struct Payment<'a> {
     amount: Money,
     card: CardSource,
     customer_email: Option<&'a str>,
+    brand: Option<CardBrand>,
 }
 
 impl std::fmt::Debug for Payment<'_> {
@@ -92,6 +94,7 @@ impl std::fmt::Debug for Payment<'_> {
                 "customer_email",
                 &self.customer_email.map(crate::text::GuardedText),
             )
+            .field("brand", &self.brand)
             .finish()
     }
 }
@@ -104,7 +107,23 @@ impl<'a> Payment<'a> {
             amount,
             card,
             customer_email: None,
+            brand: None,
         }
+    }
+
+    /// The same payment with the card's brand, when known: the account's limits for that
+    /// brand then apply ([`AmountLimits::max_for`](crate::money::AmountLimits::max_for));
+    /// without it, the maximum is the one for a card of unknown brand.
+    #[must_use]
+    pub fn with_brand(mut self, brand: CardBrand) -> Self {
+        self.brand = Some(brand);
+        self
+    }
+
+    /// The card's brand, if given.
+    #[must_use]
+    pub fn brand(&self) -> Option<CardBrand> {
+        self.brand
     }
 
     /// The same payment with the customer's email.
@@ -190,6 +209,7 @@ pub struct Refund {
     amount: Money,
     captured: Money,
     refunded: Money,
+    brand: Option<CardBrand>,
 }
 
 impl Refund {
@@ -200,7 +220,22 @@ impl Refund {
             amount,
             captured,
             refunded,
+            brand: None,
         }
+    }
+
+    /// The same refund with the brand of the card refunded to, when known (see
+    /// [`Payment::with_brand`]).
+    #[must_use]
+    pub fn with_brand(mut self, brand: CardBrand) -> Self {
+        self.brand = Some(brand);
+        self
+    }
+
+    /// The card's brand, if given.
+    #[must_use]
+    pub fn brand(&self) -> Option<CardBrand> {
+        self.brand
     }
 
     /// The amount to refund.
@@ -324,7 +359,8 @@ impl ValidatedGateway {
     }
 
     /// The amount rules every money-moving operation shares: assigned currency, positive,
-    /// representable in Stripe's minor units. Returns the assignment's configured minimum (in
+    /// representable in Stripe's minor units, within the account's stated limits for a card
+    /// of `brand` (the default conversion when none are stated). Returns the assignment's configured minimum (in
     /// minor units when exact) and the amount in minor units, so that the callers compare
     /// integers. One conversion decides both positivity and representability; the refusal
     /// order stays: not assigned, not positive, then the amount's own error.
@@ -332,13 +368,18 @@ impl ValidatedGateway {
     fn check_amount(
         &self,
         amount: Money,
+        brand: Option<CardBrand>,
     ) -> Result<(Money, Option<MinorUnits>, MinorUnits), Refusal> {
         let Some((assignment, minimum_minor)) = self.assignment(amount.currency()) else {
             return Err(Refusal::CurrencyNotAssigned {
                 currency: amount.currency(),
             });
         };
-        match amount.to_minor_units() {
+        let converted = match self.stated_limits() {
+            None => amount.to_minor_units(),
+            Some(limits) => amount.to_minor_units_within(limits, ChargeMethod::Card(brand)),
+        };
+        match converted {
             Ok(minor) if minor.get() > 0 => Ok((assignment.minimum(), minimum_minor, minor)),
             Ok(_) => Err(Refusal::AmountNotPositive { amount }),
             Err(_) if !amount.is_positive() => Err(Refusal::AmountNotPositive { amount }),
@@ -347,7 +388,7 @@ impl ValidatedGateway {
     }
 
     fn check_payment(&self, p: &Payment<'_>) -> Result<(), Refusal> {
-        let (minimum, minimum_minor, minor) = self.check_amount(p.amount)?;
+        let (minimum, minimum_minor, minor) = self.check_amount(p.amount, p.brand)?;
         let below = match minimum_minor {
             // Same currency, both exact: the integers order like the decimals.
             Some(min) => minor < min,
@@ -378,7 +419,7 @@ impl ValidatedGateway {
     }
 
     fn check_capture(&self, c: &Capture) -> Result<(), Refusal> {
-        let (_, _, minor) = self.check_amount(c.amount)?;
+        let (_, _, minor) = self.check_amount(c.amount, c.authorization.card_brand())?;
         same_currency(c.authorized, c.amount)?;
         let exceeds = match c.authorized.to_minor_units() {
             Ok(authorized) => minor > authorized,
@@ -403,7 +444,7 @@ impl ValidatedGateway {
     }
 
     fn check_refund(&self, r: &Refund) -> Result<(), Refusal> {
-        let (_, _, minor) = self.check_amount(r.amount)?;
+        let (_, _, minor) = self.check_amount(r.amount, r.brand)?;
         same_currency(r.captured, r.amount)?;
         same_currency(r.captured, r.refunded)?;
         // Fast decision in minor units (|each| <= 10^12: the difference cannot overflow);

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::codes::RefusalCode;
 use crate::currency::Currency;
 use crate::diagnostics::{Path, Violation};
-use crate::money::{AmountError, Money};
+use crate::money::{AmountError, LimitSource, Money};
 
 /// Why [`ValidatedGateway::check`](crate::ValidatedGateway::check) refuses an operation.
 ///
@@ -123,6 +123,9 @@ pub enum RefusalParam {
     Currency(Currency),
     /// A moment.
     Time(Timestamp),
+    /// Where a maximum comes from: `Display` prints its snake_case name
+    /// ([`LimitSource::as_str`]).
+    Limit(LimitSource),
 }
 
 impl fmt::Display for RefusalParam {
@@ -131,6 +134,7 @@ impl fmt::Display for RefusalParam {
             RefusalParam::Amount(a) => fmt::Display::fmt(a, f),
             RefusalParam::Currency(c) => f.write_str(c.code()),
             RefusalParam::Time(t) => fmt::Display::fmt(t, f),
+            RefusalParam::Limit(l) => f.write_str(l.as_str()),
         }
     }
 }
@@ -211,22 +215,44 @@ impl Refusal {
     }
 
     /// The values the texts are made of, by name: `amount`, `minimum`, `currency`,
-    /// `authorized`, `refundable`, `expected_currency`, `expired_at`, `at`. Amounts are in the
-    /// `currency` param's currency.
+    /// `authorized`, `refundable`, `expected_currency`, `expired_at`, `at`, and for
+    /// `amount_too_large` the `max` that applied and its `limit_source` (`api_reference`,
+    /// `card_networks`, `account_currency`, `account_brand`). Amounts are in the `currency`
+    /// param's currency.
     pub fn params(&self) -> impl Iterator<Item = (&'static str, RefusalParam)> {
-        let params: [Param; 3] = match self {
+        let params: [Param; 4] = match self {
             Refusal::VoidUnsupported | Refusal::EmailRequired | Refusal::InvalidEmail => {
-                [None, None, None]
+                [None, None, None, None]
             }
+            Refusal::Amount(AmountError::TooLarge {
+                amount: a,
+                max,
+                limit,
+            }) => [
+                amount("amount", *a),
+                currency("currency", a.currency()),
+                Some((
+                    "max",
+                    RefusalParam::Amount(Decimal::new(
+                        max.get(),
+                        crate::currency::minor_unit_rule(a.currency()).exponent(),
+                    )),
+                )),
+                Some(("limit_source", RefusalParam::Limit(*limit))),
+            ],
             Refusal::BelowMinimum { amount: a, minimum } => [
                 amount("amount", *a),
                 amount("minimum", *minimum),
                 currency("currency", a.currency()),
+                None,
             ],
-            Refusal::CurrencyNotAssigned { currency: c } => [currency("currency", *c), None, None],
+            Refusal::CurrencyNotAssigned { currency: c } => {
+                [currency("currency", *c), None, None, None]
+            }
             Refusal::AmountNotPositive { amount: a } => [
                 amount("amount", *a),
                 currency("currency", a.currency()),
+                None,
                 None,
             ],
             Refusal::Amount(e) => match amount_of(e) {
@@ -234,12 +260,14 @@ impl Refusal {
                     amount("amount", a),
                     currency("currency", a.currency()),
                     None,
+                    None,
                 ],
-                None => [None, None, None],
+                None => [None, None, None, None],
             },
             Refusal::CurrencyMismatch { expected, found } => [
                 currency("currency", *found),
                 currency("expected_currency", *expected),
+                None,
                 None,
             ],
             Refusal::CaptureExceedsAuthorized {
@@ -249,16 +277,19 @@ impl Refusal {
                 amount("amount", *capture),
                 amount("authorized", *authorized),
                 currency("currency", capture.currency()),
+                None,
             ],
             Refusal::AuthorizationExpired { expired_at, at } => [
                 Some(("expired_at", RefusalParam::Time(*expired_at))),
                 Some(("at", RefusalParam::Time(*at))),
+                None,
                 None,
             ],
             Refusal::RefundExceedsCaptured { refund, refundable } => [
                 amount("amount", *refund),
                 amount("refundable", *refundable),
                 currency("currency", refund.currency()),
+                None,
             ],
         };
         params.into_iter().flatten()

@@ -591,6 +591,7 @@ fn build(shape: Shape, currencies: Vec<CurrencyConfig>, brands: &[CardBrand]) ->
             settlement_currency: Some(settlement.code().to_owned()),
             raw_card_data_access,
             country: country.map(str::to_owned),
+            limits: None,
         }),
         data_protection,
         card_brands: Some(brands.iter().map(|b| b.as_str().to_owned()).collect()),

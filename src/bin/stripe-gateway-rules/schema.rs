@@ -117,6 +117,58 @@ struct AccountConfig {
     raw_card_data_access: bool,
     /// The account's country, ISO 3166-1 alpha-2 (optional).
     country: Option<String>,
+    /// The account's own amount limits (optional); absent, the API reference's maximum and
+    /// Stripe's minimum table apply.
+    limits: Option<LimitsConfig>,
+}
+
+/// The amount limits the platform states its Stripe account has.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct LimitsConfig {
+    /// Card payments have the card networks' digits of Stripe's currencies page (12 digits in
+    /// minor units, American Express 9).
+    #[schemars(default)]
+    card_networks: bool,
+    /// A Japanese Stripe account (JCB, Diners Club and Discover then 8 digits); absent, it is
+    /// when `account.country` is `JP`.
+    japanese_account: Option<bool>,
+    /// The account's maximums per currency.
+    currency_max: Option<Vec<CurrencyMaxConfig>>,
+    /// The account's maximums per card brand, in any currency.
+    brand_max: Option<Vec<BrandMaxConfig>>,
+    /// The account's replacements for Stripe's minimum charge, per settlement currency.
+    minimums: Option<Vec<MinimumConfig>>,
+}
+
+/// An account's maximum for one currency.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct CurrencyMaxConfig {
+    /// The ISO 4217 code.
+    currency: Option<String>,
+    /// The largest amount, a whole number of minor units (`"999999999999"`), at most 12 digits.
+    max_minor_units: Option<NumberOrText>,
+}
+
+/// An account's maximum for one card brand.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct BrandMaxConfig {
+    /// Stripe's brand keyword, such as `amex`.
+    brand: Option<String>,
+    /// The largest amount, a whole number of minor units (`"999999999"`), at most 12 digits.
+    max_minor_units: Option<NumberOrText>,
+}
+
+/// An account's minimum charge for one settlement currency.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct MinimumConfig {
+    /// The settlement currency's ISO 4217 code.
+    currency: Option<String>,
+    /// The minimum charge, a decimal string (`"0.60"`).
+    minimum: Option<NumberOrText>,
 }
 
 /// One currency assigned to the gateway.
