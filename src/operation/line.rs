@@ -11,6 +11,7 @@ use std::cell::Cell;
 use std::fmt;
 
 use jiff::Timestamp;
+use rust_decimal::Decimal;
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 
 use super::{Capture, CardSource, Operation, Payment, Refund};
@@ -552,25 +553,18 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for OperationLine<'a> {
     }
 }
 
-/// The fields each `op` takes besides `op`.
-fn allowed_fields(op: &str) -> Option<&'static [&'static str]> {
+/// The fields each `op` takes besides `op`, as a mask over [`OperationLine::present`]'s order
+/// (bit i: its i-th field).
+fn allowed_fields(op: &str) -> Option<u16> {
+    // Bits in `present()` order: amount 0, currency 1, card 2, customer_email 3,
+    // authorized_amount 4, authorized_at 5, at 6, brand 7, initiator 8, presence 9,
+    // extended 10, capture_before 11, captured_amount 12, refunded_amount 13.
     Some(match op {
-        "sale" | "authorize" => &["amount", "currency", "card", "customer_email"],
-        "capture" => &[
-            "amount",
-            "currency",
-            "authorized_amount",
-            "authorized_at",
-            "at",
-            "brand",
-            "initiator",
-            "presence",
-            "extended",
-            "capture_before",
-        ],
-        "refund" => &["amount", "currency", "captured_amount", "refunded_amount"],
-        "save_payment_method" => &["customer_email"],
-        "void" | "delete_payment_method" => &[],
+        "sale" | "authorize" => 0b0000_0000_0000_1111,
+        "capture" => 0b0000_1111_1111_0011,
+        "refund" => 0b0011_0000_0000_0011,
+        "save_payment_method" => 0b0000_0000_0000_1000,
+        "void" | "delete_payment_method" => 0,
         _ => return None,
     })
 }
@@ -643,11 +637,14 @@ impl<'a> OperationLine<'a> {
             ))
             .field("op")
         })?;
-        if let Some((name, _)) = self
-            .present()
-            .into_iter()
-            .find(|(name, present)| *present && !allowed.contains(name))
-        {
+        let present = self.present();
+        let mut mask = 0u16;
+        for (i, (_, is_present)) in present.iter().enumerate() {
+            mask |= u16::from(*is_present) << i;
+        }
+        if mask & !allowed != 0 {
+            // The first present field the op does not take, in `present()` order.
+            let name = present[(mask & !allowed).trailing_zeros() as usize].0;
             let article = if op.starts_with(['a', 'e', 'i', 'o', 'u']) {
                 "an"
             } else {
@@ -741,8 +738,11 @@ impl<'a> OperationLine<'a> {
         let text = field.as_deref().ok_or_else(|| {
             LineError::new(format!("{name} is required for {}", self.op_name())).field(name)
         })?;
-        let amount =
-            parse_amount(text).map_err(|e| LineError::new(format!("{name}: {e}")).field(name))?;
+        let amount = match plain_amount(text) {
+            Some(amount) => amount,
+            None => parse_amount(text)
+                .map_err(|e| LineError::new(format!("{name}: {e}")).field(name))?,
+        };
         let currency = match currency.get() {
             Some(c) => *c,
             None => {
@@ -773,6 +773,9 @@ impl<'a> OperationLine<'a> {
 fn time(name: &'static str, text: Option<&str>) -> Result<Timestamp, LineError> {
     let text =
         text.ok_or_else(|| LineError::new(format!("{name} is required for capture")).field(name))?;
+    if let Some(time) = plain_utc_time(text) {
+        return Ok(time);
+    }
     text.parse().map_err(|_| {
         LineError::new(format!(
             "{name}: expected an RFC 3339 time such as 2026-11-01T10:00:00Z, found {}",
@@ -780,6 +783,82 @@ fn time(name: &'static str, text: Option<&str>) -> Result<Timestamp, LineError> 
         ))
         .field(name)
     })
+}
+
+/// [`parse_amount`]'s answer for the common plain form, without its general parser: at most
+/// 19 ASCII digits with at most one inner `.` (`123.45`, `500`). `None` for anything else
+/// (a sign, more digits, any other character), which `parse_amount` then reads, so results
+/// and errors are the same. The mantissa and scale are those `Decimal::from_str_exact` gives
+/// (a test compares the two on every shape).
+fn plain_amount(text: &str) -> Option<Decimal> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 19 {
+        return None;
+    }
+    let mut mantissa = 0u64;
+    let mut scale = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(b - b'0'),
+            b'.' if scale.is_none() && i > 0 && i + 1 < bytes.len() => {
+                scale = Some(bytes.len() - 1 - i);
+            }
+            _ => return None,
+        }
+    }
+    // At most 19 digits: below 10^19 < 2^64, so no overflow above; the scale is at most 17.
+    let scale = u32::try_from(scale.unwrap_or(0)).ok()?;
+    Some(Decimal::from_parts(
+        mantissa as u32,
+        (mantissa >> 32) as u32,
+        0,
+        false,
+        scale,
+    ))
+}
+
+/// The common form of an RFC 3339 time, `YYYY-MM-DDTHH:MM:SSZ` (uppercase `T` and `Z`, years
+/// 1000 to 9998, seconds below 60), read without jiff's general parser. `None` for anything
+/// else (another form, or a date that does not exist), which jiff then reads, so results and
+/// errors are the same (a test compares the two).
+fn plain_utc_time(text: &str) -> Option<Timestamp> {
+    let b: &[u8; 20] = text.as_bytes().try_into().ok()?;
+    if b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    if b[19] != b'Z' {
+        return None;
+    }
+    let number = |from: usize, to: usize| -> Option<i64> {
+        b[from..to].iter().try_fold(0i64, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + i64::from(d - b'0'))
+        })
+    };
+    let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
+    let (hour, minute, second) = (number(11, 13)?, number(14, 16)?, number(17, 19)?);
+    if !(1000..=9998).contains(&year) || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day < 1 || day > days_in_month {
+        return None;
+    }
+    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let month_from_march = (month + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    Timestamp::from_second(days * 86_400 + hour * 3_600 + minute * 60 + second).ok()
 }
 
 /// Parses an optional keyword field, `default` when absent.
@@ -926,6 +1005,96 @@ mod tests {
                 let text = format!("{error} {error:?}");
                 prop_assert!(!text.contains(body), "{line}: {text}");
                 prop_assert!(!text.contains("invalid type"), "{line}: {text}");
+            }
+        }
+    }
+
+    /// Issue 13: the allowed-field masks say what the format's table says (the fields each
+    /// `op` takes besides `op`), in `present()` order.
+    #[test]
+    fn allowed_field_masks_match_the_format_table() {
+        let table: [(&str, &[&str]); 7] = [
+            ("sale", &["amount", "currency", "card", "customer_email"]),
+            (
+                "authorize",
+                &["amount", "currency", "card", "customer_email"],
+            ),
+            (
+                "capture",
+                &[
+                    "amount",
+                    "currency",
+                    "authorized_amount",
+                    "authorized_at",
+                    "at",
+                    "brand",
+                    "initiator",
+                    "presence",
+                    "extended",
+                    "capture_before",
+                ],
+            ),
+            (
+                "refund",
+                &["amount", "currency", "captured_amount", "refunded_amount"],
+            ),
+            ("save_payment_method", &["customer_email"]),
+            ("void", &[]),
+            ("delete_payment_method", &[]),
+        ];
+        let order = OperationLine::default().present().map(|(name, _)| name);
+        for (op, fields) in table {
+            let mask = super::allowed_fields(op).unwrap();
+            for (i, name) in order.iter().enumerate() {
+                assert_eq!(mask & (1 << i) != 0, fields.contains(name), "{op} {name}");
+            }
+            assert_eq!(mask >> order.len(), 0, "{op}");
+        }
+        assert_eq!(super::allowed_fields("refunds"), None);
+    }
+
+    proptest! {
+        /// Issue 13: the plain-amount fast path gives exactly `parse_amount`'s decimal
+        /// (mantissa, scale and sign: the 16 bytes of its representation) wherever it answers,
+        /// and answers for every plain `digits[.digits]` of at most 19 characters.
+        #[test]
+        fn plain_amount_is_parse_amount(text in "-?[0-9]{0,20}(\\.[0-9]{0,20})?|[0-9.+e -]{0,6}") {
+            let fast = super::plain_amount(&text);
+            let slow = crate::money::parse_amount(&text);
+            if let Some(fast) = fast {
+                prop_assert_eq!(Ok(fast.serialize()), slow.map(|d| d.serialize()), "{}", text);
+            } else {
+                let plain = !text.is_empty()
+                    && text.len() <= 19
+                    && text.bytes().filter(|&b| b == b'.').count() <= 1
+                    && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                    && !text.starts_with('.')
+                    && !text.ends_with('.');
+                prop_assert!(!plain, "{} has the plain form but took the slow path", text);
+            }
+        }
+
+        /// Issue 13: the `YYYY-MM-DDTHH:MM:SSZ` fast path gives exactly jiff's instant
+        /// wherever it answers, including invalid dates (which it leaves to jiff), and it
+        /// answers for every valid time of that form from 1000 to 9998.
+        #[test]
+        fn plain_utc_time_is_jiffs(
+            year in prop_oneof![0i64..10_000, 1968i64..2104],
+            month in 0i64..14,
+            day in 0i64..33,
+            hour in 0i64..25,
+            minute in 0i64..61,
+            second in 0i64..61,
+            suffix in prop::sample::select(vec!["Z", "z", "+00:00", "Z ", ""]),
+        ) {
+            let text = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{suffix}");
+            let slow = text.parse::<jiff::Timestamp>().ok();
+            match super::plain_utc_time(&text) {
+                Some(fast) => prop_assert_eq!(Some(fast), slow, "{}", text),
+                None => prop_assert!(
+                    slow.is_none() || suffix != "Z" || !(1000..=9998).contains(&year) || second == 60,
+                    "{} is valid and plain but took the slow path", text
+                ),
             }
         }
     }
