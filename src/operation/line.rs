@@ -387,6 +387,30 @@ impl<'de, T: FieldValue<'de>> Visitor<'de> for ValueSeed<'_, T> {
     }
 }
 
+/// The index in [`FIELDS`] of a field name.
+fn field_index(name: &str) -> Option<usize> {
+    // A `match` on the names compiles to a switch on length and bytes.
+    match name {
+        "op" => Some(0),
+        "amount" => Some(1),
+        "currency" => Some(2),
+        "card" => Some(3),
+        "customer_email" => Some(4),
+        "authorized_amount" => Some(5),
+        "authorized_at" => Some(6),
+        "at" => Some(7),
+        "brand" => Some(8),
+        "initiator" => Some(9),
+        "presence" => Some(10),
+        "extended" => Some(11),
+        "capture_before" => Some(12),
+        "captured_amount" => Some(13),
+        "refunded_amount" => Some(14),
+        "id" => Some(15),
+        _ => None,
+    }
+}
+
 /// Reads a key: the index of a known field, or records [`Problem::UnknownField`].
 struct KeySeed<'p> {
     problem: &'p Cell<Option<Problem>>,
@@ -408,26 +432,7 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
-        // A `match` on the names compiles to a switch on length and bytes.
-        let index = match v {
-            "op" => Some(0),
-            "amount" => Some(1),
-            "currency" => Some(2),
-            "card" => Some(3),
-            "customer_email" => Some(4),
-            "authorized_amount" => Some(5),
-            "authorized_at" => Some(6),
-            "at" => Some(7),
-            "brand" => Some(8),
-            "initiator" => Some(9),
-            "presence" => Some(10),
-            "extended" => Some(11),
-            "capture_before" => Some(12),
-            "captured_amount" => Some(13),
-            "refunded_amount" => Some(14),
-            "id" => Some(15),
-            _ => None,
-        };
+        let index = field_index(v);
         debug_assert!(index.is_none_or(|i| FIELDS[i] == v));
         match index {
             Some(i) => Ok(i),
@@ -553,6 +558,110 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for OperationLine<'a> {
     }
 }
 
+/// JSON whitespace (RFC 8259): space, tab, line feed, carriage return.
+fn skip_json_whitespace(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(i) {
+        i += 1;
+    }
+    i
+}
+
+/// A JSON string at `i` without escapes or control characters: its text and the index after
+/// its closing quote. `None` for anything else.
+fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
+    let bytes = line.as_bytes();
+    if bytes.get(i) != Some(&b'"') {
+        return None;
+    }
+    let start = i + 1;
+    let len = bytes
+        .get(start..)?
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+    let end = start + len;
+    // `end` is at an ASCII byte, so both ends are character boundaries.
+    (bytes[end] == b'"').then(|| (&line[start..end], end + 1))
+}
+
+impl<'a> OperationLine<'a> {
+    /// The common shape of a line, read without serde: one flat object of known, distinct
+    /// fields with an `op`, string values without escapes (and `extended` as `true` or
+    /// `false`). `None` for anything else (`null`, numbers, escapes, any error), which the
+    /// serde visitor then reads, so results and errors are those of the visitor (a property
+    /// test compares the two).
+    fn parse_plain(line: &'a str) -> Option<Self> {
+        let bytes = line.as_bytes();
+        let mut i = skip_json_whitespace(bytes, 0);
+        if bytes.get(i) != Some(&b'{') {
+            return None;
+        }
+        i = skip_json_whitespace(bytes, i + 1);
+        let mut parsed = OperationLine::default();
+        let mut seen = 0u32;
+        loop {
+            let (key, next) = plain_json_string(line, i)?;
+            let index = field_index(key)?;
+            if seen & (1 << index) != 0 {
+                return None;
+            }
+            seen |= 1 << index;
+            i = skip_json_whitespace(bytes, next);
+            if bytes.get(i) != Some(&b':') {
+                return None;
+            }
+            i = skip_json_whitespace(bytes, i + 1);
+            if index == 11 {
+                let rest = bytes.get(i..)?;
+                let (value, len) = if rest.starts_with(b"true") {
+                    (true, 4)
+                } else if rest.starts_with(b"false") {
+                    (false, 5)
+                } else {
+                    return None;
+                };
+                parsed.extended = Some(value);
+                i += len;
+            } else {
+                let (value, next) = plain_json_string(line, i)?;
+                parsed.set_text(index, Cow::Borrowed(value));
+                i = next;
+            }
+            i = skip_json_whitespace(bytes, i);
+            match bytes.get(i)? {
+                b',' => i = skip_json_whitespace(bytes, i + 1),
+                b'}' => break,
+                _ => return None,
+            }
+        }
+        (skip_json_whitespace(bytes, i + 1) == bytes.len() && parsed.op.is_some()).then_some(parsed)
+    }
+
+    /// Sets the text field at `index` in [`FIELDS`] (not `extended`, 11).
+    fn set_text(&mut self, index: usize, value: Cow<'a, str>) {
+        let slot = match index {
+            0 => &mut self.op,
+            1 => &mut self.amount,
+            2 => &mut self.currency,
+            3 => &mut self.card,
+            4 => &mut self.customer_email,
+            5 => &mut self.authorized_amount,
+            6 => &mut self.authorized_at,
+            7 => &mut self.at,
+            8 => &mut self.brand,
+            9 => &mut self.initiator,
+            10 => &mut self.presence,
+            12 => &mut self.capture_before,
+            13 => &mut self.captured_amount,
+            14 => &mut self.refunded_amount,
+            _ => {
+                self.id = Some(LineId::Text(value));
+                return;
+            }
+        };
+        *slot = Some(value);
+    }
+}
+
 /// The fields each `op` takes besides `op`, as a mask over [`OperationLine::present`]'s order
 /// (bit i: its i-th field).
 fn allowed_fields(op: &str) -> Option<u16> {
@@ -578,6 +687,14 @@ impl<'a> OperationLine<'a> {
     /// value of the wrong JSON type, an unknown or repeated field, no `op`. Its message is
     /// this crate's own (see [`LineError`]).
     pub fn parse(line: &'a str) -> Result<Self, LineError> {
+        match Self::parse_plain(line) {
+            Some(parsed) => Ok(parsed),
+            None => Self::parse_with_visitor(line),
+        }
+    }
+
+    /// [`parse`](Self::parse) through the serde visitor, for every shape of line.
+    fn parse_with_visitor(line: &'a str) -> Result<Self, LineError> {
         if line.trim_ascii().is_empty() {
             return Err(LineError::new("the line is blank; expected a JSON object"));
         }
@@ -1095,6 +1212,118 @@ mod tests {
                     slow.is_none() || suffix != "Z" || !(1000..=9998).contains(&year) || second == 60,
                     "{} is valid and plain but took the slow path", text
                 ),
+            }
+        }
+    }
+
+    /// Every field of a parsed line, for comparing two parses.
+    fn fields<'a>(l: &'a OperationLine<'_>) -> (Vec<Option<&'a str>>, Option<bool>, String) {
+        let texts = [
+            &l.op,
+            &l.amount,
+            &l.currency,
+            &l.card,
+            &l.customer_email,
+            &l.authorized_amount,
+            &l.authorized_at,
+            &l.at,
+            &l.brand,
+            &l.initiator,
+            &l.presence,
+            &l.capture_before,
+            &l.captured_amount,
+            &l.refunded_amount,
+        ];
+        let id = match &l.id {
+            None => "none".to_owned(),
+            Some(super::LineId::Text(t)) => format!("text {t}"),
+            Some(super::LineId::Number(n)) => format!("number {n}"),
+        };
+        (texts.iter().map(|t| t.as_deref()).collect(), l.extended, id)
+    }
+
+    /// The serde visitor alone (what `parse` does when the fast path declines).
+    fn parse_with_serde(line: &str) -> Result<OperationLine<'_>, String> {
+        OperationLine::parse_with_visitor(line).map_err(|e| e.to_string())
+    }
+
+    /// A line built from pieces that are mostly of the plain shape, with whitespace, escapes,
+    /// other JSON types, duplicates, unknown fields and cut-offs mixed in.
+    fn line_strategy() -> impl Strategy<Value = String> {
+        let key = prop_oneof![
+            8 => prop::sample::select(FIELDS.to_vec()).prop_map(str::to_owned),
+            1 => Just("opp".to_owned()),
+            1 => Just("o\\u0070".to_owned()),
+        ];
+        let value = prop_oneof![
+            6 => "[a-z0-9 .:@_-]{0,12}".prop_map(|v| format!("\"{v}\"")),
+            1 => Just("\"a\\\"b\"".to_owned()),
+            1 => Just("\"x\ty\"".to_owned()),
+            1 => Just("\"caf\u{e9}\"".to_owned()),
+            1 => prop::sample::select(vec!["true", "false", "null", "12", "-1.50", "[]", "{}", "tru"])
+                .prop_map(str::to_owned),
+        ];
+        let ws = prop::sample::select(vec!["", "", "", " ", "\t", "\r\n", "\u{a0}"]);
+        let member = (key, ws.clone(), value, ws.clone())
+            .prop_map(|(k, w1, v, w2)| format!("\"{k}\"{w1}:{w2}{v}"));
+        (
+            ws.clone(),
+            prop::sample::select(vec!["sale", "capture", "void", "refund"]),
+            prop::collection::vec(member, 0..6),
+            ws,
+            prop::sample::select(vec!["", "", "", "x", ",", "}", "{"]),
+            any::<prop::sample::Index>(),
+            any::<bool>(),
+        )
+            .prop_map(|(w, op, members, w2, tail, cut, do_cut)| {
+                let mut line = format!("{w}{{\"op\":\"{op}\"");
+                for m in members {
+                    line.push(',');
+                    line.push_str(&m);
+                }
+                line.push_str(&format!("}}{w2}{tail}"));
+                if do_cut {
+                    let mut at = cut.index(line.len() + 1);
+                    while !line.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    line.truncate(at);
+                }
+                line
+            })
+    }
+
+    proptest! {
+        /// Issue 13: the serde-free fast path, where it answers, gives exactly the fields the
+        /// serde visitor gives; where it declines, `parse` is the visitor. Either way `parse`
+        /// and the visitor agree, results and errors.
+        #[test]
+        fn plain_parse_is_the_serde_visitors(line in line_strategy()) {
+            let serde = parse_with_serde(&line);
+            if let Some(fast) = OperationLine::parse_plain(&line) {
+                let serde = serde.as_ref();
+                prop_assert!(serde.is_ok(), "{}: fast path accepted, serde: {:?}", line, serde.err());
+                prop_assert_eq!(fields(&fast), fields(serde.unwrap()), "{}", line);
+            }
+            match (OperationLine::parse(&line), &serde) {
+                (Ok(a), Ok(b)) => prop_assert_eq!(fields(&a), fields(b)),
+                (Err(a), Err(b)) => prop_assert_eq!(&a.to_string(), b),
+                (a, b) => prop_assert!(false, "{}: parse {:?}, serde {:?}", line, a.map(|l| format!("{:?}", fields(&l))), b.as_ref().map(|l| format!("{:?}", fields(l)))),
+            }
+        }
+    }
+
+    /// Issue 13: the example file's lines all take the fast path (none is refused by it).
+    #[test]
+    fn the_documented_lines_take_the_fast_path() {
+        for line in include_str!("../../examples/operations.jsonl").lines() {
+            if parse_with_serde(line).is_ok() {
+                let fast = OperationLine::parse_plain(line);
+                assert!(fast.is_some(), "{line}");
+                assert_eq!(
+                    fields(&fast.unwrap()),
+                    fields(&parse_with_serde(line).unwrap())
+                );
             }
         }
     }
