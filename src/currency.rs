@@ -99,6 +99,15 @@ pub use iso_currency::Currency;
 /// # }
 /// ```
 pub fn parse_currency(code: &str) -> Result<Currency, CurrencyError> {
+    // Fast path: three ASCII letters, the common case, with none of the errors checked
+    // before the lookup possible.
+    if let &[a, b, c] = code.as_bytes()
+        && is_ascii_letter(a)
+        && is_ascii_letter(b)
+        && is_ascii_letter(c)
+    {
+        return lookup(pack_upper(a, b, c), code);
+    }
     if code.is_empty() {
         return Err(CurrencyError::Empty);
     }
@@ -124,30 +133,97 @@ pub fn parse_currency(code: &str) -> Result<Currency, CurrencyError> {
         });
     }
     let bytes = code.as_bytes();
-    let mut upper = [0u8; 3];
-    for (index, (&byte, slot)) in bytes.iter().zip(upper.iter_mut()).enumerate() {
-        if !byte.is_ascii_alphabetic() {
-            return Err(CurrencyError::NotALetter {
-                found: InputExcerpt::new(code),
-                index,
-                character: char::from(byte),
-            });
-        }
-        *slot = byte.to_ascii_uppercase();
-    }
-    // The three bytes are ASCII letters, so this cannot fail.
-    let upper = core::str::from_utf8(&upper).unwrap_or_default();
-    if let Some(withdrawn) = WITHDRAWN_PRESENTMENT_CODES.iter().find(|w| w.code == upper) {
-        return Err(CurrencyError::WithdrawnCode {
-            code: withdrawn.code,
-            successor: withdrawn.successor,
-            withdrawn: withdrawn.withdrawn,
+    if let Some(index) = bytes.iter().position(|&byte| !is_ascii_letter(byte)) {
+        return Err(CurrencyError::NotALetter {
+            found: InputExcerpt::new(code),
+            index,
+            character: char::from(bytes[index]),
         });
     }
-    Currency::from_code(upper).ok_or(CurrencyError::Unknown {
-        found: InputExcerpt::new(code),
-    })
+    // Three ASCII letters: the fast path above took them; kept for completeness.
+    lookup(pack_upper(bytes[0], bytes[1], bytes[2]), code)
 }
+
+/// Whether `byte` is an ASCII letter, either case.
+#[inline(always)]
+const fn is_ascii_letter(byte: u8) -> bool {
+    (byte | 0x20).wrapping_sub(b'a') < 26
+}
+
+/// Three ASCII letters, uppercased, packed big-endian into a `u32`: packed codes sort as the
+/// codes do.
+#[inline(always)]
+const fn pack_upper(a: u8, b: u8, c: u8) -> u32 {
+    ((a & !0x20) as u32) << 16 | ((b & !0x20) as u32) << 8 | (c & !0x20) as u32
+}
+
+/// A code's text (three uppercase ASCII letters) packed as [`pack_upper`] does, at compile time.
+const fn pack_code(code: &str) -> u32 {
+    let b = code.as_bytes();
+    assert!(b.len() == 3, "a currency code has three letters");
+    pack_upper(b[0], b[1], b[2])
+}
+
+/// The currency of a packed uppercase code, or the error for it; `code` is the input, for
+/// the error.
+#[inline]
+fn lookup(packed: u32, code: &str) -> Result<Currency, CurrencyError> {
+    match CODE_KEYS.binary_search(&packed) {
+        Ok(i) => Ok(CODE_CURRENCIES[i]),
+        Err(_) => match WITHDRAWN_PRESENTMENT_CODES
+            .iter()
+            .find(|w| pack_code(w.code) == packed)
+        {
+            Some(withdrawn) => Err(CurrencyError::WithdrawnCode {
+                code: withdrawn.code,
+                successor: withdrawn.successor,
+                withdrawn: withdrawn.withdrawn,
+            }),
+            None => Err(CurrencyError::Unknown {
+                found: InputExcerpt::new(code),
+            }),
+        },
+    }
+}
+
+/// Builds the code table: each code's packed text beside its [`Currency`], sorted by code.
+macro_rules! code_table {
+    ($($code:ident),* $(,)?) => {
+        /// Every code `iso_currency` 0.7.1 knows (`Currency::from_code`), packed
+        /// ([`pack_upper`]) and sorted, for a binary search; [`CODE_CURRENCIES`] holds the
+        /// currency at the same index. Generated from `iso_currency`'s `isodata.tsv`; a test
+        /// checks it against `Currency::from_code` for all 17,576 three-letter codes, and the
+        /// order is checked at compile time.
+        const CODE_KEYS: [u32; CODE_COUNT] = [$(pack_code(stringify!($code))),*];
+        /// The currencies of [`CODE_KEYS`], index for index.
+        const CODE_CURRENCIES: [Currency; CODE_COUNT] = [$(Currency::$code),*];
+    };
+}
+
+/// How many codes `iso_currency` 0.7.1 has.
+const CODE_COUNT: usize = 183;
+
+code_table![
+    AED, AFN, ALL, AMD, AOA, ARS, AUD, AWG, AZN, BAM, BBD, BDT, BGN, BHD, BIF, BMD, BND, BOB, BOV,
+    BRL, BSD, BTN, BWP, BYN, BZD, CAD, CDF, CHE, CHF, CHW, CLF, CLP, CNY, COP, COU, CRC, CUC, CUP,
+    CVE, CZK, DJF, DKK, DOP, DZD, EGP, ERN, ETB, EUR, FJD, FKP, GBP, GEL, GHS, GIP, GMD, GNF, GTQ,
+    GYD, HKD, HNL, HRK, HTG, HUF, IDR, ILS, INR, IQD, IRR, ISK, JMD, JOD, JPY, KES, KGS, KHR, KMF,
+    KPW, KRW, KWD, KYD, KZT, LAK, LBP, LKR, LRD, LSL, LYD, MAD, MDL, MGA, MKD, MMK, MNT, MOP, MRU,
+    MUR, MVR, MWK, MXN, MXV, MYR, MZN, NAD, NGN, NIO, NOK, NPR, NZD, OMR, PAB, PEN, PGK, PHP, PKR,
+    PLN, PYG, QAR, RON, RSD, RUB, RWF, SAR, SBD, SCR, SDG, SEK, SGD, SHP, SLE, SLL, SOS, SRD, SSP,
+    STN, SVC, SYP, SZL, THB, TJS, TMT, TND, TOP, TRY, TTD, TWD, TZS, UAH, UGX, USD, USN, UYI, UYU,
+    UYW, UZS, VED, VES, VND, VUV, WST, XAD, XAF, XAG, XAU, XBA, XBB, XBC, XBD, XCD, XCG, XDR, XOF,
+    XPD, XPF, XPT, XSU, XTS, XUA, XXX, YER, ZAR, ZMW, ZWG, ZWL,
+];
+
+// The table must be strictly increasing for the binary search.
+const _: () = {
+    let mut i = 1;
+    while i < CODE_KEYS.len() {
+        assert!(CODE_KEYS[i - 1] < CODE_KEYS[i], "code table out of order");
+        i += 1;
+    }
+};
 
 /// A withdrawn ISO 4217 code that Stripe's presentment list still shows.
 #[derive(Debug, Clone, Copy)]
@@ -637,6 +713,96 @@ pub mod serde_code {
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Currency, E> {
             parse_currency(v).map_err(E::custom)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Currency, CurrencyError, parse_currency};
+
+    /// The letters of a code in the case pattern `mask` (bit i set: letter i lowercase).
+    fn cased(code: [u8; 3], mask: u8) -> String {
+        code.iter()
+            .enumerate()
+            .map(|(i, &b)| {
+                char::from(if mask & (1 << i) != 0 {
+                    b.to_ascii_lowercase()
+                } else {
+                    b
+                })
+            })
+            .collect()
+    }
+
+    /// Issue 13: the packed code table gives exactly `iso_currency`'s answer
+    /// (`Currency::from_code`) for every one of the 17,576 three-letter codes, in all eight
+    /// case patterns; `ANG` and `STD` (withdrawn, on Stripe's presentment list) keep their own
+    /// error, and every other miss is `Unknown` quoting the input.
+    #[test]
+    fn code_table_matches_iso_currency_for_every_three_letter_code() {
+        let mut found = 0;
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let upper = [a, b, c];
+                    let text = std::str::from_utf8(&upper).unwrap();
+                    let expected = Currency::from_code(text);
+                    found += usize::from(expected.is_some());
+                    for mask in 0..8 {
+                        let input = cased(upper, mask);
+                        let got = parse_currency(&input);
+                        match (expected, text) {
+                            (Some(currency), _) => assert_eq!(got, Ok(currency), "{input}"),
+                            (None, "ANG" | "STD") => assert_eq!(
+                                got.map_err(|e| e.code()),
+                                Err("currency_withdrawn"),
+                                "{input}"
+                            ),
+                            (None, _) => assert_eq!(
+                                got,
+                                Err(CurrencyError::Unknown {
+                                    found: crate::text::InputExcerpt::new(&input)
+                                }),
+                                "{input}"
+                            ),
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(found, super::CODE_COUNT);
+        assert_eq!(super::CODE_KEYS.len(), super::CODE_COUNT);
+    }
+
+    /// Issue 13: three ASCII bytes that are not all letters are refused as before: the first
+    /// byte that is not a letter is named (whitespace first), for every ASCII byte in every
+    /// position, including the bytes next to the letters (`@`, `[`, `` ` ``, `{`).
+    #[test]
+    fn three_ascii_bytes_with_a_non_letter_name_it() {
+        for byte in 0u8..128 {
+            if byte.is_ascii_alphabetic() {
+                continue;
+            }
+            for position in 0..3 {
+                let mut code = *b"usd";
+                code[position] = byte;
+                let input = std::str::from_utf8(&code).unwrap();
+                let err = parse_currency(input).unwrap_err();
+                if char::from(byte).is_whitespace() {
+                    assert_eq!(err.code(), "currency_whitespace", "{input:?}");
+                } else {
+                    assert_eq!(
+                        err,
+                        CurrencyError::NotALetter {
+                            found: crate::text::InputExcerpt::new(input),
+                            index: position,
+                            character: char::from(byte),
+                        },
+                        "{input:?}"
+                    );
+                }
+            }
         }
     }
 }

@@ -122,6 +122,7 @@ fn the_invalid_codes_are_every_error_code() {
         ViolationCode::LiveCardTestMissing,
         ViolationCode::FieldNotOnForm,
         ViolationCode::RestrictedKey,
+        ViolationCode::AccountLimitsStated,
     ];
     // Codes of the other forms (connection settings, OAuth callbacks) and of the platform
     // profiles (tests/profiles.rs).

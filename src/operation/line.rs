@@ -11,6 +11,7 @@ use std::cell::Cell;
 use std::fmt;
 
 use jiff::Timestamp;
+use rust_decimal::Decimal;
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 
 use super::{Capture, CardSource, Operation, Payment, Refund};
@@ -386,6 +387,30 @@ impl<'de, T: FieldValue<'de>> Visitor<'de> for ValueSeed<'_, T> {
     }
 }
 
+/// The index in [`FIELDS`] of a field name.
+fn field_index(name: &str) -> Option<usize> {
+    // A `match` on the names compiles to a switch on length and bytes.
+    match name {
+        "op" => Some(0),
+        "amount" => Some(1),
+        "currency" => Some(2),
+        "card" => Some(3),
+        "customer_email" => Some(4),
+        "authorized_amount" => Some(5),
+        "authorized_at" => Some(6),
+        "at" => Some(7),
+        "brand" => Some(8),
+        "initiator" => Some(9),
+        "presence" => Some(10),
+        "extended" => Some(11),
+        "capture_before" => Some(12),
+        "captured_amount" => Some(13),
+        "refunded_amount" => Some(14),
+        "id" => Some(15),
+        _ => None,
+    }
+}
+
 /// Reads a key: the index of a known field, or records [`Problem::UnknownField`].
 struct KeySeed<'p> {
     problem: &'p Cell<Option<Problem>>,
@@ -407,26 +432,7 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
-        // A `match` on the names compiles to a switch on length and bytes.
-        let index = match v {
-            "op" => Some(0),
-            "amount" => Some(1),
-            "currency" => Some(2),
-            "card" => Some(3),
-            "customer_email" => Some(4),
-            "authorized_amount" => Some(5),
-            "authorized_at" => Some(6),
-            "at" => Some(7),
-            "brand" => Some(8),
-            "initiator" => Some(9),
-            "presence" => Some(10),
-            "extended" => Some(11),
-            "capture_before" => Some(12),
-            "captured_amount" => Some(13),
-            "refunded_amount" => Some(14),
-            "id" => Some(15),
-            _ => None,
-        };
+        let index = field_index(v);
         debug_assert!(index.is_none_or(|i| FIELDS[i] == v));
         match index {
             Some(i) => Ok(i),
@@ -552,25 +558,149 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for OperationLine<'a> {
     }
 }
 
-/// The fields each `op` takes besides `op`.
-fn allowed_fields(op: &str) -> Option<&'static [&'static str]> {
+/// JSON whitespace (RFC 8259): space, tab, line feed, carriage return.
+fn skip_json_whitespace(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The length of `bytes` up to its first `"`, `\\` or control character (below 0x20), eight
+/// bytes at a time; `None` when there is none.
+fn string_body_len(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte of `x` is zero, below 0x20, or equal to a quote or a backslash: each test
+        // sets the high bit of such a byte (and may set it above a byte that matched, never
+        // below the first one, so the lowest set bit is exact).
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let found = (quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | x.wrapping_sub(ONES * 0x20) & !x)
+            & HIGHS;
+        if found != 0 {
+            return Some(offset + (found.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map(|p| offset + p)
+}
+
+/// A JSON string at `i` without escapes or control characters: its text and the index after
+/// its closing quote. `None` for anything else.
+fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
+    let bytes = line.as_bytes();
+    if bytes.get(i) != Some(&b'"') {
+        return None;
+    }
+    let start = i + 1;
+    let end = start + string_body_len(bytes.get(start..)?)?;
+    // `end` is at an ASCII byte, so both ends are character boundaries.
+    (bytes[end] == b'"').then(|| (&line[start..end], end + 1))
+}
+
+impl<'a> OperationLine<'a> {
+    /// The common shape of a line, read without serde: one flat object of known, distinct
+    /// fields with an `op`, string values without escapes (and `extended` as `true` or
+    /// `false`). `None` for anything else (`null`, numbers, escapes, any error), which the
+    /// serde visitor then reads, so results and errors are those of the visitor (a property
+    /// test compares the two). `parsed` starts empty and is partly filled when it declines.
+    fn parse_plain(line: &'a str, parsed: &mut Self) -> Option<()> {
+        let bytes = line.as_bytes();
+        let mut i = skip_json_whitespace(bytes, 0);
+        if bytes.get(i) != Some(&b'{') {
+            return None;
+        }
+        i = skip_json_whitespace(bytes, i + 1);
+        let mut seen = 0u32;
+        loop {
+            let (key, next) = plain_json_string(line, i)?;
+            let index = field_index(key)?;
+            if seen & (1 << index) != 0 {
+                return None;
+            }
+            seen |= 1 << index;
+            i = skip_json_whitespace(bytes, next);
+            if bytes.get(i) != Some(&b':') {
+                return None;
+            }
+            i = skip_json_whitespace(bytes, i + 1);
+            if index == 11 {
+                let rest = bytes.get(i..)?;
+                let (value, len) = if rest.starts_with(b"true") {
+                    (true, 4)
+                } else if rest.starts_with(b"false") {
+                    (false, 5)
+                } else {
+                    return None;
+                };
+                parsed.extended = Some(value);
+                i += len;
+            } else {
+                let (value, next) = plain_json_string(line, i)?;
+                parsed.set_text(index, Cow::Borrowed(value));
+                i = next;
+            }
+            i = skip_json_whitespace(bytes, i);
+            match bytes.get(i)? {
+                b',' => i = skip_json_whitespace(bytes, i + 1),
+                b'}' => break,
+                _ => return None,
+            }
+        }
+        (skip_json_whitespace(bytes, i + 1) == bytes.len() && parsed.op.is_some()).then_some(())
+    }
+
+    /// Sets the text field at `index` in [`FIELDS`] (not `extended`, 11).
+    fn set_text(&mut self, index: usize, value: Cow<'a, str>) {
+        let slot = match index {
+            0 => &mut self.op,
+            1 => &mut self.amount,
+            2 => &mut self.currency,
+            3 => &mut self.card,
+            4 => &mut self.customer_email,
+            5 => &mut self.authorized_amount,
+            6 => &mut self.authorized_at,
+            7 => &mut self.at,
+            8 => &mut self.brand,
+            9 => &mut self.initiator,
+            10 => &mut self.presence,
+            12 => &mut self.capture_before,
+            13 => &mut self.captured_amount,
+            14 => &mut self.refunded_amount,
+            _ => {
+                self.id = Some(LineId::Text(value));
+                return;
+            }
+        };
+        *slot = Some(value);
+    }
+}
+
+/// The fields each `op` takes besides `op`, as a mask over [`OperationLine::present`]'s order
+/// (bit i: its i-th field).
+fn allowed_fields(op: &str) -> Option<u16> {
+    // Bits in `present()` order: amount 0, currency 1, card 2, customer_email 3,
+    // authorized_amount 4, authorized_at 5, at 6, brand 7, initiator 8, presence 9,
+    // extended 10, capture_before 11, captured_amount 12, refunded_amount 13.
     Some(match op {
-        "sale" | "authorize" => &["amount", "currency", "card", "customer_email"],
-        "capture" => &[
-            "amount",
-            "currency",
-            "authorized_amount",
-            "authorized_at",
-            "at",
-            "brand",
-            "initiator",
-            "presence",
-            "extended",
-            "capture_before",
-        ],
-        "refund" => &["amount", "currency", "captured_amount", "refunded_amount"],
-        "save_payment_method" => &["customer_email"],
-        "void" | "delete_payment_method" => &[],
+        "sale" | "authorize" => 0b0000_0000_0000_1111,
+        "capture" => 0b0000_1111_1111_0011,
+        "refund" => 0b0011_0000_0000_0011,
+        "save_payment_method" => 0b0000_0000_0000_1000,
+        "void" | "delete_payment_method" => 0,
         _ => return None,
     })
 }
@@ -584,6 +714,16 @@ impl<'a> OperationLine<'a> {
     /// value of the wrong JSON type, an unknown or repeated field, no `op`. Its message is
     /// this crate's own (see [`LineError`]).
     pub fn parse(line: &'a str) -> Result<Self, LineError> {
+        // Filled in place: the struct is large, and moving it costs more than the fast path.
+        let mut parsed = OperationLine::default();
+        match Self::parse_plain(line, &mut parsed) {
+            Some(()) => Ok(parsed),
+            None => Self::parse_with_visitor(line),
+        }
+    }
+
+    /// [`parse`](Self::parse) through the serde visitor, for every shape of line.
+    fn parse_with_visitor(line: &'a str) -> Result<Self, LineError> {
         if line.trim_ascii().is_empty() {
             return Err(LineError::new("the line is blank; expected a JSON object"));
         }
@@ -643,11 +783,14 @@ impl<'a> OperationLine<'a> {
             ))
             .field("op")
         })?;
-        if let Some((name, _)) = self
-            .present()
-            .into_iter()
-            .find(|(name, present)| *present && !allowed.contains(name))
-        {
+        let present = self.present();
+        let mut mask = 0u16;
+        for (i, (_, is_present)) in present.iter().enumerate() {
+            mask |= u16::from(*is_present) << i;
+        }
+        if mask & !allowed != 0 {
+            // The first present field the op does not take, in `present()` order.
+            let name = present[(mask & !allowed).trailing_zeros() as usize].0;
             let article = if op.starts_with(['a', 'e', 'i', 'o', 'u']) {
                 "an"
             } else {
@@ -741,8 +884,11 @@ impl<'a> OperationLine<'a> {
         let text = field.as_deref().ok_or_else(|| {
             LineError::new(format!("{name} is required for {}", self.op_name())).field(name)
         })?;
-        let amount =
-            parse_amount(text).map_err(|e| LineError::new(format!("{name}: {e}")).field(name))?;
+        let amount = match plain_amount(text) {
+            Some(amount) => amount,
+            None => parse_amount(text)
+                .map_err(|e| LineError::new(format!("{name}: {e}")).field(name))?,
+        };
         let currency = match currency.get() {
             Some(c) => *c,
             None => {
@@ -773,6 +919,9 @@ impl<'a> OperationLine<'a> {
 fn time(name: &'static str, text: Option<&str>) -> Result<Timestamp, LineError> {
     let text =
         text.ok_or_else(|| LineError::new(format!("{name} is required for capture")).field(name))?;
+    if let Some(time) = plain_utc_time(text) {
+        return Ok(time);
+    }
     text.parse().map_err(|_| {
         LineError::new(format!(
             "{name}: expected an RFC 3339 time such as 2026-11-01T10:00:00Z, found {}",
@@ -780,6 +929,82 @@ fn time(name: &'static str, text: Option<&str>) -> Result<Timestamp, LineError> 
         ))
         .field(name)
     })
+}
+
+/// [`parse_amount`]'s answer for the common plain form, without its general parser: at most
+/// 19 ASCII digits with at most one inner `.` (`123.45`, `500`). `None` for anything else
+/// (a sign, more digits, any other character), which `parse_amount` then reads, so results
+/// and errors are the same. The mantissa and scale are those `Decimal::from_str_exact` gives
+/// (a test compares the two on every shape).
+fn plain_amount(text: &str) -> Option<Decimal> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 19 {
+        return None;
+    }
+    let mut mantissa = 0u64;
+    let mut scale = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(b - b'0'),
+            b'.' if scale.is_none() && i > 0 && i + 1 < bytes.len() => {
+                scale = Some(bytes.len() - 1 - i);
+            }
+            _ => return None,
+        }
+    }
+    // At most 19 digits: below 10^19 < 2^64, so no overflow above; the scale is at most 17.
+    let scale = u32::try_from(scale.unwrap_or(0)).ok()?;
+    Some(Decimal::from_parts(
+        mantissa as u32,
+        (mantissa >> 32) as u32,
+        0,
+        false,
+        scale,
+    ))
+}
+
+/// The common form of an RFC 3339 time, `YYYY-MM-DDTHH:MM:SSZ` (uppercase `T` and `Z`, years
+/// 1000 to 9998, seconds below 60), read without jiff's general parser. `None` for anything
+/// else (another form, or a date that does not exist), which jiff then reads, so results and
+/// errors are the same (a test compares the two).
+fn plain_utc_time(text: &str) -> Option<Timestamp> {
+    let b: &[u8; 20] = text.as_bytes().try_into().ok()?;
+    if b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    if b[19] != b'Z' {
+        return None;
+    }
+    let number = |from: usize, to: usize| -> Option<i64> {
+        b[from..to].iter().try_fold(0i64, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + i64::from(d - b'0'))
+        })
+    };
+    let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
+    let (hour, minute, second) = (number(11, 13)?, number(14, 16)?, number(17, 19)?);
+    if !(1000..=9998).contains(&year) || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day < 1 || day > days_in_month {
+        return None;
+    }
+    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let month_from_march = (month + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    Timestamp::from_second(days * 86_400 + hour * 3_600 + minute * 60 + second).ok()
 }
 
 /// Parses an optional keyword field, `default` when absent.
@@ -926,6 +1151,230 @@ mod tests {
                 let text = format!("{error} {error:?}");
                 prop_assert!(!text.contains(body), "{line}: {text}");
                 prop_assert!(!text.contains("invalid type"), "{line}: {text}");
+            }
+        }
+    }
+
+    /// Issue 13: the allowed-field masks say what the format's table says (the fields each
+    /// `op` takes besides `op`), in `present()` order.
+    #[test]
+    fn allowed_field_masks_match_the_format_table() {
+        let table: [(&str, &[&str]); 7] = [
+            ("sale", &["amount", "currency", "card", "customer_email"]),
+            (
+                "authorize",
+                &["amount", "currency", "card", "customer_email"],
+            ),
+            (
+                "capture",
+                &[
+                    "amount",
+                    "currency",
+                    "authorized_amount",
+                    "authorized_at",
+                    "at",
+                    "brand",
+                    "initiator",
+                    "presence",
+                    "extended",
+                    "capture_before",
+                ],
+            ),
+            (
+                "refund",
+                &["amount", "currency", "captured_amount", "refunded_amount"],
+            ),
+            ("save_payment_method", &["customer_email"]),
+            ("void", &[]),
+            ("delete_payment_method", &[]),
+        ];
+        let order = OperationLine::default().present().map(|(name, _)| name);
+        for (op, fields) in table {
+            let mask = super::allowed_fields(op).unwrap();
+            for (i, name) in order.iter().enumerate() {
+                assert_eq!(mask & (1 << i) != 0, fields.contains(name), "{op} {name}");
+            }
+            assert_eq!(mask >> order.len(), 0, "{op}");
+        }
+        assert_eq!(super::allowed_fields("refunds"), None);
+    }
+
+    proptest! {
+        /// Issue 13: the plain-amount fast path gives exactly `parse_amount`'s decimal
+        /// (mantissa, scale and sign: the 16 bytes of its representation) wherever it answers,
+        /// and answers for every plain `digits[.digits]` of at most 19 characters.
+        #[test]
+        fn plain_amount_is_parse_amount(text in "-?[0-9]{0,20}(\\.[0-9]{0,20})?|[0-9.+e -]{0,6}") {
+            let fast = super::plain_amount(&text);
+            let slow = crate::money::parse_amount(&text);
+            if let Some(fast) = fast {
+                prop_assert_eq!(Ok(fast.serialize()), slow.map(|d| d.serialize()), "{}", text);
+            } else {
+                let plain = !text.is_empty()
+                    && text.len() <= 19
+                    && text.bytes().filter(|&b| b == b'.').count() <= 1
+                    && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                    && !text.starts_with('.')
+                    && !text.ends_with('.');
+                prop_assert!(!plain, "{} has the plain form but took the slow path", text);
+            }
+        }
+
+        /// Issue 13: the `YYYY-MM-DDTHH:MM:SSZ` fast path gives exactly jiff's instant
+        /// wherever it answers, including invalid dates (which it leaves to jiff), and it
+        /// answers for every valid time of that form from 1000 to 9998.
+        #[test]
+        fn plain_utc_time_is_jiffs(
+            year in prop_oneof![0i64..10_000, 1968i64..2104],
+            month in 0i64..14,
+            day in 0i64..33,
+            hour in 0i64..25,
+            minute in 0i64..61,
+            second in 0i64..61,
+            suffix in prop::sample::select(vec!["Z", "z", "+00:00", "Z ", ""]),
+        ) {
+            let text = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{suffix}");
+            let slow = text.parse::<jiff::Timestamp>().ok();
+            match super::plain_utc_time(&text) {
+                Some(fast) => prop_assert_eq!(Some(fast), slow, "{}", text),
+                None => prop_assert!(
+                    slow.is_none() || suffix != "Z" || !(1000..=9998).contains(&year) || second == 60,
+                    "{} is valid and plain but took the slow path", text
+                ),
+            }
+        }
+    }
+
+    /// Every field of a parsed line, for comparing two parses.
+    fn fields<'a>(l: &'a OperationLine<'_>) -> (Vec<Option<&'a str>>, Option<bool>, String) {
+        let texts = [
+            &l.op,
+            &l.amount,
+            &l.currency,
+            &l.card,
+            &l.customer_email,
+            &l.authorized_amount,
+            &l.authorized_at,
+            &l.at,
+            &l.brand,
+            &l.initiator,
+            &l.presence,
+            &l.capture_before,
+            &l.captured_amount,
+            &l.refunded_amount,
+        ];
+        let id = match &l.id {
+            None => "none".to_owned(),
+            Some(super::LineId::Text(t)) => format!("text {t}"),
+            Some(super::LineId::Number(n)) => format!("number {n}"),
+        };
+        (texts.iter().map(|t| t.as_deref()).collect(), l.extended, id)
+    }
+
+    /// The serde visitor alone (what `parse` does when the fast path declines).
+    fn parse_with_serde(line: &str) -> Result<OperationLine<'_>, String> {
+        OperationLine::parse_with_visitor(line).map_err(|e| e.to_string())
+    }
+
+    /// A line built from pieces that are mostly of the plain shape, with whitespace, escapes,
+    /// other JSON types, duplicates, unknown fields and cut-offs mixed in.
+    fn line_strategy() -> impl Strategy<Value = String> {
+        let key = prop_oneof![
+            8 => prop::sample::select(FIELDS.to_vec()).prop_map(str::to_owned),
+            1 => Just("opp".to_owned()),
+            1 => Just("o\\u0070".to_owned()),
+        ];
+        let value = prop_oneof![
+            6 => "[a-z0-9 .:@_-]{0,12}".prop_map(|v| format!("\"{v}\"")),
+            1 => Just("\"a\\\"b\"".to_owned()),
+            1 => Just("\"x\ty\"".to_owned()),
+            1 => Just("\"caf\u{e9}\"".to_owned()),
+            1 => prop::sample::select(vec!["true", "false", "null", "12", "-1.50", "[]", "{}", "tru"])
+                .prop_map(str::to_owned),
+        ];
+        let ws = prop::sample::select(vec!["", "", "", " ", "\t", "\r\n", "\u{a0}"]);
+        let member = (key, ws.clone(), value, ws.clone())
+            .prop_map(|(k, w1, v, w2)| format!("\"{k}\"{w1}:{w2}{v}"));
+        (
+            ws.clone(),
+            prop::sample::select(vec!["sale", "capture", "void", "refund"]),
+            prop::collection::vec(member, 0..6),
+            ws,
+            prop::sample::select(vec!["", "", "", "x", ",", "}", "{"]),
+            any::<prop::sample::Index>(),
+            any::<bool>(),
+        )
+            .prop_map(|(w, op, members, w2, tail, cut, do_cut)| {
+                let mut line = format!("{w}{{\"op\":\"{op}\"");
+                for m in members {
+                    line.push(',');
+                    line.push_str(&m);
+                }
+                line.push_str(&format!("}}{w2}{tail}"));
+                if do_cut {
+                    let mut at = cut.index(line.len() + 1);
+                    while !line.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    line.truncate(at);
+                }
+                line
+            })
+    }
+
+    proptest! {
+        /// Issue 13: the serde-free fast path, where it answers, gives exactly the fields the
+        /// serde visitor gives; where it declines, `parse` is the visitor. Either way `parse`
+        /// and the visitor agree, results and errors.
+        #[test]
+        fn plain_parse_is_the_serde_visitors(line in line_strategy()) {
+            let serde = parse_with_serde(&line);
+            let mut fast = OperationLine::default();
+            if OperationLine::parse_plain(&line, &mut fast).is_some() {
+                let serde = serde.as_ref();
+                prop_assert!(serde.is_ok(), "{}: fast path accepted, serde: {:?}", line, serde.err());
+                prop_assert_eq!(fields(&fast), fields(serde.unwrap()), "{}", line);
+            }
+            match (OperationLine::parse(&line), &serde) {
+                (Ok(a), Ok(b)) => prop_assert_eq!(fields(&a), fields(b)),
+                (Err(a), Err(b)) => prop_assert_eq!(&a.to_string(), b),
+                (a, b) => prop_assert!(false, "{}: parse {:?}, serde {:?}", line, a.map(|l| format!("{:?}", fields(&l))), b.as_ref().map(|l| format!("{:?}", fields(l)))),
+            }
+        }
+    }
+
+    proptest! {
+        /// Issue 13: the eight-bytes-at-a-time scan stops where a byte-by-byte scan does, at
+        /// the first quote, backslash or control character, for any bytes (UTF-8 included).
+        #[test]
+        fn string_body_len_is_the_first_stop(
+            bytes in prop::collection::vec(
+                prop_oneof![
+                    4 => 0x20u8..0x7f,
+                    1 => Just(b'"'),
+                    1 => Just(b'\\'),
+                    1 => 0u8..0x20,
+                    1 => 0x7fu8..=0xff,
+                ],
+                0..40,
+            ),
+        ) {
+            let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            prop_assert_eq!(super::string_body_len(&bytes), expected, "{:?}", bytes);
+        }
+    }
+
+    /// Issue 13: the example file's lines all take the fast path (none is refused by it).
+    #[test]
+    fn the_documented_lines_take_the_fast_path() {
+        for line in include_str!("../../examples/operations.jsonl").lines() {
+            if parse_with_serde(line).is_ok() {
+                let mut fast = OperationLine::default();
+                assert!(
+                    OperationLine::parse_plain(line, &mut fast).is_some(),
+                    "{line}"
+                );
+                assert_eq!(fields(&fast), fields(&parse_with_serde(line).unwrap()));
             }
         }
     }
