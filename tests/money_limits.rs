@@ -271,3 +271,25 @@ fn the_minimum_check_uses_the_accounts_minimum() {
         );
     }
 }
+
+/// `link` and `unknown` name no card network: with the card networks' digits they get the
+/// unknown brand's 9 digits (8 on a Japanese account), not a known network's 12.
+#[test]
+fn link_and_unknown_brands_get_the_unknown_networks_limit() {
+    use stripe_gateway_rules::CardBrand;
+    use stripe_gateway_rules::money::{AmountLimits, ChargeMethod};
+    let limits = AmountLimits::card_networks();
+    for brand in [CardBrand::Link, CardBrand::Unknown] {
+        let limit = limits.max_for(
+            stripe_gateway_rules::Currency::USD,
+            ChargeMethod::Card(Some(brand)),
+        );
+        assert_eq!(limit.digits(), 9, "{brand:?}");
+    }
+    let japanese = AmountLimits::card_networks().japanese_account(true);
+    let limit = japanese.max_for(
+        stripe_gateway_rules::Currency::USD,
+        ChargeMethod::Card(Some(CardBrand::Unknown)),
+    );
+    assert_eq!(limit.digits(), 8);
+}

@@ -306,11 +306,13 @@ impl AmountLimits {
                     CardBrand::Jcb | CardBrand::DinersClub | CardBrand::Discover
                 )
         };
-        let digits = match brand {
+        // `link` and `unknown` do not name the card's network: as no brand.
+        let network = brand.filter(|b| !matches!(b, CardBrand::Link | CardBrand::Unknown));
+        let digits = match network {
             Some(b) if japanese_8(b) => 8,
             Some(CardBrand::AmericanExpress) => 9,
             Some(_) => 12,
-            // The brand decides; unknown, take the smallest a network may impose.
+            // The network decides; unknown, take the smallest a network may impose.
             None if self.japanese_account => 8,
             None => 9,
         };
