@@ -41,7 +41,7 @@ fn the_table_and_every_error_types_codes_agree() {
     let cases: &[(Family, &str, &str)] = &[
         (
             Family::Credential,
-            include_str!("../src/credentials.rs"),
+            include_str!("../src/credentials/errors.rs"),
             "CredentialError",
         ),
         (
