@@ -61,17 +61,17 @@ fn the_table_and_every_error_types_codes_agree() {
         ),
         (
             Family::OAuth,
-            include_str!("../src/connection/oauth.rs"),
+            include_str!("../src/connection/oauth/authorize.rs"),
             "OAuthError",
         ),
         (
             Family::OAuthCallback,
-            include_str!("../src/connection/oauth.rs"),
+            include_str!("../src/connection/oauth/callback.rs"),
             "CallbackError",
         ),
         (
             Family::OAuthToken,
-            include_str!("../src/connection/oauth.rs"),
+            include_str!("../src/connection/oauth/token.rs"),
             "TokenResponseError",
         ),
         (
