@@ -51,7 +51,7 @@ fn the_table_and_every_error_types_codes_agree() {
         ),
         (
             Family::ApiVersion,
-            include_str!("../src/api_version.rs"),
+            include_str!("../src/api_version/errors.rs"),
             "ApiVersionError",
         ),
         (
