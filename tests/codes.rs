@@ -76,7 +76,7 @@ fn the_table_and_every_error_types_codes_agree() {
         ),
         (
             Family::Connection,
-            include_str!("../src/connection/registry.rs"),
+            include_str!("../src/connection/registry/errors.rs"),
             "ConnectionError",
         ),
         (
