@@ -56,7 +56,7 @@ fn the_table_and_every_error_types_codes_agree() {
         ),
         (
             Family::Timeout,
-            include_str!("../src/connection/settings.rs"),
+            include_str!("../src/connection/settings/timeout.rs"),
             "TimeoutError",
         ),
         (
