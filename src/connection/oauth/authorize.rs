@@ -1,0 +1,338 @@
+//! The authorize request and its error: the URL the "Connect with Stripe" button opens.
+
+use std::fmt;
+
+use url::Url;
+
+use super::{AUTHORIZE_URL, OAuthScope, OAuthState};
+use crate::credentials::{ClientId, Mode};
+
+/// A problem with what the platform sends to Stripe: the state, the scope, the redirect URI.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum OAuthError {
+    /// The state is empty.
+    #[error(
+        "expected an OAuth state, found an empty value; generate a random value of at least 16 characters for each authorize request"
+    )]
+    StateEmpty,
+    /// The state is shorter than [`MIN_STATE_LEN`](super::MIN_STATE_LEN).
+    #[error(
+        "expected an OAuth state of at least 16 characters, found {len}; generate a longer random value, which an attacker can't guess"
+    )]
+    StateTooShort {
+        /// Its length.
+        len: usize,
+    },
+    /// The state is longer than [`MAX_STATE_LEN`](super::MAX_STATE_LEN).
+    #[error(
+        "expected an OAuth state of at most 512 characters, found {len}; a random value of 16 to 64 characters is enough"
+    )]
+    StateTooLong {
+        /// Its length in bytes.
+        len: usize,
+    },
+    /// The state contains whitespace, a control or a non-ASCII character.
+    #[error(
+        "expected an OAuth state of printable ASCII characters, found {character:?} at position {position}; use letters, digits and punctuation only"
+    )]
+    StateInvalidCharacter {
+        /// The character.
+        character: char,
+        /// Its 1-based character position.
+        position: usize,
+    },
+    /// A scope other than `read_write` and `read_only`.
+    #[error("expected the scope read_write or read_only, found {found:?}; use one of those two")]
+    InvalidScope {
+        /// The value found.
+        found: String,
+    },
+    /// The redirect URI is not an `http` or `https` URL with a host.
+    #[error(
+        "expected a redirect URI starting with https://, found a {scheme} URL; use the https address of the page that receives Stripe's answer"
+    )]
+    RedirectUriNotWeb {
+        /// Its scheme.
+        scheme: String,
+    },
+    /// An `http` redirect URI in live mode.
+    #[error(
+        "expected an https redirect URI in live mode, found http://{host}; Stripe requires https for live-mode redirect URIs (http is allowed in test mode only)"
+    )]
+    RedirectUriNotHttps {
+        /// The host, to say which URI (at most 60 characters, cut before anything that looks
+        /// like a secret).
+        host: String,
+    },
+    /// The redirect URI is not an absolute URL, or has whitespace or control characters.
+    #[error(
+        "expected an absolute redirect URI such as https://billing.example.com/stripe/callback, {reason}; copy the URI exactly as registered in the platform's Connect settings"
+    )]
+    RedirectUriInvalid {
+        /// What is wrong.
+        reason: RedirectUriProblem,
+    },
+    /// A user name or password in the redirect URI.
+    #[error(
+        "expected a redirect URI without credentials, found a user name or password in it; remove them: the URI is visible in the browser"
+    )]
+    RedirectUriHasCredentials,
+    /// A Stripe secret (`sk_live_…`, `rk_…`, `whsec_…`) in the state: it would travel in the
+    /// browser's address bar and reach Stripe's logs.
+    #[error(
+        "expected a random OAuth state, found a Stripe secret in it; generate a random value instead, and roll the secret if it was shared"
+    )]
+    StateHoldsSecret,
+    /// A Stripe secret in the redirect URI: it would travel in the browser's address bar.
+    #[error(
+        "expected a redirect URI without secrets, found a Stripe secret in it; remove it, and roll the secret if it was shared"
+    )]
+    RedirectUriHoldsSecret,
+    /// A fragment (`#…`) in the redirect URI.
+    #[error(
+        "expected a redirect URI without a fragment, found #{fragment}; remove it: OAuth redirect URIs never have one"
+    )]
+    RedirectUriHasFragment {
+        /// The fragment (at most 40 characters).
+        fragment: String,
+    },
+}
+
+impl OAuthError {
+    /// A stable snake_case code: `state_empty`, `state_too_short`, `state_too_long`,
+    /// `state_invalid_character`, `scope_unknown`, `redirect_uri_invalid`, `redirect_uri_not_web`,
+    /// `redirect_uri_not_https`, `redirect_uri_has_credentials`, `redirect_uri_has_fragment`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            OAuthError::StateEmpty => "state_empty",
+            OAuthError::StateTooShort { .. } => "state_too_short",
+            OAuthError::StateTooLong { .. } => "state_too_long",
+            OAuthError::StateInvalidCharacter { .. } => "state_invalid_character",
+            OAuthError::InvalidScope { .. } => "scope_unknown",
+            OAuthError::RedirectUriNotWeb { .. } => "redirect_uri_not_web",
+            OAuthError::RedirectUriNotHttps { .. } => "redirect_uri_not_https",
+            OAuthError::RedirectUriInvalid { .. } => "redirect_uri_invalid",
+            OAuthError::RedirectUriHasCredentials => "redirect_uri_has_credentials",
+            OAuthError::StateHoldsSecret => "state_holds_secret",
+            OAuthError::RedirectUriHoldsSecret => "redirect_uri_holds_secret",
+            OAuthError::RedirectUriHasFragment { .. } => "redirect_uri_has_fragment",
+        }
+    }
+}
+
+impl OAuthError {
+    /// This error as a [`Violation`](crate::diagnostics::Violation) at `path` (the field that
+    /// holds the state, scope or redirect URI): `invalid_value`, with this error's own code as
+    /// the `reason` param.
+    #[must_use]
+    pub fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        crate::diagnostics::Violation::error(
+            path,
+            crate::codes::ViolationCode::InvalidValue,
+            self.to_string(),
+        )
+        .with_param("reason", self.code())
+    }
+}
+
+/// What is wrong with a redirect URI that is not an absolute URL (in
+/// [`OAuthError::RedirectUriInvalid`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RedirectUriProblem {
+    /// A space, tab, newline or other control character, which would be sent as part of the
+    /// URI.
+    Whitespace {
+        /// The character.
+        character: char,
+        /// Its 1-based character position.
+        position: usize,
+    },
+    /// Not an absolute URL (no scheme, or not a URL at all).
+    NotAbsoluteUrl {
+        /// The beginning of the value (secret-safe).
+        found: crate::text::InputExcerpt,
+    },
+}
+
+impl fmt::Display for RedirectUriProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RedirectUriProblem::Whitespace {
+                character,
+                position,
+            } => write!(f, "found {character:?} at position {position}"),
+            RedirectUriProblem::NotAbsoluteUrl { found } => write!(f, "found {found}"),
+        }
+    }
+}
+
+/// The authorize request: the URL the platform's "Connect with Stripe" button opens
+/// (stripe-facts §6).
+///
+/// Built with [`new`](Self::new) and, optionally, [`redirect_uri`](Self::redirect_uri), which
+/// checks the URI against the mode; [`url`](Self::url) gives the URL.
+///
+/// ```
+/// use stripe_gateway_rules::Mode;
+/// use stripe_gateway_rules::connection::{AuthorizeRequest, OAuthScope};
+///
+/// let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
+/// let request = AuthorizeRequest::new(
+///     "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse()?,
+///     OAuthScope::ReadWrite,
+///     &state,
+///     Mode::Test,
+/// );
+/// assert_eq!(
+///     request.url().as_str(),
+///     "https://connect.stripe.com/oauth/authorize?response_type=code\
+///      &client_id=ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb&scope=read_write&state=k3J9xQ2mVb7LwZ4pT8rN"
+/// );
+///
+/// // Live mode needs https.
+/// let live = AuthorizeRequest::new(
+///     "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse()?,
+///     OAuthScope::ReadWrite,
+///     &state,
+///     Mode::Live,
+/// );
+/// let err = live.redirect_uri("http://billing.example.com/cb").unwrap_err();
+/// assert_eq!(err.code(), "redirect_uri_not_https");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorizeRequest {
+    client_id: ClientId,
+    scope: OAuthScope,
+    state: OAuthState,
+    mode: Mode,
+    /// Checked: http(s), a host, no credentials, no fragment; kept as text so that `Debug`
+    /// never goes through `Url`'s (which prints passwords).
+    redirect_uri: Option<String>,
+}
+
+impl AuthorizeRequest {
+    /// A request for `client_id` with `scope` and `state`, in `mode` (which decides whether
+    /// an http redirect URI is allowed). Without a redirect URI, Stripe uses the first one
+    /// configured for the platform.
+    #[must_use]
+    pub fn new(client_id: ClientId, scope: OAuthScope, state: &OAuthState, mode: Mode) -> Self {
+        AuthorizeRequest {
+            client_id,
+            scope,
+            state: state.clone(),
+            mode,
+            redirect_uri: None,
+        }
+    }
+
+    /// Sets the redirect URI, exactly as it is registered in the platform's Connect
+    /// settings: Stripe compares the two strings exactly (stripe-facts §6: the
+    /// `redirect_uri` "must match" a configured one), so the string is sent unchanged.
+    /// `https://sub2.example.com` and `https://sub2.example.com/` are two different URIs
+    /// here, although a parsed [`Url`] would write both as the second. Stripe checks that the
+    /// URI is registered; this crate can't.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::Mode;
+    /// use stripe_gateway_rules::connection::{AuthorizeRequest, OAuthScope};
+    ///
+    /// let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
+    /// let url = AuthorizeRequest::new("ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse()?, OAuthScope::ReadWrite, &state, Mode::Live)
+    ///     .redirect_uri("https://sub2.example.com")?
+    ///     .url();
+    /// let sent = url.query_pairs().find(|(k, _)| k == "redirect_uri").map(|(_, v)| v.into_owned());
+    /// assert_eq!(sent.as_deref(), Some("https://sub2.example.com")); // no slash added
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`OAuthError`]: `redirect_uri_invalid` (not an absolute URL, or with whitespace or
+    /// control characters, which Stripe would not match), `redirect_uri_not_web` (not http or
+    /// https, or no host), `redirect_uri_not_https` (http in live mode),
+    /// `redirect_uri_has_credentials` (a user name or password), `redirect_uri_has_fragment`,
+    /// `redirect_uri_holds_secret` (a Stripe secret anywhere in it).
+    pub fn redirect_uri(mut self, registered: &str) -> Result<Self, OAuthError> {
+        if crate::text::holds_secret_marker(registered) {
+            return Err(OAuthError::RedirectUriHoldsSecret);
+        }
+        // `Url::parse` silently trims leading and trailing spaces and removes tabs and
+        // newlines; the string is sent as given, so refuse them instead.
+        if let Some((position, character)) = registered
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_whitespace() || c.is_control())
+        {
+            return Err(OAuthError::RedirectUriInvalid {
+                reason: RedirectUriProblem::Whitespace {
+                    character,
+                    position: position + 1,
+                },
+            });
+        }
+        let uri = Url::parse(registered).map_err(|_| OAuthError::RedirectUriInvalid {
+            reason: RedirectUriProblem::NotAbsoluteUrl {
+                found: crate::text::InputExcerpt::new(registered),
+            },
+        })?;
+        match uri.scheme() {
+            "https" => {}
+            "http" if self.mode == Mode::Test => {}
+            "http" => {
+                return Err(OAuthError::RedirectUriNotHttps {
+                    host: crate::text::truncated(uri.host_str().unwrap_or_default(), 60),
+                });
+            }
+            other => {
+                return Err(OAuthError::RedirectUriNotWeb {
+                    scheme: crate::text::truncated(other, 20),
+                });
+            }
+        }
+        if !uri.has_host() || uri.host_str() == Some("") {
+            return Err(OAuthError::RedirectUriNotWeb {
+                scheme: "host-less".to_owned(),
+            });
+        }
+        if !uri.username().is_empty() || uri.password().is_some() {
+            return Err(OAuthError::RedirectUriHasCredentials);
+        }
+        if let Some(fragment) = uri.fragment() {
+            return Err(OAuthError::RedirectUriHasFragment {
+                fragment: crate::text::truncated(fragment, 40),
+            });
+        }
+        self.redirect_uri = Some(registered.to_owned());
+        Ok(self)
+    }
+
+    /// The redirect URI exactly as given to [`redirect_uri`](Self::redirect_uri), if any.
+    #[must_use]
+    pub fn registered_redirect_uri(&self) -> Option<&str> {
+        self.redirect_uri.as_deref()
+    }
+
+    /// The authorize URL: `https://connect.stripe.com/oauth/authorize?response_type=code&
+    /// client_id=…&scope=…&state=…[&redirect_uri=…]`.
+    #[must_use]
+    pub fn url(&self) -> Url {
+        // AUTHORIZE_URL is a valid absolute URL; parsing it can't fail.
+        let mut url = Url::parse(AUTHORIZE_URL).unwrap_or_else(|_| unreachable!());
+        {
+            let mut query = url.query_pairs_mut();
+            query
+                .append_pair("response_type", "code")
+                .append_pair("client_id", self.client_id.as_str())
+                .append_pair("scope", self.scope.as_str())
+                .append_pair("state", self.state.as_str());
+            if let Some(uri) = &self.redirect_uri {
+                query.append_pair("redirect_uri", uri);
+            }
+        }
+        url
+    }
+}

@@ -1,0 +1,273 @@
+//! [`Connections`]: the set of a platform's connections, at most one per account.
+
+use super::{Connection, ConnectionError, ConnectionKey, SelectedAccount};
+use crate::credentials::AccountId;
+
+/// What identified the connection before: shown in [`ConnectionError::AccountMismatch`].
+fn identity(connection: &Connection) -> String {
+    match (&connection.account_id, &connection.publishable_key) {
+        (Some(id), _) => format!("the account {id}"),
+        (None, Some(key)) => format!("the account with publishable key {key}"),
+        (None, None) => "an unknown account".to_owned(),
+    }
+}
+
+/// A platform's Stripe connections: several, at most one per Stripe account (S2).
+///
+/// A value type: methods change it only when they succeed, and do no I/O.
+///
+/// ```
+/// use stripe_gateway_rules::{Connections, SelectedAccount};
+///
+/// let mut connections = Connections::new();
+/// connections.add(&SelectedAccount::new("acct_1R3fqDP6919yCiFv".parse()?))?;
+/// connections.add(&SelectedAccount::new("acct_ON3nXtRQkhmUIQ".parse()?))?;
+/// assert_eq!(connections.len(), 2);
+///
+/// let elsewhere = SelectedAccount::new("acct_1Nv0FGQ9RKHgCVdK".parse()?)
+///     .connected_to_another_platform(true);
+/// assert_eq!(connections.add(&elsewhere).unwrap_err().code(), "account_ineligible");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "Vec<Connection>", into = "Vec<Connection>")
+)]
+pub struct Connections {
+    connections: Vec<Connection>,
+}
+
+impl Connections {
+    /// No connections.
+    #[must_use]
+    pub fn new() -> Self {
+        Connections::default()
+    }
+
+    /// The connections, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = &Connection> {
+        self.connections.iter()
+    }
+
+    /// How many connections there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.connections.len()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.connections.is_empty()
+    }
+
+    /// The connection to `account_id`, if any.
+    #[must_use]
+    pub fn get(&self, account_id: &AccountId) -> Option<&Connection> {
+        self.connections
+            .iter()
+            .find(|c| c.account_id.as_ref() == Some(account_id))
+    }
+
+    /// The connection identified by `key`: by account id, or by the publishable key kept from
+    /// the API-key era (S2).
+    #[must_use]
+    pub fn find(&self, key: &ConnectionKey) -> Option<&Connection> {
+        self.connections.iter().find(|c| c.is_identified_by(key))
+    }
+
+    /// Removes the connection identified by `key` (account id or publishable key) and returns
+    /// it, if it was here.
+    pub fn remove_by(&mut self, key: &ConnectionKey) -> Option<Connection> {
+        let index = self
+            .connections
+            .iter()
+            .position(|c| c.is_identified_by(key))?;
+        Some(self.connections.remove(index))
+    }
+
+    /// Re-authenticates the connection identified by `key` (account id or publishable key)
+    /// with the account selected in Stripe's window: [`reconnect`](Self::reconnect) without
+    /// holding the connection first.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::{Connection, Connections, SelectedAccount};
+    /// use stripe_gateway_rules::connection::{ConnectionKey, OAuthToken};
+    ///
+    /// let mut connections = Connections::new();
+    /// connections.insert(Connection::legacy("pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?))?;
+    ///
+    /// // Stripe's token response names the account and its publishable key.
+    /// let selected = SelectedAccount::from_oauth_token(r#"{"livemode": true, "scope": "read_write",
+    ///   "stripe_publishable_key": "pk_live_TYooMQauvdEDq54NiTphI7jx",
+    ///   "stripe_user_id": "acct_1R3fqDP6919yCiFv", "token_type": "bearer"}"#)?;
+    /// let key: ConnectionKey = "pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?;
+    /// let done = connections.reconnect_by(&key, &selected)?;
+    /// assert_eq!(done.account_id().map(|id| id.as_str()), Some("acct_1R3fqDP6919yCiFv"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ConnectionError::ConnectionNotFound`] when no connection has `key`; otherwise the
+    /// errors of [`reconnect`](Self::reconnect).
+    pub fn reconnect_by(
+        &mut self,
+        key: &ConnectionKey,
+        account: &SelectedAccount,
+    ) -> Result<&Connection, ConnectionError> {
+        let previous = self
+            .find(key)
+            .cloned()
+            .ok_or(ConnectionError::ConnectionNotFound)?;
+        self.reconnect(&previous, account)
+    }
+
+    /// The connection other than `except` (an index) that holds `account`, if any.
+    fn holder(&self, account: &SelectedAccount, except: Option<usize>) -> Option<usize> {
+        self.connections
+            .iter()
+            .enumerate()
+            .find(|(i, c)| Some(*i) != except && c.matches(account))
+            .map(|(i, _)| i)
+    }
+
+    /// Adds a connection made with "Connect with Stripe" to the selected account (S2
+    /// "Create a new Stripe connection").
+    ///
+    /// # Errors
+    ///
+    /// [`ConnectionError::AccountIneligible`] when another platform holds the account;
+    /// [`ConnectionError::AlreadyIntegrated`] when a connection of this platform already has
+    /// it (by account id, or by publishable key for a legacy connection, which should be
+    /// [reconnected](Self::reconnect) instead).
+    pub fn add(&mut self, account: &SelectedAccount) -> Result<&Connection, ConnectionError> {
+        if account.connected_elsewhere {
+            return Err(ConnectionError::AccountIneligible {
+                account_id: account.account_id.clone(),
+            });
+        }
+        if self.holder(account, None).is_some() {
+            return Err(ConnectionError::AlreadyIntegrated {
+                account_id: account.account_id.clone(),
+            });
+        }
+        let mut connection = Connection::new(account.account_id.clone());
+        connection.account_name = account.name.clone();
+        self.connections.push(connection);
+        Ok(&self.connections[self.connections.len() - 1])
+    }
+
+    /// Adds an existing connection (loaded from storage, or a legacy one).
+    ///
+    /// # Errors
+    ///
+    /// [`ConnectionError::AlreadyIntegrated`] when a connection with the same account id or
+    /// the same publishable key is already here; [`ConnectionError::DuplicateConnection`]
+    /// when the clash is a publishable key and neither connection has an account id.
+    pub fn insert(&mut self, connection: Connection) -> Result<(), ConnectionError> {
+        let clash = self.connections.iter().find(|c| {
+            (c.account_id.is_some() && c.account_id == connection.account_id)
+                || (c.publishable_key.is_some() && c.publishable_key == connection.publishable_key)
+        });
+        if let Some(existing) = clash {
+            let account_id = connection
+                .account_id
+                .clone()
+                .or_else(|| existing.account_id.clone());
+            return Err(match account_id {
+                Some(account_id) => ConnectionError::AlreadyIntegrated { account_id },
+                None => ConnectionError::DuplicateConnection {
+                    existing: identity(existing),
+                },
+            });
+        }
+        self.connections.push(connection);
+        Ok(())
+    }
+
+    /// Re-authenticates `previous` with the account selected in Stripe's window (S2 "Update an
+    /// expiring Stripe connection"). On success the connection gets the account's id and name
+    /// and keeps its publishable key.
+    ///
+    /// # Errors
+    ///
+    /// [`ConnectionError::ConnectionNotFound`] when `previous` is not in this set;
+    /// [`ConnectionError::AccountIneligible`] when another platform holds the account;
+    /// [`ConnectionError::AccountMismatch`] ("Stripe account does not match") when the account
+    /// is not the one connected before; [`ConnectionError::AlreadyIntegrated`] when another
+    /// connection of this platform has the account.
+    pub fn reconnect(
+        &mut self,
+        previous: &Connection,
+        account: &SelectedAccount,
+    ) -> Result<&Connection, ConnectionError> {
+        let index = self
+            .connections
+            .iter()
+            .position(|c| c == previous)
+            .ok_or(ConnectionError::ConnectionNotFound)?;
+        if account.connected_elsewhere {
+            return Err(ConnectionError::AccountIneligible {
+                account_id: account.account_id.clone(),
+            });
+        }
+        if !previous.matches(account) {
+            return Err(ConnectionError::AccountMismatch {
+                expected: identity(previous),
+                selected: account.account_id.clone(),
+            });
+        }
+        if self.holder(account, Some(index)).is_some() {
+            return Err(ConnectionError::AlreadyIntegrated {
+                account_id: account.account_id.clone(),
+            });
+        }
+        let connection = &mut self.connections[index];
+        connection.account_id = Some(account.account_id.clone());
+        if account.name.is_some() {
+            connection.account_name = account.name.clone();
+        }
+        Ok(&self.connections[index])
+    }
+
+    /// Removes the connection to `account_id` (after a disconnection). Returns it, if it was
+    /// here.
+    pub fn remove(&mut self, account_id: &AccountId) -> Option<Connection> {
+        let index = self
+            .connections
+            .iter()
+            .position(|c| c.account_id.as_ref() == Some(account_id))?;
+        Some(self.connections.remove(index))
+    }
+}
+
+impl TryFrom<Vec<Connection>> for Connections {
+    type Error = ConnectionError;
+
+    /// Builds the set, refusing two connections to the same account.
+    fn try_from(list: Vec<Connection>) -> Result<Self, Self::Error> {
+        let mut connections = Connections::new();
+        for connection in list {
+            connections.insert(connection)?;
+        }
+        Ok(connections)
+    }
+}
+
+impl From<Connections> for Vec<Connection> {
+    fn from(connections: Connections) -> Self {
+        connections.connections
+    }
+}
+
+impl<'a> IntoIterator for &'a Connections {
+    type Item = &'a Connection;
+    type IntoIter = std::slice::Iter<'a, Connection>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.connections.iter()
+    }
+}

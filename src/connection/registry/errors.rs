@@ -1,0 +1,85 @@
+//! [`ConnectionError`]: why a connection could not be added or reconnected.
+
+use std::fmt;
+
+use crate::credentials::AccountId;
+
+/// Why a connection could not be added or reconnected (S2).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectionError {
+    /// The account selected to reconnect is not the one connected before.
+    AccountMismatch {
+        /// What identified the connection: `the account acct_…` or `the account with
+        /// publishable key pk_…`.
+        expected: String,
+        /// The account selected.
+        selected: AccountId,
+    },
+    /// The account is already integrated on this platform.
+    AlreadyIntegrated {
+        /// The account.
+        account_id: AccountId,
+    },
+    /// The account is connected to another platform.
+    AccountIneligible {
+        /// The account.
+        account_id: AccountId,
+    },
+    /// Two legacy connections with the same publishable key (and no account id yet).
+    DuplicateConnection {
+        /// What identifies the existing connection.
+        existing: String,
+    },
+    /// The connection to reconnect is not in this set.
+    ConnectionNotFound,
+}
+
+impl std::error::Error for ConnectionError {}
+
+impl ConnectionError {
+    /// A stable snake_case code: `account_mismatch`, `already_integrated`,
+    /// `account_ineligible`, `duplicate_connection`, `connection_not_found`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            ConnectionError::AccountMismatch { .. } => "account_mismatch",
+            ConnectionError::AlreadyIntegrated { .. } => "already_integrated",
+            ConnectionError::AccountIneligible { .. } => "account_ineligible",
+            ConnectionError::DuplicateConnection { .. } => "duplicate_connection",
+            ConnectionError::ConnectionNotFound => "connection_not_found",
+        }
+    }
+}
+
+impl fmt::Display for ConnectionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConnectionError::AccountMismatch { expected, selected } => write!(
+                f,
+                "Stripe account does not match: this connection was made with {expected}, and {selected} was selected; \
+                 click Connect with Stripe again and select the same account: compare the publishable key shown with this \
+                 connection with each account's publishable key in the Stripe Dashboard, Developers > API keys"
+            ),
+            ConnectionError::AlreadyIntegrated { account_id } => write!(
+                f,
+                "This Stripe account has already been integrated: {account_id} is already connected to this platform; \
+                 click Connect with Stripe again to select a different account, or use the existing connection \
+                 (compare the account name and id in Stripe, Settings > Business > Account details)"
+            ),
+            ConnectionError::AccountIneligible { account_id } => write!(
+                f,
+                "Stripe account {account_id} is ineligible: it is already connected to a different platform; \
+                 disconnect it from that platform, then connect it again (a Stripe account can be connected to \
+                 one such platform at a time)"
+            ),
+            ConnectionError::DuplicateConnection { existing } => write!(
+                f,
+                "expected one connection per Stripe account, found a second connection to {existing}; keep only one of them"
+            ),
+            ConnectionError::ConnectionNotFound => f.write_str(
+                "expected one of this platform's connections, found a connection it does not hold; reload the connections and try again",
+            ),
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! [`ConnectionSettingsDraft`]: the settings as typed, and the checks that validate them.
+
+use std::fmt;
+
+use secrecy::{ExposeSecret, SecretString};
+
+use super::{ConnectionSettings, MAX_NAME_LEN, Timeout};
+use crate::api_version::ApiVersion;
+use crate::codes::ViolationCode;
+use crate::credentials::SecretKey;
+use crate::diagnostics::{Path, Report, Violation};
+use crate::text::GuardedOption;
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ConnectionSettingsDraft {
+    /// Reads the draft's fields, each of its JSON type (`timeout_ms` a number or a string);
+    /// an error names the field and the kind of value found, never the value or an unknown
+    /// field's name.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use crate::serde_input::{Input, Key, unknown_field};
+        const FIELDS: [&str; 7] = [
+            "name",
+            "active",
+            "is_source",
+            "is_target",
+            "timeout_ms",
+            "secret_key",
+            "api_version",
+        ];
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = ConnectionSettingsDraft;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("the connection settings, an object")
+            }
+            crate::serde_input::refuse_all_but_objects!("the connection settings");
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut d = ConnectionSettingsDraft::default();
+                while let Some(Key(key)) = map.next_key()? {
+                    let value: Input = map.next_value()?;
+                    match key.as_str() {
+                        "name" => d.name = value.text("name")?,
+                        "active" => d.active = value.flag("active")?,
+                        "is_source" => d.is_source = value.flag("is_source")?,
+                        "is_target" => d.is_target = value.flag("is_target")?,
+                        "timeout_ms" => d.timeout_ms = value.number_or_text("timeout_ms")?,
+                        "secret_key" => {
+                            d.secret_key = value.text("secret_key")?.map(SecretString::from);
+                        }
+                        "api_version" => d.api_version = value.text("api_version")?,
+                        _ => return Err(unknown_field("the connection settings", &FIELDS)),
+                    }
+                }
+                Ok(d)
+            }
+        }
+        deserializer.deserialize_any(Fields)
+    }
+}
+
+/// The connection settings as typed in S1's form, before validation. Every field is optional
+/// here so that [`problems`](Self::problems) can report all that is missing at once.
+///
+/// With the `serde` feature it deserializes from an object with these field names;
+/// `timeout_ms` may be a number or a string; `secret_key` goes through
+/// [`SecretKey`]'s own parser (a malformed key fails deserialization with an error that
+/// never contains the key). It implements no `Serialize`: it holds a secret.
+#[derive(Clone, Default)]
+#[non_exhaustive]
+pub struct ConnectionSettingsDraft {
+    /// S1 "Connection": the connection's name.
+    pub name: Option<String>,
+    /// S1 "Is Active".
+    pub active: bool,
+    /// S1 "Is Source": a data source for import.
+    pub is_source: bool,
+    /// S1 "Is Target": a data target for export.
+    pub is_target: bool,
+    /// S1 "Timeout", in milliseconds, as typed.
+    pub timeout_ms: Option<String>,
+    /// S1 "Client Secret": the secret (or restricted) API key, as pasted. Mandatory. Kept in a
+    /// [`SecretString`] so `Debug` never shows it; parsed by [`validate`](Self::validate), so
+    /// a bad key is a problem at `secret_key`, not a failure of the whole draft.
+    pub secret_key: Option<SecretString>,
+    /// S1 "API Version", as typed.
+    pub api_version: Option<String>,
+}
+
+impl fmt::Debug for ConnectionSettingsDraft {
+    /// The text fields are guarded: a secret pasted into one shows only its prefix.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConnectionSettingsDraft")
+            .field("name", &GuardedOption(&self.name))
+            .field("active", &self.active)
+            .field("is_source", &self.is_source)
+            .field("is_target", &self.is_target)
+            .field("timeout_ms", &GuardedOption(&self.timeout_ms))
+            .field(
+                "secret_key",
+                &self.secret_key.as_ref().map(|_| "[redacted]"),
+            )
+            .field("api_version", &GuardedOption(&self.api_version))
+            .finish()
+    }
+}
+
+/// A required field that is missing or empty.
+fn missing(field: &'static str, message: &str) -> Violation {
+    let remedy = match field {
+        "name" => "type a name that tells this connection apart",
+        _ => {
+            "paste the secret key (sk_test_… or sk_live_…) or a restricted key (rk_…) from the Stripe Dashboard, Developers > API keys"
+        }
+    };
+    Violation::error(field, ViolationCode::MissingField, message).with_remedy(remedy)
+}
+
+impl ConnectionSettingsDraft {
+    /// Every problem, errors and warnings, in field order.
+    #[must_use]
+    pub fn problems(&self) -> Report {
+        self.check().1
+    }
+
+    /// The settings, when there is no error.
+    ///
+    /// # Errors
+    ///
+    /// The [`Report`] of every problem (see [`problems`](Self::problems)) when at least one
+    /// is an error.
+    pub fn validate(&self) -> Result<ConnectionSettings, Report> {
+        match self.check() {
+            (Some(settings), report) if report.is_valid() => Ok(settings),
+            (_, report) => Err(report),
+        }
+    }
+
+    fn check(&self) -> (Option<ConnectionSettings>, Report) {
+        let mut problems = Report::new();
+
+        let name = match self.name.as_deref() {
+            None => {
+                problems.push(missing("name", "the connection's name is missing"));
+                None
+            }
+            Some(name) if name.trim().is_empty() => {
+                problems.push(missing("name", "the connection's name is empty"));
+                None
+            }
+            Some(name) if name.chars().count() > MAX_NAME_LEN => {
+                problems.push(
+                    Violation::error(
+                        "name",
+                        ViolationCode::InvalidValue,
+                        format!(
+                            "the connection's name is {} characters long, more than {MAX_NAME_LEN}",
+                            name.chars().count()
+                        ),
+                    )
+                    .with_remedy("shorten the name")
+                    .with_param("max_chars", MAX_NAME_LEN),
+                );
+                None
+            }
+            Some(name) => match name.chars().enumerate().find(|(_, c)| c.is_control()) {
+                Some((i, c)) => {
+                    problems.push(
+                        Violation::error(
+                            "name",
+                            ViolationCode::InvalidValue,
+                            format!(
+                                "the connection's name has a control character ({c:?}) at position {}",
+                                i + 1
+                            ),
+                        )
+                        .with_remedy("remove the control character")
+                        .with_param("position", i + 1),
+                    );
+                    None
+                }
+                None => Some(name.to_owned()),
+            },
+        };
+
+        if self.active && !self.is_source && !self.is_target {
+            problems.push(
+                Violation::warning(
+                    "is_source",
+                    ViolationCode::NoRole,
+                    "the connection is active but is neither a source nor a target, so it takes part in nothing",
+                )
+                .with_remedy("tick Is Source, Is Target or both"),
+            );
+        }
+
+        let timeout = match self.timeout_ms.as_deref().map(str::parse::<Timeout>) {
+            None => Some(None),
+            Some(Ok(t)) => Some(Some(t)),
+            Some(Err(e)) => {
+                problems.push(
+                    Violation::error("timeout_ms", ViolationCode::InvalidValue, e.to_string())
+                        .with_remedy(e.remedy())
+                        .with_param("reason", e.code()),
+                );
+                None
+            }
+        };
+
+        let secret_key = match self
+            .secret_key
+            .as_ref()
+            .map(|s| s.expose_secret().parse::<SecretKey>())
+        {
+            None => {
+                problems.push(missing(
+                    "secret_key",
+                    "the secret API key (Client Secret) is missing; it is mandatory",
+                ));
+                None
+            }
+            Some(Ok(key)) => Some(key),
+            Some(Err(e)) => {
+                problems.push(e.to_violation(Path::field("secret_key")));
+                None
+            }
+        };
+
+        let api_version = match self.api_version.as_deref().map(str::parse::<ApiVersion>) {
+            None => Some(None),
+            Some(Ok(v)) => {
+                if !v.is_known() {
+                    problems.push(
+                        Violation::warning(
+                            "api_version",
+                            ViolationCode::UnknownApiVersion,
+                            format!("API version {v} is not one this crate knows Stripe has published"),
+                        )
+                        .with_remedy(
+                            "check it in the Stripe Dashboard, Developers > API version; a version newer than this crate works",
+                        )
+                        .with_param("api_version", v),
+                    );
+                }
+                Some(Some(v))
+            }
+            Some(Err(e)) => {
+                problems.push(
+                    Violation::error("api_version", ViolationCode::InvalidValue, e.to_string())
+                        .with_remedy("type a version as Stripe writes it, such as 2026-09-30.endive or 2024-06-20")
+                        .with_param("reason", e.code()),
+                );
+                None
+            }
+        };
+
+        let settings = match (name, timeout, secret_key, api_version) {
+            (Some(name), Some(timeout), Some(secret_key), Some(api_version)) => {
+                Some(ConnectionSettings {
+                    name,
+                    active: self.active,
+                    is_source: self.is_source,
+                    is_target: self.is_target,
+                    timeout,
+                    secret_key,
+                    api_version,
+                })
+            }
+            _ => None,
+        };
+        (settings, problems)
+    }
+}

@@ -1,0 +1,210 @@
+//! [`Timeout`]: how long the platform waits for Stripe, and why a timeout is refused.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::MAX_TIMEOUT_MS;
+use crate::text::InputExcerpt;
+
+/// How long the platform waits for Stripe before giving up (S1 "Timeout"), in whole
+/// milliseconds from 1 to [`MAX_TIMEOUT_MS`].
+///
+/// ```
+/// use stripe_gateway_rules::connection::Timeout;
+///
+/// let t: Timeout = "30000".parse()?;
+/// assert_eq!(t.as_millis(), 30_000);
+/// assert_eq!("0".parse::<Timeout>().unwrap_err().code(), "zero");
+/// assert_eq!("-5".parse::<Timeout>().unwrap_err().code(), "negative");
+/// # Ok::<(), stripe_gateway_rules::connection::settings::TimeoutError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Timeout(u32);
+
+impl Timeout {
+    /// A timeout of `ms` milliseconds.
+    ///
+    /// # Errors
+    ///
+    /// [`TimeoutError`] when `ms` is 0 or more than [`MAX_TIMEOUT_MS`].
+    pub fn from_millis(ms: u64) -> Result<Self, TimeoutError> {
+        if ms == 0 {
+            return Err(TimeoutError::new("0", TimeoutErrorKind::Zero));
+        }
+        match u32::try_from(ms) {
+            Ok(ms) if ms <= MAX_TIMEOUT_MS => Ok(Timeout(ms)),
+            _ => Err(TimeoutError::new(
+                &ms.to_string(),
+                TimeoutErrorKind::TooLarge,
+            )),
+        }
+    }
+
+    /// The timeout in milliseconds.
+    #[must_use]
+    pub fn as_millis(&self) -> u32 {
+        self.0
+    }
+
+    /// The timeout as a [`std::time::Duration`].
+    #[must_use]
+    pub fn as_duration(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(u64::from(self.0))
+    }
+}
+
+impl fmt::Display for Timeout {
+    /// The number of milliseconds, as typed in S1's field.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Why a timeout was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimeoutErrorKind {
+    /// Nothing was typed.
+    Empty,
+    /// Not a whole number of milliseconds (`30s`, `1.5`, ` 100`).
+    NotANumber,
+    /// A negative number.
+    Negative,
+    /// Zero.
+    Zero,
+    /// More than [`MAX_TIMEOUT_MS`] (or too large to be a number at all).
+    TooLarge,
+}
+
+/// A timeout that could not be parsed or is out of range.
+///
+/// ```
+/// use stripe_gateway_rules::connection::Timeout;
+///
+/// let err = "99999999999999999999999".parse::<Timeout>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "expected a timeout in milliseconds from 1 to 600000, found \"99999999999999999999999\", \
+///      more than 600000 (10 minutes)"
+/// );
+/// assert_eq!(err.remedy(), "use a smaller value, such as 30000");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("expected a timeout in milliseconds from 1 to 600000, found {found}{}", describe_timeout(*.kind))]
+pub struct TimeoutError {
+    found: InputExcerpt,
+    kind: TimeoutErrorKind,
+}
+
+fn describe_timeout(kind: TimeoutErrorKind) -> &'static str {
+    match kind {
+        TimeoutErrorKind::Empty => "",
+        TimeoutErrorKind::NotANumber => ", which is not a whole number",
+        TimeoutErrorKind::Negative => ", a negative number",
+        TimeoutErrorKind::Zero => ", which would time out at once",
+        TimeoutErrorKind::TooLarge => ", more than 600000 (10 minutes)",
+    }
+}
+
+impl TimeoutError {
+    fn new(found: &str, kind: TimeoutErrorKind) -> Self {
+        TimeoutError {
+            found: InputExcerpt::new(found),
+            kind,
+        }
+    }
+
+    /// Why the timeout was refused.
+    #[must_use]
+    pub fn kind(&self) -> TimeoutErrorKind {
+        self.kind
+    }
+
+    /// What to type instead.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        match self.kind {
+            TimeoutErrorKind::Empty => "type a number of milliseconds, such as 30000",
+            TimeoutErrorKind::NotANumber => {
+                "type digits only, in milliseconds (30000 for 30 seconds)"
+            }
+            TimeoutErrorKind::Negative | TimeoutErrorKind::Zero => {
+                "type a positive number, such as 30000"
+            }
+            TimeoutErrorKind::TooLarge => "use a smaller value, such as 30000",
+        }
+    }
+
+    /// A stable snake_case code: `empty`, `not_a_number`, `negative`, `zero`, `too_large`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            TimeoutErrorKind::Empty => "empty",
+            TimeoutErrorKind::NotANumber => "not_a_number",
+            TimeoutErrorKind::Negative => "negative",
+            TimeoutErrorKind::Zero => "zero",
+            TimeoutErrorKind::TooLarge => "too_large",
+        }
+    }
+}
+
+impl FromStr for Timeout {
+    type Err = TimeoutError;
+
+    /// Parses a whole number of milliseconds, ASCII digits only (no sign, no spaces, no
+    /// unit).
+    ///
+    /// # Errors
+    ///
+    /// [`TimeoutError`]: `empty`; `negative` (`-5`); `not_a_number` (`30s`, `1.5`, `+5`,
+    /// ` 100`, `1e3`); `zero` (`0`, `000`); `too_large` (more than [`MAX_TIMEOUT_MS`],
+    /// however many digits).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = |kind| Err(TimeoutError::new(s, kind));
+        if s.is_empty() {
+            return err(TimeoutErrorKind::Empty);
+        }
+        if let Some(rest) = s.strip_prefix('-') {
+            if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
+                return if rest.bytes().all(|b| b == b'0') {
+                    err(TimeoutErrorKind::Zero)
+                } else {
+                    err(TimeoutErrorKind::Negative)
+                };
+            }
+            return err(TimeoutErrorKind::NotANumber);
+        }
+        if !s.bytes().all(|b| b.is_ascii_digit()) {
+            return err(TimeoutErrorKind::NotANumber);
+        }
+        let digits = s.trim_start_matches('0');
+        if digits.is_empty() {
+            return err(TimeoutErrorKind::Zero);
+        }
+        match digits.parse::<u64>() {
+            Ok(ms) if ms <= u64::from(MAX_TIMEOUT_MS) => Ok(Timeout(ms as u32)),
+            _ => err(TimeoutErrorKind::TooLarge),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Timeout {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(self.0)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Timeout {
+    /// From a number (`30000`) or a string as typed in a form (`"30000"`).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let input = <crate::serde_input::Input as serde::Deserialize>::deserialize(deserializer)?;
+        match input.number_or_text::<D::Error>("timeout_ms")? {
+            Some(text) => text.parse().map_err(serde::de::Error::custom),
+            None => Err(serde::de::Error::custom(
+                "timeout_ms: expected a number of milliseconds, found null",
+            )),
+        }
+    }
+}

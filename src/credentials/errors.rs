@@ -1,0 +1,298 @@
+//! The error a refused credential gets: [`CredentialError`], its kinds and its wording.
+
+use std::fmt;
+
+use super::{CredentialSlot, Mode, StripeStringKind};
+
+/// Where whitespace was found in a credential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WhitespacePlace {
+    /// Before the first non-whitespace character.
+    Start,
+    /// Between other characters.
+    Inside,
+    /// After the last non-whitespace character.
+    End,
+}
+
+/// Why a credential was refused. See [`CredentialError`] for the message of each.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CredentialErrorKind {
+    /// The input is empty.
+    Empty,
+    /// The input is longer than any Stripe credential.
+    TooLong {
+        /// Its length in bytes.
+        len: usize,
+        /// The most this slot accepts.
+        max: usize,
+    },
+    /// The input starts with `Bearer ` (an HTTP header value was pasted).
+    BearerPrefix,
+    /// The input is wrapped in quotes.
+    Quoted,
+    /// Whitespace (a space, tab or line break) at the start, inside or at the end.
+    Whitespace {
+        /// Where it is.
+        place: WhitespacePlace,
+        /// Its 1-based character position.
+        position: usize,
+        /// Whether it is a line break (`\n` or `\r`).
+        line_break: bool,
+    },
+    /// A non-ASCII character, such as a Cyrillic `ѕ` that looks like `s`.
+    NonAscii {
+        /// The character (never part of a valid secret, so safe to show).
+        character: char,
+        /// Its 1-based character position.
+        position: usize,
+    },
+    /// An ASCII character that is not a letter or digit in the body.
+    InvalidCharacter {
+        /// The character (never part of a valid secret, so safe to show).
+        character: char,
+        /// Its 1-based character position.
+        position: usize,
+    },
+    /// A publishable key where a secret key belongs.
+    PublishableKeyAsSecret {
+        /// The publishable key's mode.
+        mode: Mode,
+    },
+    /// Another kind of Stripe string in this slot.
+    WrongKind {
+        /// What was found.
+        found: StripeStringKind,
+    },
+    /// The input is only a prefix, such as `sk_live_`.
+    MissingBody {
+        /// The prefix found.
+        prefix: &'static str,
+    },
+    /// A key prefix with a mode Stripe does not document, such as `sk_prod_`.
+    UnknownMode {
+        /// The prefix found, up to its second underscore (at most 24 characters).
+        prefix: String,
+    },
+    /// None of the prefixes this slot accepts.
+    UnknownPrefix,
+    /// The body is shorter than any Stripe key's.
+    BodyTooShort {
+        /// Its length.
+        len: usize,
+        /// The least accepted.
+        min: usize,
+    },
+    /// The body is longer than any Stripe key's.
+    BodyTooLong {
+        /// Its length.
+        len: usize,
+        /// The most accepted.
+        max: usize,
+    },
+}
+
+/// A credential that could not be parsed: what was expected, what was found, and what to
+/// paste instead. It never contains the secret.
+///
+/// The message reads `expected <slot>, found <problem>; <remedy>`; [`code`](Self::code) is a
+/// stable snake_case name for programs and [`remedy`](Self::remedy) the second half alone.
+///
+/// ```
+/// use stripe_gateway_rules::SecretKey;
+///
+/// let err = "sk_live_4eC39HqLyjWDarjtT1zdp7dc\n".parse::<SecretKey>().unwrap_err();
+/// assert_eq!(err.code(), "whitespace");
+/// assert_eq!(
+///     err.to_string(),
+///     "expected a secret key, found a line break at the end (position 33); \
+///      remove it: Stripe credentials never contain whitespace"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CredentialError {
+    slot: CredentialSlot,
+    kind: CredentialErrorKind,
+}
+
+impl std::error::Error for CredentialError {}
+
+impl CredentialError {
+    pub(super) fn new(slot: CredentialSlot, kind: CredentialErrorKind) -> Self {
+        CredentialError { slot, kind }
+    }
+
+    /// What the caller expected.
+    #[must_use]
+    pub fn expected(&self) -> CredentialSlot {
+        self.slot
+    }
+
+    /// Why the credential was refused.
+    #[must_use]
+    pub fn kind(&self) -> &CredentialErrorKind {
+        &self.kind
+    }
+
+    /// A stable snake_case code: `empty`, `too_long`, `bearer_prefix`, `quoted`,
+    /// `whitespace`, `non_ascii`, `invalid_character`, `publishable_key_as_secret`,
+    /// `wrong_credential_kind`, `missing_body`, `unknown_mode`, `unknown_prefix`,
+    /// `body_too_short`, `body_too_long`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            CredentialErrorKind::Empty => "empty",
+            CredentialErrorKind::TooLong { .. } => "too_long",
+            CredentialErrorKind::BearerPrefix => "bearer_prefix",
+            CredentialErrorKind::Quoted => "quoted",
+            CredentialErrorKind::Whitespace { .. } => "whitespace",
+            CredentialErrorKind::NonAscii { .. } => "non_ascii",
+            CredentialErrorKind::InvalidCharacter { .. } => "invalid_character",
+            CredentialErrorKind::PublishableKeyAsSecret { .. } => "publishable_key_as_secret",
+            CredentialErrorKind::WrongKind { .. } => "wrong_credential_kind",
+            CredentialErrorKind::MissingBody { .. } => "missing_body",
+            CredentialErrorKind::UnknownMode { .. } => "unknown_mode",
+            CredentialErrorKind::UnknownPrefix => "unknown_prefix",
+            CredentialErrorKind::BodyTooShort { .. } => "body_too_short",
+            CredentialErrorKind::BodyTooLong { .. } => "body_too_long",
+        }
+    }
+
+    /// What to do about it, in a few words a person can follow.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        match &self.kind {
+            CredentialErrorKind::Whitespace { .. } => {
+                "remove it: Stripe credentials never contain whitespace"
+            }
+            CredentialErrorKind::Quoted => "remove the quotes",
+            CredentialErrorKind::BearerPrefix => "remove \"Bearer \" and keep only what follows it",
+            CredentialErrorKind::NonAscii { .. } => {
+                "it is probably a look-alike letter: type the value again or copy it from the Stripe Dashboard"
+            }
+            CredentialErrorKind::MissingBody { .. } | CredentialErrorKind::BodyTooShort { .. } => {
+                "the value looks cut off: copy all of it again"
+            }
+            _ => self.slot.paste_hint(),
+        }
+    }
+
+    /// The problem alone, without the remedy: `expected a secret key, found …`.
+    #[must_use]
+    pub fn problem(&self) -> impl fmt::Display + '_ {
+        Problem(self)
+    }
+
+    /// This error as a [`Violation`](crate::diagnostics::Violation) at `path`, for a report:
+    /// `publishable_key_as_secret` and `wrong_credential_kind` keep their codes; any other
+    /// problem is `invalid_secret_key` in a secret-key slot and `invalid_value` elsewhere. The
+    /// message is [`problem`](Self::problem), the remedy [`remedy`](Self::remedy), and the
+    /// error's own code is the `reason` param.
+    #[must_use]
+    pub fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        use crate::codes::ViolationCode;
+        let code = match &self.kind {
+            CredentialErrorKind::PublishableKeyAsSecret { .. } => {
+                ViolationCode::PublishableKeyAsSecret
+            }
+            CredentialErrorKind::WrongKind { .. } => ViolationCode::WrongCredentialKind,
+            _ if self.slot == CredentialSlot::SecretKey => ViolationCode::InvalidSecretKey,
+            _ => ViolationCode::InvalidValue,
+        };
+        crate::diagnostics::Violation::error(path, code, self.problem().to_string())
+            .with_remedy(self.remedy())
+            .with_param("reason", self.code())
+    }
+}
+
+struct Problem<'a>(&'a CredentialError);
+
+impl fmt::Display for Problem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let slot = self.0.slot;
+        write!(f, "expected {slot}, found ")?;
+        match &self.0.kind {
+            CredentialErrorKind::Empty => f.write_str("an empty value"),
+            CredentialErrorKind::TooLong { len, max } => {
+                write!(f, "{len} characters where at most {max} fit")
+            }
+            CredentialErrorKind::BearerPrefix => {
+                f.write_str("an HTTP Authorization header value (\"Bearer …\")")
+            }
+            CredentialErrorKind::Quoted => f.write_str("a value wrapped in quotes"),
+            CredentialErrorKind::Whitespace {
+                place,
+                position,
+                line_break,
+            } => {
+                let what = if *line_break {
+                    "a line break"
+                } else {
+                    "whitespace"
+                };
+                let place = match place {
+                    WhitespacePlace::Start => "at the start",
+                    WhitespacePlace::Inside => "inside the value",
+                    WhitespacePlace::End => "at the end",
+                };
+                write!(f, "{what} {place} (position {position})")
+            }
+            CredentialErrorKind::NonAscii {
+                character,
+                position,
+            } => write!(
+                f,
+                "the non-ASCII character '{character}' (U+{:04X}) at position {position}",
+                u32::from(*character)
+            ),
+            CredentialErrorKind::InvalidCharacter {
+                character,
+                position,
+            } => write!(
+                f,
+                "the character {character:?} at position {position}, where only ASCII letters and digits belong"
+            ),
+            CredentialErrorKind::PublishableKeyAsSecret { mode } => write!(
+                f,
+                "a publishable key (pk_{mode}_…); publishable keys only identify an account and cannot authenticate API requests"
+            ),
+            CredentialErrorKind::WrongKind { found } => f.write_str(found.describe()),
+            CredentialErrorKind::MissingBody { prefix } => {
+                write!(f, "only the prefix {prefix} with nothing after it")
+            }
+            CredentialErrorKind::UnknownMode { prefix } => write!(
+                f,
+                "the prefix {prefix}, whose mode Stripe does not document (only test and live exist)"
+            ),
+            CredentialErrorKind::UnknownPrefix => match slot {
+                CredentialSlot::SecretKey => f.write_str(
+                    "a value with none of the prefixes sk_test_, sk_live_, rk_test_, rk_live_",
+                ),
+                CredentialSlot::PublishableKey => {
+                    f.write_str("a value with neither of the prefixes pk_test_, pk_live_")
+                }
+                CredentialSlot::AccountId => f.write_str("a value without the prefix acct_"),
+                CredentialSlot::ClientId => f.write_str("a value without the prefix ca_"),
+                CredentialSlot::ClientSecret | CredentialSlot::RefreshToken => {
+                    f.write_str("an unrecognised value")
+                }
+            },
+            CredentialErrorKind::BodyTooShort { len, min } => write!(
+                f,
+                "{len} characters after the prefix, where Stripe's have at least {min} (usually 24 or 99)"
+            ),
+            CredentialErrorKind::BodyTooLong { len, max } => write!(
+                f,
+                "{len} characters after the prefix, where Stripe's have at most {max}"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for CredentialError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}; {}", self.problem(), self.remedy())
+    }
+}
