@@ -46,7 +46,7 @@ fn the_table_and_every_error_types_codes_agree() {
         ),
         (
             Family::Currency,
-            include_str!("../src/currency.rs"),
+            include_str!("../src/currency/errors.rs"),
             "CurrencyError",
         ),
         (

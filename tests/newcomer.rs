@@ -27,7 +27,7 @@ fn validated_gateways_debug_shows_the_brands_not_a_count() {
 
 #[test]
 fn the_operation_line_format_is_documented_on_the_public_item() {
-    let source = include_str!("../src/operation/line.rs");
+    let source = include_str!("../src/operation/line/mod.rs");
     let item = source
         .find("pub struct OperationLine")
         .expect("OperationLine");

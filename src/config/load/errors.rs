@@ -1,0 +1,158 @@
+//! The whole-file error: a text that cannot be read as a configuration at all.
+
+use std::fmt;
+
+#[cfg(doc)]
+use super::{MAX_CONFIG_DEPTH, MAX_CONFIG_LEN};
+
+/// Why a whole file could not be read as a configuration: [`ConfigFileError::kind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConfigFileErrorKind {
+    /// The bytes are not UTF-8 text (`not_utf8`).
+    NotUtf8,
+    /// The text is not JSON (`not_json`), or is empty.
+    NotJson,
+    /// The JSON stops before it is complete (`truncated`).
+    Truncated,
+    /// The JSON is not an object at the top level (`not_an_object`).
+    NotAnObject,
+    /// Lists and objects nested deeper than [`MAX_CONFIG_DEPTH`] (`too_deep`).
+    TooDeep,
+    /// More than [`MAX_CONFIG_LEN`] bytes (`too_large`).
+    TooLarge,
+}
+
+impl ConfigFileErrorKind {
+    /// The stable snake_case code.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ConfigFileErrorKind::NotUtf8 => "not_utf8",
+            ConfigFileErrorKind::NotJson => "not_json",
+            ConfigFileErrorKind::Truncated => "truncated",
+            ConfigFileErrorKind::NotAnObject => "not_an_object",
+            ConfigFileErrorKind::TooDeep => "too_deep",
+            ConfigFileErrorKind::TooLarge => "too_large",
+        }
+    }
+}
+
+impl fmt::Display for ConfigFileErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A file that cannot be read as a configuration at all (see [`ConfigFileErrorKind`]), with
+/// the line and column where reading stopped. Its message is the crate's own, built from
+/// the kind and position: never a parser's text, never a value from the file.
+///
+/// Serialized (feature `serde`) as `{"code", "line", "column", "message"}`.
+///
+/// ```
+/// use stripe_gateway_rules::config::GatewayConfig;
+///
+/// let err = GatewayConfig::from_json("{\n  \"name\": \"x\"\n  \"mode\": \"test\"\n}").unwrap_err();
+/// assert_eq!((err.line(), err.column()), (3, 3));
+/// assert_eq!(err.code(), "not_json");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigFileError {
+    kind: ConfigFileErrorKind,
+    message: String,
+    line: usize,
+    column: usize,
+}
+
+impl ConfigFileError {
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(super) fn new(
+        kind: ConfigFileErrorKind,
+        message: impl Into<String>,
+        (line, column): (usize, usize),
+    ) -> Self {
+        ConfigFileError {
+            kind,
+            message: message.into(),
+            line,
+            column,
+        }
+    }
+
+    /// Why the file could not be read.
+    #[must_use]
+    pub fn kind(&self) -> ConfigFileErrorKind {
+        self.kind
+    }
+
+    /// The kind's stable code: `not_json`, `truncated`, `too_large`…
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.kind.as_str()
+    }
+
+    /// The 1-based line of the problem (0 when it concerns the whole file).
+    #[must_use]
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column of the problem, in characters (0 when it concerns the whole file).
+    #[must_use]
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// What is wrong, without the position.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// From serde_json's error: its category and position only, never its message text.
+    #[cfg(feature = "serde")]
+    pub(super) fn from_json_error(e: &serde_json::Error) -> Self {
+        use serde_json::error::Category;
+        let (kind, message) = match e.classify() {
+            Category::Eof => (
+                ConfigFileErrorKind::Truncated,
+                "the JSON ends too early: an object, list or string is not closed",
+            ),
+            Category::Syntax | Category::Data | Category::Io => (
+                ConfigFileErrorKind::NotJson,
+                "not valid JSON here: look for a missing comma, quote, colon or bracket, a comma before a closing bracket, a comment, or text after the object",
+            ),
+        };
+        ConfigFileError::new(kind, message, (e.line(), e.column()))
+    }
+}
+
+impl fmt::Display for ConfigFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "not a gateway configuration: {}", self.message)
+        } else {
+            write!(
+                f,
+                "not a gateway configuration: line {}, column {}: {}",
+                self.line, self.column, self.message
+            )
+        }
+    }
+}
+
+impl std::error::Error for ConfigFileError {}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ConfigFileError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("ConfigFileError", 4)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("column", &self.column)?;
+        s.serialize_field("message", &self.message)?;
+        s.end()
+    }
+}

@@ -1,0 +1,300 @@
+//! The field tables: one row per field of each object of the file format (feature `serde`).
+
+use super::read::Loader;
+use super::*;
+use crate::config::{
+    AccountConfig, AuthConfig, BrandMaxConfig, CurrencyConfig, CurrencyMaxConfig, GatewayConfig,
+    LimitsConfig, MinimumConfig,
+};
+use secrecy::SecretString;
+use serde_json::value::RawValue;
+
+// ---- the field tables ----------------------------------------------------------------------
+
+/// How a field's JSON value is read, and where it goes.
+pub(super) enum Kind<T> {
+    /// A string.
+    Text(fn(&mut T, String)),
+    /// A string kept as a secret.
+    Secret(fn(&mut T, SecretString)),
+    /// A decimal: a string, or a JSON number read exactly from its text.
+    Decimal(fn(&mut T, String)),
+    /// `true` or `false`.
+    Flag(fn(&mut T, bool)),
+    /// A list of strings.
+    Texts(fn(&mut T, Vec<String>)),
+    /// An object, read with its own table by the function.
+    Object(fn(&mut T, &mut Loader, &Path, &RawValue)),
+    /// A list of objects, read with their own table by the function.
+    Objects(fn(&mut T, &mut Loader, &Path, &RawValue)),
+}
+
+/// One row of a field table: the field's name in the file, how it is read, and an example
+/// of a good value for messages.
+pub(super) struct Field<T> {
+    pub(super) name: &'static str,
+    pub(super) kind: Kind<T>,
+    pub(super) example: &'static str,
+}
+
+pub(super) const fn field<T>(name: &'static str, kind: Kind<T>, example: &'static str) -> Field<T> {
+    Field {
+        name,
+        kind,
+        example,
+    }
+}
+
+/// The top level of the file, in the file format's order.
+pub(super) const GATEWAY: &[Field<GatewayConfig>] = &[
+    field(
+        "platform",
+        Kind::Text(|c, v| c.platform = Some(v)),
+        "\"portabilling\"",
+    ),
+    field(
+        "name",
+        Kind::Text(|c, v| c.name = Some(v)),
+        "\"Stripe USD\"",
+    ),
+    field("version", Kind::Text(|c, v| c.version = Some(v)), "\"v2\""),
+    field("mode", Kind::Text(|c, v| c.mode = Some(v)), "\"test\""),
+    field("existing", Kind::Flag(|c, v| c.existing = v), "false"),
+    field(
+        "auth",
+        Kind::Object(|c, l, p, raw| c.auth = Some(l.members(p, raw, AUTH))),
+        "{ \"scheme\": \"api_key\", \"secret_key\": \"sk_test_…\" }",
+    ),
+    field(
+        "publishable_key",
+        Kind::Text(|c, v| c.publishable_key = Some(v)),
+        "\"pk_test_…\"",
+    ),
+    field(
+        "account",
+        Kind::Object(|c, l, p, raw| c.account = Some(l.members(p, raw, ACCOUNT))),
+        "{ \"settlement_currency\": \"USD\" }",
+    ),
+    field(
+        "data_protection",
+        Kind::Text(|c, v| c.data_protection = Some(v)),
+        "\"token_only\"",
+    ),
+    field(
+        "card_brands",
+        Kind::Texts(|c, v| c.card_brands = Some(v)),
+        "[\"visa\", \"mastercard\"]",
+    ),
+    field(
+        "currencies",
+        Kind::Objects(|c, l, p, raw| {
+            c.currencies = Some(l.list(p, raw, CURRENCY, CURRENCY_EXAMPLE))
+        }),
+        "[{ \"currency\": \"USD\", \"minimum_payment\": \"0.50\" }]",
+    ),
+    field(
+        "return_url",
+        Kind::Text(|c, v| c.return_url = Some(v)),
+        "\"https://shop.example/3ds-return\"",
+    ),
+    field("radar", Kind::Flag(|c, v| c.radar = Some(v)), "true"),
+    field(
+        "live_card_tested",
+        Kind::Flag(|c, v| c.live_card_tested = v),
+        "true",
+    ),
+    field(
+        "login",
+        Kind::Text(|c, v| c.login = Some(v)),
+        "\"billing-admin\"",
+    ),
+    field("active", Kind::Flag(|c, v| c.active = v), "true"),
+    field("is_source", Kind::Flag(|c, v| c.is_source = v), "true"),
+    field("is_target", Kind::Flag(|c, v| c.is_target = v), "false"),
+    field(
+        "timeout_ms",
+        Kind::Decimal(|c, v| c.timeout_ms = Some(v)),
+        "30000",
+    ),
+    field(
+        "api_version",
+        Kind::Text(|c, v| c.api_version = Some(v)),
+        "\"2026-09-30.endive\"",
+    ),
+];
+
+/// The `auth` object.
+pub(super) const AUTH: &[Field<AuthConfig>] = &[
+    field(
+        "scheme",
+        Kind::Text(|c, v| c.scheme = Some(v)),
+        "\"api_key\"",
+    ),
+    field(
+        "secret_key",
+        Kind::Secret(|c, v| c.secret_key = Some(v)),
+        "\"sk_test_…\"",
+    ),
+    field(
+        "account_id",
+        Kind::Text(|c, v| c.account_id = Some(v)),
+        "\"acct_…\"",
+    ),
+    field(
+        "client_id",
+        Kind::Text(|c, v| c.client_id = Some(v)),
+        "\"ca_…\"",
+    ),
+    field(
+        "client_secret",
+        Kind::Secret(|c, v| c.client_secret = Some(v)),
+        "\"…\"",
+    ),
+    field(
+        "refresh_token",
+        Kind::Secret(|c, v| c.refresh_token = Some(v)),
+        "\"…\"",
+    ),
+    field(
+        "account_name",
+        Kind::Text(|c, v| c.account_name = Some(v)),
+        "\"Example Shop\"",
+    ),
+];
+
+/// The `account` object.
+pub(super) const ACCOUNT: &[Field<AccountConfig>] = &[
+    field(
+        "settlement_currency",
+        Kind::Text(|c, v| c.settlement_currency = Some(v)),
+        "\"USD\"",
+    ),
+    field(
+        "raw_card_data_access",
+        Kind::Flag(|c, v| c.raw_card_data_access = v),
+        "false",
+    ),
+    field("country", Kind::Text(|c, v| c.country = Some(v)), "\"US\""),
+    field(
+        "limits",
+        Kind::Object(|c, l, p, raw| c.limits = Some(l.members(p, raw, LIMITS))),
+        "{ \"card_networks\": true }",
+    ),
+];
+
+/// The `account.limits` object.
+pub(super) const LIMITS: &[Field<LimitsConfig>] = &[
+    field(
+        "card_networks",
+        Kind::Flag(|c, v| c.card_networks = v),
+        "true",
+    ),
+    field(
+        "japanese_account",
+        Kind::Flag(|c, v| c.japanese_account = Some(v)),
+        "false",
+    ),
+    field(
+        "currency_max",
+        Kind::Objects(|c, l, p, raw| {
+            c.currency_max = Some(l.list(p, raw, CURRENCY_MAX, CURRENCY_MAX_EXAMPLE))
+        }),
+        "[{ \"currency\": \"VND\", \"max_minor_units\": \"999999999999\" }]",
+    ),
+    field(
+        "brand_max",
+        Kind::Objects(|c, l, p, raw| {
+            c.brand_max = Some(l.list(p, raw, BRAND_MAX, BRAND_MAX_EXAMPLE))
+        }),
+        "[{ \"brand\": \"amex\", \"max_minor_units\": \"999999999\" }]",
+    ),
+    field(
+        "minimums",
+        Kind::Objects(|c, l, p, raw| c.minimums = Some(l.list(p, raw, MINIMUM, MINIMUM_EXAMPLE))),
+        "[{ \"currency\": \"USD\", \"minimum\": \"0.60\" }]",
+    ),
+];
+
+const CURRENCY_MAX_EXAMPLE: &str =
+    "{ \"currency\": \"VND\", \"max_minor_units\": \"999999999999\" }";
+const BRAND_MAX_EXAMPLE: &str = "{ \"brand\": \"amex\", \"max_minor_units\": \"999999999\" }";
+const MINIMUM_EXAMPLE: &str = "{ \"currency\": \"USD\", \"minimum\": \"0.60\" }";
+
+/// One entry of `account.limits.currency_max`.
+pub(super) const CURRENCY_MAX: &[Field<CurrencyMaxConfig>] = &[
+    field(
+        "currency",
+        Kind::Text(|c, v| c.currency = Some(v)),
+        "\"VND\"",
+    ),
+    field(
+        "max_minor_units",
+        Kind::Decimal(|c, v| c.max_minor_units = Some(v)),
+        "\"999999999999\"",
+    ),
+];
+
+/// One entry of `account.limits.brand_max`.
+pub(super) const BRAND_MAX: &[Field<BrandMaxConfig>] = &[
+    field("brand", Kind::Text(|c, v| c.brand = Some(v)), "\"amex\""),
+    field(
+        "max_minor_units",
+        Kind::Decimal(|c, v| c.max_minor_units = Some(v)),
+        "\"999999999\"",
+    ),
+];
+
+/// One entry of `account.limits.minimums`.
+pub(super) const MINIMUM: &[Field<MinimumConfig>] = &[
+    field(
+        "currency",
+        Kind::Text(|c, v| c.currency = Some(v)),
+        "\"USD\"",
+    ),
+    field(
+        "minimum",
+        Kind::Decimal(|c, v| c.minimum = Some(v)),
+        "\"0.60\"",
+    ),
+];
+
+/// One entry of `currencies`.
+pub(super) const CURRENCY: &[Field<CurrencyConfig>] = &[
+    field(
+        "currency",
+        Kind::Text(|c, v| c.currency = Some(v)),
+        "\"USD\"",
+    ),
+    field(
+        "minimum_payment",
+        Kind::Decimal(|c, v| c.minimum_payment = Some(v)),
+        "\"0.50\"",
+    ),
+    field(
+        "rate_to_settlement",
+        Kind::Decimal(|c, v| c.rate_to_settlement = Some(v)),
+        "\"1.09\"",
+    ),
+];
+
+const CURRENCY_EXAMPLE: &str = "{ \"currency\": \"USD\", \"minimum_payment\": \"0.50\" }";
+
+/// The object of the file format that has a field named `name`, if one has.
+pub(super) fn belongs_in(name: &str) -> Option<&'static str> {
+    fn has<T>(fields: &[Field<T>], name: &str) -> bool {
+        fields.iter().any(|f| f.name == name)
+    }
+    if has(GATEWAY, name) {
+        Some("the top level of the configuration")
+    } else if has(AUTH, name) {
+        Some("auth")
+    } else if has(ACCOUNT, name) {
+        Some("account")
+    } else if has(CURRENCY, name) {
+        Some("each entry of currencies")
+    } else if has(LIMITS, name) {
+        Some("account.limits")
+    } else {
+        None
+    }
+}

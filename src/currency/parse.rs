@@ -1,0 +1,123 @@
+//! Parsing a currency code: three ASCII letters, in any case, without allocating.
+
+use super::table::{CODE_CURRENCIES, CODE_KEYS, WITHDRAWN_PRESENTMENT_CODES};
+use super::*;
+
+/// Parses a three-letter ISO 4217 currency code, in any ASCII case.
+///
+/// The input must be exactly three ASCII letters: no surrounding or inner whitespace (the
+/// input is never trimmed), no look-alike letters from other scripts. The function does not
+/// allocate.
+///
+/// This parses any code [`iso_currency`] knows, including ones Stripe does not present; use
+/// [`is_presentment_currency`] to ask about Stripe.
+///
+/// # Errors
+///
+/// A [`CurrencyError`]: [`Empty`](CurrencyError::Empty),
+/// [`Whitespace`](CurrencyError::Whitespace), [`NonAscii`](CurrencyError::NonAscii),
+/// [`WrongLength`](CurrencyError::WrongLength), [`NotALetter`](CurrencyError::NotALetter),
+/// [`WithdrawnCode`](CurrencyError::WithdrawnCode) (for `STD` and `ANG`, which Stripe's
+/// presentment list still shows) or [`Unknown`](CurrencyError::Unknown), checked in that
+/// order.
+///
+/// # Examples
+///
+/// ```
+/// use stripe_gateway_rules::currency::{parse_currency, Currency};
+///
+/// # fn main() -> Result<(), stripe_gateway_rules::currency::CurrencyError> {
+/// assert_eq!(parse_currency("usd")?, Currency::USD);
+/// assert_eq!(parse_currency("Usd")?, Currency::USD);
+/// let err = parse_currency(" usd").unwrap_err();
+/// assert_eq!(err.code(), "currency_whitespace");
+/// # Ok(())
+/// # }
+/// ```
+pub fn parse_currency(code: &str) -> Result<Currency, CurrencyError> {
+    // Fast path: three ASCII letters, the common case, with none of the errors checked
+    // before the lookup possible.
+    if let &[a, b, c] = code.as_bytes()
+        && is_ascii_letter(a)
+        && is_ascii_letter(b)
+        && is_ascii_letter(c)
+    {
+        return lookup(pack_upper(a, b, c), code);
+    }
+    if code.is_empty() {
+        return Err(CurrencyError::Empty);
+    }
+    if let Some((index, character)) = code.char_indices().find(|(_, c)| c.is_whitespace()) {
+        return Err(CurrencyError::Whitespace {
+            found: InputExcerpt::new(code),
+            index,
+            character,
+        });
+    }
+    if let Some((index, character)) = code.char_indices().find(|(_, c)| !c.is_ascii()) {
+        return Err(CurrencyError::NonAscii {
+            found: InputExcerpt::new(code),
+            index,
+            character,
+        });
+    }
+    // From here on the input is ASCII: bytes are characters.
+    if code.len() != 3 {
+        return Err(CurrencyError::WrongLength {
+            found: InputExcerpt::new(code),
+            length: code.len(),
+        });
+    }
+    let bytes = code.as_bytes();
+    if let Some(index) = bytes.iter().position(|&byte| !is_ascii_letter(byte)) {
+        return Err(CurrencyError::NotALetter {
+            found: InputExcerpt::new(code),
+            index,
+            character: char::from(bytes[index]),
+        });
+    }
+    // Three ASCII letters: the fast path above took them; kept for completeness.
+    lookup(pack_upper(bytes[0], bytes[1], bytes[2]), code)
+}
+
+/// Whether `byte` is an ASCII letter, either case.
+#[inline(always)]
+const fn is_ascii_letter(byte: u8) -> bool {
+    (byte | 0x20).wrapping_sub(b'a') < 26
+}
+
+/// Three ASCII letters, uppercased, packed big-endian into a `u32`: packed codes sort as the
+/// codes do.
+#[inline(always)]
+const fn pack_upper(a: u8, b: u8, c: u8) -> u32 {
+    ((a & !0x20) as u32) << 16 | ((b & !0x20) as u32) << 8 | (c & !0x20) as u32
+}
+
+/// A code's text (three uppercase ASCII letters) packed as [`pack_upper`] does, at compile time.
+pub(super) const fn pack_code(code: &str) -> u32 {
+    let b = code.as_bytes();
+    assert!(b.len() == 3, "a currency code has three letters");
+    pack_upper(b[0], b[1], b[2])
+}
+
+/// The currency of a packed uppercase code, or the error for it; `code` is the input, for
+/// the error.
+#[inline]
+fn lookup(packed: u32, code: &str) -> Result<Currency, CurrencyError> {
+    match CODE_KEYS.binary_search(&packed) {
+        Ok(i) => Ok(CODE_CURRENCIES[i]),
+        Err(_) => match WITHDRAWN_PRESENTMENT_CODES
+            .iter()
+            .find(|w| pack_code(w.code) == packed)
+        {
+            Some(withdrawn) => Err(CurrencyError::WithdrawnCode {
+                code: withdrawn.code,
+                successor: withdrawn.successor,
+                withdrawn: withdrawn.withdrawn,
+            }),
+            None => Err(CurrencyError::Unknown {
+                found: InputExcerpt::new(code),
+            }),
+        },
+    }
+}

@@ -1,0 +1,69 @@
+//! The code table: every code `iso_currency` knows, packed and sorted, and the withdrawn
+//! codes Stripe still lists.
+
+use super::parse::pack_code;
+use super::*;
+
+/// Builds the code table: each code's packed text beside its [`Currency`], sorted by code.
+macro_rules! code_table {
+    ($($code:ident),* $(,)?) => {
+        /// Every code `iso_currency` 0.7.1 knows (`Currency::from_code`), packed
+        /// ([`pack_upper`]) and sorted, for a binary search; [`CODE_CURRENCIES`] holds the
+        /// currency at the same index. Generated from `iso_currency`'s `isodata.tsv`; a test
+        /// checks it against `Currency::from_code` for all 17,576 three-letter codes, and the
+        /// order is checked at compile time.
+        pub(super) const CODE_KEYS: [u32; CODE_COUNT] = [$(pack_code(stringify!($code))),*];
+        /// The currencies of [`CODE_KEYS`], index for index.
+        pub(super) const CODE_CURRENCIES: [Currency; CODE_COUNT] = [$(Currency::$code),*];
+    };
+}
+
+/// How many codes `iso_currency` 0.7.1 has.
+pub(super) const CODE_COUNT: usize = 183;
+
+code_table![
+    AED, AFN, ALL, AMD, AOA, ARS, AUD, AWG, AZN, BAM, BBD, BDT, BGN, BHD, BIF, BMD, BND, BOB, BOV,
+    BRL, BSD, BTN, BWP, BYN, BZD, CAD, CDF, CHE, CHF, CHW, CLF, CLP, CNY, COP, COU, CRC, CUC, CUP,
+    CVE, CZK, DJF, DKK, DOP, DZD, EGP, ERN, ETB, EUR, FJD, FKP, GBP, GEL, GHS, GIP, GMD, GNF, GTQ,
+    GYD, HKD, HNL, HRK, HTG, HUF, IDR, ILS, INR, IQD, IRR, ISK, JMD, JOD, JPY, KES, KGS, KHR, KMF,
+    KPW, KRW, KWD, KYD, KZT, LAK, LBP, LKR, LRD, LSL, LYD, MAD, MDL, MGA, MKD, MMK, MNT, MOP, MRU,
+    MUR, MVR, MWK, MXN, MXV, MYR, MZN, NAD, NGN, NIO, NOK, NPR, NZD, OMR, PAB, PEN, PGK, PHP, PKR,
+    PLN, PYG, QAR, RON, RSD, RUB, RWF, SAR, SBD, SCR, SDG, SEK, SGD, SHP, SLE, SLL, SOS, SRD, SSP,
+    STN, SVC, SYP, SZL, THB, TJS, TMT, TND, TOP, TRY, TTD, TWD, TZS, UAH, UGX, USD, USN, UYI, UYU,
+    UYW, UZS, VED, VES, VND, VUV, WST, XAD, XAF, XAG, XAU, XBA, XBB, XBC, XBD, XCD, XCG, XDR, XOF,
+    XPD, XPF, XPT, XSU, XTS, XUA, XXX, YER, ZAR, ZMW, ZWG, ZWL,
+];
+
+// The table must be strictly increasing for the binary search.
+const _: () = {
+    let mut i = 1;
+    while i < CODE_KEYS.len() {
+        assert!(CODE_KEYS[i - 1] < CODE_KEYS[i], "code table out of order");
+        i += 1;
+    }
+};
+
+/// A withdrawn ISO 4217 code that Stripe's presentment list still shows.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WithdrawnCode {
+    pub(super) code: &'static str,
+    pub(super) successor: &'static str,
+    pub(super) withdrawn: &'static str,
+}
+
+/// Codes on Stripe's presentment list (copy committed 2025-03-10, `tanisss46/firecrawl` @
+/// `6d05c479`) that `iso_currency` 0.7.1 cannot represent because ISO 4217 withdrew them.
+/// Sources for the replacements: ISO 4217 amendments (STD → STN on 2018-01-01; ANG → XCG on
+/// 2025-03-31), as summarised in `tests/data/stripe-presentment-currencies.md`.
+pub(super) const WITHDRAWN_PRESENTMENT_CODES: [WithdrawnCode; 2] = [
+    WithdrawnCode {
+        code: "ANG",
+        successor: "XCG",
+        withdrawn: "2025-03-31",
+    },
+    WithdrawnCode {
+        code: "STD",
+        successor: "STN",
+        withdrawn: "2018",
+    },
+];

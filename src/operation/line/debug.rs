@@ -1,0 +1,55 @@
+//! `Debug` for a line that shows no secret pasted into it.
+
+use super::*;
+
+/// `Debug` for a text field of a line: guarded, so a secret pasted into it shows only its
+/// prefix.
+struct Guarded<'b>(&'b Option<Cow<'b, str>>);
+
+impl std::fmt::Debug for Guarded<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            None => f.write_str("None"),
+            Some(text) => f
+                .debug_tuple("Some")
+                .field(&crate::text::GuardedText(text))
+                .finish(),
+        }
+    }
+}
+
+impl std::fmt::Debug for OperationLine<'_> {
+    /// Every text field guarded: a line is input, and may hold a secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OperationLine")
+            .field("op", &Guarded(&self.op))
+            .field("amount", &Guarded(&self.amount))
+            .field("currency", &Guarded(&self.currency))
+            .field("card", &Guarded(&self.card))
+            .field("customer_email", &Guarded(&self.customer_email))
+            .field("authorized_amount", &Guarded(&self.authorized_amount))
+            .field("authorized_at", &Guarded(&self.authorized_at))
+            .field("at", &Guarded(&self.at))
+            .field("brand", &Guarded(&self.brand))
+            .field("initiator", &Guarded(&self.initiator))
+            .field("presence", &Guarded(&self.presence))
+            .field("extended", &self.extended)
+            .field("capture_before", &Guarded(&self.capture_before))
+            .field("captured_amount", &Guarded(&self.captured_amount))
+            .field("refunded_amount", &Guarded(&self.refunded_amount))
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for LineId<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LineId::Text(text) => f
+                .debug_tuple("Text")
+                .field(&crate::text::GuardedText(text))
+                .finish(),
+            LineId::Number(n) => f.debug_tuple("Number").field(n).finish(),
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! The operations line format (JSON Lines), documented on [`OperationLine`].
+//!
+//! Parsing reads each line with a hand-written serde visitor into borrowed, typed fields:
+//! no `serde_json::Value`, no owned string unless a value holds a JSON escape. Errors are
+//! built from what the visitor saw (the field, the JSON type found) and the parser's
+//! position, never from the parser's own message text, which can quote a value (a secret
+//! pasted into the wrong field).
+
+mod convert;
+mod debug;
+mod errors;
+mod scan;
+#[cfg(test)]
+mod tests;
+mod visitor;
+
+pub use errors::LineError;
+use errors::line_error;
+use visitor::LineVisitor;
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::fmt;
+
+use jiff::Timestamp;
+use rust_decimal::Decimal;
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+
+use super::{Capture, CardSource, Operation, Payment, Refund};
+use crate::authorization::{Authorization, Initiator, Presence};
+use crate::card_brand::CardBrand;
+use crate::currency::{Currency, parse_currency};
+use crate::money::{Money, parse_amount};
+use crate::text::InputExcerpt;
+
+/// One line of the operations format (JSON Lines, as a billing run's pre-flight reads it:
+/// `stripe-gateway-rules check-payments`), parsed but not yet checked. Strings borrow from
+/// the line unless they hold a JSON escape.
+///
+/// Each line is one JSON object; its `op` says what the operation is, and the other fields
+/// depend on it:
+///
+/// ```text
+/// {"op":"sale","amount":"12.00","currency":"USD","card":"new","customer_email":"a@shop.example"}
+/// {"op":"authorize","amount":"12.00","currency":"USD","card":"saved"}
+/// {"op":"capture","amount":"10.00","currency":"USD","authorized_amount":"10.00","authorized_at":"2026-11-01T10:00:00Z","at":"2026-11-07T09:00:00Z","brand":"visa","initiator":"customer","presence":"online","extended":false}
+/// {"op":"refund","amount":"5.00","currency":"USD","captured_amount":"10.00","refunded_amount":"0.00"}
+/// {"op":"void"}
+/// {"op":"save_payment_method","customer_email":"a@shop.example"}
+/// {"op":"delete_payment_method"}
+/// ```
+///
+/// | field | ops | required | meaning |
+/// | --- | --- | --- | --- |
+/// | `op` | all | yes | `sale`, `authorize`, `capture`, `refund`, `void`, `save_payment_method`, `delete_payment_method` |
+/// | `amount`, `currency` | sale, authorize, capture, refund | yes | a decimal string (`"12.00"`, exact: never a JSON number) and an ISO 4217 code (any case) |
+/// | `card` | sale, authorize | yes | `new` (card details entered now) or `saved` (a stored token) |
+/// | `customer_email` | sale, authorize, save_payment_method | no | the customer's email |
+/// | `authorized_amount`, `authorized_at`, `at` | capture | yes | what was authorized, when (RFC 3339), and when the capture happens |
+/// | `brand` | capture | no | the card brand (Stripe's API name); unknown means the shortest window |
+/// | `initiator` | capture | no (`customer`) | `customer` or `merchant` |
+/// | `presence` | capture | no (`online`) | `online` or `in_person` |
+/// | `extended` | capture | no (`false`) | extended authorization, `true` or `false` |
+/// | `capture_before` | capture | no | Stripe's `capture_before` (RFC 3339): overrides the window table |
+/// | `captured_amount`, `refunded_amount` | refund | yes, `refunded_amount` defaults to 0 | what was captured and already refunded |
+/// | `id` | all | no | the caller's own reference for the line, a string or a number; ignored by the checks (the tool echoes it in its answer) |
+///
+/// Rules of the format:
+///
+/// - A field that does not belong to the line's `op` is an error, and so is an unknown or
+///   repeated field, so typos are caught. A field set to `null` counts as absent.
+/// - Every value is a JSON string except `extended` (a boolean) and `id` (a string or a
+///   number).
+/// - Errors ([`LineError`], code `invalid_input`) say which field is wrong and what JSON type
+///   it had, never its value: a secret pasted into the wrong field is not repeated. Where
+///   input is echoed (an unknown field's name, an unknown `op`) it is a short excerpt cut
+///   before anything that looks like a secret.
+/// - The tool skips blank lines (they still count in line numbers); [`parse`](Self::parse)
+///   itself refuses them.
+///
+/// ```
+/// use stripe_gateway_rules::operation::OperationLine;
+///
+/// let line = OperationLine::parse(r#"{"op":"refund","amount":"5.00","currency":"usd","captured_amount":"10.00"}"#)?;
+/// let op = line.operation()?;
+/// assert_eq!(op.name(), "refund");
+/// assert_eq!(OperationLine::parse("{\"op\":\"void\",\"amount\":\"1\"}")?.operation().unwrap_err().to_string(),
+///            "invalid operation: amount does not belong to a void");
+/// let err = OperationLine::parse(r#"{"op":"capture","extended":"sk_live_51Hx"}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "invalid operation: extended must be true or false, found a string (column 41)");
+/// # Ok::<(), stripe_gateway_rules::operation::LineError>(())
+/// ```
+#[derive(Default)]
+pub struct OperationLine<'a> {
+    op: Option<Cow<'a, str>>,
+    amount: Option<Cow<'a, str>>,
+    currency: Option<Cow<'a, str>>,
+    card: Option<Cow<'a, str>>,
+    customer_email: Option<Cow<'a, str>>,
+    authorized_amount: Option<Cow<'a, str>>,
+    authorized_at: Option<Cow<'a, str>>,
+    at: Option<Cow<'a, str>>,
+    brand: Option<Cow<'a, str>>,
+    initiator: Option<Cow<'a, str>>,
+    presence: Option<Cow<'a, str>>,
+    extended: Option<bool>,
+    capture_before: Option<Cow<'a, str>>,
+    captured_amount: Option<Cow<'a, str>>,
+    refunded_amount: Option<Cow<'a, str>>,
+    id: Option<LineId<'a>>,
+}
+
+/// The `id` of a line: the caller's reference, echoed as given.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LineId<'a> {
+    /// A string id.
+    Text(Cow<'a, str>),
+    /// A number id, as written in the line (`42`, `-1`, `1.5`).
+    Number(Cow<'a, str>),
+}
+
+const FIELDS: [&str; 16] = [
+    "op",
+    "amount",
+    "currency",
+    "card",
+    "customer_email",
+    "authorized_amount",
+    "authorized_at",
+    "at",
+    "brand",
+    "initiator",
+    "presence",
+    "extended",
+    "capture_before",
+    "captured_amount",
+    "refunded_amount",
+    "id",
+];
+
+/// The index in [`FIELDS`] of a field name.
+fn field_index(name: &str) -> Option<usize> {
+    // A `match` on the names compiles to a switch on length and bytes.
+    match name {
+        "op" => Some(0),
+        "amount" => Some(1),
+        "currency" => Some(2),
+        "card" => Some(3),
+        "customer_email" => Some(4),
+        "authorized_amount" => Some(5),
+        "authorized_at" => Some(6),
+        "at" => Some(7),
+        "brand" => Some(8),
+        "initiator" => Some(9),
+        "presence" => Some(10),
+        "extended" => Some(11),
+        "capture_before" => Some(12),
+        "captured_amount" => Some(13),
+        "refunded_amount" => Some(14),
+        "id" => Some(15),
+        _ => None,
+    }
+}
+
+impl<'a> OperationLine<'a> {
+    /// Parses one line as JSON of the line format's shape.
+    ///
+    /// # Errors
+    ///
+    /// A [`LineError`] when the line is not a JSON object of that shape: blank, bad syntax, a
+    /// value of the wrong JSON type, an unknown or repeated field, no `op`. Its message is
+    /// this crate's own (see [`LineError`]).
+    pub fn parse(line: &'a str) -> Result<Self, LineError> {
+        // Filled in place: the struct is large, and moving it costs more than the fast path.
+        let mut parsed = OperationLine::default();
+        match Self::parse_plain(line, &mut parsed) {
+            Some(()) => Ok(parsed),
+            None => Self::parse_with_visitor(line),
+        }
+    }
+
+    /// [`parse`](Self::parse) through the serde visitor, for every shape of line.
+    fn parse_with_visitor(line: &'a str) -> Result<Self, LineError> {
+        if line.trim_ascii().is_empty() {
+            return Err(LineError::new("the line is blank; expected a JSON object"));
+        }
+        let problem = Cell::new(None);
+        let mut de = serde_json::Deserializer::from_str(line);
+        let mut parsed = OperationLine::default();
+        de::Deserializer::deserialize_any(
+            &mut de,
+            LineVisitor {
+                problem: &problem,
+                line: &mut parsed,
+            },
+        )
+        .and_then(|()| de.end())
+        .map_err(|e| line_error(&e, problem.get()))?;
+        Ok(parsed)
+    }
+
+    /// The line's `id`, the caller's own reference, when it has one.
+    #[must_use]
+    pub fn id(&self) -> Option<&LineId<'a>> {
+        self.id.as_ref()
+    }
+
+    fn present(&self) -> [(&'static str, bool); 14] {
+        [
+            ("amount", self.amount.is_some()),
+            ("currency", self.currency.is_some()),
+            ("card", self.card.is_some()),
+            ("customer_email", self.customer_email.is_some()),
+            ("authorized_amount", self.authorized_amount.is_some()),
+            ("authorized_at", self.authorized_at.is_some()),
+            ("at", self.at.is_some()),
+            ("brand", self.brand.is_some()),
+            ("initiator", self.initiator.is_some()),
+            ("presence", self.presence.is_some()),
+            ("extended", self.extended.is_some()),
+            ("capture_before", self.capture_before.is_some()),
+            ("captured_amount", self.captured_amount.is_some()),
+            ("refunded_amount", self.refunded_amount.is_some()),
+        ]
+    }
+}

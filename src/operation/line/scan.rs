@@ -1,0 +1,134 @@
+//! The fast path: the common shape of a line, read without serde.
+
+use super::*;
+
+/// JSON whitespace (RFC 8259): space, tab, line feed, carriage return.
+fn skip_json_whitespace(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The length of `bytes` up to its first `"`, `\\` or control character (below 0x20), eight
+/// bytes at a time; `None` when there is none.
+pub(super) fn string_body_len(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte of `x` is zero, below 0x20, or equal to a quote or a backslash: each test
+        // sets the high bit of such a byte (and may set it above a byte that matched, never
+        // below the first one, so the lowest set bit is exact).
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let found = (quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | x.wrapping_sub(ONES * 0x20) & !x)
+            & HIGHS;
+        if found != 0 {
+            return Some(offset + (found.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map(|p| offset + p)
+}
+
+/// A JSON string at `i` without escapes or control characters: its text and the index after
+/// its closing quote. `None` for anything else.
+fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
+    let bytes = line.as_bytes();
+    if bytes.get(i) != Some(&b'"') {
+        return None;
+    }
+    let start = i + 1;
+    let end = start + string_body_len(bytes.get(start..)?)?;
+    // `end` is at an ASCII byte, so both ends are character boundaries.
+    (bytes[end] == b'"').then(|| (&line[start..end], end + 1))
+}
+
+impl<'a> OperationLine<'a> {
+    /// The common shape of a line, read without serde: one flat object of known, distinct
+    /// fields with an `op`, string values without escapes (and `extended` as `true` or
+    /// `false`). `None` for anything else (`null`, numbers, escapes, any error), which the
+    /// serde visitor then reads, so results and errors are those of the visitor (a property
+    /// test compares the two). `parsed` starts empty and is partly filled when it declines.
+    pub(super) fn parse_plain(line: &'a str, parsed: &mut Self) -> Option<()> {
+        let bytes = line.as_bytes();
+        let mut i = skip_json_whitespace(bytes, 0);
+        if bytes.get(i) != Some(&b'{') {
+            return None;
+        }
+        i = skip_json_whitespace(bytes, i + 1);
+        let mut seen = 0u32;
+        loop {
+            let (key, next) = plain_json_string(line, i)?;
+            let index = field_index(key)?;
+            if seen & (1 << index) != 0 {
+                return None;
+            }
+            seen |= 1 << index;
+            i = skip_json_whitespace(bytes, next);
+            if bytes.get(i) != Some(&b':') {
+                return None;
+            }
+            i = skip_json_whitespace(bytes, i + 1);
+            if index == 11 {
+                let rest = bytes.get(i..)?;
+                let (value, len) = if rest.starts_with(b"true") {
+                    (true, 4)
+                } else if rest.starts_with(b"false") {
+                    (false, 5)
+                } else {
+                    return None;
+                };
+                parsed.extended = Some(value);
+                i += len;
+            } else {
+                let (value, next) = plain_json_string(line, i)?;
+                parsed.set_text(index, Cow::Borrowed(value));
+                i = next;
+            }
+            i = skip_json_whitespace(bytes, i);
+            match bytes.get(i)? {
+                b',' => i = skip_json_whitespace(bytes, i + 1),
+                b'}' => break,
+                _ => return None,
+            }
+        }
+        (skip_json_whitespace(bytes, i + 1) == bytes.len() && parsed.op.is_some()).then_some(())
+    }
+
+    /// Sets the text field at `index` in [`FIELDS`] (not `extended`, 11).
+    fn set_text(&mut self, index: usize, value: Cow<'a, str>) {
+        let slot = match index {
+            0 => &mut self.op,
+            1 => &mut self.amount,
+            2 => &mut self.currency,
+            3 => &mut self.card,
+            4 => &mut self.customer_email,
+            5 => &mut self.authorized_amount,
+            6 => &mut self.authorized_at,
+            7 => &mut self.at,
+            8 => &mut self.brand,
+            9 => &mut self.initiator,
+            10 => &mut self.presence,
+            12 => &mut self.capture_before,
+            13 => &mut self.captured_amount,
+            14 => &mut self.refunded_amount,
+            _ => {
+                self.id = Some(LineId::Text(value));
+                return;
+            }
+        };
+        *slot = Some(value);
+    }
+}

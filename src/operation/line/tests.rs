@@ -1,0 +1,285 @@
+use proptest::prelude::*;
+
+use super::{FIELDS, OperationLine};
+
+/// A secret-looking value: a live secret key with a random body.
+fn secret() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9]{16,40}".prop_map(|body| format!("sk_live_{body}"))
+}
+
+/// A value of any JSON type holding `secret`.
+fn wrapped(secret: &str, shape: u8) -> String {
+    match shape % 5 {
+        0 => format!("\"{secret}\""),
+        1 => format!("[\"{secret}\"]"),
+        2 => format!("{{\"{secret}\":1}}"),
+        3 => format!("\"\\u0073{}\"", &secret[1..]),
+        _ => secret.to_owned(),
+    }
+}
+
+proptest! {
+    /// Issue 9: whatever field a secret is pasted into, in whatever JSON type, the line's
+    /// error never holds the secret's body: the messages are the crate's, never serde's.
+    #[test]
+    fn no_line_error_holds_a_pasted_secret(
+        secret in secret(),
+        field in 0..FIELDS.len(),
+        shape in any::<u8>(),
+        op in prop::sample::select(vec!["sale", "authorize", "capture", "refund", "void"]),
+    ) {
+        let body = &secret["sk_live_".len()..];
+        let value = wrapped(&secret, shape);
+        for line in [
+            format!("{{\"op\":\"{op}\",\"{}\":{value}}}", FIELDS[field]),
+            format!("{{\"op\":\"{op}\",\"{secret}\":true}}"),
+            format!("{{\"op\":{value}}}"),
+            value.clone(),
+        ] {
+            let error = match OperationLine::parse(&line) {
+                Err(e) => e,
+                Ok(parsed) => match parsed.operation() {
+                    Err(e) => e,
+                    Ok(_) => continue,
+                },
+            };
+            let text = format!("{error} {error:?}");
+            prop_assert!(!text.contains(body), "{line}: {text}");
+            prop_assert!(!text.contains("invalid type"), "{line}: {text}");
+        }
+    }
+}
+
+/// Issue 13: the allowed-field masks say what the format's table says (the fields each
+/// `op` takes besides `op`), in `present()` order.
+#[test]
+fn allowed_field_masks_match_the_format_table() {
+    let table: [(&str, &[&str]); 7] = [
+        ("sale", &["amount", "currency", "card", "customer_email"]),
+        (
+            "authorize",
+            &["amount", "currency", "card", "customer_email"],
+        ),
+        (
+            "capture",
+            &[
+                "amount",
+                "currency",
+                "authorized_amount",
+                "authorized_at",
+                "at",
+                "brand",
+                "initiator",
+                "presence",
+                "extended",
+                "capture_before",
+            ],
+        ),
+        (
+            "refund",
+            &["amount", "currency", "captured_amount", "refunded_amount"],
+        ),
+        ("save_payment_method", &["customer_email"]),
+        ("void", &[]),
+        ("delete_payment_method", &[]),
+    ];
+    let order = OperationLine::default().present().map(|(name, _)| name);
+    for (op, fields) in table {
+        let mask = super::convert::allowed_fields(op).unwrap();
+        for (i, name) in order.iter().enumerate() {
+            assert_eq!(mask & (1 << i) != 0, fields.contains(name), "{op} {name}");
+        }
+        assert_eq!(mask >> order.len(), 0, "{op}");
+    }
+    assert_eq!(super::convert::allowed_fields("refunds"), None);
+}
+
+proptest! {
+    /// Issue 13: the plain-amount fast path gives exactly `parse_amount`'s decimal
+    /// (mantissa, scale and sign: the 16 bytes of its representation) wherever it answers,
+    /// and answers for every plain `digits[.digits]` of at most 19 characters.
+    #[test]
+    fn plain_amount_is_parse_amount(text in "-?[0-9]{0,20}(\\.[0-9]{0,20})?|[0-9.+e -]{0,6}") {
+        let fast = super::convert::plain_amount(&text);
+        let slow = crate::money::parse_amount(&text);
+        if let Some(fast) = fast {
+            prop_assert_eq!(Ok(fast.serialize()), slow.map(|d| d.serialize()), "{}", text);
+        } else {
+            let plain = !text.is_empty()
+                && text.len() <= 19
+                && text.bytes().filter(|&b| b == b'.').count() <= 1
+                && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && !text.starts_with('.')
+                && !text.ends_with('.');
+            prop_assert!(!plain, "{} has the plain form but took the slow path", text);
+        }
+    }
+
+    /// Issue 13: the `YYYY-MM-DDTHH:MM:SSZ` fast path gives exactly jiff's instant
+    /// wherever it answers, including invalid dates (which it leaves to jiff), and it
+    /// answers for every valid time of that form from 1000 to 9998.
+    #[test]
+    fn plain_utc_time_is_jiffs(
+        year in prop_oneof![0i64..10_000, 1968i64..2104],
+        month in 0i64..14,
+        day in 0i64..33,
+        hour in 0i64..25,
+        minute in 0i64..61,
+        second in 0i64..61,
+        suffix in prop::sample::select(vec!["Z", "z", "+00:00", "Z ", ""]),
+    ) {
+        let text = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{suffix}");
+        let slow = text.parse::<jiff::Timestamp>().ok();
+        match super::convert::plain_utc_time(&text) {
+            Some(fast) => prop_assert_eq!(Some(fast), slow, "{}", text),
+            None => prop_assert!(
+                slow.is_none() || suffix != "Z" || !(1000..=9998).contains(&year) || second == 60,
+                "{} is valid and plain but took the slow path", text
+            ),
+        }
+    }
+}
+
+/// Every field of a parsed line, for comparing two parses.
+fn fields<'a>(l: &'a OperationLine<'_>) -> (Vec<Option<&'a str>>, Option<bool>, String) {
+    let texts = [
+        &l.op,
+        &l.amount,
+        &l.currency,
+        &l.card,
+        &l.customer_email,
+        &l.authorized_amount,
+        &l.authorized_at,
+        &l.at,
+        &l.brand,
+        &l.initiator,
+        &l.presence,
+        &l.capture_before,
+        &l.captured_amount,
+        &l.refunded_amount,
+    ];
+    let id = match &l.id {
+        None => "none".to_owned(),
+        Some(super::LineId::Text(t)) => format!("text {t}"),
+        Some(super::LineId::Number(n)) => format!("number {n}"),
+    };
+    (texts.iter().map(|t| t.as_deref()).collect(), l.extended, id)
+}
+
+/// The serde visitor alone (what `parse` does when the fast path declines).
+fn parse_with_serde(line: &str) -> Result<OperationLine<'_>, String> {
+    OperationLine::parse_with_visitor(line).map_err(|e| e.to_string())
+}
+
+/// A line built from pieces that are mostly of the plain shape, with whitespace, escapes,
+/// other JSON types, duplicates, unknown fields and cut-offs mixed in.
+fn line_strategy() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        8 => prop::sample::select(FIELDS.to_vec()).prop_map(str::to_owned),
+        1 => Just("opp".to_owned()),
+        1 => Just("o\\u0070".to_owned()),
+    ];
+    let value = prop_oneof![
+        6 => "[a-z0-9 .:@_-]{0,12}".prop_map(|v| format!("\"{v}\"")),
+        1 => Just("\"a\\\"b\"".to_owned()),
+        1 => Just("\"x\ty\"".to_owned()),
+        1 => Just("\"caf\u{e9}\"".to_owned()),
+        1 => prop::sample::select(vec!["true", "false", "null", "12", "-1.50", "[]", "{}", "tru"])
+            .prop_map(str::to_owned),
+    ];
+    let ws = prop::sample::select(vec!["", "", "", " ", "\t", "\r\n", "\u{a0}"]);
+    let member = (key, ws.clone(), value, ws.clone())
+        .prop_map(|(k, w1, v, w2)| format!("\"{k}\"{w1}:{w2}{v}"));
+    (
+        ws.clone(),
+        prop::sample::select(vec!["sale", "capture", "void", "refund"]),
+        prop::collection::vec(member, 0..6),
+        ws,
+        prop::sample::select(vec!["", "", "", "x", ",", "}", "{"]),
+        any::<prop::sample::Index>(),
+        any::<bool>(),
+    )
+        .prop_map(|(w, op, members, w2, tail, cut, do_cut)| {
+            let mut line = format!("{w}{{\"op\":\"{op}\"");
+            for m in members {
+                line.push(',');
+                line.push_str(&m);
+            }
+            line.push_str(&format!("}}{w2}{tail}"));
+            if do_cut {
+                let mut at = cut.index(line.len() + 1);
+                while !line.is_char_boundary(at) {
+                    at -= 1;
+                }
+                line.truncate(at);
+            }
+            line
+        })
+}
+
+proptest! {
+    /// Issue 13: the serde-free fast path, where it answers, gives exactly the fields the
+    /// serde visitor gives; where it declines, `parse` is the visitor. Either way `parse`
+    /// and the visitor agree, results and errors.
+    #[test]
+    fn plain_parse_is_the_serde_visitors(line in line_strategy()) {
+        let serde = parse_with_serde(&line);
+        let mut fast = OperationLine::default();
+        if OperationLine::parse_plain(&line, &mut fast).is_some() {
+            let serde = serde.as_ref();
+            prop_assert!(serde.is_ok(), "{}: fast path accepted, serde: {:?}", line, serde.err());
+            prop_assert_eq!(fields(&fast), fields(serde.unwrap()), "{}", line);
+        }
+        match (OperationLine::parse(&line), &serde) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(fields(&a), fields(b)),
+            (Err(a), Err(b)) => prop_assert_eq!(&a.to_string(), b),
+            (a, b) => prop_assert!(false, "{}: parse {:?}, serde {:?}", line, a.map(|l| format!("{:?}", fields(&l))), b.as_ref().map(|l| format!("{:?}", fields(l)))),
+        }
+    }
+}
+
+proptest! {
+    /// Issue 13: the eight-bytes-at-a-time scan stops where a byte-by-byte scan does, at
+    /// the first quote, backslash or control character, for any bytes (UTF-8 included).
+    #[test]
+    fn string_body_len_is_the_first_stop(
+        bytes in prop::collection::vec(
+            prop_oneof![
+                4 => 0x20u8..0x7f,
+                1 => Just(b'"'),
+                1 => Just(b'\\'),
+                1 => 0u8..0x20,
+                1 => 0x7fu8..=0xff,
+            ],
+            0..40,
+        ),
+    ) {
+        let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        prop_assert_eq!(super::scan::string_body_len(&bytes), expected, "{:?}", bytes);
+    }
+}
+
+/// Issue 13: the example file's lines all take the fast path (none is refused by it).
+#[test]
+fn the_documented_lines_take_the_fast_path() {
+    for line in include_str!("../../../examples/operations.jsonl").lines() {
+        if parse_with_serde(line).is_ok() {
+            let mut fast = OperationLine::default();
+            assert!(
+                OperationLine::parse_plain(line, &mut fast).is_some(),
+                "{line}"
+            );
+            assert_eq!(fields(&fast), fields(&parse_with_serde(line).unwrap()));
+        }
+    }
+}
+
+/// Issue 14: a JSON `null` line names no Rust type.
+#[test]
+fn a_null_line_is_worded_for_an_operator() {
+    let e = OperationLine::parse("null").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid operation: expected a JSON object such as {\"op\":\"void\"}, found null (column 4)"
+    );
+}
