@@ -1,7 +1,7 @@
 //! Stripe's minimum charge amount, and checking an amount (e.g. a platform's configured
 //! minimum payment) against it.
 //!
-//! # The rule (rules.md §6; stripe-facts §1.1)
+//! # The rule ([rules.md §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-6); [stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1))
 //!
 //! Stripe's minimum "depends on the payout bank account settlement currency": a charge in the
 //! settlement currency must meet that currency's minimum, and a charge in any other currency
@@ -29,7 +29,7 @@
 //!
 //! Source: <https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts>, current
 //! page (read 2026 through a public mirror of `docs.stripe.com/currencies.md`), stripe-facts
-//! §1.1; 31 settlement currencies, values in major units as published:
+//! [§1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1); 31 settlement currencies, values in major units as published:
 //!
 //! | currency | minimum | currency | minimum | currency | minimum |
 //! | --- | --- | --- | --- | --- | --- |
@@ -85,7 +85,7 @@ use crate::currency::{Currency, minor_unit_rule};
 use crate::money::{AmountError, AmountLimits, ExchangeRate, Money};
 
 /// When the minimum table ([`stripe_minimum`]) was read: the current page, as quoted by a
-/// third-party copy fetched 2026-07-10 (stripe-facts §1.1, V3).
+/// third-party copy fetched 2026-07-10 ([stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1), V3).
 pub const MINIMUMS_AS_OF: &str = "2026-07-10";
 
 /// Where the minimum table comes from.
@@ -97,7 +97,7 @@ pub const MINIMUMS_SOURCE: &str =
 ///
 /// Source: <https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts>, current
 /// page (2026, read through a public mirror of `docs.stripe.com/currencies.md`);
-/// stripe-facts §1.1; `tests/data/stripe-min-amounts.csv`. IDR, COP, RUB (0.50) and KRW (50)
+/// [stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1); `tests/data/stripe-min-amounts.csv`. IDR, COP, RUB (0.50) and KRW (50)
 /// look implausibly small and are kept as published.
 const MINIMUMS: [(Currency, i64); 31] = [
     (Currency::USD, 50),
