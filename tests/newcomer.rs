@@ -39,24 +39,7 @@ fn the_operation_line_format_is_documented_on_the_public_item() {
         .take_while(|l| l.trim_start().starts_with("///"))
         .collect::<Vec<_>>()
         .join("\n");
-    for field in [
-        "op",
-        "amount",
-        "currency",
-        "card",
-        "customer_email",
-        "authorized_amount",
-        "authorized_at",
-        "at",
-        "brand",
-        "initiator",
-        "presence",
-        "extended",
-        "capture_before",
-        "captured_amount",
-        "refunded_amount",
-        "id",
-    ] {
+    for field in OperationLine::FIELDS {
         assert!(
             docs.contains(&format!("`{field}`")),
             "`{field}` is not documented on OperationLine"

@@ -163,6 +163,11 @@ fn field_index(name: &str) -> Option<usize> {
     }
 }
 
+impl OperationLine<'_> {
+    /// Every field name of the line format, in the order of the table above.
+    pub const FIELDS: &'static [&'static str] = &FIELDS;
+}
+
 impl<'a> OperationLine<'a> {
     /// Parses one line as JSON of the line format's shape.
     ///
