@@ -11,6 +11,7 @@ use crate::diagnostics::{Path, Report, Severity, Violation};
 use crate::profile::Profile;
 
 /// The configuration file's field names in the order of the file, for sorting violations.
+/// Every field of the loader's tables is here (a test in `load::table` checks it).
 pub(super) const FIELD_ORDER: &[&str] = &[
     "platform",
     "name",
@@ -31,6 +32,15 @@ pub(super) const FIELD_ORDER: &[&str] = &[
     "settlement_currency",
     "raw_card_data_access",
     "country",
+    "limits",
+    "card_networks",
+    "japanese_account",
+    "currency_max",
+    "brand_max",
+    "brand",
+    "max_minor_units",
+    "minimums",
+    "minimum",
     "data_protection",
     "card_brands",
     "currencies",
@@ -87,6 +97,15 @@ pub(super) fn plain_name(path: &str) -> Cow<'static, str> {
         "account.settlement_currency" | "settlement_currency" => "settlement currency",
         "account.raw_card_data_access" | "raw_card_data_access" => "raw card data access",
         "account.country" | "country" => "account's country",
+        "account.limits" | "limits" => "account's amount limits",
+        "card_networks" => "card networks' limits",
+        "japanese_account" => "Japanese account flag",
+        "currency_max" => "maximums per currency",
+        "brand_max" => "maximums per card brand",
+        "brand" => "card brand",
+        "max_minor_units" => "maximum in minor units",
+        "minimums" => "minimum charges",
+        "minimum" => "minimum charge",
         "data_protection" => "data protection",
         "card_brands" => "list of card brands",
         "currencies" => "list of currencies",
