@@ -122,6 +122,7 @@ pub mod diagnostics;
 pub mod minimum;
 pub mod money;
 pub mod operation;
+mod print;
 pub mod profile;
 #[cfg(feature = "serde")]
 mod serde_input;

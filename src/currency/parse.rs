@@ -1,6 +1,6 @@
 //! Parsing a currency code: three ASCII letters, in any case, without allocating.
 
-use super::table::{CODE_CURRENCIES, CODE_KEYS, WITHDRAWN_PRESENTMENT_CODES};
+use super::table::{CODE_CURRENCIES, CODE_INDEX, WITHDRAWN_PRESENTMENT_CODES, letters_index};
 use super::*;
 
 /// Parses a three-letter ISO 4217 currency code, in any ASCII case.
@@ -100,13 +100,12 @@ pub(super) const fn pack_code(code: &str) -> u32 {
     pack_upper(b[0], b[1], b[2])
 }
 
-/// The currency of a packed uppercase code, or the error for it; `code` is the input, for
-/// the error.
+/// The currency of a packed uppercase code (one read of the code index), or the error for
+/// it; `code` is the input, for the error.
 #[inline]
 fn lookup(packed: u32, code: &str) -> Result<Currency, CurrencyError> {
-    match CODE_KEYS.binary_search(&packed) {
-        Ok(i) => Ok(CODE_CURRENCIES[i]),
-        Err(_) => match WITHDRAWN_PRESENTMENT_CODES
+    match CODE_INDEX[letters_index(packed)] {
+        0 => match WITHDRAWN_PRESENTMENT_CODES
             .iter()
             .find(|w| pack_code(w.code) == packed)
         {
@@ -119,5 +118,6 @@ fn lookup(packed: u32, code: &str) -> Result<Currency, CurrencyError> {
                 found: InputExcerpt::new(code),
             }),
         },
+        i => Ok(CODE_CURRENCIES[usize::from(i) - 1]),
     }
 }

@@ -11,6 +11,7 @@ use super::{
     RoundingMode, max_minor_units, parse_amount,
 };
 use crate::currency::{Currency, InputExcerpt, MinorUnitRule, minor_unit_rule, parse_currency};
+use crate::print::DecimalText;
 
 /// An exact decimal amount in a currency, e.g. `0.50 USD`.
 ///
@@ -296,7 +297,21 @@ impl Money {
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.amount, self.currency.code())
+        let code = self.currency.code();
+        let text = match *code.as_bytes() {
+            [a, b, c] => {
+                let suffix = [b' ', a, b, c];
+                core::str::from_utf8(&suffix)
+                    .ok()
+                    .and_then(|suffix| DecimalText::with_suffix(self.amount, suffix))
+            }
+            _ => None,
+        };
+        match text {
+            // In one piece: a writer pays per piece.
+            Some(text) => f.write_str(text.as_str()),
+            None => write!(f, "{} {}", self.amount, code),
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use crate::codes::RefusalCode;
 use crate::currency::Currency;
 use crate::diagnostics::{Path, Violation};
 use crate::money::{AmountError, LimitSource, Money};
+use crate::print::{self, Moment};
 
 /// Why [`ValidatedGateway::check`](crate::ValidatedGateway::check) refuses an operation.
 ///
@@ -85,8 +86,10 @@ pub enum Refusal {
     },
     /// A capture after the authorization window.
     #[error(
-        "the authorization expired at {expired_at} and cannot be captured at {at}: Stripe has \
-         released the funds"
+        "the authorization expired at {} and cannot be captured at {}: Stripe has released the \
+         funds",
+        Moment(*expired_at),
+        Moment(*at)
     )]
     AuthorizationExpired {
         /// The last moment a capture was accepted.
@@ -131,9 +134,9 @@ pub enum RefusalParam {
 impl fmt::Display for RefusalParam {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RefusalParam::Amount(a) => fmt::Display::fmt(a, f),
+            RefusalParam::Amount(a) => print::decimal(a, f),
             RefusalParam::Currency(c) => f.write_str(c.code()),
-            RefusalParam::Time(t) => fmt::Display::fmt(t, f),
+            RefusalParam::Time(t) => fmt::Display::fmt(&Moment(*t), f),
             RefusalParam::Limit(l) => f.write_str(l.as_str()),
         }
     }

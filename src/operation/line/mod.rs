@@ -177,12 +177,15 @@ impl<'a> OperationLine<'a> {
     /// value of the wrong JSON type, an unknown or repeated field, no `op`. Its message is
     /// this crate's own (see [`LineError`]).
     pub fn parse(line: &'a str) -> Result<Self, LineError> {
-        // Filled in place: the struct is large, and moving it costs more than the fast path.
-        let mut parsed = OperationLine::default();
-        match Self::parse_plain(line, &mut parsed) {
-            Some(()) => Ok(parsed),
-            None => Self::parse_with_visitor(line),
+        // Filled in place, in the returned `Result` itself: the struct is large (376 bytes),
+        // and moving it out of a local costs a copy on every line.
+        let mut result = Ok(OperationLine::default());
+        if let Ok(parsed) = &mut result {
+            if Self::parse_plain(line, parsed).is_some() {
+                return result;
+            }
         }
+        Self::parse_with_visitor(line)
     }
 
     /// [`parse`](Self::parse) through the serde visitor, for every shape of line.

@@ -3,6 +3,7 @@
 use super::*;
 
 /// JSON whitespace (RFC 8259): space, tab, line feed, carriage return.
+#[inline]
 fn skip_json_whitespace(bytes: &[u8], mut i: usize) -> usize {
     while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(i) {
         i += 1;
@@ -12,6 +13,7 @@ fn skip_json_whitespace(bytes: &[u8], mut i: usize) -> usize {
 
 /// The length of `bytes` up to its first `"`, `\\` or control character (below 0x20), eight
 /// bytes at a time; `None` when there is none.
+#[inline]
 pub(super) fn string_body_len(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -44,6 +46,7 @@ pub(super) fn string_body_len(bytes: &[u8]) -> Option<usize> {
 
 /// A JSON string at `i` without escapes or control characters: its text and the index after
 /// its closing quote. `None` for anything else.
+#[inline]
 fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
     let bytes = line.as_bytes();
     if bytes.get(i) != Some(&b'"') {
@@ -53,6 +56,94 @@ fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
     let end = start + string_body_len(bytes.get(start..)?)?;
     // `end` is at an ASCII byte, so both ends are character boundaries.
     (bytes[end] == b'"').then(|| (&line[start..end], end + 1))
+}
+
+/// For each first letter `a` to `z`, the indices in [`FIELDS`] of the names that start with
+/// it (`u8::MAX` for none), built from [`FIELDS`] at compile time.
+const BY_FIRST_LETTER: [[u8; 6]; 26] = {
+    let mut table = [[u8::MAX; 6]; 26];
+    let mut i = 0;
+    while i < FIELDS.len() {
+        let first = FIELDS[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase(), "a field name starts with a-z");
+        let row = &mut table[(first - b'a') as usize];
+        let mut k = 0;
+        while row[k] != u8::MAX {
+            k += 1;
+        }
+        assert!(k < 5, "at most five names per first letter");
+        row[k] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+/// Each field name followed by its closing quote (`op"`), as three little-endian words and
+/// the masks of the bytes it covers, so that a key is compared in three word comparisons.
+const KEY_WORDS: [([u64; 3], [u64; 3]); FIELDS.len()] = {
+    let mut table = [([0u64; 3], [0u64; 3]); FIELDS.len()];
+    let mut i = 0;
+    while i < FIELDS.len() {
+        let name = FIELDS[i].as_bytes();
+        assert!(
+            name.len() < 24,
+            "a field name and its quote fit in three words"
+        );
+        let mut k = 0;
+        while k <= name.len() {
+            let byte = if k == name.len() { b'"' } else { name[k] };
+            table[i].0[k / 8] |= (byte as u64) << (8 * (k % 8));
+            table[i].1[k / 8] |= 0xff << (8 * (k % 8));
+            k += 1;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// The 24 bytes from `at` as three little-endian words, zeros past the end of `bytes`.
+#[inline(always)]
+fn words_at(bytes: &[u8], at: usize) -> Option<[u64; 3]> {
+    let rest = bytes.get(at..)?;
+    let mut padded = [0u8; 24];
+    let chunk = match rest.first_chunk::<24>() {
+        Some(chunk) => chunk,
+        None => {
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
+    let word = |k: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&chunk[8 * k..8 * k + 8]);
+        u64::from_le_bytes(w)
+    };
+    Some([word(0), word(1), word(2)])
+}
+
+/// A field name of the format at `i`, quotes included and without escapes: its index in
+/// [`FIELDS`] and the index after its closing quote. Compares the few names with the same
+/// first letter, a word at a time, instead of scanning the key first. `None` for anything
+/// else (the visitor then reads the line, and reports an unknown name).
+#[inline]
+fn known_key(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
+    if bytes.get(i) != Some(&b'"') {
+        return None;
+    }
+    let words = words_at(bytes, i + 1)?;
+    let letter = (words[0] as u8).wrapping_sub(b'a');
+    for &index in BY_FIRST_LETTER.get(usize::from(letter))? {
+        // `u8::MAX` ends a row: no name left to compare.
+        let (name, mask) = KEY_WORDS.get(usize::from(index))?;
+        if words[0] & mask[0] == name[0]
+            && words[1] & mask[1] == name[1]
+            && words[2] & mask[2] == name[2]
+        {
+            let len = FIELDS[usize::from(index)].len();
+            return Some((usize::from(index), i + 1 + len + 1));
+        }
+    }
+    None
 }
 
 impl<'a> OperationLine<'a> {
@@ -70,8 +161,7 @@ impl<'a> OperationLine<'a> {
         i = skip_json_whitespace(bytes, i + 1);
         let mut seen = 0u32;
         loop {
-            let (key, next) = plain_json_string(line, i)?;
-            let index = field_index(key)?;
+            let (index, next) = known_key(bytes, i)?;
             if seen & (1 << index) != 0 {
                 return None;
             }
