@@ -45,12 +45,14 @@
 //! ```
 
 #[cfg(feature = "serde")]
+mod email;
 mod line;
 mod refusal;
 
 use jiff::Timestamp;
 
 #[cfg(feature = "serde")]
+pub use email::is_valid_email;
 pub use line::{LineError, LineId, OperationLine};
 pub use refusal::{EndUserMessage, Refusal, RefusalParam};
 
@@ -317,23 +319,6 @@ impl Operation<'_> {
             Operation::DeletePaymentMethod => "delete_payment_method",
         }
     }
-}
-
-/// Whether `email` is a valid address for a customer: a valid local part and domain (checked
-/// by the `email_address` crate, without allocating), a dotted domain, at most 512 characters.
-#[must_use]
-pub fn is_valid_email(email: &str) -> bool {
-    if email.is_empty() || email.len() > MAX_EMAIL_LEN {
-        return false;
-    }
-    let Some((local, domain)) = email.rsplit_once('@') else {
-        return false;
-    };
-    domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && email_address::EmailAddress::is_valid_local_part(local)
-        && email_address::EmailAddress::is_valid_domain(domain)
 }
 
 impl ValidatedGateway {

@@ -6,6 +6,8 @@
 mod check_config;
 mod explain;
 mod preflight;
+#[cfg(test)]
+mod preflight_tests;
 mod schema;
 
 use std::fs::File;

@@ -346,9 +346,9 @@ fn refused_line(
 }
 
 /// Writes `text` as a JSON string. The text is written as it is formatted, then checked once
-/// for bytes JSON escapes (`"`, `\\`, control characters) in one pass that the compiler
-/// vectorizes; only a text that holds one is rewritten, escaped.
-fn json_string(out: &mut Vec<u8>, text: fmt::Arguments<'_>) {
+/// for bytes JSON escapes (`"`, `\\`, control characters, [`needs_escape`]); only a text that
+/// holds one is rewritten, escaped.
+pub(crate) fn json_string(out: &mut Vec<u8>, text: fmt::Arguments<'_>) {
     struct Raw<'a>(&'a mut Vec<u8>);
     impl fmt::Write for Raw<'_> {
         fn write_str(&mut self, s: &str) -> fmt::Result {
@@ -359,14 +359,27 @@ fn json_string(out: &mut Vec<u8>, text: fmt::Arguments<'_>) {
     out.push(b'"');
     let start = out.len();
     let _ = Raw(out).write_fmt(text);
-    let escapes = out[start..].iter().fold(false, |any, &b| {
-        any | (b < 0x20) | (b == b'"') | (b == b'\\')
-    });
-    if escapes {
+    if needs_escape(&out[start..]) {
         let raw = out.split_off(start);
         escape_into(out, &raw);
     }
     out.push(b'"');
+}
+
+/// Whether `text` holds a byte JSON escapes: 16 bytes at a time with no early exit (so the
+/// compiler vectorizes each block), the last block overlapping the one before it.
+fn needs_escape(text: &[u8]) -> bool {
+    let special = |any: bool, &b: &u8| any | (b < 0x20) | (b == b'"') | (b == b'\\');
+    let block = |block: &[u8; 16]| block.iter().fold(false, special);
+    match text.last_chunk::<16>() {
+        None => text.iter().fold(false, special),
+        Some(last) => {
+            block(last)
+                || text
+                    .chunks_exact(16)
+                    .any(|c| c.first_chunk::<16>().is_some_and(block))
+        }
+    }
 }
 
 /// Appends `raw` with JSON's escapes.

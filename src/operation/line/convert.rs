@@ -35,14 +35,10 @@ impl<'a> OperationLine<'a> {
             ))
             .field("op")
         })?;
-        let present = self.present();
-        let mut mask = 0u16;
-        for (i, (_, is_present)) in present.iter().enumerate() {
-            mask |= u16::from(*is_present) << i;
-        }
+        let mask = self.present();
         if mask & !allowed != 0 {
             // The first present field the op does not take, in `present()` order.
-            let name = present[(mask & !allowed).trailing_zeros() as usize].0;
+            let name = FIELDS[(mask & !allowed).trailing_zeros() as usize + 1];
             let article = if op.starts_with(['a', 'e', 'i', 'o', 'u']) {
                 "an"
             } else {

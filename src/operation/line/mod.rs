@@ -177,13 +177,12 @@ impl<'a> OperationLine<'a> {
     /// value of the wrong JSON type, an unknown or repeated field, no `op`. Its message is
     /// this crate's own (see [`LineError`]).
     pub fn parse(line: &'a str) -> Result<Self, LineError> {
-        // Filled in place, in the returned `Result` itself: the struct is large (376 bytes),
-        // and moving it out of a local costs a copy on every line.
+        // Filled in place: the struct is large (376 bytes), and each move of it is a copy.
         let mut result = Ok(OperationLine::default());
-        if let Ok(parsed) = &mut result {
-            if Self::parse_plain(line, parsed).is_some() {
-                return result;
-            }
+        if let Ok(parsed) = &mut result
+            && Self::parse_plain(line, parsed).is_some()
+        {
+            return result;
         }
         Self::parse_with_visitor(line)
     }
@@ -214,22 +213,27 @@ impl<'a> OperationLine<'a> {
         self.id.as_ref()
     }
 
-    fn present(&self) -> [(&'static str, bool); 14] {
+    /// The fields present besides `op` and `id`, as a mask: bit i is `FIELDS[i + 1]`
+    /// (`amount` 0, `currency` 1, … `refunded_amount` 13).
+    fn present(&self) -> u16 {
         [
-            ("amount", self.amount.is_some()),
-            ("currency", self.currency.is_some()),
-            ("card", self.card.is_some()),
-            ("customer_email", self.customer_email.is_some()),
-            ("authorized_amount", self.authorized_amount.is_some()),
-            ("authorized_at", self.authorized_at.is_some()),
-            ("at", self.at.is_some()),
-            ("brand", self.brand.is_some()),
-            ("initiator", self.initiator.is_some()),
-            ("presence", self.presence.is_some()),
-            ("extended", self.extended.is_some()),
-            ("capture_before", self.capture_before.is_some()),
-            ("captured_amount", self.captured_amount.is_some()),
-            ("refunded_amount", self.refunded_amount.is_some()),
+            self.amount.is_some(),
+            self.currency.is_some(),
+            self.card.is_some(),
+            self.customer_email.is_some(),
+            self.authorized_amount.is_some(),
+            self.authorized_at.is_some(),
+            self.at.is_some(),
+            self.brand.is_some(),
+            self.initiator.is_some(),
+            self.presence.is_some(),
+            self.extended.is_some(),
+            self.capture_before.is_some(),
+            self.captured_amount.is_some(),
+            self.refunded_amount.is_some(),
         ]
+        .iter()
+        .rev()
+        .fold(0, |mask, &present| mask << 1 | u16::from(present))
     }
 }

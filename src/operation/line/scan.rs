@@ -11,49 +11,67 @@ fn skip_json_whitespace(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The length of `bytes` up to its first `"`, `\\` or control character (below 0x20), eight
-/// bytes at a time; `None` when there is none.
+/// The index of the first `"`, `\\` or control character (below 0x20) of `bytes` at or
+/// after `start`, eight bytes at a time; `None` when there is none. The last word is the
+/// last eight bytes of `bytes`, shifted, so no byte is copied and none read twice as a match.
 #[inline]
-pub(super) fn string_body_len(bytes: &[u8]) -> Option<usize> {
+pub(super) fn string_body_len(bytes: &[u8], start: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut offset = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
+    let stops = |x: u64| {
         // A byte of `x` is zero, below 0x20, or equal to a quote or a backslash: each test
         // sets the high bit of such a byte (and may set it above a byte that matched, never
         // below the first one, so the lowest set bit is exact).
         let quote = x ^ (ONES * u64::from(b'"'));
         let backslash = x ^ (ONES * u64::from(b'\\'));
-        let found = (quote.wrapping_sub(ONES) & !quote
+        (quote.wrapping_sub(ONES) & !quote
             | backslash.wrapping_sub(ONES) & !backslash
             | x.wrapping_sub(ONES * 0x20) & !x)
-            & HIGHS;
+            & HIGHS
+    };
+    let mut offset = start;
+    while let Some(chunk) = bytes.get(offset..).and_then(<[u8]>::first_chunk::<8>) {
+        let found = stops(u64::from_le_bytes(*chunk));
         if found != 0 {
             return Some(offset + (found.trailing_zeros() / 8) as usize);
         }
         offset += 8;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-        .map(|p| offset + p)
+    let rest = bytes.len().checked_sub(offset).filter(|&n| n > 0)?;
+    // The bytes past the end read as zeros: their `found` bits are masked off.
+    let found = stops(word_at(bytes, offset)) & (u64::MAX >> (8 * (8 - rest)));
+    (found != 0).then(|| offset + (found.trailing_zeros() / 8) as usize)
+}
+
+/// The eight bytes of `bytes` at `at` as a little-endian word, zeros past its end. Near the
+/// end the word is the last eight bytes shifted down: nothing is copied.
+#[inline(always)]
+pub(super) fn word_at(bytes: &[u8], at: usize) -> u64 {
+    if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        return u64::from_le_bytes(*chunk);
+    }
+    let rest = bytes.len().saturating_sub(at);
+    match bytes.last_chunk::<8>() {
+        Some(_) if rest == 0 => 0,
+        Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - rest)),
+        None => bytes
+            .iter()
+            .skip(at)
+            .rev()
+            .fold(0, |word, &b| word << 8 | u64::from(b)),
+    }
 }
 
 /// A JSON string at `i` without escapes or control characters: its text and the index after
 /// its closing quote. `None` for anything else.
-#[inline]
+#[inline(always)]
 fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
     let bytes = line.as_bytes();
     if bytes.get(i) != Some(&b'"') {
         return None;
     }
     let start = i + 1;
-    let end = start + string_body_len(bytes.get(start..)?)?;
+    let end = string_body_len(bytes, start)?;
     // `end` is at an ASCII byte, so both ends are character boundaries.
     (bytes[end] == b'"').then(|| (&line[start..end], end + 1))
 }
@@ -101,26 +119,6 @@ const KEY_WORDS: [([u64; 3], [u64; 3]); FIELDS.len()] = {
     table
 };
 
-/// The 24 bytes from `at` as three little-endian words, zeros past the end of `bytes`.
-#[inline(always)]
-fn words_at(bytes: &[u8], at: usize) -> Option<[u64; 3]> {
-    let rest = bytes.get(at..)?;
-    let mut padded = [0u8; 24];
-    let chunk = match rest.first_chunk::<24>() {
-        Some(chunk) => chunk,
-        None => {
-            padded[..rest.len()].copy_from_slice(rest);
-            &padded
-        }
-    };
-    let word = |k: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&chunk[8 * k..8 * k + 8]);
-        u64::from_le_bytes(w)
-    };
-    Some([word(0), word(1), word(2)])
-}
-
 /// A field name of the format at `i`, quotes included and without escapes: its index in
 /// [`FIELDS`] and the index after its closing quote. Compares the few names with the same
 /// first letter, a word at a time, instead of scanning the key first. `None` for anything
@@ -130,7 +128,11 @@ fn known_key(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
     if bytes.get(i) != Some(&b'"') {
         return None;
     }
-    let words = words_at(bytes, i + 1)?;
+    let words = [
+        word_at(bytes, i + 1),
+        word_at(bytes, i + 9),
+        word_at(bytes, i + 17),
+    ];
     let letter = (words[0] as u8).wrapping_sub(b'a');
     for &index in BY_FIRST_LETTER.get(usize::from(letter))? {
         // `u8::MAX` ends a row: no name left to compare.

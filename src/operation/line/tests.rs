@@ -83,7 +83,9 @@ fn allowed_field_masks_match_the_format_table() {
         ("void", &[]),
         ("delete_payment_method", &[]),
     ];
-    let order = OperationLine::default().present().map(|(name, _)| name);
+    // `present()`'s order: the fields besides `op` (first) and `id` (last).
+    let order = &super::FIELDS[1..super::FIELDS.len() - 1];
+    assert_eq!(OperationLine::default().present(), 0);
     for (op, fields) in table {
         let mask = super::convert::allowed_fields(op).unwrap();
         for (i, name) in order.iter().enumerate() {
@@ -255,7 +257,27 @@ proptest! {
         ),
     ) {
         let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-        prop_assert_eq!(super::scan::string_body_len(&bytes), expected, "{:?}", bytes);
+        prop_assert_eq!(super::scan::string_body_len(&bytes, 0), expected, "{:?}", bytes);
+        // From any start: the same scan over the rest.
+        for start in 0..=bytes.len() {
+            let expected = bytes[start..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .map(|p| start + p);
+            prop_assert_eq!(super::scan::string_body_len(&bytes, start), expected, "{:?} from {}", bytes, start);
+        }
+    }
+}
+
+proptest! {
+    /// Issue 13: a word read near the end of a line is its bytes, zeros past the end.
+    #[test]
+    fn word_at_reads_the_bytes_then_zeros(bytes in prop::collection::vec(any::<u8>(), 0..20), at in 0usize..24) {
+        let mut padded = [0u8; 8];
+        for (k, slot) in padded.iter_mut().enumerate() {
+            *slot = bytes.get(at + k).copied().unwrap_or(0);
+        }
+        prop_assert_eq!(super::scan::word_at(&bytes, at), u64::from_le_bytes(padded));
     }
 }
 
