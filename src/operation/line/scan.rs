@@ -186,7 +186,7 @@ impl<'a> OperationLine<'a> {
                 i += len;
             } else {
                 let (value, next) = plain_json_string(line, i)?;
-                parsed.set_text(index, Cow::Borrowed(value));
+                parsed.set_text(index, value);
                 i = next;
             }
             i = skip_json_whitespace(bytes, i);
@@ -199,8 +199,12 @@ impl<'a> OperationLine<'a> {
         (skip_json_whitespace(bytes, i + 1) == bytes.len() && parsed.op.is_some()).then_some(())
     }
 
-    /// Sets the text field at `index` in [`FIELDS`] (not `extended`, 11).
-    fn set_text(&mut self, index: usize, value: Cow<'a, str>) {
+    /// Sets the text field at `index` in [`FIELDS`] (not `extended`, 11) to a borrowed text.
+    /// Takes the `&str` itself (two registers), not a `Cow` built by the caller: reading back
+    /// a `Cow` just written costs a stalled load on every field.
+    #[inline]
+    fn set_text(&mut self, index: usize, value: &'a str) {
+        let value = Cow::Borrowed(value);
         let slot = match index {
             0 => &mut self.op,
             1 => &mut self.amount,
