@@ -55,6 +55,17 @@ fn preflight(c: &mut Criterion) {
         });
         // The tool's own output buffer (64 KiB over stdout), over a sink: every answer is
         // written and copied as the tool does, without the system calls.
+        group.bench_function("serde_json::Value from bytes", |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for line in black_box(input.as_bytes()).split(|&b| b == b'\n') {
+                    if serde_json::from_slice::<serde_json::Value>(line).is_ok() {
+                        n += 1;
+                    }
+                }
+                n
+            });
+        });
         let mut out = io::BufWriter::with_capacity(64 * 1024, io::sink());
         group.bench_function("check-payments pre-flight", |b| {
             b.iter(|| {

@@ -172,49 +172,32 @@ fn answer_line(
         );
         return Some(false);
     }
-    match std::str::from_utf8(bytes) {
-        Err(e) => {
-            summary.invalid += 1;
-            refused_line(
-                answer,
-                line_no,
-                None,
-                "invalid_input",
-                format_args!(
-                    "invalid operation: the line is not UTF-8 text (invalid byte at column {})",
-                    e.valid_up_to() + 1
-                ),
-            );
-            Some(false)
-        }
-        Ok(text) => {
-            let text = text.strip_suffix('\r').unwrap_or(text);
-            // A byte order mark at the start of the file (Windows editors write one).
-            let text = if line_no == 1 {
-                text.strip_prefix('\u{feff}').unwrap_or(text)
-            } else {
-                text
-            };
-            if text.trim_ascii().is_empty() {
-                summary.blank += 1;
-                return None;
-            }
-            Some(check_line(gateway, text, line_no, summary, answer))
-        }
+    let line = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+    // A byte order mark at the start of the file (Windows editors write one).
+    let line = if line_no == 1 {
+        line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line)
+    } else {
+        line
+    };
+    if line.trim_ascii().is_empty() {
+        summary.blank += 1;
+        return None;
     }
+    // Read as bytes: the parser checks UTF-8 itself, only where the line needs it.
+    Some(check_line(gateway, line, line_no, summary, answer))
 }
 
 /// Checks one non-blank line and writes its answer into `answer`; whether it was accepted.
 pub fn check_line(
     gateway: &ValidatedGateway,
-    text: &str,
+    line: &[u8],
     line_no: u64,
     summary: &mut Summary,
     answer: &mut Vec<u8>,
 ) -> bool {
     // Matched by reference: the parsed line and the operation are large, and moving them
     // out of their `Result`s would copy them.
-    let parsed = OperationLine::parse(text);
+    let parsed = OperationLine::parse_bytes(line);
     let line = match &parsed {
         Ok(line) => line,
         Err(e) => {

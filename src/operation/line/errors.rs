@@ -23,6 +23,11 @@ impl LineError {
         }
     }
 
+    pub(super) fn at_column(mut self, column: usize) -> Self {
+        self.column = Some(column);
+        self
+    }
+
     pub(super) fn field(mut self, field: &'static str) -> Self {
         self.field = Some(field);
         self
@@ -41,7 +46,7 @@ impl LineError {
     }
 
     /// The 1-based column (in bytes) where the JSON parser stopped, for a line that is not
-    /// JSON of the format's shape.
+    /// JSON of the format's shape, or of the first byte that is not UTF-8.
     #[must_use]
     pub fn column(&self) -> Option<usize> {
         self.column

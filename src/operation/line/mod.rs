@@ -187,6 +187,31 @@ impl<'a> OperationLine<'a> {
         Self::parse_with_visitor(line)
     }
 
+    /// [`parse`](Self::parse) of a line as read from a byte stream: the same results, and a
+    /// [`LineError`] for bytes that are not UTF-8, at the column of the first invalid byte.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::operation::OperationLine;
+    ///
+    /// let line = OperationLine::parse_bytes(br#"{"op":"void"}"#)?;
+    /// assert_eq!(line.operation()?.name(), "void");
+    /// let err = OperationLine::parse_bytes(b"{\"op\":\"v\xffid\"}").unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid operation: the line is not UTF-8 text (column 9)");
+    /// # Ok::<(), stripe_gateway_rules::operation::LineError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`parse`](Self::parse), and for bytes that are not UTF-8.
+    pub fn parse_bytes(line: &'a [u8]) -> Result<Self, LineError> {
+        match core::str::from_utf8(line) {
+            Ok(text) => Self::parse(text),
+            Err(e) => {
+                Err(LineError::new("the line is not UTF-8 text").at_column(e.valid_up_to() + 1))
+            }
+        }
+    }
+
     /// [`parse`](Self::parse) through the serde visitor, for every shape of line.
     fn parse_with_visitor(line: &'a str) -> Result<Self, LineError> {
         if line.trim_ascii().is_empty() {

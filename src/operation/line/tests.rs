@@ -256,15 +256,46 @@ proptest! {
             0..40,
         ),
     ) {
-        let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        let stop = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
+        let expected = bytes.iter().position(|&b| stop(b));
         prop_assert_eq!(super::scan::string_body_len(&bytes, 0), expected, "{:?}", bytes);
         // From any start: the same scan over the rest.
         for start in 0..=bytes.len() {
             let expected = bytes[start..]
                 .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .position(|&b| stop(b))
                 .map(|p| start + p);
             prop_assert_eq!(super::scan::string_body_len(&bytes, start), expected, "{:?} from {}", bytes, start);
+        }
+    }
+}
+
+proptest! {
+    /// Issue 13: a line read as bytes parses as its text does; bytes that are not UTF-8 are
+    /// an error at the first invalid byte, never a panic.
+    #[test]
+    fn parse_bytes_is_parse_of_the_text(
+        line in prop_oneof![
+            line_strategy().prop_map(String::into_bytes),
+            prop::collection::vec(any::<u8>(), 0..60),
+            line_strategy().prop_flat_map(|l| {
+                let len = l.len();
+                (Just(l.into_bytes()), 0..=len, 0x80u8..=0xff)
+            }).prop_map(|(mut b, at, byte)| { b.insert(at, byte); b }),
+        ],
+    ) {
+        let result = OperationLine::parse_bytes(&line);
+        match std::str::from_utf8(&line) {
+            Ok(text) => match (result, OperationLine::parse(text)) {
+                (Ok(a), Ok(b)) => prop_assert_eq!(fields(&a), fields(&b)),
+                (Err(a), Err(b)) => prop_assert_eq!(a, b),
+                (a, b) => prop_assert!(false, "{:?}: {:?} / {:?}", text, a.is_ok(), b.is_ok()),
+            },
+            Err(e) => {
+                let err = result.expect_err("not UTF-8 is an error");
+                prop_assert_eq!(err.column(), Some(e.valid_up_to() + 1));
+                prop_assert!(err.to_string().contains("not UTF-8"));
+            }
         }
     }
 }
