@@ -438,6 +438,14 @@ proptest! {
             let v = refusal.to_violation(stripe_gateway_rules::diagnostics::Path::root());
             prop_assert_eq!(v.code().as_str(), refusal.code().as_str());
             prop_assert_eq!(v.param("end_user_message"), Some(end_user.as_str()));
+            // Param names are snake_case identifiers: the tool writes them into JSON as they
+            // are, without escaping.
+            for (name, _) in refusal.params() {
+                prop_assert!(
+                    !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                    "{}", name
+                );
+            }
         }
     }
 }

@@ -221,7 +221,7 @@ impl Refusal {
     /// `authorized`, `refundable`, `expected_currency`, `expired_at`, `at`, and for
     /// `amount_too_large` the `max` that applied and its `limit_source` (`api_reference`,
     /// `card_networks`, `account_currency`, `account_brand`). Amounts are in the `currency`
-    /// param's currency.
+    /// param's currency. Names are snake_case identifiers (`a`–`z` and `_`).
     pub fn params(&self) -> impl Iterator<Item = (&'static str, RefusalParam)> {
         let params: [Param; 4] = match self {
             Refusal::VoidUnsupported | Refusal::EmailRequired | Refusal::InvalidEmail => {
