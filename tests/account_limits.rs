@@ -425,3 +425,51 @@ proptest! {
         }
     }
 }
+
+/// The line format's `brand` on a sale, an authorization and a refund: the account's limit
+/// for that brand applies, as with `Payment::with_brand` (a line without it is a card of
+/// unknown brand); a brand that is not Stripe's is refused at its field, and `brand` on a
+/// void does not belong.
+#[test]
+fn a_lines_brand_applies_the_accounts_brand_limit() {
+    use stripe_gateway_rules::operation::OperationLine;
+    let gateway = gateway(Some(
+        r#"{ "brand_max": [{ "brand": "amex", "max_minor_units": "50000000" }] }"#,
+    ));
+    let check = |line: &str| {
+        let parsed = OperationLine::parse(line).expect("a line");
+        let op = parsed.operation().expect("an operation");
+        gateway.check(&op)
+    };
+    for op in ["sale", "authorize"] {
+        let amex = format!(
+            r#"{{"op":"{op}","amount":"60000000","currency":"VND","card":"saved","brand":"amex"}}"#
+        );
+        let refusal = check(&amex).unwrap_err();
+        assert_eq!(param(&refusal, "limit_source"), "account_brand", "{op}");
+        let visa = amex.replace("amex", "visa");
+        assert_eq!(check(&visa), Ok(()), "{op}");
+    }
+    let refund = r#"{"op":"refund","amount":"60000000","currency":"VND","captured_amount":"60000000","brand":"amex"}"#;
+    assert_eq!(
+        param(&check(refund).unwrap_err(), "limit_source"),
+        "account_brand"
+    );
+    assert_eq!(check(&refund.replace("amex", "visa")), Ok(()));
+
+    let bad = OperationLine::parse(
+        r#"{"op":"sale","amount":"1.00","currency":"USD","card":"saved","brand":"visaa"}"#,
+    )
+    .unwrap()
+    .operation()
+    .unwrap_err();
+    assert_eq!(bad.field_name(), Some("brand"));
+    let void = OperationLine::parse(r#"{"op":"void","brand":"visa"}"#)
+        .unwrap()
+        .operation()
+        .unwrap_err();
+    assert_eq!(
+        void.to_string(),
+        "invalid operation: brand does not belong to a void"
+    );
+}

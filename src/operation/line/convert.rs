@@ -9,9 +9,9 @@ pub(super) fn allowed_fields(op: &str) -> Option<u16> {
     // authorized_amount 4, authorized_at 5, at 6, brand 7, initiator 8, presence 9,
     // extended 10, capture_before 11, captured_amount 12, refunded_amount 13.
     Some(match op {
-        "sale" | "authorize" => 0b0000_0000_0000_1111,
+        "sale" | "authorize" => 0b0000_0000_1000_1111,
         "capture" => 0b0000_1111_1111_0011,
-        "refund" => 0b0011_0000_0000_0011,
+        "refund" => 0b0011_0000_1000_0011,
         "save_payment_method" => 0b0000_0000_0000_1000,
         "void" | "delete_payment_method" => 0,
         _ => return None,
@@ -57,6 +57,9 @@ impl<'a> OperationLine<'a> {
             "sale" | "authorize" => {
                 let mut payment = Payment::new(money("amount")?, self.card()?);
                 payment.customer_email = email;
+                if let Some(brand) = self.card_brand()? {
+                    payment = payment.with_brand(brand);
+                }
                 if op == "sale" {
                     Operation::Sale(payment)
                 } else {
@@ -77,8 +80,8 @@ impl<'a> OperationLine<'a> {
                             Presence::Online,
                         )?)
                         .extended(self.extended.unwrap_or(false));
-                if self.brand.is_some() {
-                    auth = auth.brand(keyword("brand", self.brand.as_deref(), CardBrand::Visa)?);
+                if let Some(brand) = self.card_brand()? {
+                    auth = auth.brand(brand);
                 }
                 if let Some(t) = self.capture_before.as_deref() {
                     auth = auth.capture_before(time("capture_before", Some(t))?);
@@ -96,7 +99,11 @@ impl<'a> OperationLine<'a> {
                     Some(_) => money("refunded_amount")?,
                     None => Money::new(rust_decimal::Decimal::ZERO, captured.currency()),
                 };
-                Operation::Refund(Refund::new(money("amount")?, captured, refunded))
+                let refund = Refund::new(money("amount")?, captured, refunded);
+                Operation::Refund(match self.card_brand()? {
+                    Some(brand) => refund.with_brand(brand),
+                    None => refund,
+                })
             }
             "void" => Operation::Void,
             "save_payment_method" => Operation::SavePaymentMethod {
@@ -146,6 +153,14 @@ impl<'a> OperationLine<'a> {
             }
         };
         Ok(Money::new(amount, currency))
+    }
+
+    /// The `brand` field, when there is one.
+    fn card_brand(&self) -> Result<Option<CardBrand>, LineError> {
+        self.brand
+            .as_deref()
+            .map(|text| keyword("brand", Some(text), CardBrand::Visa))
+            .transpose()
     }
 
     fn card(&self) -> Result<CardSource, LineError> {

@@ -57,7 +57,7 @@ use crate::text::InputExcerpt;
 /// | `card` | sale, authorize | yes | `new` (card details entered now) or `saved` (a stored token) |
 /// | `customer_email` | sale, authorize, save_payment_method | no | the customer's email |
 /// | `authorized_amount`, `authorized_at`, `at` | capture | yes | what was authorized, when (RFC 3339), and when the capture happens |
-/// | `brand` | capture | no | the card brand (Stripe's API name); unknown means the shortest window |
+/// | `brand` | sale, authorize, capture, refund | no | the card's brand (Stripe's API name): the account's limits for that brand apply; for a capture, unknown means the shortest window |
 /// | `initiator` | capture | no (`customer`) | `customer` or `merchant` |
 /// | `presence` | capture | no (`online`) | `online` or `in_person` |
 /// | `extended` | capture | no (`false`) | extended authorization, `true` or `false` |

@@ -55,10 +55,13 @@ proptest! {
 #[test]
 fn allowed_field_masks_match_the_format_table() {
     let table: [(&str, &[&str]); 7] = [
-        ("sale", &["amount", "currency", "card", "customer_email"]),
+        (
+            "sale",
+            &["amount", "currency", "card", "customer_email", "brand"],
+        ),
         (
             "authorize",
-            &["amount", "currency", "card", "customer_email"],
+            &["amount", "currency", "card", "customer_email", "brand"],
         ),
         (
             "capture",
@@ -77,7 +80,13 @@ fn allowed_field_masks_match_the_format_table() {
         ),
         (
             "refund",
-            &["amount", "currency", "captured_amount", "refunded_amount"],
+            &[
+                "amount",
+                "currency",
+                "brand",
+                "captured_amount",
+                "refunded_amount",
+            ],
         ),
         ("save_payment_method", &["customer_email"]),
         ("void", &[]),
