@@ -44,15 +44,15 @@
 //! assert!(gateway.check(&Operation::Sale(first)).is_ok());
 //! ```
 
-#[cfg(feature = "serde")]
 mod email;
+#[cfg(feature = "serde")]
 mod line;
 mod refusal;
 
 use jiff::Timestamp;
 
-#[cfg(feature = "serde")]
 pub use email::is_valid_email;
+#[cfg(feature = "serde")]
 pub use line::{LineError, LineId, OperationLine};
 pub use refusal::{EndUserMessage, Refusal, RefusalParam};
 
