@@ -15,7 +15,7 @@ fn skip_json_whitespace(bytes: &[u8], mut i: usize) -> usize {
 /// after `start`, eight bytes at a time; `None` when there is none. The last word is the
 /// last eight bytes of `bytes`, shifted, so no byte is copied and none read twice as a match.
 #[inline]
-pub(super) fn string_body_len(bytes: &[u8], start: usize) -> Option<usize> {
+pub(super) fn string_body_end(bytes: &[u8], start: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let stops = |x: u64| {
@@ -71,7 +71,7 @@ fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
         return None;
     }
     let start = i + 1;
-    let end = string_body_len(bytes, start)?;
+    let end = string_body_end(bytes, start)?;
     // `end` is at an ASCII byte, so both ends are character boundaries.
     (bytes[end] == b'"').then(|| (&line[start..end], end + 1))
 }

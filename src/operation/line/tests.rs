@@ -253,7 +253,7 @@ proptest! {
     /// Issue 13: the eight-bytes-at-a-time scan stops where a byte-by-byte scan does, at
     /// the first quote, backslash or control character, for any bytes (UTF-8 included).
     #[test]
-    fn string_body_len_is_the_first_stop(
+    fn string_body_end_is_the_first_stop(
         bytes in prop::collection::vec(
             prop_oneof![
                 4 => 0x20u8..0x7f,
@@ -267,14 +267,14 @@ proptest! {
     ) {
         let stop = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
         let expected = bytes.iter().position(|&b| stop(b));
-        prop_assert_eq!(super::scan::string_body_len(&bytes, 0), expected, "{:?}", bytes);
+        prop_assert_eq!(super::scan::string_body_end(&bytes, 0), expected, "{:?}", bytes);
         // From any start: the same scan over the rest.
         for start in 0..=bytes.len() {
             let expected = bytes[start..]
                 .iter()
                 .position(|&b| stop(b))
                 .map(|p| start + p);
-            prop_assert_eq!(super::scan::string_body_len(&bytes, start), expected, "{:?} from {}", bytes, start);
+            prop_assert_eq!(super::scan::string_body_end(&bytes, start), expected, "{:?} from {}", bytes, start);
         }
     }
 }
