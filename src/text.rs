@@ -85,15 +85,19 @@ pub(crate) fn truncated(s: &str, max: usize) -> String {
     out
 }
 
-/// The shortest run of ASCII letters and digits, mixed, taken for a secret without a known
-/// prefix (an OAuth client secret, a refresh token, a key's body pasted alone).
+/// The shortest run of ASCII letters or digits, with no separator, taken for a possible
+/// secret without a known prefix: an OAuth client secret, a refresh token, a key's body pasted
+/// alone or inside a field's name. Whatever its letters: a body of letters only is as secret
+/// as a mixed one, and no real field name, keyword or word of a message is such a run (they
+/// are cut by `_`, `-`, `.` or spaces), so cutting one loses nothing a reader needs (issue 21).
 const SECRET_RUN: usize = 16;
 
-/// Where to cut an input that may contain a secret, if it may: just after the first secret
-/// marker (`sk_`, `rk_`, `whsec_`, or before `_secret_`), found anywhere and in any case, so a
-/// key with a leading space, in quotes, after `Bearer ` or in capitals is cut too; or, failing
-/// that, before the first run of 16 or more ASCII letters and digits mixed (a long number or
-/// word alone is not taken for a secret). Keeps a following
+/// Where to cut an input that may contain a secret, if it may: the one rule of every excerpt
+/// of input (values, field names, path segments; in the library, the loader, the line scanner
+/// and the tool). Just after the first secret marker (`sk_`, `rk_`, `whsec_`, or before
+/// `_secret_`), found anywhere and in any case, so a key with a leading space, in quotes,
+/// after `Bearer ` or in capitals is cut too; or, failing that, before the first run of 16 or
+/// more ASCII letters or digits ([`SECRET_RUN`]), whatever its letters. Keeps a following
 /// `live_`/`test_` so the message can still say which kind of key it was.
 pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
     const PREFIXES: [&str; 3] = ["sk_", "rk_", "whsec_"];
@@ -105,7 +109,6 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
             .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
     };
     let mut run_start = 0;
-    let (mut letters, mut digits) = (false, false);
     let mut long_run = None;
     for (i, &byte) in bytes.iter().enumerate() {
         if at(i, "_secret_") {
@@ -117,14 +120,11 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
             return Some(long_run.unwrap_or(end + mode));
         }
         if byte.is_ascii_alphanumeric() {
-            letters |= byte.is_ascii_alphabetic();
-            digits |= byte.is_ascii_digit();
-            if long_run.is_none() && letters && digits && i + 1 - run_start >= SECRET_RUN {
+            if long_run.is_none() && i + 1 - run_start >= SECRET_RUN {
                 long_run = Some(run_start);
             }
         } else {
             run_start = i + 1;
-            (letters, digits) = (false, false);
         }
     }
     long_run

@@ -624,14 +624,13 @@ fn parse_currency_huge_input_is_truncated_in_the_message() {
     assert_eq!(err.code(), "currency_wrong_length");
     let text = err.to_string();
     assert!(text.len() < 200, "{text}");
+    // A run of 16 or more letters or digits may be a secret, whatever its letters (issue 21):
+    // none of it is quoted.
     assert_eq!(
         text,
-        format!(
-            "currency code \"{}\"… (1000000 bytes) has 1000000 characters: expected exactly three ASCII letters such as \"usd\"",
-            "A".repeat(24)
-        )
+        "currency code \"\"… (1000000 bytes) has 1000000 characters: expected exactly three ASCII letters such as \"usd\""
     );
-    // A run of 16 or more letters and digits mixed may be a secret: none of it is quoted.
+    // Mixed letters and digits alike.
     let text = parse_currency(&"A1".repeat(100)).unwrap_err().to_string();
     assert!(
         text.starts_with("currency code \"\"… (200 bytes)"),

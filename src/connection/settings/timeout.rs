@@ -81,10 +81,10 @@ pub enum TimeoutErrorKind {
 /// ```
 /// use stripe_gateway_rules::connection::Timeout;
 ///
-/// let err = "99999999999999999999999".parse::<Timeout>().unwrap_err();
+/// let err = "9999999".parse::<Timeout>().unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "expected a timeout in milliseconds from 1 to 600000, found \"99999999999999999999999\", \
+///     "expected a timeout in milliseconds from 1 to 600000, found \"9999999\", \
 ///      more than 600000 (10 minutes)"
 /// );
 /// assert_eq!(err.remedy(), "use a smaller value, such as 30000");

@@ -1,0 +1,187 @@
+//! Issue 21: a field's *name* is input like any value. Every excerpt of input (a value, an
+//! unknown field's name in a message, a path segment) is cut by one rule, which takes a run
+//! of 16 or more ASCII letters or digits with no separator for a possible secret, whatever
+//! its letters (a real field name never is one). Rule: rules §1, "no secret in any output".
+//!
+//! The two inputs are the `config_file` fuzz target's findings of issue 21 (shortened), and
+//! the issue's minimal form of them.
+
+mod support;
+
+use proptest::prelude::*;
+use stripe_gateway_rules::ViolationCode;
+use stripe_gateway_rules::config::GatewayConfig;
+
+/// The issue's minimal form: an unknown field whose name is a key body of letters only.
+const MINIMAL: &str = r#"{
+  "platform": "portabilling", "name": "Stripe", "login": "admin1", "mode": "test",
+  "auth": { "scheme": "api_key", "secret_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc" },
+  "account": { "settlement_currency": "USD" }, "data_protection": "token_only",
+  "card_brands": ["visa"], "currencies": [{ "currency": "USD", "minimum_payment": "0.50" }],
+  "EXAMPLEonlyNotARealKeyBodyAbCdEfGh": "oops"
+}"#;
+
+/// Fuzz finding 1 (shortened): the body of the file's secret key spliced into the name of an
+/// unknown field of `auth`.
+const FINDING_AUTH: &str = r#"{
+  "platform": "portabilling", "name": "Stripe", "login": "admin1", "mode": "live",
+  "auth": { "scheme": "api_key", "secret_key": "sk_live_EXAMPLEonlyNotartra",
+            "publEXAMPLEonlyNotartraishablublishable_key": "ARealOey0043" },
+  "account": { "settlement_currency": "USD" }, "data_protection": "token_only",
+  "card_brands": ["visa"], "currencies": [{ "currency": "USD", "minimum_payment": "0.50" }]
+}"#;
+
+/// Fuzz finding 2 (shortened): the key's body (letters only up to its `+`) as a field name at
+/// the top.
+const FINDING_TOP: &str = r#"{
+  "platform": "portabilling", "name": "Stripe", "login": "admin1", "mode": "live",
+  "auth": { "scheme": "api_key", "secret_key": "sk_live_EzXAMPLEonlyNotAR+alKey0042" },
+  "account": { "settlement_currency": "USD" }, "data_protection": "token_only",
+  "card_brands": ["visa"], "currencies": [{ "currency": "USD", "minimum_payment": "0.50" }],
+  "nameEzXAMPLEonlyNotAR": "x"
+}"#;
+
+/// Each input with the secret body that must never be printed.
+const CASES: [(&str, &str); 3] = [
+    (MINIMAL, "EXAMPLEonlyNotARealKeyBodyAbCdEfGh"),
+    (FINDING_AUTH, "EXAMPLEonlyNotartra"),
+    (FINDING_TOP, "EzXAMPLEonlyNotAR"),
+];
+
+/// Whether any 12 characters of `body` in a row, in any letter case, appear in `output`.
+fn leaks(output: &str, body: &str) -> Option<String> {
+    let output = output.to_ascii_lowercase();
+    let body = body.to_ascii_lowercase();
+    let chars: Vec<char> = body.chars().collect();
+    chars
+        .windows(12)
+        .map(|w| w.iter().collect::<String>())
+        .find(|w| output.contains(w.as_str()))
+}
+
+fn every_library_output(json: &str) -> Vec<String> {
+    let config = GatewayConfig::from_json(json).expect("a JSON object of the format");
+    let report = config.report();
+    let mut outputs = vec![
+        format!("{config:?}"),
+        format!("{report}"),
+        format!("{report:?}"),
+        format!("{report:#?}"),
+        serde_json::to_string(&report).unwrap(),
+    ];
+    for v in report.violations() {
+        outputs.push(v.path().to_string());
+        outputs.push(v.to_string());
+        outputs.push(v.remedy().unwrap_or_default().to_owned());
+    }
+    outputs
+}
+
+#[test]
+fn an_unknown_field_named_like_a_key_body_is_reported_without_the_body() {
+    for (json, body) in CASES {
+        let config = GatewayConfig::from_json(json).unwrap();
+        let report = config.report();
+        assert!(
+            report.has(ViolationCode::UnknownField),
+            "the unknown field is still reported: {report}"
+        );
+        for output in every_library_output(json) {
+            assert_eq!(leaks(&output, body), None, "{output}");
+        }
+    }
+}
+
+#[test]
+fn a_cut_field_name_still_says_how_long_it_was_and_where_it_was() {
+    let config = GatewayConfig::from_json(FINDING_AUTH).unwrap();
+    let report = config.report();
+    let unknown = report
+        .with_code(ViolationCode::UnknownField)
+        .next()
+        .expect("unknown field in auth");
+    // The path still says which object the field was in.
+    assert!(
+        unknown.path().to_string().starts_with("auth."),
+        "{}",
+        unknown.path()
+    );
+    // The message still says how long the name was.
+    assert!(unknown.to_string().contains("(43 bytes)"), "{unknown}");
+}
+
+#[test]
+fn a_cut_field_name_still_names_the_closest_field() {
+    // A misspelled name beside a body: the suggestion is worked out from the whole name and
+    // names a field of the format, which is never secret.
+    let json = MINIMAL.replace(
+        "\"EXAMPLEonlyNotARealKeyBodyAbCdEfGh\": \"oops\"",
+        "\"radarr\": true",
+    );
+    let report = GatewayConfig::from_json(&json).unwrap().report();
+    let unknown = report
+        .with_code(ViolationCode::UnknownField)
+        .next()
+        .unwrap();
+    assert!(
+        unknown.to_string().contains("did you mean `radar`"),
+        "{unknown}"
+    );
+}
+
+#[cfg(feature = "cli")]
+fn tool(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stripe-gateway-rules"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("run the tool");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn check_config_prints_no_body_of_a_field_name_in_any_format() {
+    for (i, (json, body)) in CASES.iter().enumerate() {
+        let file = support::scratch(&format!("field_name_excerpts_{i}.json"));
+        std::fs::write(&file, json).unwrap();
+        let file = file.to_str().unwrap();
+        for format in ["human", "json", "junit"] {
+            let output = tool(&["check-config", "--format", format, file]);
+            assert!(output.contains("unknown_field"), "{format}: {output}");
+            assert_eq!(leaks(&output, body), None, "{format}: {output}");
+        }
+    }
+}
+
+proptest! {
+    /// Issue 21's property: a field name built from any secret body of 16 to 99 letters (no
+    /// digits), with or without its prefix, at any position of the name, never appears 12
+    /// characters at a time in any output of the loader and the report.
+    #[test]
+    fn a_letters_only_body_in_a_field_name_never_reaches_an_output(
+        body in "[A-Za-z]{16,99}",
+        prefix in prop::sample::select(vec!["", "sk_live_", "sk_test_", "rk_live_", "whsec_"]),
+        before in "[a-z_]{0,12}",
+        after in "[a-z_]{0,12}",
+        in_auth in any::<bool>(),
+    ) {
+        let name = format!("{before}{prefix}{body}{after}");
+        let json = if in_auth {
+            MINIMAL.replace(
+                "\"secret_key\":",
+                &format!("\"{name}\": 1, \"secret_key\":"),
+            )
+        } else {
+            MINIMAL.replace("EXAMPLEonlyNotARealKeyBodyAbCdEfGh", &name)
+        };
+        for output in every_library_output(&json) {
+            prop_assert_eq!(leaks(&output, &body), None, "{}", output);
+        }
+    }
+}
