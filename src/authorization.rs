@@ -32,7 +32,7 @@
 //! | `link`, `unknown` | as an unknown brand: the shortest of Visa, Mastercard, American Express and Discover | no network is named, so none can be assumed |
 //!
 //! ```
-//! use jiff::SignedDuration;
+//! use stripe_gateway_rules::jiff::SignedDuration;
 //! use stripe_gateway_rules::authorization::{authorization_window, Initiator, Presence};
 //! use stripe_gateway_rules::{CardBrand, Currency};
 //!
@@ -165,7 +165,7 @@ pub fn authorization_window(
 ///     .brand(CardBrand::Visa)
 ///     .initiator(Initiator::Merchant);
 /// assert_eq!(auth.expires_at(Currency::USD, None).to_string(), "2026-11-06T04:00:00Z");
-/// # Ok::<(), jiff::Error>(())
+/// # Ok::<(), stripe_gateway_rules::jiff::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Authorization {

@@ -10,7 +10,7 @@
 //! time, exchange rates and account state are parameters), so any system can embed it.
 //!
 //! ```
-//! use rust_decimal::Decimal;
+//! use stripe_gateway_rules::Decimal;
 //! use stripe_gateway_rules::config::GatewayConfig;
 //! use stripe_gateway_rules::operation::{CardSource, Payment};
 //! use stripe_gateway_rules::{Currency, Money, Operation, ViolationCode};
@@ -156,6 +156,21 @@ pub use operation::{Operation, Refusal};
 pub use profile::{Platform, Profile};
 pub use text::InputExcerpt;
 pub use version::GatewayVersion;
+
+// Types of the crate's dependencies that its API takes or returns, re-exported so that a user
+// names them through this crate alone, at the versions it was built with.
+
+/// A country, ISO 3166 alpha-2, as an account's country is given (iso_currency's).
+pub use iso_currency::Country;
+/// Time: [`jiff::Timestamp`] for the moments of authorizations and operations,
+/// [`jiff::civil::Date`] for API versions and deadlines (the whole jiff crate, at the version
+/// this crate was built with).
+pub use jiff;
+/// An exact decimal amount, as [`Money::new`] and exchange rates take it (rust_decimal's).
+pub use rust_decimal::Decimal;
+/// The wrapper of every secret a form holds (secrecy's): `Debug` shows `[REDACTED]`, and
+/// [`ExposeSecret::expose_secret`] is the one way to read it.
+pub use secrecy::{ExposeSecret, SecretString};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

@@ -56,7 +56,7 @@
 //! # Example
 //!
 //! ```
-//! use rust_decimal::Decimal;
+//! use stripe_gateway_rules::Decimal;
 //! use stripe_gateway_rules::currency::Currency;
 //! use stripe_gateway_rules::minimum::{check_minimum, MinimumVerdict};
 //! use stripe_gateway_rules::money::{ExchangeRate, Money};

@@ -13,7 +13,7 @@ use super::FIRST_NAMED_VERSION_DATE;
 /// with its name carried as given ([`ApiVersion::release_name`](super::ApiVersion::release_name)).
 ///
 /// ```
-/// use jiff::civil::date;
+/// use stripe_gateway_rules::jiff::civil::date;
 /// use stripe_gateway_rules::api_version::Release;
 ///
 /// assert_eq!(Release::for_date(date(2025, 3, 31)), Some(Release::Basil));

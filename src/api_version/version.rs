@@ -82,7 +82,7 @@ impl Suffix {
 /// use stripe_gateway_rules::api_version::Channel;
 ///
 /// let v: ApiVersion = "2024-06-20".parse()?;
-/// assert_eq!(v.date(), jiff::civil::date(2024, 6, 20));
+/// assert_eq!(v.date(), stripe_gateway_rules::jiff::civil::date(2024, 6, 20));
 /// assert_eq!(v.release(), None);
 /// assert!(v.is_known());
 ///

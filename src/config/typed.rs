@@ -24,7 +24,7 @@ use crate::credentials::SecretKey;
 /// fail: a missing required field, a key of the wrong mode, a minimum below Stripe's…
 ///
 /// ```
-/// use rust_decimal::Decimal;
+/// use stripe_gateway_rules::Decimal;
 /// use stripe_gateway_rules::config::GatewayDraft;
 /// use stripe_gateway_rules::{AuthScheme, CardBrand, Currency, DataProtection, Mode, Money, Platform};
 ///

@@ -11,7 +11,7 @@
 //! `created`, and it is [`LegacyStatus::NotDue`].
 //!
 //! ```
-//! use jiff::civil::date;
+//! use stripe_gateway_rules::jiff::civil::date;
 //! use stripe_gateway_rules::LegacyCredentialPolicy;
 //! use stripe_gateway_rules::connection::LegacyStatus;
 //!
@@ -114,7 +114,7 @@ impl LegacyCredentialPolicy {
     /// before `deadline`.
     ///
     /// ```
-    /// use jiff::civil::date;
+    /// use stripe_gateway_rules::jiff::civil::date;
     /// use stripe_gateway_rules::LegacyCredentialPolicy;
     ///
     /// let policy = LegacyCredentialPolicy::new(date(2025, 1, 1), date(2025, 3, 1))?;

@@ -46,7 +46,7 @@ impl AmountBound {
 /// ("50 cents", "200 fils").
 ///
 /// ```
-/// use rust_decimal::Decimal;
+/// use stripe_gateway_rules::Decimal;
 /// use stripe_gateway_rules::Currency;
 /// use stripe_gateway_rules::diagnosis::{AmountBound, StripeError};
 ///

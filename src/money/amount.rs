@@ -32,7 +32,7 @@ use crate::print::DecimalText;
 /// # Examples
 ///
 /// ```
-/// use rust_decimal::Decimal;
+/// use stripe_gateway_rules::Decimal;
 /// use stripe_gateway_rules::money::Money;
 /// use stripe_gateway_rules::currency::Currency;
 ///
@@ -91,7 +91,7 @@ impl Money {
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
+    /// use stripe_gateway_rules::Decimal;
     /// use stripe_gateway_rules::money::Money;
     /// use stripe_gateway_rules::currency::Currency;
     ///
@@ -124,7 +124,7 @@ impl Money {
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
+    /// use stripe_gateway_rules::Decimal;
     /// use stripe_gateway_rules::money::{AmountError, AmountLimits, ChargeMethod, LimitSource, Money};
     /// use stripe_gateway_rules::Currency;
     ///
@@ -249,7 +249,7 @@ impl Money {
     /// # Examples
     ///
     /// ```
-    /// use rust_decimal::Decimal;
+    /// use stripe_gateway_rules::Decimal;
     /// use stripe_gateway_rules::money::{Money, RoundingMode};
     /// use stripe_gateway_rules::currency::Currency;
     ///

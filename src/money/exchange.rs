@@ -17,7 +17,7 @@ use crate::currency::Currency;
 /// # Examples
 ///
 /// ```
-/// use rust_decimal::Decimal;
+/// use stripe_gateway_rules::Decimal;
 /// use stripe_gateway_rules::money::{ExchangeRate, Money};
 /// use stripe_gateway_rules::currency::Currency;
 ///

@@ -139,7 +139,7 @@ impl AmountLimit {
 /// # Examples
 ///
 /// ```
-/// use rust_decimal::Decimal;
+/// use stripe_gateway_rules::Decimal;
 /// use stripe_gateway_rules::money::{AmountLimits, ChargeMethod, LimitSource, Money};
 /// use stripe_gateway_rules::{CardBrand, Currency};
 ///

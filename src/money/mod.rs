@@ -48,7 +48,7 @@
 //! # Example
 //!
 //! ```
-//! use rust_decimal::Decimal;
+//! use stripe_gateway_rules::Decimal;
 //! use stripe_gateway_rules::money::{Money, MinorUnits, RoundingMode};
 //! use stripe_gateway_rules::currency::Currency;
 //!

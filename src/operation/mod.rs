@@ -14,7 +14,7 @@
 //! tokens and customers without an email ([stripe-facts §8](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-8)).
 //!
 //! ```
-//! use rust_decimal::Decimal;
+//! use stripe_gateway_rules::Decimal;
 //! use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
 //! use stripe_gateway_rules::operation::{CardSource, Operation, Payment};
 //! use stripe_gateway_rules::{Currency, Money};

@@ -22,7 +22,7 @@ use crate::print::{self, Moment};
 /// word either in its own language. Building, returning and printing one never allocates.
 ///
 /// ```
-/// use rust_decimal::Decimal;
+/// use stripe_gateway_rules::Decimal;
 /// use stripe_gateway_rules::operation::Refusal;
 /// use stripe_gateway_rules::{Currency, Money, RefusalCode};
 ///
