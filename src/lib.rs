@@ -124,6 +124,7 @@ pub mod money;
 pub mod operation;
 mod print;
 pub mod profile;
+pub mod rules;
 #[cfg(feature = "serde")]
 mod serde_input;
 pub mod testing;
