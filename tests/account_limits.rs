@@ -150,7 +150,9 @@ fn a_capture_uses_the_authorizations_brand_and_a_refund_its_own() {
     assert_eq!(param(&refusal, "limit_source"), "card_networks");
 
     let refund = Refund::new(amount, amount, vnd(0));
-    assert!(gateway.check(&Operation::Refund(refund)).is_err());
+    let refusal = gateway.check(&Operation::Refund(refund)).unwrap_err();
+    assert_eq!(refusal.code().as_str(), "amount_too_large");
+    assert_eq!(param(&refusal, "limit_source"), "card_networks");
     let refund = refund.with_brand(CardBrand::Mastercard);
     assert_eq!(gateway.check(&Operation::Refund(refund)), Ok(()));
 }

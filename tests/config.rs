@@ -650,8 +650,11 @@ fn a_bad_value_or_shape_is_a_violation_but_bad_syntax_fails_the_file_with_line_a
     );
     let err = GatewayConfig::from_json("{\"name\": ").unwrap_err();
     assert_eq!(err.line(), 1);
-    assert!(GatewayConfig::from_json("[]").is_err());
-    assert!(GatewayConfig::from_json("").is_err());
+    assert_eq!(
+        GatewayConfig::from_json("[]").unwrap_err().code(),
+        "not_an_object"
+    );
+    assert_eq!(GatewayConfig::from_json("").unwrap_err().code(), "not_json");
 }
 
 #[test]
@@ -678,7 +681,10 @@ fn hostile_files_fail_cleanly_and_never_echo_a_secret() {
         "[".repeat(100_000),
         "]".repeat(100_000)
     );
-    assert!(GatewayConfig::from_json(&deep).is_err());
+    assert_eq!(
+        GatewayConfig::from_json(&deep).unwrap_err().code(),
+        "too_deep"
+    );
     // Huge.
     let huge = format!("{{\"name\": \"{}\"}}", "a".repeat(2 << 20));
     let err = GatewayConfig::from_json(&huge).unwrap_err();

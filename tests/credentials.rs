@@ -467,7 +467,12 @@ fn rules_1_mode_parses_lowercase_only() {
         "Live".parse::<Mode>().unwrap_err().suggestion(),
         Some(Mode::Live)
     );
-    assert!("prod".parse::<Mode>().is_err());
+    let e = "prod".parse::<Mode>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "expected a mode, `test` or `live`, found \"prod\""
+    );
+    assert_eq!(e.suggestion(), None);
 }
 
 #[test]

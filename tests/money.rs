@@ -673,15 +673,36 @@ fn serde_wire_format() {
     assert_eq!(back, m);
     assert_eq!(back.to_string(), "0.50 USD");
     // Validation on the way in.
-    for bad in [
-        r#"{"amount":0.5,"currency":"USD"}"#,
-        r#"{"amount":"1e3","currency":"USD"}"#,
-        r#"{"amount":"0.50","currency":" USD"}"#,
-        r#"{"amount":"0.50","currency":"STD"}"#,
-        r#"{"amount":"0.50","currency":"USD","extra":1}"#,
-        r#"{"amount":"0.50"}"#,
+    for (bad, why) in [
+        (
+            r#"{"amount":0.5,"currency":"USD"}"#,
+            "expected a string".to_owned(),
+        ),
+        (
+            r#"{"amount":"1e3","currency":"USD"}"#,
+            stripe_gateway_rules::money::parse_amount("1e3")
+                .unwrap_err()
+                .to_string(),
+        ),
+        (
+            r#"{"amount":"0.50","currency":" USD"}"#,
+            parse_currency(" USD").unwrap_err().to_string(),
+        ),
+        (
+            r#"{"amount":"0.50","currency":"STD"}"#,
+            parse_currency("STD").unwrap_err().to_string(),
+        ),
+        (
+            r#"{"amount":"0.50","currency":"USD","extra":1}"#,
+            "unknown field `extra`".to_owned(),
+        ),
+        (
+            r#"{"amount":"0.50"}"#,
+            "missing field `currency`".to_owned(),
+        ),
     ] {
-        assert!(serde_json::from_str::<Money>(bad).is_err(), "{bad}");
+        let e = serde_json::from_str::<Money>(bad).unwrap_err().to_string();
+        assert!(e.contains(&why), "{bad}: {e}");
     }
     let err = serde_json::from_str::<Money>(r#"{"amount":"0.50","currency":"uѕd"}"#)
         .unwrap_err()
@@ -698,9 +719,11 @@ fn serde_wire_format() {
     let json = serde_json::to_string(&rate).unwrap();
     assert_eq!(json, r#"{"from":"CHF","to":"USD","rate":"1.09"}"#);
     assert_eq!(serde_json::from_str::<ExchangeRate>(&json).unwrap(), rate);
-    assert!(
-        serde_json::from_str::<ExchangeRate>(r#"{"from":"CHF","to":"USD","rate":"0"}"#).is_err()
-    );
+    let e = serde_json::from_str::<ExchangeRate>(r#"{"from":"CHF","to":"USD","rate":"0"}"#)
+        .unwrap_err()
+        .to_string();
+    let why = ExchangeRate::new(Currency::CHF, Currency::USD, Decimal::ZERO).unwrap_err();
+    assert!(e.starts_with(&why.to_string()), "{e}");
 
     #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
     struct Settings {
@@ -718,7 +741,9 @@ fn serde_wire_format() {
         serde_json::from_str::<Settings>(r#"{"settlement":"eur"}"#).unwrap(),
         s
     );
-    assert!(serde_json::from_str::<Settings>(r#"{"settlement":"Euro"}"#).is_err());
+    let e = serde_json::from_str::<Settings>(r#"{"settlement":"Euro"}"#).unwrap_err();
+    let why = parse_currency("Euro").unwrap_err().to_string();
+    assert!(e.to_string().starts_with(&why), "{e}");
 }
 
 #[test]
