@@ -77,12 +77,11 @@ fn a_secret_is_refused_as_the_oauth_state_and_in_the_redirect_uri() {
         let e = secret.parse::<OAuthState>().unwrap_err();
         assert_eq!(e.code(), "state_holds_secret", "{secret}");
         let uri = format!("https://billing.example.com/cb?key={secret}");
-        let request =
-            AuthorizeRequest::new(client_id.clone(), OAuthScope::ReadWrite, &state, Mode::Test)
-                .redirect_uri(&uri);
-        if let Ok(request) = request {
-            assert!(!format!("{request:?}").contains(BODY), "{request:?}");
-        }
+        let e = AuthorizeRequest::new(client_id.clone(), OAuthScope::ReadWrite, &state, Mode::Test)
+            .redirect_uri(&uri)
+            .unwrap_err();
+        assert_eq!(e.code(), "redirect_uri_holds_secret", "{uri}");
+        assert!(!format!("{e} {e:?}").contains(BODY), "{e:?}");
     }
 }
 

@@ -163,9 +163,8 @@ proptest! {
     ) {
         let mut config = config;
         paste(&mut config, slot, &secret);
-        // KNOWN BUG (tests/regressions.rs): the derived `Debug` of `ValidatedGateway` shows
-        // the gateway's name (slot 2) and a Connect account name (slot 8) unguarded, so a
-        // secret pasted there leaks through it. Every other output is checked for them.
+        // The validated gateway's `Debug` included: it once showed the gateway's name (slot 2)
+        // and a Connect account name (slot 8) whole (fixed; tests/regressions.rs).
         let gateway_debug = true;
         assert_no_leak(&outputs(&config, gateway_debug), &body)?;
     }
