@@ -139,8 +139,8 @@ fn facts_9_well_formed_but_unpublished_versions_parse_and_are_not_known() {
     assert!(!v("2027-01-01.endive").is_known());
 }
 
-/// Issue 11: the crate refused Stripe's current version with `release_mismatch` and
-/// suggested `2026-09-30.dahlia`, a version that never existed.
+/// stripe-facts §9 (issue 11): the crate refused Stripe's current version with `release_mismatch`
+/// and suggested `2026-09-30.dahlia`, a version that never existed.
 #[test]
 fn api_versions_page_the_current_version_2026_09_30_endive_parses_and_is_known() {
     let endive = v("2026-09-30.endive");
@@ -154,8 +154,8 @@ fn api_versions_page_the_current_version_2026_09_30_endive_parses_and_is_known()
     assert_eq!(err("2026-09-30.dahlia").code(), "release_mismatch");
 }
 
-/// Every version an SDK pinned (tests/data/stripe-sdk-api-versions.csv, each row citing its
-/// SDK, file and release) parses, has the channel of its row, is known, prints back as
+/// stripe-facts §9: every version an SDK pinned (tests/data/stripe-sdk-api-versions.csv, each row
+/// citing its SDK, file and release) parses, has the channel of its row, is known, prints back as
 /// written, and sorts by date.
 #[test]
 fn sdk_pins_every_pinned_version_parses_is_known_and_sorts_by_date() {
@@ -190,7 +190,7 @@ fn sdk_pins_every_pinned_version_parses_is_known_and_sorts_by_date() {
     assert_eq!(preview_pins, KNOWN_PREVIEW_API_VERSIONS);
 }
 
-/// SDK beta changelogs: "This release changes the pinned API version to
+/// stripe-facts §9: SDK beta changelogs: "This release changes the pinned API version to
 /// `2025-04-30.preview`". Preview and private versions are understood, not refused.
 #[test]
 fn sdk_beta_changelogs_preview_and_private_versions_parse_with_their_channel() {
@@ -213,8 +213,9 @@ fn sdk_beta_changelogs_preview_and_private_versions_parse_with_their_channel() {
     assert_eq!(err("2024-06-20.private").code(), "release_mismatch");
 }
 
-/// Stripe names a new major release twice a year (docs.stripe.com/api-versions): a version
-/// newer than this crate's table parses with its name carried as given.
+/// rules §9, stripe-facts §9: Stripe names a new major release twice a year
+/// (docs.stripe.com/api-versions): a version newer than this crate's table parses with its name
+/// carried as given.
 #[test]
 fn api_versions_page_a_future_release_parses_as_unknown_with_its_name() {
     let fig = v("2027-03-31.fig");

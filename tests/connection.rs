@@ -883,7 +883,7 @@ mod by_key {
         );
     }
 
-    /// Stripe's OAuth reference: the token response's fields; tokens are secrets.
+    /// stripe-facts §6: Stripe's OAuth reference: the token response's fields; tokens are secrets.
     #[test]
     fn oauth_reference_token_response_becomes_the_selected_account() {
         let body = token_body(ACCT_A, "pk_test_TYooMQauvdEDq54NiTphI7jx", false);
@@ -908,6 +908,8 @@ mod by_key {
         assert!(minimal.selected_account().publishable_keys().is_empty());
     }
 
+    /// rules §9, stripe-facts §6: a token response that is Stripe's error, lacks a field or has
+    /// one of the wrong type is a typed error with its code.
     #[test]
     fn oauth_reference_bad_token_responses_are_typed_errors() {
         let err = |s: &str| OAuthToken::from_json(s).unwrap_err();
@@ -951,8 +953,9 @@ mod by_key {
     }
 }
 
-/// Issue 9: OAuth callbacks report through the crate's one report model, with one meaning per
-/// code (`invalid_scope` is Stripe's; a scope the crate cannot read is `scope_unknown`).
+/// rules §9 (issue 9): OAuth callbacks report through the crate's one report model, with one
+/// meaning per code (`invalid_scope` is Stripe's; a scope the crate cannot read is
+/// `scope_unknown`).
 #[test]
 fn oauth_callback_errors_become_violations_of_the_report() {
     use stripe_gateway_rules::ViolationCode;

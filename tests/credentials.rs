@@ -561,7 +561,7 @@ mod serde_tests {
     }
 }
 
-/// Issue 14: a key whose body is longer than Stripe's longest got the overall `too_long`
+/// rules §1 (issue 14): a key whose body is longer than Stripe's longest got the overall `too_long`
 /// error about the whole input's length, so `body_too_long` could never be returned.
 #[test]
 fn a_key_body_longer_than_stripes_longest_is_body_too_long() {

@@ -328,6 +328,8 @@ fn error_carries_structured_fields() {
 // Rounding helper — stripe-facts §2.3 ("5.124 KWD must be rounded to 5120 or 5130"), §2.4
 // ---------------------------------------------------------------------------------------------
 
+/// rules §5, stripe-facts §2: `round_to_stripe` rounds to the currency's rule in each
+/// `RoundingMode`, only when asked.
 #[test]
 fn round_to_stripe_modes() {
     use RoundingMode::*;
@@ -376,6 +378,7 @@ fn round_to_stripe_modes() {
     assert_eq!(err.code(), "amount_too_large");
 }
 
+/// rules §5: an amount finer than the currency allows is an error, never rounded.
 #[test]
 fn to_minor_units_never_rounds_silently() {
     // rules.md §5: "No silent rounding".
@@ -429,6 +432,7 @@ fn payout_rule_huf_twd_stripe_facts_2_4() {
 // Exchange rates — rules.md §6 (caller-supplied rate)
 // ---------------------------------------------------------------------------------------------
 
+/// rules §5: a conversion is exact.
 #[test]
 fn exchange_rate_convert_exact() {
     // 1 CHF = 1.09 USD.
@@ -449,6 +453,7 @@ fn exchange_rate_convert_exact() {
     );
 }
 
+/// rules §5: a rate that is not positive, or used for other currencies, is an error with its code.
 #[test]
 fn exchange_rate_errors() {
     let new = |from, to, r: &str| ExchangeRate::new(from, to, d(r));
@@ -511,6 +516,7 @@ fn money_display_uses_code_and_own_scale() {
     assert_eq!(money("1 EUR").to_string(), "1 EUR");
 }
 
+/// rules §5: malformed money text is refused with its code.
 #[test]
 fn money_from_str_rejects_malformed() {
     let code = |s: &str| s.parse::<Money>().unwrap_err().code();
@@ -545,6 +551,8 @@ fn money_from_str_rejects_malformed() {
 // parse_currency — rules.md §5 (codes); style.md (errors say what was found and expected)
 // ---------------------------------------------------------------------------------------------
 
+/// rules §5: a currency code is three ASCII letters in any case, never trimmed; anything else is
+/// refused with its code.
 #[test]
 fn parse_currency_cases() {
     assert_eq!(parse_currency("usd"), Ok(Currency::USD));
@@ -583,6 +591,8 @@ fn parse_currency_cases() {
     );
 }
 
+/// stripe-facts §7: STD and ANG, withdrawn but still on Stripe's list, are refused as withdrawn,
+/// not mapped to their successors.
 #[test]
 fn parse_currency_withdrawn_std_ang_not_mapped() {
     // tests/data/stripe-presentment-currencies.md: Stripe's list (2025-03 copy) has STD and
