@@ -62,6 +62,7 @@ proptest! {
         prop_assert_eq!(gateway.check(&op), Ok(()), "{:?}", op);
     }
 
+    /// rules §5: generated money converts to minor units Stripe accepts, and back.
     #[test]
     fn generated_money_is_what_stripe_accepts(m in money()) {
         let minor = m.to_minor_units().expect("generated money converts");
@@ -71,6 +72,7 @@ proptest! {
         prop_assert_eq!(m.to_string().parse::<Money>(), Ok(m));
     }
 
+    /// rules §1: generated credentials reparse from their text to themselves.
     #[test]
     fn generated_credentials_round_trip_through_display(
         pk in publishable_key(), acct in account_id(), ca in client_id(), mode in mode(), sk in secret_key()
@@ -151,7 +153,7 @@ fn the_invalid_codes_are_every_error_code() {
     assert_eq!(errors, INVALID_CODES);
 }
 
-/// `currency()` reaches every presentment currency and the three-decimal ones; `money()`
+/// rules §5: `currency()` reaches every presentment currency and the three-decimal ones; `money()`
 /// respects each one's rule (run over the whole list, not sampled).
 #[test]
 fn money_in_every_currency_respects_its_rule() {
