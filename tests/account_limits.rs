@@ -91,9 +91,9 @@ fn a_9_digit_vnd_card_payment_is_refused_by_default_naming_the_api_reference() {
     assert_eq!(violation.param("limit_source"), Some("api_reference"));
 }
 
-/// <https://docs.stripe.com/currencies>: "up to 12 digits for most card payments". With the
-/// card networks' digits stated, the same payment is accepted, and the report says which
-/// limits the checks use.
+/// stripe-facts §1.2: <https://docs.stripe.com/currencies>: "up to 12 digits for most card
+/// payments". With the card networks' digits stated, the same payment is accepted, and the report
+/// says which limits the checks use.
 #[test]
 fn the_same_payment_is_accepted_when_the_configuration_states_the_card_networks_digits() {
     let gateway = gateway(Some(r#"{ "card_networks": true }"#));
@@ -115,8 +115,9 @@ fn the_same_payment_is_accepted_when_the_configuration_states_the_card_networks_
     );
 }
 
-/// The page: "9 digits for American Express". A 10-digit amex sale is refused with the card
-/// networks' maximum named; an unknown brand gets 9 digits, the smallest a network imposes.
+/// stripe-facts §1.2: the page: "9 digits for American Express". A 10-digit amex sale is refused
+/// with the card networks' maximum named; an unknown brand gets 9 digits, the smallest a network
+/// imposes.
 #[test]
 fn american_express_keeps_9_digits_and_the_refusal_names_the_card_networks() {
     let gateway = gateway(Some(r#"{ "card_networks": true }"#));
@@ -136,7 +137,8 @@ fn american_express_keeps_9_digits_and_the_refusal_names_the_card_networks() {
     assert_eq!(param(&refusal, "limit_source"), "card_networks");
 }
 
-/// A capture knows its card's brand from the authorization; a refund from `with_brand`.
+/// rules §5, stripe-facts §1.2: a capture knows its card's brand from the authorization; a refund
+/// from `with_brand`.
 #[test]
 fn a_capture_uses_the_authorizations_brand_and_a_refund_its_own() {
     let gateway = gateway(Some(r#"{ "card_networks": true }"#));
@@ -150,12 +152,14 @@ fn a_capture_uses_the_authorizations_brand_and_a_refund_its_own() {
     assert_eq!(param(&refusal, "limit_source"), "card_networks");
 
     let refund = Refund::new(amount, amount, vnd(0));
-    assert!(gateway.check(&Operation::Refund(refund)).is_err());
+    let refusal = gateway.check(&Operation::Refund(refund)).unwrap_err();
+    assert_eq!(refusal.code().as_str(), "amount_too_large");
+    assert_eq!(param(&refusal, "limit_source"), "card_networks");
     let refund = refund.with_brand(CardBrand::Mastercard);
     assert_eq!(gateway.check(&Operation::Refund(refund)), Ok(()));
 }
 
-/// An account's own maximum per currency and per brand, stated in the file, read exactly
+/// rules §5: an account's own maximum per currency and per brand, stated in the file, read exactly
 /// (a JSON number too), and named by the refusal.
 #[test]
 fn stated_currency_and_brand_maximums_are_used_and_named() {
@@ -228,7 +232,8 @@ fn a_replaced_lower_minimum_is_used_by_validation_and_by_check() {
     );
 }
 
-/// A replaced higher minimum: the 0.50 USD the table allows is now below the account's.
+/// rules §6, stripe-facts §1.1: a replaced higher minimum: the 0.50 USD the table allows is now
+/// below the account's.
 #[test]
 fn a_replaced_higher_minimum_refuses_a_lower_minimum_payment() {
     let limits = r#"{ "minimums": [{ "currency": "USD", "minimum": "0.60" }] }"#;
@@ -245,7 +250,7 @@ fn a_replaced_higher_minimum_refuses_a_lower_minimum_payment() {
     assert_eq!(below.param("minimum_stated_by_account"), Some("true"));
 }
 
-/// Bad limits are violations at their paths, every one reported, nothing panics.
+/// rules §5, §10: bad limits are violations at their paths, every one reported, nothing panics.
 #[test]
 fn bad_limits_are_violations_at_their_paths() {
     let limits = r#"{
@@ -331,7 +336,7 @@ fn bad_limits_are_violations_at_their_paths() {
     }
 }
 
-/// A secret pasted into a limits field is never echoed whole.
+/// rules §1: a secret pasted into a limits field is never echoed whole.
 #[test]
 fn a_secret_in_a_limits_field_is_not_echoed() {
     let secret = "sk_live_4eC39HqLyjWDarjtT1zdp7dcXYZ";
@@ -345,7 +350,7 @@ fn a_secret_in_a_limits_field_is_not_echoed() {
     assert!(!shown.contains("4eC39HqLyjWDarjtT1zdp7dc"), "{shown}");
 }
 
-/// Code users state the limits on a [`GatewayDraft`]; the validated gateway keeps them.
+/// rules §5: code users state the limits on a [`GatewayDraft`]; the validated gateway keeps them.
 #[test]
 fn a_typed_draft_states_limits_in_code() {
     let mut draft = GatewayDraft::new(
@@ -374,8 +379,9 @@ fn a_typed_draft_states_limits_in_code() {
     );
 }
 
-/// `japanese_account` follows `account.country` unless stated: JCB keeps 8 digits on a
-/// Japanese account (the page: "JCB, Diners Club and Discover from Japanese Stripe accounts").
+/// stripe-facts §1.2: `japanese_account` follows `account.country` unless stated: JCB keeps 8
+/// digits on a Japanese account (the page: "JCB, Diners Club and Discover from Japanese Stripe
+/// accounts").
 #[test]
 fn a_japanese_account_follows_the_country_unless_stated() {
     let json = config_json(Some(r#"{ "card_networks": true }"#), "0.50").replace(
@@ -397,7 +403,7 @@ fn a_japanese_account_follows_the_country_unless_stated() {
 }
 
 proptest! {
-    /// Any text in any limits field: no panic, and every problem is at a path inside
+    /// rules §5, §10: any text in any limits field: no panic, and every problem is at a path inside
     /// `account.limits` (the rest of the configuration is valid).
     #[test]
     fn any_text_in_limits_fields_is_a_violation_inside_account_limits(
@@ -426,10 +432,10 @@ proptest! {
     }
 }
 
-/// The line format's `brand` on a sale, an authorization and a refund: the account's limit
-/// for that brand applies, as with `Payment::with_brand` (a line without it is a card of
-/// unknown brand); a brand that is not Stripe's is refused at its field, and `brand` on a
-/// void does not belong.
+/// rules §5, §7: the line format's `brand` on a sale, an authorization and a refund: the account's
+/// limit for that brand applies, as with `Payment::with_brand` (a line without it is a card of
+/// unknown brand); a brand that is not Stripe's is refused at its field, and `brand` on a void does
+/// not belong.
 #[test]
 fn a_lines_brand_applies_the_accounts_brand_limit() {
     use stripe_gateway_rules::operation::OperationLine;

@@ -40,6 +40,8 @@ fn brand(s: &str) -> CardBrand {
         .unwrap_or_else(|e| panic!("{s:?} did not parse: {e}"))
 }
 
+/// rules §10, stripe-facts §7: every value of Stripe's `card.brand`, and every other network,
+/// parses and prints back as its keyword.
 #[test]
 fn api_reference_every_card_brand_value_parses_and_prints_back() {
     for value in CARD_BRAND_VALUES {
@@ -63,6 +65,7 @@ fn api_reference_every_card_brand_value_parses_and_prints_back() {
     assert_eq!(keywords, expected);
 }
 
+/// rules §10: serde writes the keyword and reads through the parser, aliases and hints included.
 #[cfg(feature = "serde")]
 #[test]
 fn api_reference_serde_uses_the_keywords_through_the_parser() {
@@ -159,7 +162,8 @@ fn rules_10_other_values_get_no_guess_and_no_secret_is_echoed() {
     assert!(e.to_string().len() < 400);
 }
 
-/// Link is a wallet and `unknown` is Stripe's "cannot tell": neither is a network to enable.
+/// rules §10: link is a wallet and `unknown` is Stripe's "cannot tell": neither is a network to
+/// enable.
 #[test]
 fn api_reference_link_and_unknown_cannot_be_enabled_every_network_can() {
     for b in CardBrand::ALL {

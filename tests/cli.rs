@@ -273,7 +273,7 @@ fn check_config_hostile_files_exit_2_with_a_structured_file_error() {
     assert_eq!(doc["file_error"]["line"], 3, "{doc}");
 }
 
-/// Secrets pasted into every field of a configuration are never printed, in any format.
+/// rules §1: secrets pasted into every field of a configuration are never printed, in any format.
 #[test]
 fn check_config_secrets_in_every_field_never_printed() {
     let fields = [
@@ -673,8 +673,8 @@ fn issue_14_line_errors_are_worded_for_an_operator() {
     }
 }
 
-/// Issue 9: `"extended":"sk_live_…"` was answered with serde's own text, which quoted the
-/// secret. Secrets pasted into every field of a line are never printed.
+/// rules §1 (issue 9): `"extended":"sk_live_…"` was answered with serde's own text, which quoted
+/// the secret. Secrets pasted into every field of a line are never printed.
 #[test]
 fn issue_9_secrets_in_every_field_of_a_line_never_printed() {
     let mut input = format!(

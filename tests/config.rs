@@ -487,6 +487,7 @@ fn every_configuration_code_has_a_test_above() {
 
 // ---- several problems at once -------------------------------------------------------------
 
+/// rules §10: every problem of a file is reported at once, at its path, in the form's field order.
 #[test]
 fn every_problem_is_reported_at_once_in_field_order() {
     let json = include_str!("../examples/configs/everything-wrong.json");
@@ -543,6 +544,7 @@ fn s4_portabilling_minimums_depend_on_the_settlement_currency() {
     );
 }
 
+/// rules §11: each bundled configuration gives the findings its platform's profile makes apply.
 #[test]
 fn the_bundled_configurations_validate_as_documented() {
     // Each platform's files carry only its form's fields (rules §11); the one without a
@@ -626,8 +628,8 @@ fn the_bundled_configurations_validate_as_documented() {
 
 // ---- the file format -------------------------------------------------------------------------
 
-/// Issue 10, "field-level, not file-level": a value of the wrong JSON type, an unknown field
-/// or a field given twice is a violation at its path (tests/loading.rs has the details); only
+/// rules §10 (issue 10): "field-level, not file-level": a value of the wrong JSON type, an unknown
+/// field or a field given twice is a violation at its path (tests/loading.rs has the details); only
 /// a text that is not a JSON object fails the file, with line and column.
 #[test]
 fn a_bad_value_or_shape_is_a_violation_but_bad_syntax_fails_the_file_with_line_and_column() {
@@ -650,10 +652,15 @@ fn a_bad_value_or_shape_is_a_violation_but_bad_syntax_fails_the_file_with_line_a
     );
     let err = GatewayConfig::from_json("{\"name\": ").unwrap_err();
     assert_eq!(err.line(), 1);
-    assert!(GatewayConfig::from_json("[]").is_err());
-    assert!(GatewayConfig::from_json("").is_err());
+    assert_eq!(
+        GatewayConfig::from_json("[]").unwrap_err().code(),
+        "not_an_object"
+    );
+    assert_eq!(GatewayConfig::from_json("").unwrap_err().code(), "not_json");
 }
 
+/// rules §10, §1: a file that cannot be a configuration fails with its code, and no error repeats
+/// a secret in it.
 #[test]
 fn hostile_files_fail_cleanly_and_never_echo_a_secret() {
     // A secret in a field of the wrong type, and as an unknown field name: violations
@@ -678,7 +685,10 @@ fn hostile_files_fail_cleanly_and_never_echo_a_secret() {
         "[".repeat(100_000),
         "]".repeat(100_000)
     );
-    assert!(GatewayConfig::from_json(&deep).is_err());
+    assert_eq!(
+        GatewayConfig::from_json(&deep).unwrap_err().code(),
+        "too_deep"
+    );
     // Huge.
     let huge = format!("{{\"name\": \"{}\"}}", "a".repeat(2 << 20));
     let err = GatewayConfig::from_json(&huge).unwrap_err();
@@ -693,6 +703,7 @@ fn hostile_files_fail_cleanly_and_never_echo_a_secret() {
     assert!(v.message().len() < 100, "{}", v.message());
 }
 
+/// rules §1: a report's JSON never holds a secret.
 #[cfg(feature = "serde")]
 #[test]
 fn reports_serialize_without_secrets() {

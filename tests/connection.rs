@@ -468,8 +468,14 @@ fn s2_connections_round_trip_through_serde_and_refuse_duplicates() {
     let back: Connections = serde_json::from_str(&json).unwrap();
     assert_eq!(back, connections);
     let dup = format!(r#"[{{"account_id":"{ACCT_A}"}},{{"account_id":"{ACCT_A}"}}]"#);
-    assert!(serde_json::from_str::<Connections>(&dup).is_err());
-    assert!(serde_json::from_str::<Connection>("{}").is_err());
+    let e = serde_json::from_str::<Connections>(&dup).unwrap_err();
+    assert!(e.to_string().contains("has already been integrated"), "{e}");
+    let e = serde_json::from_str::<Connection>("{}").unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("with an account_id or a publishable_key, found neither"),
+        "{e}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -723,7 +729,8 @@ fn s1_settings_deserialize_through_the_same_checks() {
     let json = r#"{"name":"x","secret_key":"sk_live_4eC39HqLyjWDarjtT1zdp7dc "}"#;
     let e = serde_json::from_str::<ConnectionSettings>(json).unwrap_err();
     assert!(!e.to_string().contains("4eC39HqLyjWDarjtT1zd"), "{e}");
-    assert!(serde_json::from_str::<ConnectionSettingsDraft>(r#"{"password":"x"}"#).is_err());
+    let e = serde_json::from_str::<ConnectionSettingsDraft>(r#"{"password":"x"}"#).unwrap_err();
+    assert!(e.to_string().contains("a field it does not know"), "{e}");
 }
 
 mod props {
@@ -819,12 +826,14 @@ mod by_key {
             None
         );
         assert!(matches!(key(ACCT_A), ConnectionKey::AccountId(_)));
-        assert!(
-            "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
-                .parse::<ConnectionKey>()
-                .is_err()
+        let e = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
+            .parse::<ConnectionKey>()
+            .unwrap_err();
+        assert_eq!(e.code(), "wrong_credential_kind");
+        assert_eq!(
+            "pk_live_".parse::<ConnectionKey>().unwrap_err().code(),
+            "missing_body"
         );
-        assert!("pk_live_".parse::<ConnectionKey>().is_err());
     }
 
     #[test]
@@ -874,7 +883,7 @@ mod by_key {
         );
     }
 
-    /// Stripe's OAuth reference: the token response's fields; tokens are secrets.
+    /// stripe-facts §6: Stripe's OAuth reference: the token response's fields; tokens are secrets.
     #[test]
     fn oauth_reference_token_response_becomes_the_selected_account() {
         let body = token_body(ACCT_A, "pk_test_TYooMQauvdEDq54NiTphI7jx", false);
@@ -899,6 +908,8 @@ mod by_key {
         assert!(minimal.selected_account().publishable_keys().is_empty());
     }
 
+    /// rules §9, stripe-facts §6: a token response that is Stripe's error, lacks a field or has
+    /// one of the wrong type is a typed error with its code.
     #[test]
     fn oauth_reference_bad_token_responses_are_typed_errors() {
         let err = |s: &str| OAuthToken::from_json(s).unwrap_err();
@@ -942,8 +953,9 @@ mod by_key {
     }
 }
 
-/// Issue 9: OAuth callbacks report through the crate's one report model, with one meaning per
-/// code (`invalid_scope` is Stripe's; a scope the crate cannot read is `scope_unknown`).
+/// rules §9 (issue 9): OAuth callbacks report through the crate's one report model, with one
+/// meaning per code (`invalid_scope` is Stripe's; a scope the crate cannot read is
+/// `scope_unknown`).
 #[test]
 fn oauth_callback_errors_become_violations_of_the_report() {
     use stripe_gateway_rules::ViolationCode;

@@ -467,7 +467,12 @@ fn rules_1_mode_parses_lowercase_only() {
         "Live".parse::<Mode>().unwrap_err().suggestion(),
         Some(Mode::Live)
     );
-    assert!("prod".parse::<Mode>().is_err());
+    let e = "prod".parse::<Mode>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "expected a mode, `test` or `live`, found \"prod\""
+    );
+    assert_eq!(e.suggestion(), None);
 }
 
 #[test]
@@ -556,7 +561,7 @@ mod serde_tests {
     }
 }
 
-/// Issue 14: a key whose body is longer than Stripe's longest got the overall `too_long`
+/// rules §1 (issue 14): a key whose body is longer than Stripe's longest got the overall `too_long`
 /// error about the whole input's length, so `body_too_long` could never be returned.
 #[test]
 fn a_key_body_longer_than_stripes_longest_is_body_too_long() {

@@ -42,6 +42,7 @@ fn mangle() -> impl Strategy<Value = (String, String)> {
 }
 
 proptest! {
+    /// rules §1: no credential parser panics on any string.
     #[test]
     fn no_parser_panics_on_any_string(s in "\\PC*|.*") {
         let _ = s.parse::<SecretKey>();
@@ -53,6 +54,7 @@ proptest! {
         let _ = s.parse::<Mode>();
     }
 
+    /// rules §1: no credential parser panics on key-shaped strings.
     #[test]
     fn no_parser_panics_on_key_shaped_strings(prefix in key_prefix(), rest in "\\PC{0,300}") {
         let s = format!("{prefix}{rest}");
@@ -60,6 +62,8 @@ proptest! {
         let _ = s.parse::<PublishableKey>();
     }
 
+    /// rules §1: a secret key's `Debug` never shows its body, and its redacted form is the prefix
+    /// and the last four characters.
     #[test]
     fn debug_and_redacted_never_show_the_body(prefix in key_prefix(), body in body()) {
         let key: SecretKey = format!("{prefix}{body}").parse().unwrap();
@@ -71,6 +75,7 @@ proptest! {
         prop_assert_eq!(redacted, format!("{prefix}…{}", &body[body.len() - 4..]));
     }
 
+    /// rules §1: an OAuth client secret or refresh token never shows itself.
     #[test]
     fn opaque_secrets_never_show_themselves(secret in "[!-~]{16,200}") {
         prop_assume!(!secret.starts_with(['"', '\'', '`']) && !secret.ends_with(['"', '\'', '`']));
@@ -83,6 +88,7 @@ proptest! {
         }
     }
 
+    /// rules §1: no parser's error message contains a mangled key's body.
     #[test]
     fn error_messages_never_contain_the_body((input, body) in mangle()) {
         for message in [
@@ -102,11 +108,14 @@ proptest! {
         }
     }
 
+    /// rules §1: a key with whitespace, quotes, a `Bearer ` prefix, a look-alike letter or a wrong
+    /// prefix is refused, whatever the reason given.
     #[test]
     fn mangled_keys_are_always_refused((input, _body) in mangle()) {
         prop_assert!(input.parse::<SecretKey>().is_err());
     }
 
+    /// rules §1: publishable keys, account ids, client ids and modes round-trip through `Display`.
     #[test]
     fn public_types_round_trip_through_display(
         mode in prop::sample::select(vec!["test", "live"]),

@@ -78,6 +78,7 @@ fn currency(code: &str) -> Currency {
 // Minimums — rules.md §6; stripe-facts §1.1; tests/data/stripe-min-amounts.csv
 // ---------------------------------------------------------------------------------------------
 
+/// stripe-facts §1.1: every row of the minimums CSV is the crate's minimum, exactly.
 #[test]
 fn minimums_every_csv_row_matches_exactly() {
     let rows = read_csv(
@@ -97,6 +98,7 @@ fn minimums_every_csv_row_matches_exactly() {
     }
 }
 
+/// stripe-facts §1.1: the crate has no minimum the CSV lacks.
 #[test]
 fn minimums_crate_has_no_entry_the_csv_lacks() {
     let rows = read_csv(
@@ -137,6 +139,7 @@ fn expected_rule(code: &str, text: &str) -> (u32, i64, i64) {
     }
 }
 
+/// rules §5, stripe-facts §2: every row of the decimals CSV is the crate's rule for its currency.
 #[test]
 fn decimals_every_csv_row_matches() {
     let rows = read_csv(
@@ -164,6 +167,7 @@ fn decimals_every_csv_row_matches() {
     assert_eq!(seen, 24);
 }
 
+/// rules §5, stripe-facts §2: the crate has no decimal special case the CSV lacks.
 #[test]
 fn decimals_crate_has_no_special_case_the_csv_lacks() {
     let rows = read_csv(
@@ -194,6 +198,7 @@ fn decimals_crate_has_no_special_case_the_csv_lacks() {
     }
 }
 
+/// rules §5, stripe-facts §2: Stripe's exponent is used, not ISO 4217's, where they differ.
 #[test]
 fn decimals_stripe_exponent_is_not_iso_exponent() {
     // stripe-facts §2.2: MGA is zero-decimal at Stripe, ISO says 2.
@@ -233,6 +238,8 @@ fn yes_no(s: &str) -> bool {
     }
 }
 
+/// stripe-facts §7: every currency of the presentment CSV is on the crate's list, with its
+/// American Express flag.
 #[test]
 fn presentment_every_csv_row_is_present_with_exact_amex_flag() {
     let rows = presentment_rows();
@@ -255,6 +262,8 @@ fn presentment_every_csv_row_is_present_with_exact_amex_flag() {
     assert_eq!(withdrawn, ["ANG", "STD"]);
 }
 
+/// stripe-facts §7: 26 currencies are marked as not supported by American Express, 25 of them
+/// representable.
 #[test]
 fn presentment_amex_unsupported_count_is_26_in_csv_25_representable() {
     let rows = presentment_rows();
@@ -271,6 +280,8 @@ fn presentment_amex_unsupported_count_is_26_in_csv_25_representable() {
     assert_eq!(representable, 25);
 }
 
+/// rules §5, stripe-facts §2, §7: the list's zero-decimal flag agrees with the exponent, except
+/// for UGX (its special case wins).
 #[test]
 fn presentment_zero_decimal_flag_consistent_with_exponent_except_ugx() {
     // rules.md §5: UGX is flagged zero-decimal on the list, but the special case (exponent 2,
@@ -294,6 +305,7 @@ fn presentment_zero_decimal_flag_consistent_with_exponent_except_ugx() {
     }
 }
 
+/// stripe-facts §7: the crate's list has no currency the CSV lacks, and keeps the page's order.
 #[test]
 fn presentment_crate_has_no_entry_the_csv_lacks_and_keeps_page_order() {
     let rows = presentment_rows();

@@ -199,6 +199,7 @@ mod body {
             .collect()
     }
 
+    /// rules §12: every error code Stripe's SDKs list is classified.
     #[test]
     fn sdk_list_every_published_error_code_is_classified() {
         let codes = listed_codes();
@@ -283,6 +284,7 @@ mod body {
     /// A recorded stripe-php response (2021) for a missing object: `param` empty.
     const RESOURCE_MISSING: &str = r#"{"error": {"code": "resource_missing", "doc_url": "https://stripe.com/docs/error-codes/resource-missing", "message": "No such source: 'src_1JO8l1DrQTGOtN1NrN3f8Ckr'", "param": "", "type": "invalid_request_error"}}"#;
 
+    /// rules §12: recorded Stripe error bodies parse and get their diagnosis.
     #[test]
     fn api_errors_real_bodies_parse_and_diagnose() {
         let small = StripeError::from_json(AMOUNT_TOO_SMALL).unwrap();
@@ -334,7 +336,7 @@ mod body {
         assert_eq!(missing.code(), Some("resource_missing"));
     }
 
-    /// The bare inner object, as a client library hands it over.
+    /// rules §12: the bare inner object, as a client library hands it over.
     #[test]
     fn api_errors_the_bare_inner_object_is_read_too() {
         let bare =
@@ -407,6 +409,7 @@ mod body {
         assert_eq!(raw.field(), Some("account.raw_card_data_access"));
     }
 
+    /// rules §12: an unknown code is diagnosed by its error type.
     #[test]
     fn api_errors_unknown_codes_fall_back_to_the_type() {
         let d = |t: &str| {
@@ -436,6 +439,7 @@ mod body {
         assert_eq!(classify_code(" card_declined"), None);
     }
 
+    /// rules §12: a malformed error body is a typed error with its code, line and column.
     #[test]
     fn malformed_bodies_give_typed_errors_with_line_and_column() {
         let err = |s: &str| StripeError::from_json(s).unwrap_err();
@@ -510,6 +514,7 @@ mod body {
     const FIELDS: [&str; 6] = ["type", "code", "decline_code", "param", "message", "status"];
 
     proptest! {
+        /// rules §1, §12: a secret in any field of an error body never reaches the diagnosis.
         #[test]
         fn a_secret_in_any_field_never_reaches_the_output((pasted, body) in secret(), field in proptest::sample::select(FIELDS.to_vec()), nested in any::<bool>()) {
             let mut fields: Vec<String> = FIELDS
@@ -567,6 +572,7 @@ mod body {
             }
         }
 
+        /// rules §12: a field of the wrong JSON type is a typed error.
         #[test]
         fn wrong_json_types_are_typed_errors(field in proptest::sample::select(FIELDS[..5].to_vec()), value in prop_oneof![Just("1"), Just("true"), Just("[]"), Just("{}"), Just("1e400")]) {
             let json = format!(r#"{{"error": {{"{field}": {value}}}}}"#);

@@ -189,7 +189,7 @@ fn minimum_below_stripe_names_the_smallest_minimum_that_passes() {
     assert!(config.validate().is_ok());
 }
 
-/// Issue 9, leak 2: `Timeout`'s error kept the first 40 characters of what was typed.
+/// rules §1 (issue 9, leak 2): `Timeout`'s error kept the first 40 characters of what was typed.
 #[test]
 fn regression_a_secret_typed_as_a_timeout_is_not_quoted() {
     for typed in [
@@ -208,7 +208,7 @@ fn regression_a_secret_typed_as_a_timeout_is_not_quoted() {
     }
 }
 
-/// Issue 9, leak 3: `ConnectionSettingsDraft` derived `Debug` over its text fields.
+/// rules §1 (issue 9, leak 3): `ConnectionSettingsDraft` derived `Debug` over its text fields.
 #[test]
 fn regression_the_settings_drafts_debug_is_guarded() {
     let mut draft = ConnectionSettingsDraft::default();

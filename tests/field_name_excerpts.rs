@@ -77,6 +77,7 @@ fn every_library_output(json: &str) -> Vec<String> {
     outputs
 }
 
+/// rules §1: an unknown field named like a key body is reported without the body.
 #[test]
 fn an_unknown_field_named_like_a_key_body_is_reported_without_the_body() {
     for (json, body) in CASES {
@@ -92,6 +93,7 @@ fn an_unknown_field_named_like_a_key_body_is_reported_without_the_body() {
     }
 }
 
+/// rules §1: a cut field name still says how long it was and where it was.
 #[test]
 fn a_cut_field_name_still_says_how_long_it_was_and_where_it_was() {
     let config = GatewayConfig::from_json(FINDING_AUTH).unwrap();
@@ -110,6 +112,7 @@ fn a_cut_field_name_still_says_how_long_it_was_and_where_it_was() {
     assert!(unknown.to_string().contains("(43 bytes)"), "{unknown}");
 }
 
+/// rules §1: a cut field name still names the closest known field.
 #[test]
 fn a_cut_field_name_still_names_the_closest_field() {
     // A misspelled name beside a body: the suggestion is worked out from the whole name and
@@ -144,6 +147,7 @@ fn tool(args: &[&str]) -> String {
     )
 }
 
+/// rules §1: `check-config` prints no body of a field name, in any format.
 #[cfg(feature = "cli")]
 #[test]
 fn check_config_prints_no_body_of_a_field_name_in_any_format() {
@@ -160,8 +164,8 @@ fn check_config_prints_no_body_of_a_field_name_in_any_format() {
 }
 
 proptest! {
-    /// Issue 21's property: a field name built from any secret body of 16 to 99 letters (no
-    /// digits), with or without its prefix, at any position of the name, never appears 12
+    /// rules §1 (issue 21's property): a field name built from any secret body of 16 to 99 letters
+    /// (no digits), with or without its prefix, at any position of the name, never appears 12
     /// characters at a time in any output of the loader and the report.
     #[test]
     fn a_letters_only_body_in_a_field_name_never_reaches_an_output(

@@ -21,7 +21,7 @@ fn secrets() -> [String; 3] {
     ]
 }
 
-/// Finding 1 (`connection_settings`): `ConnectionSettingsDraft` and `ConnectionSettings`
+/// rules §1: finding 1 (`connection_settings`): `ConnectionSettingsDraft` and `ConnectionSettings`
 /// derive `Deserialize`, and serde_json's own message quotes the value it refuses
 /// (`invalid type: string "sk_live_…", expected a boolean`) and an unknown field's name
 /// whole. `GatewayConfig::from_json` redacts these messages; the settings have no such
@@ -43,7 +43,7 @@ fn a_secret_in_the_connection_settings_json_does_not_reach_serde_errors() {
     }
 }
 
-/// Finding 2 (`oauth_callback`): `OAuthError::RedirectUriNotHttps` prints the host of an
+/// rules §1: finding 2 (`oauth_callback`): `OAuthError::RedirectUriNotHttps` prints the host of an
 /// http redirect URI whole (`found http://{host}`), not through `InputExcerpt` or
 /// `truncated`; a secret pasted as the host (it parses: `_` is allowed, and a lowercase body
 /// stays as it is) is in the message.
@@ -63,33 +63,29 @@ fn a_secret_in_an_http_redirect_uri_host_does_not_reach_the_live_mode_error() {
     }
 }
 
-/// Finding 3 (`oauth_callback`): a secret pasted as the OAuth state, or into the redirect
-/// URI (`https://billing.example.com/cb?key=sk_live_…`), is accepted; `OAuthState`'s
-/// `Display` and `Debug` and `AuthorizeRequest`'s `Debug` print it, and the authorize URL
-/// sends it to the browser and to Stripe. A state or URI that holds a secret is a mistake:
-/// a fix refuses it (a new error code), as the credential parsers refuse a secret in a
-/// public slot.
+/// rules §1, §9: finding 3 (`oauth_callback`): a secret pasted as the OAuth state, or into the
+/// redirect URI (`https://billing.example.com/cb?key=sk_live_…`), is accepted; `OAuthState`'s
+/// `Display` and `Debug` and `AuthorizeRequest`'s `Debug` print it, and the authorize URL sends it
+/// to the browser and to Stripe. A state or URI that holds a secret is a mistake: a fix refuses it
+/// (a new error code), as the credential parsers refuse a secret in a public slot.
 #[test]
 fn a_secret_is_refused_as_the_oauth_state_and_in_the_redirect_uri() {
     let client_id: ClientId = "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse().unwrap();
     let state: OAuthState = "k3J9xQ2mVb7LwZ4pT8rN".parse().unwrap();
     for secret in secrets() {
-        assert!(
-            secret.parse::<OAuthState>().is_err(),
-            "{secret} accepted as a state"
-        );
+        let e = secret.parse::<OAuthState>().unwrap_err();
+        assert_eq!(e.code(), "state_holds_secret", "{secret}");
         let uri = format!("https://billing.example.com/cb?key={secret}");
-        let request =
-            AuthorizeRequest::new(client_id.clone(), OAuthScope::ReadWrite, &state, Mode::Test)
-                .redirect_uri(&uri);
-        if let Ok(request) = request {
-            assert!(!format!("{request:?}").contains(BODY), "{request:?}");
-        }
+        let e = AuthorizeRequest::new(client_id.clone(), OAuthScope::ReadWrite, &state, Mode::Test)
+            .redirect_uri(&uri)
+            .unwrap_err();
+        assert_eq!(e.code(), "redirect_uri_holds_secret", "{uri}");
+        assert!(!format!("{e} {e:?}").contains(BODY), "{e:?}");
     }
 }
 
-/// Finding 4 (`operation_line`): `OperationLine` derives `Debug`, which prints every field
-/// of the line whole, a secret pasted into `op`, `amount`, `customer_email`… included. A fix:
+/// rules §1: finding 4 (`operation_line`): `OperationLine` derives `Debug`, which prints every
+/// field of the line whole, a secret pasted into `op`, `amount`, `customer_email`… included. A fix:
 /// a `Debug` by hand through the crate's guarded text, as `GatewayConfig`'s.
 #[test]
 fn a_secret_in_an_operation_line_does_not_reach_its_debug() {
@@ -105,10 +101,10 @@ fn a_secret_in_an_operation_line_does_not_reach_its_debug() {
     }
 }
 
-/// Finding 5 (`connection_settings`): `ConnectionSettings` derives `Debug`, which prints the
-/// connection's name whole; a secret pasted as the name (it is a valid name) is in it.
-/// `ConnectionSettingsDraft`'s `Debug` guards the same field. (The same bug as
-/// `ValidatedGateway`'s in tests/regressions.rs.)
+/// rules §1: finding 5 (`connection_settings`): `ConnectionSettings` derives `Debug`, which prints
+/// the connection's name whole; a secret pasted as the name (it is a valid name) is in it.
+/// `ConnectionSettingsDraft`'s `Debug` guards the same field. (The same bug as `ValidatedGateway`'s
+/// in tests/regressions.rs.)
 #[test]
 fn a_secret_pasted_as_the_connection_name_does_not_reach_the_settings_debug() {
     for secret in secrets() {
@@ -121,10 +117,10 @@ fn a_secret_pasted_as_the_connection_name_does_not_reach_the_settings_debug() {
     }
 }
 
-/// Finding 6 (`operation_line`): `OperationLine::parse` puts serde_json's message into the
-/// `LineError` unchanged, and it quotes an unknown field's name and a refused value whole
-/// (`unknown field `sk_live_…``, `invalid type: string "sk_live_…", expected a boolean`).
-/// A fix: the redaction of `ConfigFileError` (`redact_quoted`).
+/// rules §1: finding 6 (`operation_line`): `OperationLine::parse` puts serde_json's message into
+/// the `LineError` unchanged, and it quotes an unknown field's name and a refused value whole
+/// (`unknown field `sk_live_…``, `invalid type: string "sk_live_…", expected a boolean`). A fix:
+/// the redaction of `ConfigFileError` (`redact_quoted`).
 #[test]
 fn a_secret_in_an_operation_line_does_not_reach_the_parse_error() {
     for secret in secrets() {
@@ -139,8 +135,8 @@ fn a_secret_in_an_operation_line_does_not_reach_the_parse_error() {
     }
 }
 
-/// Finding 7 (`operation_line`): `Operation` (its `Payment`) derives `Debug`, which prints the
-/// customer's email whole; `operation()` does not check the email (only `check` does, in
+/// rules §1: finding 7 (`operation_line`): `Operation` (its `Payment`) derives `Debug`, which
+/// prints the customer's email whole; `operation()` does not check the email (only `check` does, in
 /// token-only mode), so a secret pasted after or as the email is in the operation's `Debug`.
 #[test]
 fn a_secret_in_the_customer_email_does_not_reach_the_operation_debug() {
@@ -154,7 +150,7 @@ fn a_secret_in_the_customer_email_does_not_reach_the_operation_debug() {
     }
 }
 
-/// Finding 8 (`operation_line`): a capture's `authorized_at` (and `at`, `capture_before`)
+/// rules §1: finding 8 (`operation_line`): a capture's `authorized_at` (and `at`, `capture_before`)
 /// that does not parse gives an error ending with jiff's own message, which quotes the
 /// unparsed rest of the input whole (`… but unparsed input " sk_live_…:00:00Z" remains`);
 /// the crate's excerpt before it is cut correctly.

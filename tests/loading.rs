@@ -72,6 +72,7 @@ fn the_base_configuration_is_valid() {
 
 // ---- wrong type at its path, with a remedy (issue 10) ----------------------------------------
 
+/// rules §10: a value of the wrong JSON type is `wrong_type` at its path, with a remedy.
 #[test]
 fn wrong_type_is_a_violation_at_its_path_with_a_remedy() {
     let r = report(&with("/existing", json!("yes")));
@@ -111,6 +112,7 @@ fn wrong_type_is_a_violation_at_its_path_with_a_remedy() {
     );
 }
 
+/// rules §10: `wrong_type` is the one finding at its path: validation adds nothing there.
 #[test]
 fn wrong_type_replaces_what_validation_would_say_at_the_same_path() {
     // A required field of the wrong type is not also "missing".
@@ -150,6 +152,8 @@ fn wrong_type_replaces_what_validation_would_say_at_the_same_path() {
 
 // ---- unknown field, with the closest name; every other problem still reported ----------------
 
+/// rules §10: an unknown field is `unknown_field` with the closest known name, and other problems
+/// are still reported.
 #[test]
 fn unknown_field_with_suggestion_and_other_problems_still_reported() {
     let mut config = base();
@@ -213,6 +217,7 @@ fn unknown_field_with_suggestion_and_other_problems_still_reported() {
     );
 }
 
+/// rules §10: a field of another object is `unknown_field` with the object it belongs in.
 #[test]
 fn unknown_field_of_another_object_says_where_it_belongs() {
     let mut config = base();
@@ -253,6 +258,7 @@ fn unknown_field_of_another_object_says_where_it_belongs() {
     );
 }
 
+/// rules §10: a repeated field is `duplicate_field`, and the last value is used.
 #[test]
 fn duplicate_field_is_a_violation_and_the_last_one_is_used() {
     let json = r#"{"name": "a", "name": "Stripe USD", "version": "v2"}"#;
@@ -270,6 +276,7 @@ fn duplicate_field_is_a_violation_and_the_last_one_is_used() {
 
 // ---- BOM ------------------------------------------------------------------------------------
 
+/// rules §10: a byte order mark before the object is accepted.
 #[test]
 fn bom_accepted() {
     let json = format!("\u{feff}{}", base());
@@ -283,6 +290,7 @@ fn bom_accepted() {
 
 // ---- keywords with other capitals: refused with the keyword to use (decision, text.rs) ------
 
+/// rules §10: a keyword typed with capitals is refused, and the message names the keyword.
 #[test]
 fn capitals_refused_with_the_keyword() {
     let cases = [
@@ -345,6 +353,8 @@ fn capitals_refused_with_the_keyword() {
 
 // ---- amounts written as JSON numbers: exact, or refused at their path -----------------------
 
+/// rules §10: an amount written as a JSON number is read exactly from its text, or refused at its
+/// path.
 #[test]
 fn json_number_amounts_exact_or_refused_at_path() {
     let minimum = |json: &str| {
@@ -400,6 +410,7 @@ fn json_number_amounts_exact_or_refused_at_path() {
 
 // ---- the whole-file errors ------------------------------------------------------------------
 
+/// rules §10: a whole-file error has its line and column, in its JSON too.
 #[test]
 fn whole_file_error_line_column_serialized() {
     let err =
@@ -422,6 +433,7 @@ fn whole_file_error_line_column_serialized() {
     );
 }
 
+/// rules §10: only a file that cannot be a configuration fails as a whole.
 #[test]
 fn whole_file_errors_are_only_for_unreadable_files() {
     let kind = |json: &str| GatewayConfig::from_json(json).unwrap_err().kind();
@@ -549,6 +561,7 @@ fn secret() -> impl Strategy<Value = (String, String)> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
+    /// rules §1: a secret pasted into any field never appears in the report.
     #[test]
     fn secrets_pasted_into_any_field_never_appear(
         (secret, body) in secret(),
@@ -562,6 +575,7 @@ proptest! {
         }
     }
 
+    /// rules §1: a secret as an unknown field's name never appears in the report.
     #[test]
     fn secrets_as_unknown_field_names_never_appear(
         (secret, body) in secret(),
@@ -578,6 +592,7 @@ proptest! {
         }
     }
 
+    /// rules §1: a secret in a file that cannot be read never appears in its error.
     #[test]
     fn secrets_in_unreadable_files_never_appear((secret, body) in secret(), how in 0usize..5) {
         let value = pasted(&secret).swap_remove(how);

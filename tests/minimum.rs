@@ -93,6 +93,8 @@ fn boundaries_for_every_table_entry_stripe_facts_1_1() {
     }
 }
 
+/// rules §6, stripe-facts §1.1: a converted amount is compared exactly at the boundary, never
+/// rounded.
 #[test]
 fn converted_boundary_is_exact_not_rounded() {
     // 0.4587155963 CHF × 1.09 = 0.49999999997 USD: below, though it rounds to 0.50.
@@ -137,9 +139,9 @@ fn no_rate_with_own_entry_is_approximate_rules_md_6() {
     );
 }
 
-/// Issue 14: `check_minimum(0.46 CHF, settlement USD, no rate)` answered "…0.50 CHF for charges
-/// settled in CHF", naming the amount's currency as the settlement currency. The verdict says
-/// what was compared with what, and that the account settles in USD.
+/// rules §6 (issue 14): `check_minimum(0.46 CHF, settlement USD, no rate)` answered "…0.50 CHF for
+/// charges settled in CHF", naming the amount's currency as the settlement currency. The verdict
+/// says what was compared with what, and that the account settles in USD.
 #[test]
 fn approximate_verdict_says_what_was_compared_and_the_settlement_currency() {
     let verdict = check_minimum(money("0.46 CHF"), Currency::USD, None).unwrap();
@@ -161,7 +163,8 @@ fn no_rate_without_own_entry_is_unknown_rules_md_6() {
     assert!(!verdict.is_below());
 }
 
-// Settlement currency without an entry: unknown, even in the same currency or with a rate.
+// rules §6: settlement currency without an entry: unknown, even in the same currency or with a
+// rate.
 #[test]
 fn settlement_without_entry_is_unknown() {
     assert_eq!(
@@ -197,7 +200,7 @@ fn zero_and_negative_are_errors() {
     );
 }
 
-// A rate for other currencies than amount → settlement is an error.
+// rules §6: a rate for other currencies than amount → settlement is an error.
 #[test]
 fn rate_for_other_currencies_is_an_error() {
     let chf_usd = rate(Currency::CHF, Currency::USD, "1.09");
@@ -224,6 +227,7 @@ fn rate_for_other_currencies_is_an_error() {
     );
 }
 
+/// rules §5: a conversion that overflows is `amount_overflow`, not a verdict.
 #[test]
 fn conversion_overflow_is_an_error_not_a_verdict() {
     let r = rate(Currency::CHF, Currency::USD, "1.09");
@@ -236,6 +240,7 @@ fn conversion_overflow_is_an_error_not_a_verdict() {
     assert_eq!(err.code(), "amount_overflow");
 }
 
+/// stripe-facts §1.1: the table's values, with Stripe's exponent as their scale.
 #[test]
 fn stripe_minimum_values_and_scale() {
     assert_eq!(stripe_minimum(Currency::USD), Some(money("0.50 USD")));

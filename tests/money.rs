@@ -328,6 +328,8 @@ fn error_carries_structured_fields() {
 // Rounding helper — stripe-facts §2.3 ("5.124 KWD must be rounded to 5120 or 5130"), §2.4
 // ---------------------------------------------------------------------------------------------
 
+/// rules §5, stripe-facts §2: `round_to_stripe` rounds to the currency's rule in each
+/// `RoundingMode`, only when asked.
 #[test]
 fn round_to_stripe_modes() {
     use RoundingMode::*;
@@ -376,6 +378,7 @@ fn round_to_stripe_modes() {
     assert_eq!(err.code(), "amount_too_large");
 }
 
+/// rules §5: an amount finer than the currency allows is an error, never rounded.
 #[test]
 fn to_minor_units_never_rounds_silently() {
     // rules.md §5: "No silent rounding".
@@ -429,6 +432,7 @@ fn payout_rule_huf_twd_stripe_facts_2_4() {
 // Exchange rates — rules.md §6 (caller-supplied rate)
 // ---------------------------------------------------------------------------------------------
 
+/// rules §5: a conversion is exact.
 #[test]
 fn exchange_rate_convert_exact() {
     // 1 CHF = 1.09 USD.
@@ -449,6 +453,7 @@ fn exchange_rate_convert_exact() {
     );
 }
 
+/// rules §5: a rate that is not positive, or used for other currencies, is an error with its code.
 #[test]
 fn exchange_rate_errors() {
     let new = |from, to, r: &str| ExchangeRate::new(from, to, d(r));
@@ -511,6 +516,7 @@ fn money_display_uses_code_and_own_scale() {
     assert_eq!(money("1 EUR").to_string(), "1 EUR");
 }
 
+/// rules §5: malformed money text is refused with its code.
 #[test]
 fn money_from_str_rejects_malformed() {
     let code = |s: &str| s.parse::<Money>().unwrap_err().code();
@@ -545,6 +551,8 @@ fn money_from_str_rejects_malformed() {
 // parse_currency — rules.md §5 (codes); style.md (errors say what was found and expected)
 // ---------------------------------------------------------------------------------------------
 
+/// rules §5: a currency code is three ASCII letters in any case, never trimmed; anything else is
+/// refused with its code.
 #[test]
 fn parse_currency_cases() {
     assert_eq!(parse_currency("usd"), Ok(Currency::USD));
@@ -583,6 +591,8 @@ fn parse_currency_cases() {
     );
 }
 
+/// stripe-facts §7: STD and ANG, withdrawn but still on Stripe's list, are refused as withdrawn,
+/// not mapped to their successors.
 #[test]
 fn parse_currency_withdrawn_std_ang_not_mapped() {
     // tests/data/stripe-presentment-currencies.md: Stripe's list (2025-03 copy) has STD and
@@ -673,15 +683,36 @@ fn serde_wire_format() {
     assert_eq!(back, m);
     assert_eq!(back.to_string(), "0.50 USD");
     // Validation on the way in.
-    for bad in [
-        r#"{"amount":0.5,"currency":"USD"}"#,
-        r#"{"amount":"1e3","currency":"USD"}"#,
-        r#"{"amount":"0.50","currency":" USD"}"#,
-        r#"{"amount":"0.50","currency":"STD"}"#,
-        r#"{"amount":"0.50","currency":"USD","extra":1}"#,
-        r#"{"amount":"0.50"}"#,
+    for (bad, why) in [
+        (
+            r#"{"amount":0.5,"currency":"USD"}"#,
+            "expected a string".to_owned(),
+        ),
+        (
+            r#"{"amount":"1e3","currency":"USD"}"#,
+            stripe_gateway_rules::money::parse_amount("1e3")
+                .unwrap_err()
+                .to_string(),
+        ),
+        (
+            r#"{"amount":"0.50","currency":" USD"}"#,
+            parse_currency(" USD").unwrap_err().to_string(),
+        ),
+        (
+            r#"{"amount":"0.50","currency":"STD"}"#,
+            parse_currency("STD").unwrap_err().to_string(),
+        ),
+        (
+            r#"{"amount":"0.50","currency":"USD","extra":1}"#,
+            "unknown field `extra`".to_owned(),
+        ),
+        (
+            r#"{"amount":"0.50"}"#,
+            "missing field `currency`".to_owned(),
+        ),
     ] {
-        assert!(serde_json::from_str::<Money>(bad).is_err(), "{bad}");
+        let e = serde_json::from_str::<Money>(bad).unwrap_err().to_string();
+        assert!(e.contains(&why), "{bad}: {e}");
     }
     let err = serde_json::from_str::<Money>(r#"{"amount":"0.50","currency":"uѕd"}"#)
         .unwrap_err()
@@ -698,9 +729,11 @@ fn serde_wire_format() {
     let json = serde_json::to_string(&rate).unwrap();
     assert_eq!(json, r#"{"from":"CHF","to":"USD","rate":"1.09"}"#);
     assert_eq!(serde_json::from_str::<ExchangeRate>(&json).unwrap(), rate);
-    assert!(
-        serde_json::from_str::<ExchangeRate>(r#"{"from":"CHF","to":"USD","rate":"0"}"#).is_err()
-    );
+    let e = serde_json::from_str::<ExchangeRate>(r#"{"from":"CHF","to":"USD","rate":"0"}"#)
+        .unwrap_err()
+        .to_string();
+    let why = ExchangeRate::new(Currency::CHF, Currency::USD, Decimal::ZERO).unwrap_err();
+    assert!(e.starts_with(&why.to_string()), "{e}");
 
     #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
     struct Settings {
@@ -718,7 +751,9 @@ fn serde_wire_format() {
         serde_json::from_str::<Settings>(r#"{"settlement":"eur"}"#).unwrap(),
         s
     );
-    assert!(serde_json::from_str::<Settings>(r#"{"settlement":"Euro"}"#).is_err());
+    let e = serde_json::from_str::<Settings>(r#"{"settlement":"Euro"}"#).unwrap_err();
+    let why = parse_currency("Euro").unwrap_err().to_string();
+    assert!(e.to_string().starts_with(&why), "{e}");
 }
 
 #[test]

@@ -126,6 +126,7 @@ fn currency() -> impl Strategy<Value = Currency> {
 }
 
 proptest! {
+    /// rules §5, §6 (S4): a sale and an authorization get the reference model's verdict.
     #[test]
     fn sale_and_authorize_follow_the_reference(m in currency().prop_flat_map(money)) {
         let gw = gateway();
@@ -136,6 +137,7 @@ proptest! {
         prop_assert_eq!(code(gw.check(&authorize)), expected, "{}", m);
     }
 
+    /// rules §5, §7: a capture gets the reference model's verdict.
     #[test]
     fn capture_follows_the_reference(
         (m, authorized) in currency().prop_flat_map(|c| (money(c), money(c))),
@@ -146,6 +148,7 @@ proptest! {
         prop_assert_eq!(code(gw.check(&op)), reference_capture(gw, m, authorized), "{} of {}", m, authorized);
     }
 
+    /// rules §5, §7: a refund gets the reference model's verdict.
     #[test]
     fn refund_follows_the_reference(
         (m, captured, refunded) in currency().prop_flat_map(|c| (money(c), money(c), money(c))),

@@ -121,7 +121,8 @@ fn card_network_digits_depend_on_the_brand_and_the_account() {
     );
 }
 
-/// An account's own limits: per currency and per brand, the smaller of both when both apply.
+/// rules §5: an account's own limits: per currency and per brand, the smaller of both when both
+/// apply.
 #[test]
 fn an_accounts_own_limits_come_first_and_are_named() {
     let limits = AmountLimits::card_networks()
@@ -179,7 +180,7 @@ fn an_accounts_own_limits_come_first_and_are_named() {
     assert!(vnd(i64::MAX).to_minor_units_within(&limits, VISA).is_ok());
 }
 
-/// The other rules do not move with the limits: decimals and multiples stay Stripe's.
+/// rules §5: the other rules do not move with the limits: decimals and multiples stay Stripe's.
 #[test]
 fn limits_change_only_the_maximum() {
     let limits = AmountLimits::card_networks();
@@ -218,7 +219,7 @@ fn an_account_can_replace_a_minimum() {
     );
 }
 
-/// Every table has a public date and source.
+/// rules §5: every table has a public date and source.
 #[test]
 fn tables_name_their_date_and_source() {
     use stripe_gateway_rules::currency::{
@@ -272,8 +273,9 @@ fn the_minimum_check_uses_the_accounts_minimum() {
     }
 }
 
-/// `link` and `unknown` name no card network: with the card networks' digits they get the
-/// unknown brand's 9 digits (8 on a Japanese account), not a known network's 12.
+/// rules §10, stripe-facts §1.2: `link` and `unknown` name no card network: with the card networks'
+/// digits they get the unknown brand's 9 digits (8 on a Japanese account), not a known network's
+/// 12.
 #[test]
 fn link_and_unknown_brands_get_the_unknown_networks_limit() {
     use stripe_gateway_rules::CardBrand;

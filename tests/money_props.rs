@@ -66,6 +66,7 @@ proptest! {
         prop_assert_eq!(Money::from_minor_units(m.to_minor_units().unwrap(), c).unwrap(), m);
     }
 
+    // rules.md §5: money that converts to minor units converts back to itself.
     #[test]
     fn to_from_minor_units_round_trip(m in money()) {
         if let Ok(minor) = m.to_minor_units() {
@@ -96,7 +97,7 @@ proptest! {
         }
     }
 
-    // No panic for any Decimal and any currency, in any entry point.
+    // rules.md §5: no panic for any Decimal and any currency, in any entry point.
     #[test]
     fn nothing_panics(m in money(), mode in rounding_mode(), settlement in currency(), r in decimal()) {
         let _ = m.to_minor_units();
@@ -130,8 +131,8 @@ proptest! {
         }
     }
 
-    // ExchangeRate::convert is exact: whatever it returns equals rust_decimal's product, and
-    // small operands never fail.
+    // rules.md §5: ExchangeRate::convert is exact: whatever it returns equals rust_decimal's
+    // product, and small operands never fail.
     #[test]
     fn convert_is_exact(a in -10_000_000_000i64..10_000_000_000, sa in 0u32..=10,
                         r in 1i64..10_000_000_000, sr in 0u32..=10) {
@@ -142,6 +143,7 @@ proptest! {
         prop_assert_eq!(converted.currency(), Currency::USD);
     }
 
+    // rules.md §5: a conversion that succeeds is never rounded.
     #[test]
     fn convert_result_is_never_rounded(m in money(), r in decimal()) {
         if let Ok(rate) = ExchangeRate::new(m.currency(), Currency::USD, r) {
@@ -152,7 +154,7 @@ proptest! {
         }
     }
 
-    // Display / FromStr round trip, same value and same scale.
+    // rules.md §5: Display / FromStr round trip, same value and same scale.
     #[test]
     fn display_from_str_round_trip(m in money()) {
         let text = m.to_string();
@@ -162,6 +164,7 @@ proptest! {
         prop_assert_eq!(back.to_string(), text);
     }
 
+    // rules.md §5: money's JSON parses back to the same value and scale.
     #[cfg(feature = "serde")]
     #[test]
     fn serde_round_trip(m in money()) {
@@ -171,7 +174,7 @@ proptest! {
         prop_assert_eq!(back.to_string(), m.to_string());
     }
 
-    // parse_currency never panics, and accepts exactly the codes, in any ASCII case.
+    // rules.md §5: parse_currency never panics, and accepts exactly the codes, in any ASCII case.
     #[test]
     fn parse_currency_never_panics(s in any::<String>()) {
         if let Ok(c) = parse_currency(&s) {
@@ -179,6 +182,8 @@ proptest! {
         }
     }
 
+    // rules.md §5: text near a code is a code in any case, or an error that says what was
+    // expected.
     #[test]
     fn parse_currency_near_codes(s in "[a-zA-Z ]{0,5}|[A-Z]{3}") {
         match parse_currency(&s) {
@@ -191,6 +196,7 @@ proptest! {
         }
     }
 
+    // rules.md §5: every code parses in any mix of cases.
     #[test]
     fn every_code_parses_in_any_case(c in currency(), mask in 0u8..8) {
         let mixed: String = c.code().chars().enumerate()
@@ -199,6 +205,7 @@ proptest! {
         prop_assert_eq!(parse_currency(&mixed), Ok(c));
     }
 
+    // rules.md §5: money text never panics the parser.
     #[test]
     fn money_from_str_never_panics(s in any::<String>()) {
         let _ = s.parse::<Money>();
@@ -257,8 +264,8 @@ fn edge_money() -> impl Strategy<Value = Money> {
 }
 
 proptest! {
-    // Issue 13: the fast path changes no result. Every conversion, accepted or refused, is
-    // the reference model's, with the same error code.
+    // rules.md §5 (issue 13): the fast path changes no result. Every conversion, accepted or
+    // refused, is the reference model's, with the same error code.
     #[test]
     fn to_minor_units_is_the_reference_model(m in prop_oneof![money(), edge_money()]) {
         let got = m.to_minor_units().map(MinorUnits::get).map_err(|e| e.code());

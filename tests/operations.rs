@@ -71,6 +71,7 @@ fn void_unsupported_s4() {
     assert!(err.remedy().contains("refund"), "{}", err.remedy());
 }
 
+/// rules §6 (S4): a payment below the configured minimum is refused with S4's end-user message.
 #[test]
 fn below_minimum_has_s4s_end_user_message() {
     let err = gateway()
@@ -251,6 +252,7 @@ fn email_required_and_invalid_email_rules_8_s4() {
     assert_eq!(code(&g, &Operation::DeletePaymentMethod), None);
 }
 
+/// rules §8: the customer email's syntax is the `email_address` crate's.
 #[test]
 fn email_syntax_uses_the_email_address_crate_rules() {
     for ok in [
@@ -508,6 +510,7 @@ fn authorization_window_table_constants_facts_4() {
     );
 }
 
+/// rules §7: authorization windows at the edges of time give a verdict, never a panic.
 #[test]
 fn timestamps_at_the_edge_of_time_never_panic() {
     let g = gateway();
@@ -531,6 +534,7 @@ fn timestamps_at_the_edge_of_time_never_panic() {
 
 // ---- the line format ---------------------------------------------------------------------------
 
+/// rules §7: the operation-line examples parse and get their documented verdicts.
 #[test]
 fn the_issue_line_examples_parse_and_check() {
     let g = gateway();
@@ -573,6 +577,7 @@ fn the_issue_line_examples_parse_and_check() {
     }
 }
 
+/// rules §7: a line that is not an operation is `invalid_input` with its reason.
 #[test]
 fn bad_lines_are_invalid_input_with_a_reason() {
     let cases = [

@@ -25,33 +25,38 @@ fn check_example(name: &str) {
     support::assert_no_secret(&format!("example {name}, stderr"), &stderr);
 }
 
+/// rules §10, §11 (S4): the PortaBilling example passes and prints no secret.
 #[test]
 fn portabilling_example_passes_without_printing_secrets() {
     check_example("portabilling");
 }
 
+/// rules §10, §11 (S0): the Konnektive example passes and prints no secret.
 #[test]
 fn konnektive_example_passes_without_printing_secrets() {
     check_example("konnektive");
 }
 
+/// rules §10, §11 (S2): the Kartra example passes and prints no secret.
 #[test]
 fn kartra_example_passes_without_printing_secrets() {
     check_example("kartra");
 }
 
+/// rules §10, §11 (S1): the iPaaS connector example passes and prints no secret.
 #[test]
 fn ipaas_connector_example_passes_without_printing_secrets() {
     check_example("ipaas_connector");
 }
 
+/// rules §10, §11 (S3): the data connector example passes and prints no secret.
 #[test]
 fn data_connector_example_passes_without_printing_secrets() {
     check_example("data_connector");
 }
 
-/// Issue 10: a platform not in the seeds declares its profile and adds its own checks, with
-/// the public API only.
+/// rules §11 (issue 10): a platform not in the seeds declares its profile and adds its own checks,
+/// with the public API only.
 #[test]
 fn own_platform_example_passes_without_printing_secrets() {
     check_example("own_platform");

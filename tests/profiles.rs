@@ -589,6 +589,7 @@ fn s3_a_test_key_in_the_live_api_key_is_a_warning() {
 
 // ---- every platform ----------------------------------------------------------------------------
 
+/// rules §11: each platform's bundled valid file has no finding and names its platform.
 #[test]
 fn the_bundled_valid_platform_files_have_no_finding_and_name_their_platform() {
     for (file, platform) in [
@@ -605,6 +606,7 @@ fn the_bundled_valid_platform_files_have_no_finding_and_name_their_platform() {
     }
 }
 
+/// rules §11: a file without a platform gets every rule (`generic`).
 #[test]
 fn a_file_without_a_platform_keeps_every_rule() {
     let mut form = portabilling();
@@ -621,6 +623,7 @@ fn a_file_without_a_platform_keeps_every_rule() {
     );
 }
 
+/// rules §11: an unknown platform is `invalid_value`, and every rule applies.
 #[test]
 fn an_unknown_platform_is_reported_and_every_rule_applies() {
     let form = with(&portabilling(), &json!({ "platform": "PortaBilling" }));
@@ -629,7 +632,7 @@ fn an_unknown_platform_is_reported_and_every_rule_applies() {
     assert!(found.contains(&error("version", ViolationCode::MissingField)));
 }
 
-/// Issue 10: "the missing `version` hid the return-URL error, so it took two rounds".
+/// rules §10 (issue 10): "the missing `version` hid the return-URL error, so it took two rounds".
 #[test]
 fn one_round_shows_everything() {
     let form = json!({
@@ -671,6 +674,7 @@ fn one_round_shows_everything() {
     );
 }
 
+/// rules §11: every platform parses from its keyword and has its profile.
 #[test]
 fn every_platform_parses_from_its_keyword_and_has_a_profile() {
     for p in Platform::ALL {
@@ -700,6 +704,8 @@ fn every_platform_parses_from_its_keyword_and_has_a_profile() {
 
 // ---- a platform's own profile ------------------------------------------------------------------
 
+/// rules §11: a platform not in the seeds declares its profile and adds its own checks to the same
+/// report.
 #[test]
 fn a_platform_declares_its_profile_and_adds_its_own_checks_to_the_same_report() {
     let profile = Profile::new("hosting_panel")
@@ -765,8 +771,8 @@ fn a_platform_declares_its_profile_and_adds_its_own_checks_to_the_same_report() 
 
 // ---- typed building ----------------------------------------------------------------------------
 
-/// Issue 10: a platform that holds typed values builds a configuration from them, checked by
-/// the same rules; every auth scheme has a constructor.
+/// rules §10 (issue 10): a platform that holds typed values builds a configuration from them,
+/// checked by the same rules; every auth scheme has a constructor.
 #[test]
 fn a_configuration_built_from_typed_values_is_checked_by_the_same_rules() {
     use rust_decimal::Decimal;
@@ -840,8 +846,8 @@ fn a_configuration_built_from_typed_values_is_checked_by_the_same_rules() {
     );
 }
 
-/// The README's platform × rule table is the profiles' own: one row per rule, one column per
-/// platform in `Platform::ALL`'s order, `yes` exactly where the profile applies the rule.
+/// rules §11: the README's platform × rule table is the profiles' own: one row per rule, one column
+/// per platform in `Platform::ALL`'s order, `yes` exactly where the profile applies the rule.
 #[test]
 fn the_readme_table_of_platforms_and_rules_is_the_profiles() {
     let readme = include_str!("../README.md");
@@ -993,8 +999,8 @@ mod hostile {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
 
-        /// Whatever is typed into the new fields, every platform's report is a typed answer,
-        /// never a panic, and never repeats a secret or the Login.
+        /// rules §1, §11: whatever is typed into the new fields, every platform's report is a typed
+        /// answer, never a panic, and never repeats a secret or the Login.
         #[test]
         fn any_text_in_any_platforms_fields_gives_a_report_without_secrets(
             platform in prop::sample::select(Platform::ALL.to_vec()),

@@ -140,7 +140,8 @@ fn assert_no_leak(outputs: &[String], secret: &str) -> Result<(), TestCaseError>
 }
 
 proptest! {
-    /// The secrets of a valid configuration, in their own fields, stay out of every output.
+    /// rules §1: the secrets of a valid configuration, in their own fields, stay out of every
+    /// output.
     #[test]
     fn a_valid_configuration_never_shows_its_secrets(config in valid_config()) {
         let out = outputs(&config, true);
@@ -154,7 +155,8 @@ proptest! {
         }
     }
 
-    /// A secret pasted into any field, the wrong ones included, stays out of every output.
+    /// rules §1: a secret pasted into any field, the wrong ones included, stays out of every
+    /// output.
     #[test]
     fn a_secret_in_any_field_never_reaches_an_output(
         config in valid_config(),
@@ -163,15 +165,14 @@ proptest! {
     ) {
         let mut config = config;
         paste(&mut config, slot, &secret);
-        // KNOWN BUG (tests/regressions.rs): the derived `Debug` of `ValidatedGateway` shows
-        // the gateway's name (slot 2) and a Connect account name (slot 8) unguarded, so a
-        // secret pasted there leaks through it. Every other output is checked for them.
+        // The validated gateway's `Debug` included: it once showed the gateway's name (slot 2)
+        // and a Connect account name (slot 8) whole (fixed; tests/regressions.rs).
         let gateway_debug = true;
         assert_no_leak(&outputs(&config, gateway_debug), &body)?;
     }
 
-    /// A secret in a field of the wrong JSON type or as a field's name: neither `from_json`'s
-    /// error nor, now that these are violations (issue 10), the report repeats it.
+    /// rules §1: a secret in a field of the wrong JSON type or as a field's name: neither
+    /// `from_json`'s error nor, now that these are violations (issue 10), the report repeats it.
     #[test]
     fn a_secret_in_a_config_file_never_reaches_its_error(
         (secret, body) in pasted_secret(),

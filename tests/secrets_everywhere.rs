@@ -46,6 +46,7 @@ fn shown<T: std::fmt::Debug, E: std::fmt::Display + std::fmt::Debug>(
 const STATE: &str = "k3J9xQ2mVb7LwZ4pT8rN";
 
 proptest! {
+    /// rules §1: a secret in any field of a connection settings draft reaches no output.
     #[test]
     fn connection_settings_draft(
         (secret, body) in pasted_secret(),
@@ -76,6 +77,7 @@ proptest! {
         assert_no_leak("settings draft from JSON", &shown(&parsed), &body)?;
     }
 
+    /// rules §1: a secret in any field of an `auth` object, in each scheme, reaches no output.
     #[test]
     fn auth_scheme(
         (secret, body) in pasted_secret(),
@@ -91,6 +93,7 @@ proptest! {
         assert_no_leak("auth scheme", &shown(&parsed), &body)?;
     }
 
+    /// rules §1: a secret in any parameter of an OAuth callback URL reaches no output.
     #[test]
     fn oauth_callback_url(
         (secret, body) in pasted_secret(),
@@ -114,6 +117,7 @@ proptest! {
         assert_no_leak("OAuth callback", &out, &body)?;
     }
 
+    /// rules §1: a secret as or in a redirect URI, an OAuth state or a scope reaches no output.
     #[test]
     fn oauth_redirect_uri_and_state(
         (secret, body) in pasted_secret(),
@@ -135,6 +139,7 @@ proptest! {
         assert_no_leak("OAuth scope", &shown(&secret.parse::<OAuthScope>()), &body)?;
     }
 
+    /// rules §1: a secret as or in an API version, a timeout or money text reaches no output.
     #[test]
     fn api_version_timeout_and_money((secret, body) in pasted_secret()) {
         assert_no_leak("API version", &shown(&secret.parse::<ApiVersion>()), &body)?;
@@ -145,6 +150,7 @@ proptest! {
         }
     }
 
+    /// rules §1: a secret in any credential slot reaches no output, its violation included.
     #[test]
     fn every_credential_slot((secret, body) in pasted_secret()) {
         let mut out = Vec::new();

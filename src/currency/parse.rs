@@ -1,6 +1,8 @@
 //! Parsing a currency code: three ASCII letters, in any case, without allocating.
 
-use super::table::{CODE_CURRENCIES, CODE_INDEX, WITHDRAWN_PRESENTMENT_CODES, letters_index};
+use super::table::{
+    CODE_CURRENCIES, CODE_INDEX, WITHDRAWN_PRESENTMENT_CODES, letters_index, pack_code, pack_upper,
+};
 use super::*;
 
 /// Parses a three-letter ISO 4217 currency code, in any ASCII case.
@@ -84,20 +86,6 @@ pub fn parse_currency(code: &str) -> Result<Currency, CurrencyError> {
 #[inline(always)]
 const fn is_ascii_letter(byte: u8) -> bool {
     (byte | 0x20).wrapping_sub(b'a') < 26
-}
-
-/// Three ASCII letters, uppercased, packed big-endian into a `u32`: packed codes sort as the
-/// codes do.
-#[inline(always)]
-const fn pack_upper(a: u8, b: u8, c: u8) -> u32 {
-    ((a & !0x20) as u32) << 16 | ((b & !0x20) as u32) << 8 | (c & !0x20) as u32
-}
-
-/// A code's text (three uppercase ASCII letters) packed as [`pack_upper`] does, at compile time.
-pub(super) const fn pack_code(code: &str) -> u32 {
-    let b = code.as_bytes();
-    assert!(b.len() == 3, "a currency code has three letters");
-    pack_upper(b[0], b[1], b[2])
 }
 
 /// The currency of a packed uppercase code (one read of the code index), or the error for

@@ -1,8 +1,21 @@
 //! The code table: every code `iso_currency` knows, packed and sorted, and the withdrawn
 //! codes Stripe still lists.
 
-use super::parse::pack_code;
-use super::*;
+use super::Currency;
+
+/// Three ASCII letters, uppercased, packed big-endian into a `u32`: packed codes sort as the
+/// codes do.
+#[inline(always)]
+pub(super) const fn pack_upper(a: u8, b: u8, c: u8) -> u32 {
+    ((a & !0x20) as u32) << 16 | ((b & !0x20) as u32) << 8 | (c & !0x20) as u32
+}
+
+/// A code's text (three uppercase ASCII letters) packed as [`pack_upper`] does, at compile time.
+pub(super) const fn pack_code(code: &str) -> u32 {
+    let b = code.as_bytes();
+    assert!(b.len() == 3, "a currency code has three letters");
+    pack_upper(b[0], b[1], b[2])
+}
 
 /// Builds the code table: each code's packed text beside its [`Currency`], sorted by code.
 macro_rules! code_table {

@@ -256,8 +256,16 @@ mod tests {
             let path: Path = text.parse().unwrap();
             assert_eq!(path.to_string(), text);
         }
-        for bad in [".", "a.", "a..b", "[x]", "a[1", "[]"] {
-            assert!(bad.parse::<Path>().is_err(), "{bad}");
+        // Refused at the byte where the text stops being a path.
+        for (bad, at) in [
+            (".", 0),
+            ("a.", 2),
+            ("a..b", 2),
+            ("[x]", 1),
+            ("a[1", 1),
+            ("[]", 1),
+        ] {
+            assert_eq!(bad.parse::<Path>(), Err(PathError { at }), "{bad}");
         }
     }
 

@@ -333,7 +333,7 @@ impl AmountLimits {
             .iter()
             .find(|m| m.currency() == settlement)
             .copied()
-            .or_else(|| crate::minimum::stripe_minimum(settlement))
+            .or_else(|| super::minimum_table::stripe_minimum(settlement))
     }
 }
 

@@ -72,6 +72,7 @@ mod errors;
 mod exchange;
 mod limits;
 mod maximum;
+pub(crate) mod minimum_table;
 mod parse;
 mod payout;
 mod rounding;

@@ -19,8 +19,8 @@ fn wrapped(secret: &str, shape: u8) -> String {
 }
 
 proptest! {
-    /// Issue 9: whatever field a secret is pasted into, in whatever JSON type, the line's
-    /// error never holds the secret's body: the messages are the crate's, never serde's.
+    /// rules §1 (issue 9): whatever field a secret is pasted into, in whatever JSON type, the
+    /// line's error never holds the secret's body: the messages are the crate's, never serde's.
     #[test]
     fn no_line_error_holds_a_pasted_secret(
         secret in secret(),
