@@ -133,3 +133,25 @@ fn a_secret_in_an_unknown_field_name_with_a_backtick_stays_out_of_the_file_error
         );
     }
 }
+
+/// Found by the `config_file` fuzz target (issue 21's rerun, 2026-12-03): a secret spliced
+/// into the return URL's path (`https://…/sca-returnrk_test_…`) is a valid https URL, and
+/// `ValidatedGateway`'s `Debug` printed the return URL whole (`GatewayConfig`'s guards it).
+/// Rule: rules §1, no secret in any output.
+#[test]
+fn a_secret_in_the_return_url_does_not_leak_through_the_gateway_debug() {
+    for secret in [
+        format!("rk_test_{BODY}"),
+        format!("sk_live_{BODY}"),
+        format!("whsec_{BODY}"),
+    ] {
+        let mut config = base();
+        config.return_url = Some(format!(
+            "https://checkout.example-brand.com/sca-return{secret}"
+        ));
+        assert!(!format!("{config:?}").contains(BODY));
+        let gateway = config.validate().expect("a valid configuration");
+        assert!(!format!("{gateway:?}").contains(BODY), "{gateway:?}");
+        assert!(!format!("{gateway:#?}").contains(BODY), "{gateway:#?}");
+    }
+}

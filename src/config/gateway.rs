@@ -273,7 +273,13 @@ impl std::fmt::Debug for ValidatedGateway {
             .field("data_protection", &self.data_protection)
             .field("card_brands", &self.card_brands)
             .field("currencies", &self.currencies)
-            .field("return_url", &self.return_url.as_ref().map(Url::as_str))
+            .field(
+                "return_url",
+                &self
+                    .return_url
+                    .as_ref()
+                    .map(|url| crate::text::GuardedText(url.as_str())),
+            )
             .field("radar", &self.radar)
             .field("live_card_tested", &self.live_card_tested)
             .field("warnings", &self.warnings)
