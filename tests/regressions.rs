@@ -33,8 +33,8 @@ fn a_secret_pasted_as_the_name_does_not_leak_through_the_gateway_debug() {
         let mut config = base();
         config.name = Some(secret);
         assert!(!format!("{config:?}").contains(BODY));
-        if let Ok(gateway) = config.validate() {
-            assert!(!format!("{gateway:?}").contains(BODY), "{gateway:?}");
+        if let Ok(form) = config.validate(&config.profile()) {
+            assert!(!format!("{form:?}").contains(BODY), "{form:?}");
         }
     }
 }
@@ -51,9 +51,11 @@ fn a_secret_pasted_as_the_connect_account_name_does_not_leak() {
         ..AuthConfig::default()
     });
     assert!(!format!("{config:?}").contains(BODY));
-    if let Ok(gateway) = config.validate() {
-        assert!(!format!("{:?}", gateway.auth()).contains(BODY));
-        assert!(!format!("{gateway:?}").contains(BODY), "{gateway:?}");
+    if let Ok(form) = config.validate(&config.profile()) {
+        if let Some(gateway) = form.gateway() {
+            assert!(!format!("{:?}", gateway.auth()).contains(BODY));
+        }
+        assert!(!format!("{form:?}").contains(BODY), "{form:?}");
     }
 }
 
@@ -87,10 +89,7 @@ fn a_quoted_secret_in_a_text_field_shows_none_of_its_body_in_the_report() {
                 "mode" => config.mode = Some(pasted.clone()),
                 _ => config.data_protection = Some(pasted.clone()),
             }
-            let report = match config.validate() {
-                Ok(gateway) => gateway.report(),
-                Err(report) => report,
-            };
+            let report = config.check(&config.profile());
             // Any 8 consecutive characters of the body are too many.
             let fragment = &body[..8];
             assert!(
@@ -117,14 +116,16 @@ fn a_secret_in_an_unknown_field_name_with_a_backtick_stays_out_of_the_file_error
         format!("{{\"x`y`sk_live_{body}`z\": 1}}"),
         format!("{{\"\\\"sk_live_{body}\": 1}}"),
     ] {
-        let config = GatewayConfig::from_json(&json).expect("an unknown field is a violation");
-        let report = config.validate().expect_err("an unknown field is an error");
+        let loaded = GatewayConfig::from_json(&json).expect("an unknown field is a violation");
+        let report = loaded
+            .validate(&loaded.profile())
+            .expect_err("an unknown field is an error");
         let unknown = report
             .with_code(ViolationCode::UnknownField)
             .next()
             .expect("unknown_field");
         let shown = format!(
-            "{report} {report:?} {config:?} {}",
+            "{report} {report:?} {loaded:?} {}",
             serde_json::to_string(&report).unwrap()
         );
         assert!(!shown.contains(body), "{json}: {shown}");

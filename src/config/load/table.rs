@@ -1,11 +1,11 @@
 //! The field tables: one row per field of each object of the file format (feature `serde`).
 
 use super::read::Loader;
-use super::*;
 use crate::config::{
     AccountConfig, AuthConfig, BrandMaxConfig, CurrencyConfig, CurrencyMaxConfig, GatewayConfig,
     LimitsConfig, MinimumConfig,
 };
+use crate::diagnostics::Path;
 use secrecy::SecretString;
 use serde_json::value::RawValue;
 
