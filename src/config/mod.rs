@@ -112,6 +112,8 @@
 //! [`ValidatedGateway::check`], on the [crate page](crate#codes); [`ViolationCode`] names them
 //! in code.
 
+#[macro_use]
+mod fields;
 mod account_limits;
 mod collector;
 mod entry;
@@ -130,7 +132,7 @@ use secrecy::SecretString;
 
 #[cfg(doc)]
 use crate::money::AmountLimits;
-use crate::text::{GuardedOption, GuardedText};
+use crate::text::GuardedOption;
 
 pub use crate::codes::ViolationCode;
 pub use crate::diagnostics::{Report, Severity, Violation};
@@ -141,101 +143,56 @@ pub use load::Loaded;
 pub use load::{ConfigFileError, ConfigFileErrorKind, MAX_CONFIG_DEPTH, MAX_CONFIG_LEN};
 pub use typed::GatewayDraft;
 
-/// A Stripe gateway configuration as entered: the fields of the [file format](self), not yet
-/// parsed. Build it in code with struct-update syntax, or load it with
-/// [`from_json`](Self::from_json); then [`check`](Self::check) or
-/// [`validate`](Self::validate) it under its [`profile`](Self::profile).
-///
-/// Secret fields are [`SecretString`]s, so `Debug` never shows them.
-///
-/// Its serde `Deserialize` (feature `serde`) is strict, as serde is: a wrong type or an
-/// unknown field fails the whole input. [`from_json`](Self::from_json) is the field-level
-/// loader, which reports them as violations.
-///
-/// ```
-/// use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
-///
-/// let config = GatewayConfig {
-///     name: Some("Stripe USD".into()),
-///     version: Some("v2".into()),
-///     mode: Some("test".into()),
-///     auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-///     account: Some(AccountConfig::settling_in("USD")),
-///     card_brands: Some(vec!["visa".into()]),
-///     currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
-///     ..GatewayConfig::default()
-/// };
-/// let form = config.validate(&config.profile()).expect("valid");
-/// assert_eq!(form.gateway().expect("a payment gateway").name(), "Stripe USD");
-/// ```
-#[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct GatewayConfig {
-    /// Whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`,
-    /// `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); absent means
-    /// `generic`, every rule.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub platform: Option<String>,
-    /// The gateway's name on the platform.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub name: Option<String>,
-    /// `v1` or `v2`.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub version: Option<String>,
-    /// `test` or `live`.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub mode: Option<String>,
-    /// The configuration was created before (a V1 gateway may only exist, not be created).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub existing: bool,
-    /// How the platform authenticates.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub auth: Option<AuthConfig>,
-    /// The account's publishable key.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub publishable_key: Option<String>,
-    /// The Stripe account's facts.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub account: Option<AccountConfig>,
-    /// `token_only` or `full_card_except_cvv`, when the platform sends card numbers.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub data_protection: Option<String>,
-    /// The card brands accepted.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub card_brands: Option<Vec<String>>,
-    /// The currencies assigned, with their minimum payments.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub currencies: Option<Vec<CurrencyConfig>>,
-    /// Where SCA redirects return.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub return_url: Option<String>,
-    /// Radar fraud screening on.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub radar: Option<bool>,
-    /// A test transaction with a live card was made.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub live_card_tested: bool,
-    /// S4's Login: obligatory, longer than 4 characters, ignored by Add-on Mart. Never
-    /// echoed (users type anything into it, a password included).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub login: Option<String>,
-    /// S1's "Is Active": the connection takes part in interface executions.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub active: bool,
-    /// S1's "Is Source": a data source for import.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub is_source: bool,
-    /// S1's "Is Target": a data target for export.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub is_target: bool,
-    /// S1's "Timeout", whole milliseconds, as typed.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub timeout_ms: Option<String>,
-    /// S1's "API Version", such as `2024-06-20`.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub api_version: Option<String>,
+/// Defines [`GatewayConfig`] from the declaration of its fields (`fields.rs`).
+macro_rules! define_gateway_config {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+        shown $shown:ident, example $example:literal;)*) => {
+        /// A Stripe gateway configuration as entered: the fields of the [file format](self), not yet
+        /// parsed. Build it in code with struct-update syntax, or load it with
+        /// [`from_json`](Self::from_json); then [`check`](Self::check) or
+        /// [`validate`](Self::validate) it under its [`profile`](Self::profile).
+        ///
+        /// Secret fields are [`SecretString`]s, so `Debug` never shows them, and a secret pasted
+        /// into a text field is shown only by its prefix.
+        ///
+        /// Its fields are declared once (in `config/fields.rs`): the struct, the loader's
+        /// table of the top level, the presence checks of a platform's form and `Debug` come
+        /// from that one list.
+        ///
+        /// Its serde `Deserialize` (feature `serde`) is strict, as serde is: a wrong type or an
+        /// unknown field fails the whole input. [`from_json`](Self::from_json) is the field-level
+        /// loader, which reports them as violations.
+        ///
+        /// ```
+        /// use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
+        ///
+        /// let config = GatewayConfig {
+        ///     name: Some("Stripe USD".into()),
+        ///     version: Some("v2".into()),
+        ///     mode: Some("test".into()),
+        ///     auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
+        ///     account: Some(AccountConfig::settling_in("USD")),
+        ///     card_brands: Some(vec!["visa".into()]),
+        ///     currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
+        ///     ..GatewayConfig::default()
+        /// };
+        /// let form = config.validate(&config.profile()).expect("valid");
+        /// assert_eq!(form.gateway().expect("a payment gateway").name(), "Stripe USD");
+        /// ```
+        #[derive(Clone, Default)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        pub struct GatewayConfig {
+            $(
+                $(#[$doc])*
+                #[cfg_attr(feature = "serde", serde(default))]
+                pub $name: $ty,
+            )*
+        }
+    };
 }
+
+gateway_fields!(define_gateway_config);
 
 /// The `auth` object as entered. Which fields belong depends on `scheme`: `api_key`
 /// (`secret_key`, `account_id`), `oauth2` (`client_id`, `client_secret`, `refresh_token`,
@@ -474,39 +431,9 @@ impl GatewayConfig {
     }
 }
 
-// Debug by hand: a secret pasted into a text field (a secret key in `publishable_key`, say)
-// is shown only by its prefix. Secret fields are `SecretString`s, redacted by `secrecy`.
-
-impl fmt::Debug for GatewayConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let brands: Option<Vec<GuardedText<'_>>> = self
-            .card_brands
-            .as_ref()
-            .map(|b| b.iter().map(|s| GuardedText(s)).collect());
-        f.debug_struct("GatewayConfig")
-            .field("platform", &GuardedOption(&self.platform))
-            .field("name", &GuardedOption(&self.name))
-            .field("version", &GuardedOption(&self.version))
-            .field("mode", &GuardedOption(&self.mode))
-            .field("existing", &self.existing)
-            .field("auth", &self.auth)
-            .field("publishable_key", &GuardedOption(&self.publishable_key))
-            .field("account", &self.account)
-            .field("data_protection", &GuardedOption(&self.data_protection))
-            .field("card_brands", &brands)
-            .field("currencies", &self.currencies)
-            .field("return_url", &GuardedOption(&self.return_url))
-            .field("radar", &self.radar)
-            .field("live_card_tested", &self.live_card_tested)
-            .field("login", &self.login.as_ref().map(|_| "[redacted]"))
-            .field("active", &self.active)
-            .field("is_source", &self.is_source)
-            .field("is_target", &self.is_target)
-            .field("timeout_ms", &GuardedOption(&self.timeout_ms))
-            .field("api_version", &GuardedOption(&self.api_version))
-            .finish()
-    }
-}
+// Debug by hand: a secret pasted into a text field is shown only by its prefix. Secret
+// fields are `SecretString`s, redacted by `secrecy`. `GatewayConfig`'s comes from the
+// declaration of its fields (`fields.rs`).
 
 impl fmt::Debug for AuthConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

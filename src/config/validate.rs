@@ -16,31 +16,6 @@ use crate::diagnostics::{Path, Report, Violation};
 use crate::money::{ExchangeRate, Money};
 use crate::profile::{Platform, Profile, Rule};
 
-/// The fields of the file a profile may lack, with whether the configuration has them.
-fn present_fields(c: &GatewayConfig) -> [(&'static str, bool); 19] {
-    [
-        ("name", c.name.is_some()),
-        ("version", c.version.is_some()),
-        ("mode", c.mode.is_some()),
-        ("existing", c.existing),
-        ("auth", c.auth.is_some()),
-        ("publishable_key", c.publishable_key.is_some()),
-        ("account", c.account.is_some()),
-        ("data_protection", c.data_protection.is_some()),
-        ("card_brands", c.card_brands.is_some()),
-        ("currencies", c.currencies.is_some()),
-        ("return_url", c.return_url.is_some()),
-        ("radar", c.radar.is_some()),
-        ("live_card_tested", c.live_card_tested),
-        ("login", c.login.is_some()),
-        ("active", c.active),
-        ("is_source", c.is_source),
-        ("is_target", c.is_target),
-        ("timeout_ms", c.timeout_ms.is_some()),
-        ("api_version", c.api_version.is_some()),
-    ]
-}
-
 /// A field a profile requires that no rule below asks for by itself (a platform that
 /// requires the publishable key or the return URL, say).
 fn required_elsewhere(v: &mut Collector, c: &GatewayConfig, profile: &Profile) {
@@ -70,7 +45,8 @@ fn without_foreign_fields(
     profile: &Profile,
 ) -> GatewayConfig {
     let mut kept = c.clone();
-    for (field, present) in present_fields(c) {
+    // Every top-level field but `platform`, which names the form and is on none.
+    for (field, present) in c.entered_fields().filter(|(f, _)| *f != "platform") {
         if !present || profile.has_field(field) {
             continue;
         }
@@ -84,27 +60,7 @@ fn without_foreign_fields(
             ),
             format!("remove the {name}, or choose the platform whose form has it"),
         );
-        match field {
-            "name" => kept.name = None,
-            "version" => kept.version = None,
-            "mode" => kept.mode = None,
-            "existing" => kept.existing = false,
-            "auth" => kept.auth = None,
-            "publishable_key" => kept.publishable_key = None,
-            "account" => kept.account = None,
-            "data_protection" => kept.data_protection = None,
-            "card_brands" => kept.card_brands = None,
-            "currencies" => kept.currencies = None,
-            "return_url" => kept.return_url = None,
-            "radar" => kept.radar = None,
-            "live_card_tested" => kept.live_card_tested = false,
-            "login" => kept.login = None,
-            "active" => kept.active = false,
-            "is_source" => kept.is_source = false,
-            "is_target" => kept.is_target = false,
-            "timeout_ms" => kept.timeout_ms = None,
-            _ => kept.api_version = None,
-        }
+        kept.clear_field(field);
     }
     kept
 }
