@@ -19,7 +19,9 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use jiff::Timestamp;
 use rust_decimal::Decimal;
 use stripe_gateway_rules::authorization::Authorization;
-use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
+use stripe_gateway_rules::config::{
+    AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, ValidatedGateway,
+};
 use stripe_gateway_rules::currency::presentment_currencies;
 use stripe_gateway_rules::operation::{Capture, CardSource, OperationLine, Payment, Refund};
 use stripe_gateway_rules::{Currency, Money, Operation};
@@ -48,22 +50,33 @@ fn config_with(currencies: usize) -> GatewayConfig {
     }
 }
 
+/// The payment gateway of a valid form, under its own profile.
+fn gateway_of(config: &GatewayConfig) -> ValidatedGateway {
+    config
+        .validate(&config.profile())
+        .expect("valid")
+        .into_gateway()
+        .expect("a payment gateway")
+}
+
 fn validate(c: &mut Criterion) {
     let realistic =
         GatewayConfig::from_json(include_str!("../examples/configs/portabilling-usd.json"))
             .unwrap();
-    assert!(realistic.validate().is_ok());
+    let portabilling = realistic.profile();
+    assert!(realistic.validate(&portabilling).is_ok());
     let mut group = c.benchmark_group("validate");
     group.bench_function("portabilling-usd.json", |b| {
-        b.iter(|| black_box(&realistic).validate())
+        b.iter(|| black_box(&realistic).validate(&portabilling))
     });
     for n in [1, 33, 66, 132] {
         let config = config_with(n);
-        let gateway = config.validate().expect("valid");
+        let generic = config.profile();
+        let gateway = gateway_of(&config);
         assert_eq!(gateway.currencies().len(), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("currencies", n), &config, |b, config| {
-            b.iter(|| black_box(config).validate());
+            b.iter(|| black_box(config).validate(&generic));
         });
     }
     group.finish();
@@ -73,7 +86,7 @@ fn validate(c: &mut Criterion) {
 /// beside the baseline in the same group (the ratio is the figure that counts on a shared
 /// machine). Every row is an accepted operation except void, which is always refused.
 fn check(c: &mut Criterion) {
-    let gateway = config_with(132).validate().unwrap();
+    let gateway = gateway_of(&config_with(132));
     let nth = |n: usize| gateway.currencies()[n - 1].currency();
     let (first, thirty_third, last) = (nth(1), nth(33), nth(132));
     assert_eq!(first, Currency::USD);
@@ -136,11 +149,14 @@ fn check(c: &mut Criterion) {
 }
 
 fn check_payments(c: &mut Criterion) {
-    let gateway =
+    let loaded =
         GatewayConfig::from_json(include_str!("../examples/configs/portabilling-usd.json"))
-            .unwrap()
-            .validate()
             .unwrap();
+    let gateway = loaded
+        .validate(&loaded.profile())
+        .unwrap()
+        .into_gateway()
+        .unwrap();
     let sample: Vec<&str> = include_str!("../examples/operations.jsonl")
         .lines()
         .collect();

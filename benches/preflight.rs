@@ -25,11 +25,14 @@ fn lines_of(sample: &[&str]) -> String {
 }
 
 fn preflight(c: &mut Criterion) {
-    let gateway =
+    let loaded =
         GatewayConfig::from_json(include_str!("../examples/configs/portabilling-usd.json"))
-            .unwrap()
-            .validate()
             .unwrap();
+    let gateway = loaded
+        .validate(&loaded.profile())
+        .unwrap()
+        .into_gateway()
+        .unwrap();
     let sample: Vec<&str> = include_str!("../examples/operations.jsonl")
         .lines()
         .collect();

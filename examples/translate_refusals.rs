@@ -69,7 +69,7 @@ fn money(amount: i64, scale: u32, currency: Currency) -> Money {
 }
 
 fn main() -> ExitCode {
-    let gateway = match (GatewayConfig {
+    let config = GatewayConfig {
         name: Some("Stripe USD".into()),
         version: Some("v2".into()),
         mode: Some("test".into()),
@@ -82,10 +82,11 @@ fn main() -> ExitCode {
         card_brands: Some(vec!["visa".into(), "mastercard".into()]),
         currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
         ..GatewayConfig::default()
-    })
-    .validate()
-    {
-        Ok(gateway) => gateway,
+    };
+    let gateway = match config.validate(&config.profile()) {
+        Ok(form) => form
+            .into_gateway()
+            .expect("the form has the payment fields"),
         Err(report) => {
             eprintln!("{report}");
             return ExitCode::FAILURE;

@@ -266,7 +266,9 @@ impl<'de> serde::Deserialize<'de> for AuthScheme {
                     .map(|k| k.parse::<PublishableKey>())
                     .transpose()
                     .map_err(A::Error::custom)?;
-                let mut scheme = auth.validate().map_err(A::Error::custom)?;
+                let mut scheme = auth
+                    .validate(&crate::profile::Platform::Generic.profile())
+                    .map_err(A::Error::custom)?;
                 if let (
                     AuthScheme::Connect {
                         publishable_key: kept,

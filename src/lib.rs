@@ -23,7 +23,10 @@
 //!   "card_brands": ["visa", "mastercard"],
 //!   "currencies": [{ "currency": "USD", "minimum_payment": "0.5" }]
 //! }"#;
-//! let gateway = GatewayConfig::from_json(json)?.validate().expect("valid");
+//! let loaded = GatewayConfig::from_json(json)?;
+//! // Judged by the profile its `platform` names (none here: every rule): a payment gateway.
+//! let form = loaded.validate(&loaded.profile()).expect("valid");
+//! let gateway = form.into_gateway().expect("a payment gateway");
 //!
 //! // Every payment is checked before it reaches Stripe, without allocating.
 //! let small = Money::new(Decimal::new(40, 2), Currency::USD);
@@ -32,7 +35,8 @@
 //!
 //! // A configuration with mistakes gets one report of all of them, never with a secret.
 //! let wrong = json.replace("sk_test_", "pk_test_").replace("\"0.5\"", "\"0.40\"");
-//! let report = GatewayConfig::from_json(&wrong)?.validate().unwrap_err();
+//! let loaded = GatewayConfig::from_json(&wrong)?;
+//! let report = loaded.check(&loaded.profile());
 //! assert!(report.has(ViolationCode::PublishableKeyAsSecret));
 //! assert!(report.has(ViolationCode::MinimumBelowStripe));
 //! # Ok::<(), stripe_gateway_rules::config::ConfigFileError>(())
@@ -67,18 +71,24 @@
 //! | legacy API-key connections re-authenticated by a deadline | S2 | [`LegacyCredentialPolicy`] |
 //! | connection settings: timeout in milliseconds, mandatory secret key, API version | S1 | [`ConnectionSettings`], [`ApiVersion`] |
 //! | what Stripe's errors mean for the configuration | [stripe-facts §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1), [§3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3)–[§5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-5) | [`diagnose`] |
-//! | whose rule applies where: each platform's form by its own profile; a platform's own profile and checks | [rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11) | [`Platform`], [`Profile`], [`GatewayConfig::report`] |
+//! | whose rule applies where: each platform's form by its own profile; a platform's own profile and checks | [rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11) | [`Platform`], [`Profile`], [`GatewayConfig::check`] |
 //!
-//! Loading and validating compose with `?`: a file of the wrong shape is a
+//! Every form has the same two verbs, each taking the [`Profile`] to judge it by:
+//! `check` (every finding, errors and warnings) and `validate` (the validated form, or the
+//! same findings as its error). A valid form is a payment gateway or, without payment
+//! fields, a connection ([`ValidatedForm`](config::ValidatedForm)). Loading and validating
+//! compose with `?`: a file of the wrong shape is a
 //! [`ConfigFileError`](config::ConfigFileError), a configuration with errors is its
-//! [`Report`], and both are [`std::error::Error`]s.
+//! [`Report`], a valid connection asked for a gateway is a `payment_fields_missing`
+//! [`Violation`], and all are [`std::error::Error`]s.
 //!
 //! ```
 //! use std::error::Error;
 //! use stripe_gateway_rules::{GatewayConfig, ValidatedGateway};
 //!
 //! fn load(json: &str) -> Result<ValidatedGateway, Box<dyn Error>> {
-//!     Ok(GatewayConfig::from_json(json)?.validate()?)
+//!     let loaded = GatewayConfig::from_json(json)?;
+//!     Ok(loaded.validate(&loaded.profile())?.into_gateway()?)
 //! }
 //! # let json = include_str!("../examples/configs/konnektive-v2.json");
 //! assert!(load(json).is_ok());

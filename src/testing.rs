@@ -11,8 +11,11 @@
 //! compiled only with the `proptest` feature (enable it in `[dev-dependencies]`:
 //! `stripe-gateway-rules = { version = "…", features = ["proptest"] }`).
 //!
-//! Every assertion panics with the validation's [`Report`] rendered by its `Display`: every
-//! violation with its path, code, message and remedy. A report never contains a secret, so the
+//! Every helper judges a configuration by the profile its `platform` names
+//! ([`GatewayConfig::profile`]) through the form's own verbs, [`GatewayConfig::check`] and
+//! [`GatewayConfig::validate`], so a helper's verdict is the form's. Every assertion panics
+//! with the [`Report`] rendered by its `Display`: every violation with its path, code,
+//! message and remedy. A report never contains a secret, so the
 //! failure message of a test is safe to keep in CI logs.
 //!
 //! ```
@@ -30,8 +33,8 @@
 //!     currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
 //!     ..GatewayConfig::default()
 //! };
-//! let gateway = assert_valid(&config);
-//! assert_eq!(gateway.name(), "Stripe USD");
+//! let form = assert_valid(&config);
+//! assert_eq!(form.gateway().expect("a payment gateway").name(), "Stripe USD");
 //!
 //! let mut below = config.clone();
 //! below.currencies = Some(vec![CurrencyConfig::new("USD", "0.30")]);
@@ -39,14 +42,14 @@
 //! assert_eq!(violation.path(), "currencies[0].minimum_payment");
 //! ```
 
-use crate::config::{GatewayConfig, Report, ValidatedGateway, Violation, ViolationCode};
+use crate::config::{GatewayConfig, Report, ValidatedForm, Violation, ViolationCode};
 
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategy;
 
-/// The validation's report, whether the configuration is valid (its warnings) or not (every
-/// violation).
+/// Every finding of the configuration under its own profile, valid (its warnings) or not:
+/// [`GatewayConfig::check`].
 ///
 /// ```
 /// use stripe_gateway_rules::config::GatewayConfig;
@@ -58,13 +61,11 @@ pub mod strategy;
 /// ```
 #[must_use]
 pub fn report_of(config: &GatewayConfig) -> Report {
-    match config.validate() {
-        Ok(gateway) => gateway.report(),
-        Err(report) => report,
-    }
+    config.check(&config.profile())
 }
 
-/// Asserts that `config` is valid and returns the validated gateway.
+/// Asserts that `config` is valid under its own profile and returns the validated form (a
+/// gateway, or a connection for a form without payment fields).
 ///
 /// # Panics
 ///
@@ -79,15 +80,16 @@ pub fn report_of(config: &GatewayConfig) -> Report {
 /// assert_valid(&GatewayConfig::default());
 /// ```
 #[track_caller]
-pub fn assert_valid(config: &GatewayConfig) -> ValidatedGateway {
-    match config.validate() {
-        Ok(gateway) => gateway,
+pub fn assert_valid(config: &GatewayConfig) -> ValidatedForm {
+    match config.validate(&config.profile()) {
+        Ok(form) => form,
         Err(report) => panic!("expected a valid gateway configuration, found {report}"),
     }
 }
 
 /// Asserts that `json` is a configuration file ([`GatewayConfig::from_json`]) and that the
-/// configuration is valid; returns the validated gateway.
+/// file is valid under the form's own profile, load findings included
+/// ([`Loaded::validate`](crate::config::Loaded::validate)); returns the validated form.
 ///
 /// # Panics
 ///
@@ -98,30 +100,33 @@ pub fn assert_valid(config: &GatewayConfig) -> ValidatedGateway {
 /// ```
 /// use stripe_gateway_rules::testing::assert_valid_json;
 ///
-/// let gateway = assert_valid_json(r#"{
+/// let form = assert_valid_json(r#"{
 ///   "name": "Stripe EUR", "version": "v2", "mode": "test",
 ///   "auth": { "scheme": "api_key", "secret_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc" },
 ///   "account": { "settlement_currency": "EUR" },
 ///   "card_brands": ["visa", "mastercard"],
 ///   "currencies": [{ "currency": "EUR", "minimum_payment": "0.50" }]
 /// }"#);
-/// assert_eq!(gateway.currencies().len(), 1);
+/// assert_eq!(form.gateway().expect("a payment gateway").currencies().len(), 1);
 /// ```
 ///
 /// [`ConfigFileError`]: crate::config::ConfigFileError
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 #[track_caller]
-pub fn assert_valid_json(json: &str) -> ValidatedGateway {
+pub fn assert_valid_json(json: &str) -> ValidatedForm {
     match GatewayConfig::from_json(json) {
-        Ok(config) => assert_valid(&config),
+        Ok(loaded) => match loaded.validate(&loaded.profile()) {
+            Ok(form) => form,
+            Err(report) => panic!("expected a valid gateway configuration, found {report}"),
+        },
         Err(e) => {
             panic!("expected a valid gateway configuration, found a file that is not one: {e}")
         }
     }
 }
 
-/// Asserts that `config` is invalid and returns its report.
+/// Asserts that `config` is invalid under its own profile and returns its report.
 ///
 /// # Panics
 ///
@@ -136,17 +141,17 @@ pub fn assert_valid_json(json: &str) -> ValidatedGateway {
 /// ```
 #[track_caller]
 pub fn assert_invalid(config: &GatewayConfig) -> Report {
-    match config.validate() {
-        Ok(gateway) => panic!(
+    match config.validate(&config.profile()) {
+        Ok(form) => panic!(
             "expected an invalid gateway configuration, found {}",
-            gateway.report()
+            form.report()
         ),
         Err(report) => report,
     }
 }
 
-/// Asserts that the validation of `config` reports a violation with `code`, and returns the
-/// first such violation (to check its [`path`](Violation::path), say).
+/// Asserts that the check of `config` ([`report_of`]) reports a violation with `code`, and
+/// returns the first such violation (to check its [`path`](Violation::path), say).
 ///
 /// Warnings count: `assert_violation(&config, ViolationCode::LiveCardTestMissing)` passes for
 /// a valid live configuration without a live-card test. Use [`assert_invalid`] as well when

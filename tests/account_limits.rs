@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use stripe_gateway_rules::authorization::Authorization;
-use stripe_gateway_rules::config::{GatewayConfig, GatewayDraft, ViolationCode};
+use stripe_gateway_rules::config::{GatewayConfig, GatewayDraft, Report, ViolationCode};
 use stripe_gateway_rules::money::{AmountLimits, LimitSource, MinorUnits};
 use stripe_gateway_rules::operation::{Capture, CardSource, Payment, Refund};
 use stripe_gateway_rules::{
@@ -40,10 +40,16 @@ fn config_json(limits: Option<&str>, usd_minimum: &str) -> String {
 }
 
 fn gateway(limits: Option<&str>) -> ValidatedGateway {
-    GatewayConfig::from_json(&config_json(limits, "0.50"))
-        .expect("a configuration")
-        .validate()
-        .expect("valid")
+    validated(&config_json(limits, "0.50")).expect("valid")
+}
+
+/// The file validated by its own profile, with what the loader found in it: the payment
+/// gateway, or the report.
+fn validated(json: &str) -> Result<ValidatedGateway, Report> {
+    let loaded = GatewayConfig::from_json(json).expect("a configuration");
+    loaded
+        .validate(&loaded.profile())
+        .map(|form| form.into_gateway().expect("a payment gateway"))
 }
 
 fn vnd(amount: i64) -> Money {
@@ -202,17 +208,12 @@ fn stated_currency_and_brand_maximums_are_used_and_named() {
 /// `check` accepts 0.40 and refuses 0.39.
 #[test]
 fn a_replaced_lower_minimum_is_used_by_validation_and_by_check() {
-    let default = GatewayConfig::from_json(&config_json(None, "0.40"))
-        .unwrap()
-        .validate()
-        .unwrap_err();
+    let default = validated(&config_json(None, "0.40")).unwrap_err();
     assert!(default.has(ViolationCode::MinimumBelowStripe));
 
     let limits = r#"{ "minimums": [{ "currency": "USD", "minimum": "0.40" }] }"#;
-    let gateway = GatewayConfig::from_json(&config_json(Some(limits), "0.40"))
-        .unwrap()
-        .validate()
-        .expect("valid with the account's minimum");
+    let gateway =
+        validated(&config_json(Some(limits), "0.40")).expect("valid with the account's minimum");
     let usd = |cents| Money::new(Decimal::new(cents, 2), Currency::USD);
     assert_eq!(gateway.check(&sale(usd(40))), Ok(())); // 0.40 USD
     let refusal = gateway.check(&sale(usd(39))).unwrap_err();
@@ -237,10 +238,7 @@ fn a_replaced_lower_minimum_is_used_by_validation_and_by_check() {
 #[test]
 fn a_replaced_higher_minimum_refuses_a_lower_minimum_payment() {
     let limits = r#"{ "minimums": [{ "currency": "USD", "minimum": "0.60" }] }"#;
-    let report = GatewayConfig::from_json(&config_json(Some(limits), "0.50"))
-        .unwrap()
-        .validate()
-        .unwrap_err();
+    let report = validated(&config_json(Some(limits), "0.50")).unwrap_err();
     let below = report
         .with_code(ViolationCode::MinimumBelowStripe)
         .next()
@@ -271,10 +269,7 @@ fn bad_limits_are_violations_at_their_paths() {
       "minimums": [{ "currency": "USD", "minimum": "-1" }, { "currency": "JPY", "minimum": "0.5" }],
       "cardnetworks": true
     }"#;
-    let report = GatewayConfig::from_json(&config_json(Some(limits), "0.50"))
-        .unwrap()
-        .validate()
-        .unwrap_err();
+    let report = validated(&config_json(Some(limits), "0.50")).unwrap_err();
     let found = codes_at(&report);
     for expected in [
         "account.limits.card_networks wrong_type",
@@ -344,7 +339,7 @@ fn a_secret_in_a_limits_field_is_not_echoed() {
         r#"{{ "currency_max": [{{ "currency": "{secret}", "max_minor_units": "{secret}" }}], "brand_max": [{{ "brand": "{secret}", "max_minor_units": "1" }}] }}"#
     );
     let config = GatewayConfig::from_json(&config_json(Some(&limits), "0.50")).unwrap();
-    let report = config.validate().unwrap_err();
+    let report = config.validate(&config.profile()).unwrap_err();
     assert!(report.violations().len() >= 3);
     let shown = format!("{report} {report:?} {config:?}");
     assert!(!shown.contains("4eC39HqLyjWDarjtT1zdp7dc"), "{shown}");
@@ -363,7 +358,11 @@ fn a_typed_draft_states_limits_in_code() {
     draft.settlement_currency = Some(Currency::VND);
     draft.card_brands = vec![CardBrand::Visa];
     draft.minimums = vec![(vnd(20_000), None)];
-    let gateway = draft.validate(&Platform::Generic.profile()).expect("valid");
+    let gateway = draft
+        .validate(&Platform::Generic.profile())
+        .expect("valid")
+        .into_gateway()
+        .expect("a payment gateway");
     assert_eq!(gateway.limits(), &AmountLimits::card_networks());
     assert!(gateway.report().has(ViolationCode::AccountLimitsStated));
     assert_eq!(gateway.check(&sale(vnd(103_500_000))), Ok(()));
@@ -388,7 +387,7 @@ fn a_japanese_account_follows_the_country_unless_stated() {
         r#""settlement_currency": "USD""#,
         r#""settlement_currency": "USD", "country": "JP""#,
     );
-    let gateway = GatewayConfig::from_json(&json).unwrap().validate().unwrap();
+    let gateway = validated(&json).unwrap();
     assert!(gateway.limits().is_japanese_account());
     let json = config_json(
         Some(r#"{ "card_networks": true, "japanese_account": false }"#),
@@ -398,7 +397,7 @@ fn a_japanese_account_follows_the_country_unless_stated() {
         r#""settlement_currency": "USD""#,
         r#""settlement_currency": "USD", "country": "JP""#,
     );
-    let gateway = GatewayConfig::from_json(&json).unwrap().validate().unwrap();
+    let gateway = validated(&json).unwrap();
     assert!(!gateway.limits().is_japanese_account());
 }
 
@@ -418,8 +417,8 @@ proptest! {
             3 => format!(r#"{{ "minimums": [{{ "currency": "USD", "minimum": {quoted} }}] }}"#),
             _ => format!(r#"{{ "minimums": [{{ "currency": {quoted}, "minimum": "0.50" }}] }}"#),
         };
-        let config = GatewayConfig::from_json(&config_json(Some(&limits), "0.50")).unwrap();
-        let report = config.report();
+        let loaded = GatewayConfig::from_json(&config_json(Some(&limits), "0.50")).unwrap();
+        let report = loaded.check(&loaded.profile());
         for v in report.errors() {
             // A replaced minimum above the configured 0.50 USD is rightly a
             // `minimum_below_stripe` of that currency's minimum payment.

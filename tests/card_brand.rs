@@ -194,7 +194,8 @@ fn config(brands: &[&str]) -> GatewayConfig {
 
 #[test]
 fn rules_10_a_configuration_refuses_link_and_unknown_and_says_why() {
-    let report = config(&["visa", "link", "unknown"]).validate().unwrap_err();
+    let c = config(&["visa", "link", "unknown"]);
+    let report = c.validate(&c.profile()).unwrap_err();
     let found: Vec<(String, ViolationCode)> = report
         .violations()
         .iter()
@@ -239,13 +240,18 @@ fn rules_10_a_configuration_refuses_link_and_unknown_and_says_why() {
     // Every other brand is accepted (with a currency it supports).
     let mut ok = config(&["visa", "mastercard", "amex", "discover", "diners", "jcb"]);
     ok.currencies = Some(vec![CurrencyConfig::new("USD", "0.50")]);
-    let gateway = ok.validate().expect("valid");
+    let gateway = ok
+        .validate(&ok.profile())
+        .expect("valid")
+        .into_gateway()
+        .expect("a payment gateway");
     assert_eq!(gateway.card_brands().len(), 6);
 }
 
 #[test]
 fn rules_10_a_configuration_with_capitals_gets_the_keyword() {
-    let report = config(&["Visa", "MasterCard"]).validate().unwrap_err();
+    let c = config(&["Visa", "MasterCard"]);
+    let report = c.validate(&c.profile()).unwrap_err();
     let messages: Vec<&str> = report.violations().iter().map(|v| v.message()).collect();
     assert_eq!(messages.len(), 2, "{report}");
     assert!(

@@ -390,7 +390,8 @@ fn check_config_junit_is_read_back_with_the_right_counts() {
 
 // ---- platforms ---------------------------------------------------------------------------------
 
-/// Issue 12: a connection form is judged by its report, not by `validate()`'s payment fields.
+/// Issues 12 and 18: a valid connection form is valid; it has no payment fields, and that is
+/// no finding (`payment_fields_missing` is only what asking it for a gateway answers).
 #[test]
 fn check_config_judges_a_connection_form_by_its_report() {
     for file in [

@@ -3,7 +3,8 @@
 //! once, the seeds' own examples, and hostile files.
 
 use stripe_gateway_rules::config::{
-    AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, Report, Severity, ViolationCode,
+    AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, Loaded, Report, Severity,
+    ValidatedGateway, ViolationCode,
 };
 use stripe_gateway_rules::{DataProtection, GatewayVersion, Mode};
 
@@ -32,15 +33,39 @@ fn valid() -> GatewayConfig {
     }
 }
 
-fn report_of(config: &GatewayConfig) -> Report {
-    match config.validate() {
-        Ok(gateway) => gateway.report(),
-        Err(report) => report,
+/// A form built in code, or a file loaded with what the loader found in it: each judged by
+/// the profile its `platform` names, through `check`.
+trait Judged {
+    fn own_report(&self) -> Report;
+}
+
+impl Judged for GatewayConfig {
+    fn own_report(&self) -> Report {
+        self.check(&self.profile())
     }
 }
 
+impl Judged for Loaded {
+    fn own_report(&self) -> Report {
+        self.check(&self.profile())
+    }
+}
+
+fn report_of(config: &impl Judged) -> Report {
+    config.own_report()
+}
+
+/// The payment gateway a valid form validates into, under its own profile.
+fn gateway(config: &GatewayConfig) -> ValidatedGateway {
+    config
+        .validate(&config.profile())
+        .expect("valid")
+        .into_gateway()
+        .expect("a payment gateway")
+}
+
 /// The (path, code, severity) of every violation, in order.
-fn violations(config: &GatewayConfig) -> Vec<(String, &'static str, Severity)> {
+fn violations(config: &impl Judged) -> Vec<(String, &'static str, Severity)> {
     report_of(config)
         .violations()
         .iter()
@@ -58,12 +83,15 @@ fn assert_only(config: &GatewayConfig, path: &str, code: &'static str, severity:
         "{}",
         report_of(config)
     );
-    assert_eq!(config.validate().is_ok(), severity == Severity::Warning);
+    assert_eq!(
+        config.validate(&config.profile()).is_ok(),
+        severity == Severity::Warning
+    );
 }
 
 #[test]
 fn the_base_configuration_is_valid_without_warnings() {
-    let gateway = valid().validate().expect("valid");
+    let gateway = gateway(&valid());
     assert!(gateway.warnings().is_empty());
     assert_eq!(gateway.version(), GatewayVersion::V2);
     assert_eq!(gateway.mode(), Mode::Live);
@@ -255,7 +283,7 @@ fn raw_card_data_required_rules_3_s0_s4() {
         ]
     );
     // V2 without data protection: Stripe collects the cards, no access needed (S0).
-    assert!(valid().validate().is_ok());
+    assert!(valid().validate(&valid().profile()).is_ok());
 }
 
 #[test]
@@ -616,13 +644,12 @@ fn the_bundled_configurations_validate_as_documented() {
     for (file, codes) in cases {
         let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
         let config = GatewayConfig::from_json(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let got: Vec<&str> = config
-            .report()
+        let got: Vec<&str> = report_of(&config)
             .violations()
             .iter()
             .map(|v| ViolationCode::try_from(v.code()).map_or("?", ViolationCode::as_str))
             .collect();
-        assert_eq!(got, codes, "{file}: {}", config.report());
+        assert_eq!(got, codes, "{file}: {}", report_of(&config));
     }
 }
 
@@ -710,7 +737,7 @@ fn reports_serialize_without_secrets() {
     let mut c = valid();
     c.publishable_key = Some(SK_LIVE.into());
     c.auth = Some(AuthConfig::api_key("sk_live_4eC39HqLyjWDarjtT1zdp7d c"));
-    let report = c.validate().unwrap_err();
+    let report = c.validate(&c.profile()).unwrap_err();
     let json = serde_json::to_string(&report).unwrap();
     assert!(!json.contains("4eC39HqLyjWDarjtT1zdp7"), "{json}");
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -719,7 +746,7 @@ fn reports_serialize_without_secrets() {
     assert_eq!(value["violations"][0]["code"], "invalid_secret_key");
     assert_eq!(value["violations"][0]["severity"], "error");
     assert!(value["violations"][0]["remedy"].is_string());
-    let debug = format!("{c:?} {report:?} {:?}", valid().validate().unwrap());
+    let debug = format!("{c:?} {report:?} {:?}", gateway(&valid()));
     assert!(!debug.contains("4eC39HqLyjWDarjtT1zdp7"), "{debug}");
 }
 
@@ -732,7 +759,7 @@ fn validated_gateway_exposes_parsed_values() {
         country: Some("JP".into()),
         ..AccountConfig::settling_in("USD")
     });
-    let g = c.validate().unwrap();
+    let g = gateway(&c);
     assert_eq!(g.data_protection(), Some(DataProtection::TokenOnly));
     assert!(g.raw_card_data_access());
     assert_eq!(g.country().map(|c| c.to_string()), Some("JP".into()));
@@ -814,7 +841,7 @@ fn a_minimum_written_with_its_currency_is_accepted_or_told_to_drop_it_s4() {
     let mut c = valid();
     c.currencies = Some(vec![CurrencyConfig::new("USD", "0.50 USD")]);
     assert_eq!(violations(&c), []);
-    let gateway = c.validate().unwrap();
+    let gateway = gateway(&c);
     assert_eq!(gateway.currencies()[0].minimum().to_string(), "0.50 USD");
 
     c.currencies = Some(vec![CurrencyConfig::new("USD", "0.50 EUR")]);
@@ -899,7 +926,7 @@ fn restricted_key_is_a_warning_naming_the_permissions_needed_rules_1() {
     );
     // A connector needs other permissions: its profile names them.
     c.platform = Some("ipaas_connector".into());
-    let report = c.report();
+    let report = report_of(&c);
     let v = report
         .with_code(ViolationCode::RestrictedKey)
         .next()

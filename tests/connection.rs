@@ -553,7 +553,7 @@ fn s1_every_problem_is_reported_with_its_path_and_code() {
     d.active = true;
     d.timeout_ms = Some("-5".to_owned());
     d.api_version = Some("2025-03-31.acacia".to_owned());
-    let problems = d.problems();
+    let problems = d.check();
     let found: Vec<_> = problems
         .violations()
         .iter()
@@ -604,7 +604,7 @@ fn s1_every_problem_is_reported_with_its_path_and_code() {
 
     let mut d = full_draft();
     let reason = |d: &ConnectionSettingsDraft| {
-        let v = d.problems().violations()[0].clone();
+        let v = d.check().violations()[0].clone();
         (v.code().to_string(), v.message().to_owned())
     };
     d.name = Some("a\u{7}b".to_owned());
@@ -623,7 +623,7 @@ fn s1_warnings_do_not_block_validation() {
     d.api_version = Some("2021-01-01".to_owned());
     d.is_source = false;
     let codes: Vec<_> = d
-        .problems()
+        .check()
         .violations()
         .iter()
         .map(|p| p.code().to_string())
@@ -690,7 +690,7 @@ fn s1_settings_deserialize_through_the_same_checks() {
         let json = format!(r#"{{"timeout_ms":{timeout}}}"#);
         let draft: ConnectionSettingsDraft = serde_json::from_str(&json).unwrap();
         let problem = draft
-            .problems()
+            .check()
             .into_iter()
             .find(|p| p.path() == "timeout_ms")
             .unwrap();
@@ -709,14 +709,14 @@ fn s1_settings_deserialize_through_the_same_checks() {
     d.name = Some("x".into());
     d.secret_key = Some("pk_live_TYooMQauvdEDq54NiTphI7jx".into());
     let problem = d
-        .problems()
+        .check()
         .into_iter()
         .find(|p| p.path() == "secret_key")
         .unwrap();
     assert_eq!(problem.code(), "publishable_key_as_secret");
     d.secret_key = Some("sk_live_4eC39HqLyjWDarjtT1zdp7dc\n".into());
     let problem = d
-        .problems()
+        .check()
         .into_iter()
         .find(|p| p.path() == "secret_key")
         .unwrap();

@@ -25,13 +25,16 @@ fn no_body(what: &str, text: &str) {
 }
 
 fn konnektive_usd() -> GatewayConfig {
-    GatewayConfig::from_json(include_str!("../examples/configs/konnektive-v2.json")).unwrap()
+    GatewayConfig::from_json(include_str!("../examples/configs/konnektive-v2.json"))
+        .unwrap()
+        .into_form()
 }
 
 #[test]
 fn loading_and_validating_compose_with_the_question_mark() {
     fn gateway_name(json: &str) -> Result<String, Box<dyn Error>> {
-        let gateway = GatewayConfig::from_json(json)?.validate()?;
+        let loaded = GatewayConfig::from_json(json)?;
+        let gateway = loaded.validate(&loaded.profile())?.into_gateway()?;
         Ok(gateway.name().to_owned())
     }
     let json = include_str!("../examples/configs/konnektive-v2.json");
@@ -54,7 +57,7 @@ fn loading_and_validating_compose_with_the_question_mark() {
 fn a_platform_adds_its_own_violations_to_the_crates_report() {
     let mut config = konnektive_usd();
     config.name = None;
-    let mut report = config.validate().unwrap_err();
+    let mut report = config.validate(&config.profile()).unwrap_err();
     let crate_errors = report.errors().count();
     let login = Code::platform("login_too_short").unwrap();
     report.push(
@@ -136,7 +139,7 @@ fn the_report_serializes_params_beside_path_code_message_and_remedy() {
     let mut config = konnektive_usd();
     config.account = Some(AccountConfig::settling_in("CHF"));
     config.currencies = Some(vec![CurrencyConfig::new("CHF", "0.46")]);
-    let report = config.validate().unwrap_err();
+    let report = config.validate(&config.profile()).unwrap_err();
     let json = serde_json::to_value(&report).unwrap();
     let v = json["violations"]
         .as_array()
@@ -159,7 +162,7 @@ fn minimum_below_stripe_names_the_smallest_minimum_that_passes() {
     let mut config = konnektive_usd();
     config.account = Some(AccountConfig::settling_in("CHF"));
     config.currencies = Some(vec![CurrencyConfig::new("CHF", "0.46")]);
-    let report = config.validate().unwrap_err();
+    let report = config.validate(&config.profile()).unwrap_err();
     let v = report
         .with_code(ViolationCode::MinimumBelowStripe)
         .next()
@@ -173,7 +176,7 @@ fn minimum_below_stripe_names_the_smallest_minimum_that_passes() {
     // smallest minimum that reaches 0.50 USD (0.4587… rounded up to the centime).
     config.account = Some(AccountConfig::settling_in("USD"));
     config.currencies = Some(vec![CurrencyConfig::new("CHF", "0.40").with_rate("1.09")]);
-    let report = config.validate().unwrap_err();
+    let report = config.validate(&config.profile()).unwrap_err();
     let v = report
         .with_code(ViolationCode::MinimumBelowStripe)
         .next()
@@ -186,7 +189,7 @@ fn minimum_below_stripe_names_the_smallest_minimum_that_passes() {
     );
     assert_eq!(v.param("smallest_passing_minimum"), Some("0.46"));
     config.currencies = Some(vec![CurrencyConfig::new("CHF", "0.46").with_rate("1.09")]);
-    assert!(config.validate().is_ok());
+    assert!(config.validate(&config.profile()).is_ok());
 }
 
 /// rules §1 (issue 9, leak 2): `Timeout`'s error kept the first 40 characters of what was typed.
@@ -204,7 +207,7 @@ fn regression_a_secret_typed_as_a_timeout_is_not_quoted() {
         no_body("TimeoutError Debug", &format!("{err:?}"));
         let mut draft = ConnectionSettingsDraft::default();
         draft.timeout_ms = Some(typed.clone());
-        no_body("settings report", &draft.problems().to_string());
+        no_body("settings report", &draft.check().to_string());
     }
 }
 
@@ -227,7 +230,7 @@ fn warnings_and_errors_keep_their_severity_in_every_form() {
     draft.name = Some("Stripe".into());
     draft.active = true;
     draft.secret_key = Some(SecretString::from("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
-    let report = draft.problems();
+    let report = draft.check();
     assert!(report.is_valid());
     assert_eq!(report.violations()[0].severity(), Severity::Warning);
     assert!(draft.validate().is_ok());

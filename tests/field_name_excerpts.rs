@@ -60,10 +60,11 @@ fn leaks(output: &str, body: &str) -> Option<String> {
 }
 
 fn every_library_output(json: &str) -> Vec<String> {
-    let config = GatewayConfig::from_json(json).expect("a JSON object of the format");
-    let report = config.report();
+    let loaded = GatewayConfig::from_json(json).expect("a JSON object of the format");
+    let report = loaded.check(&loaded.profile());
     let mut outputs = vec![
-        format!("{config:?}"),
+        format!("{:?}", loaded.form()),
+        format!("{loaded:?}"),
         format!("{report}"),
         format!("{report:?}"),
         format!("{report:#?}"),
@@ -81,8 +82,8 @@ fn every_library_output(json: &str) -> Vec<String> {
 #[test]
 fn an_unknown_field_named_like_a_key_body_is_reported_without_the_body() {
     for (json, body) in CASES {
-        let config = GatewayConfig::from_json(json).unwrap();
-        let report = config.report();
+        let loaded = GatewayConfig::from_json(json).unwrap();
+        let report = loaded.check(&loaded.profile());
         assert!(
             report.has(ViolationCode::UnknownField),
             "the unknown field is still reported: {report}"
@@ -96,8 +97,8 @@ fn an_unknown_field_named_like_a_key_body_is_reported_without_the_body() {
 /// rules §1: a cut field name still says how long it was and where it was.
 #[test]
 fn a_cut_field_name_still_says_how_long_it_was_and_where_it_was() {
-    let config = GatewayConfig::from_json(FINDING_AUTH).unwrap();
-    let report = config.report();
+    let loaded = GatewayConfig::from_json(FINDING_AUTH).unwrap();
+    let report = loaded.check(&loaded.profile());
     let unknown = report
         .with_code(ViolationCode::UnknownField)
         .next()
@@ -121,7 +122,8 @@ fn a_cut_field_name_still_names_the_closest_field() {
         "\"EXAMPLEonlyNotARealKeyBodyAbCdEfGh\": \"oops\"",
         "\"radarr\": true",
     );
-    let report = GatewayConfig::from_json(&json).unwrap().report();
+    let loaded = GatewayConfig::from_json(&json).unwrap();
+    let report = loaded.check(&loaded.profile());
     let unknown = report
         .with_code(ViolationCode::UnknownField)
         .next()

@@ -41,12 +41,10 @@ fn with(pointer: &str, value: Value) -> String {
     config.to_string()
 }
 
+/// Every finding of the file under its own profile: the load report merged with the form's.
 fn report(json: &str) -> Report {
-    let config = GatewayConfig::from_json(json).expect("read field by field");
-    match config.validate() {
-        Ok(gateway) => gateway.report(),
-        Err(report) => report,
-    }
+    let loaded = GatewayConfig::from_json(json).expect("read field by field");
+    loaded.check(&loaded.profile())
 }
 
 /// (path, code) of every violation, in order.
@@ -175,11 +173,13 @@ fn unknown_field_with_suggestion_and_other_problems_still_reported() {
             ("nmae", "unknown_field"),
         ])
     );
-    // The same violations are kept in the loaded configuration, in the order of the file
+    // The same violations are the load report beside the form, in the order of the file
     // (`json!` writes its keys sorted).
     let loaded = GatewayConfig::from_json(&config.to_string()).unwrap();
-    let kept: Vec<String> = (&loaded.load_violations)
-        .into_iter()
+    let kept: Vec<String> = loaded
+        .load_report()
+        .violations()
+        .iter()
         .map(|v| v.path().to_string())
         .collect();
     assert_eq!(kept, ["colour", "currencies[0].minimum_paymnet", "nmae"]);
@@ -262,9 +262,9 @@ fn unknown_field_of_another_object_says_where_it_belongs() {
 #[test]
 fn duplicate_field_is_a_violation_and_the_last_one_is_used() {
     let json = r#"{"name": "a", "name": "Stripe USD", "version": "v2"}"#;
-    let config = GatewayConfig::from_json(json).unwrap();
-    assert_eq!(config.name.as_deref(), Some("Stripe USD"));
-    let r = config.validate().unwrap_err();
+    let loaded = GatewayConfig::from_json(json).unwrap();
+    assert_eq!(loaded.form().name.as_deref(), Some("Stripe USD"));
+    let r = loaded.validate(&loaded.profile()).unwrap_err();
     let dup: Vec<_> = r.with_code(ViolationCode::DuplicateField).collect();
     assert_eq!(dup.len(), 1);
     assert_eq!(dup[0].path(), "name");
@@ -281,8 +281,8 @@ fn duplicate_field_is_a_violation_and_the_last_one_is_used() {
 fn bom_accepted() {
     let json = format!("\u{feff}{}", base());
     assert!(report(&json).is_empty());
-    let config = GatewayConfig::from_json_slice(json.as_bytes()).unwrap();
-    assert!(config.validate().is_ok());
+    let loaded = GatewayConfig::from_json_slice(json.as_bytes()).unwrap();
+    assert!(loaded.validate(&loaded.profile()).is_ok());
     // Positions are counted after the mark, as an editor shows them.
     let err = GatewayConfig::from_json("\u{feff}{\"name\" 1}").unwrap_err();
     assert_eq!((err.line(), err.column()), (1, 9));
@@ -358,7 +358,7 @@ fn capitals_refused_with_the_keyword() {
 #[test]
 fn json_number_amounts_exact_or_refused_at_path() {
     let minimum = |json: &str| {
-        let config = GatewayConfig::from_json(json).unwrap();
+        let config = GatewayConfig::from_json(json).unwrap().into_form();
         config.currencies.unwrap()[0].minimum_payment.clone()
     };
     for (number, text) in [
@@ -372,7 +372,7 @@ fn json_number_amounts_exact_or_refused_at_path() {
             r#"{{"currencies": [{{"currency": "USD", "minimum_payment": {number}, "rate_to_settlement": {number}}}]}}"#
         );
         assert_eq!(minimum(&json).as_deref(), Some(text), "{number}");
-        let config = GatewayConfig::from_json(&json).unwrap();
+        let config = GatewayConfig::from_json(&json).unwrap().into_form();
         assert_eq!(
             config.currencies.unwrap()[0].rate_to_settlement.as_deref(),
             Some(text)
@@ -519,12 +519,12 @@ fn outputs(json: &str) -> Vec<String> {
             format!("{e:?}"),
             serde_json::to_string(&e).unwrap(),
         ],
-        Ok(config) => {
-            let mut out = vec![format!("{config:?}")];
-            let report = match config.validate() {
-                Ok(gateway) => {
-                    out.push(format!("{gateway:?}"));
-                    gateway.report()
+        Ok(loaded) => {
+            let mut out = vec![format!("{loaded:?}")];
+            let report = match loaded.validate(&loaded.profile()) {
+                Ok(form) => {
+                    out.push(format!("{form:?}"));
+                    form.report()
                 }
                 Err(report) => report,
             };

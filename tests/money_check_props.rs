@@ -31,8 +31,10 @@ static GATEWAY: LazyLock<ValidatedGateway> = LazyLock::new(|| {
         ]),
         ..GatewayConfig::default()
     }
-    .validate()
+    .validate(&stripe_gateway_rules::Platform::Generic.profile())
     .expect("valid")
+    .into_gateway()
+    .expect("a payment gateway")
 });
 
 fn gateway() -> &'static ValidatedGateway {

@@ -19,7 +19,12 @@ fn validated_gateways_debug_shows_the_brands_not_a_count() {
       "card_brands": ["visa", "mastercard", "amex"],
       "currencies": [{ "currency": "USD", "minimum_payment": "0.50" }]
     }"#;
-    let gateway = GatewayConfig::from_json(json).unwrap().validate().unwrap();
+    let gateway = GatewayConfig::from_json(json)
+        .unwrap()
+        .validate(&stripe_gateway_rules::Platform::Generic.profile())
+        .unwrap()
+        .into_gateway()
+        .unwrap();
     let debug = format!("{gateway:?}");
     assert!(debug.contains("{visa, mastercard, amex}"), "{debug}");
     assert!(!debug.contains("CardBrands("), "{debug}");

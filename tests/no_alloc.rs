@@ -262,8 +262,10 @@ mod check {
             ]),
             ..GatewayConfig::default()
         }
-        .validate()
-        .unwrap();
+        .validate(&stripe_gateway_rules::Platform::Generic.profile())
+        .unwrap()
+        .into_gateway()
+        .expect("a payment gateway");
         let t0: Timestamp = "2026-11-01T10:00:00Z".parse().unwrap();
         let later: Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
         let auth = Authorization::new(t0)
@@ -385,7 +387,12 @@ mod check {
             { "currency": "EUR", "minimum_payment": "1", "rate_to_settlement": "1.1" }
           ]
         }"#;
-        let gateway = GatewayConfig::from_json(json).unwrap().validate().unwrap();
+        let gateway = GatewayConfig::from_json(json)
+            .unwrap()
+            .validate(&stripe_gateway_rules::Platform::Generic.profile())
+            .unwrap()
+            .into_gateway()
+            .unwrap();
         let t0: Timestamp = "2026-11-01T10:00:00Z".parse().unwrap();
         let big = usd(500_000_000_000); // 12 digits
         let amex = Authorization::new(t0).brand(CardBrand::AmericanExpress);

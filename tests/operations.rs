@@ -47,8 +47,10 @@ fn gateway_with(protection: Option<&str>, country: Option<&str>) -> ValidatedGat
         ]),
         ..GatewayConfig::default()
     }
-    .validate()
+    .validate(&stripe_gateway_rules::Platform::Generic.profile())
     .unwrap_or_else(|r| panic!("{r}"))
+    .into_gateway()
+    .expect("a payment gateway")
 }
 
 fn gateway() -> ValidatedGateway {

@@ -4,7 +4,7 @@
 //! everything, and a platform's own profile.
 
 use serde_json::{Value, json};
-use stripe_gateway_rules::config::GatewayConfig;
+use stripe_gateway_rules::config::{GatewayConfig, ValidatedForm};
 use stripe_gateway_rules::diagnostics::{Code, Violation};
 use stripe_gateway_rules::profile::{AuthSchemes, Platform, Profile, Rule};
 use stripe_gateway_rules::{Report, Severity, ViolationCode};
@@ -14,13 +14,27 @@ const SK_TEST: &str = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
 const PK_LIVE: &str = "pk_live_TYooMQauvdEDq54NiTphI7jx";
 const PK_TEST: &str = "pk_test_TYooMQauvdEDq54NiTphI7jx";
 
+/// The form, loaded from its JSON with nothing found while loading.
 fn config(form: &Value) -> GatewayConfig {
-    GatewayConfig::from_json(&form.to_string()).expect("the form is of the file's shape")
+    let loaded =
+        GatewayConfig::from_json(&form.to_string()).expect("the form is of the file's shape");
+    assert!(loaded.load_report().is_empty(), "{}", loaded.load_report());
+    loaded.into_form()
+}
+
+/// Every finding of the form's own profile (the one its `platform` names).
+fn report_of(c: &GatewayConfig) -> Report {
+    c.check(&c.profile())
+}
+
+/// The form validated by its own profile.
+fn validated(c: &GatewayConfig) -> Result<ValidatedForm, Report> {
+    c.validate(&c.profile())
 }
 
 /// (path, code, severity) of every finding of the form's own profile.
 fn findings(form: &Value) -> Vec<(String, String, Severity)> {
-    let report = config(form).report();
+    let report = report_of(&config(form));
     let found = report
         .violations()
         .iter()
@@ -70,7 +84,7 @@ fn merge(into: &mut Value, changes: &Value) {
 
 /// The codes no rule of `platform` may report, whatever its form holds.
 fn assert_no_foreign_rule(form: &Value, foreign: &[ViolationCode]) {
-    let report = config(form).report();
+    let report = report_of(&config(form));
     for code in foreign {
         assert!(!report.has(*code), "{code} fired on {form}:\n{report}");
     }
@@ -100,8 +114,9 @@ fn portabilling() -> Value {
 #[test]
 fn s4_portabilling_form_as_documented_validates_with_no_finding() {
     assert_eq!(findings(&portabilling()), []);
-    let gateway = config(&portabilling())
-        .validate()
+    let gateway = validated(&config(&portabilling()))
+        .expect("valid")
+        .into_gateway()
         .expect("a payment gateway");
     assert_eq!(gateway.version(), stripe_gateway_rules::GatewayVersion::V2);
     assert_eq!(gateway.currencies().len(), 2);
@@ -114,7 +129,7 @@ fn s4_login_must_be_longer_than_4_characters() {
         findings(&form),
         [error("login", ViolationCode::LoginTooShort)]
     );
-    let report = config(&form).report();
+    let report = report_of(&config(&form));
     let v = &report.violations()[0];
     assert_eq!(v.param("chars"), Some("4"));
     assert!(
@@ -215,7 +230,7 @@ fn s4_raw_card_data_access_is_a_warning_naming_the_setting_and_the_decline() {
                 ViolationCode::RawCardDataRequired
             )]
         );
-        let report = config(&form).report();
+        let report = report_of(&config(&form));
         let v = &report.violations()[0];
         assert!(v.message().contains("generally unsafe"), "{v}");
         assert_eq!(
@@ -225,7 +240,7 @@ fn s4_raw_card_data_access_is_a_warning_naming_the_setting_and_the_decline() {
             ),
             "{v:?}"
         );
-        assert!(config(&form).validate().is_ok());
+        assert!(validated(&config(&form)).is_ok());
     }
 }
 
@@ -283,7 +298,7 @@ fn s0_konnektive_form_as_documented_validates_with_no_finding() {
         }),
     );
     assert_eq!(findings(&form), []);
-    assert!(config(&form).validate().is_ok());
+    assert!(validated(&config(&form)).is_ok());
 }
 
 #[test]
@@ -393,9 +408,15 @@ fn ipaas() -> Value {
 #[test]
 fn s1_connection_form_as_documented_validates_with_no_finding() {
     assert_eq!(findings(&ipaas()), []);
-    // No payment fields on a connection: validate() says so, report() is the entry point.
-    let report = config(&ipaas()).validate().unwrap_err();
-    assert!(report.has(ViolationCode::PaymentFieldsMissing));
+    // No payment fields on a connection: it validates into a connection, not a gateway.
+    let form = validated(&config(&ipaas())).expect("a valid connection");
+    let connection = form.connection().expect("a connection");
+    assert_eq!(connection.name(), Some("Stripe billing import"));
+    let settings = connection.settings().expect("S1's settings");
+    assert_eq!(settings.timeout().map(|t| t.as_millis()), Some(30_000));
+    assert!(settings.is_active() && settings.is_source());
+    let not_a_gateway = form.into_gateway().unwrap_err();
+    assert_eq!(*not_a_gateway.code(), ViolationCode::PaymentFieldsMissing);
 }
 
 #[test]
@@ -600,9 +621,11 @@ fn the_bundled_valid_platform_files_have_no_finding_and_name_their_platform() {
         ("data-connector-oauth2.json", Platform::DataConnector),
     ] {
         let path = format!("{}/examples/configs/{file}", env!("CARGO_MANIFEST_DIR"));
-        let c = GatewayConfig::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let c = GatewayConfig::from_json(&std::fs::read_to_string(path).unwrap())
+            .unwrap()
+            .into_form();
         assert_eq!(c.platform.as_deref(), Some(platform.as_str()));
-        assert!(c.report().is_empty(), "{file}: {}", c.report());
+        assert!(report_of(&c).is_empty(), "{file}: {}", report_of(&c));
     }
 }
 
@@ -738,7 +761,7 @@ fn a_platform_declares_its_profile_and_adds_its_own_checks_to_the_same_report() 
         "currencies": [{ "currency": "EUR", "minimum_payment": "0.40" }],
         "version": "v2"
     });
-    let report = config(&form).report_as(&profile);
+    let report = config(&form).check(&profile);
     let found: Vec<(String, &str, Severity)> = report
         .violations()
         .iter()
@@ -765,7 +788,11 @@ fn a_platform_declares_its_profile_and_adds_its_own_checks_to_the_same_report() 
         &form,
         &json!({ "publishable_key": PK_LIVE, "version": null, "currencies": [{ "currency": "EUR", "minimum_payment": "0.50" }] }),
     );
-    let gateway = config(&fixed).validate_as(&profile).expect("valid");
+    let gateway = config(&fixed)
+        .validate(&profile)
+        .expect("valid")
+        .into_gateway()
+        .expect("a payment gateway");
     assert_eq!(gateway.mode(), stripe_gateway_rules::Mode::Live);
 }
 
@@ -795,11 +822,11 @@ fn a_configuration_built_from_typed_values_is_checked_by_the_same_rules() {
     draft.minimums = vec![(Money::new(Decimal::new(100, 2), Currency::USD), None)];
     let konnektive = Platform::Konnektive.profile();
     assert!(
-        draft.report(&konnektive).is_empty(),
+        draft.check(&konnektive).is_empty(),
         "{}",
-        draft.report(&konnektive)
+        draft.check(&konnektive)
     );
-    let gateway = draft.validate(&konnektive).unwrap();
+    let gateway = draft.validate(&konnektive).unwrap().into_gateway().unwrap();
     assert_eq!(gateway.mode(), Mode::Live);
 
     // The same rules as the strings-as-entered path: one round shows everything.
@@ -808,7 +835,7 @@ fn a_configuration_built_from_typed_values_is_checked_by_the_same_rules() {
     let mut generic = draft.clone();
     generic.mode = Some(Mode::Test);
     let codes: Vec<String> = generic
-        .report(&Platform::Generic.profile())
+        .check(&Platform::Generic.profile())
         .violations()
         .iter()
         .map(|v| format!("{} {}", v.path(), v.code()))
@@ -825,11 +852,9 @@ fn a_configuration_built_from_typed_values_is_checked_by_the_same_rules() {
     let connect = AuthScheme::connect("acct_1R3fqDP6919yCiFv".parse().unwrap())
         .with_account_name("Acme Coaching LLC")
         .with_publishable_key(PK_LIVE.parse().unwrap());
-    let kartra = GatewayDraft {
-        auth: Some(connect),
-        ..GatewayDraft::default()
-    };
-    assert!(kartra.report(&Platform::Kartra.profile()).is_empty());
+    let mut kartra = GatewayDraft::default();
+    kartra.auth = Some(connect);
+    assert!(kartra.check(&Platform::Kartra.profile()).is_empty());
     let oauth = AuthScheme::oauth2(
         "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse().unwrap(),
         "EXAMPLEonlyClientSecret0042".parse().unwrap(),
@@ -837,12 +862,18 @@ fn a_configuration_built_from_typed_values_is_checked_by_the_same_rules() {
     )
     .with_account_id("acct_1R3fqDP6919yCiFv".parse().unwrap());
     let data = GatewayDraft::new("Stripe via OAuth", oauth);
-    assert!(data.report(&Platform::DataConnector.profile()).is_empty());
-    // A connection's draft takes no payments.
-    assert!(
-        data.validate(&Platform::DataConnector.profile())
-            .unwrap_err()
-            .has(ViolationCode::PaymentFieldsMissing)
+    assert!(data.check(&Platform::DataConnector.profile()).is_empty());
+    // A connection's draft validates into a connection, which takes no payments.
+    let form = data
+        .validate(&Platform::DataConnector.profile())
+        .expect("a valid connection");
+    assert_eq!(
+        form.connection().and_then(|c| c.name()),
+        Some("Stripe via OAuth")
+    );
+    assert_eq!(
+        *form.into_gateway().unwrap_err().code(),
+        ViolationCode::PaymentFieldsMissing
     );
 }
 
@@ -891,16 +922,16 @@ fn violations_carry_the_forms_own_field_label() {
         &portabilling(),
         &json!({ "auth": { "secret_key": PK_LIVE } }),
     );
-    let report = config(&form).report();
+    let report = report_of(&config(&form));
     assert_eq!(
         report.violations()[0].param("field_label"),
         Some("Password")
     );
     let form = with(&portabilling(), &json!({ "auth": { "secret_key": null } }));
-    let report = config(&form).report();
+    let report = report_of(&config(&form));
     assert_eq!(report.violations()[0].message(), "the Password is missing");
     let form = with(&ipaas(), &json!({ "timeout_ms": "30s" }));
-    let report = config(&form).report();
+    let report = report_of(&config(&form));
     assert_eq!(report.violations()[0].param("field_label"), Some("Timeout"));
 }
 
@@ -914,7 +945,7 @@ fn messages_and_remedies_name_fields_by_label_or_in_plain_words() {
         &data_connector(),
         &json!({ "auth": { "secret_key": SK_LIVE } }),
     );
-    let report = config(&form).report();
+    let report = report_of(&config(&form));
     let v = &report.violations()[0];
     assert_eq!(v.path().to_string(), "auth.secret_key");
     assert_eq!(
@@ -937,7 +968,7 @@ fn messages_and_remedies_name_fields_by_label_or_in_plain_words() {
         "card_brands": ["visa"],
         "currencies": [{ "currency": "USD" }]
     });
-    let report = config(&form).report();
+    let report = report_of(&config(&form));
     let texts: Vec<_> = report
         .violations()
         .iter()
@@ -961,7 +992,7 @@ fn messages_and_remedies_name_fields_by_label_or_in_plain_words() {
         &kartra(),
         &json!({ "return_url": "https://shop.example/back" }),
     );
-    let report = config(&form).report();
+    let report = report_of(&config(&form));
     let v = &report.violations()[0];
     assert_eq!(v.code().as_str(), "field_not_on_form");
     assert_eq!(
@@ -1019,7 +1050,7 @@ mod hostile {
                 "auth": { "scheme": "api_key", "secret_key": "rk_live_4eC39HqLyjWDarjtT1zdp7dc" },
             });
             let c = config(&form);
-            for report in [c.report(), c.report_as(&platform.profile())] {
+            for report in [report_of(&c), c.check(&platform.profile())] {
                 for v in report.violations() {
                     let shown = format!("{v} {:?} {:?}", v.remedy(), v.params().collect::<Vec<_>>());
                     prop_assert!(!shown.contains("4eC39HqLyjWDarjtT1zdp7dc"), "{}", shown);

@@ -30,7 +30,7 @@ fn error_codes(config: &GatewayConfig) -> Vec<ViolationCode> {
 proptest! {
     #[test]
     fn every_valid_config_validates(config in valid_config()) {
-        let gateway = assert_valid(&config);
+        let gateway = assert_valid(&config).into_gateway().expect("a payment gateway");
         prop_assert_eq!(Some(gateway.mode().as_str()), config.mode.as_deref());
         prop_assert_eq!(gateway.currencies().len(), config.currencies.as_ref().map_or(0, Vec::len));
         prop_assert!(gateway.warnings().iter().all(|w| w.severity() == Severity::Warning));
@@ -47,10 +47,10 @@ proptest! {
 
     #[test]
     fn every_labelled_warning_appears_on_a_valid_config((config, code) in config_with_warning()) {
-        let gateway = assert_valid(&config);
+        let form = assert_valid(&config);
         prop_assert!(
-            gateway.warnings().iter().any(|w| w.code() == code),
-            "expected the warning {}, got {}", code, gateway.report()
+            form.warnings().iter().any(|w| w.code() == code),
+            "expected the warning {}, got {}", code, form.report()
         );
         prop_assert_eq!(assert_violation(&config, code).severity(), Severity::Warning);
     }
@@ -462,7 +462,7 @@ proptest! {
                 _ => config.login = None,
             }
         }
-        for v in &config.report() {
+        for v in &report_of(&config) {
             assert_fit_for_ui(v.message())?;
             if let Some(remedy) = v.remedy() {
                 assert_fit_for_ui(remedy)?;

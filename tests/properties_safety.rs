@@ -15,7 +15,8 @@ use proptest::option;
 use proptest::prelude::*;
 use secrecy::{ExposeSecret, SecretString};
 use stripe_gateway_rules::config::{
-    AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, ValidatedGateway,
+    AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, Loaded, Report, ValidatedForm,
+    ValidatedGateway,
 };
 use stripe_gateway_rules::connection::{OAuthScope, OAuthState, Timeout, parse_callback};
 use stripe_gateway_rules::credentials::{ClientSecret, RefreshToken};
@@ -93,12 +94,29 @@ fn paste(config: &mut GatewayConfig, slot: usize, secret: &str) {
 /// (with the validated gateway's `Debug` when `gateway_debug`).
 fn outputs(config: &GatewayConfig, gateway_debug: bool) -> Vec<String> {
     let mut out = vec![format!("{config:?}")];
-    let report = match config.validate() {
-        Ok(gateway) => {
+    out.extend(validated_outputs(
+        config.validate(&config.profile()),
+        gateway_debug,
+    ));
+    out
+}
+
+/// Every text the crate renders about a loaded file: the loaded form's `Debug`, and the
+/// output of its validation with the load report merged in.
+fn loaded_outputs(loaded: &Loaded) -> Vec<String> {
+    let mut out = vec![format!("{loaded:?}")];
+    out.extend(validated_outputs(loaded.validate(&loaded.profile()), true));
+    out
+}
+
+fn validated_outputs(validated: Result<ValidatedForm, Report>, gateway_debug: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let report = match validated {
+        Ok(form) => {
             if gateway_debug {
-                out.push(format!("{gateway:?}"));
+                out.push(format!("{form:?}"));
             }
-            gateway.report()
+            form.report()
         }
         Err(report) => report,
     };
@@ -197,7 +215,7 @@ proptest! {
             Err(e) => {
                 assert_no_leak(&[e.to_string(), format!("{e:?}"), e.message().to_owned()], &body)?;
             }
-            Ok(config) => assert_no_leak(&outputs(&config, true), &body)?,
+            Ok(loaded) => assert_no_leak(&loaded_outputs(&loaded), &body)?,
         }
     }
 }
@@ -276,11 +294,11 @@ fn arbitrary_config() -> impl Strategy<Value = GatewayConfig> {
     ));
     let currencies = option::of(prop::collection::vec(
         (s(), s(), s()).prop_map(|(currency, minimum_payment, rate_to_settlement)| {
-            CurrencyConfig {
-                currency,
-                minimum_payment,
-                rate_to_settlement,
-            }
+            let mut entry = CurrencyConfig::default();
+            entry.currency = currency;
+            entry.minimum_payment = minimum_payment;
+            entry.rate_to_settlement = rate_to_settlement;
+            entry
         }),
         0..4,
     ));
@@ -343,6 +361,8 @@ fn fixed_gateway() -> ValidatedGateway {
           ]
         }"#,
     )
+    .into_gateway()
+    .expect("a payment gateway")
 }
 
 /// A JSON line built from a random subset of the line format's fields.
@@ -446,17 +466,17 @@ proptest! {
 
     #[test]
     fn from_json_never_panics_on_any_text(s in prop_oneof![text(), "\\PC{0,400}"]) {
-        if let Ok(config) = GatewayConfig::from_json(&s) {
-            let _ = config.validate();
+        if let Ok(loaded) = GatewayConfig::from_json(&s) {
+            let _ = loaded.validate(&loaded.profile());
         }
     }
 
     #[test]
     fn from_json_and_validate_never_panic_on_edited_examples(s in mutated_example()) {
         match GatewayConfig::from_json(&s) {
-            Ok(config) => {
-                let _ = format!("{config:?}");
-                match config.validate() {
+            Ok(loaded) => {
+                let _ = format!("{loaded:?}");
+                match loaded.validate(&loaded.profile()) {
                     Ok(g) => { let _ = format!("{g:?} {}", g.report()); }
                     Err(r) => { let _ = serde_json::to_string(&r).expect("serializes"); }
                 }
@@ -468,7 +488,7 @@ proptest! {
     #[test]
     fn validate_never_panics_on_arbitrary_fields(config in arbitrary_config()) {
         let _ = format!("{config:?}");
-        match config.validate() {
+        match config.validate(&config.profile()) {
             Ok(g) => { let _ = format!("{g:?} {}", g.report()); }
             Err(r) => {
                 prop_assert!(!r.is_valid());

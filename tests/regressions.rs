@@ -33,8 +33,10 @@ fn a_secret_pasted_as_the_name_does_not_leak_through_the_gateway_debug() {
         let mut config = base();
         config.name = Some(secret);
         assert!(!format!("{config:?}").contains(BODY));
-        let gateway = config.validate().expect("a secret is a valid name");
-        assert!(!format!("{gateway:?}").contains(BODY), "{gateway:?}");
+        let form = config
+            .validate(&config.profile())
+            .expect("a secret is a valid name");
+        assert!(!format!("{form:?}").contains(BODY), "{form:?}");
     }
 }
 
@@ -50,9 +52,12 @@ fn a_secret_pasted_as_the_connect_account_name_does_not_leak() {
         ..AuthConfig::default()
     });
     assert!(!format!("{config:?}").contains(BODY));
-    let gateway = config.validate().expect("a secret is a valid account name");
+    let form = config
+        .validate(&config.profile())
+        .expect("a secret is a valid account name");
+    let gateway = form.gateway().expect("a payment gateway");
     assert!(!format!("{:?}", gateway.auth()).contains(BODY));
-    assert!(!format!("{gateway:?}").contains(BODY), "{gateway:?}");
+    assert!(!format!("{form:?}").contains(BODY), "{form:?}");
 }
 
 /// rules §1: the guard recognises a secret by its prefix at the start of the text only: pasted with
@@ -85,10 +90,7 @@ fn a_quoted_secret_in_a_text_field_shows_none_of_its_body_in_the_report() {
                 "mode" => config.mode = Some(pasted.clone()),
                 _ => config.data_protection = Some(pasted.clone()),
             }
-            let report = match config.validate() {
-                Ok(gateway) => gateway.report(),
-                Err(report) => report,
-            };
+            let report = config.check(&config.profile());
             // Any 8 consecutive characters of the body are too many.
             let fragment = &body[..8];
             assert!(
@@ -115,14 +117,16 @@ fn a_secret_in_an_unknown_field_name_with_a_backtick_stays_out_of_the_file_error
         format!("{{\"x`y`sk_live_{body}`z\": 1}}"),
         format!("{{\"\\\"sk_live_{body}\": 1}}"),
     ] {
-        let config = GatewayConfig::from_json(&json).expect("an unknown field is a violation");
-        let report = config.validate().expect_err("an unknown field is an error");
+        let loaded = GatewayConfig::from_json(&json).expect("an unknown field is a violation");
+        let report = loaded
+            .validate(&loaded.profile())
+            .expect_err("an unknown field is an error");
         let unknown = report
             .with_code(ViolationCode::UnknownField)
             .next()
             .expect("unknown_field");
         let shown = format!(
-            "{report} {report:?} {config:?} {}",
+            "{report} {report:?} {loaded:?} {}",
             serde_json::to_string(&report).unwrap()
         );
         assert!(!shown.contains(body), "{json}: {shown}");
@@ -150,8 +154,10 @@ fn a_secret_in_the_return_url_does_not_leak_through_the_gateway_debug() {
             "https://checkout.example-brand.com/sca-return{secret}"
         ));
         assert!(!format!("{config:?}").contains(BODY));
-        let gateway = config.validate().expect("a valid configuration");
-        assert!(!format!("{gateway:?}").contains(BODY), "{gateway:?}");
-        assert!(!format!("{gateway:#?}").contains(BODY), "{gateway:#?}");
+        let form = config
+            .validate(&config.profile())
+            .expect("a valid configuration");
+        assert!(!format!("{form:?}").contains(BODY), "{form:?}");
+        assert!(!format!("{form:#?}").contains(BODY), "{form:#?}");
     }
 }

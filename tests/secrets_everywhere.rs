@@ -61,7 +61,7 @@ proptest! {
             2 => draft.api_version = Some(secret.clone()),
             _ => draft.secret_key = Some(SecretString::from(secret.clone())),
         }
-        let report = draft.problems();
+        let report = draft.check();
         let mut out = vec![
             format!("{draft:?}"),
             report.to_string(),

@@ -20,7 +20,7 @@ pub fn outcome(title: &str, config: &GatewayConfig, profile: &Profile, expect: &
         "invalid"
     };
     println!("== {title} ({want} form, {} profile)", profile.name());
-    let report = config.report_as(profile);
+    let report = config.check(profile);
     print_report(&report, profile);
     let codes: Vec<&str> = report
         .violations()

@@ -1,4 +1,5 @@
-//! A configuration file: `GatewayConfig::from_json`, then `validate`. Nothing panics, and no
+//! A configuration file: `GatewayConfig::from_json`, then the loaded file's `check` and
+//! `validate`, which give the same findings. Nothing panics, and no
 //! secret-looking body in the input (`sk_`/`rk_` test or live keys, `whsec_`, 16+ letters and
 //! digits) appears in the file error or in the report (its `Display` and JSON, every
 //! violation's path, message and remedy).
@@ -7,7 +8,7 @@
 //! is put into the configuration (a key or a value of the parsed JSON, or spliced into the
 //! text when it is not JSON), and no 12-character window of its body may appear in the file
 //! error (`Display`, `Debug`), the configuration's `Debug`, the report (`Display`, `Debug`,
-//! JSON) or the validated gateway's `Debug`.
+//! JSON) or the validated form's `Debug`.
 //!
 //! Seeds: `fuzz/seed.sh` copies `examples/configs/*.json` into `fuzz/corpus/config_file/`.
 #![no_main]
@@ -45,18 +46,18 @@ fn assert_clean(text: &str, bodies: &[&str]) {
 
 /// `GatewayConfig::from_json` and `validate` on `json`, which holds the marker.
 fn check_no_leak(json: &str, m: &Marker) {
-    let config = match GatewayConfig::from_json(json) {
-        Ok(config) => config,
+    let loaded = match GatewayConfig::from_json(json) {
+        Ok(loaded) => loaded,
         Err(e) => {
             m.assert_display_debug("ConfigFileError", &e);
             return;
         }
     };
-    m.assert_debug("GatewayConfig", &config);
-    match config.validate() {
-        Ok(gateway) => {
-            m.assert_debug("ValidatedGateway", &gateway);
-            let report = gateway.report();
+    m.assert_debug("Loaded", &loaded);
+    match loaded.validate(&loaded.profile()) {
+        Ok(form) => {
+            m.assert_debug("ValidatedForm", &form);
+            let report = form.report();
             m.assert_display_debug("report", &report);
             m.assert_json("report", &report);
         }
@@ -75,23 +76,25 @@ fuzz_target!(|data: &[u8]| {
     let marker = Marker::new(&mut rng);
     check_no_leak(&marker.embed_json_text(json, &mut rng), &marker);
     let bodies = secret_bodies(json);
-    let config = match GatewayConfig::from_json(json) {
-        Ok(config) => config,
+    let loaded = match GatewayConfig::from_json(json) {
+        Ok(loaded) => loaded,
         Err(e) => {
             assert_clean(&e.to_string(), &bodies);
             return;
         }
     };
-    let report = match config.validate() {
-        Ok(gateway) => {
-            assert!(gateway.report().is_valid());
-            gateway.report()
+    let profile = loaded.profile();
+    let report = loaded.check(&profile);
+    match loaded.validate(&profile) {
+        Ok(form) => {
+            assert!(report.is_valid());
+            assert_eq!(form.report(), report, "validate and check disagree");
         }
-        Err(report) => {
+        Err(refused) => {
             assert!(!report.is_valid());
-            report
+            assert_eq!(refused, report, "validate and check disagree");
         }
-    };
+    }
     assert_clean(&report.to_string(), &bodies);
     assert_clean(
         &serde_json::to_string(&report).expect("a report serializes"),

@@ -1,6 +1,6 @@
 //! Connection settings (S1): `ConnectionSettingsDraft` and `ConnectionSettings` from JSON
-//! through serde, and a draft built field by field; `problems()` and `validate()`. Nothing
-//! panics; `validate()` succeeds exactly when `problems()` has no error.
+//! through serde, and a draft built field by field; `check()` and `validate()`. Nothing
+//! panics; `validate()` succeeds exactly when `check()` has no error.
 //!
 //! No leak: a marker secret derived from the input (see `fuzz/src/lib.rs`) is put into the
 //! JSON (a key or a value, or spliced into the text) or into one text field of the draft
@@ -17,14 +17,14 @@ use libfuzzer_sys::fuzz_target;
 use stripe_gateway_rules::connection::{ConnectionSettings, ConnectionSettingsDraft};
 use stripe_gateway_rules_fuzz::{Marker, Rng};
 
-/// `problems()` and `validate()` of `draft`, which holds the marker somewhere.
+/// `check()` and `validate()` of `draft`, which holds the marker somewhere.
 fn check_draft(draft: &ConnectionSettingsDraft, m: &Marker) {
     m.assert_debug("ConnectionSettingsDraft", draft);
-    let problems = draft.problems();
-    m.assert_display_debug("problems()", &problems);
-    m.assert_json("problems()", &problems);
+    let problems = draft.check();
+    m.assert_display_debug("check()", &problems);
+    m.assert_json("check()", &problems);
     for v in problems.violations() {
-        m.assert_display_debug("problems() violation", v);
+        m.assert_display_debug("check() violation", v);
     }
     match draft.validate() {
         Ok(settings) => {

@@ -31,10 +31,12 @@ const GATEWAY: &str = r#"{
 fn gateway() -> &'static ValidatedGateway {
     static GATEWAY_ONCE: OnceLock<ValidatedGateway> = OnceLock::new();
     GATEWAY_ONCE.get_or_init(|| {
-        GatewayConfig::from_json(GATEWAY)
-            .expect("the fixed gateway parses")
-            .validate()
+        let loaded = GatewayConfig::from_json(GATEWAY).expect("the fixed gateway parses");
+        loaded
+            .validate(&loaded.profile())
             .expect("the fixed gateway is valid")
+            .into_gateway()
+            .expect("the fixed gateway has the payment fields")
     })
 }
 

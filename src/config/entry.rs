@@ -1,50 +1,43 @@
-//! The entry points of a [`GatewayConfig`]: its profile, its report, its validation; and the
+//! The verbs of a [`GatewayConfig`] and an [`AuthConfig`]: `check` (every finding) and
+//! `validate` (the validated value, or the same findings); the form's profile; and the
 //! constructors of every auth scheme as entered.
 
 use secrecy::SecretString;
 
-use super::{AuthConfig, GatewayConfig, Report, ValidatedGateway, validate};
+use super::{AuthConfig, GatewayConfig, Report, ValidatedForm, validate};
 use crate::profile::{Platform, Profile};
 
 impl GatewayConfig {
-    /// Checks every field and every rule of the configuration's platform profile (its
-    /// `platform`, [`Platform::Generic`] without one), and
-    /// returns the validated gateway (with its warnings) or the report of every violation.
+    /// Every finding of `profile`'s rules and checks, errors and warnings, in field order:
+    /// the same findings as [`validate`](Self::validate). An empty report means the form is
+    /// valid with nothing to say. The form's own profile is [`profile`](Self::profile) (the
+    /// one its `platform` field names); another profile (a platform's own,
+    /// [`Profile::new`]) judges the form as that platform's, and the `platform` field is
+    /// then only checked to be well formed.
     ///
-    /// A [`ValidatedGateway`] takes payments, so it needs the account's settlement currency
-    /// and the assigned currencies: a connector's form (S1–S3) has neither, and is checked
-    /// with [`report`](Self::report) instead.
+    /// A form loaded from JSON is checked with what the loader found in the file by
+    /// [`Loaded::check`](super::Loaded::check).
+    #[must_use]
+    pub fn check(&self, profile: &Profile) -> Report {
+        validate::check(self, profile, &Report::new()).0
+    }
+
+    /// The validated form, or the report of every finding when one is an error: the same
+    /// findings as [`check`](Self::check).
+    ///
+    /// A valid form with the payment fields is a [`ValidatedForm::Gateway`], the
+    /// [`ValidatedGateway`](super::ValidatedGateway) that checks payments; one without them
+    /// (a connection's form: Kartra, an iPaaS or data connector) is a
+    /// [`ValidatedForm::Connection`].
     ///
     /// # Errors
     ///
-    /// A [`Report`] when any violation is an error; it lists the warnings too.
-    pub fn validate(&self) -> Result<ValidatedGateway, Report> {
-        self.validate_as(&self.profile())
-    }
-
-    /// [`validate`](Self::validate) under another profile: a platform's own
-    /// ([`Profile::new`]), whose checks report into the same
-    /// report. The configuration's `platform` field is then only checked to be well formed.
-    ///
-    /// # Errors
-    ///
-    /// A [`Report`] when any violation is an error; it lists the warnings too.
-    pub fn validate_as(&self, profile: &Profile) -> Result<ValidatedGateway, Report> {
-        validate::validate(self, profile)
-    }
-
-    /// Every finding of the configuration's platform profile, errors and warnings, in field
-    /// order: the one entry point for every platform's form, payment gateway or connection.
-    /// An empty report means the form is valid with nothing to say.
-    #[must_use]
-    pub fn report(&self) -> Report {
-        self.report_as(&self.profile())
-    }
-
-    /// [`report`](Self::report) under another profile (a platform's own, say).
-    #[must_use]
-    pub fn report_as(&self, profile: &Profile) -> Report {
-        validate::check(self, profile).0
+    /// A [`Report`] when any finding is an error; it lists the warnings too.
+    pub fn validate(&self, profile: &Profile) -> Result<ValidatedForm, Report> {
+        match validate::check(self, profile, &Report::new()) {
+            (_, Some(form)) => Ok(form),
+            (report, None) => Err(report),
+        }
     }
 
     /// The profile the configuration's `platform` names: [`Platform::Generic`] when it has
@@ -62,6 +55,38 @@ impl GatewayConfig {
 }
 
 impl AuthConfig {
+    /// Every finding about this `auth` object on its own, as a form's check finds it inside
+    /// a configuration (without the configuration's mode and publishable key): the scheme
+    /// (one `profile` offers), its required fields, every credential through its parser.
+    /// Paths are relative to the object (`secret_key`).
+    ///
+    /// ```
+    /// use stripe_gateway_rules::config::AuthConfig;
+    /// use stripe_gateway_rules::profile::Platform;
+    ///
+    /// let auth = AuthConfig::api_key("pk_test_TYooMQauvdEDq54NiTphI7jx");
+    /// let report = auth.check(&Platform::Generic.profile());
+    /// assert_eq!(report.violations()[0].code().as_str(), "publishable_key_as_secret");
+    /// assert_eq!(report.violations()[0].path().to_string(), "secret_key");
+    /// ```
+    #[must_use]
+    pub fn check(&self, profile: &Profile) -> Report {
+        validate::check_auth(self, profile).0
+    }
+
+    /// The auth scheme, or the report of every finding when one is an error: the same
+    /// findings as [`check`](Self::check).
+    ///
+    /// # Errors
+    ///
+    /// The [`Report`] when any finding is an error.
+    pub fn validate(&self, profile: &Profile) -> Result<crate::AuthScheme, Report> {
+        match validate::check_auth(self, profile) {
+            (_, Some(scheme)) => Ok(scheme),
+            (report, None) => Err(report),
+        }
+    }
+
     /// An `oauth2` scheme (S3) with its client id, client secret and refresh token.
     #[must_use]
     pub fn oauth2(client_id: &str, client_secret: &str, refresh_token: &str) -> Self {

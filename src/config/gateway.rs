@@ -40,7 +40,8 @@ impl CurrencyAssignment {
     }
 }
 
-/// A gateway configuration that passed [`GatewayConfig::validate`](super::GatewayConfig::validate):
+/// A gateway configuration that passed [`GatewayConfig::validate`](super::GatewayConfig::validate)
+/// with the payment fields ([`ValidatedForm::Gateway`](super::ValidatedForm::Gateway)):
 /// every field parsed, every rule holds. It can't be built any other way, so the checks that
 /// take it (operations on every payment) never see an invalid configuration.
 ///

@@ -1,11 +1,21 @@
 //! A Stripe gateway configuration, as a billing platform stores it, and its validation: either
-//! a [`ValidatedGateway`] or a [`Report`] of everything wrong with it ([rules.md §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-1)–[6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-6), [§10](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-10)).
+//! a [`ValidatedForm`] (a [`ValidatedGateway`], or a connection) or a [`Report`] of everything
+//! wrong with it ([rules.md §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-1)–[6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-6), [§10](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-10)).
 //!
 //! [`GatewayConfig`] is the configuration as the user entered it: strings and flags, exactly
-//! the fields of the JSON file below, nothing parsed yet. [`GatewayConfig::validate`] parses
-//! and checks every field and collects **every** problem at once, each a [`Violation`] with
-//! its path, code, severity, message and remedy. A [`ValidatedGateway`] can only come out of
-//! a validation without errors; later checks (operations on every payment) take it.
+//! the fields of the JSON file below, nothing parsed yet. Every form (this one, a
+//! [`GatewayDraft`] of typed values, an [`AuthConfig`], a
+//! [`ConnectionSettingsDraft`](crate::connection::ConnectionSettingsDraft)) has the same two
+//! verbs: `check` parses and checks every field under a [`Profile`](crate::profile::Profile)
+//! and collects **every** finding at once, each a [`Violation`] with its path, code,
+//! severity, message and remedy; `validate` gives the same findings as its error, or the
+//! validated value. The form's own profile is the one its `platform` names
+//! ([`GatewayConfig::profile`]). A [`ValidatedGateway`] can only come out of a validation
+//! without errors; later checks (operations on every payment) take it.
+//!
+//! [`GatewayConfig::from_json`] returns the form beside its load report ([`Loaded`]): what the
+//! loader found in the file is never stored in the form, and [`Loaded::check`] and
+//! [`Loaded::validate`] merge it with the form's findings.
 //!
 //! ```
 //! use stripe_gateway_rules::config::GatewayConfig;
@@ -21,8 +31,8 @@
 //!   "return_url": "https://shop.example/3ds-return",
 //!   "live_card_tested": true
 //! }"#;
-//! let config = GatewayConfig::from_json(json)?;
-//! let report = config.validate().unwrap_err();
+//! let loaded = GatewayConfig::from_json(json)?;
+//! let report = loaded.validate(&loaded.profile()).unwrap_err();
 //! let codes: Vec<_> = report.violations().iter().map(|v| format!("{} {}", v.path(), v.code())).collect();
 //! assert_eq!(codes, [
 //!     "auth.secret_key publishable_key_as_secret",
@@ -78,10 +88,12 @@
 //! | `timeout_ms` | no | S1's Timeout, whole milliseconds |
 //! | `api_version` | no | S1's API Version, such as `2024-06-20` |
 //!
-//! [`GatewayConfig::report`] is the one entry point for every platform's form: every finding
-//! of its profile. [`GatewayConfig::validate`] also builds the [`ValidatedGateway`] that checks
-//! payments, which needs the payment fields (a connection's form, S1–S3, has none). A platform
-//! holding typed values builds a [`GatewayDraft`] instead.
+//! [`GatewayConfig::check`] and [`GatewayConfig::validate`] are the entry points for every
+//! platform's form, with the same findings. A valid form with the payment fields validates
+//! into the [`ValidatedGateway`] that checks payments ([`ValidatedForm::Gateway`]); a
+//! connection's form (S1–S3) has none and validates into a [`ValidatedConnection`]
+//! ([`ValidatedForm::Connection`]). A platform holding typed values builds a [`GatewayDraft`]
+//! instead.
 //!
 //! Amounts and rates are decimal strings, or JSON numbers read exactly as written. Problems
 //! are field-level, not file-level: a bad value, a value of the wrong JSON type
@@ -100,9 +112,12 @@
 //! [`ValidatedGateway::check`], on the [crate page](crate#codes); [`ViolationCode`] names them
 //! in code.
 
+#[macro_use]
+mod fields;
 mod account_limits;
 mod collector;
 mod entry;
+mod form;
 mod gateway;
 mod load;
 mod minimums;
@@ -117,115 +132,67 @@ use secrecy::SecretString;
 
 #[cfg(doc)]
 use crate::money::AmountLimits;
-use crate::text::{GuardedOption, GuardedText};
+use crate::text::GuardedOption;
 
 pub use crate::codes::ViolationCode;
 pub use crate::diagnostics::{Report, Severity, Violation};
+pub use form::{ValidatedConnection, ValidatedForm};
 pub use gateway::{CurrencyAssignment, ValidatedGateway};
-pub use load::{
-    ConfigFileError, ConfigFileErrorKind, LoadViolations, MAX_CONFIG_DEPTH, MAX_CONFIG_LEN,
-};
+#[cfg(feature = "serde")]
+pub use load::Loaded;
+pub use load::{ConfigFileError, ConfigFileErrorKind, MAX_CONFIG_DEPTH, MAX_CONFIG_LEN};
 pub use typed::GatewayDraft;
 
-/// A Stripe gateway configuration as entered: the fields of the [file format](self), not yet
-/// parsed. Build it in code with struct-update syntax, or load it with
-/// [`from_json`](Self::from_json); then [`validate`](Self::validate) it.
-///
-/// Secret fields are [`SecretString`]s, so `Debug` never shows them.
-///
-/// Its serde `Deserialize` (feature `serde`) is strict, as serde is: a wrong type or an
-/// unknown field fails the whole input. [`from_json`](Self::from_json) is the field-level
-/// loader, which reports them as violations.
-///
-/// ```
-/// use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
-///
-/// let config = GatewayConfig {
-///     name: Some("Stripe USD".into()),
-///     version: Some("v2".into()),
-///     mode: Some("test".into()),
-///     auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-///     account: Some(AccountConfig::settling_in("USD")),
-///     card_brands: Some(vec!["visa".into()]),
-///     currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
-///     ..GatewayConfig::default()
-/// };
-/// let gateway = config.validate().expect("valid");
-/// assert_eq!(gateway.name(), "Stripe USD");
-/// ```
-#[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct GatewayConfig {
-    /// Whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`,
-    /// `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); absent means
-    /// `generic`, every rule.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub platform: Option<String>,
-    /// The gateway's name on the platform.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub name: Option<String>,
-    /// `v1` or `v2`.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub version: Option<String>,
-    /// `test` or `live`.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub mode: Option<String>,
-    /// The configuration was created before (a V1 gateway may only exist, not be created).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub existing: bool,
-    /// How the platform authenticates.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub auth: Option<AuthConfig>,
-    /// The account's publishable key.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub publishable_key: Option<String>,
-    /// The Stripe account's facts.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub account: Option<AccountConfig>,
-    /// `token_only` or `full_card_except_cvv`, when the platform sends card numbers.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub data_protection: Option<String>,
-    /// The card brands accepted.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub card_brands: Option<Vec<String>>,
-    /// The currencies assigned, with their minimum payments.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub currencies: Option<Vec<CurrencyConfig>>,
-    /// Where SCA redirects return.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub return_url: Option<String>,
-    /// Radar fraud screening on.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub radar: Option<bool>,
-    /// A test transaction with a live card was made.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub live_card_tested: bool,
-    /// The problems [`from_json`](Self::from_json) found in the file (wrong JSON types,
-    /// unknown fields), reported by [`validate`](Self::validate); empty for a configuration
-    /// built in code.
-    #[cfg_attr(feature = "serde", serde(skip))]
-    pub load_violations: LoadViolations,
-    /// S4's Login: obligatory, longer than 4 characters, ignored by Add-on Mart. Never
-    /// echoed (users type anything into it, a password included).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub login: Option<String>,
-    /// S1's "Is Active": the connection takes part in interface executions.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub active: bool,
-    /// S1's "Is Source": a data source for import.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub is_source: bool,
-    /// S1's "Is Target": a data target for export.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub is_target: bool,
-    /// S1's "Timeout", whole milliseconds, as typed.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub timeout_ms: Option<String>,
-    /// S1's "API Version", such as `2024-06-20`.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub api_version: Option<String>,
+/// Defines [`GatewayConfig`] from the declaration of its fields (`fields.rs`).
+macro_rules! define_gateway_config {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+        shown $shown:ident, example $example:literal;)*) => {
+        /// A Stripe gateway configuration as entered: the fields of the [file format](self), not yet
+        /// parsed. Build it in code with struct-update syntax, or load it with
+        /// [`from_json`](Self::from_json); then [`check`](Self::check) or
+        /// [`validate`](Self::validate) it under its [`profile`](Self::profile).
+        ///
+        /// Secret fields are [`SecretString`]s, so `Debug` never shows them, and a secret pasted
+        /// into a text field is shown only by its prefix.
+        ///
+        /// Its fields are declared once (in `config/fields.rs`): the struct, the loader's
+        /// table of the top level, the presence checks of a platform's form and `Debug` come
+        /// from that one list.
+        ///
+        /// Its serde `Deserialize` (feature `serde`) is strict, as serde is: a wrong type or an
+        /// unknown field fails the whole input. [`from_json`](Self::from_json) is the field-level
+        /// loader, which reports them as violations.
+        ///
+        /// ```
+        /// use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
+        ///
+        /// let config = GatewayConfig {
+        ///     name: Some("Stripe USD".into()),
+        ///     version: Some("v2".into()),
+        ///     mode: Some("test".into()),
+        ///     auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
+        ///     account: Some(AccountConfig::settling_in("USD")),
+        ///     card_brands: Some(vec!["visa".into()]),
+        ///     currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
+        ///     ..GatewayConfig::default()
+        /// };
+        /// let form = config.validate(&config.profile()).expect("valid");
+        /// assert_eq!(form.gateway().expect("a payment gateway").name(), "Stripe USD");
+        /// ```
+        #[derive(Clone, Default)]
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        pub struct GatewayConfig {
+            $(
+                $(#[$doc])*
+                #[cfg_attr(feature = "serde", serde(default))]
+                pub $name: $ty,
+            )*
+        }
+    };
 }
+
+gateway_fields!(define_gateway_config);
 
 /// The `auth` object as entered. Which fields belong depends on `scheme`: `api_key`
 /// (`secret_key`, `account_id`), `oauth2` (`client_id`, `client_secret`, `refresh_token`,
@@ -269,27 +236,6 @@ impl AuthConfig {
     }
 }
 
-impl AuthConfig {
-    /// Checks this `auth` object on its own, as [`GatewayConfig::validate`] does inside a
-    /// configuration (without the configuration's mode and publishable key): the scheme, its
-    /// required fields, every credential through its parser.
-    ///
-    /// # Errors
-    ///
-    /// The [`Report`] of every problem, with paths relative to the object (`secret_key`).
-    ///
-    /// ```
-    /// use stripe_gateway_rules::config::AuthConfig;
-    ///
-    /// let report = AuthConfig::api_key("pk_test_TYooMQauvdEDq54NiTphI7jx").validate().unwrap_err();
-    /// assert_eq!(report.violations()[0].code().as_str(), "publishable_key_as_secret");
-    /// assert_eq!(report.violations()[0].path().to_string(), "secret_key");
-    /// ```
-    pub fn validate(&self) -> Result<crate::AuthScheme, Report> {
-        validate::validate_auth(self)
-    }
-}
-
 /// The `account` object: facts about the Stripe account that the platform knows and Stripe
 /// does not tell it through this crate.
 #[derive(Clone, Default)]
@@ -329,6 +275,7 @@ pub struct AccountConfig {
 #[derive(Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct LimitsConfig {
     /// Card payments have the card networks' digits of Stripe's currencies page
     /// ([`AmountLimits::card_networks`]).
@@ -353,6 +300,7 @@ pub struct LimitsConfig {
 #[derive(Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct CurrencyMaxConfig {
     /// The ISO 4217 code.
     #[cfg_attr(feature = "serde", serde(default))]
@@ -366,6 +314,7 @@ pub struct CurrencyMaxConfig {
 #[derive(Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct BrandMaxConfig {
     /// Stripe's name of the brand, such as `amex`.
     #[cfg_attr(feature = "serde", serde(default))]
@@ -380,6 +329,7 @@ pub struct BrandMaxConfig {
 #[derive(Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct MinimumConfig {
     /// The settlement currency whose minimum charge is replaced.
     #[cfg_attr(feature = "serde", serde(default))]
@@ -405,6 +355,7 @@ impl AccountConfig {
 #[derive(Clone, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct CurrencyConfig {
     /// The ISO 4217 code, any case.
     #[cfg_attr(feature = "serde", serde(default))]
@@ -439,17 +390,17 @@ impl CurrencyConfig {
 impl GatewayConfig {
     /// Loads a configuration from the JSON [file format](self), field by field: a value of
     /// the wrong JSON type, an unknown field (with the closest known name) or a field given
-    /// twice is a [`Violation`] at its path, kept in
-    /// [`load_violations`](Self::load_violations) and reported by
-    /// [`validate`](Self::validate) with every other problem. An amount or rate written as a
-    /// JSON number is read exactly as written (`1e-2` is `0.01`), never through a float;
-    /// `null` is an absent field; a UTF-8 byte-order mark is skipped.
+    /// twice is a [`Violation`] at its path, in the load report returned beside the form
+    /// ([`Loaded`]), which [`Loaded::check`] and [`Loaded::validate`] merge with every other
+    /// finding. An amount or rate written as a JSON number is read exactly as written (`1e-2`
+    /// is `0.01`), never through a float; `null` is an absent field; a UTF-8 byte-order mark
+    /// is skipped.
     ///
     /// ```
     /// use stripe_gateway_rules::config::{GatewayConfig, ViolationCode};
     ///
-    /// let config = GatewayConfig::from_json(r#"{ "nmae": "Stripe USD", "existing": "yes" }"#)?;
-    /// let report = config.validate().unwrap_err();
+    /// let loaded = GatewayConfig::from_json(r#"{ "nmae": "Stripe USD", "existing": "yes" }"#)?;
+    /// let report = loaded.validate(&loaded.profile()).unwrap_err();
     /// let unknown = report.with_code(ViolationCode::UnknownField).next().unwrap();
     /// assert_eq!(unknown.message(), "unknown field \"nmae\" in the configuration; did you mean `name`?");
     /// let wrong = report.with_code(ViolationCode::WrongType).next().unwrap();
@@ -464,7 +415,7 @@ impl GatewayConfig {
     /// the text cannot be read as a configuration at all: not JSON, not an object at the top,
     /// nested deeper than [`MAX_CONFIG_DEPTH`] or longer than [`MAX_CONFIG_LEN`] bytes.
     #[cfg(feature = "serde")]
-    pub fn from_json(json: &str) -> Result<Self, ConfigFileError> {
+    pub fn from_json(json: &str) -> Result<Loaded, ConfigFileError> {
         load::from_json(json)
     }
 
@@ -475,45 +426,14 @@ impl GatewayConfig {
     /// As [`from_json`](Self::from_json), and a [`ConfigFileError`] of kind
     /// [`NotUtf8`](ConfigFileErrorKind::NotUtf8) at the first byte that is not UTF-8.
     #[cfg(feature = "serde")]
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ConfigFileError> {
+    pub fn from_json_slice(bytes: &[u8]) -> Result<Loaded, ConfigFileError> {
         load::from_slice(bytes)
     }
 }
 
-// Debug by hand: a secret pasted into a text field (a secret key in `publishable_key`, say)
-// is shown only by its prefix. Secret fields are `SecretString`s, redacted by `secrecy`.
-
-impl fmt::Debug for GatewayConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let brands: Option<Vec<GuardedText<'_>>> = self
-            .card_brands
-            .as_ref()
-            .map(|b| b.iter().map(|s| GuardedText(s)).collect());
-        f.debug_struct("GatewayConfig")
-            .field("platform", &GuardedOption(&self.platform))
-            .field("name", &GuardedOption(&self.name))
-            .field("version", &GuardedOption(&self.version))
-            .field("mode", &GuardedOption(&self.mode))
-            .field("existing", &self.existing)
-            .field("auth", &self.auth)
-            .field("publishable_key", &GuardedOption(&self.publishable_key))
-            .field("account", &self.account)
-            .field("data_protection", &GuardedOption(&self.data_protection))
-            .field("card_brands", &brands)
-            .field("currencies", &self.currencies)
-            .field("return_url", &GuardedOption(&self.return_url))
-            .field("radar", &self.radar)
-            .field("live_card_tested", &self.live_card_tested)
-            .field("load_violations", &self.load_violations)
-            .field("login", &self.login.as_ref().map(|_| "[redacted]"))
-            .field("active", &self.active)
-            .field("is_source", &self.is_source)
-            .field("is_target", &self.is_target)
-            .field("timeout_ms", &GuardedOption(&self.timeout_ms))
-            .field("api_version", &GuardedOption(&self.api_version))
-            .finish()
-    }
-}
+// Debug by hand: a secret pasted into a text field is shown only by its prefix. Secret
+// fields are `SecretString`s, redacted by `secrecy`. `GatewayConfig`'s comes from the
+// declaration of its fields (`fields.rs`).
 
 impl fmt::Debug for AuthConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -5,8 +5,10 @@
 use iso_currency::Country;
 use url::Url;
 
+#[cfg(doc)]
+use super::ValidatedGateway;
 use super::parse::{Account, Brands, Entry, Field, Parsed};
-use super::{GatewayConfig, Report, ValidatedGateway};
+use super::{GatewayConfig, Report, ValidatedForm};
 use crate::auth::AuthScheme;
 use crate::card_brand::{CardBrand, CardBrands};
 use crate::credentials::{Mode, PublishableKey};
@@ -36,15 +38,17 @@ use crate::credentials::SecretKey;
 /// draft.data_protection = Some(DataProtection::TokenOnly);
 /// draft.card_brands = vec![CardBrand::Visa, CardBrand::Mastercard];
 /// draft.minimums = vec![(Money::new(Decimal::new(50, 2), Currency::USD), None)];
-/// let gateway = draft.validate(&Platform::PortaBilling.profile()).expect("valid");
-/// assert_eq!(gateway.mode(), Mode::Live);
+/// let portabilling = Platform::PortaBilling.profile();
+/// let form = draft.validate(&portabilling).expect("valid");
+/// assert_eq!(form.gateway().expect("a payment gateway").mode(), Mode::Live);
 ///
 /// draft.minimums = vec![(Money::new(Decimal::new(40, 2), Currency::USD), None)];
-/// let report = draft.report(&Platform::PortaBilling.profile());
+/// let report = draft.check(&portabilling);
 /// assert!(report.has(stripe_gateway_rules::ViolationCode::MinimumBelowStripe));
 /// # Ok::<(), stripe_gateway_rules::CredentialError>(())
 /// ```
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct GatewayDraft {
     /// The gateway's name.
     pub name: Option<String>,
@@ -116,22 +120,25 @@ impl GatewayDraft {
     }
 
     /// Every finding of `profile`'s rules (and its own checks, which see an empty
-    /// [`GatewayConfig`]: they read the platform's own values).
+    /// [`GatewayConfig`]: they read the platform's own values), errors and warnings, in field
+    /// order: the same findings as [`validate`](Self::validate).
     #[must_use]
-    pub fn report(&self, profile: &Profile) -> Report {
+    pub fn check(&self, profile: &Profile) -> Report {
         super::validate::check_parsed(self.parsed(), profile, &GatewayConfig::default()).0
     }
 
-    /// The validated gateway, or the report of every violation.
+    /// The validated form (a [`ValidatedForm::Gateway`] when the draft has a settlement
+    /// currency and minimums, a [`ValidatedForm::Connection`] otherwise), or the report of
+    /// every finding: the same findings as [`check`](Self::check).
     ///
     /// # Errors
     ///
-    /// A [`Report`] when any violation is an error, or when a payment field (settlement
-    /// currency, minimums) is absent.
-    pub fn validate(&self, profile: &Profile) -> Result<ValidatedGateway, Report> {
-        let (report, gateway) =
-            super::validate::check_parsed(self.parsed(), profile, &GatewayConfig::default());
-        super::validate::gateway_or_report(report, gateway, profile)
+    /// A [`Report`] when any finding is an error; it lists the warnings too.
+    pub fn validate(&self, profile: &Profile) -> Result<ValidatedForm, Report> {
+        match super::validate::check_parsed(self.parsed(), profile, &GatewayConfig::default()) {
+            (_, Some(form)) => Ok(form),
+            (report, None) => Err(report),
+        }
     }
 
     fn parsed(&self) -> Parsed {

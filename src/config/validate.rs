@@ -4,75 +4,17 @@
 
 use secrecy::ExposeSecret;
 
-use super::GatewayConfig;
 use super::collector::{Collector, plain_name};
+use super::form::{ValidatedConnection, ValidatedForm};
 use super::gateway::{CurrencyAssignment, CurrencyIndex, ValidatedGateway};
 use super::parse::{Parsed, parse};
 use super::rules::{Decided, apply};
+use super::{AuthConfig, GatewayConfig};
 use crate::codes::ViolationCode;
-use crate::connection::ConnectionSettingsDraft;
+use crate::connection::{ConnectionSettings, ConnectionSettingsDraft};
 use crate::diagnostics::{Path, Report, Violation};
 use crate::money::{ExchangeRate, Money};
 use crate::profile::{Platform, Profile, Rule};
-
-pub(super) fn validate(c: &GatewayConfig, profile: &Profile) -> Result<ValidatedGateway, Report> {
-    let (report, gateway) = check(c, profile);
-    gateway_or_report(report, gateway, profile)
-}
-
-/// The gateway, or the report: with `payment_fields_missing` when the form is valid but has
-/// no payment fields (a connection's).
-pub(super) fn gateway_or_report(
-    mut report: Report,
-    gateway: Option<ValidatedGateway>,
-    profile: &Profile,
-) -> Result<ValidatedGateway, Report> {
-    match gateway {
-        Some(gateway) if report.is_valid() => Ok(gateway),
-        None if report.is_valid() => {
-            report.push(
-                Violation::error(
-                    Path::default(),
-                    ViolationCode::PaymentFieldsMissing,
-                    format!(
-                        "this {} form is valid as a connection, but it has no settlement currency or no assigned currencies, so it cannot take payments",
-                        profile.name()
-                    ),
-                )
-                .with_remedy(
-                    "nothing to fix for a connection; to take payments through it, give the account's settlement currency and the currencies it charges in, each with its minimum payment",
-                ),
-            );
-            Err(report)
-        }
-        _ => Err(report),
-    }
-}
-
-/// The fields of the file a profile may lack, with whether the configuration has them.
-fn present_fields(c: &GatewayConfig) -> [(&'static str, bool); 19] {
-    [
-        ("name", c.name.is_some()),
-        ("version", c.version.is_some()),
-        ("mode", c.mode.is_some()),
-        ("existing", c.existing),
-        ("auth", c.auth.is_some()),
-        ("publishable_key", c.publishable_key.is_some()),
-        ("account", c.account.is_some()),
-        ("data_protection", c.data_protection.is_some()),
-        ("card_brands", c.card_brands.is_some()),
-        ("currencies", c.currencies.is_some()),
-        ("return_url", c.return_url.is_some()),
-        ("radar", c.radar.is_some()),
-        ("live_card_tested", c.live_card_tested),
-        ("login", c.login.is_some()),
-        ("active", c.active),
-        ("is_source", c.is_source),
-        ("is_target", c.is_target),
-        ("timeout_ms", c.timeout_ms.is_some()),
-        ("api_version", c.api_version.is_some()),
-    ]
-}
 
 /// A field a profile requires that no rule below asks for by itself (a platform that
 /// requires the publishable key or the return URL, say).
@@ -103,7 +45,8 @@ fn without_foreign_fields(
     profile: &Profile,
 ) -> GatewayConfig {
     let mut kept = c.clone();
-    for (field, present) in present_fields(c) {
+    // Every top-level field but `platform`, which names the form and is on none.
+    for (field, present) in c.entered_fields().filter(|(f, _)| *f != "platform") {
         if !present || profile.has_field(field) {
             continue;
         }
@@ -117,35 +60,20 @@ fn without_foreign_fields(
             ),
             format!("remove the {name}, or choose the platform whose form has it"),
         );
-        match field {
-            "name" => kept.name = None,
-            "version" => kept.version = None,
-            "mode" => kept.mode = None,
-            "existing" => kept.existing = false,
-            "auth" => kept.auth = None,
-            "publishable_key" => kept.publishable_key = None,
-            "account" => kept.account = None,
-            "data_protection" => kept.data_protection = None,
-            "card_brands" => kept.card_brands = None,
-            "currencies" => kept.currencies = None,
-            "return_url" => kept.return_url = None,
-            "radar" => kept.radar = None,
-            "live_card_tested" => kept.live_card_tested = false,
-            "login" => kept.login = None,
-            "active" => kept.active = false,
-            "is_source" => kept.is_source = false,
-            "is_target" => kept.is_target = false,
-            "timeout_ms" => kept.timeout_ms = None,
-            _ => kept.api_version = None,
-        }
+        kept.clear_field(field);
     }
     kept
 }
 
 /// Parses every field the profile's form has, applies the profile's rules and the
-/// platform's own checks, and returns the report with the validated gateway when the form
-/// has every field a payment gateway needs and no error.
-pub(super) fn check(c: &GatewayConfig, profile: &Profile) -> (Report, Option<ValidatedGateway>) {
+/// platform's own checks, merges what the loader found in the file (`loaded`, empty for a
+/// form built in code), and returns the report with the validated form when there is no
+/// error.
+pub(super) fn check(
+    c: &GatewayConfig,
+    profile: &Profile,
+    loaded: &Report,
+) -> (Report, Option<ValidatedForm>) {
     let mut v = Collector::for_profile(profile);
     if let Some(platform) = c.platform.as_deref() {
         v.parse::<Platform>(
@@ -154,33 +82,55 @@ pub(super) fn check(c: &GatewayConfig, profile: &Profile) -> (Report, Option<Val
             "use konnektive, ipaas_connector, kartra, data_connector or portabilling, or leave it out for every rule",
         );
     }
-    let loaded = &c.load_violations;
     let kept = without_foreign_fields(&mut v, c, profile);
     let c = &kept;
     required_elsewhere(&mut v, c, profile);
     v.swapped_keys = keys_look_swapped(c);
     let parsed = parse(&mut v, c, profile);
-    if profile.applies(Rule::ConnectionSettings) {
-        connection_settings(&mut v, c);
-    }
+    let settings = if profile.applies(Rule::ConnectionSettings) {
+        connection_settings(&mut v, c)
+    } else {
+        None
+    };
     let decided = apply(&mut v, &parsed, profile);
     for own in profile.checks() {
         own(c, &mut v.found);
     }
-    v.found = loaded.merged_with(std::mem::take(&mut v.found));
+    v.found = merged(loaded, std::mem::take(&mut v.found));
     label_fields(&mut v, profile);
-    finish(v, parsed, &decided)
+    finish(v, parsed, &decided, settings, profile)
 }
 
-/// An `auth` object checked on its own (see [`AuthConfig::validate`]) with every scheme
-/// allowed: the report's paths are relative to the object (`secret_key`, not
+/// The loader's findings, then those of `found` that they do not already explain: a value
+/// of the wrong type (or a number too long to read) was not read, so what validation says at
+/// or inside its path (`missing_field`, say) is left out.
+fn merged(loaded: &Report, found: Report) -> Report {
+    if loaded.is_empty() {
+        return found;
+    }
+    let covering: Vec<&Path> = loaded
+        .violations()
+        .iter()
+        .filter(|v| {
+            *v.code() == ViolationCode::WrongType || *v.code() == ViolationCode::InvalidValue
+        })
+        .map(Violation::path)
+        .collect();
+    let mut out = loaded.clone();
+    out.extend(found.into_iter().filter(|v| {
+        !covering
+            .iter()
+            .any(|c| v.path().segments().starts_with(c.segments()))
+    }));
+    out
+}
+
+/// An `auth` object checked on its own (see [`AuthConfig::check`]) under `profile`'s
+/// schemes: the report's paths are relative to the object (`secret_key`, not
 /// `auth.secret_key`).
-///
-/// [`AuthConfig::validate`]: super::AuthConfig::validate
-pub(super) fn validate_auth(a: &super::AuthConfig) -> Result<crate::AuthScheme, Report> {
-    let profile = Platform::Generic.profile();
-    let mut v = Collector::for_profile(&profile);
-    let scheme = super::parse::parse_auth(&mut v, a, None, &profile);
+pub(super) fn check_auth(a: &AuthConfig, profile: &Profile) -> (Report, Option<crate::AuthScheme>) {
+    let mut v = Collector::for_profile(profile);
+    let scheme = super::parse::parse_auth(&mut v, a, None, profile);
     let report: Report = v
         .finish()
         .into_iter()
@@ -192,10 +142,8 @@ pub(super) fn validate_auth(a: &super::AuthConfig) -> Result<crate::AuthScheme, 
             violation.at(inner)
         })
         .collect();
-    match scheme {
-        Some(scheme) if report.is_valid() => Ok(scheme),
-        _ => Err(report),
-    }
+    let scheme = if report.is_valid() { scheme } else { None };
+    (report, scheme)
 }
 
 /// Gives each violation the form's own label for its field (`Password` for
@@ -221,29 +169,48 @@ pub(super) fn check_parsed(
     parsed: Parsed,
     profile: &Profile,
     own: &GatewayConfig,
-) -> (Report, Option<ValidatedGateway>) {
+) -> (Report, Option<ValidatedForm>) {
     let mut v = Collector::for_profile(profile);
     let decided = apply(&mut v, &parsed, profile);
     for check in profile.checks() {
         check(own, &mut v.found);
     }
     label_fields(&mut v, profile);
-    finish(v, parsed, &decided)
+    finish(v, parsed, &decided, None, profile)
 }
 
-/// The report, and the gateway when there is no error and the form has what payments need.
-fn finish(v: Collector, p: Parsed, decided: &Decided) -> (Report, Option<ValidatedGateway>) {
+/// The report, and the validated form when there is no error: a gateway when the form has
+/// what payments need, a connection otherwise.
+fn finish(
+    v: Collector,
+    p: Parsed,
+    decided: &Decided,
+    settings: Option<ConnectionSettings>,
+    profile: &Profile,
+) -> (Report, Option<ValidatedForm>) {
     let report = v.finish();
     if !report.is_valid() {
         return (report, None);
     }
-    let gateway = build(p, decided, report.violations().to_vec());
-    (report, gateway)
+    let warnings = report.violations().to_vec();
+    let form = match build(&p, decided, &warnings) {
+        Some(gateway) => ValidatedForm::Gateway(Box::new(gateway)),
+        None => ValidatedForm::Connection(Box::new(ValidatedConnection {
+            profile: profile.name().to_owned(),
+            name: p.name.value().cloned(),
+            mode: decided.mode,
+            auth: p.auth.value().cloned(),
+            publishable_key: p.publishable_key.value().cloned(),
+            settings,
+            warnings,
+        })),
+    };
+    (report, Some(form))
 }
 
 /// The validated gateway from values every rule accepted; `None` when a payment field is
 /// absent (a connection's form).
-fn build(p: Parsed, decided: &Decided, warnings: Vec<Violation>) -> Option<ValidatedGateway> {
+fn build(p: &Parsed, decided: &Decided, warnings: &[Violation]) -> Option<ValidatedGateway> {
     let name = p.name.value()?.clone();
     let mode = decided.mode?;
     let auth = p.auth.value()?.clone();
@@ -284,7 +251,7 @@ fn build(p: Parsed, decided: &Decided, warnings: Vec<Violation>) -> Option<Valid
         return_url: p.return_url.value().cloned(),
         radar: p.radar,
         live_card_tested: p.live_card_tested,
-        warnings,
+        warnings: warnings.to_vec(),
         limits_stated: !limits.is_default(),
         limits,
     })
@@ -292,8 +259,8 @@ fn build(p: Parsed, decided: &Decided, warnings: Vec<Violation>) -> Option<Valid
 
 /// S1's connection settings, checked by [`ConnectionSettingsDraft`] itself; its findings
 /// about the key are left to the auth object's checks (the same parser), and its
-/// `secret_key` path is the file's `auth.secret_key`.
-fn connection_settings(v: &mut Collector, c: &GatewayConfig) {
+/// `secret_key` path is the file's `auth.secret_key`. The settings, when they are valid.
+fn connection_settings(v: &mut Collector, c: &GatewayConfig) -> Option<ConnectionSettings> {
     let mut draft = ConnectionSettingsDraft::default();
     draft.name.clone_from(&c.name);
     draft.active = c.active;
@@ -302,11 +269,13 @@ fn connection_settings(v: &mut Collector, c: &GatewayConfig) {
     draft.timeout_ms.clone_from(&c.timeout_ms);
     draft.api_version.clone_from(&c.api_version);
     draft.secret_key = c.auth.as_ref().and_then(|a| a.secret_key.clone());
-    for found in draft.problems().violations() {
+    let (settings, report) = draft.checked();
+    for found in report.violations() {
         if found.path().last_field() != Some("secret_key") {
             v.found.push(found.clone());
         }
     }
+    settings
 }
 
 /// Issue 14: a publishable key in the secret slot and a secret key in the publishable slot.

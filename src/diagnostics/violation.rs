@@ -141,6 +141,10 @@ impl fmt::Display for Violation {
     }
 }
 
+/// A violation is an error where one answers a question alone: "is this valid form a
+/// payment gateway?" ([`ValidatedForm::into_gateway`](crate::config::ValidatedForm::into_gateway)).
+impl std::error::Error for Violation {}
+
 #[cfg(feature = "serde")]
 impl serde::Serialize for Violation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

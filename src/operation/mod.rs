@@ -19,7 +19,7 @@
 //! use stripe_gateway_rules::operation::{CardSource, Operation, Payment};
 //! use stripe_gateway_rules::{Currency, Money};
 //!
-//! let gateway = GatewayConfig {
+//! let config = GatewayConfig {
 //!     name: Some("Stripe USD".into()),
 //!     version: Some("v2".into()),
 //!     mode: Some("test".into()),
@@ -29,9 +29,12 @@
 //!     card_brands: Some(vec!["visa".into()]),
 //!     currencies: Some(vec![CurrencyConfig::new("USD", "0.5")]),
 //!     ..GatewayConfig::default()
-//! }
-//! .validate()
-//! .expect("valid");
+//! };
+//! let gateway = config
+//!     .validate(&config.profile())
+//!     .expect("valid")
+//!     .into_gateway()
+//!     .expect("a payment gateway");
 //!
 //! let small = Money::new(Decimal::new(40, 2), Currency::USD);
 //! let err = gateway.check(&Operation::Sale(Payment::new(small, CardSource::Saved))).unwrap_err();

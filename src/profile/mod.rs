@@ -25,14 +25,16 @@
 //!   "data_protection": "token_only",
 //!   "card_brands": ["visa", "mastercard"],
 //!   "currencies": [{ "currency": "USD", "minimum_payment": "0.50" }]
-//! }"#)?;
-//! let report = config.report();
+//! }"#)?
+//! .into_form();
+//! let portabilling = config.profile();
+//! let report = config.check(&portabilling);
 //! assert!(report.is_empty(), "{report}");
 //!
 //! // The same form with a 4-character Login: PortaBilling's own rule.
 //! let mut short = config.clone();
 //! short.login = Some("test".into());
-//! assert!(short.report().has(ViolationCode::LoginTooShort));
+//! assert!(short.check(&portabilling).has(ViolationCode::LoginTooShort));
 //! # Ok::<(), stripe_gateway_rules::config::ConfigFileError>(())
 //! ```
 //!
@@ -189,14 +191,14 @@ pub type PlatformCheck = Arc<dyn Fn(&GatewayConfig, &mut Report) + Send + Sync>;
 ///             );
 ///         }
 ///     });
-/// let config = GatewayConfig::from_json(r#"{
+/// let loaded = GatewayConfig::from_json(r#"{
 ///   "name": "Cards",
 ///   "auth": { "scheme": "api_key", "secret_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc" },
 ///   "account": { "settlement_currency": "EUR" },
 ///   "card_brands": ["visa"],
 ///   "currencies": [{ "currency": "EUR", "minimum_payment": "0.50" }]
 /// }"#)?;
-/// let report = config.report_as(&profile);
+/// let report = loaded.check(&profile);
 /// let codes: Vec<_> = report.violations().iter().map(|v| v.code().as_str()).collect();
 /// assert_eq!(codes, ["name_convention"]);
 /// # Ok::<(), stripe_gateway_rules::config::ConfigFileError>(())

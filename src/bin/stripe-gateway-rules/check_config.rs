@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
-use stripe_gateway_rules::config::{GatewayConfig, MAX_CONFIG_LEN, ValidatedGateway};
+use stripe_gateway_rules::config::{
+    GatewayConfig, MAX_CONFIG_LEN, ValidatedForm, ValidatedGateway,
+};
 use stripe_gateway_rules::profile::Platform;
 use stripe_gateway_rules::{AuthScheme, Report, Severity, Violation};
 
@@ -39,9 +41,9 @@ enum Setup {
     Connection(AuthScheme),
 }
 
-/// Judges a file by `report()` (or `report_as` the `--platform` profile): every finding for
-/// any platform's form, connections included. A connection form has no payment fields, so
-/// its validity is its report's, never `validate()`'s.
+/// Judges a file by its platform's profile (or the `--platform` one) with what the loader
+/// found in it: the report of [`Loaded::validate`](stripe_gateway_rules::config::Loaded::validate),
+/// and what a valid form sets up (a payment gateway, or a connection).
 fn check(path: &Path, platform: Option<Platform>) -> Outcome {
     let text = match crate::read_text(path, MAX_CONFIG_LEN as u64) {
         Ok(text) => text,
@@ -62,20 +64,20 @@ fn check(path: &Path, platform: Option<Platform>) -> Outcome {
             line: e.line(),
             column: e.column(),
         },
-        Ok(config) => {
-            let profile = platform.map_or_else(|| config.profile(), Platform::profile);
-            let report = config.report_as(&profile);
-            let setup = if report.is_valid() {
-                match config.validate_as(&profile) {
-                    Ok(gateway) => Some(Setup::Gateway(Box::new(gateway))),
-                    Err(_) => config
-                        .auth
-                        .as_ref()
-                        .and_then(|a| a.validate().ok())
-                        .map(Setup::Connection),
+        Ok(loaded) => {
+            let profile = platform.map_or_else(|| loaded.profile(), Platform::profile);
+            let (report, setup) = match loaded.validate(&profile) {
+                Ok(form) => {
+                    let report = form.report();
+                    let setup = match form {
+                        ValidatedForm::Gateway(gateway) => Some(Setup::Gateway(gateway)),
+                        ValidatedForm::Connection(connection) => {
+                            connection.auth().cloned().map(Setup::Connection)
+                        }
+                    };
+                    (report, setup)
                 }
-            } else {
-                None
+                Err(report) => (report, None),
             };
             Outcome::Checked {
                 platform: profile.name().to_owned(),

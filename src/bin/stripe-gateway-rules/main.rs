@@ -255,9 +255,16 @@ fn io_reason(e: &io::Error) -> String {
 
 fn load_gateway(path: &std::path::Path) -> Result<ValidatedGateway, String> {
     let text = read_text(path, stripe_gateway_rules::config::MAX_CONFIG_LEN as u64)?;
-    let config = GatewayConfig::from_json(&text).map_err(|e| e.to_string())?;
-    config.validate().map_err(|report| {
+    let loaded = GatewayConfig::from_json(&text).map_err(|e| e.to_string())?;
+    let form = loaded.validate(&loaded.profile()).map_err(|report| {
         format!("the configuration is not valid, so no payment can be checked against it: {report}")
+    })?;
+    form.into_gateway().map_err(|not_a_gateway| {
+        let remedy = not_a_gateway.remedy().unwrap_or_default();
+        format!(
+            "no payment can be checked against this configuration: {not_a_gateway} ({}; {remedy})",
+            not_a_gateway.code()
+        )
     })
 }
 

@@ -4,9 +4,9 @@
 //! Only a text that cannot be read as a configuration at all fails as a whole, as a
 //! [`ConfigFileError`]: not UTF-8, not JSON, a JSON value other than an object at the top, more
 //! than [`MAX_CONFIG_LEN`] bytes or nested deeper than [`MAX_CONFIG_DEPTH`]. Every other
-//! problem is a [`Violation`] at its path, kept in the configuration
-//! ([`GatewayConfig::load_violations`]) and reported by [`GatewayConfig::validate`] in the same
-//! report as the rules, in field order:
+//! problem is a [`Violation`] at its path, in the load report returned beside the form
+//! ([`Loaded`]), never in the form, and merged by [`Loaded::check`] and [`Loaded::validate`]
+//! into the same report as the rules, in field order:
 //!
 //! * a value of the wrong JSON type: `wrong_type`, with what to write instead;
 //! * a field the format does not have: `unknown_field`, with the closest known name, or the
@@ -36,12 +36,16 @@ pub use errors::{ConfigFileError, ConfigFileErrorKind};
 #[cfg(feature = "serde")]
 pub(super) use read::{from_json, from_slice};
 
-use std::fmt;
-
-use crate::codes::ViolationCode;
-use crate::diagnostics::{Path, Report, Violation};
+#[cfg(any(feature = "serde", doc))]
+use crate::config::GatewayConfig;
+#[cfg(feature = "serde")]
+use crate::config::ValidatedForm;
+#[cfg(feature = "serde")]
+use crate::diagnostics::Report;
+#[cfg(feature = "serde")]
+use crate::profile::Profile;
 #[cfg(doc)]
-use crate::{config::GatewayConfig, text::InputExcerpt};
+use crate::{diagnostics::Violation, text::InputExcerpt};
 
 /// The largest configuration file [`GatewayConfig::from_json`] reads: 1 MiB, far above any
 /// real configuration (every presentment currency assigned takes about 20 KiB).
@@ -51,77 +55,93 @@ pub const MAX_CONFIG_LEN: usize = 1 << 20;
 /// configuration needs 3 (`currencies[0].currency`).
 pub const MAX_CONFIG_DEPTH: usize = 64;
 
-// ---- the violations kept in a configuration ------------------------------------------------
+// ---- a loaded form and its load report ----------------------------------------------------
 
-/// The problems found while loading a configuration from JSON: values of the wrong JSON type,
-/// unknown fields, fields given twice. [`GatewayConfig::from_json`] fills it;
-/// [`GatewayConfig::validate`] reports them with every other violation, in field order.
+/// A configuration loaded by [`GatewayConfig::from_json`], beside what the loader found in the
+/// file: values of the wrong JSON type, unknown fields, fields given twice, numbers too long
+/// to read. Nothing found while loading is stored in the form itself, so a form taken out
+/// ([`into_form`](Self::into_form)) and edited carries no stale finding.
 ///
-/// A configuration built in code has none: leave the field to `..GatewayConfig::default()`.
-/// (It is a public field of an opaque type, not a private field, so that struct-update
-/// syntax keeps working.)
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct LoadViolations(Vec<Violation>);
-
-impl LoadViolations {
-    /// The violations, in the order of the file.
-    #[must_use]
-    pub fn as_slice(&self) -> &[Violation] {
-        &self.0
-    }
-
-    /// Whether the file had none.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// How many there are.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// These violations, then those of `found` that they do not already explain: a value of
-    /// the wrong type (or a number too long to read) was not read, so what validation says
-    /// at or inside its path (`missing_field`, say) is left out.
-    pub(super) fn merged_with(&self, found: Report) -> Report {
-        let covering: Vec<&Path> = self
-            .0
-            .iter()
-            .filter(|v| {
-                *v.code() == ViolationCode::WrongType || *v.code() == ViolationCode::InvalidValue
-            })
-            .map(Violation::path)
-            .collect();
-        let mut out: Report = self.0.iter().cloned().collect();
-        out.extend(
-            found
-                .into_iter()
-                .filter(|v| !covering.iter().any(|c| starts_with(v.path(), c))),
-        );
-        out
-    }
+/// [`check`](Self::check) and [`validate`](Self::validate) judge the form as its own verbs do
+/// and merge the load report in, in field order: one report for the file.
+///
+/// ```
+/// use stripe_gateway_rules::config::GatewayConfig;
+///
+/// let loaded = GatewayConfig::from_json(r#"{ "platform": "kartra", "existing": "yes",
+///   "auth": { "scheme": "connect", "account_id": "acct_1R3fqDP6919yCiFv", "account_name": "Acme Coaching LLC" } }"#)?;
+/// let codes: Vec<_> = loaded.load_report().violations().iter().map(|v| format!("{} {}", v.path(), v.code())).collect();
+/// assert_eq!(codes, ["existing wrong_type"]);
+/// assert!(!loaded.check(&loaded.profile()).is_valid());
+///
+/// // The form alone, fixed: the file's finding stays with the file.
+/// let mut form = loaded.into_form();
+/// form.existing = true;
+/// let report = form.check(&form.profile());
+/// assert!(report.is_empty(), "{report}");
+/// assert!(form.validate(&form.profile()).is_ok());
+/// # Ok::<(), stripe_gateway_rules::config::ConfigFileError>(())
+/// ```
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    form: GatewayConfig,
+    report: Report,
 }
 
-impl<'a> IntoIterator for &'a LoadViolations {
-    type Item = &'a Violation;
-    type IntoIter = std::slice::Iter<'a, Violation>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+#[cfg(feature = "serde")]
+impl Loaded {
+    /// The form as read (a field of the wrong type is absent from it).
+    #[must_use]
+    pub fn form(&self) -> &GatewayConfig {
+        &self.form
     }
-}
 
-impl fmt::Debug for LoadViolations {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Paths and codes only: messages are secret-safe, but short is enough here.
-        f.debug_list()
-            .entries(self.0.iter().map(|v| format!("{} {}", v.path(), v.code())))
-            .finish()
+    /// What the loader found in the file, in the order of the file; empty for a clean file.
+    #[must_use]
+    pub fn load_report(&self) -> &Report {
+        &self.report
     }
-}
 
-fn starts_with(path: &Path, prefix: &Path) -> bool {
-    path.segments().starts_with(prefix.segments())
+    /// The form, without the load report: to edit it, then check it as a form built in code.
+    #[must_use]
+    pub fn into_form(self) -> GatewayConfig {
+        self.form
+    }
+
+    /// The form and the load report.
+    #[must_use]
+    pub fn into_parts(self) -> (GatewayConfig, Report) {
+        (self.form, self.report)
+    }
+
+    /// The profile the form's `platform` names ([`GatewayConfig::profile`]).
+    #[must_use]
+    pub fn profile(&self) -> Profile {
+        self.form.profile()
+    }
+
+    /// Every finding of the file under `profile`: the load report merged with the form's
+    /// [`check`](GatewayConfig::check), in field order. What validation would say at or
+    /// inside a value the loader could not read (`missing_field` for a name given as a
+    /// number, say) is left out: the load finding explains it.
+    #[must_use]
+    pub fn check(&self, profile: &Profile) -> Report {
+        super::validate::check(&self.form, profile, &self.report).0
+    }
+
+    /// The validated form, or the report of every finding of the file: the same findings as
+    /// [`check`](Self::check). A finding of the loader is an error, so a file with one does
+    /// not validate.
+    ///
+    /// # Errors
+    ///
+    /// A [`Report`] when any finding is an error; it lists the warnings too.
+    pub fn validate(&self, profile: &Profile) -> Result<ValidatedForm, Report> {
+        match super::validate::check(&self.form, profile, &self.report) {
+            (_, Some(form)) => Ok(form),
+            (report, None) => Err(report),
+        }
+    }
 }

@@ -8,9 +8,11 @@ use super::table::*;
 use super::*;
 use crate::codes::ViolationCode;
 use crate::config::GatewayConfig;
+use crate::diagnostics::{Path, Violation};
 use crate::text::InputExcerpt;
 use secrecy::SecretString;
 use serde_json::value::RawValue;
+use std::fmt;
 
 /// The 1-based line and column (in characters) of byte `offset` of `text`.
 fn position(text: &str, offset: usize) -> (usize, usize) {
@@ -61,7 +63,7 @@ fn too_deep_at(text: &str) -> Option<usize> {
 }
 
 /// [`GatewayConfig::from_json_slice`]: UTF-8 first.
-pub(in crate::config) fn from_slice(bytes: &[u8]) -> Result<GatewayConfig, ConfigFileError> {
+pub(in crate::config) fn from_slice(bytes: &[u8]) -> Result<Loaded, ConfigFileError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => from_json(text),
         Err(e) => {
@@ -76,7 +78,7 @@ pub(in crate::config) fn from_slice(bytes: &[u8]) -> Result<GatewayConfig, Confi
 }
 
 /// [`GatewayConfig::from_json`].
-pub(in crate::config) fn from_json(json: &str) -> Result<GatewayConfig, ConfigFileError> {
+pub(in crate::config) fn from_json(json: &str) -> Result<Loaded, ConfigFileError> {
     if json.len() > MAX_CONFIG_LEN {
         return Err(ConfigFileError::new(
             ConfigFileErrorKind::TooLarge,
@@ -122,9 +124,11 @@ pub(in crate::config) fn from_json(json: &str) -> Result<GatewayConfig, ConfigFi
     let raw: &RawValue =
         serde_json::from_str(text).map_err(|e| ConfigFileError::from_json_error(&e))?;
     let mut loader = Loader::default();
-    let mut config: GatewayConfig = loader.members(&Path::root(), raw, GATEWAY);
-    config.load_violations = LoadViolations(loader.found);
-    Ok(config)
+    let form: GatewayConfig = loader.members(&Path::root(), raw, GATEWAY);
+    Ok(Loaded {
+        form,
+        report: loader.found.into_iter().collect(),
+    })
 }
 
 /// An object's members in the order of the file, values unparsed.

@@ -1,11 +1,11 @@
 //! The field tables: one row per field of each object of the file format (feature `serde`).
 
 use super::read::Loader;
-use super::*;
 use crate::config::{
     AccountConfig, AuthConfig, BrandMaxConfig, CurrencyConfig, CurrencyMaxConfig, GatewayConfig,
     LimitsConfig, MinimumConfig,
 };
+use crate::diagnostics::Path;
 use secrecy::SecretString;
 use serde_json::value::RawValue;
 
@@ -45,83 +45,42 @@ pub(super) const fn field<T>(name: &'static str, kind: Kind<T>, example: &'stati
     }
 }
 
-/// The top level of the file, in the file format's order.
-pub(super) const GATEWAY: &[Field<GatewayConfig>] = &[
-    field(
-        "platform",
-        Kind::Text(|c, v| c.platform = Some(v)),
-        "\"portabilling\"",
-    ),
-    field(
-        "name",
-        Kind::Text(|c, v| c.name = Some(v)),
-        "\"Stripe USD\"",
-    ),
-    field("version", Kind::Text(|c, v| c.version = Some(v)), "\"v2\""),
-    field("mode", Kind::Text(|c, v| c.mode = Some(v)), "\"test\""),
-    field("existing", Kind::Flag(|c, v| c.existing = v), "false"),
-    field(
-        "auth",
-        Kind::Object(|c, l, p, raw| c.auth = Some(l.members(p, raw, AUTH))),
-        "{ \"scheme\": \"api_key\", \"secret_key\": \"sk_test_…\" }",
-    ),
-    field(
-        "publishable_key",
-        Kind::Text(|c, v| c.publishable_key = Some(v)),
-        "\"pk_test_…\"",
-    ),
-    field(
-        "account",
-        Kind::Object(|c, l, p, raw| c.account = Some(l.members(p, raw, ACCOUNT))),
-        "{ \"settlement_currency\": \"USD\" }",
-    ),
-    field(
-        "data_protection",
-        Kind::Text(|c, v| c.data_protection = Some(v)),
-        "\"token_only\"",
-    ),
-    field(
-        "card_brands",
-        Kind::Texts(|c, v| c.card_brands = Some(v)),
-        "[\"visa\", \"mastercard\"]",
-    ),
-    field(
-        "currencies",
-        Kind::Objects(|c, l, p, raw| {
-            c.currencies = Some(l.list(p, raw, CURRENCY, CURRENCY_EXAMPLE))
-        }),
-        "[{ \"currency\": \"USD\", \"minimum_payment\": \"0.50\" }]",
-    ),
-    field(
-        "return_url",
-        Kind::Text(|c, v| c.return_url = Some(v)),
-        "\"https://shop.example/3ds-return\"",
-    ),
-    field("radar", Kind::Flag(|c, v| c.radar = Some(v)), "true"),
-    field(
-        "live_card_tested",
-        Kind::Flag(|c, v| c.live_card_tested = v),
-        "true",
-    ),
-    field(
-        "login",
-        Kind::Text(|c, v| c.login = Some(v)),
-        "\"billing-admin\"",
-    ),
-    field("active", Kind::Flag(|c, v| c.active = v), "true"),
-    field("is_source", Kind::Flag(|c, v| c.is_source = v), "true"),
-    field("is_target", Kind::Flag(|c, v| c.is_target = v), "false"),
-    field(
-        "timeout_ms",
-        Kind::Decimal(|c, v| c.timeout_ms = Some(v)),
-        "30000",
-    ),
-    field(
-        "api_version",
-        Kind::Text(|c, v| c.api_version = Some(v)),
-        "\"2026-09-30.endive\"",
-    ),
-];
+/// How a top-level field is read (the `read` of its declaration, `config/fields.rs`).
+macro_rules! read_kind {
+    (text, $f:ident) => {
+        Kind::Text(|c, v| c.$f = Some(v))
+    };
+    (decimal, $f:ident) => {
+        Kind::Decimal(|c, v| c.$f = Some(v))
+    };
+    (flag, $f:ident) => {
+        Kind::Flag(|c, v| c.$f = v)
+    };
+    (opt_flag, $f:ident) => {
+        Kind::Flag(|c, v| c.$f = Some(v))
+    };
+    (texts, $f:ident) => {
+        Kind::Texts(|c, v| c.$f = Some(v))
+    };
+    (object($table:ident), $f:ident) => {
+        Kind::Object(|c, l, p, raw| c.$f = Some(l.members(p, raw, $table)))
+    };
+    (objects($table:ident, $example:ident), $f:ident) => {
+        Kind::Objects(|c, l, p, raw| c.$f = Some(l.list(p, raw, $table, $example)))
+    };
+}
+
+/// The top level of the file, in the file format's order: one row per declared field.
+macro_rules! gateway_table {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+        shown $shown:ident, example $example:literal;)*) => {
+        pub(super) const GATEWAY: &[Field<GatewayConfig>] = &[
+            $(field(stringify!($name), read_kind!($read $(($($arg),*))?, $name), $example),)*
+        ];
+    };
+}
+
+gateway_fields!(gateway_table);
 
 /// The `auth` object.
 pub(super) const AUTH: &[Field<AuthConfig>] = &[

@@ -62,7 +62,7 @@ impl<'de> serde::Deserialize<'de> for ConnectionSettingsDraft {
 }
 
 /// The connection settings as typed in S1's form, before validation. Every field is optional
-/// here so that [`problems`](Self::problems) can report all that is missing at once.
+/// here so that [`check`](Self::check) can report all that is missing at once.
 ///
 /// With the `serde` feature it deserializes from an object with these field names;
 /// `timeout_ms` may be a number or a string; `secret_key` goes through
@@ -119,26 +119,29 @@ fn missing(field: &'static str, message: &str) -> Violation {
 }
 
 impl ConnectionSettingsDraft {
-    /// Every problem, errors and warnings, in field order.
+    /// Every finding, errors and warnings, in field order: the same as
+    /// [`validate`](Self::validate)'s. S1's settings are one platform's (the iPaaS
+    /// connector's), so no profile is chosen.
     #[must_use]
-    pub fn problems(&self) -> Report {
-        self.check().1
+    pub fn check(&self) -> Report {
+        self.checked().1
     }
 
     /// The settings, when there is no error.
     ///
     /// # Errors
     ///
-    /// The [`Report`] of every problem (see [`problems`](Self::problems)) when at least one
-    /// is an error.
+    /// The [`Report`] of every finding (see [`check`](Self::check)) when at least one is an
+    /// error.
     pub fn validate(&self) -> Result<ConnectionSettings, Report> {
-        match self.check() {
+        match self.checked() {
             (Some(settings), report) if report.is_valid() => Ok(settings),
             (_, report) => Err(report),
         }
     }
 
-    fn check(&self) -> (Option<ConnectionSettings>, Report) {
+    /// The settings when every field parsed, and the report of every finding.
+    pub(crate) fn checked(&self) -> (Option<ConnectionSettings>, Report) {
         let mut problems = Report::new();
 
         let name = match self.name.as_deref() {

@@ -9,7 +9,7 @@
 //! | `secret_key` | **mandatory**, a secret or restricted key | S1 "Client Secret: Mandatory field. Paste here the Secret API key" |
 //! | `api_version` | optional (the account's default applies without one); a well-formed version; a version Stripe never published is warned about | S1 "API Version"; [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9) |
 //!
-//! [`ConnectionSettingsDraft`] holds what was typed; [`ConnectionSettingsDraft::problems`]
+//! [`ConnectionSettingsDraft`] holds what was typed; [`ConnectionSettingsDraft::check`]
 //! reports every problem with its path, severity and stable code, and
 //! [`ConnectionSettingsDraft::validate`] turns a draft without errors into
 //! [`ConnectionSettings`].
@@ -27,7 +27,7 @@
 //! let settings = draft.validate()?;
 //! assert_eq!(settings.timeout().map(|t| t.as_millis()), Some(30_000));
 //!
-//! let problems = ConnectionSettingsDraft::default().problems();
+//! let problems = ConnectionSettingsDraft::default().check();
 //! let found: Vec<_> = problems.violations().iter().map(|p| format!("{} {}", p.path(), p.code())).collect();
 //! assert_eq!(found, ["name missing_field", "secret_key missing_field"]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -32,17 +32,17 @@
 //!     #![proptest_config(ProptestConfig::with_cases(16))]
 //!     // In a test file each of these takes `#[test]`; here they are called below.
 //!     fn every_valid_config_validates(config in valid_config()) {
-//!         prop_assert!(config.validate().is_ok());
+//!         prop_assert!(config.validate(&config.profile()).is_ok());
 //!     }
 //!
 //!     fn every_invalid_config_is_refused_for_its_reason((config, code) in invalid_config()) {
-//!         let report = config.validate().unwrap_err();
+//!         let report = config.validate(&config.profile()).unwrap_err();
 //!         prop_assert!(report.has(code), "expected {code}, got {report}");
 //!     }
 //!
 //!     fn the_gateway_accepts_what_it_should(
 //!         (gateway, op) in valid_config()
-//!             .prop_map(|c| c.validate().expect("valid"))
+//!             .prop_map(|c| c.validate(&c.profile()).expect("valid").into_gateway().expect("a gateway"))
 //!             .prop_flat_map(|g| (Just(g.clone()), operation(&g)))
 //!     ) {
 //!         prop_assert_eq!(gateway.check(&op), Ok(()));

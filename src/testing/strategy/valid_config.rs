@@ -316,5 +316,10 @@ fn build(shape: Shape, currencies: Vec<CurrencyConfig>, brands: &[CardBrand]) ->
 
 /// A validated gateway, from [`valid_config`].
 pub fn validated_gateway() -> impl Strategy<Value = ValidatedGateway> {
-    valid_config().prop_map(|c| c.validate().expect("a generated valid config validates"))
+    valid_config().prop_map(|c| {
+        c.validate(&c.profile())
+            .expect("a generated valid config validates")
+            .into_gateway()
+            .expect("a generated valid config is a payment gateway")
+    })
 }

@@ -1,0 +1,180 @@
+//! The top-level fields of the configuration file, declared once ([`gateway_fields!`]).
+//!
+//! Each field is one entry: its docs, its Rust type, how the loader reads it from JSON
+//! (`read`), how `Debug` shows it (`shown`) and an example of a good value for messages. From
+//! that one list come [`GatewayConfig`] itself, the loader's table of the top level
+//! (`load::table::GATEWAY`), which fields a configuration has entered (the presence checks
+//! of a profile's form) and clearing a field the form does not have, and the `Debug` that
+//! hides secrets. Adding a top-level field is one entry here, plus its rule.
+//!
+//! The list is an "X macro": [`gateway_fields!`] passes it to the macro named by its caller,
+//! which generates one thing from it.
+//!
+//! | `read` | JSON value | field type |
+//! | --- | --- | --- |
+//! | `text` | a string | `Option<String>` |
+//! | `decimal` | a string, or a number read exactly from its text | `Option<String>` |
+//! | `flag` | `true` or `false` | `bool` |
+//! | `opt_flag` | `true` or `false` | `Option<bool>` |
+//! | `texts` | a list of strings | `Option<Vec<String>>` |
+//! | `object(TABLE)` | an object, read with its own table | `Option<_>` |
+//! | `objects(TABLE, EXAMPLE)` | a list of objects, each read with the table | `Option<Vec<_>>` |
+//!
+//! | `shown` | `Debug` shows |
+//! | --- | --- |
+//! | `plain` | the value's own `Debug` (flags, and objects with their own guarded `Debug`) |
+//! | `guarded` | a text, only the prefix of one that starts like a secret |
+//! | `guarded_list` | each text of a list, guarded |
+//! | `redacted` | `[redacted]` when set: the text may be a password |
+
+use std::fmt;
+
+use super::GatewayConfig;
+use crate::text::{GuardedOption, GuardedText};
+
+/// The declaration of [`GatewayConfig`]'s fields, in the file format's order; calls
+/// `$consumer!` with it.
+macro_rules! gateway_fields {
+    ($consumer:ident) => {
+        $consumer! {
+            /// Whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`,
+            /// `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); absent means
+            /// `generic`, every rule.
+            platform: Option<String>, read text, shown guarded, example "\"portabilling\"";
+            /// The gateway's name on the platform.
+            name: Option<String>, read text, shown guarded, example "\"Stripe USD\"";
+            /// `v1` or `v2`.
+            version: Option<String>, read text, shown guarded, example "\"v2\"";
+            /// `test` or `live`.
+            mode: Option<String>, read text, shown guarded, example "\"test\"";
+            /// The configuration was created before (a V1 gateway may only exist, not be created).
+            existing: bool, read flag, shown plain, example "false";
+            /// How the platform authenticates.
+            auth: Option<AuthConfig>, read object(AUTH), shown plain,
+                example "{ \"scheme\": \"api_key\", \"secret_key\": \"sk_test_…\" }";
+            /// The account's publishable key.
+            publishable_key: Option<String>, read text, shown guarded, example "\"pk_test_…\"";
+            /// The Stripe account's facts.
+            account: Option<AccountConfig>, read object(ACCOUNT), shown plain,
+                example "{ \"settlement_currency\": \"USD\" }";
+            /// `token_only` or `full_card_except_cvv`, when the platform sends card numbers.
+            data_protection: Option<String>, read text, shown guarded, example "\"token_only\"";
+            /// The card brands accepted.
+            card_brands: Option<Vec<String>>, read texts, shown guarded_list,
+                example "[\"visa\", \"mastercard\"]";
+            /// The currencies assigned, with their minimum payments.
+            currencies: Option<Vec<CurrencyConfig>>, read objects(CURRENCY, CURRENCY_EXAMPLE),
+                shown plain, example "[{ \"currency\": \"USD\", \"minimum_payment\": \"0.50\" }]";
+            /// Where SCA redirects return.
+            return_url: Option<String>, read text, shown guarded,
+                example "\"https://shop.example/3ds-return\"";
+            /// Radar fraud screening on.
+            radar: Option<bool>, read opt_flag, shown plain, example "true";
+            /// A test transaction with a live card was made.
+            live_card_tested: bool, read flag, shown plain, example "true";
+            /// S4's Login: obligatory, longer than 4 characters, ignored by Add-on Mart. Never
+            /// echoed (users type anything into it, a password included).
+            login: Option<String>, read text, shown redacted, example "\"billing-admin\"";
+            /// S1's "Is Active": the connection takes part in interface executions.
+            active: bool, read flag, shown plain, example "true";
+            /// S1's "Is Source": a data source for import.
+            is_source: bool, read flag, shown plain, example "true";
+            /// S1's "Is Target": a data target for export.
+            is_target: bool, read flag, shown plain, example "false";
+            /// S1's "Timeout", whole milliseconds, as typed.
+            timeout_ms: Option<String>, read decimal, shown guarded, example "30000";
+            /// S1's "API Version", such as `2024-06-20`.
+            api_version: Option<String>, read text, shown guarded, example "\"2026-09-30.endive\"";
+        }
+    };
+}
+
+/// A field's value as entered: whether it was, and clearing it.
+trait Entered {
+    fn is_entered(&self) -> bool;
+    fn clear(&mut self);
+}
+
+impl<T> Entered for Option<T> {
+    fn is_entered(&self) -> bool {
+        self.is_some()
+    }
+
+    fn clear(&mut self) {
+        *self = None;
+    }
+}
+
+/// A flag is entered when it is set (`false` is the default, as absent).
+impl Entered for bool {
+    fn is_entered(&self) -> bool {
+        *self
+    }
+
+    fn clear(&mut self) {
+        *self = false;
+    }
+}
+
+/// How `Debug` shows a field (the `shown` of its declaration).
+mod shown {
+    use super::{GuardedOption, GuardedText};
+
+    pub(super) fn plain<T>(value: &T) -> &T {
+        value
+    }
+
+    pub(super) fn guarded(value: &Option<String>) -> GuardedOption<'_> {
+        GuardedOption(value)
+    }
+
+    pub(super) fn guarded_list(value: &Option<Vec<String>>) -> Option<Vec<GuardedText<'_>>> {
+        value
+            .as_ref()
+            .map(|list| list.iter().map(|s| GuardedText(s)).collect())
+    }
+
+    pub(super) fn redacted(value: &Option<String>) -> Option<&'static str> {
+        value.as_ref().map(|_| "[redacted]")
+    }
+}
+
+macro_rules! entered_fields {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+        shown $shown:ident, example $example:literal;)*) => {
+        impl GatewayConfig {
+            /// Every top-level field, in the file format's order, with whether it was entered.
+            pub(super) fn entered_fields(&self) -> impl Iterator<Item = (&'static str, bool)> {
+                [$((stringify!($name), Entered::is_entered(&self.$name))),*].into_iter()
+            }
+
+            /// Clears the top-level field `field` (as if it were absent); another name does
+            /// nothing.
+            pub(super) fn clear_field(&mut self, field: &str) {
+                match field {
+                    $(stringify!($name) => Entered::clear(&mut self.$name),)*
+                    _ => {}
+                }
+            }
+        }
+    };
+}
+
+gateway_fields!(entered_fields);
+
+// A secret pasted into a text field (a secret key in `publishable_key`, say) is shown only by
+// its prefix. Secret fields are `SecretString`s, redacted by `secrecy`.
+macro_rules! debug_fields {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+        shown $shown:ident, example $example:literal;)*) => {
+        impl fmt::Debug for GatewayConfig {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct("GatewayConfig")
+                    $(.field(stringify!($name), &shown::$shown(&self.$name)))*
+                    .finish()
+            }
+        }
+    };
+}
+
+gateway_fields!(debug_fields);
