@@ -6,7 +6,7 @@
 //! ```
 //!
 //! The example only maps the form and prints the crate's report. Under the data connector
-//! profile ([rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11)) the crate checks the Connection Name and the Auth Scheme choice:
+//! profile (rules §11) the crate checks the Connection Name and the Auth Scheme choice:
 //! OAuth2 needs its Client ID, Client Secret and Refresh Token ("Account ID" optional: "By
 //! default, the provider will use the authenticated account"); API Key needs the Live API Key,
 //! and a test key there is a warning. Secrets are printed only redacted; the example exits 1

@@ -6,7 +6,7 @@
 //! ```
 //!
 //! The example only maps the tile and prints the crate's report. Under the Kartra profile
-//! ([rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11)) the crate checks the Connect integration: the Stripe Account ID and Name
+//! (rules §11) the crate checks the Connect integration: the Stripe Account ID and Name
 //! ("displayed anywhere you would have previously seen the API keys"), the publishable key
 //! kept from the API-key era (it gives the mode), and no API key ("It is no longer necessary
 //! to enter API keys"). The OAuth flow itself and reconnecting the same account are in

@@ -7,7 +7,7 @@
 //! ```
 //!
 //! The example only maps the form and prints the crate's report. Under the Konnektive profile
-//! ([rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11)) the crate checks the gateway dropdown (StripeV2, or "Stripe V1 (legacy - do
+//! (rules §11) the crate checks the gateway dropdown (StripeV2, or "Stripe V1 (legacy - do
 //! not create new)"), the merchant keys (the key's prefix gives the mode: Konnektive has no
 //! test/live switch), raw card data access ("Handle card information directly": a warning,
 //! since the form has no field for it, naming the decline S0 quotes), the SCA return URL and

@@ -12,7 +12,7 @@
 //! invoice payment each, and a Statement descriptor. Its profile:
 //!
 //! * shared rules: a name, the key pair's mode, card brands and currencies with their
-//!   minimums (the crate's, [rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11)); no mode switch, so the keys' prefix gives the mode;
+//!   minimums (the crate's, rules §11); no mode switch, so the keys' prefix gives the mode;
 //! * required fields: name, the secret key, the publishable key (the checkout page needs it),
 //!   the account's settlement currency, the cards and the currencies;
 //! * its own check, into the same report with its own code: the statement descriptor,

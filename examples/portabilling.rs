@@ -8,7 +8,7 @@
 //!
 //! The example only maps the form and prints the crate's report: every rule, PortaBilling's
 //! own included (Login longer than 4 characters; "Minimum payment" written "0.5 USD"), is the
-//! crate's, under the PortaBilling profile ([rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11)). The form has no field for the Stripe
+//! crate's, under the PortaBilling profile (rules §11). The form has no field for the Stripe
 //! account's raw card data access, so that rule is a warning. Secrets are printed only
 //! redacted; the example exits 1 when a form does not come out as expected.
 

@@ -4,7 +4,9 @@
     python3 scripts/cite.py            # rewrite in place, print what changed
     python3 scripts/cite.py --check    # change nothing; exit 1 if a rewrite is pending
 
-Where: doc comments (`///`, `//!`) of src/**/*.rs and examples/**/*.rs, and README.md.
+Where: doc comments (`///`, `//!`) of the library's src/**/*.rs (not src/bin, where `crate` is
+the tool). README.md and examples/ keep plain citations: no crate docs render them, so a link
+there would lead nowhere.
 Never: plain `//` comments, code (string literals included), fenced code blocks, inline code
 spans, existing markdown links, autolinks.
 
@@ -14,9 +16,9 @@ short parenthetical: `stripe-facts §1.2 (maximum), §2.1`), ranges (`§1–6`, 
 `§3–§5`). A citation whose prefix ends one doc line and whose number starts the next is linked
 on its number only, so no line is joined or split.
 
-    rules §3              -> [rules §3](URL#rules-3)
-    rules.md §1–6, §10    -> [rules.md §1](URL#rules-1)–[6](URL#rules-6), [§10](URL#rules-10)
-    stripe-facts §2.4     -> [stripe-facts §2.4](URL#facts-2-4)
+    rules §3              -> [rules §3](crate::rules#rules-3)
+    rules.md §1–6, §10    -> [rules.md §1](crate::rules#rules-1)–[6](crate::rules#rules-6), …
+    stripe-facts §2.4     -> [stripe-facts §2.4](crate::rules#facts-2-4)
 
 Idempotent: a linked citation is inside a markdown link, which is never rewritten again.
 Uses only the standard library.
@@ -26,7 +28,9 @@ import re
 import sys
 from pathlib import Path
 
-URL = "https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#"
+# An intra-doc link into the crate's rules module (RULES.md, included by src/rules.rs), so a
+# citation resolves on docs.rs and in an offline `cargo doc`, at the reader's version.
+URL = "crate::rules#"
 
 PREFIX = r"(?<![\w-])(?P<prefix>stripe-facts|facts|rules\.md|rules)(?P<gap>\s+)"
 NUM = r"\d+(?:\.\d+)*"
@@ -139,9 +143,9 @@ def rewrite_rust(text):
 
 
 def targets(root):
-    yield root / "README.md"
-    for folder in ("src", "examples"):
-        yield from sorted((root / folder).rglob("*.rs"))
+    for path in sorted((root / "src").rglob("*.rs")):
+        if "bin" not in path.relative_to(root / "src").parts:
+            yield path
 
 
 def main(argv):

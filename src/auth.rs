@@ -1,5 +1,5 @@
 //! How a platform authenticates to Stripe: an API key, OAuth 2.0, or Stripe Connect
-//! ([rules.md §2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-2)).
+//! ([rules.md §2](crate::rules#rules-2)).
 //!
 //! | scheme | source | what the platform holds |
 //! | --- | --- | --- |
@@ -46,7 +46,7 @@ pub enum AuthScheme {
     /// OAuth 2.0 (S3): all three of client id, client secret and refresh token are required.
     /// Stripe marks OAuth access and refresh tokens deprecated and recommends the
     /// `Stripe-Account` header with the platform's key for new integrations (stripe-facts
-    /// [§3.3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-3)).
+    /// [§3.3](crate::rules#facts-3-3)).
     OAuth2 {
         /// The Connect client id (`ca_…`).
         client_id: ClientId,

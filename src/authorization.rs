@@ -1,8 +1,8 @@
-//! How long a card authorization can be captured: Stripe's authorization windows ([rules.md §7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-7);
-//! [stripe-facts §4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-4)).
+//! How long a card authorization can be captured: Stripe's authorization windows ([rules.md §7](crate::rules#rules-7);
+//! [stripe-facts §4](crate::rules#facts-4)).
 //!
 //! Source: <https://docs.stripe.com/payments/place-a-hold-on-a-payment-method> and
-//! <https://docs.stripe.com/payments/extended-authorization>, read 2026 ([stripe-facts §4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-4)).
+//! <https://docs.stripe.com/payments/extended-authorization>, read 2026 ([stripe-facts §4](crate::rules#facts-4)).
 //!
 //! | situation | window |
 //! | --- | --- |
@@ -26,7 +26,7 @@
 //!
 //! | brand | window | why |
 //! | --- | --- | --- |
-//! | Diners Club, JCB, UnionPay, Cartes Bancaires, eftpos Australia | 7 days online; 2 days in person; 30 days for JCB and Diners Club in JPY on a Japanese account | the table's "Mastercard, American Express, Discover and others" rows; [stripe-facts §4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-4) (Japan) |
+//! | Diners Club, JCB, UnionPay, Cartes Bancaires, eftpos Australia | 7 days online; 2 days in person; 30 days for JCB and Diners Club in JPY on a Japanese account | the table's "Mastercard, American Express, Discover and others" rows; [stripe-facts §4](crate::rules#facts-4) (Japan) |
 //! | girocard | 2 days (in person, its only use), 7 days if ever online | the "others" rows |
 //! | Interac | none (zero): nothing is left to capture | "The `interac_present` payment method type no longer supports the `manual` capture_method" (2025-03-31.basil changelog): Stripe captures an Interac payment when the customer authorizes it, the network being single-message |
 //! | `link`, `unknown` | as an unknown brand: the shortest of Visa, Mastercard, American Express and Discover | no network is named, so none can be assumed |

@@ -1,6 +1,6 @@
 //! Card brands: the values of Stripe's `card.brand`, the card networks of
 //! `card.networks.available`, which of them a platform can enable, and the currencies some of
-//! them refuse ([rules.md §10](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-10); [stripe-facts §7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-7)).
+//! them refuse ([rules.md §10](crate::rules#rules-10); [stripe-facts §7](crate::rules#facts-7)).
 //!
 //! | brand | keyword | label | can be enabled | currency restriction |
 //! | --- | --- | --- | --- | --- |
@@ -21,7 +21,7 @@
 //! Keywords are exactly the values of Stripe's API `card.brand` (`amex`, `cartes_bancaires`,
 //! `diners`, `discover`, `eftpos_au`, `jcb`, `link`, `mastercard`, `unionpay`, `visa`,
 //! `unknown`: "Card brand. Can be `amex`, `cartes_bancaires`, …" in the API reference,
-//! `stripe-node` `src/resources/Charges.ts`, [stripe-facts §7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-7)) and the networks Stripe adds in
+//! `stripe-node` `src/resources/Charges.ts`, [stripe-facts §7](crate::rules#facts-7)) and the networks Stripe adds in
 //! `card.networks.available` and Terminal's card brands (`interac`, `girocard`:
 //! <https://docs.stripe.com/api/payment_methods/object#payment_method_object-card-networks-available>,
 //! Stripe Terminal SDK `CardBrand`). The longer names platforms use (`american_express`,
@@ -55,7 +55,7 @@ use crate::currency::{Currency, amex_supports};
 use crate::text::InputExcerpt;
 
 /// A card brand: a value of Stripe's `card.brand`, or a card network of
-/// `card.networks.available` ([stripe-facts §7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-7)). See the [module docs](self) for the table.
+/// `card.networks.available` ([stripe-facts §7](crate::rules#facts-7)). See the [module docs](self) for the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CardBrand {
@@ -173,7 +173,7 @@ impl CardBrand {
     /// Whether a platform can enable this brand in a gateway configuration: every card
     /// network can; `link` cannot (Link is Stripe's wallet, a payment method: its card
     /// payments carry the brand of the card's network), nor can `unknown` (what Stripe
-    /// reports when it cannot tell the brand). Sources: [stripe-facts §7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-7) ("Link-saved non-card
+    /// reports when it cannot tell the brand). Sources: [stripe-facts §7](crate::rules#facts-7) ("Link-saved non-card
     /// methods can show brand `link`"), Stripe's `card.brand` enum.
     ///
     /// ```
@@ -189,7 +189,7 @@ impl CardBrand {
     }
 
     /// Whether Stripe lets this brand be charged in `currency`. Only the restrictions Stripe
-    /// states are enforced ([stripe-facts §7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-7)):
+    /// states are enforced ([stripe-facts §7](crate::rules#facts-7)):
     ///
     /// - American Express refuses the currencies marked `*` in the presentment list;
     /// - UnionPay can only be charged in USD and CAD;

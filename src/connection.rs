@@ -1,15 +1,15 @@
 //! Connections to Stripe and their lifecycle: Connect OAuth, reconnecting, legacy
-//! credentials, connection settings ([rules.md §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-9)).
+//! credentials, connection settings ([rules.md §9](crate::rules#rules-9)).
 //!
 //! # The rules
 //!
 //! | rule | where | source |
 //! | --- | --- | --- |
-//! | the authorize URL is `https://connect.stripe.com/oauth/authorize` with `response_type=code`, `client_id`, `scope` (`read_write`/`read_only`), `state` and an optional `redirect_uri` (https in live mode) | [`oauth::AuthorizeRequest`] | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6) |
-//! | the callback carries a single-use `code` (`ac_…`, expires in 5 minutes), or an `error` such as `access_denied` ("The user denied your request") | [`oauth::parse_callback`] | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6), S2 |
-//! | the callback's `state` must be the one sent (CSRF) | [`oauth::parse_callback`] | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6) |
+//! | the authorize URL is `https://connect.stripe.com/oauth/authorize` with `response_type=code`, `client_id`, `scope` (`read_write`/`read_only`), `state` and an optional `redirect_uri` (https in live mode) | [`oauth::AuthorizeRequest`] | [stripe-facts §6](crate::rules#facts-6) |
+//! | the callback carries a single-use `code` (`ac_…`, expires in 5 minutes), or an `error` such as `access_denied` ("The user denied your request") | [`oauth::parse_callback`] | [stripe-facts §6](crate::rules#facts-6), S2 |
+//! | the callback's `state` must be the one sent (CSRF) | [`oauth::parse_callback`] | [stripe-facts §6](crate::rules#facts-6) |
 //! | reconnecting must select the account connected before, matched by account id or by the publishable key kept from the API-key era; else "Stripe account does not match" | [`Connections::reconnect`] | S2 |
-//! | Stripe's token response becomes the selected account; a connection is found, removed or reconnected by its account id or by its kept publishable key | [`oauth::OAuthToken`], [`Connections::find`], [`Connections::reconnect_by`] | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6); S2 |
+//! | Stripe's token response becomes the selected account; a connection is found, removed or reconnected by its account id or by its kept publishable key | [`oauth::OAuthToken`], [`Connections::find`], [`Connections::reconnect_by`] | [stripe-facts §6](crate::rules#facts-6); S2 |
 //! | an account already integrated on this platform can't be added again | [`Connections::add`] | S2 |
 //! | an account connected to another platform is ineligible | [`Connections::add`], [`Connections::reconnect`] | S2 |
 //! | several connections per platform, one per Stripe account | [`Connections`] | S2 |

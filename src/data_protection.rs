@@ -1,4 +1,4 @@
-//! How a platform handles stored card information ([rules.md §4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-4), from S4 PortaBilling's "Data
+//! How a platform handles stored card information ([rules.md §4](crate::rules#rules-4), from S4 PortaBilling's "Data
 //! protection" page).
 //!
 //! | mode | card numbers sent to Stripe by the platform | needs |
@@ -7,7 +7,7 @@
 //! | [`DataProtection::FullCardExceptCvv`] | on every payment (number and expiry, never the CVV) | raw card data access |
 //!
 //! In both modes the platform itself sends card numbers to Stripe's API, which Stripe allows
-//! only for accounts with raw card data access ([stripe-facts §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-5)). A gateway whose platform
+//! only for accounts with raw card data access ([stripe-facts §5](crate::rules#facts-5)). A gateway whose platform
 //! never sees card numbers (Stripe.js, Elements or Checkout collect them, as in S0's V2) has no
 //! data protection mode: leave it unset in the configuration.
 //!
@@ -38,10 +38,10 @@ pub enum DataProtection {
 }
 
 impl DataProtection {
-    /// Whether the payment that creates the token needs a valid customer email ([rules.md §8](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-8),
+    /// Whether the payment that creates the token needs a valid customer email ([rules.md §8](crate::rules#rules-8),
     /// S4: "In order to use token-based payments in Stripe, it's necessary to set a valid
     /// email for a customer"). This is the integration's rule, not Stripe's API's: Stripe
-    /// itself does not require an email to create a token ([stripe-facts §8](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-8)).
+    /// itself does not require an email to create a token ([stripe-facts §8](crate::rules#facts-8)).
     #[must_use]
     pub const fn needs_email_to_create_token(self) -> bool {
         matches!(self, DataProtection::TokenOnly)

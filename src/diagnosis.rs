@@ -1,5 +1,5 @@
-//! What Stripe's errors mean for the configuration, and the remedy ([rules.md §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-1), [§3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-3), [§6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-6), [§7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-7);
-//! [stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1), [§3.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-1), [§4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-4), [§5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-5)).
+//! What Stripe's errors mean for the configuration, and the remedy ([rules.md §1](crate::rules#rules-1), [§3](crate::rules#rules-3), [§6](crate::rules#rules-6), [§7](crate::rules#rules-7);
+//! [stripe-facts §1.1](crate::rules#facts-1-1), [§3.1](crate::rules#facts-3-1), [§4](crate::rules#facts-4), [§5](crate::rules#facts-5)).
 //!
 //! [`StripeError`] is Stripe's error object, read from the response body with
 //! [`StripeError::from_json`] (feature `serde`); [`StripeError::diagnose`] says who has to act
@@ -23,22 +23,22 @@
 //!
 //! | kind | recognised by | field | source |
 //! | --- | --- | --- | --- |
-//! | [`RawCardDataRefused`](DiagnosisKind::RawCardDataRefused) | text only (Stripe sends no code): "Sending credit card numbers directly to (the) Stripe API is generally unsafe" in all its variants | `account.raw_card_data_access` | [stripe-facts §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-5), S0 |
-//! | [`AmountTooSmall`](DiagnosisKind::AmountTooSmall) | `amount_too_small`; "Amount must be at least …", "Amount must convert to at least …" | `currencies[].minimum_payment` | [stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1) |
-//! | [`LivemodeMismatch`](DiagnosisKind::LivemodeMismatch) | `livemode_mismatch` | `mode` | [stripe-facts §3.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-1) |
-//! | [`SecretKeyRequired`](DiagnosisKind::SecretKeyRequired) | `secret_key_required` | `auth.secret_key` | [stripe-facts §3.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-1) |
-//! | [`ApiKeyExpired`](DiagnosisKind::ApiKeyExpired) | `api_key_expired` | `auth.secret_key` | [stripe-facts §3.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-1) |
-//! | [`PlatformApiKeyExpired`](DiagnosisKind::PlatformApiKeyExpired) | `platform_api_key_expired` | `platform.secret_key` | [stripe-facts §3.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-1) |
-//! | [`AmountTooLarge`](DiagnosisKind::AmountTooLarge) | `amount_too_large`; "Amount must be no more than …" | — | [stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2) |
-//! | [`ChargeExpiredForCapture`](DiagnosisKind::ChargeExpiredForCapture) | `charge_expired_for_capture`, `capture_charge_authorization_expired` (the same meaning, in the SDKs' error-code lists) | — | [stripe-facts §4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-4) |
-//! | [`UncapturedChargeRefund`](DiagnosisKind::UncapturedChargeRefund) | text: "This uncaptured Charge was created by a PaymentIntent … You must cancel the PaymentIntent …" | — | [stripe-facts §4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-4) |
+//! | [`RawCardDataRefused`](DiagnosisKind::RawCardDataRefused) | text only (Stripe sends no code): "Sending credit card numbers directly to (the) Stripe API is generally unsafe" in all its variants | `account.raw_card_data_access` | [stripe-facts §5](crate::rules#facts-5), S0 |
+//! | [`AmountTooSmall`](DiagnosisKind::AmountTooSmall) | `amount_too_small`; "Amount must be at least …", "Amount must convert to at least …" | `currencies[].minimum_payment` | [stripe-facts §1.1](crate::rules#facts-1-1) |
+//! | [`LivemodeMismatch`](DiagnosisKind::LivemodeMismatch) | `livemode_mismatch` | `mode` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`SecretKeyRequired`](DiagnosisKind::SecretKeyRequired) | `secret_key_required` | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`ApiKeyExpired`](DiagnosisKind::ApiKeyExpired) | `api_key_expired` | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`PlatformApiKeyExpired`](DiagnosisKind::PlatformApiKeyExpired) | `platform_api_key_expired` | `platform.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`AmountTooLarge`](DiagnosisKind::AmountTooLarge) | `amount_too_large`; "Amount must be no more than …" | — | [stripe-facts §1.2](crate::rules#facts-1-2) |
+//! | [`ChargeExpiredForCapture`](DiagnosisKind::ChargeExpiredForCapture) | `charge_expired_for_capture`, `capture_charge_authorization_expired` (the same meaning, in the SDKs' error-code lists) | — | [stripe-facts §4](crate::rules#facts-4) |
+//! | [`UncapturedChargeRefund`](DiagnosisKind::UncapturedChargeRefund) | text: "This uncaptured Charge was created by a PaymentIntent … You must cancel the PaymentIntent …" | — | [stripe-facts §4](crate::rules#facts-4) |
 //!
 //! The stable `code` is preferred. When there is none, or it is not one of the above, the
 //! message is matched: case-insensitively, with runs of whitespace treated as one space.
 //! **Stripe's message texts are not a stable API**: its backward-compatibility policy allows
 //! changing "error messages, and other human-readable strings" at any time (stripe-facts
-//! [§3.3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-3)), and the texts above come from third-party reports of Stripe's responses, not from
-//! Stripe's documentation ([stripe-facts §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-5), "Unverified" 7). A text that is not recognised
+//! [§3.3](crate::rules#facts-3-3)), and the texts above come from third-party reports of Stripe's responses, not from
+//! Stripe's documentation ([stripe-facts §5](crate::rules#facts-5), "Unverified" 7). A text that is not recognised
 //! gives `None`, never a wrong diagnosis.
 //!
 //! ```
@@ -75,26 +75,26 @@ const MAX_MESSAGE_LEN: usize = 4096;
 #[non_exhaustive]
 pub enum DiagnosisKind {
     /// The account is not enabled for raw card data APIs and the platform sent a card number
-    /// ([stripe-facts §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-5); S0).
+    /// ([stripe-facts §5](crate::rules#facts-5); S0).
     RawCardDataRefused,
-    /// The amount is below Stripe's minimum for the settlement currency ([stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1)).
+    /// The amount is below Stripe's minimum for the settlement currency ([stripe-facts §1.1](crate::rules#facts-1-1)).
     AmountTooSmall,
-    /// An object of one mode was used with a key of the other ([stripe-facts §3.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-1)).
+    /// An object of one mode was used with a key of the other ([stripe-facts §3.1](crate::rules#facts-3-1)).
     LivemodeMismatch,
-    /// A publishable key was used where a secret key is needed ([stripe-facts §3.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-1)).
+    /// A publishable key was used where a secret key is needed ([stripe-facts §3.1](crate::rules#facts-3-1)).
     SecretKeyRequired,
-    /// The API key has expired ([stripe-facts §3.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-1)).
+    /// The API key has expired ([stripe-facts §3.1](crate::rules#facts-3-1)).
     ApiKeyExpired,
     /// The platform's API key, used for a connected account, has expired (stripe-facts
-    /// [§3.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-1)).
+    /// [§3.1](crate::rules#facts-3-1)).
     PlatformApiKeyExpired,
-    /// The authorization window passed before the capture ([stripe-facts §4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-4)).
+    /// The authorization window passed before the capture ([stripe-facts §4](crate::rules#facts-4)).
     ChargeExpiredForCapture,
     /// The amount is above Stripe's maximum: 8 digits in minor units for most payment
-    /// methods ([stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2)).
+    /// methods ([stripe-facts §1.2](crate::rules#facts-1-2)).
     AmountTooLarge,
     /// A refund of an uncaptured PaymentIntent's charge, which Stripe refuses (stripe-facts
-    /// [§4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-4)).
+    /// [§4](crate::rules#facts-4)).
     UncapturedChargeRefund,
 }
 
@@ -303,7 +303,7 @@ impl fmt::Display for Diagnosis {
 /// Phrases that identify a message, lowercase with single spaces, each with its kind. A
 /// message is recognised when it contains every phrase of an entry.
 ///
-/// Sources (third-party reports of Stripe responses, [stripe-facts §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-5) and [§4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-4), [§1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1)):
+/// Sources (third-party reports of Stripe responses, [stripe-facts §5](crate::rules#facts-5) and [§4](crate::rules#facts-4), [§1.1](crate::rules#facts-1-1)):
 /// * raw card data, five wordings: live 2017–2023 (ingenesis/shopp #3819,
 ///   Junaid433/Stripe-Checker-Python #2); the same with "If you are qualified to handle card
 ///   data directly…" (flutter-stripe #1452); test mode 2024– (flutter-stripe #1638,

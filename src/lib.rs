@@ -46,32 +46,32 @@
 //!
 //! Sources: S0 Konnektive, S1 an iPaaS connector, S2 Kartra, S3 a data connector, S4
 //! PortaBilling (the platforms' own documents), and Stripe's documentation, cited in each
-//! item's docs ("[stripe-facts §n](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#stripe-facts)" is the project's sourced summary of it).
+//! item's docs ("[stripe-facts §n](crate::rules#stripe-facts)" is the project's sourced summary of it).
 //!
 //! | rule | source | enforced by |
 //! | --- | --- | --- |
-//! | keys: `sk_`/`rk_` secret and restricted, `pk_` publishable, the prefix gives test or live; a publishable key can't authenticate | S1, S3, S4; [stripe-facts §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3) | [`SecretKey`], [`PublishableKey`], [`credentials`] |
-//! | other Stripe strings in a key slot are named; no trimming; no secret in any output | [rules §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-1) | [`CredentialError`], [`InputExcerpt`] |
-//! | a key's mode is the configuration's; a key pair shares a mode | S4; [rules §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-1) | [`GatewayConfig::validate`] |
+//! | keys: `sk_`/`rk_` secret and restricted, `pk_` publishable, the prefix gives test or live; a publishable key can't authenticate | S1, S3, S4; [stripe-facts §3](crate::rules#facts-3) | [`SecretKey`], [`PublishableKey`], [`credentials`] |
+//! | other Stripe strings in a key slot are named; no trimming; no secret in any output | [rules §1](crate::rules#rules-1) | [`CredentialError`], [`InputExcerpt`] |
+//! | a key's mode is the configuration's; a key pair shares a mode | S4; [rules §1](crate::rules#rules-1) | [`GatewayConfig::validate`] |
 //! | auth schemes: API key, OAuth2 (client id, secret, refresh token), Connect (no secret) | S2, S3 | [`AuthScheme`] |
 //! | V2 for new gateways; V1 legacy only if it exists | S0 | [`GatewayVersion`], [`GatewayConfig::validate`] |
-//! | raw card data access whenever the platform sends card numbers (V1; any data protection mode) | S0, S4; [stripe-facts §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-5) | [`GatewayConfig::validate`], [`diagnose`] |
+//! | raw card data access whenever the platform sends card numbers (V1; any data protection mode) | S0, S4; [stripe-facts §5](crate::rules#facts-5) | [`GatewayConfig::validate`], [`diagnose`] |
 //! | V2 live needs an https return URL for SCA redirects | S0 | [`GatewayConfig::validate`] |
 //! | a test transaction with a live card before going live | S0 | [`GatewayConfig::validate`] |
 //! | token only or full card except the CVV; no stored type holds a CVV | S4 | [`DataProtection`] |
-//! | amounts in Stripe's minor units: zero-decimal, ISK/UGX ×100, three-decimal last digit 0, HUF/TWD payouts ×100; 8 digits at most (IDR 12); never rounded silently | [stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2), [§2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-2) | [`Money::to_minor_units`], [`Money::round_to_stripe`], [`check_payout`], [`minor_unit_rule`] |
-//! | presentment currencies; American Express and UnionPay refuse some | [stripe-facts §7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-7) | [`is_presentment_currency`], [`CardBrand::supports_currency`] |
-//! | a minimum payment per currency reaches Stripe's minimum for the settlement currency, after conversion | S4; [stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1) | [`stripe_minimum`], [`check_minimum`], [`GatewayConfig::validate`] |
+//! | amounts in Stripe's minor units: zero-decimal, ISK/UGX ×100, three-decimal last digit 0, HUF/TWD payouts ×100; 8 digits at most (IDR 12); never rounded silently | [stripe-facts §1.2](crate::rules#facts-1-2), [§2](crate::rules#facts-2) | [`Money::to_minor_units`], [`Money::round_to_stripe`], [`check_payout`], [`minor_unit_rule`] |
+//! | presentment currencies; American Express and UnionPay refuse some | [stripe-facts §7](crate::rules#facts-7) | [`is_presentment_currency`], [`CardBrand::supports_currency`] |
+//! | a minimum payment per currency reaches Stripe's minimum for the settlement currency, after conversion | S4; [stripe-facts §1.1](crate::rules#facts-1-1) | [`stripe_minimum`], [`check_minimum`], [`GatewayConfig::validate`] |
 //! | below the minimum, "Your payment must be no less than 0.5 USD" | S4 | [`ValidatedGateway::check`] |
-//! | no void: authorizations lapse after their window; refund a captured payment | S4; [stripe-facts §4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-4) | [`ValidatedGateway::check`] |
-//! | authorization windows (7 days; Visa MIT 4 d 18 h; in person 2 days; extended 30; JPY in Japan 30); `capture_before` overrides | [stripe-facts §4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-4) | [`authorization`] |
-//! | refunds at most what was captured and not refunded | [rules §7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-7) | [`ValidatedGateway::check`] |
+//! | no void: authorizations lapse after their window; refund a captured payment | S4; [stripe-facts §4](crate::rules#facts-4) | [`ValidatedGateway::check`] |
+//! | authorization windows (7 days; Visa MIT 4 d 18 h; in person 2 days; extended 30; JPY in Japan 30); `capture_before` overrides | [stripe-facts §4](crate::rules#facts-4) | [`authorization`] |
+//! | refunds at most what was captured and not refunded | [rules §7](crate::rules#rules-7) | [`ValidatedGateway::check`] |
 //! | token-only mode: the first payment (and saving a card) needs a valid customer email | S4 (the platform's rule, not Stripe's) | [`ValidatedGateway::check`] |
-//! | Connect OAuth URL and callback; reconnect the same account; one connection per account; ineligible accounts | S2; [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6) | [`connection`] |
+//! | Connect OAuth URL and callback; reconnect the same account; one connection per account; ineligible accounts | S2; [stripe-facts §6](crate::rules#facts-6) | [`connection`] |
 //! | legacy API-key connections re-authenticated by a deadline | S2 | [`LegacyCredentialPolicy`] |
 //! | connection settings: timeout in milliseconds, mandatory secret key, API version | S1 | [`ConnectionSettings`], [`ApiVersion`] |
-//! | what Stripe's errors mean for the configuration | [stripe-facts §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1), [§3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3)–[§5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-5) | [`diagnose`] |
-//! | whose rule applies where: each platform's form by its own profile; a platform's own profile and checks | [rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11) | [`Platform`], [`Profile`], [`GatewayConfig::check`] |
+//! | what Stripe's errors mean for the configuration | [stripe-facts §1](crate::rules#facts-1), [§3](crate::rules#facts-3)–[§5](crate::rules#facts-5) | [`diagnose`] |
+//! | whose rule applies where: each platform's form by its own profile; a platform's own profile and checks | [rules §11](crate::rules#rules-11) | [`Platform`], [`Profile`], [`GatewayConfig::check`] |
 //!
 //! Every form has the same two verbs, each taking the [`Profile`] to judge it by:
 //! `check` (every finding, errors and warnings) and `validate` (the validated form, or the
@@ -112,7 +112,7 @@
 //!
 //! Semantic Versioning. Every public enum that may grow is `#[non_exhaustive]`; codes are
 //! stable. Rust 1.85 (edition 2024); raising it is a minor-version change, recorded in the
-//! [CHANGELOG](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/CHANGELOG.md).
+//! CHANGELOG (`CHANGELOG.md` in the package).
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

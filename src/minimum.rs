@@ -1,7 +1,7 @@
 //! Stripe's minimum charge amount, and checking an amount (e.g. a platform's configured
 //! minimum payment) against it.
 //!
-//! # The rule ([rules.md §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-6); [stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1))
+//! # The rule ([rules.md §6](crate::rules#rules-6); [stripe-facts §1.1](crate::rules#facts-1-1))
 //!
 //! Stripe's minimum "depends on the payout bank account settlement currency": a charge in the
 //! settlement currency must meet that currency's minimum, and a charge in any other currency
@@ -29,7 +29,7 @@
 //!
 //! Source: <https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts>, current
 //! page (read 2026 through a public mirror of `docs.stripe.com/currencies.md`), stripe-facts
-//! [§1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1); 31 settlement currencies, values in major units as published:
+//! [§1.1](crate::rules#facts-1-1); 31 settlement currencies, values in major units as published:
 //!
 //! | currency | minimum | currency | minimum | currency | minimum |
 //! | --- | --- | --- | --- | --- | --- |

@@ -1,5 +1,5 @@
 //! Which Stripe gateway a platform creates: V2 (PaymentIntents with Stripe's own 3DS) or the
-//! legacy V1 ([rules.md §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-3), from S0 Konnektive).
+//! legacy V1 ([rules.md §3](crate::rules#rules-3), from S0 Konnektive).
 //!
 //! | version | what it is (S0) | rule |
 //! | --- | --- | --- |

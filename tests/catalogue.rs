@@ -13,9 +13,9 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Where `scripts/cite.py` points every citation.
-const RULES_URL: &str =
-    "https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#";
+/// Where `scripts/cite.py` points every citation: an intra-doc link into the crate's rules
+/// module (`src/rules.rs` includes `RULES.md`), which `cargo doc -D warnings` resolves.
+const RULES_URL: &str = "crate::rules#";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -509,8 +509,8 @@ fn problems(text: &str) -> Vec<String> {
 fn checker_accepts_every_citation_form() {
     let text = "/// rules §1, rules.md §3 and §4; stripe-facts §2.2–2.4 (stripe-facts §6 (oauth),\n\
                 /// §3.3); rules.md §3–§5. stripe-facts §n; RFC 6749 §3.1.2; facts §6.\n\
-                /// [rules §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-3)\n\
-                /// [rules.md §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-3)–[5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5)\n";
+                /// [rules §3](crate::rules#rules-3)\n\
+                /// [rules.md §3](crate::rules#rules-3)–[5](crate::rules#rules-5)\n";
     assert_eq!(problems(text), Vec::<String>::new());
 }
 
@@ -533,8 +533,8 @@ fn checker_reports_dangling_sections_ranges_and_bare_citations() {
 #[test]
 fn checker_reports_links_to_missing_or_mismatched_anchors() {
     let found = problems(
-        "/// [rules §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-4)\n\
-         /// [x](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-9)\n",
+        "/// [rules §3](crate::rules#rules-4)\n\
+         /// [x](crate::rules#rules-9)\n",
     );
     assert_eq!(
         found,
@@ -542,5 +542,46 @@ fn checker_reports_links_to_missing_or_mismatched_anchors() {
             "2: a link to RULES.md#rules-9 names no section of RULES.md",
             "1: a link to RULES.md#rules-4 is labelled with rules-3",
         ]
+    );
+}
+
+/// Issue 18, "docs that go nowhere": no file a user reads links to this crate's own files or
+/// docs on a website (there is no public repository, and docs.rs would show another version
+/// than the reader's); citations are intra-doc links into `crate::rules`, or plain text where no
+/// crate docs render them (README, examples).
+#[test]
+fn nothing_links_to_this_crates_own_files_on_a_website() {
+    let root = root();
+    let mut files = vec![
+        root.join("README.md"),
+        root.join("CHANGELOG.md"),
+        root.join("RULES.md"),
+        root.join("Cargo.toml"),
+    ];
+    for dir in ["src", "examples", "benches"] {
+        files_under(&root.join(dir), &mut files);
+    }
+    let mut found = Vec::new();
+    for file in &files {
+        let Ok(text) = fs::read_to_string(file) else {
+            continue;
+        };
+        for (n, line) in text.lines().enumerate() {
+            if [
+                "github.com/stripe-gateway-rules",
+                "docs.rs/stripe-gateway-rules",
+            ]
+            .iter()
+            .any(|site| line.contains(site))
+            {
+                let shown = file.strip_prefix(&root).unwrap_or(file).display();
+                found.push(format!("{shown}:{}: {line}", n + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "links to a place that does not exist:\n{}",
+        found.join("\n")
     );
 }

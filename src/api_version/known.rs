@@ -2,7 +2,7 @@
 
 /// Every stable API version Stripe has published through `2026-09-30.endive`, sorted: the 126
 /// values of the `WebhookEndpointCreateParams.api_version` enum in `stripe/stripe-node`
-/// `src/resources/WebhookEndpoints.ts` @ 663942164 (2026-08-19), copied in [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9);
+/// `src/resources/WebhookEndpoints.ts` @ 663942164 (2026-08-19), copied in [stripe-facts §9](crate::rules#facts-9);
 /// then `2026-08-26.dahlia` (`stripe/stripe-node` `src/apiVersion.ts` @ 003275d1, the SDK's
 /// pin) and `2026-09-30.endive` ("The current version of the API is 2026-09-30.endive",
 /// <https://docs.stripe.com/api-versions>, read 2026-10; pinned by stripe-node 23.0.0).

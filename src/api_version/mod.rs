@@ -1,17 +1,17 @@
 //! Stripe API versions: `2024-06-20`, `2025-03-31.basil`, `2026-09-30.endive`, the preview
-//! versions `2025-04-30.preview`, and `2025-03-01.dashboard` ([rules.md §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-9); [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9)).
+//! versions `2025-04-30.preview`, and `2025-03-01.dashboard` ([rules.md §9](crate::rules#rules-9); [stripe-facts §9](crate::rules#facts-9)).
 //!
 //! # The rules
 //!
 //! | rule | source |
 //! | --- | --- |
-//! | a version is a date `YYYY-MM-DD`, a real calendar date | [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9) (upgrades page) |
-//! | before 2024-09-30 a version is the date alone | [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9) |
-//! | from `2024-09-30.acacia` on it is `YYYY-MM-DD.<release>`, the release being the lowercase name of the last major release: acacia from 2024-09-30, basil from 2025-03-31, clover from 2025-09-30, dahlia from 2026-03-25, endive from 2026-09-30 | [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9) ("Each monthly release … uses the same name as the last major release"); <https://docs.stripe.com/api-versions> ("The current version of the API is 2026-09-30.endive", read 2026-10) |
+//! | a version is a date `YYYY-MM-DD`, a real calendar date | [stripe-facts §9](crate::rules#facts-9) (upgrades page) |
+//! | before 2024-09-30 a version is the date alone | [stripe-facts §9](crate::rules#facts-9) |
+//! | from `2024-09-30.acacia` on it is `YYYY-MM-DD.<release>`, the release being the lowercase name of the last major release: acacia from 2024-09-30, basil from 2025-03-31, clover from 2025-09-30, dahlia from 2026-03-25, endive from 2026-09-30 | [stripe-facts §9](crate::rules#facts-9) ("Each monthly release … uses the same name as the last major release"); <https://docs.stripe.com/api-versions> ("The current version of the API is 2026-09-30.endive", read 2026-10) |
 //! | public preview versions are `YYYY-MM-DD.preview`, private preview versions `.private` ([`Channel`]) | the SDKs' beta changelogs ("This release changes the pinned API version to `2025-04-30.preview`") |
-//! | `2025-03-01.dashboard` is a special value | [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9) (webhook endpoint `api_version` enum) |
-//! | versions are ordered by date | [rules.md §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-9) |
-//! | the versions Stripe has published are [`KNOWN_API_VERSIONS`] (128 values) and [`KNOWN_PREVIEW_API_VERSIONS`] | [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9) (`stripe/stripe-node` `src/resources/WebhookEndpoints.ts` @ 663942164, 2026-08-19), then `stripe/stripe-node` `src/apiVersion.ts` @ 003275d1 (`2026-08-26.dahlia`) and the versioning page (`2026-09-30.endive`); `tests/data/stripe-sdk-api-versions.csv` |
+//! | `2025-03-01.dashboard` is a special value | [stripe-facts §9](crate::rules#facts-9) (webhook endpoint `api_version` enum) |
+//! | versions are ordered by date | [rules.md §9](crate::rules#rules-9) |
+//! | the versions Stripe has published are [`KNOWN_API_VERSIONS`] (128 values) and [`KNOWN_PREVIEW_API_VERSIONS`] | [stripe-facts §9](crate::rules#facts-9) (`stripe/stripe-node` `src/resources/WebhookEndpoints.ts` @ 663942164, 2026-08-19), then `stripe/stripe-node` `src/apiVersion.ts` @ 003275d1 (`2026-08-26.dahlia`) and the versioning page (`2026-09-30.endive`); `tests/data/stripe-sdk-api-versions.csv` |
 //!
 //! Parsing checks the shape, the date and the name against the date, so a version that
 //! parses is well formed; whether this crate's table has it is [`ApiVersion::is_known`]. A
@@ -63,8 +63,8 @@ const DATED_PREFIX_LEN: usize = 11;
 /// The longest name after the dot that fits in [`MAX_INPUT_LEN`].
 const MAX_NAME_LEN: usize = MAX_INPUT_LEN - DATED_PREFIX_LEN;
 
-/// The date from which versions carry a release name (`2024-09-30.acacia`; [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9)).
+/// The date from which versions carry a release name (`2024-09-30.acacia`; [stripe-facts §9](crate::rules#facts-9)).
 pub const FIRST_NAMED_VERSION_DATE: Date = date(2024, 9, 30);
 
-/// The date of the special `2025-03-01.dashboard` version ([stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9)).
+/// The date of the special `2025-03-01.dashboard` version ([stripe-facts §9](crate::rules#facts-9)).
 const DASHBOARD_DATE: Date = date(2025, 3, 1);

@@ -7,7 +7,7 @@ use jiff::civil::{Date, date};
 use super::FIRST_NAMED_VERSION_DATE;
 
 /// A major release of Stripe's API, whose name every version from its start until the next
-/// major release carries ([stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9), <https://docs.stripe.com/upgrades>).
+/// major release carries ([stripe-facts §9](crate::rules#facts-9), <https://docs.stripe.com/upgrades>).
 ///
 /// Only the releases this crate knows are variants; a later one (`2027-03-31.fig`) parses
 /// with its name carried as given ([`ApiVersion::release_name`](super::ApiVersion::release_name)).
@@ -38,7 +38,7 @@ pub enum Release {
     Endive,
 }
 
-/// The releases in order, with the date of their first version ([stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9); endive:
+/// The releases in order, with the date of their first version ([stripe-facts §9](crate::rules#facts-9); endive:
 /// <https://docs.stripe.com/api-versions>).
 const RELEASES: [(Release, Date); 5] = [
     (Release::Acacia, date(2024, 9, 30)),

@@ -70,7 +70,7 @@ impl Suffix {
 }
 
 /// A Stripe API version, such as `2024-06-20`, `2025-03-31.basil`, `2026-09-30.endive` or
-/// the preview version `2025-04-30.preview` ([rules.md §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-9); S1 "API Version"; [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9)).
+/// the preview version `2025-04-30.preview` ([rules.md §9](crate::rules#rules-9); S1 "API Version"; [stripe-facts §9](crate::rules#facts-9)).
 ///
 /// Built only by parsing ([`FromStr`](std::str::FromStr), or `Deserialize` through the same
 /// parser). A version newer than this crate's table parses: its release name is carried as

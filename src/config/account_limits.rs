@@ -1,5 +1,5 @@
 //! The `account.limits` object: parsed into an [`AmountLimits`], each entry's problems at its
-//! path, and the report's note naming the limits stated (issue 11; [stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2),
+//! path, and the report's note naming the limits stated (issue 11; [stripe-facts §1.2](crate::rules#facts-1-2),
 //! <https://docs.stripe.com/currencies>).
 
 use iso_currency::Country;
@@ -14,7 +14,7 @@ use crate::currency::{Currency, parse_currency};
 use crate::money::{AmountLimits, MinorUnits, Money, parse_amount};
 
 /// The largest maximum an account may state: 12 digits in minor units, the most Stripe's
-/// currencies page allows any payment ("up to 12 digits", [stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2)).
+/// currencies page allows any payment ("up to 12 digits", [stripe-facts §1.2](crate::rules#facts-1-2)).
 const MAX_STATED: i64 = 999_999_999_999;
 
 const BRANDS: &str = "use Stripe's brand keywords, in lowercase: visa, mastercard, amex, discover, diners, jcb, unionpay, cartes_bancaires, eftpos_au, interac, girocard";

@@ -1,6 +1,6 @@
 //! The rules of the currency entries: each currency presentable, assigned once and taken by
 //! every enabled brand; each minimum payment positive, no finer than its currency allows, and
-//! reaching Stripe's minimum charge ([rules §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5), [§6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-6), [§10](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-10)).
+//! reaching Stripe's minimum charge ([rules §5](crate::rules#rules-5), [§6](crate::rules#rules-6), [§10](crate::rules#rules-10)).
 
 use rust_decimal::Decimal;
 
@@ -35,7 +35,7 @@ pub(super) fn currencies(
     }
 }
 
-/// [rules §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5): a currency Stripe presents.
+/// [rules §5](crate::rules#rules-5): a currency Stripe presents.
 fn presentment_currency(v: &mut Collector, i: usize, c: Currency) {
     if !is_presentment_currency(c) {
         v.error(
@@ -47,7 +47,7 @@ fn presentment_currency(v: &mut Collector, i: usize, c: Currency) {
     }
 }
 
-/// [rules §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-6), S4: a currency is assigned once.
+/// [rules §6](crate::rules#rules-6), S4: a currency is assigned once.
 fn duplicate_currency(v: &mut Collector, i: usize, c: Currency, seen: &CurrencySet) {
     if seen.contains(c) {
         v.error(
@@ -59,7 +59,7 @@ fn duplicate_currency(v: &mut Collector, i: usize, c: Currency, seen: &CurrencyS
     }
 }
 
-/// [rules §10](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-10), [stripe-facts §7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-7): every enabled brand takes the currency.
+/// [rules §10](crate::rules#rules-10), [stripe-facts §7](crate::rules#facts-7): every enabled brand takes the currency.
 fn brand_currency(v: &mut Collector, i: usize, c: Currency, brands: CardBrands) {
     if !is_presentment_currency(c) {
         return;
@@ -83,7 +83,7 @@ fn brand_currency(v: &mut Collector, i: usize, c: Currency, brands: CardBrands) 
     }
 }
 
-/// [rules §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5), [§6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-6), [stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1): a minimum payment is positive, no finer than its
+/// [rules §5](crate::rules#rules-5), [§6](crate::rules#rules-6), [stripe-facts §1.1](crate::rules#facts-1-1): a minimum payment is positive, no finer than its
 /// currency allows, and reaches Stripe's minimum charge for the settlement currency after
 /// conversion.
 fn minimum_payment(

@@ -1,6 +1,6 @@
 //! A Stripe gateway configuration, as a billing platform stores it, and its validation: either
 //! a [`ValidatedForm`] (a [`ValidatedGateway`], or a connection) or a [`Report`] of everything
-//! wrong with it ([rules.md §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-1)–[6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-6), [§10](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-10)).
+//! wrong with it ([rules.md §1](crate::rules#rules-1)–[6](crate::rules#rules-6), [§10](crate::rules#rules-10)).
 //!
 //! [`GatewayConfig`] is the configuration as the user entered it: strings and flags, exactly
 //! the fields of the JSON file below, nothing parsed yet. Every form (this one, a
@@ -243,7 +243,7 @@ impl AuthConfig {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AccountConfig {
     /// The currency the account settles in (its payout bank account's currency), which
-    /// decides Stripe's minimum charge ([stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1)).
+    /// decides Stripe's minimum charge ([stripe-facts §1.1](crate::rules#facts-1-1)).
     #[cfg_attr(feature = "serde", serde(default))]
     pub settlement_currency: Option<String>,
     /// Stripe granted raw card data access (S0's "Handle card information directly").
@@ -259,7 +259,7 @@ pub struct AccountConfig {
 }
 
 /// The `account.limits` object: the amount limits the platform states its Stripe account
-/// has, read into an [`AmountLimits`] ([stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2), <https://docs.stripe.com/currencies>).
+/// has, read into an [`AmountLimits`] ([stripe-facts §1.2](crate::rules#facts-1-2), <https://docs.stripe.com/currencies>).
 /// Maximums are whole numbers of minor units, as Stripe states them in digits; minimums are
 /// amounts in their currency.
 ///

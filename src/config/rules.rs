@@ -1,5 +1,5 @@
 //! The rules of a configuration, on its typed values: each rule one function, named after it,
-//! applied when the platform's profile says so ([rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11)). Parsing is in `parse.rs`.
+//! applied when the platform's profile says so ([rules §11](crate::rules#rules-11)). Parsing is in `parse.rs`.
 
 use super::collector::{Collector, path_of};
 use super::minimums::currencies;
@@ -177,7 +177,7 @@ fn required_fields(v: &mut Collector, p: &Parsed, profile: &Profile) {
     }
 }
 
-/// [rules.md §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-3), S0: "Stripe V1 (legacy - do not create new)".
+/// [rules.md §3](crate::rules#rules-3), S0: "Stripe V1 (legacy - do not create new)".
 fn legacy_version(v: &mut Collector, existing: bool) {
     if existing {
         v.warning(
@@ -196,7 +196,7 @@ fn legacy_version(v: &mut Collector, existing: bool) {
     }
 }
 
-/// [rules §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-1): a key's mode must be the configuration's; the key pair must share a mode.
+/// [rules §1](crate::rules#rules-1): a key's mode must be the configuration's; the key pair must share a mode.
 fn key_modes(
     v: &mut Collector,
     mode: Option<Mode>,
@@ -348,7 +348,7 @@ fn check_login(v: &mut Collector, login: Option<&str>) {
     }
 }
 
-/// [rules.md §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-3), S0, [stripe-facts §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-5): raw card data access is required whenever the platform
+/// [rules.md §3](crate::rules#rules-3), S0, [stripe-facts §5](crate::rules#facts-5): raw card data access is required whenever the platform
 /// itself sends card numbers to Stripe: V1 always; V2 when the platform handles cards (any
 /// data protection mode: token-only sends them on the first payment, full-card on every one).
 fn raw_card_data(
@@ -407,7 +407,7 @@ fn raw_card_data(
     }
 }
 
-/// [rules §10](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-10): at least one card brand.
+/// [rules §10](crate::rules#rules-10): at least one card brand.
 fn no_card_brands(v: &mut Collector, _brands: Brands) {
     v.error(
         "card_brands",
@@ -417,7 +417,7 @@ fn no_card_brands(v: &mut Collector, _brands: Brands) {
     );
 }
 
-/// [rules §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-3), S0: V2 in live mode needs a return URL for SCA redirects.
+/// [rules §3](crate::rules#rules-3), S0: V2 in live mode needs a return URL for SCA redirects.
 fn return_url_required(v: &mut Collector, p: &Parsed, version: GatewayVersion, mode: Option<Mode>) {
     if p.return_url.is_absent() && version == GatewayVersion::V2 && mode == Some(Mode::Live) {
         v.error(
@@ -429,7 +429,7 @@ fn return_url_required(v: &mut Collector, p: &Parsed, version: GatewayVersion, m
     }
 }
 
-/// [rules §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-3): the return URL is https in live mode.
+/// [rules §3](crate::rules#rules-3): the return URL is https in live mode.
 fn return_url_insecure(v: &mut Collector, p: &Parsed, mode: Option<Mode>) {
     if let Field::Valid(url) = &p.return_url {
         if mode == Some(Mode::Live) && url.scheme() != "https" {
@@ -443,7 +443,7 @@ fn return_url_insecure(v: &mut Collector, p: &Parsed, mode: Option<Mode>) {
     }
 }
 
-/// [rules §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-3), S0: "Before going live with this gateway, be sure to perform a test transaction
+/// [rules §3](crate::rules#rules-3), S0: "Before going live with this gateway, be sure to perform a test transaction
 /// with a live card."
 fn live_card_test(v: &mut Collector, mode: Option<Mode>, tested: bool) {
     if mode == Some(Mode::Live) && !tested {

@@ -37,7 +37,7 @@ fn required_elsewhere(v: &mut Collector, c: &GatewayConfig, profile: &Profile) {
     }
 }
 
-/// [rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11): a field the platform's form does not have is reported and ignored, so no
+/// [rules §11](crate::rules#rules-11): a field the platform's form does not have is reported and ignored, so no
 /// other platform's rule fires on it.
 fn without_foreign_fields(
     v: &mut Collector,

@@ -1,4 +1,4 @@
-//! Legacy credentials that must be re-authenticated by a deadline (S2; [rules.md §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-9)).
+//! Legacy credentials that must be re-authenticated by a deadline (S2; [rules.md §9](crate::rules#rules-9)).
 //!
 //! S2: "If your Stripe connection was created before July 11, 2024, it may need to be
 //! reauthenticated … Expiring Stripe connections must be updated by September 16, 2024. If

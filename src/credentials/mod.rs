@@ -1,7 +1,7 @@
 //! Credentials a billing platform stores to reach Stripe: API keys, account and client ids,
 //! OAuth secrets.
 //!
-//! # The rules ([rules.md §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-1); [stripe-facts §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3))
+//! # The rules ([rules.md §1](crate::rules#rules-1); [stripe-facts §3](crate::rules#facts-3))
 //!
 //! | string | prefix | secret? | what it is for |
 //! | --- | --- | --- | --- |
@@ -77,7 +77,7 @@ pub const MAX_OPAQUE_SECRET_LEN: usize = 1024;
 const MAX_INPUT_LEN: usize = 4096;
 
 /// Test or live: every Stripe request is one or the other, decided by the key it uses, and
-/// objects never cross modes (Stripe error `livemode_mismatch`; [rules.md §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-1)).
+/// objects never cross modes (Stripe error `livemode_mismatch`; [rules.md §1](crate::rules#rules-1)).
 ///
 /// Sandboxes use test-mode keys (`sk_test_`, `pk_test_`), so they are [`Mode::Test`]. The
 /// enum is deliberately exhaustive (unlike this crate's other enums): every Stripe request is
@@ -179,7 +179,7 @@ impl fmt::Display for CredentialSlot {
 /// A kind of Stripe string, recognised by its prefix: what a [`CredentialError`] says was
 /// found in the wrong slot.
 ///
-/// Prefixes from [stripe-facts §3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3) and `tests/data/stripe-key-patterns.csv`.
+/// Prefixes from [stripe-facts §3](crate::rules#facts-3) and `tests/data/stripe-key-patterns.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StripeStringKind {

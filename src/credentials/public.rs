@@ -59,7 +59,7 @@ macro_rules! public_string {
 }
 
 /// A publishable key (`pk_test_…`, `pk_live_…`): identifies an account to Stripe.js and
-/// mobile SDKs. It is not a secret ([rules.md §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-1)): `Display` prints it whole, and platforms
+/// mobile SDKs. It is not a secret ([rules.md §1](crate::rules#rules-1)): `Display` prints it whole, and platforms
 /// show it to tell accounts apart (S2 matches a reconnected account by it).
 ///
 /// ```
@@ -104,7 +104,7 @@ impl FromStr for PublishableKey {
 
 public_string!(PublishableKey);
 
-/// A Stripe account id (`acct_…`), such as a connected account ([rules.md §2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-2); S2, S3).
+/// A Stripe account id (`acct_…`), such as a connected account ([rules.md §2](crate::rules#rules-2); S2, S3).
 ///
 /// Ids are opaque and up to 255 characters ("object IDs can contain up to 255 characters",
 /// <https://docs.stripe.com/upgrades>); only the prefix and the character set are checked.
@@ -143,7 +143,7 @@ impl FromStr for AccountId {
 
 public_string!(AccountId);
 
-/// A Connect platform's OAuth client id (`ca_…`; [stripe-facts §3.3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-3)). "Each `client_id` is
+/// A Connect platform's OAuth client id (`ca_…`; [stripe-facts §3.3](crate::rules#facts-3-3)). "Each `client_id` is
 /// either a live or test ID", but the id itself does not say which.
 ///
 /// ```

@@ -9,7 +9,7 @@ use super::{
 // Scanning: the stages every credential goes through.
 
 /// The prefixes this module recognises, longest first where one is a prefix of another.
-/// Sources: [stripe-facts §3.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-1), [§3.3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-3) and `stripe-key-patterns.csv`.
+/// Sources: [stripe-facts §3.1](crate::rules#facts-3-1), [§3.3](crate::rules#facts-3-3) and `stripe-key-patterns.csv`.
 const KEY_PREFIXES: &[(&str, StripeStringKind, Mode)] = &[
     ("sk_test_", StripeStringKind::SecretKey, Mode::Test),
     ("sk_live_", StripeStringKind::SecretKey, Mode::Live),

@@ -12,7 +12,7 @@ use super::{CredentialError, CredentialSlot, Mode, StripeStringKind};
 // Secret key
 
 /// A secret (`sk_…`) or restricted (`rk_…`) API key: the credential that authenticates API
-/// requests ([rules.md §1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-1); S1 "Client Secret", S3 "Live API Key", S4 "Password").
+/// requests ([rules.md §1](crate::rules#rules-1); S1 "Client Secret", S3 "Live API Key", S4 "Password").
 ///
 /// Built only by parsing ([`FromStr`], or `Deserialize` with the `serde` feature, which goes
 /// through the same parser). The key stays in a [`SecretString`]: `Debug` and

@@ -16,7 +16,7 @@
 //! [`Currency`] is re-exported from [`iso_currency`]. Beware: its `Display` prints the
 //! currency's *name* ("Euro"); format codes with [`Currency::code`].
 //!
-//! # Decimal rules ([rules.md §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5); [stripe-facts §2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-2))
+//! # Decimal rules ([rules.md §5](crate::rules#rules-5); [stripe-facts §2](crate::rules#facts-2))
 //!
 //! "Currencies are two-decimal currencies unless otherwise specified"
 //! (<https://docs.stripe.com/currencies>). The exceptions:
@@ -31,9 +31,9 @@
 //!
 //! **UGX** appears both in Stripe's zero-decimal list and in its special-cases table. Stripe
 //! does not resolve the conflict; this crate follows the more specific special-case rule
-//! (exponent 2, multiple of 100), as decided in [rules.md §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5). 5 UGX is therefore sent as `500`.
+//! (exponent 2, multiple of 100), as decided in [rules.md §5](crate::rules#rules-5). 5 UGX is therefore sent as `500`.
 //!
-//! # Presentment currencies ([stripe-facts §7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-7); `tests/data/stripe-presentment-currencies.md`)
+//! # Presentment currencies ([stripe-facts §7](crate::rules#facts-7); `tests/data/stripe-presentment-currencies.md`)
 //!
 //! [`presentment_currencies`] is the list of the "Supported presentment currencies" section of
 //! <https://docs.stripe.com/currencies>, as rendered in the copy committed 2025-03-10

@@ -96,7 +96,7 @@ pub const fn presentment_currencies() -> &'static [Currency] {
 /// Whether Stripe lists `currency` as a presentment currency (copy of 2025-03-10).
 ///
 /// The three-decimal currencies (BHD, JOD, KWD, OMR, TND) are not on that list; a third-party
-/// note reports they appear for accounts in the UAE ([stripe-facts §2.3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-2-3), unverified).
+/// note reports they appear for accounts in the UAE ([stripe-facts §2.3](crate::rules#facts-2-3), unverified).
 pub const fn is_presentment_currency(currency: Currency) -> bool {
     PRESENTMENT_SET.contains(currency)
 }

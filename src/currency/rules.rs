@@ -81,7 +81,7 @@ pub const DECIMALS_SOURCE: &str = "https://docs.stripe.com/currencies#zero-decim
 /// Stripe's zero-decimal currencies, without UGX (which follows the special case below).
 /// Source: <https://docs.stripe.com/currencies#zero-decimal>, list as in the Wayback snapshot
 /// of 2022-06-18 (<https://web.archive.org/web/20220618095455/https://stripe.com/en-mt/docs/currencies>)
-/// and the ~2023 and ≤ 2025-03 page versions ([stripe-facts §2.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-2-2)). MGA is zero-decimal at Stripe
+/// and the ~2023 and ≤ 2025-03 page versions ([stripe-facts §2.2](crate::rules#facts-2-2)). MGA is zero-decimal at Stripe
 /// although ISO 4217 gives it 2 digits.
 const ZERO_DECIMAL: [Currency; 15] = [
     Currency::BIF,
@@ -103,13 +103,13 @@ const ZERO_DECIMAL: [Currency; 15] = [
 
 /// "Represent it as a two-decimal value, where the decimal amount is always `00`".
 /// Source: <https://docs.stripe.com/currencies#special-cases> (current page, and the copy
-/// crawled on or before 2025-03-13), [stripe-facts §2.4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-2-4). UGX is also in Stripe's zero-decimal
-/// list; the special case wins ([rules.md §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5)).
+/// crawled on or before 2025-03-13), [stripe-facts §2.4](crate::rules#facts-2-4). UGX is also in Stripe's zero-decimal
+/// list; the special case wins ([rules.md §5](crate::rules#rules-5)).
 const WHOLE_UNITS_AS_TWO_DECIMAL: [Currency; 2] = [Currency::ISK, Currency::UGX];
 
 /// "These API calls require the least-significant (last) digit to be 0."
 /// Source: <https://web.archive.org/web/20220618095455/https://stripe.com/en-mt/docs/currencies>
-/// (2022-06-18) and the ~2023 page, [stripe-facts §2.3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-2-3). The section is absent from the 2025 and
+/// (2022-06-18) and the ~2023 page, [stripe-facts §2.3](crate::rules#facts-2-3). The section is absent from the 2025 and
 /// current pages; still enforced here as the conservative reading.
 const THREE_DECIMAL_LAST_DIGIT_ZERO: [Currency; 5] = [
     Currency::BHD,
@@ -121,14 +121,14 @@ const THREE_DECIMAL_LAST_DIGIT_ZERO: [Currency; 5] = [
 
 /// Charged with two decimals; manual payouts must be multiples of 100.
 /// Source: <https://docs.stripe.com/currencies#special-cases> (current page and ≤ 2025-03 copy),
-/// [stripe-facts §2.4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-2-4).
+/// [stripe-facts §2.4](crate::rules#facts-2-4).
 const TWO_DECIMAL_WHOLE_UNIT_PAYOUTS: [Currency; 2] = [Currency::HUF, Currency::TWD];
 
 /// Stripe's minor-unit rule of every currency, indexed by the enum's discriminant: built at
 /// compile time from the four lists above, so [`minor_unit_rule`] is one table read instead of
 /// a search of the lists (issue 13). Filled in order of precedence, the most specific last:
 /// every currency two-decimal, then the zero-decimal list, HUF/TWD, the three-decimal list,
-/// and the whole-unit special case, which so overrides UGX's zero-decimal entry ([rules.md §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5)).
+/// and the whole-unit special case, which so overrides UGX's zero-decimal entry ([rules.md §5](crate::rules#rules-5)).
 /// `iso_currency` has fewer than 256 variants (`tests/currency_tables.rs` guards it).
 const RULES: [MinorUnitRule; 256] = {
     let mut table = [MinorUnitRule::TWO_DECIMAL; 256];
@@ -167,7 +167,7 @@ const fn set_rule(table: &mut [MinorUnitRule; 256], list: &[Currency], rule: Min
 /// Stripe's minor-unit rule for `currency`.
 ///
 /// Special cases win over the zero-decimal list, so UGX gets exponent 2 and multiple 100
-/// although Stripe also lists it as zero-decimal ([rules.md §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5); [stripe-facts §2.4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-2-4)).
+/// although Stripe also lists it as zero-decimal ([rules.md §5](crate::rules#rules-5); [stripe-facts §2.4](crate::rules#facts-2-4)).
 /// Every currency not in the tables is two-decimal, whatever its ISO 4217 exponent
 /// ("Currencies are two-decimal currencies unless otherwise specified",
 /// <https://docs.stripe.com/currencies>). See the [module docs](crate::currency) for the table.

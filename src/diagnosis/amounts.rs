@@ -1,9 +1,9 @@
 //! Amounts and currencies named in Stripe's error messages ("Amount must be at least $0.50
 //! usd", "Amount must be no more than 999,999.99", "Amount must convert to at least 50
-//! cents."), as structured values ([stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1), [§1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2)).
+//! cents."), as structured values ([stripe-facts §1.1](crate::rules#facts-1-1), [§1.2](crate::rules#facts-1-2)).
 //!
 //! The texts come from third-party reports of Stripe's responses and Stripe may change them
-//! at any time ([stripe-facts §3.3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-3), "Unverified" 7): a text that is not recognised gives no
+//! at any time ([stripe-facts §3.3](crate::rules#facts-3-3), "Unverified" 7): a text that is not recognised gives no
 //! amount, never a wrong one.
 
 use std::fmt;
@@ -20,12 +20,12 @@ use crate::money::Money;
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum AmountBound {
-    /// "must be at least …": Stripe's minimum charge ([stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1)).
+    /// "must be at least …": Stripe's minimum charge ([stripe-facts §1.1](crate::rules#facts-1-1)).
     AtLeast,
     /// "must convert to at least …": the minimum after conversion into the settlement
-    /// currency ([stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1)).
+    /// currency ([stripe-facts §1.1](crate::rules#facts-1-1)).
     ConvertsToAtLeast,
-    /// "must be no more than …": Stripe's maximum ([stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2)).
+    /// "must be no more than …": Stripe's maximum ([stripe-facts §1.2](crate::rules#facts-1-2)).
     AtMost,
 }
 

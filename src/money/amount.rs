@@ -238,7 +238,7 @@ impl Money {
     /// The step is the currency's smallest accepted amount ([`MinorUnitRule::step`]): `0.01`
     /// for two-decimal currencies, `1` for zero-decimal ones, `1.00` for ISK and UGX, `0.010`
     /// for the three-decimal currencies ("Your integration must round amounts to the nearest
-    /// ten. For example, 5.124 KWD must be rounded to 5120 or 5130", [stripe-facts §2.3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-2-3)).
+    /// ten. For example, 5.124 KWD must be rounded to 5120 or 5130", [stripe-facts §2.3](crate::rules#facts-2-3)).
     /// This is the only place the crate rounds, and only when called.
     ///
     /// # Errors

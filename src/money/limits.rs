@@ -13,11 +13,11 @@ pub const MAXIMUMS_AS_OF: &str = "2026-08-19";
 /// Where the default maximum comes from: the PaymentIntent `amount` API reference ("The amount
 /// value supports up to eight digits (e.g., a value of 99999999 for a USD charge of
 /// $999,999.99)", `stripe/stripe-node` `src/resources/PaymentIntents.ts`), and IDR's 12
-/// digits from every version of <https://docs.stripe.com/currencies>. [stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2).
+/// digits from every version of <https://docs.stripe.com/currencies>. [stripe-facts §1.2](crate::rules#facts-1-2).
 pub const MAXIMUMS_SOURCE: &str = "https://docs.stripe.com/api/payment_intents/create#create_payment_intent-amount (stripe-node src/resources/PaymentIntents.ts); IDR: https://docs.stripe.com/currencies";
 
 /// When the card networks' digits were read: the current currencies page, 2026 (a
-/// third-party copy fetched 2026-07-10 quotes the same text). [stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2), V3.
+/// third-party copy fetched 2026-07-10 quotes the same text). [stripe-facts §1.2](crate::rules#facts-1-2), V3.
 pub const CARD_NETWORK_MAXIMUMS_AS_OF: &str = "2026-07-10";
 
 /// Where the card networks' digits come from.
@@ -115,7 +115,7 @@ impl AmountLimit {
 /// networks' digits) and replacements for Stripe's minimum charge. The default is the API
 /// reference's maximum and the minimum table of [`crate::minimum`].
 ///
-/// # Which maximum applies ([stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2))
+/// # Which maximum applies ([stripe-facts §1.2](crate::rules#facts-1-2))
 ///
 /// | limits stated | charge | maximum, in minor units | [`LimitSource`] |
 /// | --- | --- | --- | --- |

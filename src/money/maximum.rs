@@ -9,11 +9,11 @@ use crate::currency::{Currency, MinorUnitRule, minor_unit_rule};
 /// supports up to eight digits (e.g., a value of 99999999 for a USD charge of $999,999.99)".
 /// Sources: <https://docs.stripe.com/currencies> (~2023 and ≤ 2025-03 copies; current page for
 /// non-card methods) and the PaymentIntent `amount` API reference (`stripe/stripe-node`
-/// `src/resources/PaymentIntents.ts`, 2026-08). [stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2).
+/// `src/resources/PaymentIntents.ts`, 2026-08). [stripe-facts §1.2](crate::rules#facts-1-2).
 const DEFAULT_MAX_DIGITS: u32 = 8;
 
 /// Currencies with more digits on which every version of <https://docs.stripe.com/currencies>
-/// agrees (~2023, ≤ 2025-03, current 2026): IDR 12 digits (`999999999999`). [stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2).
+/// agrees (~2023, ≤ 2025-03, current 2026): IDR 12 digits (`999999999999`). [stripe-facts §1.2](crate::rules#facts-1-2).
 /// Card-network bounds (9, 10, 11, 12 digits) differ between versions and are not used.
 const MAX_DIGITS_EXCEPTIONS: [(Currency, u32); 1] = [(Currency::IDR, 12)];
 

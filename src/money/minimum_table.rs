@@ -8,7 +8,7 @@ use super::Money;
 use crate::currency::{Currency, minor_unit_rule};
 
 /// When the minimum table ([`stripe_minimum`]) was read: the current page, as quoted by a
-/// third-party copy fetched 2026-07-10 ([stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1), V3).
+/// third-party copy fetched 2026-07-10 ([stripe-facts §1.1](crate::rules#facts-1-1), V3).
 pub const MINIMUMS_AS_OF: &str = "2026-07-10";
 
 /// Where the minimum table comes from.
@@ -20,7 +20,7 @@ pub const MINIMUMS_SOURCE: &str =
 ///
 /// Source: <https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts>, current
 /// page (2026, read through a public mirror of `docs.stripe.com/currencies.md`);
-/// [stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1); `tests/data/stripe-min-amounts.csv`. IDR, COP, RUB (0.50) and KRW (50)
+/// [stripe-facts §1.1](crate::rules#facts-1-1); `tests/data/stripe-min-amounts.csv`. IDR, COP, RUB (0.50) and KRW (50)
 /// look implausibly small and are kept as published.
 const MINIMUMS: [(Currency, i64); 31] = [
     (Currency::USD, 50),

@@ -1,7 +1,7 @@
 //! Money, and the exact conversion to the integer Stripe expects in `amount` fields.
 //!
 //! Stripe wants amounts as integers in the currency's minor unit, and its minor unit is not
-//! always ISO 4217's (see [`crate::currency`] and [rules.md §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5)). A decimal mistake here is a
+//! always ISO 4217's (see [`crate::currency`] and [rules.md §5](crate::rules#rules-5)). A decimal mistake here is a
 //! 100× over-charge, so every conversion in this module is **exact**: nothing is rounded unless
 //! the caller asks for it with [`Money::round_to_stripe`], nothing overflows silently, and
 //! nothing allocates.
@@ -14,7 +14,7 @@
 //! | [`check_payout`] | HUF and TWD manual payouts must be whole units (multiples of 100) |
 //! | [`ExchangeRate::convert`] | `0.46 CHF` at `1 CHF = 1.09 USD` → `0.5014 USD`, exact (no rounding) |
 //!
-//! # Decimal rules ([rules.md §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5); [stripe-facts §2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-2))
+//! # Decimal rules ([rules.md §5](crate::rules#rules-5); [stripe-facts §2](crate::rules#facts-2))
 //!
 //! | currencies | Stripe exponent | `amount` must be a multiple of | example | source |
 //! | --- | --- | --- | --- | --- |
@@ -24,9 +24,9 @@
 //! | HUF, TWD | 2 (charges) | 1 (charges), 100 (manual payouts) | payout of 10.45 HUF → `1045` is an error | <https://docs.stripe.com/currencies#special-cases> |
 //! | every other currency | 2 | 1 | 5.12 USD → `512` | <https://docs.stripe.com/currencies> ("two-decimal unless otherwise specified") |
 //!
-//! UGX is also on Stripe's zero-decimal list; the special case wins ([rules.md §5](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-5)).
+//! UGX is also on Stripe's zero-decimal list; the special case wins ([rules.md §5](crate::rules#rules-5)).
 //!
-//! # Maximum ([stripe-facts §1.2](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-2))
+//! # Maximum ([stripe-facts §1.2](crate::rules#facts-1-2))
 //!
 //! | currencies | maximum \|amount\| in minor units | source |
 //! | --- | --- | --- |

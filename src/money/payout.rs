@@ -7,7 +7,7 @@ use crate::currency::{Currency, minor_unit_rule};
 ///
 /// HUF and TWD are charged with two decimals, but "when you create a manual payout in HUF, you
 /// must provide integer amounts that are evenly divisible by 100" (same for TWD;
-/// <https://docs.stripe.com/currencies#special-cases>, [stripe-facts §2.4](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-2-4)): 10.45 HUF is paid
+/// <https://docs.stripe.com/currencies#special-cases>, [stripe-facts §2.4](crate::rules#facts-2-4)): 10.45 HUF is paid
 /// out as `1000`, and `1045` is rejected. Every currency also gets the charge rules of
 /// [`Money::from_minor_units`] (multiple and maximum). The maximum used is the charge maximum
 /// ([`max_minor_units`](super::max_minor_units)), since Stripe documents no separate payout

@@ -1,4 +1,4 @@
-//! Operations on a validated gateway, checked before they reach Stripe ([rules.md §7](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-7), [§8](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-8); S4).
+//! Operations on a validated gateway, checked before they reach Stripe ([rules.md §7](crate::rules#rules-7), [§8](crate::rules#rules-8); S4).
 //!
 //! [`ValidatedGateway::check`] runs on every payment's path: it does no I/O and never
 //! allocates (a counting-allocator test proves it). Time is a parameter: each operation that
@@ -11,7 +11,7 @@
 //! [`RefusalCode`]: crate::RefusalCode
 //!
 //! The email rule is the integration's (PortaBilling's), not Stripe's API's: Stripe creates
-//! tokens and customers without an email ([stripe-facts §8](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-8)).
+//! tokens and customers without an email ([stripe-facts §8](crate::rules#facts-8)).
 //!
 //! ```
 //! use stripe_gateway_rules::Decimal;
@@ -65,7 +65,7 @@ use crate::config::ValidatedGateway;
 use crate::data_protection::DataProtection;
 use crate::money::{ChargeMethod, MinorUnits, Money};
 
-/// Stripe's limit for a customer's email: "This may be up to 512 characters" ([stripe-facts §8](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-8)).
+/// Stripe's limit for a customer's email: "This may be up to 512 characters" ([stripe-facts §8](crate::rules#facts-8)).
 pub const MAX_EMAIL_LEN: usize = 512;
 
 /// Where the card of a payment comes from.
@@ -394,7 +394,7 @@ impl ValidatedGateway {
         Ok(())
     }
 
-    /// [rules.md §8](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-8), S4: in token-only mode, creating the token needs a valid email.
+    /// [rules.md §8](crate::rules#rules-8), S4: in token-only mode, creating the token needs a valid email.
     fn check_token_email(&self, email: Option<&str>) -> Result<(), Refusal> {
         if self.data_protection() != Some(DataProtection::TokenOnly) {
             return Ok(());

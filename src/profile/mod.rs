@@ -1,5 +1,5 @@
 //! Platform profiles: which fields a platform's form has and which rules apply to it
-//! ([rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11)).
+//! ([rules §11](crate::rules#rules-11)).
 //!
 //! Every billing platform's Stripe form is different: PortaBilling (S4) asks for a Login, a
 //! Password (the API key), a Test mode flag, payment methods, data protection and a minimum
@@ -55,7 +55,7 @@ use crate::config::GatewayConfig;
 use crate::diagnostics::Report;
 
 /// A rule shared between platforms, which a [`Profile`] applies or not (the rows of the
-/// table of [rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11)).
+/// table of [rules §11](crate::rules#rules-11)).
 ///
 /// Parsing is not a rule: every field a form has is parsed, and a key is always checked
 /// for its kind and mode against the others.

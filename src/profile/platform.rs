@@ -1,4 +1,4 @@
-//! The platforms the crate ships a profile for, and their profiles (the table of [rules §11](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-11)).
+//! The platforms the crate ships a profile for, and their profiles (the table of [rules §11](crate::rules#rules-11)).
 
 use std::fmt;
 use std::str::FromStr;

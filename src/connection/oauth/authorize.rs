@@ -170,7 +170,7 @@ impl fmt::Display for RedirectUriProblem {
 }
 
 /// The authorize request: the URL the platform's "Connect with Stripe" button opens
-/// ([stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6)).
+/// ([stripe-facts §6](crate::rules#facts-6)).
 ///
 /// Built with [`new`](Self::new) and, optionally, [`redirect_uri`](Self::redirect_uri), which
 /// checks the URI against the mode; [`url`](Self::url) gives the URL.
@@ -230,7 +230,7 @@ impl AuthorizeRequest {
     }
 
     /// Sets the redirect URI, exactly as it is registered in the platform's Connect
-    /// settings: Stripe compares the two strings exactly ([stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6): the
+    /// settings: Stripe compares the two strings exactly ([stripe-facts §6](crate::rules#facts-6): the
     /// `redirect_uri` "must match" a configured one), so the string is sent unchanged.
     /// `https://sub2.example.com` and `https://sub2.example.com/` are two different URIs
     /// here, although a parsed [`Url`] would write both as the second. Stripe checks that the

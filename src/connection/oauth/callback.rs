@@ -7,8 +7,8 @@ use url::Url;
 
 use super::{MAX_DESCRIPTION_LEN, OAuthScope, OAuthState};
 
-/// The single-use authorization code of a successful callback (`ac_…`; [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6),
-/// [§3.3](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-3-3)): it "can only be used once and expires in 5 minutes", and consuming it twice revokes
+/// The single-use authorization code of a successful callback (`ac_…`; [stripe-facts §6](crate::rules#facts-6),
+/// [§3.3](crate::rules#facts-3-3)): it "can only be used once and expires in 5 minutes", and consuming it twice revokes
 /// the connection. Treated as a secret: `Debug` shows `AuthorizationCode(ac_…)`; no
 /// `Display`, `Serialize` or `PartialEq`.
 #[derive(Clone)]
@@ -57,7 +57,7 @@ impl OAuthGrant {
     }
 }
 
-/// An error code Stripe's authorize endpoint returns ([stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6)).
+/// An error code Stripe's authorize endpoint returns ([stripe-facts §6](crate::rules#facts-6)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OAuthErrorCode {
@@ -274,7 +274,7 @@ impl fmt::Display for CallbackError {
     }
 }
 
-/// Reads Stripe's redirect to the platform after the authorize page ([stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6)).
+/// Reads Stripe's redirect to the platform after the authorize page ([stripe-facts §6](crate::rules#facts-6)).
 ///
 /// * With an `error` parameter: [`CallbackError::Stripe`] with Stripe's code and
 ///   description, such as `access_denied` and "The user denied your request". The error is

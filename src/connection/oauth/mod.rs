@@ -1,18 +1,18 @@
-//! Connect OAuth: the authorize URL and the callback ([stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6); [rules.md §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-9); S2
+//! Connect OAuth: the authorize URL and the callback ([stripe-facts §6](crate::rules#facts-6); [rules.md §9](crate::rules#rules-9); S2
 //! "Connect with Stripe").
 //!
 //! | rule | source |
 //! | --- | --- |
-//! | authorize at `https://connect.stripe.com/oauth/authorize` with `response_type=code` ("the only option at the moment is code") and `client_id` (`ca_…`) | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6) |
-//! | `scope` is `read_write` or `read_only` ("read_only can only be specified for extensions") | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6) |
-//! | `state` protects against CSRF; this crate requires one of [`MIN_STATE_LEN`] to [`MAX_STATE_LEN`] printable ASCII characters and checks it on the way back | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6); RFC 6749 §10.12 |
-//! | `redirect_uri` must match a configured URI and be https in live mode; it is sent exactly as registered (no slash added); this crate also refuses credentials, fragments and whitespace in it | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6); RFC 6749 §3.1.2 |
-//! | the success redirect carries `code` (single use, expires in 5 minutes), `scope`, `state` | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6) |
-//! | an error carries `error` (`access_denied`, `invalid_scope`, `invalid_redirect_uri`, `invalid_request`, `unsupported_response_type`) and `error_description`; the browser is redirected only for `access_denied` | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6) |
-//! | a denied connection shows "The user denied your request"; the remedy is to click Connect with Stripe again | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6), S2 |
-//! | the token response names the account (`stripe_user_id`), its mode (`livemode`), `scope`, `token_type` bearer and the deprecated `stripe_publishable_key`, `access_token`, `refresh_token`; [`OAuthToken`] keeps the account, drops the access token and keeps the refresh token as a secret | [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6) |
+//! | authorize at `https://connect.stripe.com/oauth/authorize` with `response_type=code` ("the only option at the moment is code") and `client_id` (`ca_…`) | [stripe-facts §6](crate::rules#facts-6) |
+//! | `scope` is `read_write` or `read_only` ("read_only can only be specified for extensions") | [stripe-facts §6](crate::rules#facts-6) |
+//! | `state` protects against CSRF; this crate requires one of [`MIN_STATE_LEN`] to [`MAX_STATE_LEN`] printable ASCII characters and checks it on the way back | [stripe-facts §6](crate::rules#facts-6); RFC 6749 §10.12 |
+//! | `redirect_uri` must match a configured URI and be https in live mode; it is sent exactly as registered (no slash added); this crate also refuses credentials, fragments and whitespace in it | [stripe-facts §6](crate::rules#facts-6); RFC 6749 §3.1.2 |
+//! | the success redirect carries `code` (single use, expires in 5 minutes), `scope`, `state` | [stripe-facts §6](crate::rules#facts-6) |
+//! | an error carries `error` (`access_denied`, `invalid_scope`, `invalid_redirect_uri`, `invalid_request`, `unsupported_response_type`) and `error_description`; the browser is redirected only for `access_denied` | [stripe-facts §6](crate::rules#facts-6) |
+//! | a denied connection shows "The user denied your request"; the remedy is to click Connect with Stripe again | [stripe-facts §6](crate::rules#facts-6), S2 |
+//! | the token response names the account (`stripe_user_id`), its mode (`livemode`), `scope`, `token_type` bearer and the deprecated `stripe_publishable_key`, `access_token`, `refresh_token`; [`OAuthToken`] keeps the account, drops the access token and keeps the refresh token as a secret | [stripe-facts §6](crate::rules#facts-6) |
 //!
-//! Stripe calls OAuth "not recommended for new Connect platforms" ([stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6)); it is
+//! Stripe calls OAuth "not recommended for new Connect platforms" ([stripe-facts §6](crate::rules#facts-6)); it is
 //! still how S2's "Connect with Stripe" works.
 //!
 //! ```
@@ -49,10 +49,10 @@ pub use callback::{AuthorizationCode, CallbackError, OAuthErrorCode, OAuthGrant,
 pub use state::{OAuthScope, OAuthState};
 pub use token::{OAuthToken, TokenResponseError};
 
-/// Stripe's authorize endpoint ([stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6)).
+/// Stripe's authorize endpoint ([stripe-facts §6](crate::rules#facts-6)).
 pub const AUTHORIZE_URL: &str = "https://connect.stripe.com/oauth/authorize";
 
-/// How long an authorization code can be exchanged: "expires in 5 minutes" ([stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6)).
+/// How long an authorization code can be exchanged: "expires in 5 minutes" ([stripe-facts §6](crate::rules#facts-6)).
 pub const AUTHORIZATION_CODE_LIFETIME: SignedDuration = SignedDuration::from_mins(5);
 
 /// Shortest `state` accepted: 16 characters, so that a random state is not guessable

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use super::{MAX_STATE_LEN, MIN_STATE_LEN, OAuthError};
 
-/// The access a platform asks for ([stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6)).
+/// The access a platform asks for ([stripe-facts §6](crate::rules#facts-6)).
 ///
 /// ```
 /// use stripe_gateway_rules::connection::OAuthScope;
@@ -62,7 +62,7 @@ impl FromStr for OAuthScope {
 }
 
 /// The `state` sent with the authorize request and expected back: a CSRF token the platform
-/// generates per request ([stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6)). [`MIN_STATE_LEN`] to [`MAX_STATE_LEN`] printable
+/// generates per request ([stripe-facts §6](crate::rules#facts-6)). [`MIN_STATE_LEN`] to [`MAX_STATE_LEN`] printable
 /// ASCII characters, no whitespace. It travels in URLs, so it is not treated as a secret.
 ///
 /// ```

@@ -9,7 +9,7 @@ use crate::connection::registry::SelectedAccount;
 use crate::credentials::{AccountId, Mode, PublishableKey, RefreshToken};
 
 /// Stripe's answer to the token request (`POST https://connect.stripe.com/oauth/token`,
-/// [stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6); <https://docs.stripe.com/connect/oauth-reference>): the connected account
+/// [stripe-facts §6](crate::rules#facts-6); <https://docs.stripe.com/connect/oauth-reference>): the connected account
 /// (`stripe_user_id`), its mode (`livemode`), the `scope`, and the deprecated
 /// `stripe_publishable_key`, `access_token` and `refresh_token`.
 ///
@@ -104,7 +104,7 @@ impl OAuthToken {
     }
 }
 
-/// Why a token response gave no account ([stripe-facts §6](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-6)). Messages never quote the tokens.
+/// Why a token response gave no account ([stripe-facts §6](crate::rules#facts-6)). Messages never quote the tokens.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TokenResponseError {

@@ -1,5 +1,5 @@
 //! A platform's Stripe connections: adding one per account, reconnecting the same account
-//! (S2; [rules.md §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-9)).
+//! (S2; [rules.md §9](crate::rules#rules-9)).
 //!
 //! | rule | source |
 //! | --- | --- |

@@ -1,4 +1,4 @@
-//! The settings of one Stripe connection in an integration platform (S1; [rules.md §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#rules-9)).
+//! The settings of one Stripe connection in an integration platform (S1; [rules.md §9](crate::rules#rules-9)).
 //!
 //! | field | rule | source |
 //! | --- | --- | --- |
@@ -7,7 +7,7 @@
 //! | `is_source`, `is_target` | flags; an active connection with neither is warned about (it takes part in nothing) | S1 "Is Source", "Is Target" |
 //! | `timeout_ms` | optional; a whole number of milliseconds from 1 to [`MAX_TIMEOUT_MS`] | S1 "Timeout: The length of time (in milliseconds) …" |
 //! | `secret_key` | **mandatory**, a secret or restricted key | S1 "Client Secret: Mandatory field. Paste here the Secret API key" |
-//! | `api_version` | optional (the account's default applies without one); a well-formed version; a version Stripe never published is warned about | S1 "API Version"; [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9) |
+//! | `api_version` | optional (the account's default applies without one); a well-formed version; a version Stripe never published is warned about | S1 "API Version"; [stripe-facts §9](crate::rules#facts-9) |
 //!
 //! [`ConnectionSettingsDraft`] holds what was typed; [`ConnectionSettingsDraft::check`]
 //! reports every problem with its path, severity and stable code, and

@@ -81,7 +81,7 @@ impl ConnectionSettings {
     }
 
     /// The API version, when one was set (otherwise the account's default applies:
-    /// [stripe-facts §9](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-9)).
+    /// [stripe-facts §9](crate::rules#facts-9)).
     #[must_use]
     pub fn api_version(&self) -> Option<ApiVersion> {
         self.api_version

@@ -19,7 +19,7 @@ fn wrapped(secret: &str, shape: u8) -> String {
 }
 
 proptest! {
-    /// rules §1 (issue 9): whatever field a secret is pasted into, in whatever JSON type, the
+    /// [rules §1](crate::rules#rules-1) (issue 9): whatever field a secret is pasted into, in whatever JSON type, the
     /// line's error never holds the secret's body: the messages are the crate's, never serde's.
     #[test]
     fn no_line_error_holds_a_pasted_secret(
