@@ -164,7 +164,10 @@ fn facts_6_redirect_uri_must_be_absolute_without_whitespace() {
     for uri in ["", "/stripe/callback", "sub2.example.com", "https://"] {
         let e = request(Mode::Test).redirect_uri(uri).unwrap_err();
         assert!(
-            matches!(e.code(), "redirect_uri_invalid" | "redirect_uri_not_web"),
+            matches!(
+                e.code().as_str(),
+                "redirect_uri_invalid" | "redirect_uri_not_web"
+            ),
             "{uri:?}: {}",
             e.code()
         );

@@ -168,7 +168,7 @@ fn to_minor_units_table_rules_md_5_stripe_facts_2() {
         let m = money(input);
         let got = match m.to_minor_units() {
             Ok(minor) => M(minor.get()),
-            Err(e) => E(e.code()),
+            Err(e) => E(e.code().as_str()),
         };
         assert_eq!(got, expected, "{input}: {why}");
         // Both directions: accepted minor units read back as the same amount.

@@ -173,19 +173,25 @@ impl ApiVersionError {
     /// `invalid_month`, `invalid_day`, `empty_release`, `invalid_release_character`,
     /// `missing_release`, `release_mismatch`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::ApiVersionCode {
         match self.kind {
-            ApiVersionErrorKind::Empty => "empty",
-            ApiVersionErrorKind::TooLong { .. } => "too_long",
-            ApiVersionErrorKind::Whitespace { .. } => "whitespace",
-            ApiVersionErrorKind::NonAscii { .. } => "non_ascii",
-            ApiVersionErrorKind::Shape => "shape",
-            ApiVersionErrorKind::InvalidMonth { .. } => "invalid_month",
-            ApiVersionErrorKind::InvalidDay { .. } => "invalid_day",
-            ApiVersionErrorKind::EmptyRelease => "empty_release",
-            ApiVersionErrorKind::InvalidReleaseCharacter { .. } => "invalid_release_character",
-            ApiVersionErrorKind::MissingRelease { .. } => "missing_release",
-            ApiVersionErrorKind::ReleaseMismatch { .. } => "release_mismatch",
+            ApiVersionErrorKind::Empty => crate::codes::ApiVersionCode::Empty,
+            ApiVersionErrorKind::TooLong { .. } => crate::codes::ApiVersionCode::TooLong,
+            ApiVersionErrorKind::Whitespace { .. } => crate::codes::ApiVersionCode::Whitespace,
+            ApiVersionErrorKind::NonAscii { .. } => crate::codes::ApiVersionCode::NonAscii,
+            ApiVersionErrorKind::Shape => crate::codes::ApiVersionCode::Shape,
+            ApiVersionErrorKind::InvalidMonth { .. } => crate::codes::ApiVersionCode::InvalidMonth,
+            ApiVersionErrorKind::InvalidDay { .. } => crate::codes::ApiVersionCode::InvalidDay,
+            ApiVersionErrorKind::EmptyRelease => crate::codes::ApiVersionCode::EmptyRelease,
+            ApiVersionErrorKind::InvalidReleaseCharacter { .. } => {
+                crate::codes::ApiVersionCode::InvalidReleaseCharacter
+            }
+            ApiVersionErrorKind::MissingRelease { .. } => {
+                crate::codes::ApiVersionCode::MissingRelease
+            }
+            ApiVersionErrorKind::ReleaseMismatch { .. } => {
+                crate::codes::ApiVersionCode::ReleaseMismatch
+            }
         }
     }
 }

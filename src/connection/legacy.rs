@@ -65,8 +65,8 @@ pub struct LegacyPolicyError {
 impl LegacyPolicyError {
     /// A stable snake_case code: `cutoff_after_deadline`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
-        "cutoff_after_deadline"
+    pub fn code(&self) -> crate::codes::LegacyPolicyCode {
+        crate::codes::LegacyPolicyCode::CutoffAfterDeadline
     }
 }
 

@@ -141,22 +141,28 @@ impl CredentialError {
     /// `wrong_credential_kind`, `missing_body`, `unknown_mode`, `unknown_prefix`,
     /// `body_too_short`, `body_too_long`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::CredentialCode {
         match self.kind {
-            CredentialErrorKind::Empty => "empty",
-            CredentialErrorKind::TooLong { .. } => "too_long",
-            CredentialErrorKind::BearerPrefix => "bearer_prefix",
-            CredentialErrorKind::Quoted => "quoted",
-            CredentialErrorKind::Whitespace { .. } => "whitespace",
-            CredentialErrorKind::NonAscii { .. } => "non_ascii",
-            CredentialErrorKind::InvalidCharacter { .. } => "invalid_character",
-            CredentialErrorKind::PublishableKeyAsSecret { .. } => "publishable_key_as_secret",
-            CredentialErrorKind::WrongKind { .. } => "wrong_credential_kind",
-            CredentialErrorKind::MissingBody { .. } => "missing_body",
-            CredentialErrorKind::UnknownMode { .. } => "unknown_mode",
-            CredentialErrorKind::UnknownPrefix => "unknown_prefix",
-            CredentialErrorKind::BodyTooShort { .. } => "body_too_short",
-            CredentialErrorKind::BodyTooLong { .. } => "body_too_long",
+            CredentialErrorKind::Empty => crate::codes::CredentialCode::Empty,
+            CredentialErrorKind::TooLong { .. } => crate::codes::CredentialCode::TooLong,
+            CredentialErrorKind::BearerPrefix => crate::codes::CredentialCode::BearerPrefix,
+            CredentialErrorKind::Quoted => crate::codes::CredentialCode::Quoted,
+            CredentialErrorKind::Whitespace { .. } => crate::codes::CredentialCode::Whitespace,
+            CredentialErrorKind::NonAscii { .. } => crate::codes::CredentialCode::NonAscii,
+            CredentialErrorKind::InvalidCharacter { .. } => {
+                crate::codes::CredentialCode::InvalidCharacter
+            }
+            CredentialErrorKind::PublishableKeyAsSecret { .. } => {
+                crate::codes::CredentialCode::PublishableKeyAsSecret
+            }
+            CredentialErrorKind::WrongKind { .. } => {
+                crate::codes::CredentialCode::WrongCredentialKind
+            }
+            CredentialErrorKind::MissingBody { .. } => crate::codes::CredentialCode::MissingBody,
+            CredentialErrorKind::UnknownMode { .. } => crate::codes::CredentialCode::UnknownMode,
+            CredentialErrorKind::UnknownPrefix => crate::codes::CredentialCode::UnknownPrefix,
+            CredentialErrorKind::BodyTooShort { .. } => crate::codes::CredentialCode::BodyTooShort,
+            CredentialErrorKind::BodyTooLong { .. } => crate::codes::CredentialCode::BodyTooLong,
         }
     }
 

@@ -82,15 +82,15 @@ pub enum CurrencyError {
 
 impl CurrencyError {
     /// A stable, machine-readable snake_case code for this error.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::CurrencyCode {
         match self {
-            Self::Empty => "currency_empty",
-            Self::Whitespace { .. } => "currency_whitespace",
-            Self::NonAscii { .. } => "currency_non_ascii",
-            Self::WrongLength { .. } => "currency_wrong_length",
-            Self::NotALetter { .. } => "currency_not_a_letter",
-            Self::WithdrawnCode { .. } => "currency_withdrawn",
-            Self::Unknown { .. } => "currency_unknown",
+            Self::Empty => crate::codes::CurrencyCode::CurrencyEmpty,
+            Self::Whitespace { .. } => crate::codes::CurrencyCode::CurrencyWhitespace,
+            Self::NonAscii { .. } => crate::codes::CurrencyCode::CurrencyNonAscii,
+            Self::WrongLength { .. } => crate::codes::CurrencyCode::CurrencyWrongLength,
+            Self::NotALetter { .. } => crate::codes::CurrencyCode::CurrencyNotALetter,
+            Self::WithdrawnCode { .. } => crate::codes::CurrencyCode::CurrencyWithdrawn,
+            Self::Unknown { .. } => crate::codes::CurrencyCode::CurrencyUnknown,
         }
     }
 }

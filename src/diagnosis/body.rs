@@ -128,16 +128,16 @@ impl ErrorBodyError {
     /// A stable snake_case code: `empty`, `too_large`, `byte_order_mark`, `syntax`,
     /// `truncated`, `not_an_object`, `no_error_fields`, `wrong_type`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::ErrorBodyCode {
         match self {
-            ErrorBodyError::Empty => "empty",
-            ErrorBodyError::TooLarge { .. } => "too_large",
-            ErrorBodyError::ByteOrderMark => "byte_order_mark",
-            ErrorBodyError::Syntax { .. } => "syntax",
-            ErrorBodyError::Truncated { .. } => "truncated",
-            ErrorBodyError::NotAnObject { .. } => "not_an_object",
-            ErrorBodyError::NoErrorFields => "no_error_fields",
-            ErrorBodyError::WrongType { .. } => "wrong_type",
+            ErrorBodyError::Empty => crate::codes::ErrorBodyCode::Empty,
+            ErrorBodyError::TooLarge { .. } => crate::codes::ErrorBodyCode::TooLarge,
+            ErrorBodyError::ByteOrderMark => crate::codes::ErrorBodyCode::ByteOrderMark,
+            ErrorBodyError::Syntax { .. } => crate::codes::ErrorBodyCode::Syntax,
+            ErrorBodyError::Truncated { .. } => crate::codes::ErrorBodyCode::Truncated,
+            ErrorBodyError::NotAnObject { .. } => crate::codes::ErrorBodyCode::NotAnObject,
+            ErrorBodyError::NoErrorFields => crate::codes::ErrorBodyCode::NoErrorFields,
+            ErrorBodyError::WrongType { .. } => crate::codes::ErrorBodyCode::WrongType,
         }
     }
 }

@@ -129,18 +129,18 @@ impl AmountError {
     /// | [`CurrencyMismatch`](Self::CurrencyMismatch) | `currency_mismatch` |
     /// | [`InvalidExchangeRate`](Self::InvalidExchangeRate) | `invalid_exchange_rate` |
     /// | [`ExchangeRateMismatch`](Self::ExchangeRateMismatch) | `exchange_rate_mismatch` |
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::MoneyCode {
         match self {
-            Self::Precision { .. } => "amount_precision",
-            Self::NotMultiple { .. } => "amount_not_multiple",
-            Self::TooLarge { .. } => "amount_too_large",
-            Self::NotPositive { .. } => "amount_not_positive",
-            Self::PayoutNotMultiple { .. } => "payout_amount_not_multiple",
-            Self::Overflow { .. } => "amount_overflow",
-            Self::ConversionInexact { .. } => "conversion_inexact",
-            Self::CurrencyMismatch { .. } => "currency_mismatch",
-            Self::InvalidExchangeRate { .. } => "invalid_exchange_rate",
-            Self::ExchangeRateMismatch { .. } => "exchange_rate_mismatch",
+            Self::Precision { .. } => crate::codes::MoneyCode::AmountPrecision,
+            Self::NotMultiple { .. } => crate::codes::MoneyCode::AmountNotMultiple,
+            Self::TooLarge { .. } => crate::codes::MoneyCode::AmountTooLarge,
+            Self::NotPositive { .. } => crate::codes::MoneyCode::AmountNotPositive,
+            Self::PayoutNotMultiple { .. } => crate::codes::MoneyCode::PayoutAmountNotMultiple,
+            Self::Overflow { .. } => crate::codes::MoneyCode::AmountOverflow,
+            Self::ConversionInexact { .. } => crate::codes::MoneyCode::ConversionInexact,
+            Self::CurrencyMismatch { .. } => crate::codes::MoneyCode::CurrencyMismatch,
+            Self::InvalidExchangeRate { .. } => crate::codes::MoneyCode::InvalidExchangeRate,
+            Self::ExchangeRateMismatch { .. } => crate::codes::MoneyCode::ExchangeRateMismatch,
         }
     }
 }

@@ -73,12 +73,23 @@ pub enum ParseMoneyError {
 
 impl ParseMoneyError {
     /// A stable, machine-readable snake_case code for this error.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::MoneyCode {
         match self {
-            Self::Format { .. } => "money_format",
-            Self::Amount { .. } => "money_amount_syntax",
-            Self::AmountOutOfRange { .. } => "money_amount_out_of_range",
-            Self::Currency(e) => e.code(),
+            Self::Format { .. } => crate::codes::MoneyCode::MoneyFormat,
+            Self::Amount { .. } => crate::codes::MoneyCode::MoneyAmountSyntax,
+            Self::AmountOutOfRange { .. } => crate::codes::MoneyCode::MoneyAmountOutOfRange,
+            Self::Currency(e) => {
+                use crate::codes::{CurrencyCode, MoneyCode};
+                match e.code() {
+                    CurrencyCode::CurrencyEmpty => MoneyCode::CurrencyEmpty,
+                    CurrencyCode::CurrencyWhitespace => MoneyCode::CurrencyWhitespace,
+                    CurrencyCode::CurrencyNonAscii => MoneyCode::CurrencyNonAscii,
+                    CurrencyCode::CurrencyWrongLength => MoneyCode::CurrencyWrongLength,
+                    CurrencyCode::CurrencyNotALetter => MoneyCode::CurrencyNotALetter,
+                    CurrencyCode::CurrencyWithdrawn => MoneyCode::CurrencyWithdrawn,
+                    CurrencyCode::CurrencyUnknown => MoneyCode::CurrencyUnknown,
+                }
+            }
         }
     }
 }

@@ -161,12 +161,19 @@ impl Refusal {
             Refusal::BelowMinimum { .. } => RefusalCode::BelowMinimum,
             Refusal::CurrencyNotAssigned { .. } => RefusalCode::CurrencyNotAssigned,
             Refusal::AmountNotPositive { .. } => RefusalCode::AmountNotPositive,
-            Refusal::Amount(AmountError::Precision { .. }) => RefusalCode::AmountPrecision,
-            Refusal::Amount(AmountError::NotMultiple { .. }) => RefusalCode::AmountNotMultiple,
-            Refusal::Amount(AmountError::NotPositive { .. }) => RefusalCode::AmountNotPositive,
-            Refusal::Amount(AmountError::CurrencyMismatch { .. }) => RefusalCode::CurrencyMismatch,
-            // `to_minor_units` returns nothing else; an overflow is an amount too large.
-            Refusal::Amount(_) => RefusalCode::AmountTooLarge,
+            // An amount error refuses with its own code.
+            Refusal::Amount(e) => match e {
+                AmountError::Precision { .. } => RefusalCode::AmountPrecision,
+                AmountError::NotMultiple { .. } => RefusalCode::AmountNotMultiple,
+                AmountError::TooLarge { .. } => RefusalCode::AmountTooLarge,
+                AmountError::NotPositive { .. } => RefusalCode::AmountNotPositive,
+                AmountError::PayoutNotMultiple { .. } => RefusalCode::PayoutAmountNotMultiple,
+                AmountError::Overflow { .. } => RefusalCode::AmountOverflow,
+                AmountError::ConversionInexact { .. } => RefusalCode::ConversionInexact,
+                AmountError::CurrencyMismatch { .. } => RefusalCode::CurrencyMismatch,
+                AmountError::InvalidExchangeRate { .. } => RefusalCode::InvalidExchangeRate,
+                AmountError::ExchangeRateMismatch { .. } => RefusalCode::ExchangeRateMismatch,
+            },
             Refusal::CurrencyMismatch { .. } => RefusalCode::CurrencyMismatch,
             Refusal::CaptureExceedsAuthorized { .. } => RefusalCode::CaptureExceedsAuthorized,
             Refusal::AuthorizationExpired { .. } => RefusalCode::AuthorizationExpired,
@@ -199,6 +206,15 @@ impl Refusal {
             }
             RefusalCode::AmountTooLarge => {
                 "split the payment, or ask Stripe to raise the account's limit"
+            }
+            RefusalCode::PayoutAmountNotMultiple => {
+                "send the payout in whole units (a multiple of 100 minor units)"
+            }
+            RefusalCode::AmountOverflow | RefusalCode::ConversionInexact => {
+                "round the amount or the exchange rate before converting"
+            }
+            RefusalCode::InvalidExchangeRate | RefusalCode::ExchangeRateMismatch => {
+                "pass a positive exchange rate from the amount's currency to the account's currency"
             }
             RefusalCode::CurrencyMismatch => "use the currency of the original payment",
             RefusalCode::CaptureExceedsAuthorized => {

@@ -104,20 +104,26 @@ impl OAuthError {
     /// `state_invalid_character`, `scope_unknown`, `redirect_uri_invalid`, `redirect_uri_not_web`,
     /// `redirect_uri_not_https`, `redirect_uri_has_credentials`, `redirect_uri_has_fragment`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::OAuthCode {
         match self {
-            OAuthError::StateEmpty => "state_empty",
-            OAuthError::StateTooShort { .. } => "state_too_short",
-            OAuthError::StateTooLong { .. } => "state_too_long",
-            OAuthError::StateInvalidCharacter { .. } => "state_invalid_character",
-            OAuthError::InvalidScope { .. } => "scope_unknown",
-            OAuthError::RedirectUriNotWeb { .. } => "redirect_uri_not_web",
-            OAuthError::RedirectUriNotHttps { .. } => "redirect_uri_not_https",
-            OAuthError::RedirectUriInvalid { .. } => "redirect_uri_invalid",
-            OAuthError::RedirectUriHasCredentials => "redirect_uri_has_credentials",
-            OAuthError::StateHoldsSecret => "state_holds_secret",
-            OAuthError::RedirectUriHoldsSecret => "redirect_uri_holds_secret",
-            OAuthError::RedirectUriHasFragment { .. } => "redirect_uri_has_fragment",
+            OAuthError::StateEmpty => crate::codes::OAuthCode::StateEmpty,
+            OAuthError::StateTooShort { .. } => crate::codes::OAuthCode::StateTooShort,
+            OAuthError::StateTooLong { .. } => crate::codes::OAuthCode::StateTooLong,
+            OAuthError::StateInvalidCharacter { .. } => {
+                crate::codes::OAuthCode::StateInvalidCharacter
+            }
+            OAuthError::InvalidScope { .. } => crate::codes::OAuthCode::ScopeUnknown,
+            OAuthError::RedirectUriNotWeb { .. } => crate::codes::OAuthCode::RedirectUriNotWeb,
+            OAuthError::RedirectUriNotHttps { .. } => crate::codes::OAuthCode::RedirectUriNotHttps,
+            OAuthError::RedirectUriInvalid { .. } => crate::codes::OAuthCode::RedirectUriInvalid,
+            OAuthError::RedirectUriHasCredentials => {
+                crate::codes::OAuthCode::RedirectUriHasCredentials
+            }
+            OAuthError::StateHoldsSecret => crate::codes::OAuthCode::StateHoldsSecret,
+            OAuthError::RedirectUriHoldsSecret => crate::codes::OAuthCode::RedirectUriHoldsSecret,
+            OAuthError::RedirectUriHasFragment { .. } => {
+                crate::codes::OAuthCode::RedirectUriHasFragment
+            }
         }
     }
 }

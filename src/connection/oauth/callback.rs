@@ -173,22 +173,28 @@ impl CallbackError {
     /// `duplicate_parameter`. (`invalid_scope` here is always Stripe's: the authorize request
     /// asked for a scope Stripe refused; `scope_unknown` is a scope this crate cannot read.)
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::OAuthCallbackCode {
         match self {
             CallbackError::Stripe { code, .. } => match code {
-                OAuthErrorCode::AccessDenied => "access_denied",
-                OAuthErrorCode::InvalidScope => "invalid_scope",
-                OAuthErrorCode::InvalidRedirectUri => "invalid_redirect_uri",
-                OAuthErrorCode::InvalidRequest => "invalid_request",
-                OAuthErrorCode::UnsupportedResponseType => "unsupported_response_type",
-                OAuthErrorCode::Other(_) => "oauth_error",
+                OAuthErrorCode::AccessDenied => crate::codes::OAuthCallbackCode::AccessDenied,
+                OAuthErrorCode::InvalidScope => crate::codes::OAuthCallbackCode::InvalidScope,
+                OAuthErrorCode::InvalidRedirectUri => {
+                    crate::codes::OAuthCallbackCode::InvalidRedirectUri
+                }
+                OAuthErrorCode::InvalidRequest => crate::codes::OAuthCallbackCode::InvalidRequest,
+                OAuthErrorCode::UnsupportedResponseType => {
+                    crate::codes::OAuthCallbackCode::UnsupportedResponseType
+                }
+                OAuthErrorCode::Other(_) => crate::codes::OAuthCallbackCode::OauthError,
             },
-            CallbackError::StateMissing => "state_missing",
-            CallbackError::StateMismatch => "state_mismatch",
-            CallbackError::CodeMissing => "code_missing",
-            CallbackError::CodeInvalid => "code_invalid",
-            CallbackError::ScopeInvalid { .. } => "scope_unknown",
-            CallbackError::DuplicateParameter { .. } => "duplicate_parameter",
+            CallbackError::StateMissing => crate::codes::OAuthCallbackCode::StateMissing,
+            CallbackError::StateMismatch => crate::codes::OAuthCallbackCode::StateMismatch,
+            CallbackError::CodeMissing => crate::codes::OAuthCallbackCode::CodeMissing,
+            CallbackError::CodeInvalid => crate::codes::OAuthCallbackCode::CodeInvalid,
+            CallbackError::ScopeInvalid { .. } => crate::codes::OAuthCallbackCode::ScopeUnknown,
+            CallbackError::DuplicateParameter { .. } => {
+                crate::codes::OAuthCallbackCode::DuplicateParameter
+            }
         }
     }
 

@@ -182,16 +182,16 @@ impl TokenResponseError {
     /// `missing_field`, `wrong_type`, `invalid_field`, `scope_unknown`, `token_type`,
     /// `mode_mismatch`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::OAuthTokenCode {
         match self {
-            TokenResponseError::Stripe { .. } => "oauth_error",
-            TokenResponseError::Syntax { .. } => "syntax",
-            TokenResponseError::MissingField { .. } => "missing_field",
-            TokenResponseError::WrongType { .. } => "wrong_type",
-            TokenResponseError::InvalidField { .. } => "invalid_field",
-            TokenResponseError::InvalidScope { .. } => "scope_unknown",
-            TokenResponseError::TokenType { .. } => "token_type",
-            TokenResponseError::ModeMismatch { .. } => "mode_mismatch",
+            TokenResponseError::Stripe { .. } => crate::codes::OAuthTokenCode::OauthError,
+            TokenResponseError::Syntax { .. } => crate::codes::OAuthTokenCode::Syntax,
+            TokenResponseError::MissingField { .. } => crate::codes::OAuthTokenCode::MissingField,
+            TokenResponseError::WrongType { .. } => crate::codes::OAuthTokenCode::WrongType,
+            TokenResponseError::InvalidField { .. } => crate::codes::OAuthTokenCode::InvalidField,
+            TokenResponseError::InvalidScope { .. } => crate::codes::OAuthTokenCode::ScopeUnknown,
+            TokenResponseError::TokenType { .. } => crate::codes::OAuthTokenCode::TokenType,
+            TokenResponseError::ModeMismatch { .. } => crate::codes::OAuthTokenCode::ModeMismatch,
         }
     }
 }

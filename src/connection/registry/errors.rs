@@ -41,13 +41,21 @@ impl ConnectionError {
     /// A stable snake_case code: `account_mismatch`, `already_integrated`,
     /// `account_ineligible`, `duplicate_connection`, `connection_not_found`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::ConnectionCode {
         match self {
-            ConnectionError::AccountMismatch { .. } => "account_mismatch",
-            ConnectionError::AlreadyIntegrated { .. } => "already_integrated",
-            ConnectionError::AccountIneligible { .. } => "account_ineligible",
-            ConnectionError::DuplicateConnection { .. } => "duplicate_connection",
-            ConnectionError::ConnectionNotFound => "connection_not_found",
+            ConnectionError::AccountMismatch { .. } => {
+                crate::codes::ConnectionCode::AccountMismatch
+            }
+            ConnectionError::AlreadyIntegrated { .. } => {
+                crate::codes::ConnectionCode::AlreadyIntegrated
+            }
+            ConnectionError::AccountIneligible { .. } => {
+                crate::codes::ConnectionCode::AccountIneligible
+            }
+            ConnectionError::DuplicateConnection { .. } => {
+                crate::codes::ConnectionCode::DuplicateConnection
+            }
+            ConnectionError::ConnectionNotFound => crate::codes::ConnectionCode::ConnectionNotFound,
         }
     }
 }

@@ -137,13 +137,13 @@ impl TimeoutError {
 
     /// A stable snake_case code: `empty`, `not_a_number`, `negative`, `zero`, `too_large`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::TimeoutCode {
         match self.kind {
-            TimeoutErrorKind::Empty => "empty",
-            TimeoutErrorKind::NotANumber => "not_a_number",
-            TimeoutErrorKind::Negative => "negative",
-            TimeoutErrorKind::Zero => "zero",
-            TimeoutErrorKind::TooLarge => "too_large",
+            TimeoutErrorKind::Empty => crate::codes::TimeoutCode::Empty,
+            TimeoutErrorKind::NotANumber => crate::codes::TimeoutCode::NotANumber,
+            TimeoutErrorKind::Negative => crate::codes::TimeoutCode::Negative,
+            TimeoutErrorKind::Zero => crate::codes::TimeoutCode::Zero,
+            TimeoutErrorKind::TooLarge => crate::codes::TimeoutCode::TooLarge,
         }
     }
 }

@@ -35,8 +35,8 @@ impl LineError {
 
     /// `invalid_input`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
-        "invalid_input"
+    pub fn code(&self) -> crate::codes::OperationLineCode {
+        crate::codes::OperationLineCode::InvalidInput
     }
 
     /// The field the error is about, when it is about one.
