@@ -785,6 +785,67 @@ code_enum! {
     }
 }
 
+/// `invalid_value` at `path`, with the error's message and its own code as the `reason`
+/// param: how a value parser's error becomes a [`Violation`](crate::diagnostics::Violation).
+pub(crate) fn invalid_value(
+    path: crate::diagnostics::Path,
+    message: impl fmt::Display,
+    reason: Option<&'static str>,
+) -> crate::diagnostics::Violation {
+    let v = crate::diagnostics::Violation::error(
+        path,
+        ViolationCode::InvalidValue,
+        message.to_string(),
+    );
+    match reason {
+        Some(reason) => v.with_param("reason", reason),
+        None => v,
+    }
+}
+
+/// The errors that are `invalid_value` at their path, with their code as the `reason` param
+/// (the errors without a code have none).
+macro_rules! invalid_value_violations {
+    ($( $ty:ty $(: $code:ident)? ),* $(,)?) => {
+        $(
+            impl crate::diagnostics::ToViolation for $ty {
+                /// `invalid_value` at `path`: this error's message, and its code (if it has
+                /// one) as the `reason` param.
+                fn to_violation(
+                    &self,
+                    path: crate::diagnostics::Path,
+                ) -> crate::diagnostics::Violation {
+                    #[allow(unused_mut, unused_assignments)]
+                    let mut reason = None;
+                    $( reason = Some(self.$code().as_str()); )?
+                    invalid_value(path, self, reason)
+                }
+            }
+        )*
+    };
+}
+
+invalid_value_violations! {
+    crate::money::AmountError: code,
+    crate::money::ParseMoneyError: code,
+    crate::currency::CurrencyError: code,
+    crate::api_version::ApiVersionError: code,
+    crate::connection::TokenResponseError: code,
+    crate::connection::ConnectionError: code,
+    crate::connection::LegacyPolicyError: code,
+    crate::diagnosis::ErrorBodyError: code,
+    crate::config::ConfigFileError: code,
+    crate::profile::PlatformError,
+    crate::card_brand::CardBrandError,
+    crate::credentials::ModeError,
+    crate::version::GatewayVersionError,
+    crate::authorization::InitiatorError,
+    crate::authorization::PresenceError,
+    crate::data_protection::DataProtectionError,
+    crate::diagnostics::PathError,
+    crate::diagnostics::CodeError,
+}
+
 /// Every code with its row, family by family: violations, refusals, the value parsers'
 /// errors and the tool's codes. Derived from the code enums: every code any `code()` of the
 /// crate returns is here.

@@ -178,3 +178,33 @@ mod money_and_configuration {
     assert_impl_all!(Release: Copy, Send, Sync);
     assert_impl_all!(MatchedBy: Send, Sync);
 }
+
+// Every error type and `Refusal` becomes a `Violation` at a path through one trait (issue 18).
+mod every_error_to_violation {
+    use super::*;
+    use stripe_gateway_rules::diagnostics::ToViolation;
+    assert_impl_all!(CredentialError: ToViolation);
+    assert_impl_all!(credentials::ModeError: ToViolation);
+    assert_impl_all!(money::AmountError: ToViolation);
+    assert_impl_all!(money::ParseMoneyError: ToViolation);
+    assert_impl_all!(currency::CurrencyError: ToViolation);
+    assert_impl_all!(api_version::ApiVersionError: ToViolation);
+    assert_impl_all!(connection::TimeoutError: ToViolation);
+    assert_impl_all!(connection::OAuthError: ToViolation);
+    assert_impl_all!(connection::CallbackError: ToViolation);
+    assert_impl_all!(connection::TokenResponseError: ToViolation);
+    assert_impl_all!(connection::ConnectionError: ToViolation);
+    assert_impl_all!(connection::LegacyPolicyError: ToViolation);
+    assert_impl_all!(diagnosis::ErrorBodyError: ToViolation);
+    assert_impl_all!(config::ConfigFileError: ToViolation);
+    assert_impl_all!(operation::LineError: ToViolation);
+    assert_impl_all!(operation::Refusal: ToViolation);
+    assert_impl_all!(profile::PlatformError: ToViolation);
+    assert_impl_all!(card_brand::CardBrandError: ToViolation);
+    assert_impl_all!(version::GatewayVersionError: ToViolation);
+    assert_impl_all!(authorization::InitiatorError: ToViolation);
+    assert_impl_all!(authorization::PresenceError: ToViolation);
+    assert_impl_all!(data_protection::DataProtectionError: ToViolation);
+    assert_impl_all!(diagnostics::PathError: ToViolation);
+    assert_impl_all!(diagnostics::CodeError: ToViolation);
+}

@@ -7,6 +7,7 @@ use stripe_gateway_rules::connection::{
     AuthorizeRequest, CallbackError, ConnectionSettingsDraft, LegacyStatus, OAuthErrorCode,
     OAuthScope, OAuthState, Timeout, parse_callback,
 };
+use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::{
     Connection, ConnectionSettings, Connections, LegacyCredentialPolicy, Mode, SelectedAccount,
 };
@@ -950,23 +951,23 @@ mod by_key {
 #[test]
 fn oauth_callback_errors_become_violations_of_the_report() {
     use stripe_gateway_rules::ViolationCode;
-    use stripe_gateway_rules::diagnostics::Report;
+    use stripe_gateway_rules::diagnostics::{Path, Report};
     let denied = callback(&format!(
         "error=access_denied&error_description=The+user+denied+your+request&state={STATE}"
     ))
     .unwrap_err()
-    .to_violation();
+    .to_violation(Path::root());
     assert_eq!(*denied.code(), ViolationCode::OauthDenied);
     assert_eq!(denied.param("stripe_code"), Some("access_denied"));
     assert_eq!(denied.path().to_string(), "error");
     let forged = callback("code=ac_1&state=someone-elses-state-123")
         .unwrap_err()
-        .to_violation();
+        .to_violation(Path::root());
     assert_eq!(*forged.code(), ViolationCode::OauthStateMismatch);
     assert_eq!(forged.path().to_string(), "state");
     let scope = callback(&format!("code=ac_1&scope=admin&state={STATE}"))
         .unwrap_err()
-        .to_violation();
+        .to_violation(Path::root());
     assert_eq!(*scope.code(), ViolationCode::InvalidValue);
     assert_eq!(scope.param("reason"), Some("scope_unknown"));
     let report: Report = [denied, forged, scope].into_iter().collect();

@@ -251,3 +251,55 @@ fn the_translation_example_words_refusals_from_params_alone() {
         "{stdout}"
     );
 }
+
+/// Every error becomes a violation at a path through one trait, `ToViolation` (issue 18): a
+/// value parser's error is `invalid_value` with its own code as the `reason` param, a
+/// credential keeps its own rule, a refusal keeps its code, a callback names its parameter.
+#[test]
+fn every_error_becomes_a_violation_at_its_path_through_one_trait() {
+    use stripe_gateway_rules::diagnostics::ToViolation;
+    use stripe_gateway_rules::{Money, SecretKey};
+
+    fn at(e: &dyn ToViolation, field: &'static str) -> Violation {
+        e.to_violation(Path::field(field))
+    }
+    let timeout = "30s".parse::<Timeout>().unwrap_err();
+    let money = "1e3 USD".parse::<Money>().unwrap_err();
+    let version = "2024-13-01"
+        .parse::<stripe_gateway_rules::ApiVersion>()
+        .unwrap_err();
+    let brand = "Visa"
+        .parse::<stripe_gateway_rules::CardBrand>()
+        .unwrap_err();
+    for (v, path, reason) in [
+        (
+            at(&timeout, "timeout_ms"),
+            "timeout_ms",
+            Some("not_a_number"),
+        ),
+        (
+            at(&money, "minimum_payment"),
+            "minimum_payment",
+            Some("money_amount_syntax"),
+        ),
+        (
+            at(&version, "api_version"),
+            "api_version",
+            Some("invalid_month"),
+        ),
+        (at(&brand, "card_brands"), "card_brands", None),
+    ] {
+        assert_eq!(*v.code(), ViolationCode::InvalidValue, "{v}");
+        assert_eq!(v.path().to_string(), path);
+        assert_eq!(v.param("reason"), reason, "{v}");
+        assert_eq!(v.severity(), Severity::Error);
+    }
+    assert_eq!(at(&timeout, "timeout_ms").remedy(), Some(timeout.remedy()));
+    // A publishable key in the secret key's field keeps its own rule.
+    let key = "pk_test_4eC39HqLyjWDarjtT1zdp7dc"
+        .parse::<SecretKey>()
+        .unwrap_err();
+    let v = at(&key, "secret_key");
+    assert_eq!(*v.code(), ViolationCode::PublishableKeyAsSecret);
+    assert_eq!(v.param("reason"), Some("publishable_key_as_secret"));
+}

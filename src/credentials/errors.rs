@@ -190,27 +190,6 @@ impl CredentialError {
     pub fn problem(&self) -> impl fmt::Display + '_ {
         Problem(self)
     }
-
-    /// This error as a [`Violation`](crate::diagnostics::Violation) at `path`, for a report:
-    /// `publishable_key_as_secret` and `wrong_credential_kind` keep their codes; any other
-    /// problem is `invalid_secret_key` in a secret-key slot and `invalid_value` elsewhere. The
-    /// message is [`problem`](Self::problem), the remedy [`remedy`](Self::remedy), and the
-    /// error's own code is the `reason` param.
-    #[must_use]
-    pub fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
-        use crate::codes::ViolationCode;
-        let code = match &self.kind {
-            CredentialErrorKind::PublishableKeyAsSecret { .. } => {
-                ViolationCode::PublishableKeyAsSecret
-            }
-            CredentialErrorKind::WrongKind { .. } => ViolationCode::WrongCredentialKind,
-            _ if self.slot == CredentialSlot::SecretKey => ViolationCode::InvalidSecretKey,
-            _ => ViolationCode::InvalidValue,
-        };
-        crate::diagnostics::Violation::error(path, code, self.problem().to_string())
-            .with_remedy(self.remedy())
-            .with_param("reason", self.code())
-    }
 }
 
 struct Problem<'a>(&'a CredentialError);
@@ -300,5 +279,27 @@ impl fmt::Display for Problem<'_> {
 impl fmt::Display for CredentialError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}; {}", self.problem(), self.remedy())
+    }
+}
+
+impl crate::diagnostics::ToViolation for CredentialError {
+    /// This error as a [`Violation`](crate::diagnostics::Violation) at `path`, for a report:
+    /// `publishable_key_as_secret` and `wrong_credential_kind` keep their codes; any other
+    /// problem is `invalid_secret_key` in a secret-key slot and `invalid_value` elsewhere. The
+    /// message is [`problem`](Self::problem), the remedy [`remedy`](Self::remedy), and the
+    /// error's own code is the `reason` param.
+    fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        use crate::codes::ViolationCode;
+        let code = match &self.kind {
+            CredentialErrorKind::PublishableKeyAsSecret { .. } => {
+                ViolationCode::PublishableKeyAsSecret
+            }
+            CredentialErrorKind::WrongKind { .. } => ViolationCode::WrongCredentialKind,
+            _ if self.slot == CredentialSlot::SecretKey => ViolationCode::InvalidSecretKey,
+            _ => ViolationCode::InvalidValue,
+        };
+        crate::diagnostics::Violation::error(path, code, self.problem().to_string())
+            .with_remedy(self.remedy())
+            .with_param("reason", self.code())
     }
 }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::codes::RefusalCode;
 use crate::currency::Currency;
-use crate::diagnostics::{Path, Violation};
+use crate::diagnostics::{Path, ToViolation, Violation};
 use crate::money::{AmountError, LimitSource, Money};
 use crate::print::{self, Moment};
 
@@ -313,19 +313,6 @@ impl Refusal {
         };
         params.into_iter().flatten()
     }
-
-    /// This refusal as a [`Violation`] (an error at `path`), for a report: the operator's
-    /// message, the remedy, the params, and the end user's text as the `end_user_message`
-    /// param.
-    #[must_use]
-    pub fn to_violation(&self, path: Path) -> Violation {
-        let mut v =
-            Violation::error(path, self.code(), self.to_string()).with_remedy(self.remedy());
-        for (name, value) in self.params() {
-            v = v.with_param(name, value);
-        }
-        v.with_param("end_user_message", self.end_user_message())
-    }
 }
 
 /// The amount an [`AmountError`] is about, when it is about one.
@@ -397,5 +384,19 @@ impl fmt::Display for EndUserMessage<'_> {
                 "Please correct your email address before paying with a new card.",
             ),
         }
+    }
+}
+
+impl ToViolation for Refusal {
+    /// This refusal as a [`Violation`] (an error at `path`), for a report: the operator's
+    /// message, the remedy, the params, and the end user's text as the `end_user_message`
+    /// param.
+    fn to_violation(&self, path: Path) -> Violation {
+        let mut v =
+            Violation::error(path, self.code(), self.to_string()).with_remedy(self.remedy());
+        for (name, value) in self.params() {
+            v = v.with_param(name, value);
+        }
+        v.with_param("end_user_message", self.end_user_message())
     }
 }

@@ -128,20 +128,7 @@ impl OAuthError {
     }
 }
 
-impl OAuthError {
-    /// This error as a [`Violation`](crate::diagnostics::Violation) at `path` (the field that
-    /// holds the state, scope or redirect URI): `invalid_value`, with this error's own code as
-    /// the `reason` param.
-    #[must_use]
-    pub fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
-        crate::diagnostics::Violation::error(
-            path,
-            crate::codes::ViolationCode::InvalidValue,
-            self.to_string(),
-        )
-        .with_param("reason", self.code())
-    }
-}
+impl OAuthError {}
 
 /// What is wrong with a redirect URI that is not an absolute URL (in
 /// [`OAuthError::RedirectUriInvalid`]).
@@ -340,5 +327,19 @@ impl AuthorizeRequest {
             }
         }
         url
+    }
+}
+
+impl crate::diagnostics::ToViolation for OAuthError {
+    /// This error as a [`Violation`](crate::diagnostics::Violation) at `path` (the field that
+    /// holds the state, scope or redirect URI): `invalid_value`, with this error's own code as
+    /// the `reason` param.
+    fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        crate::diagnostics::Violation::error(
+            path,
+            crate::codes::ViolationCode::InvalidValue,
+            self.to_string(),
+        )
+        .with_param("reason", self.code())
     }
 }

@@ -217,35 +217,6 @@ impl CallbackError {
     }
 }
 
-impl CallbackError {
-    /// This error as a [`Violation`](crate::diagnostics::Violation) of the callback, for a
-    /// report: `oauth_denied` when Stripe answered with an error (Stripe's code is the
-    /// `stripe_code` param), `oauth_state_mismatch` when the state is missing or another, and
-    /// `invalid_value` for a malformed callback (this error's code is the `reason` param). The
-    /// path is the callback parameter concerned (`error`, `state`, `code`, `scope`).
-    #[must_use]
-    pub fn to_violation(&self) -> crate::diagnostics::Violation {
-        use crate::codes::ViolationCode;
-        use crate::diagnostics::Violation;
-        let (path, code) = match self {
-            CallbackError::Stripe { .. } => ("error", ViolationCode::OauthDenied),
-            CallbackError::StateMissing | CallbackError::StateMismatch => {
-                ("state", ViolationCode::OauthStateMismatch)
-            }
-            CallbackError::CodeMissing | CallbackError::CodeInvalid => {
-                ("code", ViolationCode::InvalidValue)
-            }
-            CallbackError::ScopeInvalid { .. } => ("scope", ViolationCode::InvalidValue),
-            CallbackError::DuplicateParameter { name } => (*name, ViolationCode::InvalidValue),
-        };
-        let v = Violation::error(path, code, self.to_string()).with_param("reason", self.code());
-        match self.stripe_code() {
-            Some(stripe) => v.with_param("stripe_code", stripe.as_str()),
-            None => v,
-        }
-    }
-}
-
 impl fmt::Display for CallbackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -361,4 +332,34 @@ pub fn parse_callback(
         code: AuthorizationCode(code),
         scope,
     })
+}
+
+impl crate::diagnostics::ToViolation for CallbackError {
+    /// This error as a [`Violation`](crate::diagnostics::Violation) of the callback, for a
+    /// report: `oauth_denied` when Stripe answered with an error (Stripe's code is the
+    /// `stripe_code` param), `oauth_state_mismatch` when the state is missing or another, and
+    /// `invalid_value` for a malformed callback (this error's code is the `reason` param). The
+    /// violation's path is the callback parameter concerned (`error`, `state`, `code`,
+    /// `scope`) below `path` (the root for a callback reported alone).
+    fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        use crate::codes::ViolationCode;
+        use crate::diagnostics::Violation;
+        let (param, code) = match self {
+            CallbackError::Stripe { .. } => ("error", ViolationCode::OauthDenied),
+            CallbackError::StateMissing | CallbackError::StateMismatch => {
+                ("state", ViolationCode::OauthStateMismatch)
+            }
+            CallbackError::CodeMissing | CallbackError::CodeInvalid => {
+                ("code", ViolationCode::InvalidValue)
+            }
+            CallbackError::ScopeInvalid { .. } => ("scope", ViolationCode::InvalidValue),
+            CallbackError::DuplicateParameter { name } => (*name, ViolationCode::InvalidValue),
+        };
+        let v = Violation::error(path.then(param), code, self.to_string())
+            .with_param("reason", self.code());
+        match self.stripe_code() {
+            Some(stripe) => v.with_param("stripe_code", stripe.as_str()),
+            None => v,
+        }
+    }
 }

@@ -148,6 +148,15 @@ impl TimeoutError {
     }
 }
 
+impl crate::diagnostics::ToViolation for TimeoutError {
+    /// `invalid_value` at `path`: this error's message and [`remedy`](Self::remedy), and its
+    /// code as the `reason` param.
+    fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        crate::codes::invalid_value(path, self, Some(self.code().as_str()))
+            .with_remedy(self.remedy())
+    }
+}
+
 impl FromStr for Timeout {
     type Err = TimeoutError;
 
