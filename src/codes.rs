@@ -120,6 +120,8 @@ families! {
     ConfigFile => ConfigFileCode, "config_file";
     /// A line of operations that is not a valid operation.
     OperationLine => OperationLineCode, "operation_line";
+    /// A keyword, platform, card brand, report path or platform code that does not parse.
+    Value => ValueCode, "value";
     /// The command-line tool's own codes (feature `cli`).
     Tool => ToolCode, "tool";
 }
@@ -776,6 +778,58 @@ code_enum! {
 }
 
 code_enum! {
+    /// Why a keyword, a platform, a card brand, a report path or a platform's code did not
+    /// parse: the `code()` of [`ModeError`](crate::credentials::ModeError),
+    /// [`GatewayVersionError`](crate::version::GatewayVersionError),
+    /// [`DataProtectionError`](crate::data_protection::DataProtectionError),
+    /// [`InitiatorError`](crate::authorization::InitiatorError),
+    /// [`PresenceError`](crate::authorization::PresenceError),
+    /// [`PlatformError`](crate::profile::PlatformError),
+    /// [`CardBrandError`](crate::card_brand::CardBrandError),
+    /// [`PathError`](crate::diagnostics::PathError) and
+    /// [`CodeError`](crate::diagnostics::CodeError).
+    ValueCode, Family::Value, {
+        UnknownKeyword => "unknown_keyword", "error",
+            "a keyword field (mode, gateway version, data protection, initiator, presence) holds one of its keywords, in lowercase", "rules §1, §3, §7, §8";
+        UnknownPlatform => "unknown_platform", "error",
+            "a platform is one the crate has a profile for", "rules §11";
+        UnknownCardBrand => "unknown_card_brand", "error",
+            "a card brand is one of Stripe's `card.brand` keywords", "rules §10";
+        InvalidPath => "invalid_path", "error",
+            "a report path is field names joined by `.`, with list positions in `[…]`", "rules §10";
+        InvalidCode => "invalid_code", "error",
+            "a platform's code is 1 to 64 characters of a-z, 0-9 and _, starting with a letter", "rules §10";
+    }
+}
+
+/// The [`ValueCode`] of the errors that are defined where codes are not known.
+macro_rules! value_codes {
+    ($( $ty:ty => $code:ident ),* $(,)?) => {
+        $(
+            impl $ty {
+                #[doc = concat!("A stable snake_case code: `", stringify!($code), "` ([`ValueCode`]).")]
+                #[must_use]
+                pub fn code(&self) -> ValueCode {
+                    ValueCode::$code
+                }
+            }
+        )*
+    };
+}
+
+value_codes! {
+    crate::credentials::ModeError => UnknownKeyword,
+    crate::version::GatewayVersionError => UnknownKeyword,
+    crate::data_protection::DataProtectionError => UnknownKeyword,
+    crate::authorization::InitiatorError => UnknownKeyword,
+    crate::authorization::PresenceError => UnknownKeyword,
+    crate::profile::PlatformError => UnknownPlatform,
+    crate::card_brand::CardBrandError => UnknownCardBrand,
+    crate::diagnostics::PathError => InvalidPath,
+    crate::diagnostics::CodeError => InvalidCode,
+}
+
+code_enum! {
     /// The command-line tool's own codes (`stripe-gateway-rules check-config`, feature `cli`).
     ToolCode, Family::Tool, {
         FileUnreadable => "file_unreadable", "error",
@@ -803,22 +857,18 @@ pub(crate) fn invalid_value(
     }
 }
 
-/// The errors that are `invalid_value` at their path, with their code as the `reason` param
-/// (the errors without a code have none).
+/// The errors that are `invalid_value` at their path, with their code as the `reason` param.
 macro_rules! invalid_value_violations {
-    ($( $ty:ty $(: $code:ident)? ),* $(,)?) => {
+    ($( $ty:ty ),* $(,)?) => {
         $(
             impl crate::diagnostics::ToViolation for $ty {
-                /// `invalid_value` at `path`: this error's message, and its code (if it has
-                /// one) as the `reason` param.
+                /// `invalid_value` at `path`: this error's message, and its code as the
+                /// `reason` param.
                 fn to_violation(
                     &self,
                     path: crate::diagnostics::Path,
                 ) -> crate::diagnostics::Violation {
-                    #[allow(unused_mut, unused_assignments)]
-                    let mut reason = None;
-                    $( reason = Some(self.$code().as_str()); )?
-                    invalid_value(path, self, reason)
+                    invalid_value(path, self, Some(self.code().as_str()))
                 }
             }
         )*
@@ -826,15 +876,15 @@ macro_rules! invalid_value_violations {
 }
 
 invalid_value_violations! {
-    crate::money::AmountError: code,
-    crate::money::ParseMoneyError: code,
-    crate::currency::CurrencyError: code,
-    crate::api_version::ApiVersionError: code,
-    crate::connection::TokenResponseError: code,
-    crate::connection::ConnectionError: code,
-    crate::connection::LegacyPolicyError: code,
-    crate::diagnosis::ErrorBodyError: code,
-    crate::config::ConfigFileError: code,
+    crate::money::AmountError,
+    crate::money::ParseMoneyError,
+    crate::currency::CurrencyError,
+    crate::api_version::ApiVersionError,
+    crate::connection::TokenResponseError,
+    crate::connection::ConnectionError,
+    crate::connection::LegacyPolicyError,
+    crate::diagnosis::ErrorBodyError,
+    crate::config::ConfigFileError,
     crate::profile::PlatformError,
     crate::card_brand::CardBrandError,
     crate::credentials::ModeError,

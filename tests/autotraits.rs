@@ -208,3 +208,6 @@ mod every_error_to_violation {
     assert_impl_all!(diagnostics::PathError: ToViolation);
     assert_impl_all!(diagnostics::CodeError: ToViolation);
 }
+
+// The umbrella error (issue 18).
+assert_impl_all!(stripe_gateway_rules::Error: Send, Sync, std::error::Error, Clone, Eq, From<CredentialError>, From<Report>, From<Refusal>);

@@ -249,3 +249,24 @@ fn renamed_codes_have_one_meaning() {
     // A required field that is absent or empty is `missing_field` in every form.
     assert!(!catalogue().any(|c| c.code == "required"));
 }
+
+#[test]
+fn keyword_platform_brand_path_and_code_errors_have_the_value_familys_codes() {
+    use stripe_gateway_rules::diagnostics::{Code, Path};
+    use stripe_gateway_rules::{CardBrand, DataProtection, GatewayVersion, Mode, Platform};
+
+    let e = "prod".parse::<Mode>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "unknown_keyword");
+    let e = "v3".parse::<GatewayVersion>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "unknown_keyword");
+    let e = "cvv".parse::<DataProtection>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "unknown_keyword");
+    let e = "stripe".parse::<Platform>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "unknown_platform");
+    let e = "Visa".parse::<CardBrand>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "unknown_card_brand");
+    let e = "a[".parse::<Path>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "invalid_path");
+    let e = Code::platform("Not Snake").unwrap_err();
+    listed(Family::Value, e.code().as_str(), "invalid_code");
+}
