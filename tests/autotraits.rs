@@ -32,7 +32,6 @@ assert_impl_all!(stripe_gateway_rules::api_version::Release: Send, Sync, Copy, O
 // Connections (rules.md §9).
 mod connection_types {
     use super::*;
-    use stripe_gateway_rules::connection::settings::TimeoutErrorKind;
     use stripe_gateway_rules::connection::{
         AuthorizationCode, AuthorizeRequest, CallbackError, ConnectionSettingsDraft,
         LegacyPolicyError, LegacyStatus, OAuthError, OAuthErrorCode, OAuthGrant, OAuthScope,
@@ -76,7 +75,6 @@ mod connection_types {
     assert_impl_all!(Severity: Send, Sync, Copy);
     assert_impl_all!(Timeout: Send, Sync, Copy, Ord, std::fmt::Display, std::str::FromStr);
     assert_impl_all!(TimeoutError: Send, Sync, std::error::Error, Clone, Eq);
-    assert_impl_all!(TimeoutErrorKind: Send, Sync);
 
     // The authorization code and everything holding a secret key: no Display, no equality.
     assert_not_impl_any!(AuthorizationCode: std::fmt::Display, PartialEq);

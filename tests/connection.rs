@@ -634,6 +634,25 @@ fn s1_warnings_do_not_block_validation() {
     assert_eq!((s.timeout(), s.api_version()), (None, None));
 }
 
+/// S1 "Timeout": a refused timeout is one opaque error, its code, its remedy and a safe
+/// excerpt of what was typed (issue 18).
+#[test]
+fn s1_a_refused_timeout_has_a_code_a_remedy_and_an_excerpt() {
+    use stripe_gateway_rules::codes::TimeoutCode;
+    let e = "30 seconds".parse::<Timeout>().unwrap_err();
+    assert_eq!(e.code(), TimeoutCode::NotANumber);
+    assert_eq!(e.found().as_str(), "30 seconds");
+    assert_eq!(
+        e.remedy(),
+        "type digits only, in milliseconds (30000 for 30 seconds)"
+    );
+    let pasted = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
+        .parse::<Timeout>()
+        .unwrap_err();
+    assert_eq!(pasted.found().as_str(), "sk_live_");
+    assert!(!pasted.to_string().contains("4eC39"));
+}
+
 #[test]
 fn s1_timeout_parsing_edge_cases() {
     let code = |s: &str| s.parse::<Timeout>().unwrap_err().code();
