@@ -4,7 +4,8 @@
 //! Sources: rules.md §5; stripe-facts §1.2 (maximum), §2.1–2.4 (decimal rules).
 
 use rust_decimal::Decimal;
-use stripe_gateway_rules::currency::{Currency, CurrencyError, parse_currency};
+use stripe_gateway_rules::codes::CurrencyCode;
+use stripe_gateway_rules::currency::{Currency, parse_currency};
 use stripe_gateway_rules::money::{
     AmountError, ExchangeRate, LimitSource, MinorUnits, Money, RoundingMode, check_payout,
     max_minor_units,
@@ -553,7 +554,13 @@ fn parse_currency_cases() {
     assert_eq!(parse_currency("xof"), Ok(Currency::XOF));
 
     let err = |s: &str| parse_currency(s).unwrap_err();
-    assert_eq!(err(""), CurrencyError::Empty);
+    assert_eq!(err("").code(), CurrencyCode::CurrencyEmpty);
+    assert_eq!(
+        err("").remedy(),
+        "use a three-letter ISO 4217 code such as usd"
+    );
+    assert_eq!(err("u5d").position(), Some((1, '5')));
+    assert_eq!(err("uѕd").found().as_str(), "uѕd");
     assert_eq!(
         err("").to_string(),
         "currency code is empty: expected a three-letter ISO 4217 code such as \"usd\""
@@ -594,15 +601,14 @@ fn parse_currency_withdrawn_std_ang_not_mapped() {
         ("ANG", "XCG"),
         ("ang", "XCG"),
     ] {
-        match parse_currency(input) {
-            Err(CurrencyError::WithdrawnCode {
-                successor: s, code, ..
-            }) => {
-                assert_eq!(s, successor);
-                assert_eq!(code, input.to_ascii_uppercase());
-            }
-            other => panic!("{input}: {other:?}"),
-        }
+        let e = parse_currency(input).unwrap_err();
+        assert_eq!(e.code(), CurrencyCode::CurrencyWithdrawn);
+        assert_eq!(e.successor(), Some(successor));
+        assert_eq!(e.found().as_str(), input);
+        assert!(
+            e.to_string()
+                .contains(&format!("{:?}", input.to_ascii_uppercase()))
+        );
     }
     assert_eq!(
         parse_currency("STD").unwrap_err().code(),
