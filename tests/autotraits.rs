@@ -26,7 +26,6 @@ assert_impl_all!(WhitespacePlace: Send, Sync);
 // API versions (rules.md §9).
 assert_impl_all!(ApiVersion: Send, Sync, Copy, Ord, std::hash::Hash, std::fmt::Display, std::str::FromStr);
 assert_impl_all!(stripe_gateway_rules::api_version::ApiVersionError: Send, Sync, std::error::Error, Clone, Eq);
-assert_impl_all!(stripe_gateway_rules::api_version::ApiVersionErrorKind: Send, Sync);
 assert_impl_all!(stripe_gateway_rules::api_version::Release: Send, Sync, Copy, Ord);
 
 // Connections (rules.md §9).
@@ -119,7 +118,7 @@ fn autotraits_are_asserted_at_compile_time() {
 
 mod money_and_configuration {
     use static_assertions::assert_impl_all;
-    use stripe_gateway_rules::api_version::{ApiVersionError, ApiVersionErrorKind, Release};
+    use stripe_gateway_rules::api_version::{ApiVersionError, Release};
     use stripe_gateway_rules::authorization::{Authorization, Initiator, Presence};
     use stripe_gateway_rules::card_brand::{CardBrandError, CardBrands};
     use stripe_gateway_rules::config::{
@@ -172,7 +171,6 @@ mod money_and_configuration {
     assert_impl_all!(Initiator: Copy, Eq, Send, Sync);
     assert_impl_all!(Presence: Copy, Eq, Send, Sync);
     assert_impl_all!(ApiVersionError: std::error::Error, Send, Sync);
-    assert_impl_all!(ApiVersionErrorKind: Send, Sync);
     assert_impl_all!(Release: Copy, Send, Sync);
     assert_impl_all!(MatchedBy: Send, Sync);
 }

@@ -35,7 +35,7 @@ fn check(text: &str, m: Option<&Marker>) {
             assert!(!e.to_string().is_empty());
             if let Some(m) = m {
                 m.assert_display_debug("ApiVersionError", &e);
-                m.assert_debug("ApiVersionErrorKind", e.kind());
+                m.assert_display_debug("ApiVersionError found", e.found());
             }
         }
     }
