@@ -3,8 +3,7 @@
 
 use static_assertions::{assert_impl_all, assert_not_impl_any};
 use stripe_gateway_rules::credentials::{
-    ClientSecret, CredentialErrorKind, CredentialSlot, ModeError, RefreshToken, StripeStringKind,
-    WhitespacePlace,
+    ClientSecret, CredentialSlot, ModeError, RefreshToken, StripeStringKind, WhitespacePlace,
 };
 use stripe_gateway_rules::*;
 
@@ -18,7 +17,6 @@ assert_impl_all!(ClientSecret: Send, Sync, Clone, std::fmt::Debug);
 assert_impl_all!(RefreshToken: Send, Sync, Clone, std::fmt::Debug);
 assert_impl_all!(AuthScheme: Send, Sync, Clone, std::fmt::Debug);
 assert_impl_all!(CredentialError: Send, Sync, std::error::Error, Clone, Eq);
-assert_impl_all!(CredentialErrorKind: Send, Sync);
 assert_impl_all!(CredentialSlot: Send, Sync);
 assert_impl_all!(StripeStringKind: Send, Sync);
 assert_impl_all!(WhitespacePlace: Send, Sync);

@@ -16,10 +16,9 @@ pub enum WhitespacePlace {
     End,
 }
 
-/// Why a credential was refused. See [`CredentialError`] for the message of each.
+/// Why a credential was refused, with what the message needs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CredentialErrorKind {
+pub(super) enum CredentialErrorKind {
     /// The input is empty.
     Empty,
     /// The input is longer than any Stripe credential.
@@ -99,6 +98,9 @@ pub enum CredentialErrorKind {
 ///
 /// The message reads `expected <slot>, found <problem>; <remedy>`; [`code`](Self::code) is a
 /// stable snake_case name for programs and [`remedy`](Self::remedy) the second half alone.
+/// Unlike the other value parsers' errors it keeps no excerpt of the input, which may be a
+/// secret: [`found_kind`](Self::found_kind), [`position`](Self::position),
+/// [`character`](Self::character) and [`mode`](Self::mode) say what was found instead.
 ///
 /// ```
 /// use stripe_gateway_rules::SecretKey;
@@ -130,10 +132,58 @@ impl CredentialError {
         self.slot
     }
 
-    /// Why the credential was refused.
+    /// The kind of Stripe string found, for `wrong_credential_kind` (a webhook secret, a
+    /// client id…).
     #[must_use]
-    pub fn kind(&self) -> &CredentialErrorKind {
-        &self.kind
+    pub fn found_kind(&self) -> Option<StripeStringKind> {
+        match self.kind {
+            CredentialErrorKind::WrongKind { found } => Some(found),
+            _ => None,
+        }
+    }
+
+    /// The 1-based character position at fault, for `whitespace`, `non_ascii` and
+    /// `invalid_character`.
+    #[must_use]
+    pub fn position(&self) -> Option<usize> {
+        match self.kind {
+            CredentialErrorKind::Whitespace { position, .. }
+            | CredentialErrorKind::NonAscii { position, .. }
+            | CredentialErrorKind::InvalidCharacter { position, .. } => Some(position),
+            _ => None,
+        }
+    }
+
+    /// The character at fault, for `non_ascii` and `invalid_character` (never part of a valid
+    /// secret, so safe to show).
+    #[must_use]
+    pub fn character(&self) -> Option<char> {
+        match self.kind {
+            CredentialErrorKind::NonAscii { character, .. }
+            | CredentialErrorKind::InvalidCharacter { character, .. } => Some(character),
+            _ => None,
+        }
+    }
+
+    /// Where the whitespace is and whether it is a line break (`\n` or `\r`), for
+    /// `whitespace`.
+    #[must_use]
+    pub fn whitespace(&self) -> Option<(WhitespacePlace, bool)> {
+        match self.kind {
+            CredentialErrorKind::Whitespace {
+                place, line_break, ..
+            } => Some((place, line_break)),
+            _ => None,
+        }
+    }
+
+    /// The publishable key's mode, for `publishable_key_as_secret`.
+    #[must_use]
+    pub fn mode(&self) -> Option<Mode> {
+        match self.kind {
+            CredentialErrorKind::PublishableKeyAsSecret { mode } => Some(mode),
+            _ => None,
+        }
     }
 
     /// A stable snake_case code: `empty`, `too_long`, `bearer_prefix`, `quoted`,
