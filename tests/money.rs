@@ -746,3 +746,30 @@ fn hash_agrees_with_numeric_equality() {
         );
     }
 }
+
+/// rules §5: money text that does not parse is one opaque error, its code, its remedy and an
+/// excerpt of the part refused (issue 18).
+#[test]
+fn rules_5_refused_money_text_has_a_code_a_remedy_and_the_part_refused() {
+    use stripe_gateway_rules::codes::MoneyCode;
+    let e = "1e3 USD".parse::<Money>().unwrap_err();
+    assert_eq!(
+        (e.code(), e.found().as_str()),
+        (MoneyCode::MoneyAmountSyntax, "1e3")
+    );
+    assert!(e.currency_error().is_none());
+    let e = "1 XYZ".parse::<Money>().unwrap_err();
+    assert_eq!(
+        (e.code(), e.found().as_str()),
+        (MoneyCode::CurrencyUnknown, "XYZ")
+    );
+    assert_eq!(e.remedy(), "use a three-letter ISO 4217 code such as usd");
+    assert_eq!(e.to_string(), e.currency_error().unwrap().to_string());
+    let e =
+        stripe_gateway_rules::money::parse_amount("1.00000000000000000000000000001").unwrap_err();
+    assert_eq!(e.code(), MoneyCode::MoneyAmountOutOfRange);
+    assert_eq!(
+        e.remedy(),
+        "write at most 28 decimal places and a smaller amount"
+    );
+}

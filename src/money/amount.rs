@@ -10,7 +10,7 @@ use super::{
     AmountError, AmountLimit, AmountLimits, ChargeMethod, LimitSource, MinorUnits, ParseMoneyError,
     RoundingMode, max_minor_units, parse_amount,
 };
-use crate::currency::{Currency, InputExcerpt, MinorUnitRule, minor_unit_rule, parse_currency};
+use crate::currency::{Currency, MinorUnitRule, minor_unit_rule, parse_currency};
 use crate::print::DecimalText;
 
 /// An exact decimal amount in a currency, e.g. `0.50 USD`.
@@ -327,9 +327,7 @@ impl FromStr for Money {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let Some((amount, code)) = s.split_once(' ') else {
-            return Err(ParseMoneyError::Format {
-                found: InputExcerpt::new(s),
-            });
+            return Err(ParseMoneyError::format(s));
         };
         let amount = parse_amount(amount)?;
         let currency = parse_currency(code)?;
