@@ -82,7 +82,7 @@ use core::fmt;
 use rust_decimal::Decimal;
 
 use crate::currency::{Currency, minor_unit_rule};
-use crate::money::{AmountError, AmountLimits, ExchangeRate, Money};
+use crate::money::{AmountError, AmountLimits, AmountProblem, ExchangeRate, Money};
 
 /// When the minimum table ([`stripe_minimum`]) was read: the current page, as quoted by a
 /// third-party copy fetched 2026-07-10 ([stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1), V3).
@@ -273,10 +273,10 @@ impl fmt::Display for MinimumVerdict {
 ///
 /// # Errors
 ///
-/// * [`AmountError::NotPositive`] (`amount_not_positive`): `amount` is zero or negative;
-/// * [`AmountError::ExchangeRateMismatch`] (`exchange_rate_mismatch`): `rate` is not from
+/// * [`AmountError`] `amount_not_positive`: `amount` is zero or negative;
+/// * [`AmountError`] `exchange_rate_mismatch`: `rate` is not from
 ///   `amount`'s currency to `settlement`;
-/// * [`AmountError::Overflow`], [`AmountError::ConversionInexact`]: from
+/// * [`AmountError`] `amount_overflow`, [`AmountError`] `conversion_inexact`: from
 ///   [`ExchangeRate::convert`].
 ///
 /// # Examples
@@ -340,15 +340,16 @@ fn check_minimum_with(
     minimum_for: impl Fn(Currency) -> Option<Money>,
 ) -> Result<MinimumVerdict, AmountError> {
     if !amount.is_positive() {
-        return Err(AmountError::NotPositive { amount });
+        return Err(AmountProblem::NotPositive { amount }.into());
     }
     if let Some(rate) = rate {
         if rate.from() != amount.currency() || rate.to() != settlement {
-            return Err(AmountError::ExchangeRateMismatch {
+            return Err(AmountProblem::ExchangeRateMismatch {
                 rate: *rate,
                 expected_from: amount.currency(),
                 expected_to: settlement,
-            });
+            }
+            .into());
         }
     }
     let Some(minimum) = minimum_for(settlement) else {

@@ -195,13 +195,9 @@ fn stripe_answers_and_files_errors_map_to_their_familys_codes() {
 fn rules_5_an_amount_errors_refusal_has_the_amount_errors_code() {
     use rust_decimal::Decimal;
     use stripe_gateway_rules::operation::Refusal;
-    use stripe_gateway_rules::{AmountError, Currency};
+    use stripe_gateway_rules::{Currency, ExchangeRate};
 
-    let bad_rate = AmountError::InvalidExchangeRate {
-        from: Currency::EUR,
-        to: Currency::USD,
-        rate: Decimal::ZERO,
-    };
+    let bad_rate = ExchangeRate::new(Currency::EUR, Currency::USD, Decimal::ZERO).unwrap_err();
     let refusal = Refusal::Amount(bad_rate.clone());
     assert_eq!(refusal.code(), RefusalCode::InvalidExchangeRate);
     assert_eq!(refusal.code().as_str(), bad_rate.code().as_str());

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::codes::RefusalCode;
 use crate::currency::Currency;
 use crate::diagnostics::{Path, ToViolation, Violation};
-use crate::money::{AmountError, LimitSource, Money};
+use crate::money::{AmountError, AmountProblem, LimitSource, Money};
 use crate::print::{self, Moment};
 
 /// Why [`ValidatedGateway::check`](crate::ValidatedGateway::check) refuses an operation.
@@ -162,17 +162,17 @@ impl Refusal {
             Refusal::CurrencyNotAssigned { .. } => RefusalCode::CurrencyNotAssigned,
             Refusal::AmountNotPositive { .. } => RefusalCode::AmountNotPositive,
             // An amount error refuses with its own code.
-            Refusal::Amount(e) => match e {
-                AmountError::Precision { .. } => RefusalCode::AmountPrecision,
-                AmountError::NotMultiple { .. } => RefusalCode::AmountNotMultiple,
-                AmountError::TooLarge { .. } => RefusalCode::AmountTooLarge,
-                AmountError::NotPositive { .. } => RefusalCode::AmountNotPositive,
-                AmountError::PayoutNotMultiple { .. } => RefusalCode::PayoutAmountNotMultiple,
-                AmountError::Overflow { .. } => RefusalCode::AmountOverflow,
-                AmountError::ConversionInexact { .. } => RefusalCode::ConversionInexact,
-                AmountError::CurrencyMismatch { .. } => RefusalCode::CurrencyMismatch,
-                AmountError::InvalidExchangeRate { .. } => RefusalCode::InvalidExchangeRate,
-                AmountError::ExchangeRateMismatch { .. } => RefusalCode::ExchangeRateMismatch,
+            Refusal::Amount(e) => match e.problem() {
+                AmountProblem::Precision { .. } => RefusalCode::AmountPrecision,
+                AmountProblem::NotMultiple { .. } => RefusalCode::AmountNotMultiple,
+                AmountProblem::TooLarge { .. } => RefusalCode::AmountTooLarge,
+                AmountProblem::NotPositive { .. } => RefusalCode::AmountNotPositive,
+                AmountProblem::PayoutNotMultiple { .. } => RefusalCode::PayoutAmountNotMultiple,
+                AmountProblem::Overflow { .. } => RefusalCode::AmountOverflow,
+                AmountProblem::ConversionInexact { .. } => RefusalCode::ConversionInexact,
+                AmountProblem::CurrencyMismatch { .. } => RefusalCode::CurrencyMismatch,
+                AmountProblem::InvalidExchangeRate { .. } => RefusalCode::InvalidExchangeRate,
+                AmountProblem::ExchangeRateMismatch { .. } => RefusalCode::ExchangeRateMismatch,
             },
             Refusal::CurrencyMismatch { .. } => RefusalCode::CurrencyMismatch,
             Refusal::CaptureExceedsAuthorized { .. } => RefusalCode::CaptureExceedsAuthorized,
@@ -243,22 +243,6 @@ impl Refusal {
             Refusal::VoidUnsupported | Refusal::EmailRequired | Refusal::InvalidEmail => {
                 [None, None, None, None]
             }
-            Refusal::Amount(AmountError::TooLarge {
-                amount: a,
-                max,
-                limit,
-            }) => [
-                amount("amount", *a),
-                currency("currency", a.currency()),
-                Some((
-                    "max",
-                    RefusalParam::Amount(Decimal::new(
-                        max.get(),
-                        crate::currency::minor_unit_rule(a.currency()).exponent(),
-                    )),
-                )),
-                Some(("limit_source", RefusalParam::Limit(*limit))),
-            ],
             Refusal::BelowMinimum { amount: a, minimum } => [
                 amount("amount", *a),
                 amount("minimum", *minimum),
@@ -274,14 +258,32 @@ impl Refusal {
                 None,
                 None,
             ],
-            Refusal::Amount(e) => match amount_of(e) {
-                Some(a) => [
-                    amount("amount", a),
+            Refusal::Amount(e) => match e.problem() {
+                AmountProblem::TooLarge {
+                    amount: a,
+                    max,
+                    limit,
+                } => [
+                    amount("amount", *a),
                     currency("currency", a.currency()),
-                    None,
-                    None,
+                    Some((
+                        "max",
+                        RefusalParam::Amount(Decimal::new(
+                            max.get(),
+                            crate::currency::minor_unit_rule(a.currency()).exponent(),
+                        )),
+                    )),
+                    Some(("limit_source", RefusalParam::Limit(*limit))),
                 ],
-                None => [None, None, None, None],
+                _ => match amount_of(e) {
+                    Some(a) => [
+                        amount("amount", a),
+                        currency("currency", a.currency()),
+                        None,
+                        None,
+                    ],
+                    None => [None, None, None, None],
+                },
             },
             Refusal::CurrencyMismatch { expected, found } => [
                 currency("currency", *found),
@@ -317,13 +319,13 @@ impl Refusal {
 
 /// The amount an [`AmountError`] is about, when it is about one.
 fn amount_of(e: &AmountError) -> Option<Money> {
-    match e {
-        AmountError::Precision { amount, .. }
-        | AmountError::NotMultiple { amount, .. }
-        | AmountError::TooLarge { amount, .. }
-        | AmountError::NotPositive { amount }
-        | AmountError::Overflow { amount, .. }
-        | AmountError::ConversionInexact { amount, .. } => Some(*amount),
+    match e.problem() {
+        AmountProblem::Precision { amount, .. }
+        | AmountProblem::NotMultiple { amount, .. }
+        | AmountProblem::TooLarge { amount, .. }
+        | AmountProblem::NotPositive { amount }
+        | AmountProblem::Overflow { amount, .. }
+        | AmountProblem::ConversionInexact { amount, .. } => Some(*amount),
         _ => None,
     }
 }
@@ -350,8 +352,8 @@ impl fmt::Display for EndUserMessage<'_> {
             Refusal::AmountNotPositive { .. } => {
                 f.write_str("The payment amount must be greater than zero.")
             }
-            Refusal::Amount(e) => match (e, amount_of(e)) {
-                (AmountError::TooLarge { .. }, _) => {
+            Refusal::Amount(e) => match (e.problem(), amount_of(e)) {
+                (AmountProblem::TooLarge { .. }, _) => {
                     f.write_str("The payment amount is more than can be charged at once.")
                 }
                 (_, Some(a)) => write!(
