@@ -992,3 +992,27 @@ fn oauth_callback_errors_become_violations_of_the_report() {
     let report: Report = [denied, forged, scope].into_iter().collect();
     assert_eq!(report.errors().count(), 3);
 }
+
+/// stripe-facts §6: a refused state, scope or redirect URI is one opaque error, its code, its
+/// remedy and an excerpt of what was found, cut before a secret (issue 18).
+#[test]
+fn facts_6_a_refused_authorize_value_has_a_code_a_remedy_and_a_safe_excerpt() {
+    use stripe_gateway_rules::codes::OAuthCode;
+    let e = "admin".parse::<OAuthScope>().unwrap_err();
+    assert_eq!(
+        (e.code(), e.found().as_str()),
+        (OAuthCode::ScopeUnknown, "admin")
+    );
+    assert_eq!(e.remedy(), "use read_write or read_only");
+    let e = AuthorizeRequest::new(
+        "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse().unwrap(),
+        OAuthScope::ReadWrite,
+        &state(),
+        Mode::Live,
+    )
+    .redirect_uri("https://billing.example.com/cb?key=sk_live_4eC39HqLyjWDarjtT1zdp7dc")
+    .unwrap_err();
+    assert_eq!(e.code(), OAuthCode::RedirectUriHoldsSecret);
+    assert!(!e.found().as_str().contains("4eC39"));
+    assert!(!format!("{e:?}").contains("4eC39"));
+}
