@@ -1016,3 +1016,28 @@ fn facts_6_a_refused_authorize_value_has_a_code_a_remedy_and_a_safe_excerpt() {
     assert!(!e.found().as_str().contains("4eC39"));
     assert!(!format!("{e:?}").contains("4eC39"));
 }
+
+/// stripe-facts §6: a refused token response is one opaque error, its code, its remedy and
+/// what was found, never a token (issue 18).
+#[test]
+fn facts_6_a_refused_token_response_has_a_code_a_remedy_and_accessors() {
+    use stripe_gateway_rules::codes::OAuthTokenCode;
+    use stripe_gateway_rules::connection::OAuthToken;
+    let e = OAuthToken::from_json(r#"{"error": "invalid_grant", "error_description": "expired"}"#)
+        .unwrap_err();
+    assert_eq!(e.code(), OAuthTokenCode::OauthError);
+    assert_eq!(e.stripe_code().map(|c| c.as_str()), Some("invalid_grant"));
+    assert_eq!(e.description(), Some("expired"));
+    let e =
+        OAuthToken::from_json(r#"{"stripe_user_id": "acct_1", "livemode": "yes"}"#).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        (OAuthTokenCode::WrongType, Some("livemode"))
+    );
+    assert_eq!(e.remedy(), "pass Stripe's token response body unchanged");
+    let e = OAuthToken::from_json("{\n}x").unwrap_err();
+    assert_eq!(
+        (e.code(), e.position()),
+        (OAuthTokenCode::Syntax, Some((2, 2)))
+    );
+}
