@@ -802,7 +802,24 @@ code_enum! {
     }
 }
 
-/// The [`ValueCode`] of the errors that are defined where codes are not known.
+impl ValueCode {
+    /// What to type instead.
+    const fn remedy(self) -> &'static str {
+        match self {
+            ValueCode::UnknownKeyword => "type one of the keywords the message lists, in lowercase",
+            ValueCode::UnknownPlatform => "use one of the platforms the message lists",
+            ValueCode::UnknownCardBrand => {
+                "type one of the card brand keywords the message lists, in lowercase"
+            }
+            ValueCode::InvalidPath => "write field names joined by '.', with list positions in [n]",
+            ValueCode::InvalidCode => {
+                "use 1 to 64 characters of a-z, 0-9 and _, starting with a letter"
+            }
+        }
+    }
+}
+
+/// The [`ValueCode`] and remedy of the errors that are defined where codes are not known.
 macro_rules! value_codes {
     ($( $ty:ty => $code:ident ),* $(,)?) => {
         $(
@@ -811,6 +828,12 @@ macro_rules! value_codes {
                 #[must_use]
                 pub fn code(&self) -> ValueCode {
                     ValueCode::$code
+                }
+
+                /// What to type instead.
+                #[must_use]
+                pub fn remedy(&self) -> &'static str {
+                    ValueCode::$code.remedy()
                 }
             }
         )*

@@ -266,3 +266,34 @@ fn keyword_platform_brand_path_and_code_errors_have_the_value_familys_codes() {
     let e = Code::platform("Not Snake").unwrap_err();
     listed(Family::Value, e.code().as_str(), "invalid_code");
 }
+
+/// Every error of the crate says what to do: a `remedy()` beside its code (issue 18).
+#[test]
+fn errors_without_variants_say_what_to_do() {
+    use stripe_gateway_rules::{CardBrand, Mode, Platform};
+    assert_eq!(
+        "prod".parse::<Mode>().unwrap_err().remedy(),
+        "type one of the keywords the message lists, in lowercase"
+    );
+    let platform = "stripe".parse::<Platform>().unwrap_err();
+    assert_eq!(platform.found().as_str(), "stripe");
+    assert_eq!(
+        platform.remedy(),
+        "use one of the platforms the message lists"
+    );
+    assert!(!"Visa".parse::<CardBrand>().unwrap_err().remedy().is_empty());
+    let policy = stripe_gateway_rules::LegacyCredentialPolicy::new(
+        jiff::civil::date(2025, 3, 2),
+        jiff::civil::date(2025, 3, 1),
+    )
+    .unwrap_err();
+    assert_eq!(policy.remedy(), "swap the two dates or correct one");
+    assert_eq!(policy.created_before(), jiff::civil::date(2025, 3, 2));
+    let file = stripe_gateway_rules::config::GatewayConfig::from_json("[]").unwrap_err();
+    assert_eq!(
+        file.remedy(),
+        "write the configuration as one JSON object, {\"name\": …}"
+    );
+    let line = stripe_gateway_rules::operation::OperationLine::parse_bytes(b"{").unwrap_err();
+    assert!(line.remedy().starts_with("correct the line"));
+}

@@ -100,6 +100,25 @@ impl ConfigFileError {
         self.kind.code()
     }
 
+    /// What to do about it.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        match self.kind {
+            ConfigFileErrorKind::NotUtf8 => "save the file as UTF-8 text",
+            ConfigFileErrorKind::NotJson => {
+                "correct the JSON at the line and column given: a missing comma, quote, colon or bracket"
+            }
+            ConfigFileErrorKind::Truncated => {
+                "complete the JSON: close every object, list and string"
+            }
+            ConfigFileErrorKind::NotAnObject => {
+                "write the configuration as one JSON object, {\"name\": …}"
+            }
+            ConfigFileErrorKind::TooDeep => "nest lists and objects at most 64 deep",
+            ConfigFileErrorKind::TooLarge => "keep the file under 1 MiB",
+        }
+    }
+
     /// The 1-based line of the problem (0 when it concerns the whole file).
     #[must_use]
     pub fn line(&self) -> usize {

@@ -39,6 +39,12 @@ impl LineError {
         crate::codes::OperationLineCode::InvalidInput
     }
 
+    /// What to do about it.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        "correct the line as its message says: the field, and the JSON type or value expected"
+    }
+
     /// The field the error is about, when it is about one.
     #[must_use]
     pub fn field_name(&self) -> Option<&'static str> {
