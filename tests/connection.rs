@@ -413,6 +413,11 @@ fn s2_an_account_already_integrated_cannot_be_added_again() {
         )
         .unwrap_err();
     assert_eq!(e.code(), "already_integrated");
+    assert_eq!(e.account_id().map(|a| a.as_str()), Some(ACCT_A));
+    assert_eq!(
+        e.remedy(),
+        "select a different account, or use the existing connection"
+    );
 }
 
 #[test]
