@@ -116,6 +116,8 @@ families! {
     StripeErrorBody => ErrorBodyCode, "stripe_error_body";
     /// What a Stripe error means for the configuration.
     Diagnosis => DiagnosisCode, "diagnosis";
+    /// Who has to act on a Stripe error.
+    StripeErrorCategory => ErrorCategoryCode, "stripe_error_category";
     /// A file that cannot be read as a configuration at all.
     ConfigFile => ConfigFileCode, "config_file";
     /// A line of operations that is not a valid operation.
@@ -756,6 +758,28 @@ code_enum! {
             "a configuration file nests lists and objects at most 64 deep", "rules §10";
         TooLarge => "too_large", "error",
             "a configuration file is at most 1 MiB", "rules §10";
+    }
+}
+
+code_enum! {
+    /// Who has to act on a Stripe error:
+    /// [`ErrorCategory::code`](crate::diagnosis::ErrorCategory::code) (a category of Stripe's
+    /// codes, not an error of the crate: its severity is the error's).
+    ErrorCategoryCode, Family::StripeErrorCategory, {
+        Configuration => "configuration", "error",
+            "the gateway's configuration or the Stripe account's settings are wrong for this request", "rules §12";
+        Operation => "operation", "error",
+            "the operation does not fit the current state of the payment it acts on", "rules §12";
+        CustomerCard => "customer_card", "error",
+            "the customer's card or payment details were refused", "rules §12";
+        RetryLater => "retry_later", "error",
+            "a temporary condition at Stripe or the payment network", "rules §12";
+        PlatformBug => "platform_bug", "error",
+            "the platform sent a request Stripe can't accept as built", "rules §12";
+        NotOurs => "not_ours", "error",
+            "the error concerns a Stripe feature outside the payment gateway (invoices, payouts, Terminal, tax, Connect onboarding, products)", "rules §12";
+        Unknown => "unknown", "error",
+            "an error this crate does not know", "rules §12";
     }
 }
 

@@ -187,6 +187,12 @@ fn stripe_answers_and_files_errors_map_to_their_familys_codes() {
     .diagnose();
     let rule = diagnosis.rule().expect("a rule of the crate");
     listed(Family::Diagnosis, rule.code().as_str(), "amount_too_small");
+    // The category `diagnose` prints is a code of the catalogue too.
+    listed(
+        Family::StripeErrorCategory,
+        diagnosis.category().code().as_str(),
+        "configuration",
+    );
 }
 
 /// rules §5, rules §6: an amount error refuses an operation with the amount error's own code; a bad

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use stripe_gateway_rules::codes::{self, CodeInfo, Family, ToolCode};
-use stripe_gateway_rules::diagnosis::{MAX_BODY_LEN, StripeError};
+use stripe_gateway_rules::diagnosis::{ErrorCategory, MAX_BODY_LEN, StripeError};
 
 /// `explain CODE` or `explain --list`: every code of the catalogue (the library's code enums
 /// and the tool's own, [`ToolCode`]), each once, with the families it belongs to.
@@ -62,6 +62,10 @@ fn what_to_do(info: &CodeInfo) -> String {
             info.rule
         ),
         Family::OperationLine => "correct the line as its message says: the field, and the JSON type or value expected".to_owned(),
+        Family::StripeErrorCategory => ErrorCategory::ALL
+            .iter()
+            .find(|c| c.code() == info.code)
+            .map_or_else(String::new, |c| c.remedy().to_owned()),
         Family::Tool => match ToolCode::from_code(info.code) {
             Some(ToolCode::FileUnreadable) => {
                 "check the path and the file's permissions and encoding".to_owned()
