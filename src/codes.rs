@@ -1,101 +1,27 @@
-//! Every code the crate reports, in one table: the violations of a form, the refusals of an
-//! operation, and the parse errors of each value, with severity, rule and source.
+//! Every code the crate and its command-line tool report, in one catalogue: the violations of
+//! a form, the refusals of an operation, the errors of each value parser, with severity, rule
+//! and source.
 //!
 //! Codes are snake_case and stable: a code never changes meaning, and a renamed code is
-//! listed in the CHANGELOG with its replacement. Each [`Family`] is its own namespace: within
-//! a family no two codes are the same, and a code that appears in two families means the same
-//! thing in both (`amount_precision` is the money rule, whether [`Money::to_minor_units`]
-//! returns it or [`ValidatedGateway::check`] refuses with it).
+//! listed in the CHANGELOG with its replacement. Each [`Family`] is an enum of its codes and
+//! its own namespace: within a family no two codes are the same, and a code that appears in
+//! two families means the same thing in both (`amount_precision` is the money rule, whether
+//! [`Money::to_minor_units`] returns it or [`ValidatedGateway::check`] refuses with it).
 //!
 //! [`Money::to_minor_units`]: crate::Money::to_minor_units
 //! [`ValidatedGateway::check`]: crate::ValidatedGateway::check
 //!
-//! The tables: [`ViolationCode`], [`RefusalCode`], and [`PARSE_CODES`] for the parse errors of
-//! each value type; [`catalogue`] walks all of them.
+//! Every error type's `code()` returns its family's enum, and [`catalogue`] walks every
+//! family's enum, so the catalogue holds every code the crate can return, by construction.
+//! [`by_code`] groups it by code string, each code once with the families it belongs to (what
+//! `stripe-gateway-rules explain --list` prints).
 
 use std::fmt;
 
 use crate::diagnostics::Code;
 
-/// The kinds of code, each its own namespace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Family {
-    /// [`ViolationCode`]: what is wrong with a form (gateway configuration, connection
-    /// settings, auth scheme, OAuth callback).
-    Violation,
-    /// [`RefusalCode`]: why [`ValidatedGateway::check`](crate::ValidatedGateway::check)
-    /// refuses an operation.
-    Refusal,
-    /// [`CredentialError::code`](crate::CredentialError::code): why a key or id did not parse.
-    Credential,
-    /// [`AmountError::code`](crate::AmountError::code) and
-    /// [`ParseMoneyError::code`](crate::ParseMoneyError::code): money that breaks a currency's
-    /// rules or does not parse.
-    Money,
-    /// [`CurrencyError::code`](crate::CurrencyError::code): a currency code that does not parse.
-    Currency,
-    /// [`ApiVersionError::code`](crate::api_version::ApiVersionError::code): an API version that
-    /// does not parse.
-    ApiVersion,
-    /// [`TimeoutError::code`](crate::connection::TimeoutError::code): a timeout that does not
-    /// parse.
-    Timeout,
-    /// [`OAuthError::code`](crate::connection::OAuthError::code): an authorize request's
-    /// state, scope or redirect URI refused.
-    OAuth,
-    /// [`CallbackError::code`](crate::connection::CallbackError::code): Stripe's OAuth callback
-    /// refused (Stripe's own error codes among them).
-    OAuthCallback,
-    /// [`TokenResponseError::code`](crate::connection::TokenResponseError::code): Stripe's OAuth
-    /// token response refused.
-    OAuthToken,
-    /// [`ConnectionError::code`](crate::ConnectionError::code): a connection refused.
-    Connection,
-    /// [`ErrorBodyError::code`](crate::diagnosis::ErrorBodyError::code): a Stripe error body
-    /// that cannot be read.
-    StripeErrorBody,
-    /// [`DiagnosisKind::code`](crate::DiagnosisKind::code): what a Stripe error means for the
-    /// configuration.
-    Diagnosis,
-    /// [`ConfigFileError::code`](crate::config::ConfigFileError::code): a file that cannot be
-    /// read as a configuration at all.
-    ConfigFile,
-}
-
-impl Family {
-    /// The family's name: `violation`, `refusal`, `credential`, `money`, `currency`,
-    /// `api_version`, `timeout`, `oauth`, `oauth_callback`, `oauth_token`, `connection`,
-    /// `stripe_error_body`, `diagnosis`, `config_file`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Family::Violation => "violation",
-            Family::Refusal => "refusal",
-            Family::Credential => "credential",
-            Family::Money => "money",
-            Family::Currency => "currency",
-            Family::ApiVersion => "api_version",
-            Family::Timeout => "timeout",
-            Family::OAuth => "oauth",
-            Family::OAuthCallback => "oauth_callback",
-            Family::OAuthToken => "oauth_token",
-            Family::Connection => "connection",
-            Family::StripeErrorBody => "stripe_error_body",
-            Family::Diagnosis => "diagnosis",
-            Family::ConfigFile => "config_file",
-        }
-    }
-}
-
-impl fmt::Display for Family {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// One code of the table: its family, how bad it is, the rule behind it and where the rule
-/// comes from.
+/// One code of the catalogue: its family, how bad it is, the rule behind it and where the
+/// rule comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CodeInfo {
@@ -112,6 +38,102 @@ pub struct CodeInfo {
     pub source: &'static str,
 }
 
+/// Whether two strings are equal, in a `const` context.
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+macro_rules! families {
+    ($( $(#[$doc:meta])* $variant:ident => $codes:ident, $name:literal; )*) => {
+        /// The kinds of code, each an enum of its codes and its own namespace.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Family {
+            $( $(#[$doc])* #[doc = concat!("\n\nIts codes: [`", stringify!($codes), "`]; its name: `", $name, "`.")] $variant, )*
+        }
+
+        impl Family {
+            /// Every family, in the order of the catalogue.
+            pub const ALL: &'static [Family] = &[$(Family::$variant,)*];
+
+            /// The family's name, snake_case.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( Family::$variant => $name, )*
+                }
+            }
+
+            /// The family's rows, in the order of its enum.
+            #[must_use]
+            pub const fn rows(self) -> &'static [CodeInfo] {
+                match self {
+                    $( Family::$variant => $codes::ROWS, )*
+                }
+            }
+        }
+    };
+}
+
+families! {
+    /// What is wrong with a form (gateway configuration, connection settings, auth scheme,
+    /// OAuth callback).
+    Violation => ViolationCode, "violation";
+    /// Why [`ValidatedGateway::check`](crate::ValidatedGateway::check) refuses an operation.
+    Refusal => RefusalCode, "refusal";
+    /// Why a key or id did not parse.
+    Credential => CredentialCode, "credential";
+    /// Money that breaks a currency's rules or does not parse.
+    Money => MoneyCode, "money";
+    /// A currency code that does not parse.
+    Currency => CurrencyCode, "currency";
+    /// An API version that does not parse.
+    ApiVersion => ApiVersionCode, "api_version";
+    /// A timeout that does not parse.
+    Timeout => TimeoutCode, "timeout";
+    /// An authorize request's state, scope or redirect URI refused.
+    OAuth => OAuthCode, "oauth";
+    /// Stripe's OAuth callback refused (Stripe's own error codes among them).
+    OAuthCallback => OAuthCallbackCode, "oauth_callback";
+    /// Stripe's OAuth token response refused.
+    OAuthToken => OAuthTokenCode, "oauth_token";
+    /// A connection refused.
+    Connection => ConnectionCode, "connection";
+    /// A legacy-credential policy refused.
+    LegacyPolicy => LegacyPolicyCode, "legacy_policy";
+    /// A Stripe error body that cannot be read.
+    StripeErrorBody => ErrorBodyCode, "stripe_error_body";
+    /// What a Stripe error means for the configuration.
+    Diagnosis => DiagnosisCode, "diagnosis";
+    /// Who has to act on a Stripe error.
+    StripeErrorCategory => ErrorCategoryCode, "stripe_error_category";
+    /// A file that cannot be read as a configuration at all.
+    ConfigFile => ConfigFileCode, "config_file";
+    /// A line of operations that is not a valid operation.
+    OperationLine => OperationLineCode, "operation_line";
+    /// A keyword, platform, card brand, report path or platform code that does not parse.
+    Value => ValueCode, "value";
+    /// The command-line tool's own codes (feature `cli`).
+    Tool => ToolCode, "tool";
+}
+
+impl fmt::Display for Family {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 macro_rules! code_enum {
     (
         $(#[$meta:meta])*
@@ -119,30 +141,55 @@ macro_rules! code_enum {
             $( $(#[$doc:meta])* $variant:ident => $code:literal, $severity:literal, $rule:literal, $source:literal; )*
         }
     ) => {
+        code_enum! { $(#[$meta])* $name, $family, { $( $(#[$doc])* $variant => $code, $severity, $rule, $source; )* } also {} }
+    };
+    (
+        $(#[$meta:meta])*
+        $name:ident, $family:expr, {
+            $( $(#[$doc:meta])* $variant:ident => $code:literal, $severity:literal, $rule:literal, $source:literal; )*
+        } also {
+            $( $avariant:ident => $acode:literal as $other:ident :: $ovariant:ident, $aseverity:literal; )*
+        }
+    ) => {
         $(#[$meta])*
         ///
         /// | code | severity | rule | source |
         /// | --- | --- | --- | --- |
         $( #[doc = concat!("| `", $code, "` | ", $severity, " | ", $rule, " | ", $source, " |")] )*
+        $( #[doc = concat!("| `", $acode, "` | ", $aseverity, " | as in [`", stringify!($other), "`] | |")] )*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum $name {
-            $( $(#[$doc])* $variant, )*
+            $(
+                $(#[$doc])*
+                #[doc = concat!("\n\n`", $code, "`: ", $rule, " (", $source, ").")]
+                $variant,
+            )*
+            $(
+                #[doc = concat!("`", $acode, "`, as [`", stringify!($other), "::", stringify!($ovariant), "`].")]
+                $avariant,
+            )*
         }
+
+        $( const _: () = assert!(str_eq($acode, $other::$ovariant.as_str())); )*
 
         impl $name {
             /// Every code, in the order of the table.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+            pub const ALL: &'static [$name] = &[$($name::$variant,)* $($name::$avariant,)*];
+
+            /// The rows of [`ALL`](Self::ALL).
+            const ROWS: &'static [CodeInfo] = &[$($name::$variant.info(),)* $($name::$avariant.info(),)*];
 
             /// The stable snake_case code.
             #[must_use]
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $( $name::$variant => $code, )*
+                    $( $name::$avariant => $acode, )*
                 }
             }
 
-            /// The code's row of the table.
+            /// The code's row of the catalogue.
             #[must_use]
             pub const fn info(self) -> CodeInfo {
                 match self {
@@ -153,7 +200,18 @@ macro_rules! code_enum {
                         rule: $rule,
                         source: $source,
                     }, )*
+                    $( $name::$avariant => CodeInfo {
+                        family: $family,
+                        severity: $aseverity,
+                        ..$other::$ovariant.info()
+                    }, )*
                 }
+            }
+
+            /// The code spelled `code`, if this family has it.
+            #[must_use]
+            pub fn from_code(code: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|c| c.as_str() == code)
             }
         }
 
@@ -163,6 +221,43 @@ macro_rules! code_enum {
             }
         }
 
+        impl From<$name> for &'static str {
+            fn from(code: $name) -> &'static str {
+                code.as_str()
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl PartialEq<$name> for &str {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.as_str()
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+/// The conversions of a family whose codes are a [`Violation`](crate::diagnostics::Violation)'s
+/// (violations, and refusals reported as violations).
+macro_rules! violation_codes {
+    ($name:ident) => {
         impl From<$name> for Code {
             fn from(code: $name) -> Code {
                 Code::of_crate(code.as_str())
@@ -190,30 +285,14 @@ macro_rules! code_enum {
                 if code.is_platform() {
                     return Err(());
                 }
-                Self::ALL.iter().copied().find(|c| c.as_str() == code.as_str()).ok_or(())
-            }
-        }
-
-        impl PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                self.as_str() == *other
-            }
-        }
-
-        impl PartialEq<str> for $name {
-            fn eq(&self, other: &str) -> bool {
-                self.as_str() == other
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
+                Self::from_code(code.as_str()).ok_or(())
             }
         }
     };
 }
+
+violation_codes!(ViolationCode);
+violation_codes!(RefusalCode);
 
 code_enum! {
     /// What rule a [`Violation`](crate::diagnostics::Violation) of one of the crate's forms
@@ -362,10 +441,511 @@ code_enum! {
         /// The customer's email is not a valid address.
         InvalidEmail => "invalid_email", "refusal",
             "the customer's email is a valid address", "rules §8; S4";
+    } also {
+        PayoutAmountNotMultiple => "payout_amount_not_multiple" as MoneyCode::PayoutAmountNotMultiple, "refusal";
+        AmountOverflow => "amount_overflow" as MoneyCode::AmountOverflow, "refusal";
+        ConversionInexact => "conversion_inexact" as MoneyCode::ConversionInexact, "refusal";
+        InvalidExchangeRate => "invalid_exchange_rate" as MoneyCode::InvalidExchangeRate, "refusal";
+        ExchangeRateMismatch => "exchange_rate_mismatch" as MoneyCode::ExchangeRateMismatch, "refusal";
     }
 }
 
-/// Every code the crate reports with its row: violations, refusals and parse errors.
+code_enum! {
+    /// Why a key or id did not parse: [`CredentialError::code`](crate::CredentialError::code).
+    CredentialCode, Family::Credential, {
+        Empty => "empty", "error",
+            "a credential is not empty", "rules §1";
+        TooLong => "too_long", "error",
+            "a credential is at most a few hundred characters", "rules §1";
+        BearerPrefix => "bearer_prefix", "error",
+            "a key is pasted without `Bearer `", "rules §1";
+        Quoted => "quoted", "error",
+            "a key is pasted without quotes", "rules §1";
+        Whitespace => "whitespace", "error",
+            "a key has no spaces or line breaks; nothing is trimmed", "rules §1";
+        NonAscii => "non_ascii", "error",
+            "a key is ASCII (look-alike letters are refused)", "rules §1";
+        InvalidCharacter => "invalid_character", "error",
+            "a key's body is letters and digits", "rules §1";
+        PublishableKeyAsSecret => "publishable_key_as_secret", "error",
+            "a publishable key cannot authenticate API requests", "rules §1; stripe-facts §3.1";
+        WrongCredentialKind => "wrong_credential_kind", "error",
+            "another Stripe string is not this credential", "rules §1";
+        MissingBody => "missing_body", "error",
+            "a key has a body after its prefix", "rules §1";
+        UnknownMode => "unknown_mode", "error",
+            "a key's mode is `test` or `live`", "rules §1; stripe-facts §3";
+        UnknownPrefix => "unknown_prefix", "error",
+            "a credential starts with its kind's prefix", "rules §1; stripe-facts §3";
+        BodyTooShort => "body_too_short", "error",
+            "a key's body is as long as Stripe's shortest", "rules §1; stripe-facts §3";
+        BodyTooLong => "body_too_long", "error",
+            "a key's body is no longer than Stripe's longest", "rules §1; stripe-facts §3";
+    }
+}
+
+code_enum! {
+    /// Money that breaks a currency's rules or does not parse:
+    /// [`AmountError::code`](crate::AmountError::code) and
+    /// [`ParseMoneyError::code`](crate::ParseMoneyError::code) (whose currency part reports the
+    /// [`CurrencyCode`]s too).
+    MoneyCode, Family::Money, {
+        AmountPrecision => "amount_precision", "error",
+            "an amount is no finer than the currency allows", "rules §5; stripe-facts §2";
+        AmountNotMultiple => "amount_not_multiple", "error",
+            "ISK and UGX in whole units; three-decimal currencies with the last digit 0", "rules §5; stripe-facts §2.3, §2.4";
+        AmountTooLarge => "amount_too_large", "error",
+            "at most 8 digits in minor units (IDR 12), or the account's own limit", "rules §5; stripe-facts §1.2";
+        AmountNotPositive => "amount_not_positive", "error",
+            "the amount is positive where the operation needs it", "rules §5";
+        PayoutAmountNotMultiple => "payout_amount_not_multiple", "error",
+            "HUF and TWD payouts are multiples of 100", "rules §5; stripe-facts §2.4";
+        AmountOverflow => "amount_overflow", "error",
+            "a conversion never overflows silently", "rules §5";
+        ConversionInexact => "conversion_inexact", "error",
+            "a conversion is exact or refused", "rules §5";
+        CurrencyMismatch => "currency_mismatch", "error",
+            "amounts compared or converted are in the expected currencies", "rules §5";
+        InvalidExchangeRate => "invalid_exchange_rate", "error",
+            "an exchange rate is positive", "rules §6";
+        ExchangeRateMismatch => "exchange_rate_mismatch", "error",
+            "a rate converts from the amount's currency", "rules §6";
+        MoneyFormat => "money_format", "error",
+            "money is written `0.50 USD`", "rules §5, §6";
+        MoneyAmountSyntax => "money_amount_syntax", "error",
+            "an amount is a decimal number", "rules §5";
+        MoneyAmountOutOfRange => "money_amount_out_of_range", "error",
+            "an amount fits a 96-bit decimal", "rules §5";
+    } also {
+        CurrencyEmpty => "currency_empty" as CurrencyCode::CurrencyEmpty, "error";
+        CurrencyWhitespace => "currency_whitespace" as CurrencyCode::CurrencyWhitespace, "error";
+        CurrencyNonAscii => "currency_non_ascii" as CurrencyCode::CurrencyNonAscii, "error";
+        CurrencyWrongLength => "currency_wrong_length" as CurrencyCode::CurrencyWrongLength, "error";
+        CurrencyNotALetter => "currency_not_a_letter" as CurrencyCode::CurrencyNotALetter, "error";
+        CurrencyWithdrawn => "currency_withdrawn" as CurrencyCode::CurrencyWithdrawn, "error";
+        CurrencyUnknown => "currency_unknown" as CurrencyCode::CurrencyUnknown, "error";
+    }
+}
+
+code_enum! {
+    /// Why a currency code did not parse: [`CurrencyError::code`](crate::CurrencyError::code).
+    CurrencyCode, Family::Currency, {
+        CurrencyEmpty => "currency_empty", "error",
+            "a currency code is not empty", "rules §5";
+        CurrencyWhitespace => "currency_whitespace", "error",
+            "a currency code has no spaces", "rules §5";
+        CurrencyNonAscii => "currency_non_ascii", "error",
+            "a currency code is ASCII", "rules §5";
+        CurrencyWrongLength => "currency_wrong_length", "error",
+            "a currency code has three letters", "rules §5";
+        CurrencyNotALetter => "currency_not_a_letter", "error",
+            "a currency code is letters", "rules §5";
+        CurrencyWithdrawn => "currency_withdrawn", "error",
+            "a withdrawn ISO code (STD, ANG) cannot be represented", "rules §5";
+        CurrencyUnknown => "currency_unknown", "error",
+            "a currency code is an ISO 4217 code", "rules §5";
+    }
+}
+
+code_enum! {
+    /// Why an API version did not parse:
+    /// [`ApiVersionError::code`](crate::api_version::ApiVersionError::code).
+    ApiVersionCode, Family::ApiVersion, {
+        Empty => "empty", "error",
+            "an API version is not empty", "rules §9";
+        TooLong => "too_long", "error",
+            "an API version is at most a few dozen characters", "rules §9";
+        Whitespace => "whitespace", "error",
+            "an API version has no spaces", "rules §9";
+        NonAscii => "non_ascii", "error",
+            "an API version is ASCII", "rules §9";
+        Shape => "shape", "error",
+            "an API version is `YYYY-MM-DD` or `YYYY-MM-DD.name`", "rules §9; stripe-facts §9";
+        InvalidMonth => "invalid_month", "error",
+            "an API version's month exists", "rules §9";
+        InvalidDay => "invalid_day", "error",
+            "an API version's day exists in its month", "rules §9";
+        EmptyRelease => "empty_release", "error",
+            "a release name follows the dot", "rules §9; stripe-facts §9";
+        InvalidReleaseCharacter => "invalid_release_character", "error",
+            "a release name is lowercase letters", "rules §9; stripe-facts §9";
+        MissingRelease => "missing_release", "error",
+            "a version from 2024-09-30 on names its release", "rules §9; stripe-facts §9";
+        ReleaseMismatch => "release_mismatch", "error",
+            "a known release name matches the version's date", "rules §9; stripe-facts §9";
+    }
+}
+
+code_enum! {
+    /// Why a timeout did not parse:
+    /// [`TimeoutError::code`](crate::connection::TimeoutError::code).
+    TimeoutCode, Family::Timeout, {
+        Empty => "empty", "error",
+            "a timeout is typed", "rules §9; S1";
+        NotANumber => "not_a_number", "error",
+            "a timeout is a whole number of milliseconds", "rules §9; S1";
+        Negative => "negative", "error",
+            "a timeout is positive", "rules §9; S1";
+        Zero => "zero", "error",
+            "a timeout is more than zero", "rules §9; S1";
+        TooLarge => "too_large", "error",
+            "a timeout is at most 600000 ms (10 minutes)", "rules §9; S1";
+    }
+}
+
+code_enum! {
+    /// Why an authorize request's state, scope or redirect URI was refused:
+    /// [`OAuthError::code`](crate::connection::OAuthError::code).
+    OAuthCode, Family::OAuth, {
+        StateEmpty => "state_empty", "error",
+            "an OAuth state is not empty", "rules §9; stripe-facts §6";
+        StateTooShort => "state_too_short", "error",
+            "an OAuth state has at least 16 characters", "rules §9; stripe-facts §6";
+        StateTooLong => "state_too_long", "error",
+            "an OAuth state has at most 512 characters", "rules §9";
+        StateInvalidCharacter => "state_invalid_character", "error",
+            "an OAuth state is printable ASCII", "rules §9";
+        ScopeUnknown => "scope_unknown", "error",
+            "the scope is `read_write` or `read_only`", "rules §9; stripe-facts §6";
+        RedirectUriNotWeb => "redirect_uri_not_web", "error",
+            "a redirect URI is an http(s) URL with a host", "rules §9; stripe-facts §6";
+        RedirectUriNotHttps => "redirect_uri_not_https", "error",
+            "a live-mode redirect URI is https", "rules §9; stripe-facts §6";
+        RedirectUriInvalid => "redirect_uri_invalid", "error",
+            "a redirect URI is an absolute URL without whitespace", "rules §9; stripe-facts §6";
+        RedirectUriHasCredentials => "redirect_uri_has_credentials", "error",
+            "a redirect URI has no user name or password", "rules §9";
+        RedirectUriHasFragment => "redirect_uri_has_fragment", "error",
+            "a redirect URI has no fragment", "rules §9";
+        StateHoldsSecret => "state_holds_secret", "error",
+            "an OAuth state holds no Stripe secret: it travels in the address bar", "rules §1, §9";
+        RedirectUriHoldsSecret => "redirect_uri_holds_secret", "error",
+            "a redirect URI holds no Stripe secret: it travels in the address bar", "rules §1, §9";
+    }
+}
+
+code_enum! {
+    /// Why Stripe's OAuth callback was refused (Stripe's own error codes among them):
+    /// [`CallbackError::code`](crate::connection::CallbackError::code).
+    OAuthCallbackCode, Family::OAuthCallback, {
+        AccessDenied => "access_denied", "error",
+            "Stripe's error: the user denied the connection", "rules §9; stripe-facts §6";
+        InvalidScope => "invalid_scope", "error",
+            "Stripe's error: the authorize request's scope was refused", "rules §9; stripe-facts §6";
+        InvalidRedirectUri => "invalid_redirect_uri", "error",
+            "Stripe's error: the redirect URI is not the registered one", "rules §9; stripe-facts §6";
+        InvalidRequest => "invalid_request", "error",
+            "Stripe's error: a parameter of the authorize request is missing", "rules §9; stripe-facts §6";
+        UnsupportedResponseType => "unsupported_response_type", "error",
+            "Stripe's error: the response type is not `code`", "rules §9; stripe-facts §6";
+        OauthError => "oauth_error", "error",
+            "Stripe's error, another code than the documented ones", "rules §9; stripe-facts §6";
+        StateMissing => "state_missing", "error",
+            "the callback carries the state sent", "rules §9; stripe-facts §6";
+        StateMismatch => "state_mismatch", "error",
+            "the callback's state is the one sent", "rules §9; stripe-facts §6";
+        CodeMissing => "code_missing", "error",
+            "the callback carries an authorization code", "rules §9; stripe-facts §6";
+        CodeInvalid => "code_invalid", "error",
+            "the authorization code is `ac_…`", "rules §9; stripe-facts §6";
+        ScopeUnknown => "scope_unknown", "error",
+            "the callback's scope is `read_write` or `read_only`", "rules §9; stripe-facts §6";
+        DuplicateParameter => "duplicate_parameter", "error",
+            "each callback parameter appears once", "rules §9";
+    }
+}
+
+code_enum! {
+    /// Why Stripe's OAuth token response was refused:
+    /// [`TokenResponseError::code`](crate::connection::TokenResponseError::code).
+    OAuthTokenCode, Family::OAuthToken, {
+        OauthError => "oauth_error", "error",
+            "Stripe answered the token request with an error", "rules §9; stripe-facts §6";
+        Syntax => "syntax", "error",
+            "the token response is JSON", "rules §9";
+        MissingField => "missing_field", "error",
+            "the token response has `stripe_user_id` and `livemode`", "rules §9; stripe-facts §6";
+        WrongType => "wrong_type", "error",
+            "each token response field has its JSON type", "rules §9";
+        InvalidField => "invalid_field", "error",
+            "the account id, publishable key and refresh token parse", "rules §9; rules §1";
+        ScopeUnknown => "scope_unknown", "error",
+            "the token's scope is `read_write` or `read_only`", "rules §9; stripe-facts §6";
+        TokenType => "token_type", "error",
+            "the token type is `bearer`", "rules §9; stripe-facts §6";
+        ModeMismatch => "mode_mismatch", "error",
+            "the publishable key's mode is the token's `livemode`", "rules §9; rules §1";
+    }
+}
+
+code_enum! {
+    /// Why a connection was refused: [`ConnectionError::code`](crate::ConnectionError::code).
+    ConnectionCode, Family::Connection, {
+        AccountMismatch => "account_mismatch", "error",
+            "reconnecting picks the same Stripe account as before", "rules §9; S2";
+        AlreadyIntegrated => "already_integrated", "error",
+            "an account is connected to this platform once", "rules §9; S2";
+        AccountIneligible => "account_ineligible", "error",
+            "an account connected to another platform cannot be added", "rules §9; S2";
+        DuplicateConnection => "duplicate_connection", "error",
+            "one connection per Stripe account", "rules §9; S2";
+        ConnectionNotFound => "connection_not_found", "error",
+            "the connection looked up exists", "rules §9; S2";
+    }
+}
+
+code_enum! {
+    /// Why a Stripe error body cannot be read:
+    /// [`ErrorBodyError::code`](crate::diagnosis::ErrorBodyError::code).
+    ErrorBodyCode, Family::StripeErrorBody, {
+        Empty => "empty", "error",
+            "a Stripe error body is not empty", "rules §12";
+        TooLarge => "too_large", "error",
+            "a Stripe error body is at most 1 MiB", "rules §12";
+        ByteOrderMark => "byte_order_mark", "error",
+            "a Stripe error body has no byte-order mark", "rules §12";
+        Syntax => "syntax", "error",
+            "a Stripe error body is JSON", "rules §12";
+        Truncated => "truncated", "error",
+            "a Stripe error body is complete", "rules §12";
+        NotAnObject => "not_an_object", "error",
+            "a Stripe error body is a JSON object", "rules §12";
+        NoErrorFields => "no_error_fields", "error",
+            "a Stripe error body has Stripe's error fields", "rules §12";
+        WrongType => "wrong_type", "error",
+            "each error field has its JSON type", "rules §12";
+    }
+}
+
+code_enum! {
+    /// What a Stripe error means for the configuration:
+    /// [`DiagnosisKind::code`](crate::DiagnosisKind::code).
+    DiagnosisCode, Family::Diagnosis, {
+        RawCardDataRefused => "raw_card_data_refused", "error",
+            "Stripe refused card numbers sent without raw card data access", "rules §3; stripe-facts §5";
+        AmountTooSmall => "amount_too_small", "error",
+            "a charge below Stripe's minimum", "rules §6; stripe-facts §1.1";
+        LivemodeMismatch => "livemode_mismatch", "error",
+            "a key of the other mode", "rules §1; stripe-facts §3";
+        SecretKeyRequired => "secret_key_required", "error",
+            "a publishable key used where a secret key is needed", "rules §1; stripe-facts §3.1";
+        ApiKeyExpired => "api_key_expired", "error",
+            "an expired or rolled API key", "rules §1; stripe-facts §3";
+        PlatformApiKeyExpired => "platform_api_key_expired", "error",
+            "the platform's key for a connected account expired", "rules §9; stripe-facts §6";
+        ChargeExpiredForCapture => "charge_expired_for_capture", "error",
+            "a capture after the authorization window", "rules §7; stripe-facts §4";
+        UncapturedChargeRefund => "uncaptured_charge_refund", "error",
+            "a refund of an uncaptured payment (cancel it instead)", "rules §7; stripe-facts §4";
+        AmountTooLarge => "amount_too_large", "error",
+            "an amount above Stripe's maximum", "rules §5; stripe-facts §1.2";
+    }
+}
+
+code_enum! {
+    /// Why a file cannot be read as a configuration at all:
+    /// [`ConfigFileError::code`](crate::config::ConfigFileError::code).
+    ConfigFileCode, Family::ConfigFile, {
+        NotUtf8 => "not_utf8", "error",
+            "a configuration file is UTF-8 text", "rules §10";
+        NotJson => "not_json", "error",
+            "a configuration file is JSON", "rules §10";
+        Truncated => "truncated", "error",
+            "a configuration file's JSON is complete", "rules §10";
+        NotAnObject => "not_an_object", "error",
+            "a configuration file is a JSON object at the top level", "rules §10";
+        TooDeep => "too_deep", "error",
+            "a configuration file nests lists and objects at most 64 deep", "rules §10";
+        TooLarge => "too_large", "error",
+            "a configuration file is at most 1 MiB", "rules §10";
+    }
+}
+
+code_enum! {
+    /// Who has to act on a Stripe error:
+    /// [`ErrorCategory::code`](crate::diagnosis::ErrorCategory::code) (a category of Stripe's
+    /// codes, not an error of the crate: its severity is the error's).
+    ErrorCategoryCode, Family::StripeErrorCategory, {
+        Configuration => "configuration", "error",
+            "the gateway's configuration or the Stripe account's settings are wrong for this request", "rules §12";
+        Operation => "operation", "error",
+            "the operation does not fit the current state of the payment it acts on", "rules §12";
+        CustomerCard => "customer_card", "error",
+            "the customer's card or payment details were refused", "rules §12";
+        RetryLater => "retry_later", "error",
+            "a temporary condition at Stripe or the payment network", "rules §12";
+        PlatformBug => "platform_bug", "error",
+            "the platform sent a request Stripe can't accept as built", "rules §12";
+        NotOurs => "not_ours", "error",
+            "the error concerns a Stripe feature outside the payment gateway (invoices, payouts, Terminal, tax, Connect onboarding, products)", "rules §12";
+        Unknown => "unknown", "error",
+            "an error this crate does not know", "rules §12";
+    }
+}
+
+code_enum! {
+    /// Why a legacy-credential policy was refused:
+    /// [`LegacyPolicyError::code`](crate::connection::LegacyPolicyError::code).
+    LegacyPolicyCode, Family::LegacyPolicy, {
+        CutoffAfterDeadline => "cutoff_after_deadline", "error",
+            "a legacy-credential policy's cutoff is on or before its deadline", "rules §9; S2";
+    }
+}
+
+code_enum! {
+    /// Why a line of operations is not a valid operation:
+    /// [`LineError::code`](crate::operation::LineError::code).
+    OperationLineCode, Family::OperationLine, {
+        InvalidInput => "invalid_input", "error",
+            "each line of a billing run is a JSON object of the operations format (`stripe_gateway_rules::operation::OperationLine`)", "rules §7, §8";
+    }
+}
+
+code_enum! {
+    /// Why a keyword, a platform, a card brand, a report path or a platform's code did not
+    /// parse: the `code()` of [`ModeError`](crate::credentials::ModeError),
+    /// [`GatewayVersionError`](crate::version::GatewayVersionError),
+    /// [`DataProtectionError`](crate::data_protection::DataProtectionError),
+    /// [`InitiatorError`](crate::authorization::InitiatorError),
+    /// [`PresenceError`](crate::authorization::PresenceError),
+    /// [`PlatformError`](crate::profile::PlatformError),
+    /// [`CardBrandError`](crate::card_brand::CardBrandError),
+    /// [`PathError`](crate::diagnostics::PathError) and
+    /// [`CodeError`](crate::diagnostics::CodeError).
+    ValueCode, Family::Value, {
+        UnknownKeyword => "unknown_keyword", "error",
+            "a keyword field (mode, gateway version, data protection, initiator, presence) holds one of its keywords, in lowercase", "rules §1, §3, §7, §8";
+        UnknownPlatform => "unknown_platform", "error",
+            "a platform is one the crate has a profile for", "rules §11";
+        UnknownCardBrand => "unknown_card_brand", "error",
+            "a card brand is one of Stripe's `card.brand` keywords", "rules §10";
+        InvalidPath => "invalid_path", "error",
+            "a report path is field names joined by `.`, with list positions in `[…]`", "rules §10";
+        InvalidCode => "invalid_code", "error",
+            "a platform's code is 1 to 64 characters of a-z, 0-9 and _, starting with a letter", "rules §10";
+    }
+}
+
+impl ValueCode {
+    /// What to type instead.
+    const fn remedy(self) -> &'static str {
+        match self {
+            ValueCode::UnknownKeyword => "type one of the keywords the message lists, in lowercase",
+            ValueCode::UnknownPlatform => "use one of the platforms the message lists",
+            ValueCode::UnknownCardBrand => {
+                "type one of the card brand keywords the message lists, in lowercase"
+            }
+            ValueCode::InvalidPath => "write field names joined by '.', with list positions in [n]",
+            ValueCode::InvalidCode => {
+                "use 1 to 64 characters of a-z, 0-9 and _, starting with a letter"
+            }
+        }
+    }
+}
+
+/// The [`ValueCode`] and remedy of the errors that are defined where codes are not known.
+macro_rules! value_codes {
+    ($( $ty:ty => $code:ident ),* $(,)?) => {
+        $(
+            impl $ty {
+                #[doc = concat!("A stable snake_case code: `", stringify!($code), "` ([`ValueCode`]).")]
+                #[must_use]
+                pub fn code(&self) -> ValueCode {
+                    ValueCode::$code
+                }
+
+                /// What to type instead.
+                #[must_use]
+                pub fn remedy(&self) -> &'static str {
+                    ValueCode::$code.remedy()
+                }
+            }
+        )*
+    };
+}
+
+value_codes! {
+    crate::credentials::ModeError => UnknownKeyword,
+    crate::version::GatewayVersionError => UnknownKeyword,
+    crate::data_protection::DataProtectionError => UnknownKeyword,
+    crate::authorization::InitiatorError => UnknownKeyword,
+    crate::authorization::PresenceError => UnknownKeyword,
+    crate::profile::PlatformError => UnknownPlatform,
+    crate::card_brand::CardBrandError => UnknownCardBrand,
+    crate::diagnostics::PathError => InvalidPath,
+    crate::diagnostics::CodeError => InvalidCode,
+}
+
+code_enum! {
+    /// The command-line tool's own codes (`stripe-gateway-rules check-config`, feature `cli`).
+    ToolCode, Family::Tool, {
+        FileUnreadable => "file_unreadable", "error",
+            "a configuration file can be read, is UTF-8 text and at most 1 MiB", "the command-line tool";
+        FileNotAConfiguration => "file_not_a_configuration", "error",
+            "a configuration file is a JSON object of the documented shape (`stripe-gateway-rules schema`)", "rules §10";
+    }
+}
+
+/// `invalid_value` at `path`, with the error's message and its own code as the `reason`
+/// param: how a value parser's error becomes a [`Violation`](crate::diagnostics::Violation).
+pub(crate) fn invalid_value(
+    path: crate::diagnostics::Path,
+    message: impl fmt::Display,
+    reason: Option<&'static str>,
+) -> crate::diagnostics::Violation {
+    let v = crate::diagnostics::Violation::error(
+        path,
+        ViolationCode::InvalidValue,
+        message.to_string(),
+    );
+    match reason {
+        Some(reason) => v.with_param("reason", reason),
+        None => v,
+    }
+}
+
+/// The errors that are `invalid_value` at their path, with their code as the `reason` param.
+macro_rules! invalid_value_violations {
+    ($( $ty:ty ),* $(,)?) => {
+        $(
+            impl crate::diagnostics::ToViolation for $ty {
+                /// `invalid_value` at `path`: this error's message, and its code as the
+                /// `reason` param.
+                fn to_violation(
+                    &self,
+                    path: crate::diagnostics::Path,
+                ) -> crate::diagnostics::Violation {
+                    invalid_value(path, self, Some(self.code().as_str()))
+                }
+            }
+        )*
+    };
+}
+
+invalid_value_violations! {
+    crate::money::AmountError,
+    crate::money::ParseMoneyError,
+    crate::currency::CurrencyError,
+    crate::api_version::ApiVersionError,
+    crate::connection::TokenResponseError,
+    crate::connection::ConnectionError,
+    crate::connection::LegacyPolicyError,
+    crate::diagnosis::ErrorBodyError,
+    crate::config::ConfigFileError,
+    crate::profile::PlatformError,
+    crate::card_brand::CardBrandError,
+    crate::credentials::ModeError,
+    crate::version::GatewayVersionError,
+    crate::authorization::InitiatorError,
+    crate::authorization::PresenceError,
+    crate::data_protection::DataProtectionError,
+    crate::diagnostics::PathError,
+    crate::diagnostics::CodeError,
+}
+
+/// Every code with its row, family by family: violations, refusals, the value parsers'
+/// errors and the tool's codes. Derived from the code enums: every code any `code()` of the
+/// crate returns is here.
 ///
 /// ```
 /// use stripe_gateway_rules::codes::{Family, catalogue};
@@ -374,11 +954,7 @@ code_enum! {
 /// assert_eq!(row.family, Family::Refusal);
 /// ```
 pub fn catalogue() -> impl Iterator<Item = CodeInfo> {
-    ViolationCode::ALL
-        .iter()
-        .map(|c| c.info())
-        .chain(RefusalCode::ALL.iter().map(|c| c.info()))
-        .chain(PARSE_CODES.iter().copied())
+    Family::ALL.iter().flat_map(|f| f.rows().iter().copied())
 }
 
 /// The rows of `code` in every family it belongs to (most codes belong to one).
@@ -386,134 +962,26 @@ pub fn lookup(code: &str) -> impl Iterator<Item = CodeInfo> + '_ {
     catalogue().filter(move |c| c.code == code)
 }
 
-macro_rules! parse_codes {
-    ($( $family:ident $code:literal, $rule:literal, $source:literal; )*) => {
-        /// The parse-error codes of the value types, each an error of its [`Family`].
-        ///
-        /// | code | family | rule | source |
-        /// | --- | --- | --- | --- |
-        $( #[doc = concat!("| `", $code, "` | ", stringify!($family), " | ", $rule, " | ", $source, " |")] )*
-        pub const PARSE_CODES: &[CodeInfo] = &[
-            $( CodeInfo {
-                code: $code,
-                family: Family::$family,
-                severity: "error",
-                rule: $rule,
-                source: $source,
-            }, )*
-        ];
-    };
-}
-
-parse_codes! {
-    Credential "empty", "a credential is not empty", "rules §1";
-    Credential "too_long", "a credential is at most a few hundred characters", "rules §1";
-    Credential "bearer_prefix", "a key is pasted without `Bearer `", "rules §1";
-    Credential "quoted", "a key is pasted without quotes", "rules §1";
-    Credential "whitespace", "a key has no spaces or line breaks; nothing is trimmed", "rules §1";
-    Credential "non_ascii", "a key is ASCII (look-alike letters are refused)", "rules §1";
-    Credential "invalid_character", "a key's body is letters and digits", "rules §1";
-    Credential "publishable_key_as_secret", "a publishable key cannot authenticate API requests", "rules §1; stripe-facts §3.1";
-    Credential "wrong_credential_kind", "another Stripe string is not this credential", "rules §1";
-    Credential "missing_body", "a key has a body after its prefix", "rules §1";
-    Credential "unknown_mode", "a key's mode is `test` or `live`", "rules §1; stripe-facts §3";
-    Credential "unknown_prefix", "a credential starts with its kind's prefix", "rules §1; stripe-facts §3";
-    Credential "body_too_short", "a key's body is as long as Stripe's shortest", "rules §1; stripe-facts §3";
-    Credential "body_too_long", "a key's body is no longer than Stripe's longest", "rules §1; stripe-facts §3";
-    Money "amount_precision", "an amount is no finer than the currency allows", "rules §5; stripe-facts §2";
-    Money "amount_not_multiple", "ISK and UGX in whole units; three-decimal currencies with the last digit 0", "rules §5; stripe-facts §2.3, §2.4";
-    Money "amount_too_large", "at most 8 digits in minor units (IDR 12), or the account's own limit", "rules §5; stripe-facts §1.2";
-    Money "amount_not_positive", "the amount is positive where the operation needs it", "rules §5";
-    Money "payout_amount_not_multiple", "HUF and TWD payouts are multiples of 100", "rules §5; stripe-facts §2.4";
-    Money "amount_overflow", "a conversion never overflows silently", "rules §5";
-    Money "conversion_inexact", "a conversion is exact or refused", "rules §5";
-    Money "currency_mismatch", "amounts compared or converted are in the expected currencies", "rules §5";
-    Money "invalid_exchange_rate", "an exchange rate is positive", "rules §6";
-    Money "exchange_rate_mismatch", "a rate converts from the amount's currency", "rules §6";
-    Money "money_format", "money is written `0.50 USD`", "rules §5, §6";
-    Money "money_amount_syntax", "an amount is a decimal number", "rules §5";
-    Money "money_amount_out_of_range", "an amount fits a 96-bit decimal", "rules §5";
-    Currency "currency_empty", "a currency code is not empty", "rules §5";
-    Currency "currency_whitespace", "a currency code has no spaces", "rules §5";
-    Currency "currency_non_ascii", "a currency code is ASCII", "rules §5";
-    Currency "currency_wrong_length", "a currency code has three letters", "rules §5";
-    Currency "currency_not_a_letter", "a currency code is letters", "rules §5";
-    Currency "currency_withdrawn", "a withdrawn ISO code (STD, ANG) cannot be represented", "rules §5";
-    Currency "currency_unknown", "a currency code is an ISO 4217 code", "rules §5";
-    ApiVersion "empty", "an API version is not empty", "rules §9";
-    ApiVersion "too_long", "an API version is at most a few dozen characters", "rules §9";
-    ApiVersion "whitespace", "an API version has no spaces", "rules §9";
-    ApiVersion "non_ascii", "an API version is ASCII", "rules §9";
-    ApiVersion "shape", "an API version is `YYYY-MM-DD` or `YYYY-MM-DD.name`", "rules §9; stripe-facts §9";
-    ApiVersion "invalid_month", "an API version's month exists", "rules §9";
-    ApiVersion "invalid_day", "an API version's day exists in its month", "rules §9";
-    ApiVersion "empty_release", "a release name follows the dot", "rules §9; stripe-facts §9";
-    ApiVersion "invalid_release_character", "a release name is lowercase letters", "rules §9; stripe-facts §9";
-    ApiVersion "missing_release", "a version from 2024-09-30 on names its release", "rules §9; stripe-facts §9";
-    ApiVersion "release_mismatch", "a known release name matches the version's date", "rules §9; stripe-facts §9";
-    Timeout "empty", "a timeout is typed", "rules §9; S1";
-    Timeout "not_a_number", "a timeout is a whole number of milliseconds", "rules §9; S1";
-    Timeout "negative", "a timeout is positive", "rules §9; S1";
-    Timeout "zero", "a timeout is more than zero", "rules §9; S1";
-    Timeout "too_large", "a timeout is at most 600000 ms (10 minutes)", "rules §9; S1";
-    OAuth "state_empty", "an OAuth state is not empty", "rules §9; stripe-facts §6";
-    OAuth "state_too_short", "an OAuth state has at least 16 characters", "rules §9; stripe-facts §6";
-    OAuth "state_too_long", "an OAuth state has at most 512 characters", "rules §9";
-    OAuth "state_invalid_character", "an OAuth state is printable ASCII", "rules §9";
-    OAuth "scope_unknown", "the scope is `read_write` or `read_only`", "rules §9; stripe-facts §6";
-    OAuth "redirect_uri_not_web", "a redirect URI is an http(s) URL with a host", "rules §9; stripe-facts §6";
-    OAuth "redirect_uri_not_https", "a live-mode redirect URI is https", "rules §9; stripe-facts §6";
-    OAuth "redirect_uri_invalid", "a redirect URI is an absolute URL without whitespace", "rules §9; stripe-facts §6";
-    OAuth "redirect_uri_has_credentials", "a redirect URI has no user name or password", "rules §9";
-    OAuth "redirect_uri_has_fragment", "a redirect URI has no fragment", "rules §9";
-    OAuth "state_holds_secret", "an OAuth state holds no Stripe secret: it travels in the address bar", "rules §1, §9";
-    OAuth "redirect_uri_holds_secret", "a redirect URI holds no Stripe secret: it travels in the address bar", "rules §1, §9";
-    OAuthCallback "access_denied", "Stripe's error: the user denied the connection", "rules §9; stripe-facts §6";
-    OAuthCallback "invalid_scope", "Stripe's error: the authorize request's scope was refused", "rules §9; stripe-facts §6";
-    OAuthCallback "invalid_redirect_uri", "Stripe's error: the redirect URI is not the registered one", "rules §9; stripe-facts §6";
-    OAuthCallback "invalid_request", "Stripe's error: a parameter of the authorize request is missing", "rules §9; stripe-facts §6";
-    OAuthCallback "unsupported_response_type", "Stripe's error: the response type is not `code`", "rules §9; stripe-facts §6";
-    OAuthCallback "oauth_error", "Stripe's error, another code than the documented ones", "rules §9; stripe-facts §6";
-    OAuthCallback "state_missing", "the callback carries the state sent", "rules §9; stripe-facts §6";
-    OAuthCallback "state_mismatch", "the callback's state is the one sent", "rules §9; stripe-facts §6";
-    OAuthCallback "code_missing", "the callback carries an authorization code", "rules §9; stripe-facts §6";
-    OAuthCallback "code_invalid", "the authorization code is `ac_…`", "rules §9; stripe-facts §6";
-    OAuthCallback "scope_unknown", "the callback's scope is `read_write` or `read_only`", "rules §9; stripe-facts §6";
-    OAuthCallback "duplicate_parameter", "each callback parameter appears once", "rules §9";
-    OAuthToken "oauth_error", "Stripe answered the token request with an error", "rules §9; stripe-facts §6";
-    OAuthToken "syntax", "the token response is JSON", "rules §9";
-    OAuthToken "missing_field", "the token response has `stripe_user_id` and `livemode`", "rules §9; stripe-facts §6";
-    OAuthToken "wrong_type", "each token response field has its JSON type", "rules §9";
-    OAuthToken "invalid_field", "the account id, publishable key and refresh token parse", "rules §9; rules §1";
-    OAuthToken "scope_unknown", "the token's scope is `read_write` or `read_only`", "rules §9; stripe-facts §6";
-    OAuthToken "token_type", "the token type is `bearer`", "rules §9; stripe-facts §6";
-    OAuthToken "mode_mismatch", "the publishable key's mode is the token's `livemode`", "rules §9; rules §1";
-    Connection "account_mismatch", "reconnecting picks the same Stripe account as before", "rules §9; S2";
-    Connection "already_integrated", "an account is connected to this platform once", "rules §9; S2";
-    Connection "account_ineligible", "an account connected to another platform cannot be added", "rules §9; S2";
-    Connection "duplicate_connection", "one connection per Stripe account", "rules §9; S2";
-    Connection "connection_not_found", "the connection looked up exists", "rules §9; S2";
-    StripeErrorBody "empty", "a Stripe error body is not empty", "rules §12";
-    StripeErrorBody "too_large", "a Stripe error body is at most 1 MiB", "rules §12";
-    StripeErrorBody "byte_order_mark", "a Stripe error body has no byte-order mark", "rules §12";
-    StripeErrorBody "syntax", "a Stripe error body is JSON", "rules §12";
-    StripeErrorBody "truncated", "a Stripe error body is complete", "rules §12";
-    StripeErrorBody "not_an_object", "a Stripe error body is a JSON object", "rules §12";
-    StripeErrorBody "no_error_fields", "a Stripe error body has Stripe's error fields", "rules §12";
-    StripeErrorBody "wrong_type", "each error field has its JSON type", "rules §12";
-    Diagnosis "raw_card_data_refused", "Stripe refused card numbers sent without raw card data access", "rules §3; stripe-facts §5";
-    Diagnosis "amount_too_small", "a charge below Stripe's minimum", "rules §6; stripe-facts §1.1";
-    Diagnosis "livemode_mismatch", "a key of the other mode", "rules §1; stripe-facts §3";
-    Diagnosis "secret_key_required", "a publishable key used where a secret key is needed", "rules §1; stripe-facts §3.1";
-    Diagnosis "api_key_expired", "an expired or rolled API key", "rules §1; stripe-facts §3";
-    Diagnosis "platform_api_key_expired", "the platform's key for a connected account expired", "rules §9; stripe-facts §6";
-    Diagnosis "charge_expired_for_capture", "a capture after the authorization window", "rules §7; stripe-facts §4";
-    Diagnosis "uncaptured_charge_refund", "a refund of an uncaptured payment (cancel it instead)", "rules §7; stripe-facts §4";
-    Diagnosis "amount_too_large", "an amount above Stripe's maximum", "rules §5; stripe-facts §1.2";
-    ConfigFile "not_utf8", "a configuration file is UTF-8 text", "rules §10";
-    ConfigFile "not_json", "a configuration file is JSON", "rules §10";
-    ConfigFile "truncated", "a configuration file's JSON is complete", "rules §10";
-    ConfigFile "not_an_object", "a configuration file is a JSON object at the top level", "rules §10";
-    ConfigFile "too_deep", "a configuration file nests lists and objects at most 64 deep", "rules §10";
-    ConfigFile "too_large", "a configuration file is at most 1 MiB", "rules §10";
+/// The catalogue by code string: each code once, in the order it first appears, with its rows
+/// in every family it belongs to (`amount_too_large` is a money error, a refusal and a
+/// diagnosis).
+///
+/// ```
+/// use stripe_gateway_rules::codes::{Family, by_code};
+///
+/// let (code, rows) = by_code().into_iter().find(|(c, _)| *c == "amount_too_large").unwrap();
+/// let families: Vec<Family> = rows.iter().map(|r| r.family).collect();
+/// assert_eq!(families, [Family::Refusal, Family::Money, Family::Diagnosis]);
+/// # let _ = code;
+/// ```
+#[must_use]
+pub fn by_code() -> Vec<(&'static str, Vec<CodeInfo>)> {
+    let mut grouped: Vec<(&'static str, Vec<CodeInfo>)> = Vec::new();
+    for row in catalogue() {
+        match grouped.iter_mut().find(|(code, _)| *code == row.code) {
+            Some((_, rows)) => rows.push(row),
+            None => grouped.push((row.code, vec![row])),
+        }
+    }
+    grouped
 }

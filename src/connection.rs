@@ -40,7 +40,7 @@ pub mod settings;
 pub use legacy::{LegacyCredentialPolicy, LegacyPolicyError, LegacyStatus};
 pub use oauth::{
     AuthorizationCode, AuthorizeRequest, CallbackError, OAuthError, OAuthErrorCode, OAuthGrant,
-    OAuthScope, OAuthState, OAuthToken, RedirectUriProblem, TokenResponseError, parse_callback,
+    OAuthScope, OAuthState, OAuthToken, TokenResponseError, parse_callback,
 };
 pub use registry::{Connection, ConnectionError, ConnectionKey, Connections, SelectedAccount};
 pub use settings::{ConnectionSettings, ConnectionSettingsDraft, Timeout, TimeoutError};

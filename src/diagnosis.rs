@@ -104,17 +104,23 @@ impl DiagnosisKind {
     /// `platform_api_key_expired`, `charge_expired_for_capture`, `uncaptured_charge_refund`,
     /// `amount_too_large`.
     #[must_use]
-    pub const fn code(self) -> &'static str {
+    pub const fn code(self) -> crate::codes::DiagnosisCode {
         match self {
-            DiagnosisKind::RawCardDataRefused => "raw_card_data_refused",
-            DiagnosisKind::AmountTooSmall => "amount_too_small",
-            DiagnosisKind::LivemodeMismatch => "livemode_mismatch",
-            DiagnosisKind::SecretKeyRequired => "secret_key_required",
-            DiagnosisKind::ApiKeyExpired => "api_key_expired",
-            DiagnosisKind::PlatformApiKeyExpired => "platform_api_key_expired",
-            DiagnosisKind::ChargeExpiredForCapture => "charge_expired_for_capture",
-            DiagnosisKind::UncapturedChargeRefund => "uncaptured_charge_refund",
-            DiagnosisKind::AmountTooLarge => "amount_too_large",
+            DiagnosisKind::RawCardDataRefused => crate::codes::DiagnosisCode::RawCardDataRefused,
+            DiagnosisKind::AmountTooSmall => crate::codes::DiagnosisCode::AmountTooSmall,
+            DiagnosisKind::LivemodeMismatch => crate::codes::DiagnosisCode::LivemodeMismatch,
+            DiagnosisKind::SecretKeyRequired => crate::codes::DiagnosisCode::SecretKeyRequired,
+            DiagnosisKind::ApiKeyExpired => crate::codes::DiagnosisCode::ApiKeyExpired,
+            DiagnosisKind::PlatformApiKeyExpired => {
+                crate::codes::DiagnosisCode::PlatformApiKeyExpired
+            }
+            DiagnosisKind::ChargeExpiredForCapture => {
+                crate::codes::DiagnosisCode::ChargeExpiredForCapture
+            }
+            DiagnosisKind::UncapturedChargeRefund => {
+                crate::codes::DiagnosisCode::UncapturedChargeRefund
+            }
+            DiagnosisKind::AmountTooLarge => crate::codes::DiagnosisCode::AmountTooLarge,
         }
     }
 
@@ -222,7 +228,7 @@ impl DiagnosisKind {
 
 impl fmt::Display for DiagnosisKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+        f.write_str(self.code().as_str())
     }
 }
 
@@ -265,7 +271,7 @@ impl Diagnosis {
 
     /// The kind's stable code.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::DiagnosisCode {
         self.kind.code()
     }
 

@@ -129,6 +129,7 @@ pub mod currency;
 pub mod data_protection;
 pub mod diagnosis;
 pub mod diagnostics;
+mod error;
 pub mod minimum;
 pub mod money;
 pub mod operation;
@@ -158,6 +159,7 @@ pub use currency::{
 pub use data_protection::DataProtection;
 pub use diagnosis::{Diagnosis, DiagnosisKind, diagnose};
 pub use diagnostics::{Report, Severity, Violation};
+pub use error::Error;
 pub use minimum::{MinimumVerdict, check_minimum, stripe_minimum};
 pub use money::{
     AmountError, ExchangeRate, MinorUnits, Money, ParseMoneyError, RoundingMode, check_payout,

@@ -80,7 +80,7 @@
 use core::fmt;
 
 use crate::currency::Currency;
-use crate::money::{AmountError, AmountLimits, ExchangeRate, Money};
+use crate::money::{AmountError, AmountLimits, AmountProblem, ExchangeRate, Money};
 
 pub use crate::money::minimum_table::{MINIMUMS_AS_OF, MINIMUMS_SOURCE, stripe_minimum};
 
@@ -201,10 +201,10 @@ impl fmt::Display for MinimumVerdict {
 ///
 /// # Errors
 ///
-/// * [`AmountError::NotPositive`] (`amount_not_positive`): `amount` is zero or negative;
-/// * [`AmountError::ExchangeRateMismatch`] (`exchange_rate_mismatch`): `rate` is not from
+/// * [`AmountError`] `amount_not_positive`: `amount` is zero or negative;
+/// * [`AmountError`] `exchange_rate_mismatch`: `rate` is not from
 ///   `amount`'s currency to `settlement`;
-/// * [`AmountError::Overflow`], [`AmountError::ConversionInexact`]: from
+/// * [`AmountError`] `amount_overflow`, [`AmountError`] `conversion_inexact`: from
 ///   [`ExchangeRate::convert`].
 ///
 /// # Examples
@@ -268,15 +268,16 @@ fn check_minimum_with(
     minimum_for: impl Fn(Currency) -> Option<Money>,
 ) -> Result<MinimumVerdict, AmountError> {
     if !amount.is_positive() {
-        return Err(AmountError::NotPositive { amount });
+        return Err(AmountProblem::NotPositive { amount }.into());
     }
     if let Some(rate) = rate {
         if rate.from() != amount.currency() || rate.to() != settlement {
-            return Err(AmountError::ExchangeRateMismatch {
+            return Err(AmountProblem::ExchangeRateMismatch {
                 rate: *rate,
                 expected_from: amount.currency(),
                 expected_to: settlement,
-            });
+            }
+            .into());
         }
     }
     let Some(minimum) = minimum_for(settlement) else {

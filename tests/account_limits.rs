@@ -13,6 +13,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use stripe_gateway_rules::authorization::Authorization;
 use stripe_gateway_rules::config::{GatewayConfig, GatewayDraft, Report, ViolationCode};
+use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::money::{AmountLimits, LimitSource, MinorUnits};
 use stripe_gateway_rules::operation::{Capture, CardSource, Payment, Refund};
 use stripe_gateway_rules::{

@@ -446,3 +446,27 @@ proptest! {
         prop_assert_eq!(text.parse::<ApiVersion>().unwrap(), version);
     }
 }
+
+/// stripe-facts §9: a refused version is one opaque error, its code, its remedy, an excerpt
+/// of what was found and the release its date expects (issue 18).
+#[test]
+fn facts_9_a_refused_version_has_a_code_a_remedy_an_excerpt_and_the_expected_release() {
+    use stripe_gateway_rules::api_version::Release;
+    use stripe_gateway_rules::codes::ApiVersionCode;
+    let e = err("2024-09-30");
+    assert_eq!(e.code(), ApiVersionCode::MissingRelease);
+    assert_eq!(e.found().as_str(), "2024-09-30");
+    assert_eq!(e.expected_release(), Some(Release::Acacia));
+    assert_eq!(
+        e.remedy(),
+        "add the release name of the version's date after a dot"
+    );
+    let e = err("2024-06-20 ");
+    assert_eq!(
+        (e.code(), e.position()),
+        (ApiVersionCode::Whitespace, Some(11))
+    );
+    let huge = err(&"2024-06-20".repeat(10));
+    assert_eq!(huge.found().original_len(), 100);
+    assert!(huge.found().is_truncated());
+}

@@ -3,8 +3,7 @@
 
 use static_assertions::{assert_impl_all, assert_not_impl_any};
 use stripe_gateway_rules::credentials::{
-    ClientSecret, CredentialErrorKind, CredentialSlot, ModeError, RefreshToken, StripeStringKind,
-    WhitespacePlace,
+    ClientSecret, CredentialSlot, ModeError, RefreshToken, StripeStringKind, WhitespacePlace,
 };
 use stripe_gateway_rules::*;
 
@@ -18,7 +17,6 @@ assert_impl_all!(ClientSecret: Send, Sync, Clone, std::fmt::Debug);
 assert_impl_all!(RefreshToken: Send, Sync, Clone, std::fmt::Debug);
 assert_impl_all!(AuthScheme: Send, Sync, Clone, std::fmt::Debug);
 assert_impl_all!(CredentialError: Send, Sync, std::error::Error, Clone, Eq);
-assert_impl_all!(CredentialErrorKind: Send, Sync);
 assert_impl_all!(CredentialSlot: Send, Sync);
 assert_impl_all!(StripeStringKind: Send, Sync);
 assert_impl_all!(WhitespacePlace: Send, Sync);
@@ -26,13 +24,11 @@ assert_impl_all!(WhitespacePlace: Send, Sync);
 // API versions (rules.md §9).
 assert_impl_all!(ApiVersion: Send, Sync, Copy, Ord, std::hash::Hash, std::fmt::Display, std::str::FromStr);
 assert_impl_all!(stripe_gateway_rules::api_version::ApiVersionError: Send, Sync, std::error::Error, Clone, Eq);
-assert_impl_all!(stripe_gateway_rules::api_version::ApiVersionErrorKind: Send, Sync);
 assert_impl_all!(stripe_gateway_rules::api_version::Release: Send, Sync, Copy, Ord);
 
 // Connections (rules.md §9).
 mod connection_types {
     use super::*;
-    use stripe_gateway_rules::connection::settings::TimeoutErrorKind;
     use stripe_gateway_rules::connection::{
         AuthorizationCode, AuthorizeRequest, CallbackError, ConnectionSettingsDraft,
         LegacyPolicyError, LegacyStatus, OAuthError, OAuthErrorCode, OAuthGrant, OAuthScope,
@@ -76,7 +72,6 @@ mod connection_types {
     assert_impl_all!(Severity: Send, Sync, Copy);
     assert_impl_all!(Timeout: Send, Sync, Copy, Ord, std::fmt::Display, std::str::FromStr);
     assert_impl_all!(TimeoutError: Send, Sync, std::error::Error, Clone, Eq);
-    assert_impl_all!(TimeoutErrorKind: Send, Sync);
 
     // The authorization code and everything holding a secret key: no Display, no equality.
     assert_not_impl_any!(AuthorizationCode: std::fmt::Display, PartialEq);
@@ -121,7 +116,7 @@ fn autotraits_are_asserted_at_compile_time() {
 
 mod money_and_configuration {
     use static_assertions::assert_impl_all;
-    use stripe_gateway_rules::api_version::{ApiVersionError, ApiVersionErrorKind, Release};
+    use stripe_gateway_rules::api_version::{ApiVersionError, Release};
     use stripe_gateway_rules::authorization::{Authorization, Initiator, Presence};
     use stripe_gateway_rules::card_brand::{CardBrandError, CardBrands};
     use stripe_gateway_rules::config::{
@@ -174,7 +169,39 @@ mod money_and_configuration {
     assert_impl_all!(Initiator: Copy, Eq, Send, Sync);
     assert_impl_all!(Presence: Copy, Eq, Send, Sync);
     assert_impl_all!(ApiVersionError: std::error::Error, Send, Sync);
-    assert_impl_all!(ApiVersionErrorKind: Send, Sync);
     assert_impl_all!(Release: Copy, Send, Sync);
     assert_impl_all!(MatchedBy: Send, Sync);
 }
+
+// Every error type and `Refusal` becomes a `Violation` at a path through one trait (issue 18).
+mod every_error_to_violation {
+    use super::*;
+    use stripe_gateway_rules::diagnostics::ToViolation;
+    assert_impl_all!(CredentialError: ToViolation);
+    assert_impl_all!(credentials::ModeError: ToViolation);
+    assert_impl_all!(money::AmountError: ToViolation);
+    assert_impl_all!(money::ParseMoneyError: ToViolation);
+    assert_impl_all!(currency::CurrencyError: ToViolation);
+    assert_impl_all!(api_version::ApiVersionError: ToViolation);
+    assert_impl_all!(connection::TimeoutError: ToViolation);
+    assert_impl_all!(connection::OAuthError: ToViolation);
+    assert_impl_all!(connection::CallbackError: ToViolation);
+    assert_impl_all!(connection::TokenResponseError: ToViolation);
+    assert_impl_all!(connection::ConnectionError: ToViolation);
+    assert_impl_all!(connection::LegacyPolicyError: ToViolation);
+    assert_impl_all!(diagnosis::ErrorBodyError: ToViolation);
+    assert_impl_all!(config::ConfigFileError: ToViolation);
+    assert_impl_all!(operation::LineError: ToViolation);
+    assert_impl_all!(operation::Refusal: ToViolation);
+    assert_impl_all!(profile::PlatformError: ToViolation);
+    assert_impl_all!(card_brand::CardBrandError: ToViolation);
+    assert_impl_all!(version::GatewayVersionError: ToViolation);
+    assert_impl_all!(authorization::InitiatorError: ToViolation);
+    assert_impl_all!(authorization::PresenceError: ToViolation);
+    assert_impl_all!(data_protection::DataProtectionError: ToViolation);
+    assert_impl_all!(diagnostics::PathError: ToViolation);
+    assert_impl_all!(diagnostics::CodeError: ToViolation);
+}
+
+// The umbrella error (issue 18).
+assert_impl_all!(stripe_gateway_rules::Error: Send, Sync, std::error::Error, Clone, Eq, From<CredentialError>, From<Report>, From<Refusal>);

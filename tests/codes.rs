@@ -1,142 +1,234 @@
-//! The table of every code (`codes`) agrees with the error types that return the codes, and
-//! every text the crate writes for a code is fit for a UI (issue 9).
+//! The code catalogue (`codes`) is derived from the code enums: every error value maps to a
+//! code its family lists, each code is listed once per family and once by code string, and
+//! every code is fit for a program (snake_case) and a UI (a rule and a source) (issues 9, 18).
 
 use std::collections::BTreeSet;
 
-use stripe_gateway_rules::codes::{Family, PARSE_CODES, RefusalCode, ViolationCode, catalogue};
+use stripe_gateway_rules::codes::{Family, RefusalCode, ViolationCode, by_code, catalogue};
 
-/// The codes an error type's `fn code(&self) -> &'static str` returns, read from its source:
-/// every `=> "…"` arm of the function's body.
-fn codes_in_source(source: &str, type_name: &str) -> BTreeSet<String> {
-    let impl_at = source
-        .find(&format!("\nimpl {type_name} {{"))
-        .unwrap_or_else(|| panic!("no `impl {type_name}` block"));
-    let body_at = impl_at
-        + [
-            "fn code(&self) -> &'static str {",
-            "fn code(self) -> &'static str {",
-        ]
-        .iter()
-        .filter_map(|signature| source[impl_at..].find(signature))
-        .min()
-        .unwrap_or_else(|| panic!("{type_name} has no fn code"));
-    let end = body_at + source[body_at..].find("\n    }\n").expect("end of fn code");
-    source[body_at..end]
-        .split("=> \"")
-        .skip(1)
-        .map(|rest| rest[..rest.find('"').expect("closing quote")].to_owned())
-        .collect()
+fn snake_case(code: &str) -> bool {
+    code.starts_with(|c: char| c.is_ascii_lowercase())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
-fn family_codes(family: Family) -> BTreeSet<String> {
-    PARSE_CODES
-        .iter()
-        .filter(|c| c.family == family)
-        .map(|c| c.code.to_owned())
-        .collect()
+/// Asserts that `code` is one of `family`'s rows, and is `expected`.
+fn listed(family: Family, code: &str, expected: &str) {
+    assert_eq!(code, expected);
+    assert!(
+        family.rows().iter().any(|r| r.code == code),
+        "{code} is not listed in the {family} family"
+    );
 }
 
 #[test]
-fn the_table_and_every_error_types_codes_agree() {
-    let cases: &[(Family, &str, &str)] = &[
-        (
-            Family::Credential,
-            include_str!("../src/credentials/errors.rs"),
-            "CredentialError",
-        ),
-        (
-            Family::Currency,
-            include_str!("../src/currency/errors.rs"),
-            "CurrencyError",
-        ),
-        (
-            Family::ApiVersion,
-            include_str!("../src/api_version/errors.rs"),
-            "ApiVersionError",
-        ),
-        (
-            Family::Timeout,
-            include_str!("../src/connection/settings/timeout.rs"),
-            "TimeoutError",
-        ),
-        (
-            Family::OAuth,
-            include_str!("../src/connection/oauth/authorize.rs"),
-            "OAuthError",
-        ),
-        (
-            Family::OAuthCallback,
-            include_str!("../src/connection/oauth/callback.rs"),
-            "CallbackError",
-        ),
-        (
-            Family::OAuthToken,
-            include_str!("../src/connection/oauth/token.rs"),
-            "TokenResponseError",
-        ),
-        (
-            Family::Connection,
-            include_str!("../src/connection/registry/errors.rs"),
-            "ConnectionError",
-        ),
-        (
-            Family::StripeErrorBody,
-            include_str!("../src/diagnosis/body.rs"),
-            "ErrorBodyError",
-        ),
-        (
-            Family::Diagnosis,
-            include_str!("../src/diagnosis.rs"),
-            "DiagnosisKind",
-        ),
-    ];
-    for &(family, source, type_name) in cases {
-        assert_eq!(
-            codes_in_source(source, type_name),
-            family_codes(family),
-            "{type_name}'s codes and the `{family}` rows of codes::PARSE_CODES differ"
-        );
+fn each_family_lists_each_code_once_in_snake_case_with_its_rule() {
+    for &family in Family::ALL {
+        let mut seen = BTreeSet::new();
+        assert!(!family.rows().is_empty(), "{family}");
+        for row in family.rows() {
+            assert_eq!(row.family, family, "{}", row.code);
+            assert!(seen.insert(row.code), "{} twice in {family}", row.code);
+            assert!(snake_case(row.code), "{} is not snake_case", row.code);
+            assert!(
+                !row.rule.is_empty() && !row.source.is_empty() && !row.severity.is_empty(),
+                "{}",
+                row.code
+            );
+        }
     }
-    let money: BTreeSet<String> =
-        codes_in_source(include_str!("../src/money/errors.rs"), "AmountError")
-            .union(&codes_in_source(
-                include_str!("../src/money/parse.rs"),
-                "ParseMoneyError",
-            ))
-            .cloned()
-            .collect();
-    assert_eq!(money, family_codes(Family::Money));
+    assert!(snake_case(Family::OAuthCallback.as_str()));
+    // The catalogue is the families' rows, nothing else.
+    let total: usize = Family::ALL.iter().map(|f| f.rows().len()).sum();
+    assert_eq!(catalogue().count(), total);
 }
 
 #[test]
-fn no_code_means_two_things_within_a_family() {
+fn by_code_lists_each_code_string_once_with_all_its_families() {
+    let grouped = by_code();
     let mut seen = BTreeSet::new();
-    for row in catalogue() {
-        assert!(
-            seen.insert((row.family.as_str(), row.code)),
-            "{} appears twice in the {} family",
-            row.code,
-            row.family
-        );
-        assert!(
-            !row.rule.is_empty() && !row.source.is_empty(),
-            "{}",
-            row.code
-        );
-        assert!(
-            row.code
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
-            "{} is not snake_case",
-            row.code
-        );
+    for (code, rows) in &grouped {
+        assert!(seen.insert(*code), "{code} twice");
+        assert!(rows.iter().all(|r| r.code == *code));
+        let families: BTreeSet<Family> = rows.iter().map(|r| r.family).collect();
+        assert_eq!(families.len(), rows.len(), "{code}: a family twice");
     }
-    // The enums are in the table with their own family.
+    let all: BTreeSet<&str> = catalogue().map(|c| c.code).collect();
+    assert_eq!(seen, all);
+    // A code shared by families, listed once: the money rule, the refusal and Stripe's error.
+    let (_, rows) = grouped
+        .iter()
+        .find(|(c, _)| *c == "amount_too_large")
+        .unwrap();
+    let families: Vec<Family> = rows.iter().map(|r| r.family).collect();
+    assert_eq!(
+        families,
+        [Family::Refusal, Family::Money, Family::Diagnosis]
+    );
+}
+
+#[test]
+fn the_codes_missing_from_the_old_table_are_listed() {
+    // `cutoff_after_deadline` (a legacy-credential policy) and `invalid_input` (an operation
+    // line) were returned by `code()` but missing from the hand-copied table (issue 18).
+    let policy = stripe_gateway_rules::LegacyCredentialPolicy::new(
+        jiff::civil::date(2025, 3, 2),
+        jiff::civil::date(2025, 3, 1),
+    )
+    .unwrap_err();
+    listed(
+        Family::LegacyPolicy,
+        policy.code().as_str(),
+        "cutoff_after_deadline",
+    );
+    let line = stripe_gateway_rules::operation::OperationLine::parse_bytes(b"{").unwrap_err();
+    listed(Family::OperationLine, line.code().as_str(), "invalid_input");
+    // The tool's own codes are in the catalogue too.
+    for code in ["file_unreadable", "file_not_a_configuration"] {
+        listed(Family::Tool, code, code);
+    }
+}
+
+#[test]
+fn value_parsers_errors_map_to_their_familys_codes() {
+    use stripe_gateway_rules::api_version::ApiVersion;
+    use stripe_gateway_rules::connection::{OAuthState, Timeout};
+    use stripe_gateway_rules::{Currency, Money, SecretKey};
+
+    for (input, code) in [
+        ("", "empty"),
+        ("Bearer sk_test_4eC39HqLyjWDarjtT1zdp7dc", "bearer_prefix"),
+        ("\"sk_test_4eC39HqLyjWDarjtT1zdp7dc\"", "quoted"),
+        ("sk_test_4eC39HqLyjWDarjtT1zdp7dc ", "whitespace"),
+        (
+            "pk_test_4eC39HqLyjWDarjtT1zdp7dc",
+            "publishable_key_as_secret",
+        ),
+        ("whsec_4eC39HqLyjWDarjtT1zdp7dc", "wrong_credential_kind"),
+        ("sk_live_", "missing_body"),
+        ("sk_prod_4eC39HqLyjWDarjtT1zdp7dc", "unknown_mode"),
+        ("hello", "unknown_prefix"),
+    ] {
+        let e = input.parse::<SecretKey>().unwrap_err();
+        listed(Family::Credential, e.code().as_str(), code);
+    }
+    for (input, code) in [
+        ("0.50USD", "money_format"),
+        ("1e3 USD", "money_amount_syntax"),
+        ("0.50 XYZ", "currency_unknown"),
+        ("0.50 US", "currency_wrong_length"),
+    ] {
+        let e = input.parse::<Money>().unwrap_err();
+        listed(Family::Money, e.code().as_str(), code);
+    }
+    let e = Money::new(rust_decimal::Decimal::new(5, 3), Currency::USD)
+        .to_minor_units()
+        .unwrap_err();
+    listed(Family::Money, e.code().as_str(), "amount_precision");
+    for (input, code) in [("", "currency_empty"), ("XYZ", "currency_unknown")] {
+        let e = stripe_gateway_rules::currency::parse_currency(input).unwrap_err();
+        listed(Family::Currency, e.code().as_str(), code);
+    }
+    for (input, code) in [
+        ("", "empty"),
+        ("2024-13-01", "invalid_month"),
+        ("2024-09-30", "missing_release"),
+        ("yesterday", "shape"),
+    ] {
+        let e = input.parse::<ApiVersion>().unwrap_err();
+        listed(Family::ApiVersion, e.code().as_str(), code);
+    }
+    for (input, code) in [("", "empty"), ("30s", "not_a_number"), ("0", "zero")] {
+        let e = input.parse::<Timeout>().unwrap_err();
+        listed(Family::Timeout, e.code().as_str(), code);
+    }
+    for (input, code) in [("", "state_empty"), ("short", "state_too_short")] {
+        let e = input.parse::<OAuthState>().unwrap_err();
+        listed(Family::OAuth, e.code().as_str(), code);
+    }
+}
+
+#[test]
+fn stripe_answers_and_files_errors_map_to_their_familys_codes() {
+    use stripe_gateway_rules::connection::{OAuthToken, parse_callback};
+    use stripe_gateway_rules::diagnosis::StripeError;
+
+    let state = "k3J9xQ2mVb7LwZ4pT8rN".parse().unwrap();
+    for (url, code) in [
+        (
+            "https://b.example.com/cb?error=access_denied",
+            "access_denied",
+        ),
+        ("https://b.example.com/cb?error=whatever", "oauth_error"),
+        ("https://b.example.com/cb?code=ac_123", "state_missing"),
+    ] {
+        let e = parse_callback(&url.parse().unwrap(), &state).unwrap_err();
+        listed(Family::OAuthCallback, e.code().as_str(), code);
+    }
+    for (body, code) in [
+        ("", "syntax"),
+        ("{\"error\": \"invalid_grant\"}", "oauth_error"),
+        ("{}", "missing_field"),
+    ] {
+        let e = OAuthToken::from_json(body).unwrap_err();
+        listed(Family::OAuthToken, e.code().as_str(), code);
+    }
+    for (body, code) in [("", "empty"), ("[]", "not_an_object"), ("{", "truncated")] {
+        let e = StripeError::from_json(body).unwrap_err();
+        listed(Family::StripeErrorBody, e.code().as_str(), code);
+    }
+    let e = stripe_gateway_rules::config::GatewayConfig::from_json("[]").unwrap_err();
+    listed(Family::ConfigFile, e.code().as_str(), "not_an_object");
+    let diagnosis = StripeError::from_json(
+        r#"{"error": {"type": "invalid_request_error", "code": "amount_too_small"}}"#,
+    )
+    .unwrap()
+    .diagnose();
+    let rule = diagnosis.rule().expect("a rule of the crate");
+    listed(Family::Diagnosis, rule.code().as_str(), "amount_too_small");
+    // The category `diagnose` prints is a code of the catalogue too.
+    listed(
+        Family::StripeErrorCategory,
+        diagnosis.category().code().as_str(),
+        "configuration",
+    );
+}
+
+/// rules §5, rules §6: an amount error refuses an operation with the amount error's own code; a bad
+/// exchange rate is `invalid_exchange_rate`, never `amount_too_large` (issue 18).
+#[test]
+fn rules_5_an_amount_errors_refusal_has_the_amount_errors_code() {
+    use rust_decimal::Decimal;
+    use stripe_gateway_rules::operation::Refusal;
+    use stripe_gateway_rules::{Currency, ExchangeRate};
+
+    let bad_rate = ExchangeRate::new(Currency::EUR, Currency::USD, Decimal::ZERO).unwrap_err();
+    let refusal = Refusal::Amount(bad_rate.clone());
+    assert_eq!(refusal.code(), RefusalCode::InvalidExchangeRate);
+    assert_eq!(refusal.code().as_str(), bad_rate.code().as_str());
+    assert_eq!(refusal.code(), "invalid_exchange_rate");
+    assert!(
+        Family::Refusal
+            .rows()
+            .iter()
+            .any(|r| r.code == "invalid_exchange_rate")
+    );
+    // The code string is the money family's, with the same rule.
+    let rows: Vec<_> = stripe_gateway_rules::codes::lookup("invalid_exchange_rate").collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].rule, rows[1].rule);
+    assert_eq!(rows[0].severity, "refusal");
+}
+
+#[test]
+fn violation_and_refusal_enums_are_their_families() {
     for code in ViolationCode::ALL {
         assert_eq!(code.info().family, Family::Violation);
     }
     for code in RefusalCode::ALL {
         assert_eq!(code.info().family, Family::Refusal);
+        assert_eq!(code.info().severity, "refusal");
     }
 }
 
@@ -158,4 +250,56 @@ fn renamed_codes_have_one_meaning() {
     );
     // A required field that is absent or empty is `missing_field` in every form.
     assert!(!catalogue().any(|c| c.code == "required"));
+}
+
+#[test]
+fn keyword_platform_brand_path_and_code_errors_have_the_value_familys_codes() {
+    use stripe_gateway_rules::diagnostics::{Code, Path};
+    use stripe_gateway_rules::{CardBrand, DataProtection, GatewayVersion, Mode, Platform};
+
+    let e = "prod".parse::<Mode>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "unknown_keyword");
+    let e = "v3".parse::<GatewayVersion>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "unknown_keyword");
+    let e = "cvv".parse::<DataProtection>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "unknown_keyword");
+    let e = "stripe".parse::<Platform>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "unknown_platform");
+    let e = "Visa".parse::<CardBrand>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "unknown_card_brand");
+    let e = "a[".parse::<Path>().unwrap_err();
+    listed(Family::Value, e.code().as_str(), "invalid_path");
+    let e = Code::platform("Not Snake").unwrap_err();
+    listed(Family::Value, e.code().as_str(), "invalid_code");
+}
+
+/// Every error of the crate says what to do: a `remedy()` beside its code (issue 18).
+#[test]
+fn errors_without_variants_say_what_to_do() {
+    use stripe_gateway_rules::{CardBrand, Mode, Platform};
+    assert_eq!(
+        "prod".parse::<Mode>().unwrap_err().remedy(),
+        "type one of the keywords the message lists, in lowercase"
+    );
+    let platform = "stripe".parse::<Platform>().unwrap_err();
+    assert_eq!(platform.found().as_str(), "stripe");
+    assert_eq!(
+        platform.remedy(),
+        "use one of the platforms the message lists"
+    );
+    assert!(!"Visa".parse::<CardBrand>().unwrap_err().remedy().is_empty());
+    let policy = stripe_gateway_rules::LegacyCredentialPolicy::new(
+        jiff::civil::date(2025, 3, 2),
+        jiff::civil::date(2025, 3, 1),
+    )
+    .unwrap_err();
+    assert_eq!(policy.remedy(), "swap the two dates or correct one");
+    assert_eq!(policy.created_before(), jiff::civil::date(2025, 3, 2));
+    let file = stripe_gateway_rules::config::GatewayConfig::from_json("[]").unwrap_err();
+    assert_eq!(
+        file.remedy(),
+        "write the configuration as one JSON object, {\"name\": …}"
+    );
+    let line = stripe_gateway_rules::operation::OperationLine::parse_bytes(b"{").unwrap_err();
+    assert!(line.remedy().starts_with("correct the line"));
 }

@@ -7,6 +7,7 @@ use stripe_gateway_rules::connection::{
     AuthorizeRequest, CallbackError, ConnectionSettingsDraft, LegacyStatus, OAuthErrorCode,
     OAuthScope, OAuthState, Timeout, parse_callback,
 };
+use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::{
     Connection, ConnectionSettings, Connections, LegacyCredentialPolicy, Mode, SelectedAccount,
 };
@@ -164,7 +165,10 @@ fn facts_6_redirect_uri_must_be_absolute_without_whitespace() {
     for uri in ["", "/stripe/callback", "sub2.example.com", "https://"] {
         let e = request(Mode::Test).redirect_uri(uri).unwrap_err();
         assert!(
-            matches!(e.code(), "redirect_uri_invalid" | "redirect_uri_not_web"),
+            matches!(
+                e.code().as_str(),
+                "redirect_uri_invalid" | "redirect_uri_not_web"
+            ),
             "{uri:?}: {}",
             e.code()
         );
@@ -409,6 +413,11 @@ fn s2_an_account_already_integrated_cannot_be_added_again() {
         )
         .unwrap_err();
     assert_eq!(e.code(), "already_integrated");
+    assert_eq!(e.account_id().map(|a| a.as_str()), Some(ACCT_A));
+    assert_eq!(
+        e.remedy(),
+        "select a different account, or use the existing connection"
+    );
 }
 
 #[test]
@@ -634,6 +643,25 @@ fn s1_warnings_do_not_block_validation() {
     d.api_version = None;
     let s = d.validate().unwrap();
     assert_eq!((s.timeout(), s.api_version()), (None, None));
+}
+
+/// S1 "Timeout": a refused timeout is one opaque error, its code, its remedy and a safe
+/// excerpt of what was typed (issue 18).
+#[test]
+fn s1_a_refused_timeout_has_a_code_a_remedy_and_an_excerpt() {
+    use stripe_gateway_rules::codes::TimeoutCode;
+    let e = "30 seconds".parse::<Timeout>().unwrap_err();
+    assert_eq!(e.code(), TimeoutCode::NotANumber);
+    assert_eq!(e.found().as_str(), "30 seconds");
+    assert_eq!(
+        e.remedy(),
+        "type digits only, in milliseconds (30000 for 30 seconds)"
+    );
+    let pasted = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
+        .parse::<Timeout>()
+        .unwrap_err();
+    assert_eq!(pasted.found().as_str(), "sk_live_");
+    assert!(!pasted.to_string().contains("4eC39"));
 }
 
 #[test]
@@ -959,25 +987,74 @@ mod by_key {
 #[test]
 fn oauth_callback_errors_become_violations_of_the_report() {
     use stripe_gateway_rules::ViolationCode;
-    use stripe_gateway_rules::diagnostics::Report;
+    use stripe_gateway_rules::diagnostics::{Path, Report};
     let denied = callback(&format!(
         "error=access_denied&error_description=The+user+denied+your+request&state={STATE}"
     ))
     .unwrap_err()
-    .to_violation();
+    .to_violation(Path::root());
     assert_eq!(*denied.code(), ViolationCode::OauthDenied);
     assert_eq!(denied.param("stripe_code"), Some("access_denied"));
     assert_eq!(denied.path().to_string(), "error");
     let forged = callback("code=ac_1&state=someone-elses-state-123")
         .unwrap_err()
-        .to_violation();
+        .to_violation(Path::root());
     assert_eq!(*forged.code(), ViolationCode::OauthStateMismatch);
     assert_eq!(forged.path().to_string(), "state");
     let scope = callback(&format!("code=ac_1&scope=admin&state={STATE}"))
         .unwrap_err()
-        .to_violation();
+        .to_violation(Path::root());
     assert_eq!(*scope.code(), ViolationCode::InvalidValue);
     assert_eq!(scope.param("reason"), Some("scope_unknown"));
     let report: Report = [denied, forged, scope].into_iter().collect();
     assert_eq!(report.errors().count(), 3);
+}
+
+/// stripe-facts §6: a refused state, scope or redirect URI is one opaque error, its code, its
+/// remedy and an excerpt of what was found, cut before a secret (issue 18).
+#[test]
+fn facts_6_a_refused_authorize_value_has_a_code_a_remedy_and_a_safe_excerpt() {
+    use stripe_gateway_rules::codes::OAuthCode;
+    let e = "admin".parse::<OAuthScope>().unwrap_err();
+    assert_eq!(
+        (e.code(), e.found().as_str()),
+        (OAuthCode::ScopeUnknown, "admin")
+    );
+    assert_eq!(e.remedy(), "use read_write or read_only");
+    let e = AuthorizeRequest::new(
+        "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse().unwrap(),
+        OAuthScope::ReadWrite,
+        &state(),
+        Mode::Live,
+    )
+    .redirect_uri("https://billing.example.com/cb?key=sk_live_4eC39HqLyjWDarjtT1zdp7dc")
+    .unwrap_err();
+    assert_eq!(e.code(), OAuthCode::RedirectUriHoldsSecret);
+    assert!(!e.found().as_str().contains("4eC39"));
+    assert!(!format!("{e:?}").contains("4eC39"));
+}
+
+/// stripe-facts §6: a refused token response is one opaque error, its code, its remedy and
+/// what was found, never a token (issue 18).
+#[test]
+fn facts_6_a_refused_token_response_has_a_code_a_remedy_and_accessors() {
+    use stripe_gateway_rules::codes::OAuthTokenCode;
+    use stripe_gateway_rules::connection::OAuthToken;
+    let e = OAuthToken::from_json(r#"{"error": "invalid_grant", "error_description": "expired"}"#)
+        .unwrap_err();
+    assert_eq!(e.code(), OAuthTokenCode::OauthError);
+    assert_eq!(e.stripe_code().map(|c| c.as_str()), Some("invalid_grant"));
+    assert_eq!(e.description(), Some("expired"));
+    let e =
+        OAuthToken::from_json(r#"{"stripe_user_id": "acct_1", "livemode": "yes"}"#).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        (OAuthTokenCode::WrongType, Some("livemode"))
+    );
+    assert_eq!(e.remedy(), "pass Stripe's token response body unchanged");
+    let e = OAuthToken::from_json("{\n}x").unwrap_err();
+    assert_eq!(
+        (e.code(), e.position()),
+        (OAuthTokenCode::Syntax, Some((2, 2)))
+    );
 }

@@ -2,8 +2,8 @@
 //! `tests/data/stripe-key-patterns.csv`.
 
 use stripe_gateway_rules::credentials::{
-    ClientSecret, CredentialErrorKind, CredentialSlot, MAX_KEY_BODY_LEN, MIN_KEY_BODY_LEN,
-    RefreshToken, StripeStringKind, WhitespacePlace, recognise_stripe_string,
+    ClientSecret, CredentialSlot, MAX_KEY_BODY_LEN, MIN_KEY_BODY_LEN, RefreshToken,
+    StripeStringKind, WhitespacePlace, recognise_stripe_string,
 };
 use stripe_gateway_rules::{AccountId, AuthScheme, ClientId, Mode, PublishableKey, SecretKey};
 
@@ -303,11 +303,7 @@ fn rules_1_other_stripe_strings_in_the_secret_key_slot_are_named() {
     for (input, found) in cases {
         let err = secret_err(&input);
         assert_eq!(err.code(), "wrong_credential_kind", "{input}");
-        assert_eq!(
-            err.kind(),
-            &CredentialErrorKind::WrongKind { found },
-            "{input}"
-        );
+        assert_eq!(err.found_kind(), Some(found), "{input}");
         assert_eq!(recognise_stripe_string(&input), Some(found));
         if found.is_secret() {
             let body = &input[input.len() - 12..];
@@ -319,13 +315,10 @@ fn rules_1_other_stripe_strings_in_the_secret_key_slot_are_named() {
 #[test]
 fn rules_1_whitespace_is_located_never_trimmed() {
     let live = format!("sk_live_{BODY_24}");
-    let place = |input: &str| match secret_err(input).kind() {
-        CredentialErrorKind::Whitespace {
-            place,
-            position,
-            line_break,
-        } => (*place, *position, *line_break),
-        other => panic!("{other:?}"),
+    let place = |input: &str| {
+        let e = secret_err(input);
+        let (place, line_break) = e.whitespace().unwrap_or_else(|| panic!("{e:?}"));
+        (place, e.position().unwrap(), line_break)
     };
     assert_eq!(
         place(&format!("{live}\n")),
@@ -584,4 +577,26 @@ fn a_key_body_longer_than_stripes_longest_is_body_too_long() {
             .code(),
         "too_long"
     );
+}
+
+/// rules §1: a refused credential is one opaque error; what was found is told by accessors,
+/// never by an excerpt of a value that may be a secret (issue 18).
+#[test]
+fn rules_1_a_refused_credential_says_what_was_found_without_an_excerpt() {
+    use stripe_gateway_rules::codes::CredentialCode;
+    let e = secret_err("pk_live_4eC39HqLyjWDarjtT1zdp7dc");
+    assert_eq!(e.code(), CredentialCode::PublishableKeyAsSecret);
+    assert_eq!(e.mode(), Some(Mode::Live));
+    assert_eq!(
+        (e.position(), e.character(), e.found_kind()),
+        (None, None, None)
+    );
+    let e = secret_err("sk_live_4eC39HqLyjWDarjtT1zdp7d\u{0441}");
+    assert_eq!(e.code(), CredentialCode::NonAscii);
+    assert_eq!((e.position(), e.character()), (Some(32), Some('\u{0441}')));
+    assert_eq!(
+        e.remedy(),
+        "it is probably a look-alike letter: type the value again or copy it from the Stripe Dashboard"
+    );
+    assert!(!format!("{e:?}").contains("4eC39"));
 }

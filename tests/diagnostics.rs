@@ -254,3 +254,119 @@ fn the_translation_example_words_refusals_from_params_alone() {
         "{stdout}"
     );
 }
+
+/// Every error becomes a violation at a path through one trait, `ToViolation` (issue 18): a
+/// value parser's error is `invalid_value` with its own code as the `reason` param, a
+/// credential keeps its own rule, a refusal keeps its code, a callback names its parameter.
+#[test]
+fn every_error_becomes_a_violation_at_its_path_through_one_trait() {
+    use stripe_gateway_rules::diagnostics::ToViolation;
+    use stripe_gateway_rules::{Money, SecretKey};
+
+    fn at(e: &dyn ToViolation, field: &'static str) -> Violation {
+        e.to_violation(Path::field(field))
+    }
+    let timeout = "30s".parse::<Timeout>().unwrap_err();
+    let money = "1e3 USD".parse::<Money>().unwrap_err();
+    let version = "2024-13-01"
+        .parse::<stripe_gateway_rules::ApiVersion>()
+        .unwrap_err();
+    let brand = "Visa"
+        .parse::<stripe_gateway_rules::CardBrand>()
+        .unwrap_err();
+    for (v, path, reason) in [
+        (
+            at(&timeout, "timeout_ms"),
+            "timeout_ms",
+            Some("not_a_number"),
+        ),
+        (
+            at(&money, "minimum_payment"),
+            "minimum_payment",
+            Some("money_amount_syntax"),
+        ),
+        (
+            at(&version, "api_version"),
+            "api_version",
+            Some("invalid_month"),
+        ),
+        (
+            at(&brand, "card_brands"),
+            "card_brands",
+            Some("unknown_card_brand"),
+        ),
+    ] {
+        assert_eq!(*v.code(), ViolationCode::InvalidValue, "{v}");
+        assert_eq!(v.path().to_string(), path);
+        assert_eq!(v.param("reason"), reason, "{v}");
+        assert_eq!(v.severity(), Severity::Error);
+    }
+    assert_eq!(at(&timeout, "timeout_ms").remedy(), Some(timeout.remedy()));
+    // A publishable key in the secret key's field keeps its own rule.
+    let key = "pk_test_4eC39HqLyjWDarjtT1zdp7dc"
+        .parse::<SecretKey>()
+        .unwrap_err();
+    let v = at(&key, "secret_key");
+    assert_eq!(*v.code(), ViolationCode::PublishableKeyAsSecret);
+    assert_eq!(v.param("reason"), Some("publishable_key_as_secret"));
+}
+
+/// The umbrella `Error` (issue 18): every error of the crate converts into it, so `?` composes
+/// across calls; its code is the inner error's, and the inner error is reachable.
+#[test]
+fn the_crates_error_composes_every_error_with_the_question_mark() {
+    use stripe_gateway_rules::codes::Family;
+    use stripe_gateway_rules::operation::Refusal;
+    use stripe_gateway_rules::{CredentialError, Money, SecretKey};
+
+    fn key_then_money(key: &str, money: &str) -> Result<Money, stripe_gateway_rules::Error> {
+        let _key: SecretKey = key.parse()?;
+        Ok(money.parse()?)
+    }
+    let e = key_then_money(&format!("{SECRET} "), "1 USD").unwrap_err();
+    assert_eq!(e.code(), "whitespace");
+    assert_eq!(e.family(), Some(Family::Credential));
+    assert!(e.is::<CredentialError>());
+    assert_eq!(
+        e.downcast_ref::<CredentialError>()
+            .map(|c| c.code().as_str()),
+        Some("whitespace")
+    );
+    no_body("umbrella error", &e.to_string());
+    no_body("umbrella error", &format!("{e:?}"));
+    let e = key_then_money("sk_test_4eC39HqLyjWDarjtT1zdp7dc", "1 XYZ").unwrap_err();
+    assert_eq!(
+        (e.code(), e.family()),
+        ("currency_unknown", Some(Family::Money))
+    );
+
+    let from_report = |report: Report| -> Result<(), stripe_gateway_rules::Error> { Err(report)? };
+    let report: Report = [
+        Violation::warning("name", ViolationCode::NoRole, "a warning"),
+        Violation::error("mode", ViolationCode::InvalidValue, "an error"),
+    ]
+    .into_iter()
+    .collect();
+    let e = from_report(report.clone()).unwrap_err();
+    assert_eq!(
+        (e.code(), e.family()),
+        ("invalid_value", Some(Family::Violation))
+    );
+    assert_eq!(e.downcast_ref::<Report>(), Some(&report));
+    let platform: Report = [Violation::error(
+        "login",
+        Code::platform("login_short").unwrap(),
+        "short",
+    )]
+    .into_iter()
+    .collect();
+    let e = from_report(platform).unwrap_err();
+    assert_eq!((e.code(), e.family()), ("login_short", None));
+
+    let e = stripe_gateway_rules::Error::from(Refusal::VoidUnsupported);
+    assert_eq!(
+        (e.code(), e.family()),
+        ("void_unsupported", Some(Family::Refusal))
+    );
+    assert_eq!(e.to_string(), Refusal::VoidUnsupported.to_string());
+}

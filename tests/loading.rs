@@ -451,12 +451,18 @@ fn whole_file_errors_are_only_for_unreadable_files() {
     );
     let huge = format!("{{\"name\": \"{}\"}}", "a".repeat(2 << 20));
     let err = GatewayConfig::from_json(&huge).unwrap_err();
-    assert_eq!((err.code(), err.line(), err.column()), ("too_large", 0, 0));
+    assert_eq!(
+        (err.code().as_str(), err.line(), err.column()),
+        ("too_large", 0, 0)
+    );
     let err = GatewayConfig::from_json_slice(b"{\n \"name\": \"\xff\"}").unwrap_err();
-    assert_eq!((err.code(), err.line(), err.column()), ("not_utf8", 2, 11));
+    assert_eq!(
+        (err.code().as_str(), err.line(), err.column()),
+        ("not_utf8", 2, 11)
+    );
     let err = GatewayConfig::from_json("  \n  7").unwrap_err();
     assert_eq!(
-        (err.code(), err.line(), err.column()),
+        (err.code().as_str(), err.line(), err.column()),
         ("not_an_object", 2, 3)
     );
     // Nesting inside an unknown field, under the limit, is only an unknown field.

@@ -4,10 +4,10 @@
 //! Sources: rules.md §5; stripe-facts §1.2 (maximum), §2.1–2.4 (decimal rules).
 
 use rust_decimal::Decimal;
-use stripe_gateway_rules::currency::{Currency, CurrencyError, parse_currency};
+use stripe_gateway_rules::codes::CurrencyCode;
+use stripe_gateway_rules::currency::{Currency, parse_currency};
 use stripe_gateway_rules::money::{
-    AmountError, ExchangeRate, LimitSource, MinorUnits, Money, RoundingMode, check_payout,
-    max_minor_units,
+    ExchangeRate, LimitSource, MinorUnits, Money, RoundingMode, check_payout, max_minor_units,
 };
 
 fn d(s: &str) -> Decimal {
@@ -168,7 +168,7 @@ fn to_minor_units_table_rules_md_5_stripe_facts_2() {
         let m = money(input);
         let got = match m.to_minor_units() {
             Ok(minor) => M(minor.get()),
-            Err(e) => E(e.code()),
+            Err(e) => E(e.code().as_str()),
         };
         assert_eq!(got, expected, "{input}: {why}");
         // Both directions: accepted minor units read back as the same amount.
@@ -306,21 +306,17 @@ fn error_messages_are_pinned() {
 #[test]
 fn error_carries_structured_fields() {
     let err = money("5.124 KWD").to_minor_units().unwrap_err();
-    match err {
-        AmountError::NotMultiple { amount, rule } => {
-            assert_eq!(amount, money("5.124 KWD"));
-            assert_eq!((rule.exponent(), rule.multiple_of()), (3, 10));
-        }
-        other => panic!("{other:?}"),
-    }
+    assert_eq!(err.code(), "amount_not_multiple");
+    assert_eq!(err.amount(), Some(money("5.124 KWD")));
+    let rule = err.rule().expect("the currency's rule");
+    assert_eq!((rule.exponent(), rule.multiple_of()), (3, 10));
     let err = money("1000000 USD").to_minor_units().unwrap_err();
+    assert_eq!(err.code(), "amount_too_large");
+    assert_eq!(err.amount(), Some(money("1000000 USD")));
+    let max = err.max().expect("the maximum that applied");
     assert_eq!(
-        err,
-        AmountError::TooLarge {
-            amount: money("1000000 USD"),
-            max: MinorUnits::new(99_999_999),
-            limit: LimitSource::ApiReference,
-        }
+        (max.max(), max.source()),
+        (MinorUnits::new(99_999_999), LimitSource::ApiReference)
     );
 }
 
@@ -478,13 +474,9 @@ fn exchange_rate_errors() {
     assert_eq!(same.convert(money("0.50 USD")).unwrap(), money("0.50 USD"));
 
     let rate = new(Currency::CHF, Currency::USD, "1.09").unwrap();
-    assert_eq!(
-        rate.convert(money("1 EUR")).unwrap_err(),
-        AmountError::CurrencyMismatch {
-            expected: Currency::CHF,
-            found: Currency::EUR
-        }
-    );
+    let err = rate.convert(money("1 EUR")).unwrap_err();
+    assert_eq!(err.code(), "currency_mismatch");
+    assert_eq!(err.currencies(), Some((Currency::CHF, Currency::EUR)));
     // Overflow is an error, never a wrap or a panic.
     let huge = Money::new(Decimal::MAX, Currency::CHF);
     assert_eq!(rate.convert(huge).unwrap_err().code(), "amount_overflow");
@@ -561,7 +553,13 @@ fn parse_currency_cases() {
     assert_eq!(parse_currency("xof"), Ok(Currency::XOF));
 
     let err = |s: &str| parse_currency(s).unwrap_err();
-    assert_eq!(err(""), CurrencyError::Empty);
+    assert_eq!(err("").code(), CurrencyCode::CurrencyEmpty);
+    assert_eq!(
+        err("").remedy(),
+        "use a three-letter ISO 4217 code such as usd"
+    );
+    assert_eq!(err("u5d").position(), Some((1, '5')));
+    assert_eq!(err("uѕd").found().as_str(), "uѕd");
     assert_eq!(
         err("").to_string(),
         "currency code is empty: expected a three-letter ISO 4217 code such as \"usd\""
@@ -604,15 +602,14 @@ fn parse_currency_withdrawn_std_ang_not_mapped() {
         ("ANG", "XCG"),
         ("ang", "XCG"),
     ] {
-        match parse_currency(input) {
-            Err(CurrencyError::WithdrawnCode {
-                successor: s, code, ..
-            }) => {
-                assert_eq!(s, successor);
-                assert_eq!(code, input.to_ascii_uppercase());
-            }
-            other => panic!("{input}: {other:?}"),
-        }
+        let e = parse_currency(input).unwrap_err();
+        assert_eq!(e.code(), CurrencyCode::CurrencyWithdrawn);
+        assert_eq!(e.successor(), Some(successor));
+        assert_eq!(e.found().as_str(), input);
+        assert!(
+            e.to_string()
+                .contains(&format!("{:?}", input.to_ascii_uppercase()))
+        );
     }
     assert_eq!(
         parse_currency("STD").unwrap_err().code(),
@@ -773,4 +770,31 @@ fn hash_agrees_with_numeric_equality() {
             "{a} / {b}"
         );
     }
+}
+
+/// rules §5: money text that does not parse is one opaque error, its code, its remedy and an
+/// excerpt of the part refused (issue 18).
+#[test]
+fn rules_5_refused_money_text_has_a_code_a_remedy_and_the_part_refused() {
+    use stripe_gateway_rules::codes::MoneyCode;
+    let e = "1e3 USD".parse::<Money>().unwrap_err();
+    assert_eq!(
+        (e.code(), e.found().as_str()),
+        (MoneyCode::MoneyAmountSyntax, "1e3")
+    );
+    assert!(e.currency_error().is_none());
+    let e = "1 XYZ".parse::<Money>().unwrap_err();
+    assert_eq!(
+        (e.code(), e.found().as_str()),
+        (MoneyCode::CurrencyUnknown, "XYZ")
+    );
+    assert_eq!(e.remedy(), "use a three-letter ISO 4217 code such as usd");
+    assert_eq!(e.to_string(), e.currency_error().unwrap().to_string());
+    let e =
+        stripe_gateway_rules::money::parse_amount("1.00000000000000000000000000001").unwrap_err();
+    assert_eq!(e.code(), MoneyCode::MoneyAmountOutOfRange);
+    assert_eq!(
+        e.remedy(),
+        "write at most 28 decimal places and a smaller amount"
+    );
 }

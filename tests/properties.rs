@@ -10,6 +10,7 @@
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use stripe_gateway_rules::config::{GatewayConfig, Severity, ViolationCode};
+use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::profile::Platform;
 use stripe_gateway_rules::testing::strategy::{
     INVALID_CODES, WARNING_CODES, account_id, client_id, config_with_warning, invalid_config,

@@ -15,6 +15,7 @@ use stripe_gateway_rules::connection::{
     AuthorizeRequest, ConnectionSettingsDraft, OAuthScope, OAuthState, Timeout, parse_callback,
 };
 use stripe_gateway_rules::credentials::{ClientSecret, RefreshToken};
+use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::testing::strategy::pasted_secret;
 use stripe_gateway_rules::{
     AccountId, ApiVersion, AuthScheme, ClientId, Mode, Money, PublishableKey, SecretKey,
@@ -110,7 +111,7 @@ proptest! {
         let result = parse_callback(&url, &state);
         let mut out = shown(&result);
         if let Err(e) = &result {
-            let v = e.to_violation();
+            let v = e.to_violation(stripe_gateway_rules::diagnostics::Path::root());
             out.push(v.to_string());
             out.push(serde_json::to_string(&v).unwrap());
         }

@@ -31,11 +31,11 @@ fn check(text: &str, m: Option<&Marker>) {
             }
         }
         Err(e) => {
-            assert!(!e.code().is_empty());
+            assert!(!e.code().as_str().is_empty());
             assert!(!e.to_string().is_empty());
             if let Some(m) = m {
                 m.assert_display_debug("ApiVersionError", &e);
-                m.assert_debug("ApiVersionErrorKind", e.kind());
+                m.assert_display_debug("ApiVersionError found", e.found());
             }
         }
     }

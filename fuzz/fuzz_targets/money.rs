@@ -41,7 +41,7 @@ fn check_money(money: Money) {
             );
             assert_eq!(back.amount().scale(), money.rule().exponent());
         }
-        Err(e) => assert!(!e.code().is_empty()),
+        Err(e) => assert!(!e.code().as_str().is_empty()),
     }
     for mode in MODES {
         if let Ok(rounded) = money.round_to_stripe(mode) {

@@ -41,7 +41,7 @@ fn check_callback(query: &str, m: &Marker) {
             m.assert_debug("OAuthGrant", &grant);
         }
         Err(e) => {
-            assert!(!e.code().is_empty());
+            assert!(!e.code().as_str().is_empty());
             m.assert_display_debug("CallbackError", &e);
         }
     }
@@ -59,7 +59,7 @@ fn check_redirect_uri(uri: &str, m: &Marker) {
                 m.assert_clean_known("3", "AuthorizeRequest (Debug)", &format!("{request:?}"));
             }
             Err(e) => {
-                assert!(!e.code().is_empty());
+                assert!(!e.code().as_str().is_empty());
                 if e.code() == "redirect_uri_not_https" {
                     m.assert_clean_known("2", "OAuthError (Display)", &e.to_string());
                     m.assert_clean_known("2", "OAuthError (Debug)", &format!("{e:?}"));
@@ -92,7 +92,7 @@ fn check_token(json: &str, m: &Marker) {
             m.assert_debug("OAuthToken::selected_account", &token.selected_account());
         }
         Err(e) => {
-            assert!(!e.code().is_empty());
+            assert!(!e.code().as_str().is_empty());
             m.assert_display_debug("TokenResponseError", &e);
         }
     }

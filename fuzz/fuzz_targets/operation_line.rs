@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use stripe_gateway_rules::config::{GatewayConfig, ValidatedGateway};
+use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::operation::OperationLine;
 use stripe_gateway_rules_fuzz::{Marker, Rng};
 

@@ -28,7 +28,7 @@ fn secret_body(s: &str) -> Option<&str> {
 }
 
 fn check_error(s: &str, e: &stripe_gateway_rules::CredentialError) {
-    assert!(!e.code().is_empty());
+    assert!(!e.code().as_str().is_empty());
     if let Some(body) = secret_body(s) {
         assert!(
             !e.to_string().contains(body),

@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
     match StripeError::from_json(&body) {
         Ok(error) => check_error(&error, &marker),
         Err(e) => {
-            assert!(!e.code().is_empty());
+            assert!(!e.code().as_str().is_empty());
             marker.assert_display_debug("ErrorBodyError", &e);
         }
     }
@@ -60,7 +60,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(error) => {
             let _ = error.diagnose();
         }
-        Err(e) => assert!(!e.code().is_empty()),
+        Err(e) => assert!(!e.code().as_str().is_empty()),
     }
 
     // Field by field: the text in every field, the marker in one (after the text or alone).

@@ -3,11 +3,11 @@
 use super::parse::parse_date;
 use super::release::LAST_KNOWN_RELEASE_START;
 use super::{MAX_INPUT_LEN, Release};
+use crate::text::InputExcerpt;
 
-/// Why an API version was refused. See [`ApiVersionError`] for the messages.
+/// Why an API version was refused, with what the message needs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ApiVersionErrorKind {
+pub(super) enum ApiVersionErrorKind {
     /// The input is empty.
     Empty,
     /// The input is longer than any version (64 characters).
@@ -65,8 +65,8 @@ pub enum ApiVersionErrorKind {
     },
 }
 
-/// An API version that could not be parsed: the value found (versions are not secret) and
-/// what is wrong with it.
+/// An API version that could not be parsed: its [`code`](Self::code), its
+/// [`remedy`](Self::remedy), and an excerpt of what was [`found`](Self::found).
 ///
 /// ```
 /// use stripe_gateway_rules::ApiVersion;
@@ -80,9 +80,9 @@ pub enum ApiVersionErrorKind {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("expected an API version, found {found:?}{}", describe(.kind, .found))]
+#[error("expected an API version, found {found}{}", describe(.kind, .found.as_str()))]
 pub struct ApiVersionError {
-    found: String,
+    found: InputExcerpt,
     kind: ApiVersionErrorKind,
 }
 
@@ -158,34 +158,94 @@ fn expected_hint(date_part: &str) -> String {
 impl ApiVersionError {
     pub(super) fn new(found: &str, kind: ApiVersionErrorKind) -> Self {
         ApiVersionError {
-            found: crate::text::truncated(found, 40),
+            found: InputExcerpt::new(found),
             kind,
         }
     }
 
-    /// Why the version was refused.
+    /// The beginning of the input.
     #[must_use]
-    pub fn kind(&self) -> &ApiVersionErrorKind {
-        &self.kind
+    pub fn found(&self) -> &InputExcerpt {
+        &self.found
+    }
+
+    /// The 1-based character position at fault, for `whitespace`, `non_ascii` and
+    /// `invalid_release_character`.
+    #[must_use]
+    pub fn position(&self) -> Option<usize> {
+        match self.kind {
+            ApiVersionErrorKind::Whitespace { position }
+            | ApiVersionErrorKind::NonAscii { position, .. }
+            | ApiVersionErrorKind::InvalidReleaseCharacter { position, .. } => Some(position),
+            _ => None,
+        }
+    }
+
+    /// The release the version's date belongs to, for `missing_release`, and for
+    /// `release_mismatch` on a date that has one.
+    #[must_use]
+    pub fn expected_release(&self) -> Option<Release> {
+        match self.kind {
+            ApiVersionErrorKind::MissingRelease { expected } => Some(expected),
+            ApiVersionErrorKind::ReleaseMismatch { expected, .. } => expected,
+            _ => None,
+        }
+    }
+
+    /// What to type instead.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        match self.kind {
+            ApiVersionErrorKind::Whitespace { .. } => {
+                "remove the whitespace: versions never contain whitespace"
+            }
+            ApiVersionErrorKind::NonAscii { .. } => {
+                "type the version again with ASCII digits and letters"
+            }
+            ApiVersionErrorKind::InvalidMonth { .. } | ApiVersionErrorKind::InvalidDay { .. } => {
+                "use a real date"
+            }
+            ApiVersionErrorKind::EmptyRelease => "remove the dot or add the release name",
+            ApiVersionErrorKind::InvalidReleaseCharacter { .. } => {
+                "write the release name in lowercase letters"
+            }
+            ApiVersionErrorKind::MissingRelease { .. } => {
+                "add the release name of the version's date after a dot"
+            }
+            ApiVersionErrorKind::ReleaseMismatch { .. } => {
+                "write the release name of the version's date, or the date of the release"
+            }
+            ApiVersionErrorKind::Empty
+            | ApiVersionErrorKind::TooLong { .. }
+            | ApiVersionErrorKind::Shape => {
+                "write it as YYYY-MM-DD or YYYY-MM-DD.release, as in the Stripe Dashboard, Developers > API version"
+            }
+        }
     }
 
     /// A stable snake_case code: `empty`, `too_long`, `whitespace`, `non_ascii`, `shape`,
     /// `invalid_month`, `invalid_day`, `empty_release`, `invalid_release_character`,
     /// `missing_release`, `release_mismatch`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::ApiVersionCode {
         match self.kind {
-            ApiVersionErrorKind::Empty => "empty",
-            ApiVersionErrorKind::TooLong { .. } => "too_long",
-            ApiVersionErrorKind::Whitespace { .. } => "whitespace",
-            ApiVersionErrorKind::NonAscii { .. } => "non_ascii",
-            ApiVersionErrorKind::Shape => "shape",
-            ApiVersionErrorKind::InvalidMonth { .. } => "invalid_month",
-            ApiVersionErrorKind::InvalidDay { .. } => "invalid_day",
-            ApiVersionErrorKind::EmptyRelease => "empty_release",
-            ApiVersionErrorKind::InvalidReleaseCharacter { .. } => "invalid_release_character",
-            ApiVersionErrorKind::MissingRelease { .. } => "missing_release",
-            ApiVersionErrorKind::ReleaseMismatch { .. } => "release_mismatch",
+            ApiVersionErrorKind::Empty => crate::codes::ApiVersionCode::Empty,
+            ApiVersionErrorKind::TooLong { .. } => crate::codes::ApiVersionCode::TooLong,
+            ApiVersionErrorKind::Whitespace { .. } => crate::codes::ApiVersionCode::Whitespace,
+            ApiVersionErrorKind::NonAscii { .. } => crate::codes::ApiVersionCode::NonAscii,
+            ApiVersionErrorKind::Shape => crate::codes::ApiVersionCode::Shape,
+            ApiVersionErrorKind::InvalidMonth { .. } => crate::codes::ApiVersionCode::InvalidMonth,
+            ApiVersionErrorKind::InvalidDay { .. } => crate::codes::ApiVersionCode::InvalidDay,
+            ApiVersionErrorKind::EmptyRelease => crate::codes::ApiVersionCode::EmptyRelease,
+            ApiVersionErrorKind::InvalidReleaseCharacter { .. } => {
+                crate::codes::ApiVersionCode::InvalidReleaseCharacter
+            }
+            ApiVersionErrorKind::MissingRelease { .. } => {
+                crate::codes::ApiVersionCode::MissingRelease
+            }
+            ApiVersionErrorKind::ReleaseMismatch { .. } => {
+                crate::codes::ApiVersionCode::ReleaseMismatch
+            }
         }
     }
 }

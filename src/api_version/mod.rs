@@ -45,7 +45,7 @@ mod parse;
 mod release;
 mod version;
 
-pub use errors::{ApiVersionError, ApiVersionErrorKind};
+pub use errors::ApiVersionError;
 pub use known::{KNOWN_API_VERSIONS, KNOWN_PREVIEW_API_VERSIONS};
 pub use release::{Channel, Release};
 pub use version::ApiVersion;

@@ -4,11 +4,10 @@ use std::str::FromStr;
 
 use jiff::civil::Date;
 
+use super::errors::ApiVersionErrorKind;
 use super::release::LAST_KNOWN_RELEASE_START;
 use super::version::{Suffix, UnknownName};
-use super::{
-    ApiVersion, ApiVersionError, ApiVersionErrorKind, DASHBOARD_DATE, MAX_INPUT_LEN, Release,
-};
+use super::{ApiVersion, ApiVersionError, DASHBOARD_DATE, MAX_INPUT_LEN, Release};
 
 /// Parses `YYYY-MM-DD` (shape already checked to be ASCII digits and dashes).
 pub(super) fn parse_date(s: &str) -> Result<Date, ApiVersionErrorKind> {
@@ -87,9 +86,8 @@ impl FromStr for ApiVersion {
     /// digits); any other shape; a month or day that does not exist (`2024-13-01`,
     /// `2023-02-29`); a dot with no name (`2024-06-20.`); a name that is not lowercase letters
     /// (`2024-06-20.Basil`); a version dated on or after 2024-09-30 without its release name;
-    /// a name that contradicts the date (`2025-03-31.acacia`, see
-    /// [`ApiVersionErrorKind::ReleaseMismatch`]). A version is never refused for being newer
-    /// than this crate's table.
+    /// a name that contradicts the date (`2025-03-31.acacia`, `release_mismatch`). A version
+    /// is never refused for being newer than this crate's table.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = |kind| Err(ApiVersionError::new(s, kind));
         if s.is_empty() {

@@ -7,7 +7,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::codes::ViolationCode;
 use crate::credentials::CredentialError;
-use crate::diagnostics::{Path, Report, Severity, Violation};
+use crate::diagnostics::{Path, Report, Severity, ToViolation, Violation};
 use crate::profile::Profile;
 
 /// The configuration file's field names in the order of the file, for sorting violations.

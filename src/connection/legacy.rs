@@ -65,8 +65,26 @@ pub struct LegacyPolicyError {
 impl LegacyPolicyError {
     /// A stable snake_case code: `cutoff_after_deadline`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
-        "cutoff_after_deadline"
+    pub fn code(&self) -> crate::codes::LegacyPolicyCode {
+        crate::codes::LegacyPolicyCode::CutoffAfterDeadline
+    }
+
+    /// What to do instead.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        "swap the two dates or correct one"
+    }
+
+    /// The cutoff given (connections created before it are affected).
+    #[must_use]
+    pub fn created_before(&self) -> Date {
+        self.created_before
+    }
+
+    /// The deadline given.
+    #[must_use]
+    pub fn deadline(&self) -> Date {
+        self.deadline
     }
 }
 

@@ -16,10 +16,9 @@ pub enum WhitespacePlace {
     End,
 }
 
-/// Why a credential was refused. See [`CredentialError`] for the message of each.
+/// Why a credential was refused, with what the message needs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CredentialErrorKind {
+pub(super) enum CredentialErrorKind {
     /// The input is empty.
     Empty,
     /// The input is longer than any Stripe credential.
@@ -99,6 +98,9 @@ pub enum CredentialErrorKind {
 ///
 /// The message reads `expected <slot>, found <problem>; <remedy>`; [`code`](Self::code) is a
 /// stable snake_case name for programs and [`remedy`](Self::remedy) the second half alone.
+/// Unlike the other value parsers' errors it keeps no excerpt of the input, which may be a
+/// secret: [`found_kind`](Self::found_kind), [`position`](Self::position),
+/// [`character`](Self::character) and [`mode`](Self::mode) say what was found instead.
 ///
 /// ```
 /// use stripe_gateway_rules::SecretKey;
@@ -130,10 +132,58 @@ impl CredentialError {
         self.slot
     }
 
-    /// Why the credential was refused.
+    /// The kind of Stripe string found, for `wrong_credential_kind` (a webhook secret, a
+    /// client id…).
     #[must_use]
-    pub fn kind(&self) -> &CredentialErrorKind {
-        &self.kind
+    pub fn found_kind(&self) -> Option<StripeStringKind> {
+        match self.kind {
+            CredentialErrorKind::WrongKind { found } => Some(found),
+            _ => None,
+        }
+    }
+
+    /// The 1-based character position at fault, for `whitespace`, `non_ascii` and
+    /// `invalid_character`.
+    #[must_use]
+    pub fn position(&self) -> Option<usize> {
+        match self.kind {
+            CredentialErrorKind::Whitespace { position, .. }
+            | CredentialErrorKind::NonAscii { position, .. }
+            | CredentialErrorKind::InvalidCharacter { position, .. } => Some(position),
+            _ => None,
+        }
+    }
+
+    /// The character at fault, for `non_ascii` and `invalid_character` (never part of a valid
+    /// secret, so safe to show).
+    #[must_use]
+    pub fn character(&self) -> Option<char> {
+        match self.kind {
+            CredentialErrorKind::NonAscii { character, .. }
+            | CredentialErrorKind::InvalidCharacter { character, .. } => Some(character),
+            _ => None,
+        }
+    }
+
+    /// Where the whitespace is and whether it is a line break (`\n` or `\r`), for
+    /// `whitespace`.
+    #[must_use]
+    pub fn whitespace(&self) -> Option<(WhitespacePlace, bool)> {
+        match self.kind {
+            CredentialErrorKind::Whitespace {
+                place, line_break, ..
+            } => Some((place, line_break)),
+            _ => None,
+        }
+    }
+
+    /// The publishable key's mode, for `publishable_key_as_secret`.
+    #[must_use]
+    pub fn mode(&self) -> Option<Mode> {
+        match self.kind {
+            CredentialErrorKind::PublishableKeyAsSecret { mode } => Some(mode),
+            _ => None,
+        }
     }
 
     /// A stable snake_case code: `empty`, `too_long`, `bearer_prefix`, `quoted`,
@@ -141,22 +191,28 @@ impl CredentialError {
     /// `wrong_credential_kind`, `missing_body`, `unknown_mode`, `unknown_prefix`,
     /// `body_too_short`, `body_too_long`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::CredentialCode {
         match self.kind {
-            CredentialErrorKind::Empty => "empty",
-            CredentialErrorKind::TooLong { .. } => "too_long",
-            CredentialErrorKind::BearerPrefix => "bearer_prefix",
-            CredentialErrorKind::Quoted => "quoted",
-            CredentialErrorKind::Whitespace { .. } => "whitespace",
-            CredentialErrorKind::NonAscii { .. } => "non_ascii",
-            CredentialErrorKind::InvalidCharacter { .. } => "invalid_character",
-            CredentialErrorKind::PublishableKeyAsSecret { .. } => "publishable_key_as_secret",
-            CredentialErrorKind::WrongKind { .. } => "wrong_credential_kind",
-            CredentialErrorKind::MissingBody { .. } => "missing_body",
-            CredentialErrorKind::UnknownMode { .. } => "unknown_mode",
-            CredentialErrorKind::UnknownPrefix => "unknown_prefix",
-            CredentialErrorKind::BodyTooShort { .. } => "body_too_short",
-            CredentialErrorKind::BodyTooLong { .. } => "body_too_long",
+            CredentialErrorKind::Empty => crate::codes::CredentialCode::Empty,
+            CredentialErrorKind::TooLong { .. } => crate::codes::CredentialCode::TooLong,
+            CredentialErrorKind::BearerPrefix => crate::codes::CredentialCode::BearerPrefix,
+            CredentialErrorKind::Quoted => crate::codes::CredentialCode::Quoted,
+            CredentialErrorKind::Whitespace { .. } => crate::codes::CredentialCode::Whitespace,
+            CredentialErrorKind::NonAscii { .. } => crate::codes::CredentialCode::NonAscii,
+            CredentialErrorKind::InvalidCharacter { .. } => {
+                crate::codes::CredentialCode::InvalidCharacter
+            }
+            CredentialErrorKind::PublishableKeyAsSecret { .. } => {
+                crate::codes::CredentialCode::PublishableKeyAsSecret
+            }
+            CredentialErrorKind::WrongKind { .. } => {
+                crate::codes::CredentialCode::WrongCredentialKind
+            }
+            CredentialErrorKind::MissingBody { .. } => crate::codes::CredentialCode::MissingBody,
+            CredentialErrorKind::UnknownMode { .. } => crate::codes::CredentialCode::UnknownMode,
+            CredentialErrorKind::UnknownPrefix => crate::codes::CredentialCode::UnknownPrefix,
+            CredentialErrorKind::BodyTooShort { .. } => crate::codes::CredentialCode::BodyTooShort,
+            CredentialErrorKind::BodyTooLong { .. } => crate::codes::CredentialCode::BodyTooLong,
         }
     }
 
@@ -183,27 +239,6 @@ impl CredentialError {
     #[must_use]
     pub fn problem(&self) -> impl fmt::Display + '_ {
         Problem(self)
-    }
-
-    /// This error as a [`Violation`](crate::diagnostics::Violation) at `path`, for a report:
-    /// `publishable_key_as_secret` and `wrong_credential_kind` keep their codes; any other
-    /// problem is `invalid_secret_key` in a secret-key slot and `invalid_value` elsewhere. The
-    /// message is [`problem`](Self::problem), the remedy [`remedy`](Self::remedy), and the
-    /// error's own code is the `reason` param.
-    #[must_use]
-    pub fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
-        use crate::codes::ViolationCode;
-        let code = match &self.kind {
-            CredentialErrorKind::PublishableKeyAsSecret { .. } => {
-                ViolationCode::PublishableKeyAsSecret
-            }
-            CredentialErrorKind::WrongKind { .. } => ViolationCode::WrongCredentialKind,
-            _ if self.slot == CredentialSlot::SecretKey => ViolationCode::InvalidSecretKey,
-            _ => ViolationCode::InvalidValue,
-        };
-        crate::diagnostics::Violation::error(path, code, self.problem().to_string())
-            .with_remedy(self.remedy())
-            .with_param("reason", self.code())
     }
 }
 
@@ -294,5 +329,27 @@ impl fmt::Display for Problem<'_> {
 impl fmt::Display for CredentialError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}; {}", self.problem(), self.remedy())
+    }
+}
+
+impl crate::diagnostics::ToViolation for CredentialError {
+    /// This error as a [`Violation`](crate::diagnostics::Violation) at `path`, for a report:
+    /// `publishable_key_as_secret` and `wrong_credential_kind` keep their codes; any other
+    /// problem is `invalid_secret_key` in a secret-key slot and `invalid_value` elsewhere. The
+    /// message is [`problem`](Self::problem), the remedy [`remedy`](Self::remedy), and the
+    /// error's own code is the `reason` param.
+    fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        use crate::codes::ViolationCode;
+        let code = match &self.kind {
+            CredentialErrorKind::PublishableKeyAsSecret { .. } => {
+                ViolationCode::PublishableKeyAsSecret
+            }
+            CredentialErrorKind::WrongKind { .. } => ViolationCode::WrongCredentialKind,
+            _ if self.slot == CredentialSlot::SecretKey => ViolationCode::InvalidSecretKey,
+            _ => ViolationCode::InvalidValue,
+        };
+        crate::diagnostics::Violation::error(path, code, self.problem().to_string())
+            .with_remedy(self.remedy())
+            .with_param("reason", self.code())
     }
 }

@@ -52,7 +52,7 @@ mod public;
 mod scan;
 mod secrets;
 
-pub use errors::{CredentialError, CredentialErrorKind, WhitespacePlace};
+pub use errors::{CredentialError, WhitespacePlace};
 pub use public::{AccountId, ClientId, PublishableKey};
 pub use secrets::{ClientSecret, RefreshToken, SecretKey};
 

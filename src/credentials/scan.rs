@@ -1,9 +1,9 @@
 //! The stages every credential goes through: prefix recognition, surface checks, body checks.
 
+use super::errors::CredentialErrorKind;
 use super::{
-    CredentialError, CredentialErrorKind, CredentialSlot, MAX_ID_LEN, MAX_INPUT_LEN,
-    MAX_KEY_BODY_LEN, MAX_OPAQUE_SECRET_LEN, MIN_KEY_BODY_LEN, Mode, StripeStringKind,
-    WhitespacePlace,
+    CredentialError, CredentialSlot, MAX_ID_LEN, MAX_INPUT_LEN, MAX_KEY_BODY_LEN,
+    MAX_OPAQUE_SECRET_LEN, MIN_KEY_BODY_LEN, Mode, StripeStringKind, WhitespacePlace,
 };
 
 // Scanning: the stages every credential goes through.

@@ -41,7 +41,7 @@
 //! `STD` (São Tomé dobra, replaced by `STN` in 2018) and `ANG` (Netherlands Antillean guilder,
 //! replaced by `XCG` on 2025-03-31) are withdrawn ISO 4217 codes that [`iso_currency`] 0.7.1
 //! does not have; [`parse_currency`] reports them with
-//! [`CurrencyError::WithdrawnCode`] instead of silently mapping them to their successors (which
+//! a [`CurrencyError`] (`currency_withdrawn`) instead of silently mapping them to their successors (which
 //! are not on Stripe's list as copied). [`amex_supports`] is false for the 26 currencies
 //! marked with an asterisk ("not supported by American Express"), 25 of them representable.
 //!

@@ -4,6 +4,7 @@ use super::table::{
     CODE_CURRENCIES, CODE_INDEX, WITHDRAWN_PRESENTMENT_CODES, letters_index, pack_code, pack_upper,
 };
 use super::*;
+use crate::codes::CurrencyCode;
 
 /// Parses a three-letter ISO 4217 currency code, in any ASCII case.
 ///
@@ -16,11 +17,9 @@ use super::*;
 ///
 /// # Errors
 ///
-/// A [`CurrencyError`]: [`Empty`](CurrencyError::Empty),
-/// [`Whitespace`](CurrencyError::Whitespace), [`NonAscii`](CurrencyError::NonAscii),
-/// [`WrongLength`](CurrencyError::WrongLength), [`NotALetter`](CurrencyError::NotALetter),
-/// [`WithdrawnCode`](CurrencyError::WithdrawnCode) (for `STD` and `ANG`, which Stripe's
-/// presentment list still shows) or [`Unknown`](CurrencyError::Unknown), checked in that
+/// A [`CurrencyError`]: `currency_empty`, `currency_whitespace`, `currency_non_ascii`,
+/// `currency_wrong_length`, `currency_not_a_letter`, `currency_withdrawn` (for `STD` and
+/// `ANG`, which Stripe's presentment list still shows) or `currency_unknown`, checked in that
 /// order.
 ///
 /// # Examples
@@ -47,36 +46,36 @@ pub fn parse_currency(code: &str) -> Result<Currency, CurrencyError> {
         return lookup(pack_upper(a, b, c), code);
     }
     if code.is_empty() {
-        return Err(CurrencyError::Empty);
+        return Err(CurrencyError::new(CurrencyCode::CurrencyEmpty, code));
     }
     if let Some((index, character)) = code.char_indices().find(|(_, c)| c.is_whitespace()) {
-        return Err(CurrencyError::Whitespace {
-            found: InputExcerpt::new(code),
+        return Err(CurrencyError::at(
+            CurrencyCode::CurrencyWhitespace,
+            code,
             index,
             character,
-        });
+        ));
     }
     if let Some((index, character)) = code.char_indices().find(|(_, c)| !c.is_ascii()) {
-        return Err(CurrencyError::NonAscii {
-            found: InputExcerpt::new(code),
+        return Err(CurrencyError::at(
+            CurrencyCode::CurrencyNonAscii,
+            code,
             index,
             character,
-        });
+        ));
     }
     // From here on the input is ASCII: bytes are characters.
     if code.len() != 3 {
-        return Err(CurrencyError::WrongLength {
-            found: InputExcerpt::new(code),
-            length: code.len(),
-        });
+        return Err(CurrencyError::new(CurrencyCode::CurrencyWrongLength, code));
     }
     let bytes = code.as_bytes();
     if let Some(index) = bytes.iter().position(|&byte| !is_ascii_letter(byte)) {
-        return Err(CurrencyError::NotALetter {
-            found: InputExcerpt::new(code),
+        return Err(CurrencyError::at(
+            CurrencyCode::CurrencyNotALetter,
+            code,
             index,
-            character: char::from(bytes[index]),
-        });
+            char::from(bytes[index]),
+        ));
     }
     // Three ASCII letters: the fast path above took them; kept for completeness.
     lookup(pack_upper(bytes[0], bytes[1], bytes[2]), code)
@@ -97,14 +96,8 @@ fn lookup(packed: u32, code: &str) -> Result<Currency, CurrencyError> {
             .iter()
             .find(|w| pack_code(w.code) == packed)
         {
-            Some(withdrawn) => Err(CurrencyError::WithdrawnCode {
-                code: withdrawn.code,
-                successor: withdrawn.successor,
-                withdrawn: withdrawn.withdrawn,
-            }),
-            None => Err(CurrencyError::Unknown {
-                found: InputExcerpt::new(code),
-            }),
+            Some(withdrawn) => Err(CurrencyError::withdrawn(code, withdrawn)),
+            None => Err(CurrencyError::new(CurrencyCode::CurrencyUnknown, code)),
         },
         i => Ok(CODE_CURRENCIES[usize::from(i) - 1]),
     }

@@ -81,7 +81,7 @@ pub(super) static CODE_INDEX: [u8; 26 * 26 * 26] = {
 };
 
 /// A withdrawn ISO 4217 code that Stripe's presentment list still shows.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct WithdrawnCode {
     pub(super) code: &'static str,
     pub(super) successor: &'static str,

@@ -34,15 +34,16 @@ fn code_table_matches_iso_currency_for_every_three_letter_code() {
                     match (expected, text) {
                         (Some(currency), _) => assert_eq!(got, Ok(currency), "{input}"),
                         (None, "ANG" | "STD") => assert_eq!(
-                            got.map_err(|e| e.code()),
+                            got.map_err(|e| e.code().as_str()),
                             Err("currency_withdrawn"),
                             "{input}"
                         ),
                         (None, _) => assert_eq!(
                             got,
-                            Err(CurrencyError::Unknown {
-                                found: crate::text::InputExcerpt::new(&input)
-                            }),
+                            Err(CurrencyError::new(
+                                crate::codes::CurrencyCode::CurrencyUnknown,
+                                &input
+                            )),
                             "{input}"
                         ),
                     }
@@ -73,11 +74,12 @@ fn three_ascii_bytes_with_a_non_letter_name_it() {
             } else {
                 assert_eq!(
                     err,
-                    CurrencyError::NotALetter {
-                        found: crate::text::InputExcerpt::new(input),
-                        index: position,
-                        character: char::from(byte),
-                    },
+                    CurrencyError::at(
+                        crate::codes::CurrencyCode::CurrencyNotALetter,
+                        input,
+                        position,
+                        char::from(byte),
+                    ),
                     "{input:?}"
                 );
             }

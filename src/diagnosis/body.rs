@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::codes::ErrorBodyCode;
+
 #[cfg(feature = "serde")]
 use serde_json::{Map, Value};
 
@@ -56,11 +58,11 @@ impl fmt::Display for JsonKind {
     }
 }
 
-/// Why a body is not Stripe's error object. Messages say where (line and column) and what
-/// kind of value was found, and never quote the body.
+/// What is wrong with a body, with what the message needs: the inside of an
+/// [`ErrorBodyError`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[non_exhaustive]
-pub enum ErrorBodyError {
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
+enum BodyProblem {
     /// The body is empty.
     #[error(
         "expected Stripe's JSON error body, found an empty body; pass the HTTP response body unchanged"
@@ -124,20 +126,99 @@ pub enum ErrorBodyError {
     },
 }
 
+/// Why a body is not Stripe's error object: its [`code`](Self::code), its
+/// [`remedy`](Self::remedy), and where the reading stopped ([`position`](Self::position)),
+/// which field ([`field`](Self::field)) and what JSON was found there
+/// ([`found`](Self::found)). Messages never quote the body.
+///
+/// ```
+/// use stripe_gateway_rules::codes::ErrorBodyCode;
+/// use stripe_gateway_rules::diagnosis::{JsonKind, StripeError};
+///
+/// let err = StripeError::from_json(r#"{"error": {"code": 42}}"#).unwrap_err();
+/// assert_eq!(err.code(), ErrorBodyCode::WrongType);
+/// assert_eq!((err.field(), err.found()), (Some("error.code"), Some(JsonKind::Number)));
+/// assert_eq!(err.remedy(), "pass the HTTP response body of Stripe's error unchanged");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ErrorBodyError(BodyProblem);
+
+impl From<BodyProblem> for ErrorBodyError {
+    fn from(problem: BodyProblem) -> Self {
+        ErrorBodyError(problem)
+    }
+}
+
+impl std::error::Error for ErrorBodyError {}
+
+impl fmt::Display for ErrorBodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
 impl ErrorBodyError {
-    /// A stable snake_case code: `empty`, `too_large`, `byte_order_mark`, `syntax`,
+    /// Why the body was refused: `empty`, `too_large`, `byte_order_mark`, `syntax`,
     /// `truncated`, `not_an_object`, `no_error_fields`, `wrong_type`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
-        match self {
-            ErrorBodyError::Empty => "empty",
-            ErrorBodyError::TooLarge { .. } => "too_large",
-            ErrorBodyError::ByteOrderMark => "byte_order_mark",
-            ErrorBodyError::Syntax { .. } => "syntax",
-            ErrorBodyError::Truncated { .. } => "truncated",
-            ErrorBodyError::NotAnObject { .. } => "not_an_object",
-            ErrorBodyError::NoErrorFields => "no_error_fields",
-            ErrorBodyError::WrongType { .. } => "wrong_type",
+    pub fn code(&self) -> ErrorBodyCode {
+        match self.0 {
+            BodyProblem::Empty => ErrorBodyCode::Empty,
+            BodyProblem::TooLarge { .. } => ErrorBodyCode::TooLarge,
+            BodyProblem::ByteOrderMark => ErrorBodyCode::ByteOrderMark,
+            BodyProblem::Syntax { .. } => ErrorBodyCode::Syntax,
+            BodyProblem::Truncated { .. } => ErrorBodyCode::Truncated,
+            BodyProblem::NotAnObject { .. } => ErrorBodyCode::NotAnObject,
+            BodyProblem::NoErrorFields => ErrorBodyCode::NoErrorFields,
+            BodyProblem::WrongType { .. } => ErrorBodyCode::WrongType,
+        }
+    }
+
+    /// What to do instead.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        match self.0 {
+            BodyProblem::TooLarge { .. } => "pass the body of one error response",
+            BodyProblem::ByteOrderMark => "remove the byte order mark: Stripe never sends one",
+            BodyProblem::Truncated { .. } => "pass the whole body",
+            BodyProblem::NotAnObject { .. } | BodyProblem::NoErrorFields => {
+                "pass the body of an error response"
+            }
+            BodyProblem::Empty | BodyProblem::Syntax { .. } | BodyProblem::WrongType { .. } => {
+                "pass the HTTP response body of Stripe's error unchanged"
+            }
+        }
+    }
+
+    /// The 1-based line and column where reading stopped, for `syntax` and `truncated`.
+    #[must_use]
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self.0 {
+            BodyProblem::Syntax { line, column } | BodyProblem::Truncated { line, column } => {
+                Some((line, column))
+            }
+            _ => None,
+        }
+    }
+
+    /// The field of the wrong type (such as `error.code`), for `wrong_type`.
+    #[must_use]
+    pub fn field(&self) -> Option<&'static str> {
+        match self.0 {
+            BodyProblem::WrongType { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The JSON found where an object or a field's type was expected, for `not_an_object`
+    /// and `wrong_type`.
+    #[must_use]
+    pub fn found(&self) -> Option<JsonKind> {
+        match self.0 {
+            BodyProblem::NotAnObject { found } | BodyProblem::WrongType { found, .. } => {
+                Some(found)
+            }
+            _ => None,
         }
     }
 }
@@ -192,39 +273,41 @@ impl StripeError {
     /// `wrong_type` (a field of another JSON type, such as a number for `error.code`).
     pub fn from_json(body: &str) -> Result<Self, ErrorBodyError> {
         if body.is_empty() {
-            return Err(ErrorBodyError::Empty);
+            return Err(BodyProblem::Empty.into());
         }
         if body.len() > MAX_BODY_LEN {
-            return Err(ErrorBodyError::TooLarge { len: body.len() });
+            return Err(BodyProblem::TooLarge { len: body.len() }.into());
         }
         if body.starts_with('\u{feff}') {
-            return Err(ErrorBodyError::ByteOrderMark);
+            return Err(BodyProblem::ByteOrderMark.into());
         }
         let value: Value = serde_json::from_str(body).map_err(|e| {
             // Built from the error's category and position only: serde_json's own text may
             // quote the input.
             let (line, column) = (e.line(), e.column());
             match e.classify() {
-                serde_json::error::Category::Eof => ErrorBodyError::Truncated { line, column },
-                _ => ErrorBodyError::Syntax { line, column },
+                serde_json::error::Category::Eof => BodyProblem::Truncated { line, column },
+                _ => BodyProblem::Syntax { line, column },
             }
         })?;
         let Value::Object(top) = value else {
-            return Err(ErrorBodyError::NotAnObject {
+            return Err(BodyProblem::NotAnObject {
                 found: JsonKind::of(&value),
-            });
+            }
+            .into());
         };
         let (object, nested) = match top.get("error") {
             Some(Value::Object(inner)) => (inner, true),
             Some(other) => {
-                return Err(ErrorBodyError::WrongType {
+                return Err(BodyProblem::WrongType {
                     field: "error",
                     expected: "an object",
                     found: JsonKind::of(other),
-                });
+                }
+                .into());
             }
             None if ERROR_FIELDS.iter().any(|f| top.contains_key(*f)) => (&top, false),
-            None => return Err(ErrorBodyError::NoErrorFields),
+            None => return Err(BodyProblem::NoErrorFields.into()),
         };
         read_object(object, nested)
     }
@@ -238,11 +321,12 @@ fn read_object(object: &Map<String, Value>, nested: bool) -> Result<StripeError,
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(s.as_str()),
             Some(other) => {
-                return Err(ErrorBodyError::WrongType {
+                return Err(BodyProblem::WrongType {
                     field: if nested { inner } else { bare },
                     expected: "a string or null",
                     found: JsonKind::of(other),
-                });
+                }
+                .into());
             }
         };
     }
@@ -252,7 +336,7 @@ fn read_object(object: &Map<String, Value>, nested: bool) -> Result<StripeError,
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(s.as_str()),
             Some(other) => {
-                return Err(ErrorBodyError::WrongType {
+                return Err(BodyProblem::WrongType {
                     field: if nested {
                         "error.payment_intent.status"
                     } else {
@@ -260,11 +344,12 @@ fn read_object(object: &Map<String, Value>, nested: bool) -> Result<StripeError,
                     },
                     expected: "a string or null",
                     found: JsonKind::of(other),
-                });
+                }
+                .into());
             }
         },
         Some(other) => {
-            return Err(ErrorBodyError::WrongType {
+            return Err(BodyProblem::WrongType {
                 field: if nested {
                     "error.payment_intent"
                 } else {
@@ -272,7 +357,8 @@ fn read_object(object: &Map<String, Value>, nested: bool) -> Result<StripeError,
                 },
                 expected: "an object or null",
                 found: JsonKind::of(other),
-            });
+            }
+            .into());
         }
     };
     let [error_type, code, decline_code, param, message] = fields;

@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use crate::codes::ErrorCategoryCode;
+
 /// Who has to act on a Stripe error, and so what a billing platform does with it.
 ///
 /// ```
@@ -47,41 +49,36 @@ pub enum ErrorCategory {
 }
 
 impl ErrorCategory {
+    /// Every category.
+    pub const ALL: &'static [ErrorCategory] = &[
+        ErrorCategory::Configuration,
+        ErrorCategory::Operation,
+        ErrorCategory::CustomerCard,
+        ErrorCategory::RetryLater,
+        ErrorCategory::PlatformBug,
+        ErrorCategory::NotOurs,
+        ErrorCategory::Unknown,
+    ];
+
     /// A stable snake_case code: `configuration`, `operation`, `customer_card`,
     /// `retry_later`, `platform_bug`, `not_ours`, `unknown`.
     #[must_use]
-    pub const fn code(self) -> &'static str {
+    pub const fn code(self) -> ErrorCategoryCode {
         match self {
-            ErrorCategory::Configuration => "configuration",
-            ErrorCategory::Operation => "operation",
-            ErrorCategory::CustomerCard => "customer_card",
-            ErrorCategory::RetryLater => "retry_later",
-            ErrorCategory::PlatformBug => "platform_bug",
-            ErrorCategory::NotOurs => "not_ours",
-            ErrorCategory::Unknown => "unknown",
+            ErrorCategory::Configuration => ErrorCategoryCode::Configuration,
+            ErrorCategory::Operation => ErrorCategoryCode::Operation,
+            ErrorCategory::CustomerCard => ErrorCategoryCode::CustomerCard,
+            ErrorCategory::RetryLater => ErrorCategoryCode::RetryLater,
+            ErrorCategory::PlatformBug => ErrorCategoryCode::PlatformBug,
+            ErrorCategory::NotOurs => ErrorCategoryCode::NotOurs,
+            ErrorCategory::Unknown => ErrorCategoryCode::Unknown,
         }
     }
 
-    /// What errors of this category mean.
+    /// What errors of this category mean (the rule of its code in the catalogue).
     #[must_use]
     pub const fn meaning(self) -> &'static str {
-        match self {
-            ErrorCategory::Configuration => {
-                "the gateway's configuration or the Stripe account's settings are wrong for this request"
-            }
-            ErrorCategory::Operation => {
-                "the operation does not fit the current state of the payment it acts on"
-            }
-            ErrorCategory::CustomerCard => "the customer's card or payment details were refused",
-            ErrorCategory::RetryLater => "a temporary condition at Stripe or the payment network",
-            ErrorCategory::PlatformBug => {
-                "the platform sent a request Stripe can't accept as built"
-            }
-            ErrorCategory::NotOurs => {
-                "the error concerns a Stripe feature outside the payment gateway (invoices, payouts, Terminal, tax, Connect onboarding, products)"
-            }
-            ErrorCategory::Unknown => "an error this crate does not know",
-        }
+        self.code().info().rule
     }
 
     /// What to do about errors of this category, when no rule of the crate explains the
@@ -116,7 +113,7 @@ impl ErrorCategory {
 
 impl fmt::Display for ErrorCategory {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.code())
+        f.pad(self.code().as_str())
     }
 }
 

@@ -34,10 +34,12 @@ mod code;
 mod path;
 mod report;
 mod severity;
+mod to_violation;
 mod violation;
 
 pub use code::{Code, CodeError};
 pub use path::{Path, PathError, Segment};
 pub use report::Report;
 pub use severity::Severity;
+pub use to_violation::ToViolation;
 pub use violation::Violation;

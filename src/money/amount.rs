@@ -7,10 +7,10 @@ use rust_decimal::Decimal;
 
 use super::maximum::fast_minor_units;
 use super::{
-    AmountError, AmountLimit, AmountLimits, ChargeMethod, LimitSource, MinorUnits, ParseMoneyError,
-    RoundingMode, max_minor_units, parse_amount,
+    AmountError, AmountLimit, AmountLimits, AmountProblem, ChargeMethod, LimitSource, MinorUnits,
+    ParseMoneyError, RoundingMode, max_minor_units, parse_amount,
 };
-use crate::currency::{Currency, InputExcerpt, MinorUnitRule, minor_unit_rule, parse_currency};
+use crate::currency::{Currency, MinorUnitRule, minor_unit_rule, parse_currency};
 use crate::print::DecimalText;
 
 /// An exact decimal amount in a currency, e.g. `0.50 USD`.
@@ -81,11 +81,11 @@ impl Money {
     /// # Errors
     ///
     /// Checked in this order:
-    /// * [`AmountError::Precision`] (`amount_precision`): the amount has more decimals than
+    /// * [`AmountError`] `amount_precision`: the amount has more decimals than
     ///   the currency's Stripe exponent (`1.5 JPY`, `0.001 USD`, `5.1234 KWD`);
-    /// * [`AmountError::TooLarge`] (`amount_too_large`): the absolute value exceeds
+    /// * [`AmountError`] `amount_too_large`: the absolute value exceeds
     ///   [`max_minor_units`];
-    /// * [`AmountError::NotMultiple`] (`amount_not_multiple`): representable, but not a
+    /// * [`AmountError`] `amount_not_multiple`: representable, but not a
     ///   multiple of the currency's step (`5.124 KWD` → 5124; `5.5 ISK` → 550).
     ///
     /// # Examples
@@ -115,7 +115,7 @@ impl Money {
 
     /// [`to_minor_units`](Self::to_minor_units) with an account's own maximums: the maximum
     /// is [`AmountLimits::max_for`] this amount's currency and `method`, and a
-    /// [`AmountError::TooLarge`] names it and where it comes from. Never allocates.
+    /// [`AmountError`] `amount_too_large` names it and where it comes from. Never allocates.
     ///
     /// # Errors
     ///
@@ -125,13 +125,14 @@ impl Money {
     ///
     /// ```
     /// use stripe_gateway_rules::Decimal;
-    /// use stripe_gateway_rules::money::{AmountError, AmountLimits, ChargeMethod, LimitSource, Money};
+    /// use stripe_gateway_rules::money::{AmountLimits, ChargeMethod, LimitSource, Money};
     /// use stripe_gateway_rules::Currency;
     ///
     /// let vnd = Money::new(Decimal::new(103_500_000, 0), Currency::VND);
     /// let card = ChargeMethod::Card(None);
     /// let err = vnd.to_minor_units_within(&AmountLimits::default(), card).unwrap_err();
-    /// assert!(matches!(err, AmountError::TooLarge { limit: LimitSource::ApiReference, .. }));
+    /// assert_eq!(err.code(), "amount_too_large");
+    /// assert_eq!(err.max().map(|m| m.source()), Some(LimitSource::ApiReference));
     /// let limits = AmountLimits::card_networks();
     /// assert_eq!(vnd.to_minor_units_within(&limits, card).unwrap().get(), 103_500_000);
     /// ```
@@ -161,10 +162,11 @@ impl Money {
         let minor = if scale > exponent {
             let divisor = 10_i128.pow(scale - exponent);
             if mantissa % divisor != 0 {
-                return Err(AmountError::Precision {
+                return Err(AmountProblem::Precision {
                     amount: *self,
                     rule,
-                });
+                }
+                .into());
             }
             mantissa / divisor
         } else {
@@ -174,18 +176,20 @@ impl Money {
         let minor = match i64::try_from(minor) {
             Ok(m) if m.unsigned_abs() <= max.0.unsigned_abs() => m,
             _ => {
-                return Err(AmountError::TooLarge {
+                return Err(AmountProblem::TooLarge {
                     amount: *self,
                     max,
                     limit: limit.source(),
-                });
+                }
+                .into());
             }
         };
         if minor % rule.multiple_of() != 0 {
-            return Err(AmountError::NotMultiple {
+            return Err(AmountProblem::NotMultiple {
                 amount: *self,
                 rule,
-            });
+            }
+            .into());
         }
         Ok(MinorUnits(minor))
     }
@@ -196,9 +200,9 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// * [`AmountError::TooLarge`] (`amount_too_large`): the absolute value exceeds
+    /// * [`AmountError`] `amount_too_large`: the absolute value exceeds
     ///   [`max_minor_units`];
-    /// * [`AmountError::NotMultiple`] (`amount_not_multiple`): not a multiple of the
+    /// * [`AmountError`] `amount_not_multiple`: not a multiple of the
     ///   currency's step (`501` ISK, `5125` KWD).
     ///
     /// # Examples
@@ -219,14 +223,15 @@ impl Money {
         let amount = Money::new(Decimal::new(minor.0, rule.exponent()), currency);
         let max = max_minor_units(currency);
         if minor.0.unsigned_abs() > max.0.unsigned_abs() {
-            return Err(AmountError::TooLarge {
+            return Err(AmountProblem::TooLarge {
                 amount,
                 max,
                 limit: LimitSource::ApiReference,
-            });
+            }
+            .into());
         }
         if minor.0 % rule.multiple_of() != 0 {
-            return Err(AmountError::NotMultiple { amount, rule });
+            return Err(AmountProblem::NotMultiple { amount, rule }.into());
         }
         Ok(amount)
     }
@@ -243,7 +248,7 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`AmountError::TooLarge`] (`amount_too_large`) when the rounded amount exceeds
+    /// [`AmountError`] `amount_too_large` when the rounded amount exceeds
     /// [`max_minor_units`].
     ///
     /// # Examples
@@ -281,11 +286,12 @@ impl Money {
             Ok(m) if m.unsigned_abs() <= max.0.unsigned_abs() => {
                 Ok(Money::new(Decimal::new(m, exponent), self.currency))
             }
-            _ => Err(AmountError::TooLarge {
+            _ => Err(AmountProblem::TooLarge {
                 amount: *self,
                 max,
                 limit: LimitSource::ApiReference,
-            }),
+            }
+            .into()),
         }
     }
 
@@ -327,9 +333,7 @@ impl FromStr for Money {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let Some((amount, code)) = s.split_once(' ') else {
-            return Err(ParseMoneyError::Format {
-                found: InputExcerpt::new(s),
-            });
+            return Err(ParseMoneyError::format(s));
         };
         let amount = parse_amount(amount)?;
         let currency = parse_currency(code)?;

@@ -5,16 +5,12 @@ use core::fmt;
 use rust_decimal::Decimal;
 
 use super::{AmountLimit, ExchangeRate, LimitSource, MinorUnits, Money};
+use crate::codes::MoneyCode;
 use crate::currency::{Currency, MinorUnitRule, minor_unit_rule};
 
-/// Why an amount is not accepted, or an amount operation failed.
-///
-/// Every variant carries the values involved; [`code`](Self::code) gives a stable snake_case
-/// code for programs, `Display` a lowercase message for people, e.g.
-/// `amount 5.124 KWD is not accepted by Stripe: KWD amounts must end in 0 in the third decimal (multiples of 0.010)`.
+/// What is wrong with an amount, with the values involved: the inside of an [`AmountError`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum AmountError {
+pub(crate) enum AmountProblem {
     /// The amount has more decimal places than the currency's Stripe exponent.
     #[error(fmt = fmt_precision)]
     Precision {
@@ -114,33 +110,178 @@ pub enum AmountError {
     },
 }
 
+/// Why an amount is not accepted, or an amount operation failed: its [`code`](Self::code),
+/// its [`remedy`](Self::remedy), and the values involved through accessors
+/// ([`amount`](Self::amount), [`rule`](Self::rule), [`max`](Self::max)…). `Display` is a
+/// lowercase message for people, e.g. `amount 5.124 KWD is not accepted by Stripe: KWD
+/// amounts must end in 0 in the third decimal (multiples of 0.010)`.
+///
+/// ```
+/// use stripe_gateway_rules::Money;
+/// use stripe_gateway_rules::codes::MoneyCode;
+///
+/// let amount: Money = "5.124 KWD".parse()?;
+/// let err = amount.to_minor_units().unwrap_err();
+/// assert_eq!(err.code(), MoneyCode::AmountNotMultiple);
+/// assert_eq!(err.amount(), Some(amount));
+/// assert_eq!(err.rule().map(|r| r.multiple_of()), Some(10));
+/// assert_eq!(err.remedy(), "round the amount to what the currency allows");
+/// # Ok::<(), stripe_gateway_rules::ParseMoneyError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmountError(AmountProblem);
+
+impl From<AmountProblem> for AmountError {
+    fn from(problem: AmountProblem) -> Self {
+        AmountError(problem)
+    }
+}
+
+impl std::error::Error for AmountError {}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
 impl AmountError {
-    /// A stable, machine-readable snake_case code for this error:
-    ///
-    /// | variant | code |
-    /// | --- | --- |
-    /// | [`Precision`](Self::Precision) | `amount_precision` |
-    /// | [`NotMultiple`](Self::NotMultiple) | `amount_not_multiple` |
-    /// | [`TooLarge`](Self::TooLarge) | `amount_too_large` |
-    /// | [`NotPositive`](Self::NotPositive) | `amount_not_positive` |
-    /// | [`PayoutNotMultiple`](Self::PayoutNotMultiple) | `payout_amount_not_multiple` |
-    /// | [`Overflow`](Self::Overflow) | `amount_overflow` |
-    /// | [`ConversionInexact`](Self::ConversionInexact) | `conversion_inexact` |
-    /// | [`CurrencyMismatch`](Self::CurrencyMismatch) | `currency_mismatch` |
-    /// | [`InvalidExchangeRate`](Self::InvalidExchangeRate) | `invalid_exchange_rate` |
-    /// | [`ExchangeRateMismatch`](Self::ExchangeRateMismatch) | `exchange_rate_mismatch` |
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Precision { .. } => "amount_precision",
-            Self::NotMultiple { .. } => "amount_not_multiple",
-            Self::TooLarge { .. } => "amount_too_large",
-            Self::NotPositive { .. } => "amount_not_positive",
-            Self::PayoutNotMultiple { .. } => "payout_amount_not_multiple",
-            Self::Overflow { .. } => "amount_overflow",
-            Self::ConversionInexact { .. } => "conversion_inexact",
-            Self::CurrencyMismatch { .. } => "currency_mismatch",
-            Self::InvalidExchangeRate { .. } => "invalid_exchange_rate",
-            Self::ExchangeRateMismatch { .. } => "exchange_rate_mismatch",
+    /// What is wrong, with the values involved.
+    pub(crate) fn problem(&self) -> &AmountProblem {
+        &self.0
+    }
+
+    /// The stable code: `amount_precision` (finer than the currency allows),
+    /// `amount_not_multiple` (not a multiple of the currency's step), `amount_too_large`
+    /// (above the maximum that applied), `amount_not_positive`, `payout_amount_not_multiple`
+    /// (a HUF or TWD manual payout), `amount_overflow` and `conversion_inexact` (a
+    /// conversion), `currency_mismatch`, `invalid_exchange_rate`, `exchange_rate_mismatch`.
+    #[must_use]
+    pub fn code(&self) -> MoneyCode {
+        match self.0 {
+            AmountProblem::Precision { .. } => MoneyCode::AmountPrecision,
+            AmountProblem::NotMultiple { .. } => MoneyCode::AmountNotMultiple,
+            AmountProblem::TooLarge { .. } => MoneyCode::AmountTooLarge,
+            AmountProblem::NotPositive { .. } => MoneyCode::AmountNotPositive,
+            AmountProblem::PayoutNotMultiple { .. } => MoneyCode::PayoutAmountNotMultiple,
+            AmountProblem::Overflow { .. } => MoneyCode::AmountOverflow,
+            AmountProblem::ConversionInexact { .. } => MoneyCode::ConversionInexact,
+            AmountProblem::CurrencyMismatch { .. } => MoneyCode::CurrencyMismatch,
+            AmountProblem::InvalidExchangeRate { .. } => MoneyCode::InvalidExchangeRate,
+            AmountProblem::ExchangeRateMismatch { .. } => MoneyCode::ExchangeRateMismatch,
+        }
+    }
+
+    /// What to do about it.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        match self.0 {
+            AmountProblem::Precision { .. } | AmountProblem::NotMultiple { .. } => {
+                "round the amount to what the currency allows"
+            }
+            AmountProblem::TooLarge { .. } => {
+                "split the amount, or state the account's own limits if it allows more"
+            }
+            AmountProblem::NotPositive { .. } => "use an amount greater than zero",
+            AmountProblem::PayoutNotMultiple { .. } => {
+                "pay out whole units (a multiple of 100 minor units)"
+            }
+            AmountProblem::Overflow { .. } | AmountProblem::ConversionInexact { .. } => {
+                "round the amount or the exchange rate before converting"
+            }
+            AmountProblem::CurrencyMismatch { .. } => "use an amount in the expected currency",
+            AmountProblem::InvalidExchangeRate { .. } => {
+                "use a rate greater than zero, and 1 between a currency and itself"
+            }
+            AmountProblem::ExchangeRateMismatch { .. } => {
+                "use a rate from the amount's currency to the currency needed"
+            }
+        }
+    }
+
+    /// The amount concerned: for `amount_precision`, `amount_not_multiple`,
+    /// `amount_too_large`, `amount_not_positive`, `amount_overflow`, `conversion_inexact`.
+    #[must_use]
+    pub fn amount(&self) -> Option<Money> {
+        match self.0 {
+            AmountProblem::Precision { amount, .. }
+            | AmountProblem::NotMultiple { amount, .. }
+            | AmountProblem::TooLarge { amount, .. }
+            | AmountProblem::NotPositive { amount }
+            | AmountProblem::Overflow { amount, .. }
+            | AmountProblem::ConversionInexact { amount, .. } => Some(amount),
+            _ => None,
+        }
+    }
+
+    /// The currency's minor-unit rule: for `amount_precision`, `amount_not_multiple` and
+    /// `payout_amount_not_multiple`.
+    #[must_use]
+    pub fn rule(&self) -> Option<MinorUnitRule> {
+        match self.0 {
+            AmountProblem::Precision { rule, .. }
+            | AmountProblem::NotMultiple { rule, .. }
+            | AmountProblem::PayoutNotMultiple { rule, .. } => Some(rule),
+            _ => None,
+        }
+    }
+
+    /// The maximum that applied, in minor units, and where it comes from: for
+    /// `amount_too_large`.
+    #[must_use]
+    pub fn max(&self) -> Option<AmountLimit> {
+        match self.0 {
+            AmountProblem::TooLarge { max, limit, .. } => Some(AmountLimit::new(max, limit)),
+            _ => None,
+        }
+    }
+
+    /// The payout amount and its currency: for `payout_amount_not_multiple`.
+    #[must_use]
+    pub fn payout(&self) -> Option<(MinorUnits, Currency)> {
+        match self.0 {
+            AmountProblem::PayoutNotMultiple {
+                amount, currency, ..
+            } => Some((amount, currency)),
+            _ => None,
+        }
+    }
+
+    /// The exchange rate used or supplied: for `amount_overflow`, `conversion_inexact` and
+    /// `exchange_rate_mismatch`.
+    #[must_use]
+    pub fn rate(&self) -> Option<ExchangeRate> {
+        match self.0 {
+            AmountProblem::Overflow { rate, .. }
+            | AmountProblem::ConversionInexact { rate, .. }
+            | AmountProblem::ExchangeRateMismatch { rate, .. } => Some(rate),
+            _ => None,
+        }
+    }
+
+    /// The currencies involved, expected first: for `currency_mismatch` (expected, found),
+    /// `invalid_exchange_rate` (from, to, with [`refused_rate`](Self::refused_rate)) and
+    /// `exchange_rate_mismatch` (the rate's expected from and to).
+    #[must_use]
+    pub fn currencies(&self) -> Option<(Currency, Currency)> {
+        match self.0 {
+            AmountProblem::CurrencyMismatch { expected, found } => Some((expected, found)),
+            AmountProblem::InvalidExchangeRate { from, to, .. } => Some((from, to)),
+            AmountProblem::ExchangeRateMismatch {
+                expected_from,
+                expected_to,
+                ..
+            } => Some((expected_from, expected_to)),
+            _ => None,
+        }
+    }
+
+    /// The rate refused: for `invalid_exchange_rate`.
+    #[must_use]
+    pub fn refused_rate(&self) -> Option<Decimal> {
+        match self.0 {
+            AmountProblem::InvalidExchangeRate { rate, .. } => Some(rate),
+            _ => None,
         }
     }
 }

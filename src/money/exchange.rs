@@ -4,7 +4,7 @@ use core::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{AmountError, Money};
+use super::{AmountError, AmountProblem, Money};
 use crate::currency::Currency;
 
 /// A caller-supplied exchange rate: one unit of [`from`](Self::from) is worth
@@ -44,11 +44,11 @@ impl ExchangeRate {
     ///
     /// # Errors
     ///
-    /// [`AmountError::InvalidExchangeRate`] (`invalid_exchange_rate`) when `rate` is zero or
+    /// [`AmountError`] `invalid_exchange_rate` when `rate` is zero or
     /// negative, or when `from == to` and `rate != 1`.
     pub fn new(from: Currency, to: Currency, rate: Decimal) -> Result<Self, AmountError> {
         if rate <= Decimal::ZERO || (from == to && rate != Decimal::ONE) {
-            return Err(AmountError::InvalidExchangeRate { from, to, rate });
+            return Err(AmountProblem::InvalidExchangeRate { from, to, rate }.into());
         }
         Ok(Self { from, to, rate })
     }
@@ -75,28 +75,31 @@ impl ExchangeRate {
     ///
     /// # Errors
     ///
-    /// * [`AmountError::CurrencyMismatch`] (`currency_mismatch`): `amount` is not in
+    /// * [`AmountError`] `currency_mismatch`: `amount` is not in
     ///   [`from`](Self::from);
-    /// * [`AmountError::Overflow`] (`amount_overflow`): the product exceeds [`Decimal`]'s range;
-    /// * [`AmountError::ConversionInexact`] (`conversion_inexact`): the exact product needs
+    /// * [`AmountError`] `amount_overflow`: the product exceeds [`Decimal`]'s range;
+    /// * [`AmountError`] `conversion_inexact`: the exact product needs
     ///   more than 28 decimal places, so it cannot be held without rounding.
     pub fn convert(&self, amount: Money) -> Result<Money, AmountError> {
         if amount.currency != self.from {
-            return Err(AmountError::CurrencyMismatch {
+            return Err(AmountProblem::CurrencyMismatch {
                 expected: self.from,
                 found: amount.currency,
-            });
+            }
+            .into());
         }
         match exact_mul(amount.amount, self.rate) {
             Ok(product) => Ok(Money::new(product, self.to)),
-            Err(MulError::Overflow) => Err(AmountError::Overflow {
+            Err(MulError::Overflow) => Err(AmountProblem::Overflow {
                 amount,
                 rate: *self,
-            }),
-            Err(MulError::Inexact) => Err(AmountError::ConversionInexact {
+            }
+            .into()),
+            Err(MulError::Inexact) => Err(AmountProblem::ConversionInexact {
                 amount,
                 rate: *self,
-            }),
+            }
+            .into()),
         }
     }
 }

@@ -40,9 +40,9 @@
 //! crate takes the bound no current source contradicts ([`MAXIMUMS_SOURCE`], as of
 //! [`MAXIMUMS_AS_OF`]). An account that has larger (or smaller) limits states them in an
 //! [`AmountLimits`] (per currency, per card brand, or the card networks' digits of the current
-//! page) and converts with [`Money::to_minor_units_within`]; [`AmountError::TooLarge`] names
-//! the limit used ([`LimitSource`]). The bound applies to the absolute value;
-//! zero and negative amounts are representable (refunds and zero-amount flows exist) and are
+//! page) and converts with [`Money::to_minor_units_within`]; an [`AmountError`]
+//! `amount_too_large` names the limit used ([`LimitSource`]). The bound applies to the
+//! absolute value; zero and negative amounts are representable (refunds and zero-amount flows exist) and are
 //! rejected only where an operation requires a positive amount (see [`crate::minimum`]).
 //!
 //! # Example
@@ -81,6 +81,7 @@ mod serde_impls;
 
 pub use amount::Money;
 pub use errors::AmountError;
+pub(crate) use errors::AmountProblem;
 pub use exchange::ExchangeRate;
 pub use limits::{
     AmountLimit, AmountLimits, CARD_NETWORK_MAXIMUMS_AS_OF, CARD_NETWORK_MAXIMUMS_SOURCE,

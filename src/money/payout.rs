@@ -1,6 +1,6 @@
 //! The amount rules of manual payouts: [`check_payout`].
 
-use super::{AmountError, MinorUnits, Money};
+use super::{AmountError, AmountProblem, MinorUnits, Money};
 use crate::currency::{Currency, minor_unit_rule};
 
 /// Checks the `amount` of a **manual payout** (in minor units).
@@ -15,9 +15,9 @@ use crate::currency::{Currency, minor_unit_rule};
 ///
 /// # Errors
 ///
-/// * [`AmountError::TooLarge`] and [`AmountError::NotMultiple`] as for
+/// * [`AmountError`] `amount_too_large` and [`AmountError`] `amount_not_multiple` as for
 ///   [`Money::from_minor_units`];
-/// * [`AmountError::PayoutNotMultiple`] (`payout_amount_not_multiple`): a HUF or TWD payout
+/// * [`AmountError`] `payout_amount_not_multiple`: a HUF or TWD payout
 ///   that is not a multiple of 100.
 ///
 /// # Examples
@@ -37,11 +37,12 @@ pub fn check_payout(amount: MinorUnits, currency: Currency) -> Result<(), Amount
     Money::from_minor_units(amount, currency)?;
     let rule = minor_unit_rule(currency);
     if amount.0 % rule.payout_multiple_of() != 0 {
-        return Err(AmountError::PayoutNotMultiple {
+        return Err(AmountProblem::PayoutNotMultiple {
             amount,
             currency,
             rule,
-        });
+        }
+        .into());
     }
     Ok(())
 }

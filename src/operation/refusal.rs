@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use crate::codes::RefusalCode;
 use crate::currency::Currency;
-use crate::diagnostics::{Path, Violation};
-use crate::money::{AmountError, LimitSource, Money};
+use crate::diagnostics::{Path, ToViolation, Violation};
+use crate::money::{AmountError, AmountProblem, LimitSource, Money};
 use crate::print::{self, Moment};
 
 /// Why [`ValidatedGateway::check`](crate::ValidatedGateway::check) refuses an operation.
@@ -161,12 +161,19 @@ impl Refusal {
             Refusal::BelowMinimum { .. } => RefusalCode::BelowMinimum,
             Refusal::CurrencyNotAssigned { .. } => RefusalCode::CurrencyNotAssigned,
             Refusal::AmountNotPositive { .. } => RefusalCode::AmountNotPositive,
-            Refusal::Amount(AmountError::Precision { .. }) => RefusalCode::AmountPrecision,
-            Refusal::Amount(AmountError::NotMultiple { .. }) => RefusalCode::AmountNotMultiple,
-            Refusal::Amount(AmountError::NotPositive { .. }) => RefusalCode::AmountNotPositive,
-            Refusal::Amount(AmountError::CurrencyMismatch { .. }) => RefusalCode::CurrencyMismatch,
-            // `to_minor_units` returns nothing else; an overflow is an amount too large.
-            Refusal::Amount(_) => RefusalCode::AmountTooLarge,
+            // An amount error refuses with its own code.
+            Refusal::Amount(e) => match e.problem() {
+                AmountProblem::Precision { .. } => RefusalCode::AmountPrecision,
+                AmountProblem::NotMultiple { .. } => RefusalCode::AmountNotMultiple,
+                AmountProblem::TooLarge { .. } => RefusalCode::AmountTooLarge,
+                AmountProblem::NotPositive { .. } => RefusalCode::AmountNotPositive,
+                AmountProblem::PayoutNotMultiple { .. } => RefusalCode::PayoutAmountNotMultiple,
+                AmountProblem::Overflow { .. } => RefusalCode::AmountOverflow,
+                AmountProblem::ConversionInexact { .. } => RefusalCode::ConversionInexact,
+                AmountProblem::CurrencyMismatch { .. } => RefusalCode::CurrencyMismatch,
+                AmountProblem::InvalidExchangeRate { .. } => RefusalCode::InvalidExchangeRate,
+                AmountProblem::ExchangeRateMismatch { .. } => RefusalCode::ExchangeRateMismatch,
+            },
             Refusal::CurrencyMismatch { .. } => RefusalCode::CurrencyMismatch,
             Refusal::CaptureExceedsAuthorized { .. } => RefusalCode::CaptureExceedsAuthorized,
             Refusal::AuthorizationExpired { .. } => RefusalCode::AuthorizationExpired,
@@ -200,6 +207,15 @@ impl Refusal {
             RefusalCode::AmountTooLarge => {
                 "split the payment, or ask Stripe to raise the account's limit"
             }
+            RefusalCode::PayoutAmountNotMultiple => {
+                "send the payout in whole units (a multiple of 100 minor units)"
+            }
+            RefusalCode::AmountOverflow | RefusalCode::ConversionInexact => {
+                "round the amount or the exchange rate before converting"
+            }
+            RefusalCode::InvalidExchangeRate | RefusalCode::ExchangeRateMismatch => {
+                "pass a positive exchange rate from the amount's currency to the account's currency"
+            }
             RefusalCode::CurrencyMismatch => "use the currency of the original payment",
             RefusalCode::CaptureExceedsAuthorized => {
                 "capture at most the authorized amount, or authorize the larger amount again"
@@ -227,22 +243,6 @@ impl Refusal {
             Refusal::VoidUnsupported | Refusal::EmailRequired | Refusal::InvalidEmail => {
                 [None, None, None, None]
             }
-            Refusal::Amount(AmountError::TooLarge {
-                amount: a,
-                max,
-                limit,
-            }) => [
-                amount("amount", *a),
-                currency("currency", a.currency()),
-                Some((
-                    "max",
-                    RefusalParam::Amount(Decimal::new(
-                        max.get(),
-                        crate::currency::minor_unit_rule(a.currency()).exponent(),
-                    )),
-                )),
-                Some(("limit_source", RefusalParam::Limit(*limit))),
-            ],
             Refusal::BelowMinimum { amount: a, minimum } => [
                 amount("amount", *a),
                 amount("minimum", *minimum),
@@ -258,14 +258,32 @@ impl Refusal {
                 None,
                 None,
             ],
-            Refusal::Amount(e) => match amount_of(e) {
-                Some(a) => [
-                    amount("amount", a),
+            Refusal::Amount(e) => match e.problem() {
+                AmountProblem::TooLarge {
+                    amount: a,
+                    max,
+                    limit,
+                } => [
+                    amount("amount", *a),
                     currency("currency", a.currency()),
-                    None,
-                    None,
+                    Some((
+                        "max",
+                        RefusalParam::Amount(Decimal::new(
+                            max.get(),
+                            crate::currency::minor_unit_rule(a.currency()).exponent(),
+                        )),
+                    )),
+                    Some(("limit_source", RefusalParam::Limit(*limit))),
                 ],
-                None => [None, None, None, None],
+                _ => match amount_of(e) {
+                    Some(a) => [
+                        amount("amount", a),
+                        currency("currency", a.currency()),
+                        None,
+                        None,
+                    ],
+                    None => [None, None, None, None],
+                },
             },
             Refusal::CurrencyMismatch { expected, found } => [
                 currency("currency", *found),
@@ -297,30 +315,17 @@ impl Refusal {
         };
         params.into_iter().flatten()
     }
-
-    /// This refusal as a [`Violation`] (an error at `path`), for a report: the operator's
-    /// message, the remedy, the params, and the end user's text as the `end_user_message`
-    /// param.
-    #[must_use]
-    pub fn to_violation(&self, path: Path) -> Violation {
-        let mut v =
-            Violation::error(path, self.code(), self.to_string()).with_remedy(self.remedy());
-        for (name, value) in self.params() {
-            v = v.with_param(name, value);
-        }
-        v.with_param("end_user_message", self.end_user_message())
-    }
 }
 
 /// The amount an [`AmountError`] is about, when it is about one.
 fn amount_of(e: &AmountError) -> Option<Money> {
-    match e {
-        AmountError::Precision { amount, .. }
-        | AmountError::NotMultiple { amount, .. }
-        | AmountError::TooLarge { amount, .. }
-        | AmountError::NotPositive { amount }
-        | AmountError::Overflow { amount, .. }
-        | AmountError::ConversionInexact { amount, .. } => Some(*amount),
+    match e.problem() {
+        AmountProblem::Precision { amount, .. }
+        | AmountProblem::NotMultiple { amount, .. }
+        | AmountProblem::TooLarge { amount, .. }
+        | AmountProblem::NotPositive { amount }
+        | AmountProblem::Overflow { amount, .. }
+        | AmountProblem::ConversionInexact { amount, .. } => Some(*amount),
         _ => None,
     }
 }
@@ -347,8 +352,8 @@ impl fmt::Display for EndUserMessage<'_> {
             Refusal::AmountNotPositive { .. } => {
                 f.write_str("The payment amount must be greater than zero.")
             }
-            Refusal::Amount(e) => match (e, amount_of(e)) {
-                (AmountError::TooLarge { .. }, _) => {
+            Refusal::Amount(e) => match (e.problem(), amount_of(e)) {
+                (AmountProblem::TooLarge { .. }, _) => {
                     f.write_str("The payment amount is more than can be charged at once.")
                 }
                 (_, Some(a)) => write!(
@@ -381,5 +386,19 @@ impl fmt::Display for EndUserMessage<'_> {
                 "Please correct your email address before paying with a new card.",
             ),
         }
+    }
+}
+
+impl ToViolation for Refusal {
+    /// This refusal as a [`Violation`] (an error at `path`), for a report: the operator's
+    /// message, the remedy, the params, and the end user's text as the `end_user_message`
+    /// param.
+    fn to_violation(&self, path: Path) -> Violation {
+        let mut v =
+            Violation::error(path, self.code(), self.to_string()).with_remedy(self.remedy());
+        for (name, value) in self.params() {
+            v = v.with_param(name, value);
+        }
+        v.with_param("end_user_message", self.end_user_message())
     }
 }

@@ -260,3 +260,11 @@ impl FromStr for Platform {
 pub struct PlatformError {
     found: crate::text::InputExcerpt,
 }
+
+impl PlatformError {
+    /// The beginning of the refused input.
+    #[must_use]
+    pub fn found(&self) -> &crate::text::InputExcerpt {
+        &self.found
+    }
+}

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
+use stripe_gateway_rules::codes::ToolCode;
 use stripe_gateway_rules::config::{
     GatewayConfig, MAX_CONFIG_LEN, ValidatedForm, ValidatedGateway,
 };
@@ -49,7 +50,7 @@ fn check(path: &Path, platform: Option<Platform>) -> Outcome {
         Ok(text) => text,
         Err(message) => {
             return Outcome::FileError {
-                code: "file_unreadable",
+                code: ToolCode::FileUnreadable.as_str(),
                 message,
                 line: 0,
                 column: 0,
@@ -59,7 +60,7 @@ fn check(path: &Path, platform: Option<Platform>) -> Outcome {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     match GatewayConfig::from_json(text) {
         Err(e) => Outcome::FileError {
-            code: "file_not_a_configuration",
+            code: ToolCode::FileNotAConfiguration.as_str(),
             message: e.message().to_owned(),
             line: e.line(),
             column: e.column(),

@@ -4,47 +4,34 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use stripe_gateway_rules::codes::{self, CodeInfo};
-use stripe_gateway_rules::diagnosis::{MAX_BODY_LEN, StripeError};
+use stripe_gateway_rules::codes::{self, CodeInfo, Family, ToolCode};
+use stripe_gateway_rules::diagnosis::{ErrorCategory, MAX_BODY_LEN, StripeError};
 
-/// The tool's own codes, beside the library's table: `(code, kind, rule, what to do)`.
-const TOOL_CODES: &[(&str, &str, &str, &str)] = &[
-    (
-        "invalid_input",
-        "check-payments",
-        "each line of a billing run is a JSON object of the operations format (`stripe_gateway_rules::operation::OperationLine`)",
-        "correct the line as its message says: the field, and the JSON type or value expected",
-    ),
-    (
-        "file_unreadable",
-        "check-config",
-        "a configuration file can be read, is UTF-8 text and at most 1 MiB",
-        "check the path and the file's permissions and encoding",
-    ),
-    (
-        "file_not_a_configuration",
-        "check-config",
-        "a configuration file is a JSON object of the documented shape (`stripe-gateway-rules schema`)",
-        "correct the file at the line and column given: the JSON syntax, a field's type, or an unknown field",
-    ),
-];
-
-/// `explain CODE` or `explain --list`.
+/// `explain CODE` or `explain --list`: every code of the catalogue (the library's code enums
+/// and the tool's own, [`ToolCode`]), each once, with the families it belongs to.
 pub fn run(code: Option<&str>, list: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
     if list {
-        for info in codes::catalogue() {
-            let _ = writeln!(out, "{:<36} {:<10} {}", info.code, info.family, info.rule);
-        }
-        for (code, kind, rule, _) in TOOL_CODES {
-            let _ = writeln!(out, "{code:<36} {kind:<10} {rule}");
+        for (code, rows) in codes::by_code() {
+            let families: Vec<&str> = rows.iter().map(|r| r.family.as_str()).collect();
+            let mut rules: Vec<&str> = Vec::new();
+            for row in &rows {
+                if !rules.contains(&row.rule) {
+                    rules.push(row.rule);
+                }
+            }
+            let _ = writeln!(
+                out,
+                "{code:<36} {:<10} {}",
+                families.join(","),
+                rules.join(" | ")
+            );
         }
         return ExitCode::SUCCESS;
     }
     let code = code.unwrap_or_default();
     let rows: Vec<CodeInfo> = codes::lookup(code).collect();
-    let tool = TOOL_CODES.iter().find(|(c, ..)| *c == code);
-    if rows.is_empty() && tool.is_none() {
+    if rows.is_empty() {
         eprintln!(
             "error: unknown code {}; `stripe-gateway-rules explain --list` lists every code",
             stripe_gateway_rules::InputExcerpt::new(code)
@@ -61,17 +48,10 @@ pub fn run(code: Option<&str>, list: bool) -> ExitCode {
         let _ = writeln!(out, "  source: {}", info.source);
         let _ = writeln!(out, "  what to do: {}", what_to_do(&info));
     }
-    if let Some((code, kind, rule, remedy)) = tool {
-        let _ = writeln!(out, "{code} ({kind})");
-        let _ = writeln!(out, "  rule: {rule}");
-        let _ = writeln!(out, "  source: this tool");
-        let _ = writeln!(out, "  what to do: {remedy}");
-    }
     ExitCode::SUCCESS
 }
 
 fn what_to_do(info: &CodeInfo) -> String {
-    use stripe_gateway_rules::codes::Family;
     match info.family {
         Family::Refusal => format!(
             "change the operation so that {} (each answer's message says what was wrong)",
@@ -81,6 +61,17 @@ fn what_to_do(info: &CodeInfo) -> String {
             "correct the configuration so that {} (the report's remedy says how, field by field)",
             info.rule
         ),
+        Family::OperationLine => "correct the line as its message says: the field, and the JSON type or value expected".to_owned(),
+        Family::StripeErrorCategory => ErrorCategory::ALL
+            .iter()
+            .find(|c| c.code() == info.code)
+            .map_or_else(String::new, |c| c.remedy().to_owned()),
+        Family::Tool => match ToolCode::from_code(info.code) {
+            Some(ToolCode::FileUnreadable) => {
+                "check the path and the file's permissions and encoding".to_owned()
+            }
+            _ => "correct the file at the line and column given: the JSON syntax, a field's type, or an unknown field".to_owned(),
+        },
         _ => format!("correct the value so that {}", info.rule),
     }
 }

@@ -7,6 +7,7 @@ use std::io::{self, BufRead, Write};
 
 use stripe_gateway_rules::RefusalCode;
 use stripe_gateway_rules::ValidatedGateway;
+use stripe_gateway_rules::codes::OperationLineCode;
 use stripe_gateway_rules::operation::{LineId, OperationLine};
 
 /// The longest line read; a longer line is answered `invalid_input` without being stored.
@@ -167,7 +168,7 @@ fn answer_line(
             answer,
             line_no,
             None,
-            "invalid_input",
+            OperationLineCode::InvalidInput.as_str(),
             format_args!("invalid operation: the line is longer than {MAX_LINE} bytes"),
         );
         return Some(false);
@@ -202,7 +203,13 @@ pub fn check_line(
         Ok(line) => line,
         Err(e) => {
             summary.invalid += 1;
-            refused_line(answer, line_no, None, e.code(), format_args!("{e}"));
+            refused_line(
+                answer,
+                line_no,
+                None,
+                e.code().as_str(),
+                format_args!("{e}"),
+            );
             return false;
         }
     };
@@ -211,7 +218,13 @@ pub fn check_line(
         Ok(op) => op,
         Err(e) => {
             summary.invalid += 1;
-            refused_line(answer, line_no, line.id(), e.code(), format_args!("{e}"));
+            refused_line(
+                answer,
+                line_no,
+                line.id(),
+                e.code().as_str(),
+                format_args!("{e}"),
+            );
             return false;
         }
     };

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::codes::ConfigFileCode;
+
 #[cfg(doc)]
 use super::{MAX_CONFIG_DEPTH, MAX_CONFIG_LEN};
 
@@ -24,17 +26,23 @@ pub enum ConfigFileErrorKind {
 }
 
 impl ConfigFileErrorKind {
+    /// The kind's code.
+    #[must_use]
+    pub const fn code(self) -> ConfigFileCode {
+        match self {
+            ConfigFileErrorKind::NotUtf8 => ConfigFileCode::NotUtf8,
+            ConfigFileErrorKind::NotJson => ConfigFileCode::NotJson,
+            ConfigFileErrorKind::Truncated => ConfigFileCode::Truncated,
+            ConfigFileErrorKind::NotAnObject => ConfigFileCode::NotAnObject,
+            ConfigFileErrorKind::TooDeep => ConfigFileCode::TooDeep,
+            ConfigFileErrorKind::TooLarge => ConfigFileCode::TooLarge,
+        }
+    }
+
     /// The stable snake_case code.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
-        match self {
-            ConfigFileErrorKind::NotUtf8 => "not_utf8",
-            ConfigFileErrorKind::NotJson => "not_json",
-            ConfigFileErrorKind::Truncated => "truncated",
-            ConfigFileErrorKind::NotAnObject => "not_an_object",
-            ConfigFileErrorKind::TooDeep => "too_deep",
-            ConfigFileErrorKind::TooLarge => "too_large",
-        }
+        self.code().as_str()
     }
 }
 
@@ -88,8 +96,27 @@ impl ConfigFileError {
 
     /// The kind's stable code: `not_json`, `truncated`, `too_large`…
     #[must_use]
-    pub fn code(&self) -> &'static str {
-        self.kind.as_str()
+    pub fn code(&self) -> ConfigFileCode {
+        self.kind.code()
+    }
+
+    /// What to do about it.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        match self.kind {
+            ConfigFileErrorKind::NotUtf8 => "save the file as UTF-8 text",
+            ConfigFileErrorKind::NotJson => {
+                "correct the JSON at the line and column given: a missing comma, quote, colon or bracket"
+            }
+            ConfigFileErrorKind::Truncated => {
+                "complete the JSON: close every object, list and string"
+            }
+            ConfigFileErrorKind::NotAnObject => {
+                "write the configuration as one JSON object, {\"name\": …}"
+            }
+            ConfigFileErrorKind::TooDeep => "nest lists and objects at most 64 deep",
+            ConfigFileErrorKind::TooLarge => "keep the file under 1 MiB",
+        }
     }
 
     /// The 1-based line of the problem (0 when it concerns the whole file).
@@ -149,7 +176,7 @@ impl serde::Serialize for ConfigFileError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("ConfigFileError", 4)?;
-        s.serialize_field("code", self.code())?;
+        s.serialize_field("code", self.code().as_str())?;
         s.serialize_field("line", &self.line)?;
         s.serialize_field("column", &self.column)?;
         s.serialize_field("message", &self.message)?;

@@ -5,12 +5,14 @@ use std::fmt;
 use url::Url;
 
 use super::{AUTHORIZE_URL, OAuthScope, OAuthState};
+use crate::codes::OAuthCode;
 use crate::credentials::{ClientId, Mode};
+use crate::text::InputExcerpt;
 
-/// A problem with what the platform sends to Stripe: the state, the scope, the redirect URI.
+/// What is wrong with a state, a scope or a redirect URI, with what the message needs: the
+/// inside of an [`OAuthError`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[non_exhaustive]
-pub enum OAuthError {
+pub(super) enum Problem {
     /// The state is empty.
     #[error(
         "expected an OAuth state, found an empty value; generate a random value of at least 16 characters for each authorize request"
@@ -99,49 +101,120 @@ pub enum OAuthError {
     },
 }
 
+/// A problem with what the platform sends to Stripe (the state, the scope, the redirect URI):
+/// its [`code`](Self::code), its [`remedy`](Self::remedy), and an excerpt of what was
+/// [`found`](Self::found) (cut before anything secret-shaped).
+///
+/// ```
+/// use stripe_gateway_rules::codes::OAuthCode;
+/// use stripe_gateway_rules::connection::OAuthState;
+///
+/// let err = "k3J9 xQ2mVb7LwZ4pT8rN".parse::<OAuthState>().unwrap_err();
+/// assert_eq!(err.code(), OAuthCode::StateInvalidCharacter);
+/// assert_eq!(err.position(), Some(5));
+/// assert_eq!(err.remedy(), "use letters, digits and punctuation only");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OAuthError {
+    problem: Problem,
+    found: InputExcerpt,
+}
+
 impl OAuthError {
-    /// A stable snake_case code: `state_empty`, `state_too_short`, `state_too_long`,
-    /// `state_invalid_character`, `scope_unknown`, `redirect_uri_invalid`, `redirect_uri_not_web`,
-    /// `redirect_uri_not_https`, `redirect_uri_has_credentials`, `redirect_uri_has_fragment`.
+    pub(super) fn new(found: &str, problem: Problem) -> Self {
+        OAuthError {
+            problem,
+            found: InputExcerpt::new(found),
+        }
+    }
+
+    /// Why the value was refused: `state_empty`, `state_too_short`, `state_too_long`,
+    /// `state_invalid_character`, `state_holds_secret`, `scope_unknown`,
+    /// `redirect_uri_invalid`, `redirect_uri_not_web`, `redirect_uri_not_https`,
+    /// `redirect_uri_has_credentials`, `redirect_uri_has_fragment`,
+    /// `redirect_uri_holds_secret`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
-        match self {
-            OAuthError::StateEmpty => "state_empty",
-            OAuthError::StateTooShort { .. } => "state_too_short",
-            OAuthError::StateTooLong { .. } => "state_too_long",
-            OAuthError::StateInvalidCharacter { .. } => "state_invalid_character",
-            OAuthError::InvalidScope { .. } => "scope_unknown",
-            OAuthError::RedirectUriNotWeb { .. } => "redirect_uri_not_web",
-            OAuthError::RedirectUriNotHttps { .. } => "redirect_uri_not_https",
-            OAuthError::RedirectUriInvalid { .. } => "redirect_uri_invalid",
-            OAuthError::RedirectUriHasCredentials => "redirect_uri_has_credentials",
-            OAuthError::StateHoldsSecret => "state_holds_secret",
-            OAuthError::RedirectUriHoldsSecret => "redirect_uri_holds_secret",
-            OAuthError::RedirectUriHasFragment { .. } => "redirect_uri_has_fragment",
+    pub fn code(&self) -> OAuthCode {
+        match self.problem {
+            Problem::StateEmpty => OAuthCode::StateEmpty,
+            Problem::StateTooShort { .. } => OAuthCode::StateTooShort,
+            Problem::StateTooLong { .. } => OAuthCode::StateTooLong,
+            Problem::StateInvalidCharacter { .. } => OAuthCode::StateInvalidCharacter,
+            Problem::InvalidScope { .. } => OAuthCode::ScopeUnknown,
+            Problem::RedirectUriNotWeb { .. } => OAuthCode::RedirectUriNotWeb,
+            Problem::RedirectUriNotHttps { .. } => OAuthCode::RedirectUriNotHttps,
+            Problem::RedirectUriInvalid { .. } => OAuthCode::RedirectUriInvalid,
+            Problem::RedirectUriHasCredentials => OAuthCode::RedirectUriHasCredentials,
+            Problem::StateHoldsSecret => OAuthCode::StateHoldsSecret,
+            Problem::RedirectUriHoldsSecret => OAuthCode::RedirectUriHoldsSecret,
+            Problem::RedirectUriHasFragment { .. } => OAuthCode::RedirectUriHasFragment,
+        }
+    }
+
+    /// The beginning of the value refused (the state, the scope or the redirect URI), cut
+    /// before anything secret-shaped.
+    #[must_use]
+    pub fn found(&self) -> &InputExcerpt {
+        &self.found
+    }
+
+    /// The 1-based character position at fault, for `state_invalid_character` and a
+    /// `redirect_uri_invalid` with whitespace or a control character.
+    #[must_use]
+    pub fn position(&self) -> Option<usize> {
+        match self.problem {
+            Problem::StateInvalidCharacter { position, .. }
+            | Problem::RedirectUriInvalid {
+                reason: RedirectUriProblem::Whitespace { position, .. },
+            } => Some(position),
+            _ => None,
+        }
+    }
+
+    /// What to do instead.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        match self.problem {
+            Problem::StateEmpty | Problem::StateTooShort { .. } => {
+                "generate a random value of at least 16 characters for each authorize request"
+            }
+            Problem::StateTooLong { .. } => "use a random value of 16 to 64 characters",
+            Problem::StateInvalidCharacter { .. } => "use letters, digits and punctuation only",
+            Problem::InvalidScope { .. } => "use read_write or read_only",
+            Problem::RedirectUriNotWeb { .. } => {
+                "use the https address of the page that receives Stripe's answer"
+            }
+            Problem::RedirectUriNotHttps { .. } => {
+                "use an https redirect URI: Stripe requires https in live mode"
+            }
+            Problem::RedirectUriInvalid { .. } => {
+                "copy the URI exactly as registered in the platform's Connect settings"
+            }
+            Problem::RedirectUriHasCredentials => {
+                "remove the user name and password: the URI is visible in the browser"
+            }
+            Problem::StateHoldsSecret => {
+                "generate a random value instead, and roll the secret if it was shared"
+            }
+            Problem::RedirectUriHoldsSecret => "remove the secret, and roll it if it was shared",
+            Problem::RedirectUriHasFragment { .. } => {
+                "remove the fragment: OAuth redirect URIs never have one"
+            }
         }
     }
 }
 
-impl OAuthError {
-    /// This error as a [`Violation`](crate::diagnostics::Violation) at `path` (the field that
-    /// holds the state, scope or redirect URI): `invalid_value`, with this error's own code as
-    /// the `reason` param.
-    #[must_use]
-    pub fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
-        crate::diagnostics::Violation::error(
-            path,
-            crate::codes::ViolationCode::InvalidValue,
-            self.to_string(),
-        )
-        .with_param("reason", self.code())
+impl std::error::Error for OAuthError {}
+
+impl fmt::Display for OAuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.problem, f)
     }
 }
 
-/// What is wrong with a redirect URI that is not an absolute URL (in
-/// [`OAuthError::RedirectUriInvalid`]).
+/// What is wrong with a redirect URI that is not an absolute URL.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RedirectUriProblem {
+pub(super) enum RedirectUriProblem {
     /// A space, tab, newline or other control character, which would be sent as part of the
     /// URI.
     Whitespace {
@@ -153,7 +226,7 @@ pub enum RedirectUriProblem {
     /// Not an absolute URL (no scheme, or not a URL at all).
     NotAbsoluteUrl {
         /// The beginning of the value (secret-safe).
-        found: crate::text::InputExcerpt,
+        found: InputExcerpt,
     },
 }
 
@@ -258,7 +331,7 @@ impl AuthorizeRequest {
     /// `redirect_uri_holds_secret` (a Stripe secret anywhere in it).
     pub fn redirect_uri(mut self, registered: &str) -> Result<Self, OAuthError> {
         if crate::text::holds_secret_marker(registered) {
-            return Err(OAuthError::RedirectUriHoldsSecret);
+            return Err(OAuthError::new(registered, Problem::RedirectUriHoldsSecret));
         }
         // `Url::parse` silently trims leading and trailing spaces and removes tabs and
         // newlines; the string is sent as given, so refuse them instead.
@@ -267,42 +340,48 @@ impl AuthorizeRequest {
             .enumerate()
             .find(|(_, c)| c.is_whitespace() || c.is_control())
         {
-            return Err(OAuthError::RedirectUriInvalid {
-                reason: RedirectUriProblem::Whitespace {
-                    character,
-                    position: position + 1,
+            return Err(OAuthError::new(
+                registered,
+                Problem::RedirectUriInvalid {
+                    reason: RedirectUriProblem::Whitespace {
+                        character,
+                        position: position + 1,
+                    },
+                },
+            ));
+        }
+        let err = |problem| Err(OAuthError::new(registered, problem));
+        let Ok(uri) = Url::parse(registered) else {
+            return err(Problem::RedirectUriInvalid {
+                reason: RedirectUriProblem::NotAbsoluteUrl {
+                    found: InputExcerpt::new(registered),
                 },
             });
-        }
-        let uri = Url::parse(registered).map_err(|_| OAuthError::RedirectUriInvalid {
-            reason: RedirectUriProblem::NotAbsoluteUrl {
-                found: crate::text::InputExcerpt::new(registered),
-            },
-        })?;
+        };
         match uri.scheme() {
             "https" => {}
             "http" if self.mode == Mode::Test => {}
             "http" => {
-                return Err(OAuthError::RedirectUriNotHttps {
+                return err(Problem::RedirectUriNotHttps {
                     host: crate::text::truncated(uri.host_str().unwrap_or_default(), 60),
                 });
             }
             other => {
-                return Err(OAuthError::RedirectUriNotWeb {
+                return err(Problem::RedirectUriNotWeb {
                     scheme: crate::text::truncated(other, 20),
                 });
             }
         }
         if !uri.has_host() || uri.host_str() == Some("") {
-            return Err(OAuthError::RedirectUriNotWeb {
+            return err(Problem::RedirectUriNotWeb {
                 scheme: "host-less".to_owned(),
             });
         }
         if !uri.username().is_empty() || uri.password().is_some() {
-            return Err(OAuthError::RedirectUriHasCredentials);
+            return err(Problem::RedirectUriHasCredentials);
         }
         if let Some(fragment) = uri.fragment() {
-            return Err(OAuthError::RedirectUriHasFragment {
+            return err(Problem::RedirectUriHasFragment {
                 fragment: crate::text::truncated(fragment, 40),
             });
         }
@@ -334,5 +413,19 @@ impl AuthorizeRequest {
             }
         }
         url
+    }
+}
+
+impl crate::diagnostics::ToViolation for OAuthError {
+    /// This error as a [`Violation`](crate::diagnostics::Violation) at `path` (the field that
+    /// holds the state, scope or redirect URI): `invalid_value`, with this error's own code as
+    /// the `reason` param.
+    fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        crate::diagnostics::Violation::error(
+            path,
+            crate::codes::ViolationCode::InvalidValue,
+            self.to_string(),
+        )
+        .with_param("reason", self.code())
     }
 }

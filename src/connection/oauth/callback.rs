@@ -132,10 +132,9 @@ impl fmt::Display for OAuthErrorCode {
     }
 }
 
-/// Why a callback gave no authorization code.
+/// What is wrong with a callback: the inside of a [`CallbackError`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallbackError {
+enum CallbackProblem {
     /// Stripe answered with an `error` (and usually an `error_description`).
     Stripe {
         /// Stripe's error code.
@@ -163,9 +162,62 @@ pub enum CallbackError {
     },
 }
 
+/// Why a callback gave no authorization code: its [`code`](Self::code), its
+/// [`remedy`](Self::remedy), Stripe's own code and description when Stripe refused, and the
+/// callback [`parameter`](Self::parameter) concerned.
+///
+/// ```
+/// use stripe_gateway_rules::codes::OAuthCallbackCode;
+/// use stripe_gateway_rules::connection::parse_callback;
+///
+/// let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
+/// let forged = "https://billing.example.com/cb?code=ac_123&state=another-state-1234".parse()?;
+/// let err = parse_callback(&forged, &state).unwrap_err();
+/// assert_eq!((err.code(), err.parameter()), (OAuthCallbackCode::StateMismatch, "state"));
+/// assert_eq!(err.remedy(), "start again from Connect with Stripe");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CallbackError(CallbackProblem);
+
+impl From<CallbackProblem> for CallbackError {
+    fn from(problem: CallbackProblem) -> Self {
+        CallbackError(problem)
+    }
+}
+
 impl std::error::Error for CallbackError {}
 
 impl CallbackError {
+    /// The callback parameter concerned: `error` when Stripe refused, else `state`, `code`,
+    /// `scope` or the parameter given twice.
+    #[must_use]
+    pub fn parameter(&self) -> &'static str {
+        match self.0 {
+            CallbackProblem::Stripe { .. } => "error",
+            CallbackProblem::StateMissing | CallbackProblem::StateMismatch => "state",
+            CallbackProblem::CodeMissing | CallbackProblem::CodeInvalid => "code",
+            CallbackProblem::ScopeInvalid { .. } => "scope",
+            CallbackProblem::DuplicateParameter { name } => name,
+        }
+    }
+
+    /// What to do instead.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        match &self.0 {
+            CallbackProblem::Stripe { code, .. } => code.remedy(),
+            CallbackProblem::ScopeInvalid { .. } => {
+                "check the scope the authorize request asked for"
+            }
+            CallbackProblem::StateMissing
+            | CallbackProblem::StateMismatch
+            | CallbackProblem::CodeMissing
+            | CallbackProblem::CodeInvalid
+            | CallbackProblem::DuplicateParameter { .. } => "start again from Connect with Stripe",
+        }
+    }
+
     /// A stable snake_case code: Stripe's own code for the five documented ones
     /// (`access_denied`, `invalid_scope`, `invalid_redirect_uri`, `invalid_request`,
     /// `unsupported_response_type`), `oauth_error` for another Stripe code, and
@@ -173,30 +225,36 @@ impl CallbackError {
     /// `duplicate_parameter`. (`invalid_scope` here is always Stripe's: the authorize request
     /// asked for a scope Stripe refused; `scope_unknown` is a scope this crate cannot read.)
     #[must_use]
-    pub fn code(&self) -> &'static str {
-        match self {
-            CallbackError::Stripe { code, .. } => match code {
-                OAuthErrorCode::AccessDenied => "access_denied",
-                OAuthErrorCode::InvalidScope => "invalid_scope",
-                OAuthErrorCode::InvalidRedirectUri => "invalid_redirect_uri",
-                OAuthErrorCode::InvalidRequest => "invalid_request",
-                OAuthErrorCode::UnsupportedResponseType => "unsupported_response_type",
-                OAuthErrorCode::Other(_) => "oauth_error",
+    pub fn code(&self) -> crate::codes::OAuthCallbackCode {
+        match &self.0 {
+            CallbackProblem::Stripe { code, .. } => match code {
+                OAuthErrorCode::AccessDenied => crate::codes::OAuthCallbackCode::AccessDenied,
+                OAuthErrorCode::InvalidScope => crate::codes::OAuthCallbackCode::InvalidScope,
+                OAuthErrorCode::InvalidRedirectUri => {
+                    crate::codes::OAuthCallbackCode::InvalidRedirectUri
+                }
+                OAuthErrorCode::InvalidRequest => crate::codes::OAuthCallbackCode::InvalidRequest,
+                OAuthErrorCode::UnsupportedResponseType => {
+                    crate::codes::OAuthCallbackCode::UnsupportedResponseType
+                }
+                OAuthErrorCode::Other(_) => crate::codes::OAuthCallbackCode::OauthError,
             },
-            CallbackError::StateMissing => "state_missing",
-            CallbackError::StateMismatch => "state_mismatch",
-            CallbackError::CodeMissing => "code_missing",
-            CallbackError::CodeInvalid => "code_invalid",
-            CallbackError::ScopeInvalid { .. } => "scope_unknown",
-            CallbackError::DuplicateParameter { .. } => "duplicate_parameter",
+            CallbackProblem::StateMissing => crate::codes::OAuthCallbackCode::StateMissing,
+            CallbackProblem::StateMismatch => crate::codes::OAuthCallbackCode::StateMismatch,
+            CallbackProblem::CodeMissing => crate::codes::OAuthCallbackCode::CodeMissing,
+            CallbackProblem::CodeInvalid => crate::codes::OAuthCallbackCode::CodeInvalid,
+            CallbackProblem::ScopeInvalid { .. } => crate::codes::OAuthCallbackCode::ScopeUnknown,
+            CallbackProblem::DuplicateParameter { .. } => {
+                crate::codes::OAuthCallbackCode::DuplicateParameter
+            }
         }
     }
 
     /// Stripe's error code, for errors Stripe returned.
     #[must_use]
     pub fn stripe_code(&self) -> Option<&OAuthErrorCode> {
-        match self {
-            CallbackError::Stripe { code, .. } => Some(code),
+        match &self.0 {
+            CallbackProblem::Stripe { code, .. } => Some(code),
             _ => None,
         }
     }
@@ -204,69 +262,40 @@ impl CallbackError {
     /// Stripe's `error_description`, for errors Stripe returned with one.
     #[must_use]
     pub fn description(&self) -> Option<&str> {
-        match self {
-            CallbackError::Stripe { description, .. } => description.as_deref(),
+        match &self.0 {
+            CallbackProblem::Stripe { description, .. } => description.as_deref(),
             _ => None,
-        }
-    }
-}
-
-impl CallbackError {
-    /// This error as a [`Violation`](crate::diagnostics::Violation) of the callback, for a
-    /// report: `oauth_denied` when Stripe answered with an error (Stripe's code is the
-    /// `stripe_code` param), `oauth_state_mismatch` when the state is missing or another, and
-    /// `invalid_value` for a malformed callback (this error's code is the `reason` param). The
-    /// path is the callback parameter concerned (`error`, `state`, `code`, `scope`).
-    #[must_use]
-    pub fn to_violation(&self) -> crate::diagnostics::Violation {
-        use crate::codes::ViolationCode;
-        use crate::diagnostics::Violation;
-        let (path, code) = match self {
-            CallbackError::Stripe { .. } => ("error", ViolationCode::OauthDenied),
-            CallbackError::StateMissing | CallbackError::StateMismatch => {
-                ("state", ViolationCode::OauthStateMismatch)
-            }
-            CallbackError::CodeMissing | CallbackError::CodeInvalid => {
-                ("code", ViolationCode::InvalidValue)
-            }
-            CallbackError::ScopeInvalid { .. } => ("scope", ViolationCode::InvalidValue),
-            CallbackError::DuplicateParameter { name } => (*name, ViolationCode::InvalidValue),
-        };
-        let v = Violation::error(path, code, self.to_string()).with_param("reason", self.code());
-        match self.stripe_code() {
-            Some(stripe) => v.with_param("stripe_code", stripe.as_str()),
-            None => v,
         }
     }
 }
 
 impl fmt::Display for CallbackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CallbackError::Stripe { code, description } => {
+        match &self.0 {
+            CallbackProblem::Stripe { code, description } => {
                 write!(f, "Stripe refused the connection with {code}")?;
                 if let Some(description) = description {
                     write!(f, " ({description:?})")?;
                 }
                 write!(f, "; {}", code.remedy())
             }
-            CallbackError::StateMissing => f.write_str(
+            CallbackProblem::StateMissing => f.write_str(
                 "expected the OAuth state sent with the authorize request, found no state in the callback; start again from Connect with Stripe",
             ),
-            CallbackError::StateMismatch => f.write_str(
+            CallbackProblem::StateMismatch => f.write_str(
                 "expected the OAuth state sent with the authorize request, found a different one: the callback does not answer this request; start again from Connect with Stripe",
             ),
-            CallbackError::CodeMissing => f.write_str(
+            CallbackProblem::CodeMissing => f.write_str(
                 "expected an authorization code in the callback, found none; start again from Connect with Stripe",
             ),
-            CallbackError::CodeInvalid => f.write_str(
+            CallbackProblem::CodeInvalid => f.write_str(
                 "expected an authorization code (ac_…) in the callback, found a value of another shape; start again from Connect with Stripe",
             ),
-            CallbackError::ScopeInvalid { found } => write!(
+            CallbackProblem::ScopeInvalid { found } => write!(
                 f,
                 "expected the scope read_write or read_only in the callback, found {found:?}; check the scope the authorize request asked for"
             ),
-            CallbackError::DuplicateParameter { name } => write!(
+            CallbackProblem::DuplicateParameter { name } => write!(
                 f,
                 "expected one {name} parameter in the callback, found several; start again from Connect with Stripe"
             ),
@@ -276,10 +305,10 @@ impl fmt::Display for CallbackError {
 
 /// Reads Stripe's redirect to the platform after the authorize page ([stripe-facts §6](crate::rules#facts-6)).
 ///
-/// * With an `error` parameter: [`CallbackError::Stripe`] with Stripe's code and
+/// * With an `error` parameter: a [`CallbackError`] with Stripe's code and
 ///   description, such as `access_denied` and "The user denied your request". The error is
 ///   reported whether or not the redirect carries a state, since it grants nothing; a state
-///   that is present and different is [`CallbackError::StateMismatch`].
+///   that is present and different is `state_mismatch`.
 /// * Otherwise the `state` must equal `expected_state`, and `code` must be an authorization
 ///   code (`ac_…`); `scope`, when present, must be `read_write` or `read_only`.
 ///
@@ -311,7 +340,7 @@ pub fn parse_callback(
     for (key, value) in redirect.query_pairs() {
         if let Some(i) = NAMES.iter().position(|n| *n == key) {
             if values[i].is_some() {
-                return Err(CallbackError::DuplicateParameter { name: NAMES[i] });
+                return Err(CallbackProblem::DuplicateParameter { name: NAMES[i] }.into());
             }
             values[i] = Some(value.into_owned());
         }
@@ -321,38 +350,68 @@ pub fn parse_callback(
     let state_ok = state.as_deref().map(|s| expected_state.matches(s));
     if let Some(error) = error {
         if state_ok == Some(false) {
-            return Err(CallbackError::StateMismatch);
+            return Err(CallbackProblem::StateMismatch.into());
         }
-        return Err(CallbackError::Stripe {
+        return Err(CallbackProblem::Stripe {
             code: OAuthErrorCode::from_code(&error),
             description: description.map(|d| crate::text::truncated(&d, MAX_DESCRIPTION_LEN)),
-        });
+        }
+        .into());
     }
     match state_ok {
-        None => return Err(CallbackError::StateMissing),
-        Some(false) => return Err(CallbackError::StateMismatch),
+        None => return Err(CallbackProblem::StateMissing.into()),
+        Some(false) => return Err(CallbackProblem::StateMismatch.into()),
         Some(true) => {}
     }
     let code = match code {
-        None => return Err(CallbackError::CodeMissing),
-        Some(c) if c.is_empty() => return Err(CallbackError::CodeMissing),
+        None => return Err(CallbackProblem::CodeMissing.into()),
+        Some(c) if c.is_empty() => return Err(CallbackProblem::CodeMissing.into()),
         Some(c) => SecretString::from(c),
     };
     let body = code
         .expose_secret()
         .strip_prefix("ac_")
-        .ok_or(CallbackError::CodeInvalid)?;
+        .ok_or(CallbackError(CallbackProblem::CodeInvalid))?;
     if body.is_empty() || body.len() > 252 || !body.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(CallbackError::CodeInvalid);
+        return Err(CallbackProblem::CodeInvalid.into());
     }
     let scope = match scope {
         None => None,
-        Some(s) => Some(s.parse().map_err(|_| CallbackError::ScopeInvalid {
-            found: crate::text::truncated(&s, 40),
+        Some(s) => Some(s.parse().map_err(|_| {
+            CallbackError(CallbackProblem::ScopeInvalid {
+                found: crate::text::truncated(&s, 40),
+            })
         })?),
     };
     Ok(OAuthGrant {
         code: AuthorizationCode(code),
         scope,
     })
+}
+
+impl crate::diagnostics::ToViolation for CallbackError {
+    /// This error as a [`Violation`](crate::diagnostics::Violation) of the callback, for a
+    /// report: `oauth_denied` when Stripe answered with an error (Stripe's code is the
+    /// `stripe_code` param), `oauth_state_mismatch` when the state is missing or another, and
+    /// `invalid_value` for a malformed callback (this error's code is the `reason` param). The
+    /// violation's path is the callback parameter concerned (`error`, `state`, `code`,
+    /// `scope`) below `path` (the root for a callback reported alone).
+    fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        use crate::codes::ViolationCode;
+        use crate::diagnostics::Violation;
+        let code = match self.0 {
+            CallbackProblem::Stripe { .. } => ViolationCode::OauthDenied,
+            CallbackProblem::StateMissing | CallbackProblem::StateMismatch => {
+                ViolationCode::OauthStateMismatch
+            }
+            _ => ViolationCode::InvalidValue,
+        };
+        let param = self.parameter();
+        let v = Violation::error(path.then(param), code, self.to_string())
+            .with_param("reason", self.code());
+        match self.stripe_code() {
+            Some(stripe) => v.with_param("stripe_code", stripe.as_str()),
+            None => v,
+        }
+    }
 }

@@ -44,7 +44,7 @@ mod callback;
 mod state;
 mod token;
 
-pub use authorize::{AuthorizeRequest, OAuthError, RedirectUriProblem};
+pub use authorize::{AuthorizeRequest, OAuthError};
 pub use callback::{AuthorizationCode, CallbackError, OAuthErrorCode, OAuthGrant, parse_callback};
 pub use state::{OAuthScope, OAuthState};
 pub use token::{OAuthToken, TokenResponseError};

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::authorize::Problem;
 use super::{MAX_STATE_LEN, MIN_STATE_LEN, OAuthError};
 
 /// The access a platform asks for ([stripe-facts §6](crate::rules#facts-6)).
@@ -54,9 +55,12 @@ impl FromStr for OAuthScope {
         match s {
             "read_write" => Ok(OAuthScope::ReadWrite),
             "read_only" => Ok(OAuthScope::ReadOnly),
-            other => Err(OAuthError::InvalidScope {
-                found: crate::text::truncated(other, 40),
-            }),
+            other => Err(OAuthError::new(
+                other,
+                Problem::InvalidScope {
+                    found: crate::text::truncated(other, 40),
+                },
+            )),
         }
     }
 }
@@ -119,22 +123,25 @@ impl FromStr for OAuthState {
     /// such as `sk_live_…`: the state travels in the browser's address bar).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         if s.is_empty() {
-            return Err(OAuthError::StateEmpty);
+            return Err(OAuthError::new(s, Problem::StateEmpty));
         }
         if s.len() > MAX_STATE_LEN {
-            return Err(OAuthError::StateTooLong { len: s.len() });
+            return Err(OAuthError::new(s, Problem::StateTooLong { len: s.len() }));
         }
         if let Some((i, c)) = s.chars().enumerate().find(|(_, c)| !c.is_ascii_graphic()) {
-            return Err(OAuthError::StateInvalidCharacter {
-                character: c,
-                position: i + 1,
-            });
+            return Err(OAuthError::new(
+                s,
+                Problem::StateInvalidCharacter {
+                    character: c,
+                    position: i + 1,
+                },
+            ));
         }
         if s.len() < MIN_STATE_LEN {
-            return Err(OAuthError::StateTooShort { len: s.len() });
+            return Err(OAuthError::new(s, Problem::StateTooShort { len: s.len() }));
         }
         if crate::text::holds_secret_marker(s) {
-            return Err(OAuthError::StateHoldsSecret);
+            return Err(OAuthError::new(s, Problem::StateHoldsSecret));
         }
         Ok(OAuthState(s.to_owned()))
     }

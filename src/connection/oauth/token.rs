@@ -5,6 +5,7 @@ use std::fmt;
 #[cfg(feature = "serde")]
 use super::MAX_DESCRIPTION_LEN;
 use super::{OAuthErrorCode, OAuthScope};
+use crate::codes::OAuthTokenCode;
 use crate::connection::registry::SelectedAccount;
 use crate::credentials::{AccountId, Mode, PublishableKey, RefreshToken};
 
@@ -104,10 +105,11 @@ impl OAuthToken {
     }
 }
 
-/// Why a token response gave no account ([stripe-facts §6](crate::rules#facts-6)). Messages never quote the tokens.
+/// What is wrong with a token response ([stripe-facts §6](crate::rules#facts-6)), with what the
+/// message needs: the inside of a [`TokenResponseError`]. Messages never quote the tokens.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum TokenResponseError {
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
+enum TokenProblem {
     /// Stripe answered with an error (`invalid_grant`, `invalid_request`…).
     #[error("Stripe refused the token request with {code}{}; {}", description.as_ref().map(|d| format!(" ({d:?})")).unwrap_or_default(), code.remedy())]
     Stripe {
@@ -177,21 +179,106 @@ pub enum TokenResponseError {
     },
 }
 
+/// Why a token response gave no account ([stripe-facts §6](crate::rules#facts-6)):
+/// its [`code`](Self::code), its [`remedy`](Self::remedy), and what was found through
+/// accessors. Messages never quote the tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenResponseError(TokenProblem);
+
+impl std::error::Error for TokenResponseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.0)
+    }
+}
+
+impl fmt::Display for TokenResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
 impl TokenResponseError {
-    /// A stable snake_case code: `oauth_error` (Stripe's code is in the error), `syntax`,
-    /// `missing_field`, `wrong_type`, `invalid_field`, `scope_unknown`, `token_type`,
-    /// `mode_mismatch`.
+    /// Why the response was refused: `oauth_error` (Stripe's code is
+    /// [`stripe_code`](Self::stripe_code)), `syntax`, `missing_field`, `wrong_type`,
+    /// `invalid_field`, `scope_unknown`, `token_type`, `mode_mismatch`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
-        match self {
-            TokenResponseError::Stripe { .. } => "oauth_error",
-            TokenResponseError::Syntax { .. } => "syntax",
-            TokenResponseError::MissingField { .. } => "missing_field",
-            TokenResponseError::WrongType { .. } => "wrong_type",
-            TokenResponseError::InvalidField { .. } => "invalid_field",
-            TokenResponseError::InvalidScope { .. } => "scope_unknown",
-            TokenResponseError::TokenType { .. } => "token_type",
-            TokenResponseError::ModeMismatch { .. } => "mode_mismatch",
+    pub fn code(&self) -> OAuthTokenCode {
+        match self.0 {
+            TokenProblem::Stripe { .. } => OAuthTokenCode::OauthError,
+            TokenProblem::Syntax { .. } => OAuthTokenCode::Syntax,
+            TokenProblem::MissingField { .. } => OAuthTokenCode::MissingField,
+            TokenProblem::WrongType { .. } => OAuthTokenCode::WrongType,
+            TokenProblem::InvalidField { .. } => OAuthTokenCode::InvalidField,
+            TokenProblem::InvalidScope { .. } => OAuthTokenCode::ScopeUnknown,
+            TokenProblem::TokenType { .. } => OAuthTokenCode::TokenType,
+            TokenProblem::ModeMismatch { .. } => OAuthTokenCode::ModeMismatch,
+        }
+    }
+
+    /// What to do instead.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        match &self.0 {
+            TokenProblem::Stripe { code, .. } => code.remedy(),
+            TokenProblem::InvalidField { source, .. } => source.remedy(),
+            TokenProblem::InvalidScope { .. } => "request the scope read_write or read_only",
+            TokenProblem::ModeMismatch { .. } => {
+                "exchange the code with a secret key of the code's mode"
+            }
+            TokenProblem::Syntax { .. }
+            | TokenProblem::MissingField { .. }
+            | TokenProblem::WrongType { .. }
+            | TokenProblem::TokenType { .. } => "pass Stripe's token response body unchanged",
+        }
+    }
+
+    /// Stripe's error code, for `oauth_error`.
+    #[must_use]
+    pub fn stripe_code(&self) -> Option<&OAuthErrorCode> {
+        match &self.0 {
+            TokenProblem::Stripe { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// Stripe's `error_description` (at most 500 characters, cut before anything
+    /// secret-shaped), for `oauth_error`.
+    #[must_use]
+    pub fn description(&self) -> Option<&str> {
+        match &self.0 {
+            TokenProblem::Stripe { description, .. } => description.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The 1-based line and column where reading stopped, for `syntax` (0 and 0 for an
+    /// empty or oversized body).
+    #[must_use]
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self.0 {
+            TokenProblem::Syntax { line, column } => Some((line, column)),
+            _ => None,
+        }
+    }
+
+    /// The field concerned (`body` for the whole body), for `missing_field`, `wrong_type`
+    /// and `invalid_field`.
+    #[must_use]
+    pub fn field(&self) -> Option<&'static str> {
+        match self.0 {
+            TokenProblem::MissingField { field }
+            | TokenProblem::WrongType { field, .. }
+            | TokenProblem::InvalidField { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// Why the field did not parse, for `invalid_field` (never quoting a secret).
+    #[must_use]
+    pub fn credential_error(&self) -> Option<&crate::credentials::CredentialError> {
+        match &self.0 {
+            TokenProblem::InvalidField { source, .. } => Some(source),
+            _ => None,
         }
     }
 }
@@ -210,28 +297,32 @@ impl OAuthToken {
     /// refresh token that does not parse); `scope_unknown`; `token_type`; `mode_mismatch`
     /// (the publishable key's mode is not `livemode`'s).
     pub fn from_json(body: &str) -> Result<Self, TokenResponseError> {
+        Self::read(body).map_err(TokenResponseError)
+    }
+
+    fn read(body: &str) -> Result<Self, TokenProblem> {
         use crate::diagnosis::JsonKind;
         use serde_json::Value;
 
         if body.is_empty() || body.len() > crate::diagnosis::MAX_BODY_LEN {
-            return Err(TokenResponseError::Syntax { line: 0, column: 0 });
+            return Err(TokenProblem::Syntax { line: 0, column: 0 });
         }
-        let value: Value = serde_json::from_str(body).map_err(|e| TokenResponseError::Syntax {
+        let value: Value = serde_json::from_str(body).map_err(|e| TokenProblem::Syntax {
             line: e.line(),
             column: e.column(),
         })?;
         let Value::Object(map) = value else {
-            return Err(TokenResponseError::WrongType {
+            return Err(TokenProblem::WrongType {
                 field: "body",
                 expected: "an object",
                 found: JsonKind::of(&value),
             });
         };
-        let string = |field: &'static str| -> Result<Option<&str>, TokenResponseError> {
+        let string = |field: &'static str| -> Result<Option<&str>, TokenProblem> {
             match map.get(field) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::String(s)) => Ok(Some(s.as_str())),
-                Some(other) => Err(TokenResponseError::WrongType {
+                Some(other) => Err(TokenProblem::WrongType {
                     field,
                     expected: "a string",
                     found: JsonKind::of(other),
@@ -239,18 +330,18 @@ impl OAuthToken {
             }
         };
         if let Some(error) = string("error")? {
-            return Err(TokenResponseError::Stripe {
+            return Err(TokenProblem::Stripe {
                 code: OAuthErrorCode::from_code(error),
                 description: string("error_description")?
                     .map(|d| crate::text::truncated(d, MAX_DESCRIPTION_LEN)),
             });
         }
         let account_id = string("stripe_user_id")?
-            .ok_or(TokenResponseError::MissingField {
+            .ok_or(TokenProblem::MissingField {
                 field: "stripe_user_id",
             })?
             .parse::<AccountId>()
-            .map_err(|source| TokenResponseError::InvalidField {
+            .map_err(|source| TokenProblem::InvalidField {
                 field: "stripe_user_id",
                 source,
             })?;
@@ -258,10 +349,10 @@ impl OAuthToken {
             Some(Value::Bool(true)) => Mode::Live,
             Some(Value::Bool(false)) => Mode::Test,
             None | Some(Value::Null) => {
-                return Err(TokenResponseError::MissingField { field: "livemode" });
+                return Err(TokenProblem::MissingField { field: "livemode" });
             }
             Some(other) => {
-                return Err(TokenResponseError::WrongType {
+                return Err(TokenProblem::WrongType {
                     field: "livemode",
                     expected: "a boolean",
                     found: JsonKind::of(other),
@@ -270,43 +361,45 @@ impl OAuthToken {
         };
         let scope = match string("scope")? {
             None => None,
-            Some(s) => Some(s.parse().map_err(|_| TokenResponseError::InvalidScope {
+            Some(s) => Some(s.parse().map_err(|_| TokenProblem::InvalidScope {
                 found: crate::text::truncated(s, 40),
             })?),
         };
         if let Some(t) = string("token_type")? {
             if t != "bearer" {
-                return Err(TokenResponseError::TokenType {
+                return Err(TokenProblem::TokenType {
                     found: crate::text::truncated(t, 40),
                 });
             }
         }
-        let publishable_key = match string("stripe_publishable_key")? {
-            None => None,
-            Some(k) => Some(k.parse::<PublishableKey>().map_err(|source| {
-                TokenResponseError::InvalidField {
-                    field: "stripe_publishable_key",
-                    source,
-                }
-            })?),
-        };
+        let publishable_key =
+            match string("stripe_publishable_key")? {
+                None => None,
+                Some(k) => Some(k.parse::<PublishableKey>().map_err(|source| {
+                    TokenProblem::InvalidField {
+                        field: "stripe_publishable_key",
+                        source,
+                    }
+                })?),
+            };
         if let Some(key) = &publishable_key {
             if key.mode() != mode {
-                return Err(TokenResponseError::ModeMismatch {
+                return Err(TokenProblem::ModeMismatch {
                     livemode: mode == Mode::Live,
                     key_mode: key.mode(),
                 });
             }
         }
-        let refresh_token = match string("refresh_token")? {
-            None => None,
-            Some(t) => Some(t.parse::<RefreshToken>().map_err(|source| {
-                TokenResponseError::InvalidField {
-                    field: "refresh_token",
-                    source,
-                }
-            })?),
-        };
+        let refresh_token =
+            match string("refresh_token")? {
+                None => None,
+                Some(t) => Some(t.parse::<RefreshToken>().map_err(|source| {
+                    TokenProblem::InvalidField {
+                        field: "refresh_token",
+                        source,
+                    }
+                })?),
+            };
         // `access_token` is only checked for its type, then dropped.
         string("access_token")?;
         Ok(OAuthToken {

@@ -1,9 +1,10 @@
 //! [`Connections`]: the set of a platform's connections, at most one per account.
 
+use super::errors::ConnectionProblem;
 use super::{Connection, ConnectionError, ConnectionKey, SelectedAccount};
 use crate::credentials::AccountId;
 
-/// What identified the connection before: shown in [`ConnectionError::AccountMismatch`].
+/// What identified the connection before: shown in an `account_mismatch` [`ConnectionError`].
 fn identity(connection: &Connection) -> String {
     match (&connection.account_id, &connection.publishable_key) {
         (Some(id), _) => format!("the account {id}"),
@@ -111,7 +112,7 @@ impl Connections {
     ///
     /// # Errors
     ///
-    /// [`ConnectionError::ConnectionNotFound`] when no connection has `key`; otherwise the
+    /// `connection_not_found` when no connection has `key`; otherwise the
     /// errors of [`reconnect`](Self::reconnect).
     pub fn reconnect_by(
         &mut self,
@@ -121,7 +122,7 @@ impl Connections {
         let previous = self
             .find(key)
             .cloned()
-            .ok_or(ConnectionError::ConnectionNotFound)?;
+            .ok_or(ConnectionError::from(ConnectionProblem::ConnectionNotFound))?;
         self.reconnect(&previous, account)
     }
 
@@ -139,20 +140,22 @@ impl Connections {
     ///
     /// # Errors
     ///
-    /// [`ConnectionError::AccountIneligible`] when another platform holds the account;
-    /// [`ConnectionError::AlreadyIntegrated`] when a connection of this platform already has
+    /// `account_ineligible` when another platform holds the account;
+    /// `already_integrated` when a connection of this platform already has
     /// it (by account id, or by publishable key for a legacy connection, which should be
     /// [reconnected](Self::reconnect) instead).
     pub fn add(&mut self, account: &SelectedAccount) -> Result<&Connection, ConnectionError> {
         if account.connected_elsewhere {
-            return Err(ConnectionError::AccountIneligible {
+            return Err(ConnectionProblem::AccountIneligible {
                 account_id: account.account_id.clone(),
-            });
+            }
+            .into());
         }
         if self.holder(account, None).is_some() {
-            return Err(ConnectionError::AlreadyIntegrated {
+            return Err(ConnectionProblem::AlreadyIntegrated {
                 account_id: account.account_id.clone(),
-            });
+            }
+            .into());
         }
         let mut connection = Connection::new(account.account_id.clone());
         connection.account_name = account.name.clone();
@@ -164,8 +167,8 @@ impl Connections {
     ///
     /// # Errors
     ///
-    /// [`ConnectionError::AlreadyIntegrated`] when a connection with the same account id or
-    /// the same publishable key is already here; [`ConnectionError::DuplicateConnection`]
+    /// `already_integrated` when a connection with the same account id or
+    /// the same publishable key is already here; `duplicate_connection`
     /// when the clash is a publishable key and neither connection has an account id.
     pub fn insert(&mut self, connection: Connection) -> Result<(), ConnectionError> {
         let clash = self.connections.iter().find(|c| {
@@ -178,11 +181,12 @@ impl Connections {
                 .clone()
                 .or_else(|| existing.account_id.clone());
             return Err(match account_id {
-                Some(account_id) => ConnectionError::AlreadyIntegrated { account_id },
-                None => ConnectionError::DuplicateConnection {
+                Some(account_id) => ConnectionProblem::AlreadyIntegrated { account_id },
+                None => ConnectionProblem::DuplicateConnection {
                     existing: identity(existing),
                 },
-            });
+            }
+            .into());
         }
         self.connections.push(connection);
         Ok(())
@@ -194,10 +198,10 @@ impl Connections {
     ///
     /// # Errors
     ///
-    /// [`ConnectionError::ConnectionNotFound`] when `previous` is not in this set;
-    /// [`ConnectionError::AccountIneligible`] when another platform holds the account;
-    /// [`ConnectionError::AccountMismatch`] ("Stripe account does not match") when the account
-    /// is not the one connected before; [`ConnectionError::AlreadyIntegrated`] when another
+    /// `connection_not_found` when `previous` is not in this set;
+    /// `account_ineligible` when another platform holds the account;
+    /// `account_mismatch` ("Stripe account does not match") when the account
+    /// is not the one connected before; `already_integrated` when another
     /// connection of this platform has the account.
     pub fn reconnect(
         &mut self,
@@ -208,22 +212,25 @@ impl Connections {
             .connections
             .iter()
             .position(|c| c == previous)
-            .ok_or(ConnectionError::ConnectionNotFound)?;
+            .ok_or(ConnectionError::from(ConnectionProblem::ConnectionNotFound))?;
         if account.connected_elsewhere {
-            return Err(ConnectionError::AccountIneligible {
+            return Err(ConnectionProblem::AccountIneligible {
                 account_id: account.account_id.clone(),
-            });
+            }
+            .into());
         }
         if !previous.matches(account) {
-            return Err(ConnectionError::AccountMismatch {
+            return Err(ConnectionProblem::AccountMismatch {
                 expected: identity(previous),
                 selected: account.account_id.clone(),
-            });
+            }
+            .into());
         }
         if self.holder(account, Some(index)).is_some() {
-            return Err(ConnectionError::AlreadyIntegrated {
+            return Err(ConnectionProblem::AlreadyIntegrated {
                 account_id: account.account_id.clone(),
-            });
+            }
+            .into());
         }
         let connection = &mut self.connections[index];
         connection.account_id = Some(account.account_id.clone());

@@ -8,7 +8,7 @@ use super::{ConnectionSettings, MAX_NAME_LEN, Timeout};
 use crate::api_version::ApiVersion;
 use crate::codes::ViolationCode;
 use crate::credentials::SecretKey;
-use crate::diagnostics::{Path, Report, Violation};
+use crate::diagnostics::{Path, Report, ToViolation, Violation};
 use crate::text::GuardedOption;
 
 #[cfg(feature = "serde")]

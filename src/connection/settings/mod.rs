@@ -38,7 +38,7 @@ mod timeout;
 mod validated;
 
 pub use draft::ConnectionSettingsDraft;
-pub use timeout::{Timeout, TimeoutError, TimeoutErrorKind};
+pub use timeout::{Timeout, TimeoutError};
 pub use validated::ConnectionSettings;
 
 /// Longest timeout accepted: 600 000 ms (10 minutes). Stripe's own SDKs wait 80 s by default

@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::MAX_TIMEOUT_MS;
+use crate::codes::TimeoutCode;
 use crate::text::InputExcerpt;
 
 /// How long the platform waits for Stripe before giving up (S1 "Timeout"), in whole
@@ -29,14 +30,11 @@ impl Timeout {
     /// [`TimeoutError`] when `ms` is 0 or more than [`MAX_TIMEOUT_MS`].
     pub fn from_millis(ms: u64) -> Result<Self, TimeoutError> {
         if ms == 0 {
-            return Err(TimeoutError::new("0", TimeoutErrorKind::Zero));
+            return Err(TimeoutError::new("0", TimeoutCode::Zero));
         }
         match u32::try_from(ms) {
             Ok(ms) if ms <= MAX_TIMEOUT_MS => Ok(Timeout(ms)),
-            _ => Err(TimeoutError::new(
-                &ms.to_string(),
-                TimeoutErrorKind::TooLarge,
-            )),
+            _ => Err(TimeoutError::new(&ms.to_string(), TimeoutCode::TooLarge)),
         }
     }
 
@@ -60,23 +58,8 @@ impl fmt::Display for Timeout {
     }
 }
 
-/// Why a timeout was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TimeoutErrorKind {
-    /// Nothing was typed.
-    Empty,
-    /// Not a whole number of milliseconds (`30s`, `1.5`, ` 100`).
-    NotANumber,
-    /// A negative number.
-    Negative,
-    /// Zero.
-    Zero,
-    /// More than [`MAX_TIMEOUT_MS`] (or too large to be a number at all).
-    TooLarge,
-}
-
-/// A timeout that could not be parsed or is out of range.
+/// A timeout that could not be parsed or is out of range: its [`code`](Self::code), its
+/// [`remedy`](Self::remedy), and an excerpt of what was [`found`](Self::found).
 ///
 /// ```
 /// use stripe_gateway_rules::connection::Timeout;
@@ -90,61 +73,61 @@ pub enum TimeoutErrorKind {
 /// assert_eq!(err.remedy(), "use a smaller value, such as 30000");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("expected a timeout in milliseconds from 1 to 600000, found {found}{}", describe_timeout(*.kind))]
+#[error("expected a timeout in milliseconds from 1 to 600000, found {found}{}", describe_timeout(*.code))]
 pub struct TimeoutError {
     found: InputExcerpt,
-    kind: TimeoutErrorKind,
+    code: TimeoutCode,
 }
 
-fn describe_timeout(kind: TimeoutErrorKind) -> &'static str {
-    match kind {
-        TimeoutErrorKind::Empty => "",
-        TimeoutErrorKind::NotANumber => ", which is not a whole number",
-        TimeoutErrorKind::Negative => ", a negative number",
-        TimeoutErrorKind::Zero => ", which would time out at once",
-        TimeoutErrorKind::TooLarge => ", more than 600000 (10 minutes)",
+fn describe_timeout(code: TimeoutCode) -> &'static str {
+    match code {
+        TimeoutCode::Empty => "",
+        TimeoutCode::NotANumber => ", which is not a whole number",
+        TimeoutCode::Negative => ", a negative number",
+        TimeoutCode::Zero => ", which would time out at once",
+        TimeoutCode::TooLarge => ", more than 600000 (10 minutes)",
     }
 }
 
 impl TimeoutError {
-    fn new(found: &str, kind: TimeoutErrorKind) -> Self {
+    fn new(found: &str, code: TimeoutCode) -> Self {
         TimeoutError {
             found: InputExcerpt::new(found),
-            kind,
+            code,
         }
     }
 
-    /// Why the timeout was refused.
+    /// The beginning of what was typed, cut before anything secret-shaped.
     #[must_use]
-    pub fn kind(&self) -> TimeoutErrorKind {
-        self.kind
+    pub fn found(&self) -> &InputExcerpt {
+        &self.found
     }
 
     /// What to type instead.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        match self.kind {
-            TimeoutErrorKind::Empty => "type a number of milliseconds, such as 30000",
-            TimeoutErrorKind::NotANumber => {
-                "type digits only, in milliseconds (30000 for 30 seconds)"
-            }
-            TimeoutErrorKind::Negative | TimeoutErrorKind::Zero => {
-                "type a positive number, such as 30000"
-            }
-            TimeoutErrorKind::TooLarge => "use a smaller value, such as 30000",
+        match self.code {
+            TimeoutCode::Empty => "type a number of milliseconds, such as 30000",
+            TimeoutCode::NotANumber => "type digits only, in milliseconds (30000 for 30 seconds)",
+            TimeoutCode::Negative | TimeoutCode::Zero => "type a positive number, such as 30000",
+            TimeoutCode::TooLarge => "use a smaller value, such as 30000",
         }
     }
 
-    /// A stable snake_case code: `empty`, `not_a_number`, `negative`, `zero`, `too_large`.
+    /// Why the timeout was refused: `empty`, `not_a_number`, `negative`, `zero`,
+    /// `too_large`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
-        match self.kind {
-            TimeoutErrorKind::Empty => "empty",
-            TimeoutErrorKind::NotANumber => "not_a_number",
-            TimeoutErrorKind::Negative => "negative",
-            TimeoutErrorKind::Zero => "zero",
-            TimeoutErrorKind::TooLarge => "too_large",
-        }
+    pub fn code(&self) -> TimeoutCode {
+        self.code
+    }
+}
+
+impl crate::diagnostics::ToViolation for TimeoutError {
+    /// `invalid_value` at `path`: this error's message and [`remedy`](Self::remedy), and its
+    /// code as the `reason` param.
+    fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        crate::codes::invalid_value(path, self, Some(self.code().as_str()))
+            .with_remedy(self.remedy())
     }
 }
 
@@ -160,30 +143,30 @@ impl FromStr for Timeout {
     /// ` 100`, `1e3`); `zero` (`0`, `000`); `too_large` (more than [`MAX_TIMEOUT_MS`],
     /// however many digits).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = |kind| Err(TimeoutError::new(s, kind));
+        let err = |code| Err(TimeoutError::new(s, code));
         if s.is_empty() {
-            return err(TimeoutErrorKind::Empty);
+            return err(TimeoutCode::Empty);
         }
         if let Some(rest) = s.strip_prefix('-') {
             if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
                 return if rest.bytes().all(|b| b == b'0') {
-                    err(TimeoutErrorKind::Zero)
+                    err(TimeoutCode::Zero)
                 } else {
-                    err(TimeoutErrorKind::Negative)
+                    err(TimeoutCode::Negative)
                 };
             }
-            return err(TimeoutErrorKind::NotANumber);
+            return err(TimeoutCode::NotANumber);
         }
         if !s.bytes().all(|b| b.is_ascii_digit()) {
-            return err(TimeoutErrorKind::NotANumber);
+            return err(TimeoutCode::NotANumber);
         }
         let digits = s.trim_start_matches('0');
         if digits.is_empty() {
-            return err(TimeoutErrorKind::Zero);
+            return err(TimeoutCode::Zero);
         }
         match digits.parse::<u64>() {
             Ok(ms) if ms <= u64::from(MAX_TIMEOUT_MS) => Ok(Timeout(ms as u32)),
-            _ => err(TimeoutErrorKind::TooLarge),
+            _ => err(TimeoutCode::TooLarge),
         }
     }
 }

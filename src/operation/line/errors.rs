@@ -35,8 +35,14 @@ impl LineError {
 
     /// `invalid_input`.
     #[must_use]
-    pub fn code(&self) -> &'static str {
-        "invalid_input"
+    pub fn code(&self) -> crate::codes::OperationLineCode {
+        crate::codes::OperationLineCode::InvalidInput
+    }
+
+    /// What to do about it.
+    #[must_use]
+    pub fn remedy(&self) -> &'static str {
+        "correct the line as its message says: the field, and the JSON type or value expected"
     }
 
     /// The field the error is about, when it is about one.
@@ -64,6 +70,18 @@ impl fmt::Display for LineError {
 }
 
 impl std::error::Error for LineError {}
+
+impl crate::diagnostics::ToViolation for LineError {
+    /// `invalid_value` at `path` (followed by the field, when the error is about one): this
+    /// error's message, and its code as the `reason` param.
+    fn to_violation(&self, path: crate::diagnostics::Path) -> crate::diagnostics::Violation {
+        let path = match self.field {
+            Some(field) => path.then(field),
+            None => path,
+        };
+        crate::codes::invalid_value(path, self, Some(self.code().as_str()))
+    }
+}
 
 /// The JSON type of a value, for messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

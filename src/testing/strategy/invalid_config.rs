@@ -381,7 +381,13 @@ pub fn invalid_config_for(code: ViolationCode) -> Option<BoxedStrategy<GatewayCo
 fn missing_field(c: &mut GatewayConfig, which: u8) {
     match which {
         0 => c.name = None,
-        1 => c.version = None,
+        1 => {
+            // A form without a version is checked as a new V2 gateway, which in live mode
+            // also needs a return URL: give one, so that the missing version is the only error.
+            c.version = None;
+            c.return_url
+                .get_or_insert_with(|| "https://shop.example.com/checkout/return".into());
+        }
         2 => c.mode = None,
         3 => c.auth = None,
         4 => c.auth.get_or_insert_with(AuthConfig::default).scheme = None,
