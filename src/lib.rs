@@ -134,9 +134,9 @@ pub mod money;
 pub mod operation;
 mod print;
 pub mod profile;
-pub mod rules;
 #[cfg(feature = "serde")]
-mod serde_input;
+mod reader;
+pub mod rules;
 pub mod testing;
 mod text;
 pub mod version;

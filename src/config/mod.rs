@@ -159,9 +159,11 @@ macro_rules! define_gateway_config {
         /// table of the top level, the presence checks of a platform's form and `Debug` come
         /// from that one list.
         ///
-        /// Its serde `Deserialize` (feature `serde`) is strict, as serde is: a wrong type or an
-        /// unknown field fails the whole input. [`from_json`](Self::from_json) is the field-level
-        /// loader, which reports them as violations.
+        /// Its serde `Deserialize` (feature `serde`, from JSON) runs the same loader as
+        /// [`from_json`](Self::from_json), to embed a form in a struct of your own: where
+        /// `from_json` returns every finding of the file beside the form, `Deserialize`
+        /// refuses the form at the first one (a wrong type, an unknown field, a field given
+        /// twice), with that finding's message.
         ///
         /// ```
         /// use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
@@ -180,12 +182,9 @@ macro_rules! define_gateway_config {
         /// assert_eq!(form.gateway().expect("a payment gateway").name(), "Stripe USD");
         /// ```
         #[derive(Clone, Default)]
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         pub struct GatewayConfig {
             $(
                 $(#[$doc])*
-                #[cfg_attr(feature = "serde", serde(default))]
                 pub $name: $ty,
             )*
         }
@@ -198,29 +197,20 @@ gateway_fields!(define_gateway_config);
 /// (`secret_key`, `account_id`), `oauth2` (`client_id`, `client_secret`, `refresh_token`,
 /// `account_id`) or `connect` (`account_id`, `account_name`).
 #[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AuthConfig {
     /// `api_key`, `oauth2` or `connect`.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub scheme: Option<String>,
     /// The secret or restricted key (`api_key`).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub secret_key: Option<SecretString>,
     /// The account to act for (`api_key`, `oauth2`), or the connected account (`connect`).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub account_id: Option<String>,
     /// The Connect client id (`oauth2`).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub client_id: Option<String>,
     /// The OAuth client secret (`oauth2`).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub client_secret: Option<SecretString>,
     /// The OAuth refresh token (`oauth2`).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub refresh_token: Option<SecretString>,
     /// The connected account's name (`connect`).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub account_name: Option<String>,
 }
 
@@ -239,22 +229,16 @@ impl AuthConfig {
 /// The `account` object: facts about the Stripe account that the platform knows and Stripe
 /// does not tell it through this crate.
 #[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AccountConfig {
     /// The currency the account settles in (its payout bank account's currency), which
     /// decides Stripe's minimum charge ([stripe-facts §1.1](https://github.com/stripe-gateway-rules/stripe-gateway-rules/blob/main/RULES.md#facts-1-1)).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub settlement_currency: Option<String>,
     /// Stripe granted raw card data access (S0's "Handle card information directly").
-    #[cfg_attr(feature = "serde", serde(default))]
     pub raw_card_data_access: bool,
     /// The account's country, ISO 3166-1 alpha-2 (optional).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub country: Option<String>,
     /// The account's own amount limits (optional): absent, the API reference's maximum and
     /// Stripe's minimum table apply ([`AmountLimits::api_reference`]).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub limits: Option<LimitsConfig>,
 }
 
@@ -273,69 +257,50 @@ pub struct AccountConfig {
 /// }
 /// ```
 #[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct LimitsConfig {
     /// Card payments have the card networks' digits of Stripe's currencies page
     /// ([`AmountLimits::card_networks`]).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub card_networks: bool,
     /// The account is a Japanese Stripe account ([`AmountLimits::japanese_account`]); absent,
     /// it is when `account.country` is `JP`.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub japanese_account: Option<bool>,
     /// The account's maximums per currency.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub currency_max: Option<Vec<CurrencyMaxConfig>>,
     /// The account's maximums per card brand.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub brand_max: Option<Vec<BrandMaxConfig>>,
     /// The account's replacements for Stripe's minimum charge.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub minimums: Option<Vec<MinimumConfig>>,
 }
 
 /// One entry of `account.limits.currency_max` ([`AmountLimits::with_currency_max`]).
 #[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct CurrencyMaxConfig {
     /// The ISO 4217 code.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub currency: Option<String>,
     /// The largest amount in this currency, a whole number of minor units as a string.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub max_minor_units: Option<String>,
 }
 
 /// One entry of `account.limits.brand_max` ([`AmountLimits::with_brand_max`]).
 #[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct BrandMaxConfig {
     /// Stripe's name of the brand, such as `amex`.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub brand: Option<String>,
     /// The largest amount of a card of this brand, in any currency, a whole number of minor
     /// units as a string.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub max_minor_units: Option<String>,
 }
 
 /// One entry of `account.limits.minimums` ([`AmountLimits::with_minimum`]).
 #[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct MinimumConfig {
     /// The settlement currency whose minimum charge is replaced.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub currency: Option<String>,
     /// The account's minimum charge in it, a decimal string such as `"0.60"`.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub minimum: Option<String>,
 }
 
@@ -353,18 +318,13 @@ impl AccountConfig {
 /// One currency assigned to the gateway (S4 "Assign Stripe as a payment system for a
 /// particular currency").
 #[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct CurrencyConfig {
     /// The ISO 4217 code, any case.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub currency: Option<String>,
     /// The minimum payment in this currency, a decimal string (S4: "0.5 USD", "0.46 CHF").
-    #[cfg_attr(feature = "serde", serde(default))]
     pub minimum_payment: Option<String>,
     /// What one unit of this currency is worth in the settlement currency, a decimal string.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub rate_to_settlement: Option<String>,
 }
 
