@@ -6,7 +6,7 @@ use crate::config::{
 };
 use crate::reader::{Field, Kind, Loader, field};
 
-/// How a top-level field is read (the `read` of its declaration, `config/fields.rs`).
+/// How a top-level field is read (the `read` of its declaration, `input/fields.rs`).
 macro_rules! read_kind {
     (text, $f:ident) => {
         Kind::Text(|c, v| c.$f = Some(v))
