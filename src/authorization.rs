@@ -269,3 +269,7 @@ crate::text::keyword_enum!(Presence, PresenceError, "a presence, `online` or `in
     Online => "online",
     InPerson => "in_person",
 });
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::value_codes!(InitiatorError => UnknownKeyword, PresenceError => UnknownKeyword);
+crate::codes::invalid_value_violations!(InitiatorError, PresenceError);

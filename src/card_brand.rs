@@ -431,3 +431,7 @@ impl serde::Serialize for CardBrands {
         serializer.collect_seq(self.iter())
     }
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::value_codes!(CardBrandError => UnknownCardBrand);
+crate::codes::invalid_value_violations!(CardBrandError);

@@ -828,7 +828,7 @@ code_enum! {
 
 impl ValueCode {
     /// What to type instead.
-    const fn remedy(self) -> &'static str {
+    pub(crate) const fn remedy(self) -> &'static str {
         match self {
             ValueCode::UnknownKeyword => "type one of the keywords the message lists, in lowercase",
             ValueCode::UnknownPlatform => "use one of the platforms the message lists",
@@ -850,28 +850,25 @@ macro_rules! value_codes {
             impl $ty {
                 #[doc = concat!("A stable snake_case code: `", stringify!($code), "` ([`ValueCode`]).")]
                 #[must_use]
-                pub fn code(&self) -> ValueCode {
-                    ValueCode::$code
+                pub fn code(&self) -> $crate::codes::ValueCode {
+                    $crate::codes::ValueCode::$code
                 }
 
                 /// What to type instead.
                 #[must_use]
                 pub fn remedy(&self) -> &'static str {
-                    ValueCode::$code.remedy()
+                    $crate::codes::ValueCode::$code.remedy()
                 }
             }
         )*
     };
 }
 
+pub(crate) use value_codes;
+
+// The diagnostics model sits below the codes, so its errors get their codes here; every
+// other module gives its own errors theirs, beside their definitions.
 value_codes! {
-    crate::credentials::ModeError => UnknownKeyword,
-    crate::version::GatewayVersionError => UnknownKeyword,
-    crate::data_protection::DataProtectionError => UnknownKeyword,
-    crate::authorization::InitiatorError => UnknownKeyword,
-    crate::authorization::PresenceError => UnknownKeyword,
-    crate::profile::PlatformError => UnknownPlatform,
-    crate::card_brand::CardBrandError => UnknownCardBrand,
     crate::diagnostics::PathError => InvalidPath,
     crate::diagnostics::CodeError => InvalidCode,
 }
@@ -915,30 +912,16 @@ macro_rules! invalid_value_violations {
                     &self,
                     path: crate::diagnostics::Path,
                 ) -> crate::diagnostics::Violation {
-                    invalid_value(path, self, Some(self.code().as_str()))
+                    $crate::codes::invalid_value(path, self, Some(self.code().as_str()))
                 }
             }
         )*
     };
 }
 
+pub(crate) use invalid_value_violations;
+
 invalid_value_violations! {
-    crate::money::AmountError,
-    crate::money::ParseMoneyError,
-    crate::currency::CurrencyError,
-    crate::api_version::ApiVersionError,
-    crate::connection::TokenResponseError,
-    crate::connection::ConnectionError,
-    crate::connection::LegacyPolicyError,
-    crate::diagnosis::ErrorBodyError,
-    crate::config::ConfigFileError,
-    crate::profile::PlatformError,
-    crate::card_brand::CardBrandError,
-    crate::credentials::ModeError,
-    crate::version::GatewayVersionError,
-    crate::authorization::InitiatorError,
-    crate::authorization::PresenceError,
-    crate::data_protection::DataProtectionError,
     crate::diagnostics::PathError,
     crate::diagnostics::CodeError,
 }

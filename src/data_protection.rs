@@ -52,3 +52,7 @@ crate::text::keyword_enum!(DataProtection, DataProtectionError, "a data protecti
     TokenOnly => "token_only",
     FullCardExceptCvv => "full_card_except_cvv",
 });
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::value_codes!(DataProtectionError => UnknownKeyword);
+crate::codes::invalid_value_violations!(DataProtectionError);

@@ -117,6 +117,26 @@
 #![deny(missing_docs, missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// The layers, each importing only the ones below it (`python3 scripts/module-graph.py`
+// lists the imports and fails on a cycle):
+//
+// 1. values and their parsers: `text`, `print`, `diagnostics`, `codes`, `currency`,
+//    `card_brand`, `money`, `minimum`, `credentials`, `api_version`, `version`,
+//    `data_protection`, `authorization`, `diagnosis`;
+// 2. typed credentials and forms as entered: `auth` (`AuthScheme`), `input` (`GatewayConfig`
+//    and its objects), `reader` (the field-level JSON reader);
+// 3. what forms are judged by and validate into: `profile` (reads `input`), `gateway`
+//    (`ValidatedGateway`), `connection`;
+// 4. `config` (reads, checks and validates forms into `gateway`'s and `connection`'s types;
+//    `AuthScheme`'s `Deserialize` lives here) and `operation` (checks operations with a
+//    `ValidatedGateway`), neither importing the other;
+// 5. `testing`, and the tool (`src/bin`).
+//
+// `input` comes first: its field list (`gateway_fields!`) is a macro that `config` uses, and
+// textual order makes it visible there.
+#[macro_use]
+mod input;
+
 pub mod api_version;
 pub mod auth;
 pub mod authorization;
@@ -130,14 +150,15 @@ pub mod data_protection;
 pub mod diagnosis;
 pub mod diagnostics;
 mod error;
+mod gateway;
 pub mod minimum;
 pub mod money;
 pub mod operation;
 mod print;
 pub mod profile;
-pub mod rules;
 #[cfg(feature = "serde")]
-mod serde_input;
+mod reader;
+pub mod rules;
 pub mod testing;
 mod text;
 pub mod version;

@@ -48,3 +48,7 @@ crate::text::keyword_enum!(GatewayVersion, GatewayVersionError, "a gateway versi
     V1 => "v1" | "V1",
     V2 => "v2" | "V2",
 });
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::value_codes!(GatewayVersionError => UnknownKeyword);
+crate::codes::invalid_value_violations!(GatewayVersionError);

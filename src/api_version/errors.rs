@@ -249,3 +249,6 @@ impl ApiVersionError {
         }
     }
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::invalid_value_violations!(ApiVersionError);

@@ -80,7 +80,7 @@ impl AuthConfig {
     /// # Errors
     ///
     /// The [`Report`] when any finding is an error.
-    pub fn validate(&self, profile: &Profile) -> Result<crate::AuthScheme, Report> {
+    pub fn validate(&self, profile: &Profile) -> Result<crate::auth::AuthScheme, Report> {
         match validate::check_auth(self, profile) {
             (_, Some(scheme)) => Ok(scheme),
             (report, None) => Err(report),

@@ -106,19 +106,23 @@
 //! `live`?"), never silently accepted, so what is stored is what Stripe and the platform
 //! document.
 //!
+//! # Layers
+//!
+//! This module reads, checks and validates forms; it is above what it uses and nothing
+//! below reaches back: the form types as entered are declared below it (and re-exported
+//! here), [`Profile`](crate::profile::Profile)s and the [`ValidatedGateway`] it builds live
+//! in their own modules, which [`operation`](crate::operation) uses without this one.
+//!
 //! # Violation codes
 //!
 //! The codes, their severity, rule and source are in one table with the refusal codes of
 //! [`ValidatedGateway::check`], on the [crate page](crate#codes); [`ViolationCode`] names them
 //! in code.
 
-#[macro_use]
-mod fields;
 mod account_limits;
 mod collector;
 mod entry;
 mod form;
-mod gateway;
 mod load;
 mod minimums;
 mod parse;
@@ -126,266 +130,21 @@ mod rules;
 mod typed;
 mod validate;
 
-use std::fmt;
-
-use secrecy::SecretString;
-
 #[cfg(doc)]
 use crate::money::AmountLimits;
-use crate::text::GuardedOption;
 
 pub use crate::codes::ViolationCode;
 pub use crate::diagnostics::{Report, Severity, Violation};
+pub use crate::gateway::{CurrencyAssignment, ValidatedGateway};
+pub use crate::input::{
+    AccountConfig, AuthConfig, BrandMaxConfig, CurrencyConfig, CurrencyMaxConfig, GatewayConfig,
+    LimitsConfig, MinimumConfig,
+};
 pub use form::{ValidatedConnection, ValidatedForm};
-pub use gateway::{CurrencyAssignment, ValidatedGateway};
 #[cfg(feature = "serde")]
 pub use load::Loaded;
 pub use load::{ConfigFileError, ConfigFileErrorKind, MAX_CONFIG_DEPTH, MAX_CONFIG_LEN};
 pub use typed::GatewayDraft;
-
-/// Defines [`GatewayConfig`] from the declaration of its fields (`fields.rs`).
-macro_rules! define_gateway_config {
-    ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal;)*) => {
-        /// A Stripe gateway configuration as entered: the fields of the [file format](self), not yet
-        /// parsed. Build it in code with struct-update syntax, or load it with
-        /// [`from_json`](Self::from_json); then [`check`](Self::check) or
-        /// [`validate`](Self::validate) it under its [`profile`](Self::profile).
-        ///
-        /// Secret fields are [`SecretString`]s, so `Debug` never shows them, and a secret pasted
-        /// into a text field is shown only by its prefix.
-        ///
-        /// Its fields are declared once (in `config/fields.rs`): the struct, the loader's
-        /// table of the top level, the presence checks of a platform's form and `Debug` come
-        /// from that one list.
-        ///
-        /// Its serde `Deserialize` (feature `serde`) is strict, as serde is: a wrong type or an
-        /// unknown field fails the whole input. [`from_json`](Self::from_json) is the field-level
-        /// loader, which reports them as violations.
-        ///
-        /// ```
-        /// use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
-        ///
-        /// let config = GatewayConfig {
-        ///     name: Some("Stripe USD".into()),
-        ///     version: Some("v2".into()),
-        ///     mode: Some("test".into()),
-        ///     auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-        ///     account: Some(AccountConfig::settling_in("USD")),
-        ///     card_brands: Some(vec!["visa".into()]),
-        ///     currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
-        ///     ..GatewayConfig::default()
-        /// };
-        /// let form = config.validate(&config.profile()).expect("valid");
-        /// assert_eq!(form.gateway().expect("a payment gateway").name(), "Stripe USD");
-        /// ```
-        #[derive(Clone, Default)]
-        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-        pub struct GatewayConfig {
-            $(
-                $(#[$doc])*
-                #[cfg_attr(feature = "serde", serde(default))]
-                pub $name: $ty,
-            )*
-        }
-    };
-}
-
-gateway_fields!(define_gateway_config);
-
-/// The `auth` object as entered. Which fields belong depends on `scheme`: `api_key`
-/// (`secret_key`, `account_id`), `oauth2` (`client_id`, `client_secret`, `refresh_token`,
-/// `account_id`) or `connect` (`account_id`, `account_name`).
-#[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct AuthConfig {
-    /// `api_key`, `oauth2` or `connect`.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub scheme: Option<String>,
-    /// The secret or restricted key (`api_key`).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub secret_key: Option<SecretString>,
-    /// The account to act for (`api_key`, `oauth2`), or the connected account (`connect`).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub account_id: Option<String>,
-    /// The Connect client id (`oauth2`).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub client_id: Option<String>,
-    /// The OAuth client secret (`oauth2`).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub client_secret: Option<SecretString>,
-    /// The OAuth refresh token (`oauth2`).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub refresh_token: Option<SecretString>,
-    /// The connected account's name (`connect`).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub account_name: Option<String>,
-}
-
-impl AuthConfig {
-    /// An `api_key` scheme with this secret key.
-    #[must_use]
-    pub fn api_key(secret_key: &str) -> Self {
-        AuthConfig {
-            scheme: Some("api_key".into()),
-            secret_key: Some(SecretString::from(secret_key)),
-            ..AuthConfig::default()
-        }
-    }
-}
-
-/// The `account` object: facts about the Stripe account that the platform knows and Stripe
-/// does not tell it through this crate.
-#[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct AccountConfig {
-    /// The currency the account settles in (its payout bank account's currency), which
-    /// decides Stripe's minimum charge ([stripe-facts §1.1](crate::rules#facts-1-1)).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub settlement_currency: Option<String>,
-    /// Stripe granted raw card data access (S0's "Handle card information directly").
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub raw_card_data_access: bool,
-    /// The account's country, ISO 3166-1 alpha-2 (optional).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub country: Option<String>,
-    /// The account's own amount limits (optional): absent, the API reference's maximum and
-    /// Stripe's minimum table apply ([`AmountLimits::api_reference`]).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub limits: Option<LimitsConfig>,
-}
-
-/// The `account.limits` object: the amount limits the platform states its Stripe account
-/// has, read into an [`AmountLimits`] ([stripe-facts §1.2](crate::rules#facts-1-2), <https://docs.stripe.com/currencies>).
-/// Maximums are whole numbers of minor units, as Stripe states them in digits; minimums are
-/// amounts in their currency.
-///
-/// ```json
-/// "limits": {
-///   "card_networks": true,
-///   "japanese_account": false,
-///   "currency_max": [{ "currency": "VND", "max_minor_units": "999999999999" }],
-///   "brand_max": [{ "brand": "amex", "max_minor_units": "999999999" }],
-///   "minimums": [{ "currency": "USD", "minimum": "0.60" }]
-/// }
-/// ```
-#[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-#[non_exhaustive]
-pub struct LimitsConfig {
-    /// Card payments have the card networks' digits of Stripe's currencies page
-    /// ([`AmountLimits::card_networks`]).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub card_networks: bool,
-    /// The account is a Japanese Stripe account ([`AmountLimits::japanese_account`]); absent,
-    /// it is when `account.country` is `JP`.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub japanese_account: Option<bool>,
-    /// The account's maximums per currency.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub currency_max: Option<Vec<CurrencyMaxConfig>>,
-    /// The account's maximums per card brand.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub brand_max: Option<Vec<BrandMaxConfig>>,
-    /// The account's replacements for Stripe's minimum charge.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub minimums: Option<Vec<MinimumConfig>>,
-}
-
-/// One entry of `account.limits.currency_max` ([`AmountLimits::with_currency_max`]).
-#[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-#[non_exhaustive]
-pub struct CurrencyMaxConfig {
-    /// The ISO 4217 code.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub currency: Option<String>,
-    /// The largest amount in this currency, a whole number of minor units as a string.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub max_minor_units: Option<String>,
-}
-
-/// One entry of `account.limits.brand_max` ([`AmountLimits::with_brand_max`]).
-#[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-#[non_exhaustive]
-pub struct BrandMaxConfig {
-    /// Stripe's name of the brand, such as `amex`.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub brand: Option<String>,
-    /// The largest amount of a card of this brand, in any currency, a whole number of minor
-    /// units as a string.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub max_minor_units: Option<String>,
-}
-
-/// One entry of `account.limits.minimums` ([`AmountLimits::with_minimum`]).
-#[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-#[non_exhaustive]
-pub struct MinimumConfig {
-    /// The settlement currency whose minimum charge is replaced.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub currency: Option<String>,
-    /// The account's minimum charge in it, a decimal string such as `"0.60"`.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub minimum: Option<String>,
-}
-
-impl AccountConfig {
-    /// An account settling in `currency`, without raw card data access.
-    #[must_use]
-    pub fn settling_in(currency: &str) -> Self {
-        AccountConfig {
-            settlement_currency: Some(currency.into()),
-            ..AccountConfig::default()
-        }
-    }
-}
-
-/// One currency assigned to the gateway (S4 "Assign Stripe as a payment system for a
-/// particular currency").
-#[derive(Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-#[non_exhaustive]
-pub struct CurrencyConfig {
-    /// The ISO 4217 code, any case.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub currency: Option<String>,
-    /// The minimum payment in this currency, a decimal string (S4: "0.5 USD", "0.46 CHF").
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub minimum_payment: Option<String>,
-    /// What one unit of this currency is worth in the settlement currency, a decimal string.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub rate_to_settlement: Option<String>,
-}
-
-impl CurrencyConfig {
-    /// A currency with its minimum payment and no rate.
-    #[must_use]
-    pub fn new(currency: &str, minimum_payment: &str) -> Self {
-        CurrencyConfig {
-            currency: Some(currency.into()),
-            minimum_payment: Some(minimum_payment.into()),
-            rate_to_settlement: None,
-        }
-    }
-
-    /// The same, with a rate to the settlement currency.
-    #[must_use]
-    pub fn with_rate(mut self, rate_to_settlement: &str) -> Self {
-        self.rate_to_settlement = Some(rate_to_settlement.into());
-        self
-    }
-}
 
 impl GatewayConfig {
     /// Loads a configuration from the JSON [file format](self), field by field: a value of
@@ -428,89 +187,5 @@ impl GatewayConfig {
     #[cfg(feature = "serde")]
     pub fn from_json_slice(bytes: &[u8]) -> Result<Loaded, ConfigFileError> {
         load::from_slice(bytes)
-    }
-}
-
-// Debug by hand: a secret pasted into a text field is shown only by its prefix. Secret
-// fields are `SecretString`s, redacted by `secrecy`. `GatewayConfig`'s comes from the
-// declaration of its fields (`fields.rs`).
-
-impl fmt::Debug for AuthConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AuthConfig")
-            .field("scheme", &GuardedOption(&self.scheme))
-            .field("secret_key", &self.secret_key)
-            .field("account_id", &GuardedOption(&self.account_id))
-            .field("client_id", &GuardedOption(&self.client_id))
-            .field("client_secret", &self.client_secret)
-            .field("refresh_token", &self.refresh_token)
-            .field("account_name", &GuardedOption(&self.account_name))
-            .finish()
-    }
-}
-
-impl fmt::Debug for AccountConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AccountConfig")
-            .field(
-                "settlement_currency",
-                &GuardedOption(&self.settlement_currency),
-            )
-            .field("raw_card_data_access", &self.raw_card_data_access)
-            .field("country", &GuardedOption(&self.country))
-            .field("limits", &self.limits)
-            .finish()
-    }
-}
-
-impl fmt::Debug for LimitsConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("LimitsConfig")
-            .field("card_networks", &self.card_networks)
-            .field("japanese_account", &self.japanese_account)
-            .field("currency_max", &self.currency_max)
-            .field("brand_max", &self.brand_max)
-            .field("minimums", &self.minimums)
-            .finish()
-    }
-}
-
-impl fmt::Debug for CurrencyMaxConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CurrencyMaxConfig")
-            .field("currency", &GuardedOption(&self.currency))
-            .field("max_minor_units", &GuardedOption(&self.max_minor_units))
-            .finish()
-    }
-}
-
-impl fmt::Debug for BrandMaxConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BrandMaxConfig")
-            .field("brand", &GuardedOption(&self.brand))
-            .field("max_minor_units", &GuardedOption(&self.max_minor_units))
-            .finish()
-    }
-}
-
-impl fmt::Debug for MinimumConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MinimumConfig")
-            .field("currency", &GuardedOption(&self.currency))
-            .field("minimum", &GuardedOption(&self.minimum))
-            .finish()
-    }
-}
-
-impl fmt::Debug for CurrencyConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CurrencyConfig")
-            .field("currency", &GuardedOption(&self.currency))
-            .field("minimum_payment", &GuardedOption(&self.minimum_payment))
-            .field(
-                "rate_to_settlement",
-                &GuardedOption(&self.rate_to_settlement),
-            )
-            .finish()
     }
 }

@@ -6,13 +6,13 @@ use secrecy::ExposeSecret;
 
 use super::collector::{Collector, plain_name};
 use super::form::{ValidatedConnection, ValidatedForm};
-use super::gateway::{CurrencyAssignment, CurrencyIndex, ValidatedGateway};
 use super::parse::{Parsed, parse};
 use super::rules::{Decided, apply};
 use super::{AuthConfig, GatewayConfig};
 use crate::codes::ViolationCode;
 use crate::connection::{ConnectionSettings, ConnectionSettingsDraft};
 use crate::diagnostics::{Path, Report, Violation};
+use crate::gateway::{CurrencyAssignment, CurrencyIndex, ValidatedGateway};
 use crate::money::{ExchangeRate, Money};
 use crate::profile::{Platform, Profile, Rule};
 
@@ -128,7 +128,10 @@ fn merged(loaded: &Report, found: Report) -> Report {
 /// An `auth` object checked on its own (see [`AuthConfig::check`]) under `profile`'s
 /// schemes: the report's paths are relative to the object (`secret_key`, not
 /// `auth.secret_key`).
-pub(super) fn check_auth(a: &AuthConfig, profile: &Profile) -> (Report, Option<crate::AuthScheme>) {
+pub(super) fn check_auth(
+    a: &AuthConfig,
+    profile: &Profile,
+) -> (Report, Option<crate::auth::AuthScheme>) {
     let mut v = Collector::for_profile(profile);
     let scheme = super::parse::parse_auth(&mut v, a, None, profile);
     let report: Report = v

@@ -184,3 +184,6 @@ impl LegacyCredentialPolicy {
         }
     }
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::invalid_value_violations!(LegacyPolicyError);

@@ -275,3 +275,7 @@ pub fn recognise_stripe_string(s: &str) -> Option<StripeStringKind> {
         Recognised::UnknownMode { .. } | Recognised::Unknown => None,
     }
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::value_codes!(ModeError => UnknownKeyword);
+crate::codes::invalid_value_violations!(ModeError);

@@ -164,3 +164,6 @@ impl fmt::Display for CurrencyError {
         }
     }
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::invalid_value_violations!(CurrencyError);

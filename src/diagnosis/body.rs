@@ -383,3 +383,6 @@ fn read_object(object: &Map<String, Value>, nested: bool) -> Result<StripeError,
     }
     Ok(error)
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::invalid_value_violations!(ErrorBodyError);

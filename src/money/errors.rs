@@ -366,3 +366,6 @@ fn fmt_invalid_rate(
         )
     }
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::invalid_value_violations!(AmountError);

@@ -167,3 +167,6 @@ impl fmt::Display for ParseMoneyError {
         }
     }
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::invalid_value_violations!(ParseMoneyError);

@@ -61,8 +61,8 @@ pub use refusal::{EndUserMessage, Refusal, RefusalParam};
 
 use crate::authorization::Authorization;
 use crate::card_brand::CardBrand;
-use crate::config::ValidatedGateway;
 use crate::data_protection::DataProtection;
+use crate::gateway::ValidatedGateway;
 use crate::money::{ChargeMethod, MinorUnits, Money};
 
 /// Stripe's limit for a customer's email: "This may be up to 512 characters" ([stripe-facts §8](crate::rules#facts-8)).

@@ -42,6 +42,10 @@
 //! choosing the shared [`Rule`]s, the fields its form has and requires, labels for its
 //! fields, and its own checks, which report into the same [`Report`] with
 //! [`Code::platform`](crate::diagnostics::Code::platform) codes.
+//!
+//! Profiles sit below [`config`](crate::config): a platform's own check reads the form as
+//! entered ([`GatewayConfig`], whose type lives below both),
+//! and `config` judges forms under a profile; this module never reaches into `config`.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -51,8 +55,8 @@ mod platform;
 
 pub use platform::{Platform, PlatformError};
 
-use crate::config::GatewayConfig;
 use crate::diagnostics::Report;
+use crate::input::GatewayConfig;
 
 /// A rule shared between platforms, which a [`Profile`] applies or not (the rows of the
 /// table of [rules §11](crate::rules#rules-11)).

@@ -268,3 +268,7 @@ impl PlatformError {
         &self.found
     }
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::value_codes!(PlatformError => UnknownPlatform);
+crate::codes::invalid_value_violations!(PlatformError);

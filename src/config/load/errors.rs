@@ -183,3 +183,6 @@ impl serde::Serialize for ConfigFileError {
         s.end()
     }
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::invalid_value_violations!(ConfigFileError);

@@ -17,16 +17,19 @@
 //!
 //! `null` is read as an absent field. A UTF-8 byte-order mark at the start is skipped.
 //!
-//! The loader is driven by one table per object of the file ([`Field`] rows: a name, a kind
-//! and an example), so a new field is one row. No message passes a parser's own text through
-//! (serde's included): messages are built from the error's category, position and path, and
-//! every echo of the input goes through [`InputExcerpt`], which cuts at anything secret-shaped.
+//! The loader is the crate's field-level reader ([`crate::reader`]) driven by one table per
+//! object of the file ([`Field`](crate::reader::Field) rows: a name, a kind and an example),
+//! so a new field is one row. No message passes a parser's own text through (serde's
+//! included): messages are built from the error's category, position and path, and every
+//! echo of the input goes through [`InputExcerpt`], which cuts at anything secret-shaped.
+//!
+//! serde's `Deserialize` of [`GatewayConfig`] and of [`AuthScheme`](crate::AuthScheme) run
+//! the same tables (`deserialize.rs`): the same JSON gives the same verdict, the first
+//! finding being serde's error.
 
+#[cfg(feature = "serde")]
+mod deserialize;
 mod errors;
-#[cfg(feature = "serde")]
-mod exact;
-#[cfg(feature = "serde")]
-mod names;
 #[cfg(feature = "serde")]
 mod read;
 #[cfg(feature = "serde")]

@@ -1,51 +1,12 @@
 //! The field tables: one row per field of each object of the file format (feature `serde`).
 
-use super::read::Loader;
 use crate::config::{
     AccountConfig, AuthConfig, BrandMaxConfig, CurrencyConfig, CurrencyMaxConfig, GatewayConfig,
     LimitsConfig, MinimumConfig,
 };
-use crate::diagnostics::Path;
-use secrecy::SecretString;
-use serde_json::value::RawValue;
+use crate::reader::{Field, Kind, Loader, field};
 
-// ---- the field tables ----------------------------------------------------------------------
-
-/// How a field's JSON value is read, and where it goes.
-pub(super) enum Kind<T> {
-    /// A string.
-    Text(fn(&mut T, String)),
-    /// A string kept as a secret.
-    Secret(fn(&mut T, SecretString)),
-    /// A decimal: a string, or a JSON number read exactly from its text.
-    Decimal(fn(&mut T, String)),
-    /// `true` or `false`.
-    Flag(fn(&mut T, bool)),
-    /// A list of strings.
-    Texts(fn(&mut T, Vec<String>)),
-    /// An object, read with its own table by the function.
-    Object(fn(&mut T, &mut Loader, &Path, &RawValue)),
-    /// A list of objects, read with their own table by the function.
-    Objects(fn(&mut T, &mut Loader, &Path, &RawValue)),
-}
-
-/// One row of a field table: the field's name in the file, how it is read, and an example
-/// of a good value for messages.
-pub(super) struct Field<T> {
-    pub(super) name: &'static str,
-    pub(super) kind: Kind<T>,
-    pub(super) example: &'static str,
-}
-
-pub(super) const fn field<T>(name: &'static str, kind: Kind<T>, example: &'static str) -> Field<T> {
-    Field {
-        name,
-        kind,
-        example,
-    }
-}
-
-/// How a top-level field is read (the `read` of its declaration, `config/fields.rs`).
+/// How a top-level field is read (the `read` of its declaration, `input/fields.rs`).
 macro_rules! read_kind {
     (text, $f:ident) => {
         Kind::Text(|c, v| c.$f = Some(v))
@@ -82,44 +43,75 @@ macro_rules! gateway_table {
 
 gateway_fields!(gateway_table);
 
+/// The rows of the `auth` object, for a table of `$T` whose `AuthConfig` is `$auth` (the
+/// `auth` table itself, and the `AuthScheme` reader's, which adds `publishable_key`).
+macro_rules! auth_rows {
+    ($T:ty, |$c:ident| $auth:expr $(, $extra:expr)*) => {
+        &[
+            field(
+                "scheme",
+                Kind::Text(|$c: &mut $T, v| $auth.scheme = Some(v)),
+                "\"api_key\"",
+            ),
+            field(
+                "secret_key",
+                Kind::Secret(|$c: &mut $T, v| $auth.secret_key = Some(v)),
+                "\"sk_test_…\"",
+            ),
+            field(
+                "account_id",
+                Kind::Text(|$c: &mut $T, v| $auth.account_id = Some(v)),
+                "\"acct_…\"",
+            ),
+            field(
+                "client_id",
+                Kind::Text(|$c: &mut $T, v| $auth.client_id = Some(v)),
+                "\"ca_…\"",
+            ),
+            field(
+                "client_secret",
+                Kind::Secret(|$c: &mut $T, v| $auth.client_secret = Some(v)),
+                "\"…\"",
+            ),
+            field(
+                "refresh_token",
+                Kind::Secret(|$c: &mut $T, v| $auth.refresh_token = Some(v)),
+                "\"…\"",
+            ),
+            field(
+                "account_name",
+                Kind::Text(|$c: &mut $T, v| $auth.account_name = Some(v)),
+                "\"Example Shop\"",
+            ),
+            $($extra,)*
+        ]
+    };
+}
+
 /// The `auth` object.
-pub(super) const AUTH: &[Field<AuthConfig>] = &[
+pub(super) const AUTH: &[Field<AuthConfig>] = auth_rows!(AuthConfig, |c| c);
+
+/// An `auth` object read on its own into an `AuthScheme`: its fields, and the publishable key
+/// a Connect scheme keeps.
+#[derive(Default)]
+pub(super) struct AuthSchemeInput {
+    pub(super) auth: AuthConfig,
+    pub(super) publishable_key: Option<String>,
+}
+
+/// The `auth` object read on its own (`AuthScheme`'s `Deserialize`).
+pub(super) const AUTH_SCHEME: &[Field<AuthSchemeInput>] = auth_rows!(
+    AuthSchemeInput,
+    |c| c.auth,
     field(
-        "scheme",
-        Kind::Text(|c, v| c.scheme = Some(v)),
-        "\"api_key\"",
-    ),
-    field(
-        "secret_key",
-        Kind::Secret(|c, v| c.secret_key = Some(v)),
-        "\"sk_test_…\"",
-    ),
-    field(
-        "account_id",
-        Kind::Text(|c, v| c.account_id = Some(v)),
-        "\"acct_…\"",
-    ),
-    field(
-        "client_id",
-        Kind::Text(|c, v| c.client_id = Some(v)),
-        "\"ca_…\"",
-    ),
-    field(
-        "client_secret",
-        Kind::Secret(|c, v| c.client_secret = Some(v)),
-        "\"…\"",
-    ),
-    field(
-        "refresh_token",
-        Kind::Secret(|c, v| c.refresh_token = Some(v)),
-        "\"…\"",
-    ),
-    field(
-        "account_name",
-        Kind::Text(|c, v| c.account_name = Some(v)),
-        "\"Example Shop\"",
-    ),
-];
+        "publishable_key",
+        Kind::Text(|c: &mut AuthSchemeInput, v| c.publishable_key = Some(v)),
+        "\"pk_test_…\""
+    )
+);
+
+/// A good `auth` object, for messages.
+pub(super) const AUTH_EXAMPLE: &str = "{ \"scheme\": \"api_key\", \"secret_key\": \"sk_test_…\" }";
 
 /// The `account` object.
 pub(super) const ACCOUNT: &[Field<AccountConfig>] = &[
@@ -237,6 +229,11 @@ pub(super) const CURRENCY: &[Field<CurrencyConfig>] = &[
 ];
 
 const CURRENCY_EXAMPLE: &str = "{ \"currency\": \"USD\", \"minimum_payment\": \"0.50\" }";
+
+/// The loader of the configuration file: unknown fields say which other object has them.
+pub(super) fn config_loader() -> Loader {
+    Loader::new("the configuration", belongs_in)
+}
 
 /// The object of the file format that has a field named `name`, if one has.
 pub(super) fn belongs_in(name: &str) -> Option<&'static str> {

@@ -411,3 +411,6 @@ impl OAuthToken {
         })
     }
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::invalid_value_violations!(TokenResponseError);

@@ -133,3 +133,6 @@ impl fmt::Display for ConnectionError {
         }
     }
 }
+
+// Its code and remedy, and how it becomes a violation (crate::codes).
+crate::codes::invalid_value_violations!(ConnectionError);

@@ -11,63 +11,58 @@ use crate::credentials::SecretKey;
 use crate::diagnostics::{Path, Report, ToViolation, Violation};
 use crate::text::GuardedOption;
 
+/// The draft's fields, as the field-level reader reads them ([`crate::reader`]).
+#[cfg(feature = "serde")]
+const FIELDS: &[crate::reader::Field<ConnectionSettingsDraft>] = {
+    use crate::reader::{Kind, field};
+    &[
+        field("name", Kind::Text(|d, v| d.name = Some(v)), "\"Stripe\""),
+        field("active", Kind::Flag(|d, v| d.active = v), "true"),
+        field("is_source", Kind::Flag(|d, v| d.is_source = v), "true"),
+        field("is_target", Kind::Flag(|d, v| d.is_target = v), "true"),
+        field(
+            "timeout_ms",
+            Kind::Decimal(|d, v| d.timeout_ms = Some(v)),
+            "30000",
+        ),
+        field(
+            "secret_key",
+            Kind::Secret(|d, v| d.secret_key = Some(v)),
+            "\"sk_test_…\"",
+        ),
+        field(
+            "api_version",
+            Kind::Text(|d, v| d.api_version = Some(v)),
+            "\"2024-06-20\"",
+        ),
+    ]
+};
+
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for ConnectionSettingsDraft {
-    /// Reads the draft's fields, each of its JSON type (`timeout_ms` a number or a string);
-    /// an error names the field and the kind of value found, never the value or an unknown
-    /// field's name.
+    /// Reads the draft's fields from JSON with the crate's field-level reader, each of its
+    /// JSON type (`timeout_ms` a number or a string, a number read exactly from its text). A
+    /// value of the wrong type, an unknown field or a field given twice refuses the draft
+    /// with that finding's message, which names the field and never quotes a secret; the
+    /// values themselves are judged by [`check`](ConnectionSettingsDraft::check).
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use crate::serde_input::{Input, Key, unknown_field};
-        const FIELDS: [&str; 7] = [
-            "name",
-            "active",
-            "is_source",
-            "is_target",
-            "timeout_ms",
-            "secret_key",
-            "api_version",
-        ];
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
-            type Value = ConnectionSettingsDraft;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("the connection settings, an object")
-            }
-            crate::serde_input::refuse_all_but_objects!("the connection settings");
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut d = ConnectionSettingsDraft::default();
-                while let Some(Key(key)) = map.next_key()? {
-                    let value: Input = map.next_value()?;
-                    match key.as_str() {
-                        "name" => d.name = value.text("name")?,
-                        "active" => d.active = value.flag("active")?,
-                        "is_source" => d.is_source = value.flag("is_source")?,
-                        "is_target" => d.is_target = value.flag("is_target")?,
-                        "timeout_ms" => d.timeout_ms = value.number_or_text("timeout_ms")?,
-                        "secret_key" => {
-                            d.secret_key = value.text("secret_key")?.map(SecretString::from);
-                        }
-                        "api_version" => d.api_version = value.text("api_version")?,
-                        _ => return Err(unknown_field("the connection settings", &FIELDS)),
-                    }
-                }
-                Ok(d)
-            }
-        }
-        deserializer.deserialize_any(Fields)
+        crate::reader::deserialize_object(
+            deserializer,
+            "the connection settings",
+            FIELDS,
+            "{ \"name\": \"Stripe\", \"secret_key\": \"sk_test_…\" }",
+        )
     }
 }
 
 /// The connection settings as typed in S1's form, before validation. Every field is optional
 /// here so that [`check`](Self::check) can report all that is missing at once.
 ///
-/// With the `serde` feature it deserializes from an object with these field names;
-/// `timeout_ms` may be a number or a string; `secret_key` goes through
-/// [`SecretKey`]'s own parser (a malformed key fails deserialization with an error that
-/// never contains the key). It implements no `Serialize`: it holds a secret.
+/// With the `serde` feature it deserializes from a JSON object with these field names,
+/// through the same field-level reader as the configuration file; `timeout_ms` may be a
+/// number or a string. A malformed key is a problem at `secret_key` found by
+/// [`check`](Self::check) (through [`SecretKey`]'s parser), never quoted. It implements no
+/// `Serialize`: it holds a secret.
 #[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ConnectionSettingsDraft {

@@ -180,14 +180,37 @@ impl serde::Serialize for Timeout {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Timeout {
-    /// From a number (`30000`) or a string as typed in a form (`"30000"`).
+    /// From a number (`30000`) or a string as typed in a form (`"30000"`), through
+    /// [`Timeout`]'s parser; a value of another type is refused by its kind, never quoted.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let input = <crate::serde_input::Input as serde::Deserialize>::deserialize(deserializer)?;
-        match input.number_or_text::<D::Error>("timeout_ms")? {
-            Some(text) => text.parse().map_err(serde::de::Error::custom),
-            None => Err(serde::de::Error::custom(
-                "timeout_ms: expected a number of milliseconds, found null",
-            )),
+        use serde::de::{Error, Unexpected, Visitor};
+        struct Millis;
+        impl Visitor<'_> for Millis {
+            type Value = Timeout;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("timeout_ms: a number of milliseconds")
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Timeout, E> {
+                v.parse().map_err(E::custom)
+            }
+            fn visit_u64<E: Error>(self, v: u64) -> Result<Timeout, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: Error>(self, v: i64) -> Result<Timeout, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: Error>(self, v: f64) -> Result<Timeout, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_bool<E: Error>(self, v: bool) -> Result<Timeout, E> {
+                Err(E::invalid_type(Unexpected::Bool(v), &self))
+            }
+            fn visit_unit<E: Error>(self) -> Result<Timeout, E> {
+                Err(E::custom(
+                    "timeout_ms: expected a number of milliseconds, found null",
+                ))
+            }
         }
+        deserializer.deserialize_any(Millis)
     }
 }

@@ -6,7 +6,7 @@ const MAX_NUMBER_DIGITS: usize = 40;
 /// A JSON number's text as a plain decimal, exactly: `1e-2` is `0.01`, `1.50` stays `1.50`,
 /// `12345678901234567890.12` keeps every digit. `None` when it would have more than
 /// [`MAX_NUMBER_DIGITS`] digits.
-pub(super) fn exact_decimal(number: &str) -> Option<String> {
+pub(crate) fn exact_decimal(number: &str) -> Option<String> {
     let number = number.trim();
     let (negative, unsigned) = match number.strip_prefix('-') {
         Some(rest) => (true, rest),

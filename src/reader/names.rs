@@ -5,7 +5,7 @@ use crate::text::truncated;
 
 /// An unknown field's name as a path segment: short, cut before anything secret-shaped, and
 /// without the characters that would make the path read as another one.
-pub(super) fn path_segment(name: &str) -> String {
+pub(crate) fn path_segment(name: &str) -> String {
     let cut = truncated(name, 32);
     let cleaned: String = cut
         .chars()
@@ -26,7 +26,7 @@ pub(super) fn path_segment(name: &str) -> String {
 
 /// The known name closest to `name`: the same but for capitals, spaces or hyphens, or a
 /// few edits away (two, or a third of its length).
-pub(super) fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     if name.len() > 64 {
         return None;
     }

@@ -144,13 +144,13 @@ macro_rules! entered_fields {
         shown $shown:ident, example $example:literal;)*) => {
         impl GatewayConfig {
             /// Every top-level field, in the file format's order, with whether it was entered.
-            pub(super) fn entered_fields(&self) -> impl Iterator<Item = (&'static str, bool)> {
+            pub(crate) fn entered_fields(&self) -> impl Iterator<Item = (&'static str, bool)> {
                 [$((stringify!($name), Entered::is_entered(&self.$name))),*].into_iter()
             }
 
             /// Clears the top-level field `field` (as if it were absent); another name does
             /// nothing.
-            pub(super) fn clear_field(&mut self, field: &str) {
+            pub(crate) fn clear_field(&mut self, field: &str) {
                 match field {
                     $(stringify!($name) => Entered::clear(&mut self.$name),)*
                     _ => {}

@@ -1,14 +1,20 @@
 //! The validated gateway: what a configuration becomes when it has no errors.
+//!
+//! Its own layer, between the two that use it: [`config`](crate::config) builds a
+//! [`ValidatedGateway`] (and re-exports it at `config::ValidatedGateway`), and
+//! [`operation`](crate::operation) checks every payment with it
+//! ([`ValidatedGateway::check`]); it imports neither, so the checks of operations do not
+//! depend on how a configuration is read or validated.
 
 use iso_currency::Country;
 use url::Url;
 
-use super::{Report, Violation};
 use crate::auth::AuthScheme;
 use crate::card_brand::CardBrands;
 use crate::credentials::{Mode, PublishableKey};
 use crate::currency::Currency;
 use crate::data_protection::DataProtection;
+use crate::diagnostics::{Report, Violation};
 use crate::money::{AmountLimits, ExchangeRate, MinorUnits, Money};
 use crate::version::GatewayVersion;
 
@@ -16,8 +22,8 @@ use crate::version::GatewayVersion;
 /// the settlement currency when one was given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CurrencyAssignment {
-    pub(super) minimum: Money,
-    pub(super) rate_to_settlement: Option<ExchangeRate>,
+    pub(crate) minimum: Money,
+    pub(crate) rate_to_settlement: Option<ExchangeRate>,
 }
 
 impl CurrencyAssignment {
@@ -40,8 +46,8 @@ impl CurrencyAssignment {
     }
 }
 
-/// A gateway configuration that passed [`GatewayConfig::validate`](super::GatewayConfig::validate)
-/// with the payment fields ([`ValidatedForm::Gateway`](super::ValidatedForm::Gateway)):
+/// A gateway configuration that passed [`GatewayConfig::validate`](crate::config::GatewayConfig::validate)
+/// with the payment fields ([`ValidatedForm::Gateway`](crate::config::ValidatedForm::Gateway)):
 /// every field parsed, every rule holds. It can't be built any other way, so the checks that
 /// take it (operations on every payment) never see an invalid configuration.
 ///
@@ -49,28 +55,28 @@ impl CurrencyAssignment {
 /// secrets only redacted, and a secret pasted as the name only by its prefix.
 #[derive(Clone)]
 pub struct ValidatedGateway {
-    pub(super) name: String,
-    pub(super) version: GatewayVersion,
-    pub(super) mode: Mode,
-    pub(super) existing: bool,
-    pub(super) auth: AuthScheme,
-    pub(super) publishable_key: Option<PublishableKey>,
-    pub(super) settlement_currency: Currency,
-    pub(super) raw_card_data_access: bool,
-    pub(super) country: Option<Country>,
-    pub(super) data_protection: Option<DataProtection>,
-    pub(super) card_brands: CardBrands,
-    pub(super) currencies: Vec<CurrencyAssignment>,
-    pub(super) index: CurrencyIndex,
-    pub(super) return_url: Option<Url>,
-    pub(super) radar: bool,
-    pub(super) live_card_tested: bool,
-    pub(super) warnings: Vec<Violation>,
+    pub(crate) name: String,
+    pub(crate) version: GatewayVersion,
+    pub(crate) mode: Mode,
+    pub(crate) existing: bool,
+    pub(crate) auth: AuthScheme,
+    pub(crate) publishable_key: Option<PublishableKey>,
+    pub(crate) settlement_currency: Currency,
+    pub(crate) raw_card_data_access: bool,
+    pub(crate) country: Option<Country>,
+    pub(crate) data_protection: Option<DataProtection>,
+    pub(crate) card_brands: CardBrands,
+    pub(crate) currencies: Vec<CurrencyAssignment>,
+    pub(crate) index: CurrencyIndex,
+    pub(crate) return_url: Option<Url>,
+    pub(crate) radar: bool,
+    pub(crate) live_card_tested: bool,
+    pub(crate) warnings: Vec<Violation>,
     /// The account's limits (the API reference's when none were stated).
-    pub(super) limits: AmountLimits,
+    pub(crate) limits: AmountLimits,
     /// Whether limits were stated: without them, [`check`](Self::check) keeps the fast
     /// default conversion.
-    pub(super) limits_stated: bool,
+    pub(crate) limits_stated: bool,
 }
 
 impl ValidatedGateway {
@@ -171,7 +177,7 @@ impl ValidatedGateway {
     }
 
     /// The account's amount limits: those stated in `account.limits` (or
-    /// [`GatewayDraft::limits`](super::GatewayDraft::limits)), otherwise the API reference's
+    /// [`GatewayDraft::limits`](crate::config::GatewayDraft::limits)), otherwise the API reference's
     /// maximum and Stripe's minimum table ([`AmountLimits::api_reference`]).
     /// [`check`](Self::check) converts amounts within them.
     #[must_use]
@@ -210,13 +216,13 @@ impl ValidatedGateway {
 /// the minimum has no exact minor-unit form (validation refuses such a minimum, so only as a
 /// guard: the check then compares the decimals).
 #[derive(Clone)]
-pub(super) struct CurrencyIndex {
+pub(crate) struct CurrencyIndex {
     slots: [u8; 256],
     minimums: Box<[Option<MinorUnits>]>,
 }
 
 impl CurrencyIndex {
-    pub(super) fn new(currencies: &[CurrencyAssignment]) -> Self {
+    pub(crate) fn new(currencies: &[CurrencyAssignment]) -> Self {
         let mut slots = [u8::MAX; 256];
         for (i, a) in currencies.iter().enumerate() {
             if let (Some(slot), Ok(i)) = (slots.get_mut(a.currency() as usize), u8::try_from(i)) {
