@@ -8,6 +8,7 @@ use super::table::*;
 use super::*;
 use crate::codes::ViolationCode;
 use crate::config::GatewayConfig;
+use crate::config::collector::plain_name;
 use crate::diagnostics::{Path, Violation};
 use crate::text::InputExcerpt;
 use secrecy::SecretString;
@@ -200,6 +201,7 @@ impl<T> Kind<T> {
         match self {
             Kind::Text(_) | Kind::Secret(_) => "a string",
             Kind::Decimal(_) => "a decimal string",
+            Kind::Whole(_) => "a whole number",
             Kind::Flag(_) => "true or false",
             Kind::Texts(_) => "a list of strings",
             Kind::Object(_) => "an object",
@@ -287,8 +289,25 @@ impl Loader {
         match (&field.kind, found) {
             (Kind::Text(set), JsonType::String) => set(out, string(raw)),
             (Kind::Secret(set), JsonType::String) => set(out, SecretString::from(string(raw))),
-            (Kind::Decimal(set), JsonType::String) => set(out, string(raw)),
-            (Kind::Decimal(set), JsonType::Number) => match exact_decimal(raw.get()) {
+            (Kind::Decimal(set) | Kind::Whole(set), JsonType::String) => set(out, string(raw)),
+            // A number where a decimal string belongs: likely written through a float
+            // (`0.30000000000000004`), so not read; the remedy says to quote it.
+            (Kind::Decimal(_), JsonType::Number) => self.found.push(
+                Violation::error(
+                    at.clone(),
+                    ViolationCode::WrongType,
+                    format!(
+                        "{at} is a number, expected a decimal string such as {}",
+                        field.example
+                    ),
+                )
+                .with_remedy(format!(
+                    "write the {} as a quoted decimal string such as {}",
+                    plain_name(field.name),
+                    field.example
+                )),
+            ),
+            (Kind::Whole(set), JsonType::Number) => match exact_decimal(raw.get()) {
                 Some(text) => set(out, text),
                 None => self.found.push(
                     Violation::error(
@@ -297,7 +316,8 @@ impl Loader {
                         format!("{at} is a number with too many digits to read exactly"),
                     )
                     .with_remedy(format!(
-                        "write {at} as a decimal string, for example {}",
+                        "write the {} as a whole number such as {}",
+                        plain_name(field.name),
                         field.example
                     )),
                 ),
