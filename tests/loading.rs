@@ -752,3 +752,63 @@ fn every_keyword_of_a_closed_choice_is_accepted_by_the_checks() {
     }
     assert!(checked > 20, "{checked}");
 }
+
+/// Issue 19: a field the form's description marks required wherever its object is given (the
+/// schema's nested `required`, typed without `null`) is reported missing by the checks when
+/// it is absent, so the schema refuses no object the checks accept for that reason.
+#[test]
+fn every_field_required_in_its_object_is_reported_missing_by_the_checks() {
+    use stripe_gateway_rules::config::schema::{FormField, Shape, form};
+    fn walk(fields: &[FormField], pointer: &str, path: &str, out: &mut Vec<(String, String)>) {
+        for field in fields {
+            let (pointer, path) = (
+                format!("{pointer}/{}", field.name()),
+                if path.is_empty() {
+                    field.name().to_owned()
+                } else {
+                    format!("{path}.{}", field.name())
+                },
+            );
+            if field.required() {
+                out.push((pointer.clone(), path.clone()));
+            }
+            match field.shape() {
+                Shape::Object(inner) => walk(inner, &pointer, &path, out),
+                Shape::Objects(inner) => {
+                    walk(inner, &format!("{pointer}/0"), &format!("{path}[0]"), out)
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut required = Vec::new();
+    walk(&form(), "", "", &mut required);
+    assert!(required.len() >= 7, "{required:?}");
+    let mut full = base();
+    full["account"]["limits"] = json!({
+        "currency_max": [{ "currency": "VND", "max_minor_units": "999999999999" }],
+        "brand_max": [{ "brand": "amex", "max_minor_units": "999999999" }],
+        "minimums": [{ "currency": "USD", "minimum": "0.40" }],
+    });
+    assert!(
+        report(&full.to_string()).is_valid(),
+        "{}",
+        report(&full.to_string())
+    );
+    for (pointer, path) in required {
+        let (parent, name) = pointer.rsplit_once('/').unwrap();
+        let mut config = full.clone();
+        let object = config.pointer_mut(parent).and_then(Value::as_object_mut);
+        let removed = object.and_then(|o| o.remove(name));
+        assert!(
+            removed.is_some(),
+            "{pointer} is not in the test's configuration"
+        );
+        let r = report(&config.to_string());
+        assert!(
+            r.errors()
+                .any(|v| *v.path() == *path && *v.code() == ViolationCode::MissingField),
+            "{path} absent: {r}"
+        );
+    }
+}
