@@ -110,6 +110,13 @@ const KEYWORDS: [(&str, CardBrand); 17] = [
 ];
 
 impl CardBrand {
+    /// Every keyword [`FromStr`] reads, aliases included, with its brand, in the order they
+    /// are tried.
+    #[cfg(feature = "serde")]
+    pub(crate) fn keywords() -> impl Iterator<Item = (&'static str, CardBrand)> {
+        KEYWORDS.into_iter()
+    }
+
     /// Every brand, in declaration order.
     pub const ALL: [CardBrand; 13] = [
         CardBrand::Visa,

@@ -848,7 +848,7 @@ macro_rules! value_codes {
     ($( $ty:ty => $code:ident ),* $(,)?) => {
         $(
             impl $ty {
-                #[doc = concat!("A stable snake_case code: `", stringify!($code), "` ([`ValueCode`]).")]
+                #[doc = concat!("A stable snake_case code: `", stringify!($code), "` ([`ValueCode`](crate::codes::ValueCode)).")]
                 #[must_use]
                 pub fn code(&self) -> $crate::codes::ValueCode {
                     $crate::codes::ValueCode::$code

@@ -174,7 +174,8 @@ impl fmt::Debug for GuardedOption<'_> {
     }
 }
 
-/// Implements, for an enum of keywords: `as_str` (the canonical keyword), `Display` (padded),
+/// Implements, for an enum of keywords: `KEYWORDS` (every keyword read, aliases included),
+/// `as_str` (the canonical keyword), `Display` (padded),
 /// `FromStr` accepting the keyword and its aliases, and the parse error type, whose message is
 /// `expected <what>, found "<input excerpt>"`, followed by `; did you mean `<keyword>`?` when
 /// the input is a keyword or alias typed with other capitals, surrounding spaces, or spaces
@@ -197,6 +198,9 @@ macro_rules! keyword_enum {
         { $( $variant:ident => $name:literal $( | $alias:literal )* ),+ $(,)? }
     ) => {
         impl $ty {
+            #[doc = concat!("Every keyword [`FromStr`](::std::str::FromStr) reads as ", $what, ": each value's keyword followed by its aliases, in declaration order.")]
+            pub const KEYWORDS: &'static [&'static str] = &[$( $name $(, $alias)* ),+];
+
             #[doc = concat!("The keyword in configuration files and operation lines: ", $what, ".")]
             #[must_use]
             pub const fn as_str(self) -> &'static str {

@@ -351,60 +351,93 @@ fn capitals_refused_with_the_keyword() {
     assert!(!r.violations()[0].message().contains("did you mean"));
 }
 
-// ---- amounts written as JSON numbers: exact, or refused at their path -----------------------
+// ---- numbers: an amount or rate must be quoted, a whole number is read exactly --------------
 
-/// rules §10: an amount written as a JSON number is read exactly from its text, or refused at its
-/// path.
+/// rules §10 and issue 19 ("the loader and the schema disagree"): an amount or rate written as
+/// a JSON number is refused at its path (`wrong_type`) with the remedy to quote it, never read
+/// through a float; the schema types it as a string too.
 #[test]
-fn json_number_amounts_exact_or_refused_at_path() {
-    let minimum = |json: &str| {
-        let config = GatewayConfig::from_json(json).unwrap().into_form();
-        config.currencies.unwrap()[0].minimum_payment.clone()
-    };
-    for (number, text) in [
-        ("0.1", "0.1"),
-        ("1e-2", "0.01"),
-        ("0.50", "0.50"),
-        ("12345678901234567890.12", "12345678901234567890.12"),
-        ("2E1", "20"),
+fn json_number_amounts_are_refused_with_the_remedy_to_quote_them() {
+    for number in [
+        "0.5",
+        "1e-2",
+        "0.30000000000000004",
+        "12345678901234567890.12",
+        "1e400",
     ] {
-        let json = format!(
-            r#"{{"currencies": [{{"currency": "USD", "minimum_payment": {number}, "rate_to_settlement": {number}}}]}}"#
-        );
-        assert_eq!(minimum(&json).as_deref(), Some(text), "{number}");
-        let config = GatewayConfig::from_json(&json).unwrap().into_form();
+        let json = base().to_string().replace("\"0.50\"", number);
+        let r = report(&json);
         assert_eq!(
-            config.currencies.unwrap()[0].rate_to_settlement.as_deref(),
-            Some(text)
+            codes(&r),
+            pairs(&[("currencies[0].minimum_payment", "wrong_type")]),
+            "{number}"
         );
+        assert_eq!(
+            r.violations()[0].message(),
+            "currencies[0].minimum_payment is a number, expected a decimal string such as \"0.50\""
+        );
+        assert_eq!(
+            r.violations()[0].remedy(),
+            Some("write the minimum payment as a quoted decimal string such as \"0.50\"")
+        );
+        // Not read: the form holds no minimum.
+        let form = GatewayConfig::from_json(&json).unwrap().into_form();
+        assert_eq!(form.currencies.unwrap()[0].minimum_payment, None);
     }
-    // A number that would need a float is never rounded: 0.1 + 0.2 stays as written.
-    let json = base()
-        .to_string()
-        .replace("\"0.50\"", "0.50000000000000000000000001");
+    let json = r#"{"currencies": [{"currency": "USD", "minimum_payment": "0.50", "rate_to_settlement": 1.09}]}"#;
+    let r = report(json);
+    let rate = r
+        .violations()
+        .iter()
+        .find(|v| *v.path() == "currencies[0].rate_to_settlement")
+        .expect("the rate is refused");
+    assert_eq!(rate.code().to_string(), "wrong_type");
     assert_eq!(
-        minimum(&json).as_deref(),
-        Some("0.50000000000000000000000001")
-    );
-    // A valid configuration with its minimum as a number validates.
-    let json = base().to_string().replace("\"0.50\"", "0.5");
-    assert!(report(&json).is_empty(), "{}", report(&json));
-    // Too many digits: refused at the path, not read approximately.
-    let json = base().to_string().replace("\"0.50\"", "1e400");
-    let r = report(&json);
-    assert_eq!(
-        codes(&r),
-        pairs(&[("currencies[0].minimum_payment", "invalid_value")])
-    );
-    assert_eq!(
-        r.violations()[0].message(),
-        "currencies[0].minimum_payment is a number with too many digits to read exactly"
+        rate.remedy(),
+        Some(
+            "write the exchange rate to the settlement currency as a quoted decimal string such as \"1.09\""
+        )
     );
     // A number where text belongs is a wrong type, not a conversion.
     let r = report(&with("/currencies/0/currency", json!(840)));
     assert_eq!(
         codes(&r),
         pairs(&[("currencies[0].currency", "wrong_type")])
+    );
+}
+
+/// rules §10: a whole number (`timeout_ms`, `max_minor_units`) written as a JSON number is read
+/// exactly from its text, never through a float, or refused at its path when it has too many
+/// digits to read.
+#[test]
+fn json_number_whole_numbers_exact_or_refused_at_path() {
+    let timeout = |json: &str| {
+        GatewayConfig::from_json(json)
+            .unwrap()
+            .into_form()
+            .timeout_ms
+    };
+    for (number, text) in [
+        ("30000", "30000"),
+        ("3e4", "30000"),
+        ("2E1", "20"),
+        ("12345678901234567890", "12345678901234567890"),
+        ("1.5", "1.5"),
+    ] {
+        let json = format!(r#"{{"timeout_ms": {number}}}"#);
+        assert_eq!(timeout(&json).as_deref(), Some(text), "{number}");
+    }
+    let json = r#"{"platform": "ipaas_connector", "timeout_ms": 1e400}"#;
+    let loaded = GatewayConfig::from_json(json).unwrap();
+    let r = loaded.load_report();
+    assert_eq!(codes(r), pairs(&[("timeout_ms", "invalid_value")]));
+    assert_eq!(
+        r.violations()[0].message(),
+        "timeout_ms is a number with too many digits to read exactly"
+    );
+    assert_eq!(
+        r.violations()[0].remedy(),
+        Some("write the timeout as a whole number such as 30000")
     );
 }
 
@@ -679,5 +712,109 @@ proptest! {
         if value.is_object() {
             prop_assert!(GatewayConfig::from_json(&text).is_ok());
         }
+    }
+}
+
+/// Whether the keyword at `at` is refused as a value (not one of the choice's keywords, or a
+/// brand no configuration may enable); a rule about the chosen value (`legacy_version` for
+/// `v1`) is no refusal of the keyword.
+fn refused(report: &Report, at: &str) -> bool {
+    report.errors().any(|v| {
+        *v.path() == at
+            && (*v.code() == ViolationCode::InvalidValue || *v.code() == ViolationCode::WrongType)
+    })
+}
+
+/// Issue 19, "schema can't drive an admin form": every keyword a closed choice of the form's
+/// description lists (the `enum`s of the JSON Schema) is accepted by the checks at its path.
+#[test]
+fn every_keyword_of_a_closed_choice_is_accepted_by_the_checks() {
+    use stripe_gateway_rules::config::schema::form;
+    let mut checked = 0;
+    for field in form() {
+        let Some(choices) = field.choices() else {
+            continue;
+        };
+        for keyword in choices {
+            let name = field.name();
+            let (value, at) = match name {
+                "card_brands" => (json!([keyword]), "card_brands[0]"),
+                _ => (json!(keyword), name),
+            };
+            let r = report(&with(&format!("/{name}"), value));
+            assert!(!refused(&r, at), "{at} = {keyword}: {r}");
+            checked += 1;
+        }
+    }
+    let scheme = form()
+        .into_iter()
+        .find(|f| f.name() == "auth")
+        .and_then(|auth| auth.fields().iter().find(|f| f.name() == "scheme").cloned())
+        .expect("auth.scheme");
+    for keyword in scheme.choices().unwrap() {
+        let r = report(&with("/auth/scheme", json!(keyword)));
+        assert!(!refused(&r, "auth.scheme"), "auth.scheme = {keyword}: {r}");
+        checked += 1;
+    }
+    assert!(checked > 20, "{checked}");
+}
+
+/// Issue 19: a field the form's description marks required wherever its object is given (the
+/// schema's nested `required`, typed without `null`) is reported missing by the checks when
+/// it is absent, so the schema refuses no object the checks accept for that reason.
+#[test]
+fn every_field_required_in_its_object_is_reported_missing_by_the_checks() {
+    use stripe_gateway_rules::config::schema::{FormField, Shape, form};
+    fn walk(fields: &[FormField], pointer: &str, path: &str, out: &mut Vec<(String, String)>) {
+        for field in fields {
+            let (pointer, path) = (
+                format!("{pointer}/{}", field.name()),
+                if path.is_empty() {
+                    field.name().to_owned()
+                } else {
+                    format!("{path}.{}", field.name())
+                },
+            );
+            if field.required() {
+                out.push((pointer.clone(), path.clone()));
+            }
+            match field.shape() {
+                Shape::Object(inner) => walk(inner, &pointer, &path, out),
+                Shape::Objects(inner) => {
+                    walk(inner, &format!("{pointer}/0"), &format!("{path}[0]"), out)
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut required = Vec::new();
+    walk(&form(), "", "", &mut required);
+    assert!(required.len() >= 7, "{required:?}");
+    let mut full = base();
+    full["account"]["limits"] = json!({
+        "currency_max": [{ "currency": "VND", "max_minor_units": "999999999999" }],
+        "brand_max": [{ "brand": "amex", "max_minor_units": "999999999" }],
+        "minimums": [{ "currency": "USD", "minimum": "0.40" }],
+    });
+    assert!(
+        report(&full.to_string()).is_valid(),
+        "{}",
+        report(&full.to_string())
+    );
+    for (pointer, path) in required {
+        let (parent, name) = pointer.rsplit_once('/').unwrap();
+        let mut config = full.clone();
+        let object = config.pointer_mut(parent).and_then(Value::as_object_mut);
+        let removed = object.and_then(|o| o.remove(name));
+        assert!(
+            removed.is_some(),
+            "{pointer} is not in the test's configuration"
+        );
+        let r = report(&config.to_string());
+        assert!(
+            r.errors()
+                .any(|v| *v.path() == *path && *v.code() == ViolationCode::MissingField),
+            "{path} absent: {r}"
+        );
     }
 }

@@ -64,7 +64,7 @@ pub(super) fn path_of(path: &str) -> Path {
 
 /// A field's name in plain words, for messages and remedies a platform shows in its UI
 /// (issue 9): never the path, which is the violation's own field.
-pub(super) fn plain_name(path: &str) -> Cow<'static, str> {
+pub(in crate::config) fn plain_name(path: &str) -> Cow<'static, str> {
     // An entry of a list: `currencies[1].minimum_payment`, `card_brands[0]`.
     if let Some((list, rest)) = path.split_once('[') {
         let (index, field) = rest.split_once(']').unwrap_or((rest, ""));

@@ -95,8 +95,12 @@
 //! ([`ValidatedForm::Connection`]). A platform holding typed values builds a [`GatewayDraft`]
 //! instead.
 //!
-//! Amounts and rates are decimal strings, or JSON numbers read exactly as written. Problems
-//! are field-level, not file-level: a bad value, a value of the wrong JSON type
+//! Amounts and rates are decimal strings (`"0.50"`): a JSON number there is `wrong_type`,
+//! with the remedy to quote it. Whole numbers (`timeout_ms`, `max_minor_units`) may also be
+//! JSON numbers, read exactly as written. The file's JSON Schema, and the description of the
+//! form it is built from, are in [`schema`].
+//!
+//! Problems are field-level, not file-level: a bad value, a value of the wrong JSON type
 //! (`wrong_type`), an unknown field (`unknown_field`, with the closest known name) or a field
 //! given twice (`duplicate_field`) is a violation at its path, and every other problem is
 //! still reported. Only a text that is not JSON, not an object at the top, too deep or too
@@ -127,6 +131,9 @@ mod load;
 mod minimums;
 mod parse;
 mod rules;
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub mod schema;
 mod typed;
 mod validate;
 

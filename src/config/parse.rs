@@ -222,6 +222,25 @@ fn parse_name(v: &mut Collector, name: Option<&str>) -> Option<String> {
     Some(name.to_owned())
 }
 
+/// The fields of `auth` each scheme takes, beside `scheme` itself.
+const SCHEME_FIELDS: [(&str, &[&str]); 3] = [
+    ("api_key", &["secret_key", "account_id"]),
+    (
+        "oauth2",
+        &["client_id", "client_secret", "refresh_token", "account_id"],
+    ),
+    ("connect", &["account_id", "account_name"]),
+];
+
+/// The fields of `auth` the scheme named `scheme` takes, beside `scheme` itself; `None` for
+/// a name that is no scheme.
+pub(super) fn scheme_fields(scheme: &str) -> Option<&'static [&'static str]> {
+    SCHEME_FIELDS
+        .iter()
+        .find(|(name, _)| *name == scheme)
+        .map(|(_, fields)| *fields)
+}
+
 /// The fields each scheme takes, to report the ones that do not belong.
 pub(super) fn parse_auth(
     v: &mut Collector,
@@ -261,11 +280,10 @@ pub(super) fn parse_auth(
         ("refresh_token", a.refresh_token.is_some()),
         ("account_name", a.account_name.is_some()),
     ];
-    let allowed: &[&str] = match scheme {
-        "api_key" => &["secret_key", "account_id"],
-        "oauth2" => &["client_id", "client_secret", "refresh_token", "account_id"],
-        "connect" => &["account_id", "account_name"],
-        other => {
+    let allowed: &[&str] = match scheme_fields(scheme) {
+        Some(fields) => fields,
+        None => {
+            let other = scheme;
             v.error(
                 "auth.scheme",
                 ViolationCode::InvalidValue,

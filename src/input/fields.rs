@@ -5,7 +5,9 @@
 //! that one list come [`GatewayConfig`] itself, the loader's table of the top level
 //! (`load::table::GATEWAY`), which fields a configuration has entered (the presence checks
 //! of a profile's form) and clearing a field the form does not have, and the `Debug` that
-//! hides secrets. Adding a top-level field is one entry here, plus its rule.
+//! hides secrets, and the form's description and JSON Schema ([`schema`](super::schema): the
+//! doc comment is the field's description, the `read` its JSON shape and closed choice).
+//! Adding a top-level field is one entry here, plus its rule.
 //!
 //! The list is an "X macro": [`gateway_fields!`] passes it to the macro named by its caller,
 //! which generates one thing from it.
@@ -13,10 +15,13 @@
 //! | `read` | JSON value | field type |
 //! | --- | --- | --- |
 //! | `text` | a string | `Option<String>` |
-//! | `decimal` | a string, or a number read exactly from its text | `Option<String>` |
+//! | `keyword(E)` | a string, one of `E`'s keywords (a closed choice) | `Option<String>` |
+//! | `decimal` | a decimal string (a JSON number is refused: quote it) | `Option<String>` |
+//! | `whole` | a string, or a whole JSON number read exactly from its text | `Option<String>` |
 //! | `flag` | `true` or `false` | `bool` |
 //! | `opt_flag` | `true` or `false` | `Option<bool>` |
 //! | `texts` | a list of strings | `Option<Vec<String>>` |
+//! | `keywords(E)` | a list of strings, each one of `E`'s keywords | `Option<Vec<String>>` |
 //! | `object(TABLE)` | an object, read with its own table | `Option<_>` |
 //! | `objects(TABLE, EXAMPLE)` | a list of objects, each read with the table | `Option<Vec<_>>` |
 //!
@@ -40,37 +45,40 @@ macro_rules! gateway_fields {
             /// Whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`,
             /// `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); absent means
             /// `generic`, every rule.
-            platform: Option<String>, read text, shown guarded, example "\"portabilling\"";
+            platform: Option<String>, read keyword(Platform), shown guarded, example "\"portabilling\"";
             /// The gateway's name on the platform.
             name: Option<String>, read text, shown guarded, example "\"Stripe USD\"";
-            /// `v1` or `v2`.
-            version: Option<String>, read text, shown guarded, example "\"v2\"";
-            /// `test` or `live`.
-            mode: Option<String>, read text, shown guarded, example "\"test\"";
+            /// The gateway version: `v1` (legacy, only if it exists already) or `v2` (for new
+            /// gateways).
+            version: Option<String>, read keyword(GatewayVersion), shown guarded, example "\"v2\"";
+            /// `test` or `live`; every key's mode must match it.
+            mode: Option<String>, read keyword(Mode), shown guarded, example "\"test\"";
             /// The configuration was created before (a V1 gateway may only exist, not be created).
             existing: bool, read flag, shown plain, example "false";
-            /// How the platform authenticates.
+            /// How the platform authenticates to Stripe.
             auth: Option<AuthConfig>, read object(AUTH), shown plain,
                 example "{ \"scheme\": \"api_key\", \"secret_key\": \"sk_test_…\" }";
-            /// The account's publishable key.
+            /// The account's publishable key (`pk_test_…` or `pk_live_…`).
             publishable_key: Option<String>, read text, shown guarded, example "\"pk_test_…\"";
             /// The Stripe account's facts.
             account: Option<AccountConfig>, read object(ACCOUNT), shown plain,
                 example "{ \"settlement_currency\": \"USD\" }";
-            /// `token_only` or `full_card_except_cvv`, when the platform sends card numbers.
-            data_protection: Option<String>, read text, shown guarded, example "\"token_only\"";
-            /// The card brands accepted.
-            card_brands: Option<Vec<String>>, read texts, shown guarded_list,
+            /// `token_only` or `full_card_except_cvv`, when the platform itself sends card
+            /// numbers; absent when Stripe collects them.
+            data_protection: Option<String>, read keyword(DataProtection), shown guarded, example "\"token_only\"";
+            /// The card brands accepted, by Stripe's API names (`visa`, `mastercard`, `amex`…).
+            card_brands: Option<Vec<String>>, read keywords(CardBrand), shown guarded_list,
                 example "[\"visa\", \"mastercard\"]";
             /// The currencies assigned, with their minimum payments.
             currencies: Option<Vec<CurrencyConfig>>, read objects(CURRENCY, CURRENCY_EXAMPLE),
                 shown plain, example "[{ \"currency\": \"USD\", \"minimum_payment\": \"0.50\" }]";
-            /// Where SCA redirects return.
+            /// Where SCA (3-D Secure) redirects return; an https URL, required for a V2 live
+            /// gateway.
             return_url: Option<String>, read text, shown guarded,
                 example "\"https://shop.example/3ds-return\"";
             /// Radar fraud screening on.
             radar: Option<bool>, read opt_flag, shown plain, example "true";
-            /// A test transaction with a live card was made.
+            /// A test transaction with a live card was made before going live.
             live_card_tested: bool, read flag, shown plain, example "true";
             /// S4's Login: obligatory, longer than 4 characters, ignored by Add-on Mart. Never
             /// echoed (users type anything into it, a password included).
@@ -81,9 +89,10 @@ macro_rules! gateway_fields {
             is_source: bool, read flag, shown plain, example "true";
             /// S1's "Is Target": a data target for export.
             is_target: bool, read flag, shown plain, example "false";
-            /// S1's "Timeout", whole milliseconds, as typed.
-            timeout_ms: Option<String>, read decimal, shown guarded, example "30000";
-            /// S1's "API Version", such as `2024-06-20`.
+            /// S1's "Timeout", whole milliseconds, as a string or a number.
+            timeout_ms: Option<String>, read whole, shown guarded, example "30000";
+            /// S1's "API Version": the Stripe API version the connection pins, such as
+            /// `2024-06-20`.
             api_version: Option<String>, read text, shown guarded, example "\"2026-09-30.endive\"";
         }
     };

@@ -16,9 +16,11 @@
 //! value's JSON type, the field's path and example, and every echo of the input goes through
 //! [`InputExcerpt`], which cuts at anything secret-shaped.
 
+mod describe;
 mod exact;
 mod names;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use secrecy::SecretString;
@@ -27,6 +29,8 @@ use serde_json::value::RawValue;
 use crate::codes::ViolationCode;
 use crate::diagnostics::{Path, Violation};
 use crate::text::InputExcerpt;
+pub(crate) use describe::described;
+pub use describe::{FormField, Shape};
 pub(crate) use names::{closest, path_segment};
 
 // ---- the field tables ----------------------------------------------------------------------
@@ -37,8 +41,10 @@ pub(crate) enum Kind<T> {
     Text(fn(&mut T, String)),
     /// A string kept as a secret.
     Secret(fn(&mut T, SecretString)),
-    /// A decimal: a string, or a JSON number read exactly from its text.
+    /// A decimal: a string (a JSON number is refused: it was likely written through a float).
     Decimal(fn(&mut T, String)),
+    /// A whole number: a string, or a JSON number read exactly from its text.
+    Whole(fn(&mut T, String)),
     /// `true` or `false`.
     Flag(fn(&mut T, bool)),
     /// A list of strings.
@@ -50,11 +56,16 @@ pub(crate) enum Kind<T> {
 }
 
 /// One row of a field table: the field's name in the JSON, how it is read, and an example
-/// of a good value for messages.
+/// of a good value for messages; for the form's description ([`described`]), its doc line,
+/// the keywords of a closed choice, and the fields of an object.
 pub(crate) struct Field<T> {
     pub(crate) name: &'static str,
     pub(crate) kind: Kind<T>,
     pub(crate) example: &'static str,
+    pub(crate) doc: &'static str,
+    pub(crate) choices: Option<fn() -> Vec<&'static str>>,
+    pub(crate) nested: Option<fn() -> Vec<FormField>>,
+    pub(crate) required: bool,
 }
 
 /// A row of a field table.
@@ -63,6 +74,42 @@ pub(crate) const fn field<T>(name: &'static str, kind: Kind<T>, example: &'stati
         name,
         kind,
         example,
+        doc: "",
+        choices: None,
+        nested: None,
+        required: false,
+    }
+}
+
+impl<T> Field<T> {
+    /// The field's doc line, for the form's description.
+    pub(crate) const fn about(self, doc: &'static str) -> Self {
+        Field { doc, ..self }
+    }
+
+    /// The keywords a closed choice accepts (the field's, or each item's of a list).
+    pub(crate) const fn choosing(self, choices: fn() -> Vec<&'static str>) -> Self {
+        Field {
+            choices: Some(choices),
+            ..self
+        }
+    }
+
+    /// The field is required wherever its object is given: the checks report it missing
+    /// (`missing_field`) whatever the profile.
+    pub(crate) const fn always_required(self) -> Self {
+        Field {
+            required: true,
+            ..self
+        }
+    }
+
+    /// The fields of an object, or of each object of a list, described.
+    pub(crate) const fn nesting(self, nested: fn() -> Vec<FormField>) -> Self {
+        Field {
+            nested: Some(nested),
+            ..self
+        }
     }
 }
 
@@ -72,6 +119,7 @@ impl<T> Kind<T> {
         match self {
             Kind::Text(_) | Kind::Secret(_) => "a string",
             Kind::Decimal(_) => "a decimal string",
+            Kind::Whole(_) => "a whole number",
             Kind::Flag(_) => "true or false",
             Kind::Texts(_) => "a list of strings",
             Kind::Object(_) => "an object",
@@ -201,6 +249,8 @@ pub(crate) struct Loader {
     /// The object another table has an unknown field in, if any (`auth` for `secret_key` at
     /// the top level of the configuration).
     belongs_in: fn(&str) -> Option<&'static str>,
+    /// A field's name as a remedy says it (`minimum_payment` → `minimum payment`).
+    plain: fn(&str) -> Cow<'static, str>,
 }
 
 impl Loader {
@@ -211,7 +261,13 @@ impl Loader {
             found: Vec::new(),
             root,
             belongs_in,
+            plain: |name| Cow::Owned(name.to_owned()),
         }
+    }
+
+    /// Names fields in remedies with `plain` (a form's own words for its fields).
+    pub(crate) fn naming(self, plain: fn(&str) -> Cow<'static, str>) -> Self {
+        Loader { plain, ..self }
     }
 
     /// Every finding, in the order of the input.
@@ -291,8 +347,25 @@ impl Loader {
         match (&field.kind, found) {
             (Kind::Text(set), JsonType::String) => set(out, string(raw)),
             (Kind::Secret(set), JsonType::String) => set(out, SecretString::from(string(raw))),
-            (Kind::Decimal(set), JsonType::String) => set(out, string(raw)),
-            (Kind::Decimal(set), JsonType::Number) => match exact::exact_decimal(raw.get()) {
+            (Kind::Decimal(set) | Kind::Whole(set), JsonType::String) => set(out, string(raw)),
+            // A number where a decimal string belongs: likely written through a float
+            // (`0.30000000000000004`), so not read; the remedy says to quote it.
+            (Kind::Decimal(_), JsonType::Number) => self.found.push(
+                Violation::error(
+                    at.clone(),
+                    ViolationCode::WrongType,
+                    format!(
+                        "{at} is a number, expected a decimal string such as {}",
+                        field.example
+                    ),
+                )
+                .with_remedy(format!(
+                    "write the {} as a quoted decimal string such as {}",
+                    (self.plain)(field.name),
+                    field.example
+                )),
+            ),
+            (Kind::Whole(set), JsonType::Number) => match exact::exact_decimal(raw.get()) {
                 Some(text) => set(out, text),
                 None => self.found.push(
                     Violation::error(
@@ -301,7 +374,8 @@ impl Loader {
                         format!("{at} is a number with too many digits to read exactly"),
                     )
                     .with_remedy(format!(
-                        "write {at} as a decimal string, for example {}",
+                        "write the {} as a whole number such as {}",
+                        (self.plain)(field.name),
                         field.example
                     )),
                 ),

@@ -12,14 +12,18 @@
 //! * a field the format does not have: `unknown_field`, with the closest known name, or the
 //!   object it belongs in (`secret_key` at the top level belongs in `auth`);
 //! * a field given twice: `duplicate_field` (the last one is used);
-//! * an amount or rate written as a JSON number is read exactly as written, from its text,
-//!   never through a float (`1e-2` is `0.01`); one with too many digits is `invalid_value`.
+//! * an amount or rate written as a JSON number is `wrong_type`, with the remedy to write it
+//!   as a quoted decimal string (`"0.50"`): a number has likely been through a float
+//!   (`0.30000000000000004`), so it is not read;
+//! * a whole number (`timeout_ms`, `max_minor_units`) may be a JSON number, read exactly as
+//!   written, from its text (`1e3` is `1000`); one with too many digits is `invalid_value`.
 //!
 //! `null` is read as an absent field. A UTF-8 byte-order mark at the start is skipped.
 //!
 //! The loader is the crate's field-level reader ([`crate::reader`]) driven by one table per
-//! object of the file ([`Field`](crate::reader::Field) rows: a name, a kind and an example),
-//! so a new field is one row. No message passes a parser's own text through (serde's
+//! object of the file ([`Field`](crate::reader::Field) rows: a name, a kind, an example, and
+//! for the form's description a doc line, a closed choice's keywords and an object's fields),
+//! so a new field is one row; [`schema`](super::schema) reads the same tables. No message passes a parser's own text through (serde's
 //! included): messages are built from the error's category, position and path, and every
 //! echo of the input goes through [`InputExcerpt`], which cuts at anything secret-shaped.
 //!
@@ -38,6 +42,8 @@ mod table;
 pub use errors::{ConfigFileError, ConfigFileErrorKind};
 #[cfg(feature = "serde")]
 pub(super) use read::{from_json, from_slice};
+#[cfg(feature = "serde")]
+pub(super) use table::form;
 
 #[cfg(any(feature = "serde", doc))]
 use crate::config::GatewayConfig;

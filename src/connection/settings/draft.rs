@@ -22,7 +22,7 @@ const FIELDS: &[crate::reader::Field<ConnectionSettingsDraft>] = {
         field("is_target", Kind::Flag(|d, v| d.is_target = v), "true"),
         field(
             "timeout_ms",
-            Kind::Decimal(|d, v| d.timeout_ms = Some(v)),
+            Kind::Whole(|d, v| d.timeout_ms = Some(v)),
             "30000",
         ),
         field(
