@@ -488,31 +488,6 @@ fn live_card_test_missing_s0() {
     );
 }
 
-#[test]
-fn every_configuration_code_has_a_test_above() {
-    let tests = include_str!("config.rs");
-    // Codes of the other forms, tested with them (tests/connection.rs).
-    let other_forms = [
-        ViolationCode::NoRole,
-        ViolationCode::UnknownApiVersion,
-        ViolationCode::OauthDenied,
-        ViolationCode::OauthStateMismatch,
-        // The platform profiles' codes, tested with them (tests/profiles.rs).
-        ViolationCode::LoginTooShort,
-        ViolationCode::FieldNotOnForm,
-        ViolationCode::PaymentFieldsMissing,
-        // The account limits' note, tested with them (tests/account_limits.rs).
-        ViolationCode::AccountLimitsStated,
-    ];
-    for code in ViolationCode::ALL
-        .iter()
-        .filter(|c| !other_forms.contains(c))
-    {
-        let quoted = format!("\"{}\"", code.as_str());
-        assert!(tests.contains(&quoted), "no test asserts {code}");
-    }
-}
-
 // ---- several problems at once -------------------------------------------------------------
 
 /// rules §10: every problem of a file is reported at once, at its path, in the form's field order.

@@ -31,32 +31,6 @@ fn validated_gateways_debug_shows_the_brands_not_a_count() {
 }
 
 #[test]
-fn the_operation_line_format_is_documented_on_the_public_item() {
-    let source = include_str!("../src/operation/line/mod.rs");
-    let item = source
-        .find("pub struct OperationLine")
-        .expect("OperationLine");
-    // The doc comment right above the item.
-    let docs: String = source[..item]
-        .lines()
-        .rev()
-        .skip_while(|l| l.trim_start().starts_with("#["))
-        .take_while(|l| l.trim_start().starts_with("///"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    for field in OperationLine::FIELDS {
-        assert!(
-            docs.contains(&format!("`{field}`")),
-            "`{field}` is not documented on OperationLine"
-        );
-    }
-    assert!(
-        docs.lines().count() > 20,
-        "the format is documented on the item: {docs}"
-    );
-}
-
-#[test]
 fn every_line_error_is_worded_for_an_operator() {
     for line in ["null", "[]", "42", "\"sale\"", "{\"op\": 1}", "{", ""] {
         let err = OperationLine::parse(line).unwrap_err().to_string();

@@ -877,44 +877,6 @@ fn a_configuration_built_from_typed_values_is_checked_by_the_same_rules() {
     );
 }
 
-/// rules §11: the README's platform × rule table is the profiles' own: one row per rule, one column
-/// per platform in `Platform::ALL`'s order, `yes` exactly where the profile applies the rule.
-#[test]
-fn the_readme_table_of_platforms_and_rules_is_the_profiles() {
-    let readme = include_str!("../README.md");
-    let start = readme
-        .find("| rule (`profile::Rule`) |")
-        .expect("the platform × rule table");
-    let table: Vec<&str> = readme[start..]
-        .lines()
-        .take_while(|l| l.starts_with('|'))
-        .collect();
-    let header: Vec<&str> = table[0].split('|').map(str::trim).collect();
-    let columns: Vec<&str> = header[2..header.len() - 1]
-        .iter()
-        .map(|h| h.split(' ').next().unwrap())
-        .collect();
-    let platforms: Vec<&str> = Platform::ALL.iter().map(|p| p.as_str()).collect();
-    assert_eq!(columns, platforms);
-    let rows = &table[2..];
-    assert_eq!(rows.len(), Rule::ALL.len(), "one row per rule");
-    for (row, rule) in rows.iter().zip(Rule::ALL) {
-        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
-        assert!(
-            cells[1].starts_with(&format!("`{rule:?}`")),
-            "row {row} is not {rule:?}"
-        );
-        for (cell, platform) in cells[2..cells.len() - 1].iter().zip(Platform::ALL) {
-            let applies = platform.profile().applies(*rule);
-            assert_eq!(
-                *cell == "yes",
-                applies,
-                "README says {cell} for {rule:?} on {platform}"
-            );
-        }
-    }
-}
-
 /// A profile's labels name each field in the platform's own terms (S4 "Password").
 #[test]
 fn violations_carry_the_forms_own_field_label() {
@@ -1058,6 +1020,166 @@ mod hostile {
                 #[cfg(feature = "serde")]
                 prop_assert!(!serde_json::to_string(&report).unwrap().contains("4eC39HqLyjWDarjtT1zdp7dc"));
             }
+        }
+    }
+}
+
+/// rules §11 (S0–S4): each shipped platform's profile applies exactly the rules its document
+/// makes apply, and its form has and requires exactly the fields its document shows.
+#[test]
+fn rules_11_each_platform_applies_its_documents_rules_and_has_its_documents_fields() {
+    use Rule as R;
+    let expected: [(Platform, &[Rule], &[&str], &[&str]); 6] = [
+        (
+            Platform::Konnektive,
+            &[
+                R::Name,
+                R::GatewayVersion,
+                R::KeyPairMode,
+                R::RawCardData,
+                R::SendsCardNumbers,
+                R::ReturnUrl,
+                R::LiveCardTest,
+                R::CardBrands,
+                R::Currencies,
+            ],
+            &["name", "version", "auth"],
+            &[
+                "mode",
+                "existing",
+                "publishable_key",
+                "account",
+                "card_brands",
+                "currencies",
+                "return_url",
+                "radar",
+                "live_card_tested",
+            ],
+        ),
+        (
+            Platform::IpaasConnector,
+            &[R::ConnectionSettings],
+            &["name", "auth"],
+            &[
+                "mode",
+                "active",
+                "is_source",
+                "is_target",
+                "timeout_ms",
+                "api_version",
+            ],
+        ),
+        (
+            Platform::Kartra,
+            &[R::Connect],
+            &["auth"],
+            &["name", "mode", "existing", "publishable_key"],
+        ),
+        (
+            Platform::DataConnector,
+            &[R::Name, R::LiveKeyField],
+            &["name", "auth"],
+            &["mode"],
+        ),
+        (
+            Platform::PortaBilling,
+            &[
+                R::Name,
+                R::ModeField,
+                R::RawCardData,
+                R::CardBrands,
+                R::Currencies,
+                R::DataProtection,
+                R::Login,
+            ],
+            &[
+                "name",
+                "mode",
+                "auth",
+                "account",
+                "data_protection",
+                "card_brands",
+                "currencies",
+                "login",
+            ],
+            &[],
+        ),
+        (
+            Platform::Generic,
+            &[
+                R::Name,
+                R::GatewayVersion,
+                R::ModeField,
+                R::KeyPairMode,
+                R::RawCardData,
+                R::ReturnUrl,
+                R::LiveCardTest,
+                R::CardBrands,
+                R::Currencies,
+                R::DataProtection,
+            ],
+            &[
+                "name",
+                "version",
+                "mode",
+                "auth",
+                "account",
+                "card_brands",
+                "currencies",
+            ],
+            &[
+                "existing",
+                "publishable_key",
+                "data_protection",
+                "return_url",
+                "radar",
+                "live_card_tested",
+            ],
+        ),
+    ];
+    let every_field = [
+        "platform",
+        "name",
+        "version",
+        "mode",
+        "existing",
+        "auth",
+        "publishable_key",
+        "account",
+        "data_protection",
+        "card_brands",
+        "currencies",
+        "return_url",
+        "radar",
+        "live_card_tested",
+        "login",
+        "active",
+        "is_source",
+        "is_target",
+        "timeout_ms",
+        "api_version",
+    ];
+    for (platform, rules, required, optional) in expected {
+        let profile = platform.profile();
+        let applied: Vec<Rule> = Rule::ALL
+            .iter()
+            .copied()
+            .filter(|r| profile.applies(*r))
+            .collect();
+        let mut want = rules.to_vec();
+        want.sort_by_key(|r| Rule::ALL.iter().position(|a| a == r));
+        assert_eq!(applied, want, "{platform}'s rules");
+        for field in every_field {
+            assert_eq!(
+                profile.requires(field),
+                required.contains(&field),
+                "{platform} requires {field}"
+            );
+            assert_eq!(
+                profile.has_field(field),
+                required.contains(&field) || optional.contains(&field),
+                "{platform} has {field}"
+            );
         }
     }
 }

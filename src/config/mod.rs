@@ -64,29 +64,11 @@
 //! }
 //! ```
 //!
-//! | field | required | meaning |
-//! | --- | --- | --- |
-//! | `platform` | no (`generic`) | whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`, `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); its profile decides which fields the form has, which are required and which rules apply. The "required" column is `generic`'s |
-//! | `name` | yes | the gateway's name on the platform |
-//! | `version` | yes | `v1` or `v2` ([`GatewayVersion`](crate::GatewayVersion)) |
-//! | `mode` | yes | `test` or `live` ([`Mode`](crate::Mode)) |
-//! | `existing` | no (`false`) | the configuration was created before; a V1 gateway may only exist |
-//! | `auth` | yes | `{"scheme":"api_key","secret_key","account_id"?}`, `{"scheme":"oauth2","client_id","client_secret","refresh_token","account_id"?}` or `{"scheme":"connect","account_id","account_name"?}` |
-//! | `publishable_key` | no | the account's publishable key (kept from the API-key era for Connect) |
-//! | `account.settlement_currency` | yes | the currency the Stripe account settles in (its payout bank account's) |
-//! | `account.raw_card_data_access` | no (`false`) | Stripe granted raw card data access ("Handle card information directly", S0) |
-//! | `account.country` | no | the account's country, ISO 3166 alpha-2 (`JP` gives JPY authorizations 30 days) |
-//! | `account.limits` | no (the API reference's) | the account's own amount limits ([`LimitsConfig`], [`AmountLimits`]): `card_networks` (`true`: card payments have the card networks' 12 digits, American Express 9), `japanese_account` (absent: `country` is `JP`), `currency_max` and `brand_max` (`[{"currency" or "brand", "max_minor_units"}]`, whole minor units), `minimums` (`[{"currency", "minimum"}]`, replacing Stripe's minimum charge for that settlement currency). Stated limits are named in the report (`account_limits_stated`) and used by [`ValidatedGateway::check`] |
-//! | `data_protection` | no | `token_only` or `full_card_except_cvv` when the platform itself sends card numbers (S4); absent when Stripe collects them |
-//! | `card_brands` | yes | the brands accepted, Stripe's API names |
-//! | `currencies` | yes | the currencies assigned, each with its `minimum_payment` and, when it is not the settlement currency, an optional `rate_to_settlement` (1 unit of it in the settlement currency) |
-//! | `return_url` | V2 live | where SCA (3DS) redirects return, absolute; https in live mode |
-//! | `radar` | no | Radar fraud screening on (informational; V2 does not affect it, S0) |
-//! | `live_card_tested` | no (`false`) | a test transaction with a live card was made (S0) |
-//! | `login` | `portabilling` | S4's Login: obligatory, longer than 4 characters, never echoed |
-//! | `active`, `is_source`, `is_target` | no (`false`) | S1's Is Active, Is Source, Is Target |
-//! | `timeout_ms` | no | S1's Timeout, whole milliseconds |
-//! | `api_version` | no | S1's API Version, such as `2024-06-20` |
+//! Every top-level field, what it holds and on which platform's form it is (required or
+//! optional), is in the table on [`GatewayConfig`], generated from the fields' declaration;
+//! the objects' fields are on [`AuthConfig`], [`AccountConfig`] (with its [`LimitsConfig`])
+//! and [`CurrencyConfig`]. The JSON Schema (`stripe-gateway-rules schema`, [`schema`]) gives
+//! every field, nested ones included, with its closed choices.
 //!
 //! [`GatewayConfig::check`] and [`GatewayConfig::validate`] are the entry points for every
 //! platform's form, with the same findings. A valid form with the payment fields validates

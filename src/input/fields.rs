@@ -2,10 +2,10 @@
 //!
 //! Each field is one entry: its docs, its Rust type, how the loader reads it from JSON
 //! (`read`), how `Debug` shows it (`shown`) and an example of a good value for messages. From
-//! that one list come [`GatewayConfig`] itself, the loader's table of the top level
+//! that one list come [`GatewayConfig`] itself and its docs' table of fields, the loader's table of the top level
 //! (`load::table::GATEWAY`), which fields a configuration has entered (the presence checks
 //! of a profile's form) and clearing a field the form does not have, and the `Debug` that
-//! hides secrets, and the form's description and JSON Schema ([`schema`](super::schema): the
+//! hides secrets, each platform's form (which fields it has and requires: [`form_of`]), and the form's description and JSON Schema ([`schema`](super::schema): the
 //! doc comment is the field's description, the `read` its JSON shape and closed choice).
 //! Adding a top-level field is one entry here, plus its rule.
 //!
@@ -25,6 +25,13 @@
 //! | `object(TABLE)` | an object, read with its own table | `Option<_>` |
 //! | `objects(TABLE, EXAMPLE)` | a list of objects, each read with the table | `Option<Vec<_>>` |
 //!
+//! | `forms` | on each platform's form ([`FORM_COLUMNS`]' order) |
+//! | --- | --- |
+//! | `req` | required: `missing_field` when absent |
+//! | `opt` | on the form, optional |
+//! | `no` | not on the form: `field_not_on_form` when entered, and ignored |
+//! | `form` | `platform` only: picks the form |
+//!
 //! | `shown` | `Debug` shows |
 //! | --- | --- |
 //! | `plain` | the value's own `Debug` (flags, and objects with their own guarded `Debug`) |
@@ -39,61 +46,85 @@ use crate::text::{GuardedOption, GuardedText};
 
 /// The declaration of [`GatewayConfig`]'s fields, in the file format's order; calls
 /// `$consumer!` with it.
+///
+/// `forms` says, for each platform's form in the order of [`FORM_COLUMNS`], whether the form
+/// requires the field (`req`), has it (`opt`) or not (`no`); `form` marks `platform`, which
+/// picks the form and is on none.
 macro_rules! gateway_fields {
     ($consumer:ident) => {
         $consumer! {
             /// Whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`,
             /// `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); absent means
             /// `generic`, every rule.
-            platform: Option<String>, read keyword(Platform), shown guarded, example "\"portabilling\"";
+            platform: Option<String>, read keyword(Platform), shown guarded, example "\"portabilling\"",
+                forms [form, form, form, form, form, form];
             /// The gateway's name on the platform.
-            name: Option<String>, read text, shown guarded, example "\"Stripe USD\"";
+            name: Option<String>, read text, shown guarded, example "\"Stripe USD\"",
+                forms [req, req, opt, req, req, req];
             /// The gateway version: `v1` (legacy, only if it exists already) or `v2` (for new
             /// gateways).
-            version: Option<String>, read keyword(GatewayVersion), shown guarded, example "\"v2\"";
+            version: Option<String>, read keyword(GatewayVersion), shown guarded, example "\"v2\"",
+                forms [req, no, no, no, no, req];
             /// `test` or `live`; every key's mode must match it.
-            mode: Option<String>, read keyword(Mode), shown guarded, example "\"test\"";
+            mode: Option<String>, read keyword(Mode), shown guarded, example "\"test\"",
+                forms [opt, opt, opt, opt, req, req];
             /// The configuration was created before (a V1 gateway may only exist, not be created).
-            existing: bool, read flag, shown plain, example "false";
+            existing: bool, read flag, shown plain, example "false",
+                forms [opt, no, opt, no, no, opt];
             /// How the platform authenticates to Stripe.
             auth: Option<AuthConfig>, read object(AUTH), shown plain,
-                example "{ \"scheme\": \"api_key\", \"secret_key\": \"sk_test_…\" }";
+                example "{ \"scheme\": \"api_key\", \"secret_key\": \"sk_test_…\" }",
+                forms [req, req, req, req, req, req];
             /// The account's publishable key (`pk_test_…` or `pk_live_…`).
-            publishable_key: Option<String>, read text, shown guarded, example "\"pk_test_…\"";
+            publishable_key: Option<String>, read text, shown guarded, example "\"pk_test_…\"",
+                forms [opt, no, opt, no, no, opt];
             /// The Stripe account's facts.
             account: Option<AccountConfig>, read object(ACCOUNT), shown plain,
-                example "{ \"settlement_currency\": \"USD\" }";
+                example "{ \"settlement_currency\": \"USD\" }",
+                forms [opt, no, no, no, req, req];
             /// `token_only` or `full_card_except_cvv`, when the platform itself sends card
             /// numbers; absent when Stripe collects them.
-            data_protection: Option<String>, read keyword(DataProtection), shown guarded, example "\"token_only\"";
+            data_protection: Option<String>, read keyword(DataProtection), shown guarded, example "\"token_only\"",
+                forms [no, no, no, no, req, opt];
             /// The card brands accepted, by Stripe's API names (`visa`, `mastercard`, `amex`…).
             card_brands: Option<Vec<String>>, read keywords(CardBrand), shown guarded_list,
-                example "[\"visa\", \"mastercard\"]";
+                example "[\"visa\", \"mastercard\"]",
+                forms [opt, no, no, no, req, req];
             /// The currencies assigned, with their minimum payments.
             currencies: Option<Vec<CurrencyConfig>>, read objects(CURRENCY, CURRENCY_EXAMPLE),
-                shown plain, example "[{ \"currency\": \"USD\", \"minimum_payment\": \"0.50\" }]";
+                shown plain, example "[{ \"currency\": \"USD\", \"minimum_payment\": \"0.50\" }]",
+                forms [opt, no, no, no, req, req];
             /// Where SCA (3-D Secure) redirects return; an https URL, required for a V2 live
             /// gateway.
             return_url: Option<String>, read text, shown guarded,
-                example "\"https://shop.example/3ds-return\"";
+                example "\"https://shop.example/3ds-return\"",
+                forms [opt, no, no, no, no, opt];
             /// Radar fraud screening on.
-            radar: Option<bool>, read opt_flag, shown plain, example "true";
+            radar: Option<bool>, read opt_flag, shown plain, example "true",
+                forms [opt, no, no, no, no, opt];
             /// A test transaction with a live card was made before going live.
-            live_card_tested: bool, read flag, shown plain, example "true";
+            live_card_tested: bool, read flag, shown plain, example "true",
+                forms [opt, no, no, no, no, opt];
             /// S4's Login: obligatory, longer than 4 characters, ignored by Add-on Mart. Never
             /// echoed (users type anything into it, a password included).
-            login: Option<String>, read text, shown redacted, example "\"billing-admin\"";
+            login: Option<String>, read text, shown redacted, example "\"billing-admin\"",
+                forms [no, no, no, no, req, no];
             /// S1's "Is Active": the connection takes part in interface executions.
-            active: bool, read flag, shown plain, example "true";
+            active: bool, read flag, shown plain, example "true",
+                forms [no, opt, no, no, no, no];
             /// S1's "Is Source": a data source for import.
-            is_source: bool, read flag, shown plain, example "true";
+            is_source: bool, read flag, shown plain, example "true",
+                forms [no, opt, no, no, no, no];
             /// S1's "Is Target": a data target for export.
-            is_target: bool, read flag, shown plain, example "false";
+            is_target: bool, read flag, shown plain, example "false",
+                forms [no, opt, no, no, no, no];
             /// S1's "Timeout", whole milliseconds, as a string or a number.
-            timeout_ms: Option<String>, read whole, shown guarded, example "30000";
+            timeout_ms: Option<String>, read whole, shown guarded, example "30000",
+                forms [no, opt, no, no, no, no];
             /// S1's "API Version": the Stripe API version the connection pins, such as
             /// `2024-06-20`.
-            api_version: Option<String>, read text, shown guarded, example "\"2026-09-30.endive\"";
+            api_version: Option<String>, read text, shown guarded, example "\"2026-09-30.endive\"",
+                forms [no, opt, no, no, no, no];
         }
     };
 }
@@ -150,7 +181,7 @@ mod shown {
 
 macro_rules! entered_fields {
     ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal;)*) => {
+        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
         impl GatewayConfig {
             /// Every top-level field, in the file format's order, with whether it was entered.
             pub(crate) fn entered_fields(&self) -> impl Iterator<Item = (&'static str, bool)> {
@@ -171,11 +202,73 @@ macro_rules! entered_fields {
 
 gateway_fields!(entered_fields);
 
+/// The platforms whose forms the `forms` of each declaration describes, in its order: the
+/// columns of the docs' table of [`GatewayConfig`]'s fields.
+pub(crate) const FORM_COLUMNS: [&str; 6] = [
+    "konnektive",
+    "ipaas_connector",
+    "kartra",
+    "data_connector",
+    "portabilling",
+    "generic",
+];
+
+/// Whether a platform's form has a top-level field (a cell of the `forms` of a declaration).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OnForm {
+    /// Required: `missing_field` when absent.
+    Required,
+    /// On the form, optional.
+    Optional,
+    /// Not on the form.
+    Absent,
+}
+
+macro_rules! on_form {
+    (req) => {
+        OnForm::Required
+    };
+    (opt) => {
+        OnForm::Optional
+    };
+    (no) => {
+        OnForm::Absent
+    };
+    // `platform` picks the form and is on none.
+    (form) => {
+        OnForm::Absent
+    };
+}
+
+macro_rules! forms_table {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
+        /// Every top-level field with where it is on each platform's form (columns in
+        /// [`FORM_COLUMNS`]' order).
+        const FORMS: &[(&str, [OnForm; 6])] = &[$((stringify!($name), [$(on_form!($form)),*])),*];
+    };
+}
+
+gateway_fields!(forms_table);
+
+/// The top-level fields of `platform`'s form (a keyword of [`FORM_COLUMNS`]), in the file
+/// format's order, each with whether the form requires it; empty for another keyword.
+pub(crate) fn form_of(platform: &str) -> impl Iterator<Item = (&'static str, bool)> {
+    let column = FORM_COLUMNS.iter().position(|p| *p == platform);
+    FORMS
+        .iter()
+        .filter_map(move |(field, cells)| match cells[column?] {
+            OnForm::Required => Some((*field, true)),
+            OnForm::Optional => Some((*field, false)),
+            OnForm::Absent => None,
+        })
+}
+
 // A secret pasted into a text field (a secret key in `publishable_key`, say) is shown only by
 // its prefix. Secret fields are `SecretString`s, redacted by `secrecy`.
 macro_rules! debug_fields {
     ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal;)*) => {
+        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
         impl fmt::Debug for GatewayConfig {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_struct("GatewayConfig")
@@ -187,3 +280,28 @@ macro_rules! debug_fields {
 }
 
 gateway_fields!(debug_fields);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::Platform;
+
+    /// rules §11: the `forms` columns are the shipped platforms, each once: every platform's
+    /// form comes from the declaration.
+    #[test]
+    fn the_form_columns_are_the_shipped_platforms() {
+        let shipped: Vec<&str> = Platform::ALL.iter().map(|p| p.as_str()).collect();
+        let mut columns = FORM_COLUMNS.to_vec();
+        columns.sort_unstable();
+        let mut expected = shipped.clone();
+        expected.sort_unstable();
+        assert_eq!(columns, expected);
+        for platform in shipped {
+            assert!(
+                form_of(platform).any(|(field, _)| field == "auth"),
+                "{platform}'s form has no auth"
+            );
+        }
+        assert_eq!(form_of("another").count(), 0);
+    }
+}

@@ -9,6 +9,8 @@
 #[macro_use]
 mod fields;
 
+pub(crate) use fields::{FORM_COLUMNS, form_of};
+
 use std::fmt;
 
 use secrecy::SecretString;
@@ -17,10 +19,26 @@ use secrecy::SecretString;
 use crate::money::AmountLimits;
 use crate::text::GuardedOption;
 
+/// A cell of the docs' table of fields: where a field is on a platform's form.
+macro_rules! form_cell {
+    (req) => {
+        "**req**"
+    };
+    (opt) => {
+        "opt"
+    };
+    (no) => {
+        "—"
+    };
+    (form) => {
+        "picks the form"
+    };
+}
+
 /// Defines [`GatewayConfig`] from the declaration of its fields (`fields.rs`).
 macro_rules! define_gateway_config {
-    ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal;)*) => {
+    ($($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
         /// A Stripe gateway configuration as entered: the fields of the [file format](crate::config), not yet
         /// parsed. Build it in code with struct-update syntax, or load it with
         /// [`from_json`](Self::from_json); then [`check`](Self::check) or
@@ -29,9 +47,19 @@ macro_rules! define_gateway_config {
         /// Secret fields are [`SecretString`]s, so `Debug` never shows them, and a secret pasted
         /// into a text field is shown only by its prefix.
         ///
-        /// Its fields are declared once (in `input/fields.rs`): the struct, the loader's
-        /// table of the top level, the presence checks of a platform's form and `Debug` come
-        /// from that one list.
+        /// Its fields are declared once (in `input/fields.rs`): the struct, this table, the
+        /// loader's table of the top level, each platform's form (which fields it has and
+        /// requires), the JSON Schema and `Debug` come from that one list. On a platform's
+        /// form, a field is required (**req**), optional (**opt**) or not there (—: reported
+        /// as `field_not_on_form` and ignored); `platform` picks the form. The objects' own
+        /// fields are described on their types ([`AuthConfig`], [`AccountConfig`],
+        /// [`CurrencyConfig`]) and in the JSON Schema (`stripe-gateway-rules schema`,
+        /// `config::schema`).
+        ///
+        /// | field | konnektive | ipaas_connector | kartra | data_connector | portabilling | generic | what it holds |
+        /// | --- | --- | --- | --- | --- | --- | --- | --- |
+        $(#[doc = concat!("| `", stringify!($name), "` | ", $(form_cell!($form), " | ",)* $($doc, " ",)* "|")])*
+        ///
         ///
         /// Its serde `Deserialize` (feature `serde`, from JSON) runs the same loader as
         /// [`from_json`](Self::from_json), to embed a form in a struct of your own: where
@@ -58,7 +86,7 @@ macro_rules! define_gateway_config {
         #[derive(Clone, Default)]
         pub struct GatewayConfig {
             $(
-                $(#[$doc])*
+                $(#[doc = $doc])*
                 pub $name: $ty,
             )*
         }

@@ -58,69 +58,110 @@ pub use platform::{Platform, PlatformError};
 use crate::diagnostics::Report;
 use crate::input::GatewayConfig;
 
-/// A rule shared between platforms, which a [`Profile`] applies or not (the rows of the
-/// table of [rules §11](crate::rules#rules-11)).
-///
-/// Parsing is not a rule: every field a form has is parsed, and a key is always checked
-/// for its kind and mode against the others.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Rule {
+/// Declares [`Rule`] and, for each rule, on which platform's profile it applies (columns in
+/// the order of `input::FORM_COLUMNS`: konnektive, ipaas_connector, kartra, data_connector,
+/// portabilling, generic). From this one list come the enum, [`Rule::ALL`], each shipped
+/// platform's rules and the table in `Rule`'s docs.
+macro_rules! declare_rules {
+    ($($(#[doc = $doc:literal])* $name:ident: [$($on:ident),*];)*) => {
+        /// A rule shared between platforms, which a [`Profile`] applies or not (the rows of the
+        /// table of [rules §11](crate::rules#rules-11)).
+        ///
+        /// Parsing is not a rule: every field a form has is parsed, and a key is always checked
+        /// for its kind and mode against the others.
+        ///
+        /// Where each rule applies among the shipped platforms' profiles
+        /// ([`Platform::profile`]):
+        ///
+        /// | rule | konnektive | ipaas_connector | kartra | data_connector | portabilling | generic | what it checks |
+        /// | --- | --- | --- | --- | --- | --- | --- | --- |
+        $(#[doc = concat!("| `", stringify!($name), "` | ", $(rule_cell!($on), " | ",)* $($doc, " ",)* "|")])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Rule {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        impl Rule {
+            /// Every rule, in the order of the table above.
+            pub const ALL: &'static [Rule] = &[$(Rule::$name),*];
+        }
+
+        /// Each rule with whether each shipped platform's profile applies it.
+        const RULE_COLUMNS: &[(Rule, [bool; 6])] = &[$((Rule::$name, [$(rule_on!($on)),*])),*];
+    };
+}
+
+macro_rules! rule_cell {
+    (yes) => {
+        "yes"
+    };
+    (no) => {
+        "—"
+    };
+}
+
+macro_rules! rule_on {
+    (yes) => {
+        true
+    };
+    (no) => {
+        false
+    };
+}
+
+declare_rules! {
     /// A name is required, not empty, at most 200 characters.
-    Name,
+    Name: [yes, no, no, yes, yes, yes];
     /// `version` is `v1` or `v2`; V1 is legacy, not for new gateways (S0).
-    GatewayVersion,
+    GatewayVersion: [yes, no, no, no, no, yes];
     /// The form has a mode switch (`mode` is required), checked against the keys both ways
     /// (S4 "Test mode"); without it the mode comes from the keys' prefix.
-    ModeField,
+    ModeField: [no, no, no, no, yes, yes];
     /// The secret and publishable keys share a mode.
-    KeyPairMode,
+    KeyPairMode: [yes, no, no, no, no, yes];
     /// Raw card data access whenever the platform sends card numbers (S0, S4).
-    RawCardData,
+    RawCardData: [yes, no, no, no, yes, yes];
     /// The platform sends card numbers to Stripe whatever its data protection (S0's decline
     /// text); with [`Rule::RawCardData`], raw card data access is needed on V2 too.
-    SendsCardNumbers,
+    SendsCardNumbers: [yes, no, no, no, no, no];
     /// V2 in live mode needs an https return URL for SCA redirects (S0).
-    ReturnUrl,
+    ReturnUrl: [yes, no, no, no, no, yes];
     /// A test transaction with a live card before live mode (S0), a warning.
-    LiveCardTest,
+    LiveCardTest: [yes, no, no, no, no, yes];
     /// At least one card brand; each brand takes each assigned currency.
-    CardBrands,
+    CardBrands: [yes, no, no, no, yes, yes];
     /// The currencies assigned and their minimum payments.
-    Currencies,
+    Currencies: [yes, no, no, no, yes, yes];
     /// `data_protection` is token-only or full card except the CVV (S4).
-    DataProtection,
+    DataProtection: [no, no, no, no, yes, yes];
     /// S4's Login: obligatory and longer than 4 characters.
-    Login,
+    Login: [no, no, no, no, yes, no];
     /// S1's connection settings: name, roles, timeout in milliseconds, mandatory client
     /// secret, API version.
-    ConnectionSettings,
+    ConnectionSettings: [no, yes, no, no, no, no];
     /// S2's Connect integration: account id and name, the kept publishable key, no API key.
-    Connect,
+    Connect: [no, no, yes, no, no, no];
     /// S3's "Live API Key": a test key there is a warning.
-    LiveKeyField,
+    LiveKeyField: [no, no, no, yes, no, no];
+}
+
+/// The rules the shipped `platform`'s profile applies (a keyword of `input::FORM_COLUMNS`).
+fn rules_of(platform: &str) -> Vec<Rule> {
+    let Some(column) = crate::input::FORM_COLUMNS
+        .iter()
+        .position(|p| *p == platform)
+    else {
+        return Vec::new();
+    };
+    RULE_COLUMNS
+        .iter()
+        .filter(|(_, on)| on[column])
+        .map(|(rule, _)| *rule)
+        .collect()
 }
 
 impl Rule {
-    /// Every rule, in the order of the README's platform × rule table.
-    pub const ALL: &'static [Rule] = &[
-        Rule::Name,
-        Rule::GatewayVersion,
-        Rule::ModeField,
-        Rule::KeyPairMode,
-        Rule::RawCardData,
-        Rule::SendsCardNumbers,
-        Rule::ReturnUrl,
-        Rule::LiveCardTest,
-        Rule::CardBrands,
-        Rule::Currencies,
-        Rule::DataProtection,
-        Rule::Login,
-        Rule::ConnectionSettings,
-        Rule::Connect,
-        Rule::LiveKeyField,
-    ];
-
     const fn bit(self) -> u32 {
         1 << (self as u32)
     }

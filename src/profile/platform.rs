@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::{AuthSchemes, Profile, Rule};
+use super::{AuthSchemes, Profile};
 
 /// The platforms the crate ships a profile for: the five seed platforms and `generic`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,76 +56,13 @@ impl Platform {
     /// The platform's profile.
     #[must_use]
     pub fn profile(self) -> Profile {
-        use Rule as R;
         let api_key = AuthSchemes::API_KEY;
-        match self {
+        let profile = match self {
             Platform::Generic => Profile::new("generic")
-                .with_rules(&[
-                    R::Name,
-                    R::GatewayVersion,
-                    R::ModeField,
-                    R::KeyPairMode,
-                    R::RawCardData,
-                    R::ReturnUrl,
-                    R::LiveCardTest,
-                    R::CardBrands,
-                    R::Currencies,
-                    R::DataProtection,
-                ])
-                .with_fields(&[
-                    "name",
-                    "version",
-                    "mode",
-                    "existing",
-                    "auth",
-                    "publishable_key",
-                    "account",
-                    "data_protection",
-                    "card_brands",
-                    "currencies",
-                    "return_url",
-                    "radar",
-                    "live_card_tested",
-                ])
-                .requiring(&[
-                    "name",
-                    "version",
-                    "mode",
-                    "auth",
-                    "account",
-                    "card_brands",
-                    "currencies",
-                ])
                 .with_account_settings_on_form(),
             // S0: "Select StripeV2", "Enter Merchant Information", "Handle card information
             // directly", "perform a test transaction with a live card", SCA redirects.
             Platform::Konnektive => Profile::new("konnektive")
-                .with_rules(&[
-                    R::Name,
-                    R::GatewayVersion,
-                    R::KeyPairMode,
-                    R::RawCardData,
-                    R::SendsCardNumbers,
-                    R::ReturnUrl,
-                    R::LiveCardTest,
-                    R::CardBrands,
-                    R::Currencies,
-                ])
-                .with_fields(&[
-                    "name",
-                    "version",
-                    "mode",
-                    "existing",
-                    "auth",
-                    "publishable_key",
-                    "account",
-                    "card_brands",
-                    "currencies",
-                    "return_url",
-                    "radar",
-                    "live_card_tested",
-                ])
-                .requiring(&["name", "version", "auth"])
                 .with_auth_schemes(api_key)
                 .labelled("name", "Gateway name")
                 .labelled("auth.secret_key", "Secret key")
@@ -136,18 +73,6 @@ impl Platform {
             // S1: Connection, Is Active, Is Source, Is Target, Timeout, Client Secret, API
             // Version.
             Platform::IpaasConnector => Profile::new("ipaas_connector")
-                .with_rules(&[R::ConnectionSettings])
-                .with_fields(&[
-                    "name",
-                    "mode",
-                    "active",
-                    "is_source",
-                    "is_target",
-                    "timeout_ms",
-                    "auth",
-                    "api_version",
-                ])
-                .requiring(&["name", "auth"])
                 .with_auth_schemes(api_key)
                 .labelled("name", "Connection")
                 .labelled("active", "Is Active")
@@ -162,9 +87,6 @@ impl Platform {
             // S2: "Connect with Stripe"; the Stripe Account ID and Name shown; the
             // publishable key kept to find the account to reconnect.
             Platform::Kartra => Profile::new("kartra")
-                .with_rules(&[R::Connect])
-                .with_fields(&["name", "mode", "existing", "auth", "publishable_key"])
-                .requiring(&["auth"])
                 .with_auth_schemes(AuthSchemes::CONNECT)
                 .labelled("auth.account_id", "Stripe Account ID")
                 .labelled("auth.account_name", "Name")
@@ -172,9 +94,6 @@ impl Platform {
                 .needing_permissions("Connect access to the connected account"),
             // S3: Connection Name, Auth Scheme (OAuth2 or API Key), Live API Key, Account ID.
             Platform::DataConnector => Profile::new("data_connector")
-                .with_rules(&[R::Name, R::LiveKeyField])
-                .with_fields(&["name", "mode", "auth"])
-                .requiring(&["name", "auth"])
                 .with_auth_schemes(AuthSchemes::API_KEY.or(AuthSchemes::OAUTH2))
                 .labelled("name", "Connection Name")
                 .labelled("auth.scheme", "Auth Scheme")
@@ -189,35 +108,6 @@ impl Platform {
             // S4: Name, Login, Password, Test mode, Payment methods, Data protection, and a
             // Minimum payment per currency.
             Platform::PortaBilling => Profile::new("portabilling")
-                .with_rules(&[
-                    R::Name,
-                    R::ModeField,
-                    R::Login,
-                    R::RawCardData,
-                    R::CardBrands,
-                    R::Currencies,
-                    R::DataProtection,
-                ])
-                .with_fields(&[
-                    "name",
-                    "login",
-                    "auth",
-                    "mode",
-                    "account",
-                    "data_protection",
-                    "card_brands",
-                    "currencies",
-                ])
-                .requiring(&[
-                    "name",
-                    "login",
-                    "auth",
-                    "mode",
-                    "account",
-                    "data_protection",
-                    "card_brands",
-                    "currencies",
-                ])
                 .with_auth_schemes(api_key)
                 .labelled("name", "Name")
                 .labelled("login", "Login")
@@ -227,7 +117,17 @@ impl Platform {
                 .labelled("data_protection", "Data protection")
                 .labelled("currencies", "Currency management")
                 .needing_permissions("charges, refunds, customers and payment methods"),
-        }
+        };
+        // Which rules apply: the columns of `Rule`'s declaration; which fields the form has
+        // and requires: the `forms` of the fields' declaration.
+        let profile = profile.with_rules(&super::rules_of(self.as_str()));
+        crate::input::form_of(self.as_str()).fold(profile, |profile, (field, required)| {
+            if required {
+                profile.requiring(&[field])
+            } else {
+                profile.with_fields(&[field])
+            }
+        })
     }
 }
 

@@ -73,7 +73,7 @@ macro_rules! described {
 /// doc line the declaration's doc comment.
 macro_rules! gateway_table {
     ($($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal;)*) => {
+        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
         pub(super) const GATEWAY: &[Field<GatewayConfig>] = &[
             $(described!(
                 field(stringify!($name), read_kind!($read $(($($arg),*))?, $name), $example)
