@@ -4,7 +4,9 @@
 
 use std::process::ExitCode;
 
-use stripe_gateway_rules::{AccountId, PublishableKey, SecretKey};
+use stripe_gateway_rules::{
+    credentials::AccountId, credentials::PublishableKey, credentials::SecretKey,
+};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

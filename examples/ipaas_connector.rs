@@ -8,7 +8,7 @@
 //!
 //! The example only maps the form and prints the crate's report. Under the iPaaS connector
 //! profile (rules §11) the crate checks the connection settings with the same checks as
-//! [`ConnectionSettingsDraft`](stripe_gateway_rules::connection::ConnectionSettingsDraft):
+//! [`ConnectionSettingsConfig`](stripe_gateway_rules::connection::ConnectionSettingsConfig):
 //! Connection (the name), Is Active with Is Source / Is Target, Timeout in milliseconds, the
 //! mandatory Client Secret, and the API Version. Cloud Agent, SQL and DateTime Format ("Not
 //! used in this connector") are the platform's and not mapped. Secrets are printed only

@@ -19,7 +19,7 @@ mod common;
 use std::process::ExitCode;
 
 use stripe_gateway_rules::config::{AccountConfig, AuthConfig, GatewayConfig};
-use stripe_gateway_rules::{GatewayVersion, Platform};
+use stripe_gateway_rules::{Platform, version::GatewayVersion};
 
 /// Gateway List > "+" > a Stripe gateway: the dropdown, "Enter Merchant Information", and the
 /// go-live checklist S0 describes.

@@ -27,8 +27,8 @@ use std::process::ExitCode;
 
 use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
 use stripe_gateway_rules::diagnostics::{Code, Violation};
-use stripe_gateway_rules::profile::{AuthSchemes, Profile, Rule};
-use stripe_gateway_rules::{CardBrand, Report};
+use stripe_gateway_rules::profile::{AuthSchemeSet, Profile, Rule};
+use stripe_gateway_rules::{Report, card_brand::CardBrand};
 
 /// HostDesk's Stripe settings page.
 struct HostDeskStripeSettings {
@@ -88,7 +88,7 @@ fn hostdesk_profile(settings: &HostDeskStripeSettings) -> Profile {
             "card_brands",
             "currencies",
         ])
-        .with_auth_schemes(AuthSchemes::API_KEY)
+        .with_auth_schemes(AuthSchemeSet::API_KEY)
         .labelled("name", "Display name")
         .labelled("auth.secret_key", "Secret key")
         .labelled("publishable_key", "Publishable key")

@@ -17,7 +17,9 @@ mod common;
 use std::process::ExitCode;
 
 use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
-use stripe_gateway_rules::{CardBrand, DataProtection, Mode, Platform};
+use stripe_gateway_rules::{
+    Platform, card_brand::CardBrand, credentials::Mode, data_protection::DataProtection,
+};
 
 /// Financial > E-payments > Payment systems > Create payment system, with its Payment
 /// methods and Data protection pages.

@@ -34,7 +34,7 @@
 //! ```
 //! use stripe_gateway_rules::jiff::SignedDuration;
 //! use stripe_gateway_rules::authorization::{authorization_window, Initiator, Presence};
-//! use stripe_gateway_rules::{CardBrand, Currency};
+//! use stripe_gateway_rules::{card_brand::CardBrand, Currency};
 //!
 //! let window = authorization_window(Some(CardBrand::Visa), Initiator::Merchant, Presence::Online, false, Currency::USD, None);
 //! assert_eq!(window, SignedDuration::from_hours(4 * 24 + 18));
@@ -159,7 +159,7 @@ pub fn authorization_window(
 ///
 /// ```
 /// use stripe_gateway_rules::authorization::{Authorization, Initiator, Presence};
-/// use stripe_gateway_rules::{CardBrand, Currency};
+/// use stripe_gateway_rules::{card_brand::CardBrand, Currency};
 ///
 /// let auth = Authorization::new("2026-11-01T10:00:00Z".parse()?)
 ///     .brand(CardBrand::Visa)

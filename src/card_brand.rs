@@ -30,7 +30,7 @@
 //! use. S4 lets a platform choose Visa, Mastercard, American Express and Discover.
 //!
 //! ```
-//! use stripe_gateway_rules::{CardBrand, Currency};
+//! use stripe_gateway_rules::{card_brand::CardBrand, Currency};
 //!
 //! let amex: CardBrand = "amex".parse()?;
 //! assert_eq!(amex.as_str(), "amex"); // the keyword, for configuration
@@ -184,7 +184,7 @@ impl CardBrand {
     /// methods can show brand `link`"), Stripe's `card.brand` enum.
     ///
     /// ```
-    /// use stripe_gateway_rules::CardBrand;
+    /// use stripe_gateway_rules::card_brand::CardBrand;
     ///
     /// assert!(CardBrand::Visa.can_be_enabled());
     /// assert!(!CardBrand::Link.can_be_enabled());
@@ -273,7 +273,7 @@ impl fmt::Display for CardBrand {
 /// the message names the keyword to use.
 ///
 /// ```
-/// use stripe_gateway_rules::CardBrand;
+/// use stripe_gateway_rules::card_brand::CardBrand;
 ///
 /// let err = "Visa".parse::<CardBrand>().unwrap_err();
 /// assert_eq!(

@@ -451,7 +451,7 @@ code_enum! {
 }
 
 code_enum! {
-    /// Why a key or id did not parse: [`CredentialError::code`](crate::CredentialError::code).
+    /// Why a key or id did not parse: [`CredentialError::code`](crate::credentials::CredentialError::code).
     CredentialCode, Family::Credential, {
         Empty => "empty", "error",
             "a credential is not empty", "rules §1";
@@ -486,8 +486,8 @@ code_enum! {
 
 code_enum! {
     /// Money that breaks a currency's rules or does not parse:
-    /// [`AmountError::code`](crate::AmountError::code) and
-    /// [`ParseMoneyError::code`](crate::ParseMoneyError::code) (whose currency part reports the
+    /// [`AmountError::code`](crate::money::AmountError::code) and
+    /// [`ParseMoneyError::code`](crate::money::ParseMoneyError::code) (whose currency part reports the
     /// [`CurrencyCode`]s too).
     MoneyCode, Family::Money, {
         AmountPrecision => "amount_precision", "error",
@@ -528,7 +528,7 @@ code_enum! {
 }
 
 code_enum! {
-    /// Why a currency code did not parse: [`CurrencyError::code`](crate::CurrencyError::code).
+    /// Why a currency code did not parse: [`CurrencyError::code`](crate::currency::CurrencyError::code).
     CurrencyCode, Family::Currency, {
         CurrencyEmpty => "currency_empty", "error",
             "a currency code is not empty", "rules §5";
@@ -679,7 +679,7 @@ code_enum! {
 }
 
 code_enum! {
-    /// Why a connection was refused: [`ConnectionError::code`](crate::ConnectionError::code).
+    /// Why a connection was refused: [`ConnectionError::code`](crate::connection::ConnectionError::code).
     ConnectionCode, Family::Connection, {
         AccountMismatch => "account_mismatch", "error",
             "reconnecting picks the same Stripe account as before", "rules §9; S2";
@@ -696,7 +696,7 @@ code_enum! {
 
 code_enum! {
     /// Why a Stripe error body cannot be read:
-    /// [`ErrorBodyError::code`](crate::diagnosis::ErrorBodyError::code).
+    /// [`ErrorBodyError::code`](crate::stripe_error::ErrorBodyError::code).
     ErrorBodyCode, Family::StripeErrorBody, {
         Empty => "empty", "error",
             "a Stripe error body is not empty", "rules §12";
@@ -719,7 +719,7 @@ code_enum! {
 
 code_enum! {
     /// What a Stripe error means for the configuration:
-    /// [`DiagnosisKind::code`](crate::DiagnosisKind::code).
+    /// [`DiagnosisKind::code`](crate::stripe_error::DiagnosisKind::code).
     DiagnosisCode, Family::Diagnosis, {
         RawCardDataRefused => "raw_card_data_refused", "error",
             "Stripe refused card numbers sent without raw card data access", "rules §3; stripe-facts §5";
@@ -763,7 +763,7 @@ code_enum! {
 
 code_enum! {
     /// Who has to act on a Stripe error:
-    /// [`ErrorCategory::code`](crate::diagnosis::ErrorCategory::code) (a category of Stripe's
+    /// [`ErrorCategory::code`](crate::stripe_error::ErrorCategory::code) (a category of Stripe's
     /// codes, not an error of the crate: its severity is the error's).
     ErrorCategoryCode, Family::StripeErrorCategory, {
         Configuration => "configuration", "error",

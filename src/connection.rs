@@ -20,7 +20,7 @@
 //! redirect URL and today's date are parameters.
 //!
 //! ```
-//! use stripe_gateway_rules::{Connections, SelectedAccount};
+//! use stripe_gateway_rules::{connection::Connections, connection::SelectedAccount};
 //!
 //! let mut connections = Connections::new();
 //! let account = SelectedAccount::new("acct_1R3fqDP6919yCiFv".parse()?);
@@ -43,4 +43,4 @@ pub use oauth::{
     OAuthScope, OAuthState, OAuthToken, TokenResponseError, parse_callback,
 };
 pub use registry::{Connection, ConnectionError, ConnectionKey, Connections, SelectedAccount};
-pub use settings::{ConnectionSettings, ConnectionSettingsDraft, Timeout, TimeoutError};
+pub use settings::{ConnectionSettings, ConnectionSettingsConfig, Timeout, TimeoutError};

@@ -14,7 +14,7 @@
 //! No type in this crate that can be stored holds a CVV, in either mode.
 //!
 //! ```
-//! use stripe_gateway_rules::DataProtection;
+//! use stripe_gateway_rules::data_protection::DataProtection;
 //!
 //! let mode: DataProtection = "token_only".parse()?;
 //! assert!(mode.needs_email_to_create_token());

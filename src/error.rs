@@ -13,13 +13,13 @@ use crate::connection::{
 use crate::credentials::{CredentialError, ModeError};
 use crate::currency::CurrencyError;
 use crate::data_protection::DataProtectionError;
-use crate::diagnosis::ErrorBodyError;
 use crate::diagnostics::{CodeError, PathError, Report};
 use crate::money::{AmountError, ParseMoneyError};
 #[cfg(feature = "serde")]
 use crate::operation::LineError;
 use crate::operation::Refusal;
 use crate::profile::PlatformError;
+use crate::stripe_error::ErrorBodyError;
 use crate::version::GatewayVersionError;
 
 /// Any error the crate returns, so that `?` composes across the crate's calls (as
@@ -33,7 +33,7 @@ use crate::version::GatewayVersionError;
 ///
 /// ```
 /// use stripe_gateway_rules::config::GatewayConfig;
-/// use stripe_gateway_rules::{Money, SecretKey};
+/// use stripe_gateway_rules::{Money, credentials::SecretKey};
 ///
 /// fn setup(key: &str, minimum: &str, config: &str) -> Result<(), stripe_gateway_rules::Error> {
 ///     let _key: SecretKey = key.parse()?; // a CredentialError
@@ -45,7 +45,7 @@ use crate::version::GatewayVersionError;
 /// let key = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
 /// let e = setup("pk_test_4eC39HqLyjWDarjtT1zdp7dc", "0.50 USD", "{}").unwrap_err();
 /// assert_eq!(e.code(), "publishable_key_as_secret");
-/// assert!(e.is::<stripe_gateway_rules::CredentialError>());
+/// assert!(e.is::<stripe_gateway_rules::credentials::CredentialError>());
 /// let e = setup(key, "0.50USD", "{}").unwrap_err();
 /// assert_eq!(e.code(), "money_format");
 /// let e = setup(key, "0.50 USD", "[]").unwrap_err();

@@ -9,8 +9,8 @@
 use iso_currency::Country;
 use url::Url;
 
-use crate::auth::AuthScheme;
 use crate::card_brand::CardBrands;
+use crate::credentials::AuthScheme;
 use crate::credentials::{Mode, PublishableKey};
 use crate::currency::Currency;
 use crate::data_protection::DataProtection;

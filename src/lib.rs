@@ -24,7 +24,6 @@
 mod input;
 
 pub mod api_version;
-pub mod auth;
 pub mod authorization;
 pub mod card_brand;
 pub mod codes;
@@ -33,7 +32,6 @@ pub mod connection;
 pub mod credentials;
 pub mod currency;
 pub mod data_protection;
-pub mod diagnosis;
 pub mod diagnostics;
 mod error;
 mod gateway;
@@ -45,37 +43,22 @@ pub mod profile;
 #[cfg(feature = "serde")]
 mod reader;
 pub mod rules;
+pub mod stripe_error;
 pub mod testing;
 mod text;
 pub mod version;
 
-pub use api_version::ApiVersion;
-pub use auth::AuthScheme;
-pub use card_brand::CardBrand;
+// The path of a user's job: load a form, check or validate it under its profile, check
+// operations with the validated gateway, read the report. Everything else is at its module.
 pub use codes::{RefusalCode, ViolationCode};
 pub use config::{GatewayConfig, ValidatedGateway};
-pub use connection::{
-    Connection, ConnectionError, ConnectionSettings, Connections, LegacyCredentialPolicy,
-    SelectedAccount,
-};
-pub use credentials::{AccountId, ClientId, CredentialError, Mode, PublishableKey, SecretKey};
-pub use currency::{
-    Currency, CurrencyError, MinorUnitRule, amex_supports, is_presentment_currency,
-    minor_unit_rule, parse_currency, presentment_currencies,
-};
-pub use data_protection::DataProtection;
-pub use diagnosis::{Diagnosis, DiagnosisKind, diagnose};
+pub use currency::Currency;
 pub use diagnostics::{Report, Severity, Violation};
 pub use error::Error;
-pub use minimum::{MinimumVerdict, check_minimum, stripe_minimum};
-pub use money::{
-    AmountError, ExchangeRate, MinorUnits, Money, ParseMoneyError, RoundingMode, check_payout,
-    max_minor_units,
-};
+pub use money::Money;
 pub use operation::{Operation, Refusal};
 pub use profile::{Platform, Profile};
 pub use text::InputExcerpt;
-pub use version::GatewayVersion;
 
 // Types of the crate's dependencies that its API takes or returns, re-exported so that a user
 // names them through this crate alone, at the versions it was built with.

@@ -20,7 +20,7 @@
 //!
 //! ```
 //! use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
-//! use stripe_gateway_rules::config::ViolationCode;
+//! use stripe_gateway_rules::codes::ViolationCode;
 //! use stripe_gateway_rules::testing::{assert_valid, assert_violation};
 //!
 //! let config = GatewayConfig {
@@ -42,7 +42,12 @@
 //! assert_eq!(violation.path(), "currencies[0].minimum_payment");
 //! ```
 
-use crate::config::{GatewayConfig, Report, ValidatedForm, Violation, ViolationCode};
+use crate::{
+    codes::ViolationCode,
+    config::{GatewayConfig, ValidatedForm},
+    diagnostics::Report,
+    diagnostics::Violation,
+};
 
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
@@ -162,7 +167,7 @@ pub fn assert_invalid(config: &GatewayConfig) -> Report {
 /// When no violation has `code`, with the rendered report in the message.
 ///
 /// ```
-/// use stripe_gateway_rules::config::{GatewayConfig, ViolationCode};
+/// use stripe_gateway_rules::{config::{GatewayConfig}, codes::ViolationCode};
 /// use stripe_gateway_rules::testing::assert_violation;
 ///
 /// let v = assert_violation(&GatewayConfig::default(), ViolationCode::NoCardBrands);

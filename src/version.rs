@@ -7,7 +7,7 @@
 //! | [`GatewayVersion::V1`] | "legacy - do not create new" | a new configuration may not choose it; an existing one still validates, with a warning; it needs raw card data access ("Enable the Handle card information directly setting") |
 //!
 //! ```
-//! use stripe_gateway_rules::GatewayVersion;
+//! use stripe_gateway_rules::version::GatewayVersion;
 //!
 //! let v: GatewayVersion = "v2".parse()?;
 //! assert_eq!(v, GatewayVersion::V2);

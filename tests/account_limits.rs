@@ -12,12 +12,17 @@ use jiff::Timestamp;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use stripe_gateway_rules::authorization::Authorization;
-use stripe_gateway_rules::config::{GatewayConfig, GatewayDraft, Report, ViolationCode};
 use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::money::{AmountLimits, LimitSource, MinorUnits};
 use stripe_gateway_rules::operation::{Capture, CardSource, Payment, Refund};
 use stripe_gateway_rules::{
-    AuthScheme, CardBrand, Currency, Money, Operation, Platform, Severity, ValidatedGateway,
+    Currency, Money, Operation, Platform, Severity, ValidatedGateway, card_brand::CardBrand,
+    credentials::AuthScheme,
+};
+use stripe_gateway_rules::{
+    codes::ViolationCode,
+    config::{GatewayConfig, GatewayDraft},
+    diagnostics::Report,
 };
 
 /// A test-mode gateway settling in USD, with USD and VND assigned (VND at a rate that makes
@@ -354,8 +359,8 @@ fn a_typed_draft_states_limits_in_code() {
         AuthScheme::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc".parse().unwrap()),
     )
     .with_limits(AmountLimits::card_networks());
-    draft.version = Some(stripe_gateway_rules::GatewayVersion::V2);
-    draft.mode = Some(stripe_gateway_rules::Mode::Test);
+    draft.version = Some(stripe_gateway_rules::version::GatewayVersion::V2);
+    draft.mode = Some(stripe_gateway_rules::credentials::Mode::Test);
     draft.settlement_currency = Some(Currency::VND);
     draft.card_brands = vec![CardBrand::Visa];
     draft.minimums = vec![(vnd(20_000), None)];

@@ -6,7 +6,7 @@
 
 use jiff::civil::date;
 use proptest::prelude::*;
-use stripe_gateway_rules::ApiVersion;
+use stripe_gateway_rules::api_version::ApiVersion;
 use stripe_gateway_rules::api_version::{
     Channel, KNOWN_API_VERSIONS, KNOWN_PREVIEW_API_VERSIONS, Release,
 };

@@ -2,9 +2,36 @@
 //! that could print, serialize or compare them by accident (rules.md §1).
 
 use static_assertions::{assert_impl_all, assert_not_impl_any};
+use stripe_gateway_rules::api_version::ApiVersion;
+use stripe_gateway_rules::card_brand::CardBrand;
+use stripe_gateway_rules::connection::Connection;
+use stripe_gateway_rules::connection::ConnectionError;
+use stripe_gateway_rules::connection::ConnectionSettings;
+use stripe_gateway_rules::connection::Connections;
+use stripe_gateway_rules::connection::LegacyCredentialPolicy;
+use stripe_gateway_rules::connection::SelectedAccount;
+use stripe_gateway_rules::credentials::AccountId;
+use stripe_gateway_rules::credentials::AuthScheme;
+use stripe_gateway_rules::credentials::ClientId;
+use stripe_gateway_rules::credentials::CredentialError;
+use stripe_gateway_rules::credentials::Mode;
+use stripe_gateway_rules::credentials::PublishableKey;
+use stripe_gateway_rules::credentials::SecretKey;
 use stripe_gateway_rules::credentials::{
     ClientSecret, CredentialSlot, ModeError, RefreshToken, StripeStringKind, WhitespacePlace,
 };
+use stripe_gateway_rules::currency::CurrencyError;
+use stripe_gateway_rules::currency::MinorUnitRule;
+use stripe_gateway_rules::data_protection::DataProtection;
+use stripe_gateway_rules::minimum::MinimumVerdict;
+use stripe_gateway_rules::money::AmountError;
+use stripe_gateway_rules::money::ExchangeRate;
+use stripe_gateway_rules::money::MinorUnits;
+use stripe_gateway_rules::money::ParseMoneyError;
+use stripe_gateway_rules::money::RoundingMode;
+use stripe_gateway_rules::stripe_error::Diagnosis;
+use stripe_gateway_rules::stripe_error::DiagnosisKind;
+use stripe_gateway_rules::version::GatewayVersion;
 use stripe_gateway_rules::*;
 
 assert_impl_all!(Mode: Send, Sync, Copy, std::fmt::Display, std::str::FromStr);
@@ -30,7 +57,7 @@ assert_impl_all!(stripe_gateway_rules::api_version::Release: Send, Sync, Copy, O
 mod connection_types {
     use super::*;
     use stripe_gateway_rules::connection::{
-        AuthorizationCode, AuthorizeRequest, CallbackError, ConnectionSettingsDraft,
+        AuthorizationCode, AuthorizeRequest, CallbackError, ConnectionSettingsConfig,
         LegacyPolicyError, LegacyStatus, OAuthError, OAuthErrorCode, OAuthGrant, OAuthScope,
         OAuthState, Timeout, TimeoutError,
     };
@@ -50,7 +77,7 @@ mod connection_types {
     assert_impl_all!(OAuthGrant: Send, Sync, Clone, std::fmt::Debug);
     assert_impl_all!(AuthorizationCode: Send, Sync, Clone, std::fmt::Debug);
     assert_impl_all!(ConnectionSettings: Send, Sync, Clone, std::fmt::Debug);
-    assert_impl_all!(ConnectionSettingsDraft: Send, Sync, Clone, Default, std::fmt::Debug);
+    assert_impl_all!(ConnectionSettingsConfig: Send, Sync, Clone, Default, std::fmt::Debug);
     assert_impl_all!(
         stripe_gateway_rules::diagnostics::Violation: Send,
         Sync,
@@ -77,7 +104,7 @@ mod connection_types {
     assert_not_impl_any!(AuthorizationCode: std::fmt::Display, PartialEq);
     assert_not_impl_any!(OAuthGrant: std::fmt::Display, PartialEq);
     assert_not_impl_any!(ConnectionSettings: std::fmt::Display, PartialEq);
-    assert_not_impl_any!(ConnectionSettingsDraft: std::fmt::Display, PartialEq);
+    assert_not_impl_any!(ConnectionSettingsConfig: std::fmt::Display, PartialEq);
     #[cfg(feature = "serde")]
     assert_not_impl_any!(AuthorizationCode: serde::Serialize);
     #[cfg(feature = "serde")]
@@ -85,13 +112,13 @@ mod connection_types {
     #[cfg(feature = "serde")]
     assert_not_impl_any!(ConnectionSettings: serde::Serialize);
     #[cfg(feature = "serde")]
-    assert_not_impl_any!(ConnectionSettingsDraft: serde::Serialize);
+    assert_not_impl_any!(ConnectionSettingsConfig: serde::Serialize);
 }
 
 // Diagnosis of Stripe errors.
 assert_impl_all!(Diagnosis: Send, Sync, Copy, Eq, std::fmt::Display);
 assert_impl_all!(DiagnosisKind: Send, Sync, Copy, Eq, std::hash::Hash, std::fmt::Display);
-assert_impl_all!(stripe_gateway_rules::diagnosis::MatchedBy: Send, Sync, Copy, Eq);
+assert_impl_all!(stripe_gateway_rules::stripe_error::MatchedBy: Send, Sync, Copy, Eq);
 
 // Secrets: no Display, no equality, no serialization.
 assert_not_impl_any!(SecretKey: std::fmt::Display, PartialEq);
@@ -115,6 +142,7 @@ fn autotraits_are_asserted_at_compile_time() {
 }
 
 mod money_and_configuration {
+    use super::*;
     use static_assertions::assert_impl_all;
     use stripe_gateway_rules::api_version::{ApiVersionError, Release};
     use stripe_gateway_rules::authorization::{Authorization, Initiator, Presence};
@@ -123,12 +151,11 @@ mod money_and_configuration {
         AccountConfig, AuthConfig, ConfigFileError, CurrencyAssignment, CurrencyConfig,
     };
     use stripe_gateway_rules::data_protection::DataProtectionError;
-    use stripe_gateway_rules::diagnosis::MatchedBy;
     use stripe_gateway_rules::operation::{
         Capture, CardSource, LineError, OperationLine, Payment, Refund,
     };
+    use stripe_gateway_rules::stripe_error::MatchedBy;
     use stripe_gateway_rules::version::GatewayVersionError;
-    use stripe_gateway_rules::*;
 
     assert_impl_all!(Money: Copy, Eq, std::hash::Hash, Send, Sync, std::str::FromStr, std::fmt::Display);
     assert_impl_all!(MinorUnits: Copy, Ord, std::fmt::Display, Send, Sync);
@@ -189,7 +216,7 @@ mod every_error_to_violation {
     assert_impl_all!(connection::TokenResponseError: ToViolation);
     assert_impl_all!(connection::ConnectionError: ToViolation);
     assert_impl_all!(connection::LegacyPolicyError: ToViolation);
-    assert_impl_all!(diagnosis::ErrorBodyError: ToViolation);
+    assert_impl_all!(stripe_error::ErrorBodyError: ToViolation);
     assert_impl_all!(config::ConfigFileError: ToViolation);
     assert_impl_all!(operation::LineError: ToViolation);
     assert_impl_all!(operation::Refusal: ToViolation);

@@ -72,7 +72,7 @@ fn by_code_lists_each_code_string_once_with_all_its_families() {
 fn the_codes_missing_from_the_old_table_are_listed() {
     // `cutoff_after_deadline` (a legacy-credential policy) and `invalid_input` (an operation
     // line) were returned by `code()` but missing from the hand-copied table (issue 18).
-    let policy = stripe_gateway_rules::LegacyCredentialPolicy::new(
+    let policy = stripe_gateway_rules::connection::LegacyCredentialPolicy::new(
         jiff::civil::date(2025, 3, 2),
         jiff::civil::date(2025, 3, 1),
     )
@@ -94,7 +94,7 @@ fn the_codes_missing_from_the_old_table_are_listed() {
 fn value_parsers_errors_map_to_their_familys_codes() {
     use stripe_gateway_rules::api_version::ApiVersion;
     use stripe_gateway_rules::connection::{OAuthState, Timeout};
-    use stripe_gateway_rules::{Currency, Money, SecretKey};
+    use stripe_gateway_rules::{Currency, Money, credentials::SecretKey};
 
     for (input, code) in [
         ("", "empty"),
@@ -152,7 +152,7 @@ fn value_parsers_errors_map_to_their_familys_codes() {
 #[test]
 fn stripe_answers_and_files_errors_map_to_their_familys_codes() {
     use stripe_gateway_rules::connection::{OAuthToken, parse_callback};
-    use stripe_gateway_rules::diagnosis::StripeError;
+    use stripe_gateway_rules::stripe_error::StripeError;
 
     let state = "k3J9xQ2mVb7LwZ4pT8rN".parse().unwrap();
     for (url, code) in [
@@ -201,7 +201,7 @@ fn stripe_answers_and_files_errors_map_to_their_familys_codes() {
 fn rules_5_an_amount_errors_refusal_has_the_amount_errors_code() {
     use rust_decimal::Decimal;
     use stripe_gateway_rules::operation::Refusal;
-    use stripe_gateway_rules::{Currency, ExchangeRate};
+    use stripe_gateway_rules::{Currency, money::ExchangeRate};
 
     let bad_rate = ExchangeRate::new(Currency::EUR, Currency::USD, Decimal::ZERO).unwrap_err();
     let refusal = Refusal::Amount(bad_rate.clone());
@@ -255,7 +255,10 @@ fn renamed_codes_have_one_meaning() {
 #[test]
 fn keyword_platform_brand_path_and_code_errors_have_the_value_familys_codes() {
     use stripe_gateway_rules::diagnostics::{Code, Path};
-    use stripe_gateway_rules::{CardBrand, DataProtection, GatewayVersion, Mode, Platform};
+    use stripe_gateway_rules::{
+        Platform, card_brand::CardBrand, credentials::Mode, data_protection::DataProtection,
+        version::GatewayVersion,
+    };
 
     let e = "prod".parse::<Mode>().unwrap_err();
     listed(Family::Value, e.code().as_str(), "unknown_keyword");
@@ -276,7 +279,7 @@ fn keyword_platform_brand_path_and_code_errors_have_the_value_familys_codes() {
 /// Every error of the crate says what to do: a `remedy()` beside its code (issue 18).
 #[test]
 fn errors_without_variants_say_what_to_do() {
-    use stripe_gateway_rules::{CardBrand, Mode, Platform};
+    use stripe_gateway_rules::{Platform, card_brand::CardBrand, credentials::Mode};
     assert_eq!(
         "prod".parse::<Mode>().unwrap_err().remedy(),
         "type one of the keywords the message lists, in lowercase"
@@ -288,7 +291,7 @@ fn errors_without_variants_say_what_to_do() {
         "use one of the platforms the message lists"
     );
     assert!(!"Visa".parse::<CardBrand>().unwrap_err().remedy().is_empty());
-    let policy = stripe_gateway_rules::LegacyCredentialPolicy::new(
+    let policy = stripe_gateway_rules::connection::LegacyCredentialPolicy::new(
         jiff::civil::date(2025, 3, 2),
         jiff::civil::date(2025, 3, 1),
     )

@@ -2,11 +2,15 @@
 //! the smallest change to a valid configuration that triggers it, then several problems at
 //! once, the seeds' own examples, and hostile files.
 
-use stripe_gateway_rules::config::{
-    AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, Loaded, Report, Severity,
-    ValidatedGateway, ViolationCode,
+use stripe_gateway_rules::{
+    codes::ViolationCode,
+    config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, Loaded, ValidatedGateway},
+    diagnostics::Report,
+    diagnostics::Severity,
 };
-use stripe_gateway_rules::{DataProtection, GatewayVersion, Mode};
+use stripe_gateway_rules::{
+    credentials::Mode, data_protection::DataProtection, version::GatewayVersion,
+};
 
 const SK_LIVE: &str = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
 const SK_TEST: &str = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";

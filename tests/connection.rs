@@ -4,12 +4,13 @@ use jiff::civil::date;
 use stripe_gateway_rules::Severity;
 use stripe_gateway_rules::connection::oauth::AUTHORIZATION_CODE_LIFETIME;
 use stripe_gateway_rules::connection::{
-    AuthorizeRequest, CallbackError, ConnectionSettingsDraft, LegacyStatus, OAuthErrorCode,
+    AuthorizeRequest, CallbackError, ConnectionSettingsConfig, LegacyStatus, OAuthErrorCode,
     OAuthScope, OAuthState, Timeout, parse_callback,
 };
 use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::{
-    Connection, ConnectionSettings, Connections, LegacyCredentialPolicy, Mode, SelectedAccount,
+    connection::Connection, connection::ConnectionSettings, connection::Connections,
+    connection::LegacyCredentialPolicy, connection::SelectedAccount, credentials::Mode,
 };
 use url::Url;
 
@@ -212,14 +213,20 @@ fn facts_6_success_gives_the_code_and_scope_and_never_shows_the_code() {
     ))
     .unwrap();
     assert_eq!(
-        auth.code().expose_secret(),
+        auth.authorization_code().expose_secret(),
         "ac_Hk3J9xQ2mVb7LwZ4pT8rNs5Yd6Fg1Jh2"
     );
     assert_eq!(auth.scope(), Some(OAuthScope::ReadWrite));
-    for shown in [format!("{auth:?}"), format!("{:?}", auth.code())] {
+    for shown in [
+        format!("{auth:?}"),
+        format!("{:?}", auth.authorization_code()),
+    ] {
         assert!(!shown.contains("Hk3J9xQ2"), "{shown}");
     }
-    assert_eq!(format!("{:?}", auth.code()), "AuthorizationCode(ac_…)");
+    assert_eq!(
+        format!("{:?}", auth.authorization_code()),
+        "AuthorizationCode(ac_…)"
+    );
     assert_eq!(AUTHORIZATION_CODE_LIFETIME.as_secs(), 300);
 }
 
@@ -533,8 +540,8 @@ fn s2_legacy_policy_needs_the_cutoff_on_or_before_the_deadline() {
 // ---------------------------------------------------------------------------------------------
 // Connection settings (S1)
 
-fn full_draft() -> ConnectionSettingsDraft {
-    let mut d = ConnectionSettingsDraft::default();
+fn full_draft() -> ConnectionSettingsConfig {
+    let mut d = ConnectionSettingsConfig::default();
     d.name = Some("Stripe (live)".to_owned());
     d.active = true;
     d.is_source = true;
@@ -557,7 +564,7 @@ fn s1_valid_settings() {
 
 #[test]
 fn s1_every_problem_is_reported_with_its_path_and_code() {
-    let mut d = ConnectionSettingsDraft::default();
+    let mut d = ConnectionSettingsConfig::default();
     d.name = Some("   ".to_owned());
     d.active = true;
     d.timeout_ms = Some("-5".to_owned());
@@ -612,7 +619,7 @@ fn s1_every_problem_is_reported_with_its_path_and_code() {
     );
 
     let mut d = full_draft();
-    let reason = |d: &ConnectionSettingsDraft| {
+    let reason = |d: &ConnectionSettingsConfig| {
         let v = d.check().violations()[0].clone();
         (v.code().to_string(), v.message().to_owned())
     };
@@ -716,7 +723,7 @@ fn s1_settings_deserialize_through_the_same_checks() {
         ("99999999999999999999", "too_large"),
     ] {
         let json = format!(r#"{{"timeout_ms":{timeout}}}"#);
-        let draft: ConnectionSettingsDraft = serde_json::from_str(&json).unwrap();
+        let draft: ConnectionSettingsConfig = serde_json::from_str(&json).unwrap();
         let problem = draft
             .check()
             .into_iter()
@@ -733,7 +740,7 @@ fn s1_settings_deserialize_through_the_same_checks() {
     assert!(text.contains("error[missing_field] secret_key"), "{text}");
 
     // A malformed key is a problem at `secret_key`, with the key parser's own code, never echoed.
-    let mut d = ConnectionSettingsDraft::default();
+    let mut d = ConnectionSettingsConfig::default();
     d.name = Some("x".into());
     d.secret_key = Some("pk_live_TYooMQauvdEDq54NiTphI7jx".into());
     let problem = d
@@ -757,7 +764,7 @@ fn s1_settings_deserialize_through_the_same_checks() {
     let json = r#"{"name":"x","secret_key":"sk_live_4eC39HqLyjWDarjtT1zdp7dc "}"#;
     let e = serde_json::from_str::<ConnectionSettings>(json).unwrap_err();
     assert!(!e.to_string().contains("4eC39HqLyjWDarjtT1zd"), "{e}");
-    let e = serde_json::from_str::<ConnectionSettingsDraft>(r#"{"password":"x"}"#).unwrap_err();
+    let e = serde_json::from_str::<ConnectionSettingsConfig>(r#"{"password":"x"}"#).unwrap_err();
     assert!(
         e.to_string()
             .starts_with("unknown field \"password\" in the connection settings"),
@@ -801,7 +808,10 @@ mod props {
 
 mod by_key {
     use stripe_gateway_rules::connection::{ConnectionKey, OAuthScope, OAuthToken};
-    use stripe_gateway_rules::{Connection, Connections, Mode, SelectedAccount};
+    use stripe_gateway_rules::{
+        connection::Connection, connection::Connections, connection::SelectedAccount,
+        credentials::Mode,
+    };
 
     use super::{ACCT_A, ACCT_B, PK_A, PK_B};
 

@@ -5,7 +5,10 @@ use stripe_gateway_rules::credentials::{
     ClientSecret, CredentialSlot, MAX_KEY_BODY_LEN, MIN_KEY_BODY_LEN, RefreshToken,
     StripeStringKind, WhitespacePlace, recognise_stripe_string,
 };
-use stripe_gateway_rules::{AccountId, AuthScheme, ClientId, Mode, PublishableKey, SecretKey};
+use stripe_gateway_rules::{
+    credentials::AccountId, credentials::AuthScheme, credentials::ClientId, credentials::Mode,
+    credentials::PublishableKey, credentials::SecretKey,
+};
 
 /// A 24-character legacy body (the length of Stripe's own documentation samples).
 const BODY_24: &str = "4eC39HqLyjWDarjtT1zdp7dc";
@@ -21,7 +24,7 @@ fn body_99() -> String {
     s
 }
 
-fn secret_err(input: &str) -> stripe_gateway_rules::CredentialError {
+fn secret_err(input: &str) -> stripe_gateway_rules::credentials::CredentialError {
     match input.parse::<SecretKey>() {
         Ok(key) => panic!("{input:?} parsed as {key:?}"),
         Err(e) => e,
@@ -562,17 +565,18 @@ fn a_key_body_longer_than_stripes_longest_is_body_too_long() {
     for prefix in ["sk_live_", "rk_test_", "pk_live_"] {
         let key = format!("{prefix}{}", "a1".repeat(MAX_KEY_BODY_LEN / 2 + 1));
         let err = if prefix.starts_with("pk_") {
-            key.parse::<stripe_gateway_rules::PublishableKey>()
+            key.parse::<stripe_gateway_rules::credentials::PublishableKey>()
                 .unwrap_err()
         } else {
-            key.parse::<stripe_gateway_rules::SecretKey>().unwrap_err()
+            key.parse::<stripe_gateway_rules::credentials::SecretKey>()
+                .unwrap_err()
         };
         assert_eq!(err.code(), "body_too_long", "{prefix}: {err}");
     }
     // An absurd input is still refused as a whole, before anything else is looked at.
     let huge = format!("sk_live_{}", "a".repeat(10_000));
     assert_eq!(
-        huge.parse::<stripe_gateway_rules::SecretKey>()
+        huge.parse::<stripe_gateway_rules::credentials::SecretKey>()
             .unwrap_err()
             .code(),
         "too_long"

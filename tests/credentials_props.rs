@@ -3,7 +3,10 @@
 
 use proptest::prelude::*;
 use stripe_gateway_rules::credentials::{ClientSecret, RefreshToken};
-use stripe_gateway_rules::{AccountId, ClientId, Mode, PublishableKey, SecretKey};
+use stripe_gateway_rules::{
+    credentials::AccountId, credentials::ClientId, credentials::Mode, credentials::PublishableKey,
+    credentials::SecretKey,
+};
 
 fn key_prefix() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec!["sk_test_", "sk_live_", "rk_test_", "rk_live_"])

@@ -1,8 +1,8 @@
 //! What Stripe's errors mean for the configuration: stripe-facts §1.1, §3.1, §4, §5; S0.
 
 use proptest::prelude::*;
-use stripe_gateway_rules::diagnosis::MatchedBy;
-use stripe_gateway_rules::{DiagnosisKind, diagnose};
+use stripe_gateway_rules::stripe_error::MatchedBy;
+use stripe_gateway_rules::{stripe_error::DiagnosisKind, stripe_error::diagnose};
 
 /// stripe-facts §5, wording 1: live mode, 2017–2023.
 const RAW_LIVE: &str = "Sending credit card numbers directly to the Stripe API is generally unsafe. To continue processing use Stripe.js, the Stripe mobile bindings, or Stripe Elements. For more information, see https://dashboard.stripe.com/account/integration/settings.";
@@ -185,11 +185,11 @@ mod body {
     use proptest::prelude::*;
     use rust_decimal::Decimal;
     use stripe_gateway_rules::codes::ErrorBodyCode;
-    use stripe_gateway_rules::diagnosis::{
+    use stripe_gateway_rules::stripe_error::{
         AmountBound, ClassifiedBy, ErrorCategory, JsonKind, StripeError, classify_code,
         known_error_codes,
     };
-    use stripe_gateway_rules::{Currency, DiagnosisKind};
+    use stripe_gateway_rules::{Currency, stripe_error::DiagnosisKind};
 
     /// tests/data/stripe-error-codes.txt: stripe-go's `ErrorCode` constants (source and date
     /// in the file).
@@ -241,7 +241,7 @@ mod body {
                 Some(DiagnosisKind::ChargeExpiredForCapture)
             );
             assert_eq!(
-                stripe_gateway_rules::diagnose(Some(code), None).map(|r| r.kind()),
+                stripe_gateway_rules::stripe_error::diagnose(Some(code), None).map(|r| r.kind()),
                 Some(DiagnosisKind::ChargeExpiredForCapture)
             );
         }

@@ -8,7 +8,7 @@ use std::error::Error;
 use secrecy::SecretString;
 use stripe_gateway_rules::ViolationCode;
 use stripe_gateway_rules::config::{AccountConfig, CurrencyConfig, GatewayConfig};
-use stripe_gateway_rules::connection::{ConnectionSettingsDraft, Timeout};
+use stripe_gateway_rules::connection::{ConnectionSettingsConfig, Timeout};
 use stripe_gateway_rules::diagnostics::{Code, Path, Report, Severity, Violation};
 
 const SECRET: &str = "sk_live_51Habc4eC39HqLyjWDarjtT1zdp7dcXYZ0123456789";
@@ -205,28 +205,28 @@ fn regression_a_secret_typed_as_a_timeout_is_not_quoted() {
         let err = typed.parse::<Timeout>().unwrap_err();
         no_body("TimeoutError Display", &err.to_string());
         no_body("TimeoutError Debug", &format!("{err:?}"));
-        let mut draft = ConnectionSettingsDraft::default();
+        let mut draft = ConnectionSettingsConfig::default();
         draft.timeout_ms = Some(typed.clone());
         no_body("settings report", &draft.check().to_string());
     }
 }
 
-/// rules §1 (issue 9, leak 3): `ConnectionSettingsDraft` derived `Debug` over its text fields.
+/// rules §1 (issue 9, leak 3): `ConnectionSettingsConfig` derived `Debug` over its text fields.
 #[test]
 fn regression_the_settings_drafts_debug_is_guarded() {
-    let mut draft = ConnectionSettingsDraft::default();
+    let mut draft = ConnectionSettingsConfig::default();
     draft.name = Some(SECRET.to_owned());
     draft.timeout_ms = Some(format!("Bearer {SECRET}"));
     draft.api_version = Some(format!("\"{SECRET}\""));
     draft.secret_key = Some(SecretString::from(SECRET));
     let debug = format!("{draft:?}");
     no_body("draft Debug", &debug);
-    assert!(debug.contains("ConnectionSettingsDraft"), "{debug}");
+    assert!(debug.contains("ConnectionSettingsConfig"), "{debug}");
 }
 
 #[test]
 fn warnings_and_errors_keep_their_severity_in_every_form() {
-    let mut draft = ConnectionSettingsDraft::default();
+    let mut draft = ConnectionSettingsConfig::default();
     draft.name = Some("Stripe".into());
     draft.active = true;
     draft.secret_key = Some(SecretString::from("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
@@ -261,7 +261,7 @@ fn the_translation_example_words_refusals_from_params_alone() {
 #[test]
 fn every_error_becomes_a_violation_at_its_path_through_one_trait() {
     use stripe_gateway_rules::diagnostics::ToViolation;
-    use stripe_gateway_rules::{Money, SecretKey};
+    use stripe_gateway_rules::{Money, credentials::SecretKey};
 
     fn at(e: &dyn ToViolation, field: &'static str) -> Violation {
         e.to_violation(Path::field(field))
@@ -269,10 +269,10 @@ fn every_error_becomes_a_violation_at_its_path_through_one_trait() {
     let timeout = "30s".parse::<Timeout>().unwrap_err();
     let money = "1e3 USD".parse::<Money>().unwrap_err();
     let version = "2024-13-01"
-        .parse::<stripe_gateway_rules::ApiVersion>()
+        .parse::<stripe_gateway_rules::api_version::ApiVersion>()
         .unwrap_err();
     let brand = "Visa"
-        .parse::<stripe_gateway_rules::CardBrand>()
+        .parse::<stripe_gateway_rules::card_brand::CardBrand>()
         .unwrap_err();
     for (v, path, reason) in [
         (
@@ -317,7 +317,7 @@ fn every_error_becomes_a_violation_at_its_path_through_one_trait() {
 fn the_crates_error_composes_every_error_with_the_question_mark() {
     use stripe_gateway_rules::codes::Family;
     use stripe_gateway_rules::operation::Refusal;
-    use stripe_gateway_rules::{CredentialError, Money, SecretKey};
+    use stripe_gateway_rules::{Money, credentials::CredentialError, credentials::SecretKey};
 
     fn key_then_money(key: &str, money: &str) -> Result<Money, stripe_gateway_rules::Error> {
         let _key: SecretKey = key.parse()?;

@@ -8,12 +8,13 @@
 //! invalid one gives the same findings through both (codes, paths, severities, order).
 
 use secrecy::SecretString;
-use stripe_gateway_rules::config::{
-    AuthConfig, GatewayConfig, GatewayDraft, Loaded, ValidatedForm, ViolationCode,
-};
-use stripe_gateway_rules::connection::ConnectionSettingsDraft;
+use stripe_gateway_rules::connection::ConnectionSettingsConfig;
 use stripe_gateway_rules::profile::Platform;
-use stripe_gateway_rules::{AuthScheme, Report, Severity};
+use stripe_gateway_rules::{Report, Severity, credentials::AuthScheme};
+use stripe_gateway_rules::{
+    codes::ViolationCode,
+    config::{AuthConfig, GatewayConfig, GatewayDraft, Loaded, ValidatedForm},
+};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/configs");
 
@@ -261,7 +262,7 @@ fn issue_18_a_gateway_draft_gives_one_verdict_through_check_and_validate() {
 /// S1's settings and an `auth` object alone: the same pair of verbs, the same findings.
 #[test]
 fn issue_18_connection_settings_and_auth_give_one_verdict_through_check_and_validate() {
-    let mut draft = ConnectionSettingsDraft::default();
+    let mut draft = ConnectionSettingsConfig::default();
     assert_eq!(draft.validate().unwrap_err(), draft.check());
     draft.name = Some("Stripe".into());
     draft.active = true;

@@ -5,10 +5,10 @@
 //! that channel without `FUZZ_STRICT`).
 
 use stripe_gateway_rules::connection::{
-    AuthorizeRequest, ConnectionSettings, ConnectionSettingsDraft, OAuthScope, OAuthState,
+    AuthorizeRequest, ConnectionSettings, ConnectionSettingsConfig, OAuthScope, OAuthState,
 };
 use stripe_gateway_rules::operation::OperationLine;
-use stripe_gateway_rules::{ClientId, Mode};
+use stripe_gateway_rules::{credentials::ClientId, credentials::Mode};
 
 /// A key body of lowercase letters and digits (a host keeps it as is).
 const BODY: &str = "47rxgjs6lhyfcrl80xa37476e";
@@ -21,7 +21,7 @@ fn secrets() -> [String; 3] {
     ]
 }
 
-/// rules §1: finding 1 (`connection_settings`): `ConnectionSettingsDraft` and `ConnectionSettings`
+/// rules §1: finding 1 (`connection_settings`): `ConnectionSettingsConfig` and `ConnectionSettings`
 /// derive `Deserialize`, and serde_json's own message quotes the value it refuses
 /// (`invalid type: string "sk_live_…", expected a boolean`) and an unknown field's name
 /// whole. `GatewayConfig::from_json` redacts these messages; the settings have no such
@@ -35,7 +35,7 @@ fn a_secret_in_the_connection_settings_json_does_not_reach_serde_errors() {
             format!(r#"{{"name": "Stripe", "{secret}": 1}}"#),
             format!(r#""{secret}""#),
         ] {
-            let e = serde_json::from_str::<ConnectionSettingsDraft>(&json).unwrap_err();
+            let e = serde_json::from_str::<ConnectionSettingsConfig>(&json).unwrap_err();
             assert!(!e.to_string().contains(BODY), "{json} -> {e}");
             let e = serde_json::from_str::<ConnectionSettings>(&json).unwrap_err();
             assert!(!e.to_string().contains(BODY), "{json} -> {e}");
@@ -103,12 +103,12 @@ fn a_secret_in_an_operation_line_does_not_reach_its_debug() {
 
 /// rules §1: finding 5 (`connection_settings`): `ConnectionSettings` derives `Debug`, which prints
 /// the connection's name whole; a secret pasted as the name (it is a valid name) is in it.
-/// `ConnectionSettingsDraft`'s `Debug` guards the same field. (The same bug as `ValidatedGateway`'s
+/// `ConnectionSettingsConfig`'s `Debug` guards the same field. (The same bug as `ValidatedGateway`'s
 /// in tests/regressions.rs.)
 #[test]
 fn a_secret_pasted_as_the_connection_name_does_not_reach_the_settings_debug() {
     for secret in secrets() {
-        let mut draft = ConnectionSettingsDraft::default();
+        let mut draft = ConnectionSettingsConfig::default();
         draft.name = Some(format!(" {secret}"));
         draft.secret_key = Some("sk_test_4eC39HqLyjWDarjtT1zdp7dc".into());
         assert!(!format!("{draft:?}").contains(BODY));

@@ -13,7 +13,7 @@ use stripe_gateway_rules::money::{
     AmountLimits, CARD_NETWORK_MAXIMUMS_AS_OF, CARD_NETWORK_MAXIMUMS_SOURCE, ChargeMethod,
     LimitSource, MAXIMUMS_AS_OF, MAXIMUMS_SOURCE, MinorUnits, Money,
 };
-use stripe_gateway_rules::{CardBrand, Currency};
+use stripe_gateway_rules::{Currency, card_brand::CardBrand};
 
 fn vnd(amount: i64) -> Money {
     Money::new(Decimal::new(amount, 0), Currency::VND)
@@ -269,7 +269,7 @@ fn the_minimum_check_uses_the_accounts_minimum() {
 /// 12.
 #[test]
 fn link_and_unknown_brands_get_the_unknown_networks_limit() {
-    use stripe_gateway_rules::CardBrand;
+    use stripe_gateway_rules::card_brand::CardBrand;
     use stripe_gateway_rules::money::{AmountLimits, ChargeMethod};
     let limits = AmountLimits::card_networks();
     for brand in [CardBrand::Link, CardBrand::Unknown] {

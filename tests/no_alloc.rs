@@ -61,7 +61,7 @@ fn counter_sees_allocations() {
 /// and not-yet-known versions alike.
 #[test]
 fn api_version_is_known_allocates_nothing() {
-    use stripe_gateway_rules::ApiVersion;
+    use stripe_gateway_rules::api_version::ApiVersion;
     let versions: Vec<ApiVersion> = [
         "2024-06-20",
         "2026-09-30.endive",
@@ -106,7 +106,7 @@ fn to_minor_units_allocates_nothing() {
 /// Issue 11: asking an account's limits allocates nothing (building them may).
 #[test]
 fn limits_allocate_nothing_when_asked() {
-    use stripe_gateway_rules::CardBrand;
+    use stripe_gateway_rules::card_brand::CardBrand;
     use stripe_gateway_rules::money::{AmountLimits, ChargeMethod};
     let limits = AmountLimits::card_networks()
         .japanese_account(true)
@@ -208,7 +208,7 @@ mod check {
     use stripe_gateway_rules::authorization::{Authorization, Initiator};
     use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
     use stripe_gateway_rules::operation::{Capture, CardSource, Payment, Refund};
-    use stripe_gateway_rules::{CardBrand, Currency, Money, Operation};
+    use stripe_gateway_rules::{Currency, Money, Operation, card_brand::CardBrand};
 
     /// A `fmt::Write` into a fixed buffer: writing never allocates.
     struct FixedText {

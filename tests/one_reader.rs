@@ -7,8 +7,8 @@
 
 use serde_json::{Value, json};
 use stripe_gateway_rules::config::GatewayConfig;
-use stripe_gateway_rules::connection::{ConnectionSettings, ConnectionSettingsDraft};
-use stripe_gateway_rules::{AuthScheme, ViolationCode};
+use stripe_gateway_rules::connection::{ConnectionSettings, ConnectionSettingsConfig};
+use stripe_gateway_rules::{ViolationCode, credentials::AuthScheme};
 
 const BODY: &str = "4eC39HqLyjWDarjtT1zdp7dc";
 
@@ -185,7 +185,7 @@ fn an_auth_object_gets_the_same_verdict_as_in_a_configuration() {
 #[test]
 fn the_connection_settings_are_read_field_by_field_by_the_same_reader() {
     // Wrong type: refused with the field's path and what to write, the value never quoted.
-    let e = serde_json::from_str::<ConnectionSettingsDraft>(&format!(
+    let e = serde_json::from_str::<ConnectionSettingsConfig>(&format!(
         r#"{{"active": "sk_live_{BODY}"}}"#
     ))
     .unwrap_err()
@@ -193,7 +193,7 @@ fn the_connection_settings_are_read_field_by_field_by_the_same_reader() {
     assert!(e.starts_with("active is a string, "), "{e}");
     assert!(!e.contains(BODY), "{e}");
     // A field given twice, as in a configuration file.
-    let e = serde_json::from_str::<ConnectionSettingsDraft>(r#"{"name": "a", "name": "b"}"#)
+    let e = serde_json::from_str::<ConnectionSettingsConfig>(r#"{"name": "a", "name": "b"}"#)
         .unwrap_err()
         .to_string();
     assert!(e.starts_with("name is given more than once"), "{e}");
@@ -204,7 +204,7 @@ fn the_connection_settings_are_read_field_by_field_by_the_same_reader() {
     assert!(e.starts_with("the value is a string, "), "{e}");
     assert!(!e.contains(BODY), "{e}");
     // A timeout as a number is read exactly from its text, as an amount in a configuration.
-    let draft: ConnectionSettingsDraft =
+    let draft: ConnectionSettingsConfig =
         serde_json::from_str(r#"{"name": "Stripe", "timeout_ms": 3e4}"#).unwrap();
     assert_eq!(draft.timeout_ms.as_deref(), Some("30000"));
 }

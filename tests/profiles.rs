@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 use stripe_gateway_rules::config::{GatewayConfig, ValidatedForm};
 use stripe_gateway_rules::diagnostics::{Code, Violation};
-use stripe_gateway_rules::profile::{AuthSchemes, Platform, Profile, Rule};
+use stripe_gateway_rules::profile::{AuthSchemeSet, Platform, Profile, Rule};
 use stripe_gateway_rules::{Report, Severity, ViolationCode};
 
 const SK_LIVE: &str = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
@@ -118,7 +118,10 @@ fn s4_portabilling_form_as_documented_validates_with_no_finding() {
         .expect("valid")
         .into_gateway()
         .expect("a payment gateway");
-    assert_eq!(gateway.version(), stripe_gateway_rules::GatewayVersion::V2);
+    assert_eq!(
+        gateway.version(),
+        stripe_gateway_rules::version::GatewayVersion::V2
+    );
     assert_eq!(gateway.currencies().len(), 2);
 }
 
@@ -740,7 +743,7 @@ fn a_platform_declares_its_profile_and_adds_its_own_checks_to_the_same_report() 
         ])
         .with_fields(&["publishable_key"])
         .requiring(&["name", "auth", "account", "card_brands", "currencies"])
-        .with_auth_schemes(AuthSchemes::API_KEY)
+        .with_auth_schemes(AuthSchemeSet::API_KEY)
         .with_check(|c: &GatewayConfig, report: &mut Report| {
             if c.publishable_key.is_none() {
                 report.push(
@@ -793,7 +796,10 @@ fn a_platform_declares_its_profile_and_adds_its_own_checks_to_the_same_report() 
         .expect("valid")
         .into_gateway()
         .expect("a payment gateway");
-    assert_eq!(gateway.mode(), stripe_gateway_rules::Mode::Live);
+    assert_eq!(
+        gateway.mode(),
+        stripe_gateway_rules::credentials::Mode::Live
+    );
 }
 
 // ---- typed building ----------------------------------------------------------------------------
@@ -804,7 +810,10 @@ fn a_platform_declares_its_profile_and_adds_its_own_checks_to_the_same_report() 
 fn a_configuration_built_from_typed_values_is_checked_by_the_same_rules() {
     use rust_decimal::Decimal;
     use stripe_gateway_rules::config::GatewayDraft;
-    use stripe_gateway_rules::{AuthScheme, CardBrand, Currency, GatewayVersion, Mode, Money};
+    use stripe_gateway_rules::{
+        Currency, Money, card_brand::CardBrand, credentials::AuthScheme, credentials::Mode,
+        version::GatewayVersion,
+    };
 
     let key = SK_LIVE.parse().unwrap();
     let mut draft = GatewayDraft::new("StripeV2 main MID", AuthScheme::api_key(key));
@@ -1029,7 +1038,9 @@ mod hostile {
 #[test]
 fn rules_11_each_platform_applies_its_documents_rules_and_has_its_documents_fields() {
     use Rule as R;
-    let expected: [(Platform, &[Rule], &[&str], &[&str]); 6] = [
+    /// A platform, its rules, its required fields and its optional fields.
+    type Form = (Platform, &'static [Rule], &'static [&'static str], &'static [&'static str]);
+    let expected: [Form; 6] = [
         (
             Platform::Konnektive,
             &[

@@ -9,7 +9,6 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use stripe_gateway_rules::config::{GatewayConfig, Severity, ViolationCode};
 use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::profile::Platform;
 use stripe_gateway_rules::testing::strategy::{
@@ -18,7 +17,8 @@ use stripe_gateway_rules::testing::strategy::{
     validated_gateway,
 };
 use stripe_gateway_rules::testing::{assert_invalid, assert_valid, assert_violation, report_of};
-use stripe_gateway_rules::{Currency, MinorUnits, Money, presentment_currencies};
+use stripe_gateway_rules::{Currency, Money, currency::presentment_currencies, money::MinorUnits};
+use stripe_gateway_rules::{codes::ViolationCode, config::GatewayConfig, diagnostics::Severity};
 
 /// The error codes of a validation, in order.
 fn error_codes(config: &GatewayConfig) -> Vec<ViolationCode> {
@@ -81,8 +81,8 @@ proptest! {
         prop_assert_eq!(pk.to_string().parse(), Ok(pk.clone()));
         prop_assert_eq!(acct.to_string().parse(), Ok(acct.clone()));
         prop_assert_eq!(ca.to_string().parse(), Ok(ca.clone()));
-        prop_assert_eq!(mode.to_string().parse::<stripe_gateway_rules::Mode>().ok(), Some(mode));
-        let again: stripe_gateway_rules::SecretKey = sk.expose_secret().parse().expect("reparses");
+        prop_assert_eq!(mode.to_string().parse::<stripe_gateway_rules::credentials::Mode>().ok(), Some(mode));
+        let again: stripe_gateway_rules::credentials::SecretKey = sk.expose_secret().parse().expect("reparses");
         prop_assert_eq!(again.expose_secret(), sk.expose_secret());
         prop_assert_eq!(again.mode(), sk.mode());
         prop_assert_eq!(again.is_restricted(), sk.is_restricted());
@@ -187,7 +187,7 @@ fn money_in_every_currency_respects_its_rule() {
                 let minor: MinorUnits = m.to_minor_units().expect("valid");
                 prop_assert_eq!(m.amount().scale(), m.rule().exponent());
                 prop_assert_eq!(minor.get() % m.rule().multiple_of(), 0);
-                prop_assert!(minor <= stripe_gateway_rules::max_minor_units(c));
+                prop_assert!(minor <= stripe_gateway_rules::money::max_minor_units(c));
                 Ok(())
             })
             .unwrap_or_else(|e| panic!("{}: {e}", c.code()));
@@ -204,7 +204,10 @@ mod serde_round_trips {
     use stripe_gateway_rules::authorization::{Initiator, Presence};
     use stripe_gateway_rules::operation::CardSource;
     use stripe_gateway_rules::testing::strategy::currency;
-    use stripe_gateway_rules::{ApiVersion, DataProtection, ExchangeRate, GatewayVersion};
+    use stripe_gateway_rules::{
+        api_version::ApiVersion, data_protection::DataProtection, money::ExchangeRate,
+        version::GatewayVersion,
+    };
 
     /// `value` serializes to `expected` (its documented form, built by the caller from the
     /// value's accessors, not through `Serialize`), and `expected` parses back to `value`.

@@ -14,10 +14,6 @@
 use proptest::option;
 use proptest::prelude::*;
 use secrecy::{ExposeSecret, SecretString};
-use stripe_gateway_rules::config::{
-    AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, Loaded, Report, ValidatedForm,
-    ValidatedGateway,
-};
 use stripe_gateway_rules::connection::{OAuthScope, OAuthState, Timeout, parse_callback};
 use stripe_gateway_rules::credentials::{ClientSecret, RefreshToken};
 use stripe_gateway_rules::operation::OperationLine;
@@ -26,8 +22,17 @@ use stripe_gateway_rules::testing::strategy::{
     any_operation, pasted_secret, valid_config, validated_gateway,
 };
 use stripe_gateway_rules::{
-    AccountId, ApiVersion, CardBrand, ClientId, DataProtection, GatewayVersion, Mode, Money,
-    PublishableKey, SecretKey, diagnose, parse_currency,
+    Money, api_version::ApiVersion, card_brand::CardBrand, credentials::AccountId,
+    credentials::ClientId, credentials::Mode, credentials::PublishableKey, credentials::SecretKey,
+    currency::parse_currency, data_protection::DataProtection, stripe_error::diagnose,
+    version::GatewayVersion,
+};
+use stripe_gateway_rules::{
+    config::{
+        AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, Loaded, ValidatedForm,
+        ValidatedGateway,
+    },
+    diagnostics::Report,
 };
 
 // ---------------------------------------------------------------------------------------------

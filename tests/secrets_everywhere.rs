@@ -12,13 +12,14 @@
 use proptest::prelude::*;
 use secrecy::SecretString;
 use stripe_gateway_rules::connection::{
-    AuthorizeRequest, ConnectionSettingsDraft, OAuthScope, OAuthState, Timeout, parse_callback,
+    AuthorizeRequest, ConnectionSettingsConfig, OAuthScope, OAuthState, Timeout, parse_callback,
 };
 use stripe_gateway_rules::credentials::{ClientSecret, RefreshToken};
 use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::testing::strategy::pasted_secret;
 use stripe_gateway_rules::{
-    AccountId, ApiVersion, AuthScheme, ClientId, Mode, Money, PublishableKey, SecretKey,
+    Money, api_version::ApiVersion, credentials::AccountId, credentials::AuthScheme,
+    credentials::ClientId, credentials::Mode, credentials::PublishableKey, credentials::SecretKey,
 };
 
 fn assert_no_leak(what: &str, outputs: &[String], body: &str) -> Result<(), TestCaseError> {
@@ -53,7 +54,7 @@ proptest! {
         (secret, body) in pasted_secret(),
         field in 0..4usize,
     ) {
-        let mut draft = ConnectionSettingsDraft::default();
+        let mut draft = ConnectionSettingsConfig::default();
         draft.name = Some("Stripe".into());
         draft.secret_key = Some(SecretString::from("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
         match field {
@@ -74,7 +75,7 @@ proptest! {
         // The same draft from JSON.
         let key = ["name", "timeout_ms", "api_version", "secret_key"][field];
         let json = serde_json::json!({ "name": "Stripe", key: secret }).to_string();
-        let parsed = serde_json::from_str::<ConnectionSettingsDraft>(&json);
+        let parsed = serde_json::from_str::<ConnectionSettingsConfig>(&json);
         assert_no_leak("settings draft from JSON", &shown(&parsed), &body)?;
     }
 

@@ -9,7 +9,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stripe_gateway_rules::ApiVersion;
+use stripe_gateway_rules::api_version::ApiVersion;
 use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 fn check(text: &str, m: Option<&Marker>) {

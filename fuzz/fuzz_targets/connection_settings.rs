@@ -1,4 +1,4 @@
-//! Connection settings (S1): `ConnectionSettingsDraft` and `ConnectionSettings` from JSON
+//! Connection settings (S1): `ConnectionSettingsConfig` and `ConnectionSettings` from JSON
 //! through serde, and a draft built field by field; `check()` and `validate()`. Nothing
 //! panics; `validate()` succeeds exactly when `check()` has no error.
 //!
@@ -14,12 +14,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stripe_gateway_rules::connection::{ConnectionSettings, ConnectionSettingsDraft};
+use stripe_gateway_rules::connection::{ConnectionSettings, ConnectionSettingsConfig};
 use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 /// `check()` and `validate()` of `draft`, which holds the marker somewhere.
-fn check_draft(draft: &ConnectionSettingsDraft, m: &Marker) {
-    m.assert_debug("ConnectionSettingsDraft", draft);
+fn check_draft(draft: &ConnectionSettingsConfig, m: &Marker) {
+    m.assert_debug("ConnectionSettingsConfig", draft);
     let problems = draft.check();
     m.assert_display_debug("check()", &problems);
     m.assert_json("check()", &problems);
@@ -56,17 +56,17 @@ fn check_draft(draft: &ConnectionSettingsDraft, m: &Marker) {
 /// values they refuse (`invalid type: string "…", expected a boolean`) and unknown field
 /// names: a known finding (tests/fuzz_findings.rs, finding 1), skipped unless FUZZ_STRICT.
 fn check_json(json: &str, m: &Marker) {
-    match serde_json::from_str::<ConnectionSettingsDraft>(json) {
+    match serde_json::from_str::<ConnectionSettingsConfig>(json) {
         Ok(draft) => check_draft(&draft, m),
         Err(e) => {
             m.assert_clean_known(
                 "1",
-                "ConnectionSettingsDraft serde error (Display)",
+                "ConnectionSettingsConfig serde error (Display)",
                 &e.to_string(),
             );
             m.assert_clean_known(
                 "1",
-                "ConnectionSettingsDraft serde error (Debug)",
+                "ConnectionSettingsConfig serde error (Debug)",
                 &format!("{e:?}"),
             );
         }
@@ -105,7 +105,7 @@ fn check_fields(text: &str, m: &Marker, rng: &mut Rng) {
         _ => m.pasted.clone(),
     });
     let [name, timeout_ms, secret_key, api_version] = fields;
-    let mut draft = ConnectionSettingsDraft::default();
+    let mut draft = ConnectionSettingsConfig::default();
     draft.name = name;
     draft.timeout_ms = timeout_ms;
     draft.secret_key = secret_key.map(Into::into);

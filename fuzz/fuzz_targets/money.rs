@@ -9,7 +9,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use stripe_gateway_rules::money::{MinorUnits, Money, RoundingMode, max_minor_units, parse_amount};
-use stripe_gateway_rules::{Currency, parse_currency};
+use stripe_gateway_rules::{Currency, currency::parse_currency};
 use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 const MODES: [RoundingMode; 7] = [

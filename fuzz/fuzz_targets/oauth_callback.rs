@@ -19,7 +19,7 @@ use libfuzzer_sys::fuzz_target;
 use stripe_gateway_rules::connection::{
     AuthorizeRequest, OAuthScope, OAuthState, OAuthToken, parse_callback,
 };
-use stripe_gateway_rules::{ClientId, Mode};
+use stripe_gateway_rules::{credentials::ClientId, credentials::Mode};
 use stripe_gateway_rules_fuzz::{Marker, Rng};
 use url::Url;
 

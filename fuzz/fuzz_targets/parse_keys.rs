@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 use stripe_gateway_rules::credentials::{
     ClientSecret, RefreshToken, StripeStringKind, recognise_stripe_string,
 };
-use stripe_gateway_rules::{AccountId, ClientId, Mode, PublishableKey, SecretKey};
+use stripe_gateway_rules::{credentials::AccountId, credentials::ClientId, credentials::Mode, credentials::PublishableKey, credentials::SecretKey};
 use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 /// The part of `s` after its secret prefix, when `s` looks like a secret with a body long
@@ -27,7 +27,7 @@ fn secret_body(s: &str) -> Option<&str> {
     (secret && body.len() >= 16).then_some(body)
 }
 
-fn check_error(s: &str, e: &stripe_gateway_rules::CredentialError) {
+fn check_error(s: &str, e: &stripe_gateway_rules::credentials::CredentialError) {
     assert!(!e.code().as_str().is_empty());
     if let Some(body) = secret_body(s) {
         assert!(

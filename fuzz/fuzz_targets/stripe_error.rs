@@ -13,7 +13,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stripe_gateway_rules::diagnosis::{ClassifiedBy, ErrorCategory, StripeError, diagnose};
+use stripe_gateway_rules::stripe_error::{ClassifiedBy, ErrorCategory, StripeError, diagnose};
 use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 fn check_error(error: &StripeError, m: &Marker) {

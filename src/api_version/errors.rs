@@ -69,7 +69,7 @@ pub(super) enum ApiVersionErrorKind {
 /// [`remedy`](Self::remedy), and an excerpt of what was [`found`](Self::found).
 ///
 /// ```
-/// use stripe_gateway_rules::ApiVersion;
+/// use stripe_gateway_rules::api_version::ApiVersion;
 ///
 /// let err = "2024-09-30".parse::<ApiVersion>().unwrap_err();
 /// assert_eq!(err.code(), "missing_release");

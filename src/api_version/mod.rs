@@ -22,7 +22,7 @@
 //! contradicts the date (`2025-03-31.acacia`: basil began on 2025-03-31).
 //!
 //! ```
-//! use stripe_gateway_rules::ApiVersion;
+//! use stripe_gateway_rules::api_version::ApiVersion;
 //! use stripe_gateway_rules::api_version::{Channel, Release};
 //!
 //! let v: ApiVersion = "2026-09-30.endive".parse()?;

@@ -114,7 +114,7 @@ impl fmt::Display for Release {
 /// SDKs or docs, so [`KNOWN_PREVIEW_API_VERSIONS`](super::KNOWN_PREVIEW_API_VERSIONS) has none.
 ///
 /// ```
-/// use stripe_gateway_rules::ApiVersion;
+/// use stripe_gateway_rules::api_version::ApiVersion;
 /// use stripe_gateway_rules::api_version::Channel;
 ///
 /// assert_eq!("2025-04-30.preview".parse::<ApiVersion>()?.channel(), Channel::Preview);

@@ -78,7 +78,7 @@ impl Suffix {
 /// by date, then name; `Display` prints exactly what was parsed.
 ///
 /// ```
-/// use stripe_gateway_rules::ApiVersion;
+/// use stripe_gateway_rules::api_version::ApiVersion;
 /// use stripe_gateway_rules::api_version::Channel;
 ///
 /// let v: ApiVersion = "2024-06-20".parse()?;
@@ -150,7 +150,7 @@ impl ApiVersion {
     /// is not (newer than the table, or never published) still parses. Never allocates.
     ///
     /// ```
-    /// use stripe_gateway_rules::ApiVersion;
+    /// use stripe_gateway_rules::api_version::ApiVersion;
     ///
     /// assert!("2020-08-27".parse::<ApiVersion>()?.is_known());
     /// assert!("2026-09-30.endive".parse::<ApiVersion>()?.is_known());

@@ -4,7 +4,8 @@
 
 use secrecy::SecretString;
 
-use super::{AuthConfig, GatewayConfig, Report, ValidatedForm, validate};
+use super::{AuthConfig, GatewayConfig, ValidatedForm, validate};
+use crate::diagnostics::Report;
 use crate::profile::{Platform, Profile};
 
 impl GatewayConfig {
@@ -80,7 +81,7 @@ impl AuthConfig {
     /// # Errors
     ///
     /// The [`Report`] when any finding is an error.
-    pub fn validate(&self, profile: &Profile) -> Result<crate::auth::AuthScheme, Report> {
+    pub fn validate(&self, profile: &Profile) -> Result<crate::credentials::AuthScheme, Report> {
         match validate::check_auth(self, profile) {
             (_, Some(scheme)) => Ok(scheme),
             (report, None) => Err(report),

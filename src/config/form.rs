@@ -2,12 +2,13 @@
 
 use std::fmt;
 
-use super::{Report, ValidatedGateway, Violation};
-use crate::auth::AuthScheme;
+use super::ValidatedGateway;
 use crate::codes::ViolationCode;
 use crate::connection::ConnectionSettings;
+use crate::credentials::AuthScheme;
 use crate::credentials::{Mode, PublishableKey};
 use crate::diagnostics::Path;
+use crate::diagnostics::{Report, Violation};
 
 #[cfg(doc)]
 use super::{GatewayConfig, GatewayDraft};

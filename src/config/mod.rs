@@ -1,13 +1,13 @@
 //! A Stripe gateway configuration, as a billing platform stores it, and its validation: either
-//! a [`ValidatedForm`] (a [`ValidatedGateway`], or a connection) or a [`Report`] of everything
+//! a [`ValidatedForm`] (a [`ValidatedGateway`], or a connection) or a [`Report`](crate::diagnostics::Report) of everything
 //! wrong with it ([rules.md §1](crate::rules#rules-1)–[6](crate::rules#rules-6), [§10](crate::rules#rules-10)).
 //!
 //! [`GatewayConfig`] is the configuration as the user entered it: strings and flags, exactly
 //! the fields of the JSON file below, nothing parsed yet. Every form (this one, a
 //! [`GatewayDraft`] of typed values, an [`AuthConfig`], a
-//! [`ConnectionSettingsDraft`](crate::connection::ConnectionSettingsDraft)) has the same two
+//! [`ConnectionSettingsConfig`](crate::connection::ConnectionSettingsConfig)) has the same two
 //! verbs: `check` parses and checks every field under a [`Profile`](crate::profile::Profile)
-//! and collects **every** finding at once, each a [`Violation`] with its path, code,
+//! and collects **every** finding at once, each a [`Violation`](crate::diagnostics::Violation) with its path, code,
 //! severity, message and remedy; `validate` gives the same findings as its error, or the
 //! validated value. The form's own profile is the one its `platform` names
 //! ([`GatewayConfig::profile`]). A [`ValidatedGateway`] can only come out of a validation
@@ -102,7 +102,7 @@
 //! # Violation codes
 //!
 //! The codes, their severity, rule and source are in one table with the refusal codes of
-//! [`ValidatedGateway::check`], on the [crate page](crate#codes); [`ViolationCode`] names them
+//! [`ValidatedGateway::check`], on the [crate page](crate#codes); [`ViolationCode`](crate::codes::ViolationCode) names them
 //! in code.
 
 mod account_limits;
@@ -122,8 +122,6 @@ mod validate;
 #[cfg(doc)]
 use crate::money::AmountLimits;
 
-pub use crate::codes::ViolationCode;
-pub use crate::diagnostics::{Report, Severity, Violation};
 pub use crate::gateway::{CurrencyAssignment, ValidatedGateway};
 pub use crate::input::{
     AccountConfig, AuthConfig, BrandMaxConfig, CurrencyConfig, CurrencyMaxConfig, GatewayConfig,
@@ -138,14 +136,14 @@ pub use typed::GatewayDraft;
 impl GatewayConfig {
     /// Loads a configuration from the JSON [file format](self), field by field: a value of
     /// the wrong JSON type, an unknown field (with the closest known name) or a field given
-    /// twice is a [`Violation`] at its path, in the load report returned beside the form
+    /// twice is a [`Violation`](crate::diagnostics::Violation) at its path, in the load report returned beside the form
     /// ([`Loaded`]), which [`Loaded::check`] and [`Loaded::validate`] merge with every other
     /// finding. An amount or rate written as a JSON number is read exactly as written (`1e-2`
     /// is `0.01`), never through a float; `null` is an absent field; a UTF-8 byte-order mark
     /// is skipped.
     ///
     /// ```
-    /// use stripe_gateway_rules::config::{GatewayConfig, ViolationCode};
+    /// use stripe_gateway_rules::{config::{GatewayConfig}, codes::ViolationCode};
     ///
     /// let loaded = GatewayConfig::from_json(r#"{ "nmae": "Stripe USD", "existing": "yes" }"#)?;
     /// let report = loaded.validate(&loaded.profile()).unwrap_err();

@@ -10,9 +10,9 @@ use url::Url;
 
 use super::collector::{Collector, expose, listed, path_of};
 use super::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
-use crate::auth::AuthScheme;
 use crate::card_brand::{CardBrand, CardBrands};
 use crate::codes::ViolationCode;
+use crate::credentials::AuthScheme;
 use crate::credentials::{
     AccountId, ClientId, ClientSecret, Mode, PublishableKey, RefreshToken, SecretKey,
 };

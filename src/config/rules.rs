@@ -4,9 +4,9 @@
 use super::collector::{Collector, path_of};
 use super::minimums::currencies;
 use super::parse::{Account, Brands, Field, Parsed};
-use crate::auth::AuthScheme;
 use crate::card_brand::CardBrands;
 use crate::codes::ViolationCode;
+use crate::credentials::AuthScheme;
 use crate::credentials::{Mode, PublishableKey};
 use crate::data_protection::DataProtection;
 use crate::diagnostics::Violation;

@@ -5,7 +5,7 @@
 //! [`Shape`] (a string, a decimal string, a whole number, a boolean, a list of strings, an
 //! object with its own fields, a list of objects) and, for a closed choice, every keyword the
 //! checks accept, taken from the keyword types themselves ([`Mode`], [`GatewayVersion`],
-//! [`DataProtection`], [`Platform`], [`CardBrand`], the auth schemes of [`AuthSchemes`]).
+//! [`DataProtection`], [`Platform`], [`CardBrand`], the auth schemes of [`AuthSchemeSet`]).
 //!
 //! [`json_schema`] gives a profile's form as a JSON Schema, for an admin UI to build its form
 //! from: only the fields the profile's form has ([`Profile::has_field`]), the ones it
@@ -41,7 +41,7 @@ use super::parse::scheme_fields;
 use crate::card_brand::CardBrand;
 use crate::credentials::Mode;
 use crate::data_protection::DataProtection;
-use crate::profile::{AuthSchemes, Platform, Profile};
+use crate::profile::{AuthSchemeSet, Platform, Profile};
 pub use crate::reader::{FormField, Shape};
 use crate::version::GatewayVersion;
 
@@ -164,7 +164,7 @@ fn property(field: &FormField, path: &str, required: bool, profile: Option<&Prof
 fn object(fields: &[FormField], path: &str, profile: Option<&Profile>) -> Value {
     let schemes = match profile {
         Some(profile) if path == "auth" => profile.auth_schemes(),
-        _ => AuthSchemes::ALL,
+        _ => AuthSchemeSet::ALL,
     };
     let taken: Vec<&str> = schemes
         .names()
@@ -369,7 +369,7 @@ mod tests {
         let every = json_schema_of_every_form();
         assert_eq!(
             every["properties"]["auth"]["properties"]["scheme"]["enum"],
-            json!(AuthSchemes::ALL.names())
+            json!(AuthSchemeSet::ALL.names())
         );
     }
 }

@@ -8,12 +8,13 @@ use url::Url;
 #[cfg(doc)]
 use super::ValidatedGateway;
 use super::parse::{Account, Brands, Entry, Field, Parsed};
-use super::{GatewayConfig, Report, ValidatedForm};
-use crate::auth::AuthScheme;
+use super::{GatewayConfig, ValidatedForm};
 use crate::card_brand::{CardBrand, CardBrands};
+use crate::credentials::AuthScheme;
 use crate::credentials::{Mode, PublishableKey};
 use crate::currency::Currency;
 use crate::data_protection::DataProtection;
+use crate::diagnostics::Report;
 use crate::money::{AmountLimits, ExchangeRate, Money};
 use crate::profile::Profile;
 use crate::version::GatewayVersion;
@@ -28,7 +29,7 @@ use crate::credentials::SecretKey;
 /// ```
 /// use stripe_gateway_rules::Decimal;
 /// use stripe_gateway_rules::config::GatewayDraft;
-/// use stripe_gateway_rules::{AuthScheme, CardBrand, Currency, DataProtection, Mode, Money, Platform};
+/// use stripe_gateway_rules::{credentials::AuthScheme, card_brand::CardBrand, Currency, data_protection::DataProtection, credentials::Mode, Money, Platform};
 ///
 /// let mut draft = GatewayDraft::new("Stripe USD", AuthScheme::api_key("sk_live_4eC39HqLyjWDarjtT1zdp7dc".parse()?));
 /// draft.mode = Some(Mode::Live);
@@ -45,7 +46,7 @@ use crate::credentials::SecretKey;
 /// draft.minimums = vec![(Money::new(Decimal::new(40, 2), Currency::USD), None)];
 /// let report = draft.check(&portabilling);
 /// assert!(report.has(stripe_gateway_rules::ViolationCode::MinimumBelowStripe));
-/// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+/// # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
 /// ```
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
@@ -106,12 +107,12 @@ impl GatewayDraft {
     /// ```
     /// use stripe_gateway_rules::config::GatewayDraft;
     /// use stripe_gateway_rules::money::AmountLimits;
-    /// use stripe_gateway_rules::AuthScheme;
+    /// use stripe_gateway_rules::credentials::AuthScheme;
     ///
     /// let draft = GatewayDraft::new("Stripe VND", AuthScheme::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc".parse()?))
     ///     .with_limits(AmountLimits::card_networks());
     /// assert!(draft.limits.uses_card_networks());
-    /// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+    /// # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
     /// ```
     #[must_use]
     pub fn with_limits(mut self, limits: AmountLimits) -> Self {

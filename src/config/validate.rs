@@ -10,7 +10,7 @@ use super::parse::{Parsed, parse};
 use super::rules::{Decided, apply};
 use super::{AuthConfig, GatewayConfig};
 use crate::codes::ViolationCode;
-use crate::connection::{ConnectionSettings, ConnectionSettingsDraft};
+use crate::connection::{ConnectionSettings, ConnectionSettingsConfig};
 use crate::diagnostics::{Path, Report, Violation};
 use crate::gateway::{CurrencyAssignment, CurrencyIndex, ValidatedGateway};
 use crate::money::{ExchangeRate, Money};
@@ -131,7 +131,7 @@ fn merged(loaded: &Report, found: Report) -> Report {
 pub(super) fn check_auth(
     a: &AuthConfig,
     profile: &Profile,
-) -> (Report, Option<crate::auth::AuthScheme>) {
+) -> (Report, Option<crate::credentials::AuthScheme>) {
     let mut v = Collector::for_profile(profile);
     let scheme = super::parse::parse_auth(&mut v, a, None, profile);
     let report: Report = v
@@ -260,11 +260,11 @@ fn build(p: &Parsed, decided: &Decided, warnings: &[Violation]) -> Option<Valida
     })
 }
 
-/// S1's connection settings, checked by [`ConnectionSettingsDraft`] itself; its findings
+/// S1's connection settings, checked by [`ConnectionSettingsConfig`] itself; its findings
 /// about the key are left to the auth object's checks (the same parser), and its
 /// `secret_key` path is the file's `auth.secret_key`. The settings, when they are valid.
 fn connection_settings(v: &mut Collector, c: &GatewayConfig) -> Option<ConnectionSettings> {
-    let mut draft = ConnectionSettingsDraft::default();
+    let mut draft = ConnectionSettingsConfig::default();
     draft.name.clone_from(&c.name);
     draft.active = c.active;
     draft.is_source = c.is_source;

@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use stripe_gateway_rules::jiff::civil::date;
-//! use stripe_gateway_rules::LegacyCredentialPolicy;
+//! use stripe_gateway_rules::connection::LegacyCredentialPolicy;
 //! use stripe_gateway_rules::connection::LegacyStatus;
 //!
 //! let policy = LegacyCredentialPolicy::S2_KARTRA_2024;
@@ -133,7 +133,7 @@ impl LegacyCredentialPolicy {
     ///
     /// ```
     /// use stripe_gateway_rules::jiff::civil::date;
-    /// use stripe_gateway_rules::LegacyCredentialPolicy;
+    /// use stripe_gateway_rules::connection::LegacyCredentialPolicy;
     ///
     /// let policy = LegacyCredentialPolicy::new(date(2025, 1, 1), date(2025, 3, 1))?;
     /// assert_eq!(policy.deadline(), date(2025, 3, 1));

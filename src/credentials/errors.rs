@@ -103,7 +103,7 @@ pub(super) enum CredentialErrorKind {
 /// [`character`](Self::character) and [`mode`](Self::mode) say what was found instead.
 ///
 /// ```
-/// use stripe_gateway_rules::SecretKey;
+/// use stripe_gateway_rules::credentials::SecretKey;
 ///
 /// let err = "sk_live_4eC39HqLyjWDarjtT1zdp7dc\n".parse::<SecretKey>().unwrap_err();
 /// assert_eq!(err.code(), "whitespace");

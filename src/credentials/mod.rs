@@ -34,7 +34,7 @@
 //! secret is one explicit call, [`expose_secret`](SecretKey::expose_secret).
 //!
 //! ```
-//! use stripe_gateway_rules::{Mode, PublishableKey, SecretKey};
+//! use stripe_gateway_rules::{credentials::Mode, credentials::PublishableKey, credentials::SecretKey};
 //!
 //! let key: SecretKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc".parse()?;
 //! assert_eq!(key.mode(), Mode::Live);
@@ -42,7 +42,7 @@
 //!
 //! let err = "pk_live_TYooMQauvdEDq54NiTphI7jx".parse::<SecretKey>().unwrap_err();
 //! assert_eq!(err.code(), "publishable_key_as_secret");
-//! # Ok::<(), stripe_gateway_rules::CredentialError>(())
+//! # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
 //! ```
 
 use std::fmt;
@@ -50,10 +50,12 @@ use std::fmt;
 mod errors;
 mod public;
 mod scan;
+mod scheme;
 mod secrets;
 
 pub use errors::{CredentialError, WhitespacePlace};
 pub use public::{AccountId, ClientId, PublishableKey};
+pub use scheme::AuthScheme;
 pub use secrets::{ClientSecret, RefreshToken, SecretKey};
 
 use scan::{Recognised, recognise};
@@ -84,7 +86,7 @@ const MAX_INPUT_LEN: usize = 4096;
 /// one of exactly these two, so code may match on it without a wildcard.
 ///
 /// ```
-/// use stripe_gateway_rules::Mode;
+/// use stripe_gateway_rules::credentials::Mode;
 /// assert_eq!("live".parse::<Mode>()?, Mode::Live);
 /// assert_eq!(Mode::Test.to_string(), "test");
 /// # Ok::<(), stripe_gateway_rules::credentials::ModeError>(())

@@ -63,12 +63,12 @@ macro_rules! public_string {
 /// show it to tell accounts apart (S2 matches a reconnected account by it).
 ///
 /// ```
-/// use stripe_gateway_rules::{Mode, PublishableKey};
+/// use stripe_gateway_rules::{credentials::Mode, credentials::PublishableKey};
 ///
 /// let key: PublishableKey = "pk_test_TYooMQauvdEDq54NiTphI7jx".parse()?;
 /// assert_eq!(key.mode(), Mode::Test);
 /// assert_eq!(key.to_string(), "pk_test_TYooMQauvdEDq54NiTphI7jx");
-/// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+/// # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PublishableKey(String, Mode);
@@ -110,12 +110,12 @@ public_string!(PublishableKey);
 /// <https://docs.stripe.com/upgrades>); only the prefix and the character set are checked.
 ///
 /// ```
-/// use stripe_gateway_rules::AccountId;
+/// use stripe_gateway_rules::credentials::AccountId;
 ///
 /// let id: AccountId = "acct_1R3fqDP6919yCiFv".parse()?;
 /// assert_eq!(id.to_string(), "acct_1R3fqDP6919yCiFv");
 /// assert!("ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse::<AccountId>().is_err());
-/// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+/// # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AccountId(String);
@@ -147,11 +147,11 @@ public_string!(AccountId);
 /// either a live or test ID", but the id itself does not say which.
 ///
 /// ```
-/// use stripe_gateway_rules::ClientId;
+/// use stripe_gateway_rules::credentials::ClientId;
 ///
 /// let id: ClientId = "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".parse()?;
 /// assert_eq!(id.as_str(), "ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb");
-/// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+/// # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClientId(String);

@@ -20,14 +20,14 @@ use super::{CredentialError, CredentialSlot, Mode, StripeStringKind};
 /// `PartialEq`.
 ///
 /// ```
-/// use stripe_gateway_rules::{Mode, SecretKey};
+/// use stripe_gateway_rules::{credentials::Mode, credentials::SecretKey};
 ///
 /// let key: SecretKey = "rk_test_51HxYzAbCdEfGhIjKlMnOpQr".parse()?;
 /// assert!(key.is_restricted());
 /// assert_eq!(key.mode(), Mode::Test);
 /// assert_eq!(key.redacted(), "rk_test_…OpQr");
 /// assert_eq!(key.expose_secret(), "rk_test_51HxYzAbCdEfGhIjKlMnOpQr");
-/// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+/// # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
 /// ```
 #[derive(Clone)]
 pub struct SecretKey {
@@ -156,7 +156,7 @@ macro_rules! opaque_secret {
 ///
 /// let secret: ClientSecret = "cs_9f8e7d6c5b4a39281706f5e4".parse()?;
 /// assert_eq!(format!("{secret:?}"), "ClientSecret(…f5e4)");
-/// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+/// # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
 /// ```
 #[derive(Clone)]
 pub struct ClientSecret(SecretString);
@@ -171,7 +171,7 @@ opaque_secret!(ClientSecret, CredentialSlot::ClientSecret, "ClientSecret");
 ///
 /// let token: RefreshToken = "rt_H5m2LqTnR8vWx3Yz0aBcDeFgHiJk".parse()?;
 /// assert_eq!(token.redacted(), "…HiJk");
-/// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+/// # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
 /// ```
 #[derive(Clone)]
 pub struct RefreshToken(SecretString);

@@ -1,12 +1,12 @@
 //! Why a string is not a currency code.
 
+use crate::text::InputExcerpt;
 use core::fmt;
 
 use super::table::WithdrawnCode;
-use super::*;
 use crate::codes::CurrencyCode;
 
-/// Why a string is not a currency code ([`parse_currency`]): its [`code`](Self::code), its
+/// Why a string is not a currency code ([`parse_currency`](crate::currency::parse_currency)): its [`code`](Self::code), its
 /// [`remedy`](Self::remedy), and an excerpt of what was [`found`](Self::found).
 ///
 /// Messages are lowercase, say what was found and what is expected, and end with what to do.

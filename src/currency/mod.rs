@@ -76,8 +76,6 @@ pub use presentment::{
 };
 pub use rules::{DECIMALS_AS_OF, DECIMALS_SOURCE, MinorUnitRule, minor_unit_rule};
 
-pub use crate::text::InputExcerpt;
-
 pub use iso_currency::Currency;
 
 /// (De)serializes a [`Currency`] as its uppercase ISO 4217 code, for

@@ -126,7 +126,7 @@ pub(crate) enum AmountProblem {
 /// assert_eq!(err.amount(), Some(amount));
 /// assert_eq!(err.rule().map(|r| r.multiple_of()), Some(10));
 /// assert_eq!(err.remedy(), "round the amount to what the currency allows");
-/// # Ok::<(), stripe_gateway_rules::ParseMoneyError>(())
+/// # Ok::<(), stripe_gateway_rules::money::ParseMoneyError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AmountError(AmountProblem);

@@ -141,7 +141,7 @@ impl AmountLimit {
 /// ```
 /// use stripe_gateway_rules::Decimal;
 /// use stripe_gateway_rules::money::{AmountLimits, ChargeMethod, LimitSource, Money};
-/// use stripe_gateway_rules::{CardBrand, Currency};
+/// use stripe_gateway_rules::{card_brand::CardBrand, Currency};
 ///
 /// let vnd = Money::new(Decimal::new(103_500_000, 0), Currency::VND);
 /// let card = ChargeMethod::Card(Some(CardBrand::Visa));
@@ -266,7 +266,7 @@ impl AmountLimits {
     ///
     /// ```
     /// use stripe_gateway_rules::money::{AmountLimits, ChargeMethod, LimitSource, MinorUnits};
-    /// use stripe_gateway_rules::{CardBrand, Currency};
+    /// use stripe_gateway_rules::{card_brand::CardBrand, Currency};
     ///
     /// let limits = AmountLimits::card_networks();
     /// let amex = limits.max_for(Currency::USD, ChargeMethod::Card(Some(CardBrand::AmericanExpress)));
@@ -343,7 +343,7 @@ impl fmt::Display for AmountLimits {
     ///
     /// ```
     /// use stripe_gateway_rules::money::{AmountLimits, MinorUnits};
-    /// use stripe_gateway_rules::{CardBrand, Currency};
+    /// use stripe_gateway_rules::{card_brand::CardBrand, Currency};
     ///
     /// let limits = AmountLimits::card_networks()
     ///     .with_brand_max(CardBrand::AmericanExpress, MinorUnits::new(500_000_000));

@@ -5,7 +5,8 @@ use core::fmt;
 use rust_decimal::Decimal;
 
 use crate::codes::{CurrencyCode, MoneyCode};
-use crate::currency::{CurrencyError, InputExcerpt};
+use crate::currency::CurrencyError;
+use crate::text::InputExcerpt;
 
 /// Parses a decimal amount as configuration files and operation lines write it: an optional
 /// `-`, ASCII digits, optionally `.` and more digits (`"0.50"`, `"-12"`). The grammar of the
@@ -16,7 +17,7 @@ use crate::currency::{CurrencyError, InputExcerpt};
 /// assert_eq!(parse_amount("0.50")?.to_string(), "0.50");
 /// assert!(parse_amount("1e3").is_err());
 /// assert!(parse_amount(" 1").is_err());
-/// # Ok::<(), stripe_gateway_rules::ParseMoneyError>(())
+/// # Ok::<(), stripe_gateway_rules::money::ParseMoneyError>(())
 /// ```
 ///
 /// # Errors

@@ -169,22 +169,22 @@ impl Rule {
 
 /// Which auth schemes a form offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct AuthSchemes(u8);
+pub struct AuthSchemeSet(u8);
 
-impl AuthSchemes {
+impl AuthSchemeSet {
     /// `api_key`: a secret or restricted key.
-    pub const API_KEY: AuthSchemes = AuthSchemes(1);
+    pub const API_KEY: AuthSchemeSet = AuthSchemeSet(1);
     /// `oauth2`: client id, client secret and refresh token.
-    pub const OAUTH2: AuthSchemes = AuthSchemes(2);
+    pub const OAUTH2: AuthSchemeSet = AuthSchemeSet(2);
     /// `connect`: a connected account, no key.
-    pub const CONNECT: AuthSchemes = AuthSchemes(4);
+    pub const CONNECT: AuthSchemeSet = AuthSchemeSet(4);
     /// Every scheme.
-    pub const ALL: AuthSchemes = AuthSchemes(7);
+    pub const ALL: AuthSchemeSet = AuthSchemeSet(7);
 
     /// Both sets.
     #[must_use]
-    pub const fn or(self, other: AuthSchemes) -> AuthSchemes {
-        AuthSchemes(self.0 | other.0)
+    pub const fn or(self, other: AuthSchemeSet) -> AuthSchemeSet {
+        AuthSchemeSet(self.0 | other.0)
     }
 
     /// Whether the scheme named `name` (`api_key`, `oauth2`, `connect`) is in the set.
@@ -219,14 +219,14 @@ pub type PlatformCheck = Arc<dyn Fn(&GatewayConfig, &mut Report) + Send + Sync>;
 /// ```
 /// use stripe_gateway_rules::config::GatewayConfig;
 /// use stripe_gateway_rules::diagnostics::{Code, Violation};
-/// use stripe_gateway_rules::profile::{AuthSchemes, Profile, Rule};
+/// use stripe_gateway_rules::profile::{AuthSchemeSet, Profile, Rule};
 ///
 /// // A platform whose form has a name, a secret key and the currencies it charges in.
 /// let profile = Profile::new("my_platform")
 ///     .with_rules(&[Rule::Name, Rule::CardBrands, Rule::Currencies])
 ///     .with_fields(&["name", "auth", "account", "card_brands", "currencies"])
 ///     .requiring(&["name", "auth", "account", "card_brands", "currencies"])
-///     .with_auth_schemes(AuthSchemes::API_KEY)
+///     .with_auth_schemes(AuthSchemeSet::API_KEY)
 ///     .labelled("auth.secret_key", "Stripe secret key")
 ///     .with_check(|config: &GatewayConfig, report: &mut stripe_gateway_rules::Report| {
 ///         if config.name.as_deref().is_some_and(|n| !n.starts_with("Stripe")) {
@@ -254,7 +254,7 @@ pub struct Profile {
     rules: u32,
     fields: Vec<Cow<'static, str>>,
     required: Vec<Cow<'static, str>>,
-    auth_schemes: AuthSchemes,
+    auth_schemes: AuthSchemeSet,
     account_settings_on_form: bool,
     labels: Vec<(Cow<'static, str>, Cow<'static, str>)>,
     permissions: Cow<'static, str>,
@@ -271,7 +271,7 @@ impl Profile {
             rules: 0,
             fields: Vec::new(),
             required: Vec::new(),
-            auth_schemes: AuthSchemes::ALL,
+            auth_schemes: AuthSchemeSet::ALL,
             account_settings_on_form: false,
             labels: Vec::new(),
             permissions: Cow::Borrowed("charges, refunds, customers and payment methods"),
@@ -312,7 +312,7 @@ impl Profile {
 
     /// With only these auth schemes offered (every one by default).
     #[must_use]
-    pub fn with_auth_schemes(mut self, schemes: AuthSchemes) -> Self {
+    pub fn with_auth_schemes(mut self, schemes: AuthSchemeSet) -> Self {
         self.auth_schemes = schemes;
         self
     }
@@ -383,7 +383,7 @@ impl Profile {
 
     /// The auth schemes the form offers.
     #[must_use]
-    pub fn auth_schemes(&self) -> AuthSchemes {
+    pub fn auth_schemes(&self) -> AuthSchemeSet {
         self.auth_schemes
     }
 

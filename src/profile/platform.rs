@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::{AuthSchemes, Profile};
+use super::{AuthSchemeSet, Profile};
 
 /// The platforms the crate ships a profile for: the five seed platforms and `generic`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,7 +56,7 @@ impl Platform {
     /// The platform's profile.
     #[must_use]
     pub fn profile(self) -> Profile {
-        let api_key = AuthSchemes::API_KEY;
+        let api_key = AuthSchemeSet::API_KEY;
         let profile = match self {
             Platform::Generic => Profile::new("generic")
                 .with_account_settings_on_form(),
@@ -87,14 +87,14 @@ impl Platform {
             // S2: "Connect with Stripe"; the Stripe Account ID and Name shown; the
             // publishable key kept to find the account to reconnect.
             Platform::Kartra => Profile::new("kartra")
-                .with_auth_schemes(AuthSchemes::CONNECT)
+                .with_auth_schemes(AuthSchemeSet::CONNECT)
                 .labelled("auth.account_id", "Stripe Account ID")
                 .labelled("auth.account_name", "Name")
                 .labelled("publishable_key", "Publishable key")
                 .needing_permissions("Connect access to the connected account"),
             // S3: Connection Name, Auth Scheme (OAuth2 or API Key), Live API Key, Account ID.
             Platform::DataConnector => Profile::new("data_connector")
-                .with_auth_schemes(AuthSchemes::API_KEY.or(AuthSchemes::OAUTH2))
+                .with_auth_schemes(AuthSchemeSet::API_KEY.or(AuthSchemeSet::OAUTH2))
                 .labelled("name", "Connection Name")
                 .labelled("auth.scheme", "Auth Scheme")
                 .labelled("auth.secret_key", "Live API Key")

@@ -10,7 +10,7 @@ use stripe_gateway_rules::config::{
     GatewayConfig, MAX_CONFIG_LEN, ValidatedForm, ValidatedGateway,
 };
 use stripe_gateway_rules::profile::Platform;
-use stripe_gateway_rules::{AuthScheme, Report, Severity, Violation};
+use stripe_gateway_rules::{Report, Severity, Violation, credentials::AuthScheme};
 
 use crate::ConfigFormat;
 

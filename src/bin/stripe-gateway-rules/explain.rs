@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use stripe_gateway_rules::codes::{self, CodeInfo, Family, ToolCode};
-use stripe_gateway_rules::diagnosis::{ErrorCategory, MAX_BODY_LEN, StripeError};
+use stripe_gateway_rules::stripe_error::{ErrorCategory, MAX_BODY_LEN, StripeError};
 
 /// `explain CODE` or `explain --list`: every code of the catalogue (the library's code enums
 /// and the tool's own, [`ToolCode`]), each once, with the families it belongs to.

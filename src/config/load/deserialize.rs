@@ -5,8 +5,8 @@ use serde::de::Error as _;
 use serde_json::value::RawValue;
 
 use super::table::{AUTH_EXAMPLE, AUTH_SCHEME, AuthSchemeInput};
-use crate::auth::AuthScheme;
 use crate::config::GatewayConfig;
+use crate::credentials::AuthScheme;
 use crate::credentials::PublishableKey;
 use crate::profile::Platform;
 use crate::reader::{deserialize_object, refusal};

@@ -27,7 +27,7 @@
 //! included): messages are built from the error's category, position and path, and every
 //! echo of the input goes through [`InputExcerpt`], which cuts at anything secret-shaped.
 //!
-//! serde's `Deserialize` of [`GatewayConfig`] and of [`AuthScheme`](crate::AuthScheme) run
+//! serde's `Deserialize` of [`GatewayConfig`] and of [`AuthScheme`](crate::credentials::AuthScheme) run
 //! the same tables (`deserialize.rs`): the same JSON gives the same verdict, the first
 //! finding being serde's error.
 

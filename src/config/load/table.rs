@@ -1,6 +1,5 @@
 //! The field tables: one row per field of each object of the file format (feature `serde`).
 
-use crate::Mode;
 use crate::card_brand::CardBrand;
 use crate::config::collector::plain_name;
 use crate::config::schema::Keywords;
@@ -8,8 +7,9 @@ use crate::config::{
     AccountConfig, AuthConfig, BrandMaxConfig, CurrencyConfig, CurrencyMaxConfig, GatewayConfig,
     LimitsConfig, MinimumConfig,
 };
+use crate::credentials::Mode;
 use crate::data_protection::DataProtection;
-use crate::profile::{AuthSchemes, Platform};
+use crate::profile::{AuthSchemeSet, Platform};
 use crate::reader::{Field, Kind, Loader, described, field};
 use crate::version::GatewayVersion;
 
@@ -98,7 +98,7 @@ macro_rules! auth_rows {
         )
         .about("How the platform authenticates; which other fields of `auth` belong depends on it.")
         .always_required()
-        .choosing(|| AuthSchemes::ALL.names()),
+        .choosing(|| AuthSchemeSet::ALL.names()),
         field(
             "secret_key",
             Kind::Secret(|$c: &mut $T, v| $auth.secret_key = Some(v)),

@@ -249,7 +249,7 @@ impl fmt::Display for RedirectUriProblem {
 /// checks the URI against the mode; [`url`](Self::url) gives the URL.
 ///
 /// ```
-/// use stripe_gateway_rules::Mode;
+/// use stripe_gateway_rules::credentials::Mode;
 /// use stripe_gateway_rules::connection::{AuthorizeRequest, OAuthScope};
 ///
 /// let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
@@ -310,7 +310,7 @@ impl AuthorizeRequest {
     /// URI is registered; this crate can't.
     ///
     /// ```
-    /// use stripe_gateway_rules::Mode;
+    /// use stripe_gateway_rules::credentials::Mode;
     /// use stripe_gateway_rules::connection::{AuthorizeRequest, OAuthScope};
     ///
     /// let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;

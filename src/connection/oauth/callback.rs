@@ -40,7 +40,7 @@ impl OAuthGrant {
     /// The authorization code (exchange it within
     /// [`AUTHORIZATION_CODE_LIFETIME`](super::AUTHORIZATION_CODE_LIFETIME), once).
     #[must_use]
-    pub fn code(&self) -> &AuthorizationCode {
+    pub fn authorization_code(&self) -> &AuthorizationCode {
         &self.code
     }
 

@@ -16,7 +16,7 @@
 //! still how S2's "Connect with Stripe" works.
 //!
 //! ```
-//! use stripe_gateway_rules::Mode;
+//! use stripe_gateway_rules::credentials::Mode;
 //! use stripe_gateway_rules::connection::oauth::{parse_callback, AuthorizeRequest, OAuthScope};
 //!
 //! let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
@@ -32,8 +32,8 @@
 //!
 //! let back = "https://billing.example.com/stripe/callback?scope=read_write&code=ac_123456789&state=k3J9xQ2mVb7LwZ4pT8rN".parse()?;
 //! let authorization = parse_callback(&back, &state)?;
-//! assert_eq!(authorization.code().expose_secret(), "ac_123456789");
-//! assert_eq!(format!("{:?}", authorization.code()), "AuthorizationCode(ac_…)");
+//! assert_eq!(authorization.authorization_code().expose_secret(), "ac_123456789");
+//! assert_eq!(format!("{:?}", authorization.authorization_code()), "AuthorizationCode(ac_…)");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

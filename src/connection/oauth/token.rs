@@ -20,7 +20,7 @@ use crate::credentials::{AccountId, Mode, PublishableKey, RefreshToken};
 /// No `Serialize`, no `PartialEq`.
 ///
 /// ```
-/// use stripe_gateway_rules::Mode;
+/// use stripe_gateway_rules::credentials::Mode;
 /// use stripe_gateway_rules::connection::OAuthToken;
 ///
 /// let token = OAuthToken::from_json(r#"{
@@ -93,8 +93,8 @@ impl OAuthToken {
     /// The account as selected in Stripe's window, for [`Connections::add`] and
     /// [`Connections::reconnect`]: its id and, when known, its publishable key.
     ///
-    /// [`Connections::add`]: crate::Connections::add
-    /// [`Connections::reconnect`]: crate::Connections::reconnect
+    /// [`Connections::add`]: crate::connection::Connections::add
+    /// [`Connections::reconnect`]: crate::connection::Connections::reconnect
     #[must_use]
     pub fn selected_account(&self) -> SelectedAccount {
         let account = SelectedAccount::new(self.account_id.clone());
@@ -143,7 +143,7 @@ enum TokenProblem {
         /// What it should be.
         expected: &'static str,
         /// What it is.
-        found: crate::diagnosis::JsonKind,
+        found: crate::stripe_error::JsonKind,
     },
     /// `stripe_user_id`, `stripe_publishable_key` or `refresh_token` does not parse.
     #[error("expected a valid {field} in Stripe's token response: {source}")]
@@ -301,10 +301,10 @@ impl OAuthToken {
     }
 
     fn read(body: &str) -> Result<Self, TokenProblem> {
-        use crate::diagnosis::JsonKind;
+        use crate::stripe_error::JsonKind;
         use serde_json::Value;
 
-        if body.is_empty() || body.len() > crate::diagnosis::MAX_BODY_LEN {
+        if body.is_empty() || body.len() > crate::stripe_error::MAX_BODY_LEN {
             return Err(TokenProblem::Syntax { line: 0, column: 0 });
         }
         let value: Value = serde_json::from_str(body).map_err(|e| TokenProblem::Syntax {

@@ -1,7 +1,7 @@
 //! [`Connection`]: one Stripe connection of a platform, and how it is read.
 
 use super::{ConnectionKey, SelectedAccount};
-use crate::auth::AuthScheme;
+use crate::credentials::AuthScheme;
 use crate::credentials::{AccountId, PublishableKey};
 
 /// One Stripe connection of a platform: the connected account's id and name, and the

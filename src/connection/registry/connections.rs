@@ -18,7 +18,7 @@ fn identity(connection: &Connection) -> String {
 /// A value type: methods change it only when they succeed, and do no I/O.
 ///
 /// ```
-/// use stripe_gateway_rules::{Connections, SelectedAccount};
+/// use stripe_gateway_rules::{connection::Connections, connection::SelectedAccount};
 ///
 /// let mut connections = Connections::new();
 /// connections.add(&SelectedAccount::new("acct_1R3fqDP6919yCiFv".parse()?))?;
@@ -94,7 +94,7 @@ impl Connections {
     /// holding the connection first.
     ///
     /// ```
-    /// use stripe_gateway_rules::{Connection, Connections, SelectedAccount};
+    /// use stripe_gateway_rules::{connection::Connection, connection::Connections, connection::SelectedAccount};
     /// use stripe_gateway_rules::connection::{ConnectionKey, OAuthToken};
     ///
     /// let mut connections = Connections::new();

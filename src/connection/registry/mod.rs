@@ -9,7 +9,7 @@
 //! | "You must connect the same account that was previously used for this integration", matched by account id or by the publishable key kept from the API-key era; else "Stripe account does not match" | S2 |
 //!
 //! ```
-//! use stripe_gateway_rules::{Connection, Connections, SelectedAccount};
+//! use stripe_gateway_rules::{connection::Connection, connection::Connections, connection::SelectedAccount};
 //!
 //! // An integration from the API-key era: only its publishable key is known.
 //! let legacy = Connection::legacy("pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?);
@@ -47,7 +47,7 @@ pub use errors::ConnectionError;
 /// let by_key: ConnectionKey = "pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?;
 /// assert!(matches!(by_id, ConnectionKey::AccountId(_)));
 /// assert!(matches!(by_key, ConnectionKey::PublishableKey(_)));
-/// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+/// # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -102,14 +102,14 @@ impl fmt::Display for ConnectionKey {
 /// this crate does no I/O.
 ///
 /// ```
-/// use stripe_gateway_rules::SelectedAccount;
+/// use stripe_gateway_rules::connection::SelectedAccount;
 ///
 /// let account = SelectedAccount::new("acct_1R3fqDP6919yCiFv".parse()?)
 ///     .with_name("Acme Ltd")
 ///     .with_publishable_key("pk_test_TYooMQauvdEDq54NiTphI7jx".parse()?)
 ///     .connected_to_another_platform(false);
 /// assert_eq!(account.name(), Some("Acme Ltd"));
-/// # Ok::<(), stripe_gateway_rules::CredentialError>(())
+/// # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SelectedAccount {

@@ -1,4 +1,4 @@
-//! [`ConnectionSettingsDraft`]: the settings as typed, and the checks that validate them.
+//! [`ConnectionSettingsConfig`]: the settings as typed, and the checks that validate them.
 
 use std::fmt;
 
@@ -13,7 +13,7 @@ use crate::text::GuardedOption;
 
 /// The draft's fields, as the field-level reader reads them ([`crate::reader`]).
 #[cfg(feature = "serde")]
-const FIELDS: &[crate::reader::Field<ConnectionSettingsDraft>] = {
+const FIELDS: &[crate::reader::Field<ConnectionSettingsConfig>] = {
     use crate::reader::{Kind, field};
     &[
         field("name", Kind::Text(|d, v| d.name = Some(v)), "\"Stripe\""),
@@ -39,12 +39,12 @@ const FIELDS: &[crate::reader::Field<ConnectionSettingsDraft>] = {
 };
 
 #[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ConnectionSettingsDraft {
+impl<'de> serde::Deserialize<'de> for ConnectionSettingsConfig {
     /// Reads the draft's fields from JSON with the crate's field-level reader, each of its
     /// JSON type (`timeout_ms` a number or a string, a number read exactly from its text). A
     /// value of the wrong type, an unknown field or a field given twice refuses the draft
     /// with that finding's message, which names the field and never quotes a secret; the
-    /// values themselves are judged by [`check`](ConnectionSettingsDraft::check).
+    /// values themselves are judged by [`check`](ConnectionSettingsConfig::check).
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         crate::reader::deserialize_object(
             deserializer,
@@ -65,7 +65,7 @@ impl<'de> serde::Deserialize<'de> for ConnectionSettingsDraft {
 /// `Serialize`: it holds a secret.
 #[derive(Clone, Default)]
 #[non_exhaustive]
-pub struct ConnectionSettingsDraft {
+pub struct ConnectionSettingsConfig {
     /// S1 "Connection": the connection's name.
     pub name: Option<String>,
     /// S1 "Is Active".
@@ -84,10 +84,10 @@ pub struct ConnectionSettingsDraft {
     pub api_version: Option<String>,
 }
 
-impl fmt::Debug for ConnectionSettingsDraft {
+impl fmt::Debug for ConnectionSettingsConfig {
     /// The text fields are guarded: a secret pasted into one shows only its prefix.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ConnectionSettingsDraft")
+        f.debug_struct("ConnectionSettingsConfig")
             .field("name", &GuardedOption(&self.name))
             .field("active", &self.active)
             .field("is_source", &self.is_source)
@@ -113,7 +113,7 @@ fn missing(field: &'static str, message: &str) -> Violation {
     Violation::error(field, ViolationCode::MissingField, message).with_remedy(remedy)
 }
 
-impl ConnectionSettingsDraft {
+impl ConnectionSettingsConfig {
     /// Every finding, errors and warnings, in field order: the same as
     /// [`validate`](Self::validate)'s. S1's settings are one platform's (the iPaaS
     /// connector's), so no profile is chosen.

@@ -9,15 +9,15 @@
 //! | `secret_key` | **mandatory**, a secret or restricted key | S1 "Client Secret: Mandatory field. Paste here the Secret API key" |
 //! | `api_version` | optional (the account's default applies without one); a well-formed version; a version Stripe never published is warned about | S1 "API Version"; [stripe-facts §9](crate::rules#facts-9) |
 //!
-//! [`ConnectionSettingsDraft`] holds what was typed; [`ConnectionSettingsDraft::check`]
+//! [`ConnectionSettingsConfig`] holds what was typed; [`ConnectionSettingsConfig::check`]
 //! reports every problem with its path, severity and stable code, and
-//! [`ConnectionSettingsDraft::validate`] turns a draft without errors into
+//! [`ConnectionSettingsConfig::validate`] turns a draft without errors into
 //! [`ConnectionSettings`].
 //!
 //! ```
-//! use stripe_gateway_rules::connection::ConnectionSettingsDraft;
+//! use stripe_gateway_rules::connection::ConnectionSettingsConfig;
 //!
-//! let mut draft = ConnectionSettingsDraft::default();
+//! let mut draft = ConnectionSettingsConfig::default();
 //! draft.name = Some("Stripe (live)".to_owned());
 //! draft.active = true;
 //! draft.is_source = true;
@@ -27,7 +27,7 @@
 //! let settings = draft.validate()?;
 //! assert_eq!(settings.timeout().map(|t| t.as_millis()), Some(30_000));
 //!
-//! let problems = ConnectionSettingsDraft::default().check();
+//! let problems = ConnectionSettingsConfig::default().check();
 //! let found: Vec<_> = problems.violations().iter().map(|p| format!("{} {}", p.path(), p.code())).collect();
 //! assert_eq!(found, ["name missing_field", "secret_key missing_field"]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -37,7 +37,7 @@ mod draft;
 mod timeout;
 mod validated;
 
-pub use draft::ConnectionSettingsDraft;
+pub use draft::ConnectionSettingsConfig;
 pub use timeout::{Timeout, TimeoutError};
 pub use validated::ConnectionSettings;
 

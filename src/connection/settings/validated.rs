@@ -2,17 +2,17 @@
 
 use std::fmt;
 
-use super::{ConnectionSettingsDraft, Timeout};
+use super::{ConnectionSettingsConfig, Timeout};
 use crate::api_version::ApiVersion;
 use crate::credentials::SecretKey;
 use crate::diagnostics::Report;
 
 /// Valid settings of one Stripe connection (S1). Built by
-/// [`ConnectionSettingsDraft::validate`], or deserialized (through the draft, so with the
+/// [`ConnectionSettingsConfig::validate`], or deserialized (through the draft, so with the
 /// same checks). Holds the secret key: `Debug` redacts it, and there is no `Serialize`.
 ///
 /// ```
-/// use stripe_gateway_rules::ConnectionSettings;
+/// use stripe_gateway_rules::connection::ConnectionSettings;
 ///
 /// let json = r#"{"name": "Stripe", "active": true, "is_target": true,
 ///                "timeout_ms": 30000, "secret_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
@@ -24,7 +24,7 @@ use crate::diagnostics::Report;
 /// ```
 #[derive(Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "ConnectionSettingsDraft"))]
+#[cfg_attr(feature = "serde", serde(try_from = "ConnectionSettingsConfig"))]
 pub struct ConnectionSettings {
     pub(super) name: String,
     pub(super) active: bool,
@@ -35,10 +35,10 @@ pub struct ConnectionSettings {
     pub(super) api_version: Option<ApiVersion>,
 }
 
-impl TryFrom<ConnectionSettingsDraft> for ConnectionSettings {
+impl TryFrom<ConnectionSettingsConfig> for ConnectionSettings {
     type Error = Report;
 
-    fn try_from(draft: ConnectionSettingsDraft) -> Result<Self, Self::Error> {
+    fn try_from(draft: ConnectionSettingsConfig) -> Result<Self, Self::Error> {
         draft.validate()
     }
 }

@@ -9,10 +9,13 @@ use super::credentials::{other_mode, publishable_key_text, secret_key_text};
 use super::money::{THREE_DECIMAL, money_of, step};
 use super::valid_config::{valid_config, valid_config_in};
 use crate::card_brand::CardBrand;
-use crate::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, ViolationCode};
 use crate::credentials::Mode;
 use crate::currency::{Currency, amex_supports, presentment_currencies};
 use crate::minimum::stripe_minimum;
+use crate::{
+    codes::ViolationCode,
+    config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig},
+};
 
 /// The error codes [`invalid_config`] produces, one mutation family each: every
 /// [`ViolationCode`] of severity error (`legacy_version` as the error of a new v1 gateway).

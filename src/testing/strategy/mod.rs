@@ -53,7 +53,7 @@
 //! # the_gateway_accepts_what_it_should();
 //! ```
 //!
-//! [`ViolationCode`]: crate::config::ViolationCode
+//! [`ViolationCode`]: crate::codes::ViolationCode
 //! [`BoxedStrategy`]: proptest::strategy::BoxedStrategy
 
 mod credentials;

@@ -30,7 +30,7 @@ fn capped(s: &str, max: usize) -> String {
 /// by field. `Debug` shows a field that looks like a secret only by its prefix.
 ///
 /// ```
-/// use stripe_gateway_rules::diagnosis::{ErrorCategory, StripeError};
+/// use stripe_gateway_rules::stripe_error::{ErrorCategory, StripeError};
 ///
 /// let error = StripeError::new()
 ///     .with_type("invalid_request_error")

@@ -8,7 +8,7 @@ use crate::codes::ErrorBodyCode;
 use serde_json::{Map, Value};
 
 #[cfg(feature = "serde")]
-use super::stripe_error::StripeError;
+use super::classified::StripeError;
 
 /// Largest body read: 1 MiB, far more than any Stripe error.
 pub const MAX_BODY_LEN: usize = 1 << 20;
@@ -133,7 +133,7 @@ enum BodyProblem {
 ///
 /// ```
 /// use stripe_gateway_rules::codes::ErrorBodyCode;
-/// use stripe_gateway_rules::diagnosis::{JsonKind, StripeError};
+/// use stripe_gateway_rules::stripe_error::{JsonKind, StripeError};
 ///
 /// let err = StripeError::from_json(r#"{"error": {"code": 42}}"#).unwrap_err();
 /// assert_eq!(err.code(), ErrorBodyCode::WrongType);
@@ -252,7 +252,7 @@ impl StripeError {
     /// Fields may be absent or `null`; other fields are ignored.
     ///
     /// ```
-    /// use stripe_gateway_rules::diagnosis::{ErrorCategory, StripeError};
+    /// use stripe_gateway_rules::stripe_error::{ErrorCategory, StripeError};
     ///
     /// let body = r#"{"error": {"code": "amount_too_small", "message": "Amount must be at least $0.50 usd",
     ///                "param": "amount", "type": "invalid_request_error"}}"#;
@@ -263,7 +263,7 @@ impl StripeError {
     ///
     /// let err = StripeError::from_json(r#"{"error": {"code": 402}}"#).unwrap_err();
     /// assert_eq!(err.to_string(), "expected error.code to be a string or null, found a number; pass Stripe's body unchanged");
-    /// # Ok::<(), stripe_gateway_rules::diagnosis::ErrorBodyError>(())
+    /// # Ok::<(), stripe_gateway_rules::stripe_error::ErrorBodyError>(())
     /// ```
     ///
     /// # Errors

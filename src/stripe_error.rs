@@ -9,14 +9,14 @@
 //! the `code` and the `message` and answers only with a rule.
 //!
 //! ```
-//! use stripe_gateway_rules::diagnosis::{ErrorCategory, StripeError};
+//! use stripe_gateway_rules::stripe_error::{ErrorCategory, StripeError};
 //!
 //! let body = r#"{"error": {"type": "invalid_request_error", "code": "amount_too_large",
 //!   "message": "Amount must be no more than 999,999.99", "param": "amount"}}"#;
 //! let d = StripeError::from_json(body)?.diagnose();
 //! assert_eq!(d.category(), ErrorCategory::Operation);
 //! assert_eq!(d.amounts()[0].to_string(), "at most 999999.99");
-//! # Ok::<(), stripe_gateway_rules::diagnosis::ErrorBodyError>(())
+//! # Ok::<(), stripe_gateway_rules::stripe_error::ErrorBodyError>(())
 //! ```
 //!
 //! The rules:
@@ -42,7 +42,7 @@
 //! gives `None`, never a wrong diagnosis.
 //!
 //! ```
-//! use stripe_gateway_rules::{diagnose, DiagnosisKind};
+//! use stripe_gateway_rules::{stripe_error::diagnose, stripe_error::DiagnosisKind};
 //!
 //! let d = diagnose(None, Some("Sending credit card numbers directly to the Stripe API is generally unsafe.")).unwrap();
 //! assert_eq!(d.kind(), DiagnosisKind::RawCardDataRefused);
@@ -58,12 +58,12 @@ use std::fmt;
 mod amounts;
 mod body;
 mod category;
-mod stripe_error;
+mod classified;
 
 pub use amounts::{AmountBound, MessageAmount};
 pub use body::{ErrorBodyError, JsonKind, MAX_BODY_LEN};
 pub use category::{ErrorCategory, classify_code, known_error_codes};
-pub use stripe_error::{ClassifiedBy, ErrorDiagnosis, StripeError};
+pub use classified::{ClassifiedBy, ErrorDiagnosis, StripeError};
 
 /// Longest message looked at; longer ones are cut there (every known text is far shorter).
 const MAX_MESSAGE_LEN: usize = 4096;
@@ -248,8 +248,8 @@ pub enum MatchedBy {
 /// the field it concerns.
 ///
 /// ```
-/// use stripe_gateway_rules::diagnose;
-/// use stripe_gateway_rules::diagnosis::MatchedBy;
+/// use stripe_gateway_rules::stripe_error::diagnose;
+/// use stripe_gateway_rules::stripe_error::MatchedBy;
 ///
 /// let d = diagnose(Some("amount_too_small"), Some("Amount must be at least $0.50 usd")).unwrap();
 /// assert_eq!(d.matched_by(), MatchedBy::Code);
@@ -370,7 +370,7 @@ fn normalise(message: &str) -> String {
 /// are not a stable API). `None` when neither is recognised.
 ///
 /// ```
-/// use stripe_gateway_rules::{diagnose, DiagnosisKind};
+/// use stripe_gateway_rules::{stripe_error::diagnose, stripe_error::DiagnosisKind};
 ///
 /// let refund = diagnose(
 ///     Some("charge_already_captured_or_whatever"),

@@ -8,7 +8,7 @@
 //! | [`AuthScheme::Connect`] | S2 ("Connect with Stripe") | no merchant secret at all: the connected account's id and name, and the publishable key kept from a migrated API-key connection |
 //!
 //! ```
-//! use stripe_gateway_rules::{AuthScheme, Mode};
+//! use stripe_gateway_rules::{credentials::AuthScheme, credentials::Mode};
 //!
 //! let auth = AuthScheme::ApiKey {
 //!     secret_key: "sk_live_4eC39HqLyjWDarjtT1zdp7dc".parse()?,
@@ -16,7 +16,7 @@
 //! };
 //! assert_eq!(auth.mode(), Some(Mode::Live));
 //! assert!(auth.holds_secret());
-//! # Ok::<(), stripe_gateway_rules::CredentialError>(())
+//! # Ok::<(), stripe_gateway_rules::credentials::CredentialError>(())
 //! ```
 
 use crate::credentials::{

@@ -48,7 +48,7 @@ impl AmountBound {
 /// ```
 /// use stripe_gateway_rules::Decimal;
 /// use stripe_gateway_rules::Currency;
-/// use stripe_gateway_rules::diagnosis::{AmountBound, StripeError};
+/// use stripe_gateway_rules::stripe_error::{AmountBound, StripeError};
 ///
 /// let d = StripeError::new()
 ///     .with_code("amount_too_small")

@@ -13,7 +13,7 @@ use crate::codes::ErrorCategoryCode;
 /// Who has to act on a Stripe error, and so what a billing platform does with it.
 ///
 /// ```
-/// use stripe_gateway_rules::diagnosis::{classify_code, ErrorCategory};
+/// use stripe_gateway_rules::stripe_error::{classify_code, ErrorCategory};
 ///
 /// assert_eq!(classify_code("card_declined"), Some(ErrorCategory::CustomerCard));
 /// assert_eq!(classify_code("api_key_expired"), Some(ErrorCategory::Configuration));
