@@ -56,7 +56,8 @@ fn by_code_lists_each_code_string_once_with_all_its_families() {
     }
     let all: BTreeSet<&str> = catalogue().map(|c| c.code).collect();
     assert_eq!(seen, all);
-    // A code shared by families, listed once: the money rule, the refusal and Stripe's error.
+    // A code shared by families, listed once: the money rule, the refusal, Stripe's error, and
+    // an operation line's amount beyond any decimal (issue 19).
     let (_, rows) = grouped
         .iter()
         .find(|(c, _)| *c == "amount_too_large")
@@ -64,7 +65,12 @@ fn by_code_lists_each_code_string_once_with_all_its_families() {
     let families: Vec<Family> = rows.iter().map(|r| r.family).collect();
     assert_eq!(
         families,
-        [Family::Refusal, Family::Money, Family::Diagnosis]
+        [
+            Family::Refusal,
+            Family::Money,
+            Family::Diagnosis,
+            Family::OperationLine
+        ]
     );
 }
 

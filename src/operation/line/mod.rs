@@ -9,6 +9,7 @@
 mod convert;
 mod debug;
 mod errors;
+mod id;
 mod scan;
 #[cfg(test)]
 mod tests;
