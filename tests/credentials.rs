@@ -600,3 +600,12 @@ fn rules_1_a_refused_credential_says_what_was_found_without_an_excerpt() {
     );
     assert!(!format!("{e:?}").contains("4eC39"));
 }
+
+/// Issue 19: `Debug` of `Mode` prints like a normal enum, `Display` the keyword.
+#[test]
+fn mode_debug_prints_the_variant_issue_19() {
+    assert_eq!(format!("{:?}", Mode::Test), "Test");
+    assert_eq!(format!("{:?}", Mode::Live), "Live");
+    assert_eq!(format!("{:?}", Some(Mode::Test)), "Some(Test)");
+    assert_eq!(Mode::Test.to_string(), "test");
+}
