@@ -647,6 +647,9 @@ fn every_refusal_code_is_in_the_crate_docs_table() {
         "refund_exceeds_captured",
         "email_required",
         "invalid_email",
+        "brand_not_enabled",
+        "brand_currency_unsupported",
+        "capture_before_authorization",
     ] {
         assert!(
             RefusalCode::ALL.iter().any(|c| c.as_str() == code),
