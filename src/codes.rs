@@ -956,15 +956,18 @@ pub fn lookup(code: &str) -> impl Iterator<Item = CodeInfo> + '_ {
 }
 
 /// The catalogue by code string: each code once, in the order it first appears, with its rows
-/// in every family it belongs to (`amount_too_large` is a money error, a refusal and a
-/// diagnosis).
+/// in every family it belongs to (`amount_too_large` is a money error, a refusal, a
+/// diagnosis and an operation line's answer).
 ///
 /// ```
 /// use stripe_gateway_rules::codes::{Family, by_code};
 ///
 /// let (code, rows) = by_code().into_iter().find(|(c, _)| *c == "amount_too_large").unwrap();
 /// let families: Vec<Family> = rows.iter().map(|r| r.family).collect();
-/// assert_eq!(families, [Family::Refusal, Family::Money, Family::Diagnosis]);
+/// assert_eq!(
+///     families,
+///     [Family::Refusal, Family::Money, Family::Diagnosis, Family::OperationLine]
+/// );
 /// # let _ = code;
 /// ```
 #[must_use]

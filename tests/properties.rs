@@ -501,7 +501,7 @@ proptest! {
 
 // ---- issue 19: the doors agree -----------------------------------------------------------------
 
-/// Issue 19, rules §10, §13, stripe-facts §7: the configuration's report and the operation
+/// Issue 19, rules §10, stripe-facts §7: the configuration's report and the operation
 /// check agree on card brands and currencies. For a generated valid gateway, a brand `b` a
 /// platform can enable and a currency `c` (assigned, any presentment currency, or one Stripe
 /// does not present), the configuration door is the report of the same form enabling `b`
