@@ -441,7 +441,14 @@ code_enum! {
         /// The customer's email is not a valid address.
         InvalidEmail => "invalid_email", "refusal",
             "the customer's email is a valid address", "rules §8; S4";
+        /// A sale or authorization with a card of a brand the gateway does not enable.
+        BrandNotEnabled => "brand_not_enabled", "refusal",
+            "a sale or authorization is made with a card of a brand the gateway enables", "rules §10; S4";
+        /// A capture whose time is before its authorization's.
+        CaptureBeforeAuthorization => "capture_before_authorization", "refusal",
+            "a capture comes after the authorization it captures", "rules §7";
     } also {
+        BrandCurrencyUnsupported => "brand_currency_unsupported" as ViolationCode::BrandCurrencyUnsupported, "refusal";
         PayoutAmountNotMultiple => "payout_amount_not_multiple" as MoneyCode::PayoutAmountNotMultiple, "refusal";
         AmountOverflow => "amount_overflow" as MoneyCode::AmountOverflow, "refusal";
         ConversionInexact => "conversion_inexact" as MoneyCode::ConversionInexact, "refusal";
@@ -798,6 +805,9 @@ code_enum! {
     OperationLineCode, Family::OperationLine, {
         InvalidInput => "invalid_input", "error",
             "each line of a billing run is a JSON object of the operations format (`stripe_gateway_rules::operation::OperationLine`)", "rules §7, §8";
+    } also {
+        AmountTooLarge => "amount_too_large" as RefusalCode::AmountTooLarge, "refusal";
+        AmountNotPositive => "amount_not_positive" as RefusalCode::AmountNotPositive, "refusal";
     }
 }
 
@@ -946,15 +956,18 @@ pub fn lookup(code: &str) -> impl Iterator<Item = CodeInfo> + '_ {
 }
 
 /// The catalogue by code string: each code once, in the order it first appears, with its rows
-/// in every family it belongs to (`amount_too_large` is a money error, a refusal and a
-/// diagnosis).
+/// in every family it belongs to (`amount_too_large` is a money error, a refusal, a
+/// diagnosis and an operation line's answer).
 ///
 /// ```
 /// use stripe_gateway_rules::codes::{Family, by_code};
 ///
 /// let (code, rows) = by_code().into_iter().find(|(c, _)| *c == "amount_too_large").unwrap();
 /// let families: Vec<Family> = rows.iter().map(|r| r.family).collect();
-/// assert_eq!(families, [Family::Refusal, Family::Money, Family::Diagnosis]);
+/// assert_eq!(
+///     families,
+///     [Family::Refusal, Family::Money, Family::Diagnosis, Family::OperationLine]
+/// );
 /// # let _ = code;
 /// ```
 #[must_use]

@@ -56,7 +56,8 @@ fn by_code_lists_each_code_string_once_with_all_its_families() {
     }
     let all: BTreeSet<&str> = catalogue().map(|c| c.code).collect();
     assert_eq!(seen, all);
-    // A code shared by families, listed once: the money rule, the refusal and Stripe's error.
+    // A code shared by families, listed once: the money rule, the refusal, Stripe's error, and
+    // an operation line's amount beyond any decimal (issue 19).
     let (_, rows) = grouped
         .iter()
         .find(|(c, _)| *c == "amount_too_large")
@@ -64,7 +65,12 @@ fn by_code_lists_each_code_string_once_with_all_its_families() {
     let families: Vec<Family> = rows.iter().map(|r| r.family).collect();
     assert_eq!(
         families,
-        [Family::Refusal, Family::Money, Family::Diagnosis]
+        [
+            Family::Refusal,
+            Family::Money,
+            Family::Diagnosis,
+            Family::OperationLine
+        ]
     );
 }
 
@@ -255,10 +261,7 @@ fn renamed_codes_have_one_meaning() {
 #[test]
 fn keyword_platform_brand_path_and_code_errors_have_the_value_familys_codes() {
     use stripe_gateway_rules::diagnostics::{Code, Path};
-    use stripe_gateway_rules::{
-        Platform, card_brand::CardBrand, credentials::Mode, data_protection::DataProtection,
-        version::GatewayVersion,
-    };
+    use stripe_gateway_rules::{Platform, card_brand::CardBrand, credentials::Mode, data_protection::DataProtection, version::GatewayVersion};
 
     let e = "prod".parse::<Mode>().unwrap_err();
     listed(Family::Value, e.code().as_str(), "unknown_keyword");

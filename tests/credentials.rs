@@ -5,10 +5,7 @@ use stripe_gateway_rules::credentials::{
     ClientSecret, CredentialSlot, MAX_KEY_BODY_LEN, MIN_KEY_BODY_LEN, RefreshToken,
     StripeStringKind, WhitespacePlace, recognise_stripe_string,
 };
-use stripe_gateway_rules::{
-    credentials::AccountId, credentials::AuthScheme, credentials::ClientId, credentials::Mode,
-    credentials::PublishableKey, credentials::SecretKey,
-};
+use stripe_gateway_rules::{credentials::AccountId, credentials::AuthScheme, credentials::ClientId, credentials::Mode, credentials::PublishableKey, credentials::SecretKey};
 
 /// A 24-character legacy body (the length of Stripe's own documentation samples).
 const BODY_24: &str = "4eC39HqLyjWDarjtT1zdp7dc";
@@ -603,4 +600,13 @@ fn rules_1_a_refused_credential_says_what_was_found_without_an_excerpt() {
         "it is probably a look-alike letter: type the value again or copy it from the Stripe Dashboard"
     );
     assert!(!format!("{e:?}").contains("4eC39"));
+}
+
+/// Issue 19: `Debug` of `Mode` prints like a normal enum, `Display` the keyword.
+#[test]
+fn mode_debug_prints_the_variant_issue_19() {
+    assert_eq!(format!("{:?}", Mode::Test), "Test");
+    assert_eq!(format!("{:?}", Mode::Live), "Live");
+    assert_eq!(format!("{:?}", Some(Mode::Test)), "Some(Test)");
+    assert_eq!(Mode::Test.to_string(), "test");
 }

@@ -9,10 +9,7 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use stripe_gateway_rules::ViolationCode;
-use stripe_gateway_rules::{
-    config::{ConfigFileErrorKind, GatewayConfig},
-    diagnostics::Report,
-};
+use stripe_gateway_rules::{config::{ConfigFileErrorKind, GatewayConfig}, diagnostics::Report};
 
 /// A valid live V2 configuration (S4's USD example, rules.md §6).
 fn base() -> Value {
@@ -154,7 +151,8 @@ fn wrong_type_replaces_what_validation_would_say_at_the_same_path() {
 // ---- unknown field, with the closest name; every other problem still reported ----------------
 
 /// rules §10: an unknown field is `unknown_field` with the closest known name, and other problems
-/// are still reported.
+/// are still reported. Issue 19: the field it meant is not also `missing_field`: one error
+/// says it all.
 #[test]
 fn unknown_field_with_suggestion_and_other_problems_still_reported() {
     let mut config = base();
@@ -168,9 +166,7 @@ fn unknown_field_with_suggestion_and_other_problems_still_reported() {
     assert_eq!(
         codes(&r),
         pairs(&[
-            ("name", "missing_field"),
             ("version", "invalid_value"),
-            ("currencies[0].minimum_payment", "missing_field"),
             ("currencies[0].minimum_paymnet", "unknown_field"),
             ("colour", "unknown_field"),
             ("nmae", "unknown_field"),
@@ -820,4 +816,39 @@ fn every_field_required_in_its_object_is_reported_missing_by_the_checks() {
             "{path} absent: {r}"
         );
     }
+}
+
+/// Issue 19, rules §10: a misspelt field is one error, its `unknown_field` with "did you
+/// mean", not also `missing_field` for the field it meant, at the top level and inside an
+/// object; a field that is missing without a misspelling is still `missing_field`.
+#[test]
+fn a_misspelt_field_is_one_error_not_also_missing_field() {
+    let mut config = base();
+    let top = config.as_object_mut().unwrap();
+    let name = top.remove("name").unwrap();
+    top.insert("Name".into(), name);
+    config["auth"] =
+        json!({ "scheme": "api_key", "secretkey": "sk_live_4eC39HqLyjWDarjtT1zdp7dc" });
+    let r = report(&config.to_string());
+    assert_eq!(
+        codes(&r),
+        pairs(&[
+            ("auth.secretkey", "unknown_field"),
+            ("Name", "unknown_field")
+        ])
+    );
+    let meant: Vec<Option<&str>> = r
+        .violations()
+        .iter()
+        .map(|v| v.param("did_you_mean"))
+        .collect();
+    assert_eq!(meant, [Some("secret_key"), Some("name")]);
+    // Without a misspelling, the missing field is still reported.
+    let mut config = base();
+    config.as_object_mut().unwrap().remove("name");
+    config["colour"] = json!("blue");
+    assert_eq!(
+        codes(&report(&config.to_string())),
+        pairs(&[("name", "missing_field"), ("colour", "unknown_field")])
+    );
 }

@@ -798,3 +798,25 @@ fn rules_5_refused_money_text_has_a_code_a_remedy_and_the_part_refused() {
         "write at most 28 decimal places and a smaller amount"
     );
 }
+
+/// Issue 19, rules §5: money text with whitespace before the amount gets an error that names
+/// the whitespace and shows the whole input, not an empty amount.
+#[test]
+fn money_with_leading_whitespace_names_it_issue_19() {
+    for input in [" 12.50 EUR", "\t12.50 EUR", "  12.50 EUR"] {
+        let err = input.parse::<Money>().unwrap_err();
+        assert_eq!(err.code(), "money_amount_syntax", "{input:?}");
+        assert_eq!(err.found().as_str(), input);
+        let message = err.to_string();
+        assert!(message.contains("starts with whitespace"), "{message}");
+        assert!(!message.contains("amount \"\""), "{message}");
+        assert!(
+            err.remedy()
+                .starts_with("remove the whitespace before the amount")
+        );
+    }
+    assert_eq!(
+        " 12.50 EUR".parse::<Money>().unwrap_err().to_string(),
+        "money \" 12.50 EUR\" starts with whitespace: expected the amount first, e.g. \"0.50 USD\""
+    );
+}

@@ -629,3 +629,315 @@ fn bad_lines_are_invalid_input_with_a_reason() {
         assert!(err.to_string().contains(expected), "{line}: {err}");
     }
 }
+
+// ---- issue 19: every door gives the rule's answer ---------------------------------------------
+
+/// A test-mode gateway settling in USD with `brands` or, for `None`, no brand list at all (a
+/// Konnektive form, where card brands are checked only if given), and `currencies` assigned.
+fn gateway_of(brands: Option<&[&str]>, currencies: Vec<CurrencyConfig>) -> ValidatedGateway {
+    let platform = match brands {
+        Some(_) => stripe_gateway_rules::Platform::Generic,
+        None => stripe_gateway_rules::Platform::Konnektive,
+    };
+    GatewayConfig {
+        name: Some("Stripe".into()),
+        version: Some("v2".into()),
+        mode: Some("test".into()),
+        auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
+        account: Some(AccountConfig::settling_in("USD")),
+        card_brands: brands.map(|b| b.iter().map(|s| (*s).to_owned()).collect()),
+        currencies: Some(currencies),
+        ..GatewayConfig::default()
+    }
+    .validate(&platform.profile())
+    .unwrap_or_else(|r| panic!("{r}"))
+    .into_gateway()
+    .expect("a payment gateway")
+}
+
+fn branded_sale(amount: Money, brand: CardBrand) -> Operation<'static> {
+    Operation::Sale(Payment::new(amount, CardSource::Saved).with_brand(brand))
+}
+
+/// Issue 19, rules §10 (S4: Visa, Mastercard, American Express, Discover): a sale or an
+/// authorization with a card of a brand the gateway does not enable is refused,
+/// `brand_not_enabled`, naming the brand; an enabled brand, `link` and `unknown` (never
+/// enabled: not networks) are not refused for it.
+#[test]
+fn brand_not_enabled_jcb_and_unionpay_on_an_s4_gateway_rules_10() {
+    let g = gateway_of(
+        Some(&["visa", "mastercard", "amex", "discover"]),
+        vec![CurrencyConfig::new("USD", "0.5")],
+    );
+    for brand in [CardBrand::Jcb, CardBrand::UnionPay] {
+        let refusal = g.check(&branded_sale(usd("12.00"), brand)).unwrap_err();
+        assert_eq!(refusal.code(), RefusalCode::BrandNotEnabled, "{brand}");
+        assert_eq!(
+            refusal.to_string(),
+            format!("{} cards are not enabled on this gateway", brand.label())
+        );
+        let params: Vec<String> = refusal.params().map(|(n, v)| format!("{n}={v}")).collect();
+        assert_eq!(params, [format!("brand={brand}")]);
+        assert!(
+            refusal
+                .end_user_message()
+                .to_string()
+                .contains("Please pay with another card")
+        );
+        let authorize =
+            Operation::Authorize(Payment::new(usd("12.00"), CardSource::New).with_brand(brand));
+        assert_eq!(code(&g, &authorize), Some("brand_not_enabled"));
+    }
+    for brand in [
+        CardBrand::Visa,
+        CardBrand::Mastercard,
+        CardBrand::AmericanExpress,
+        CardBrand::Discover,
+        CardBrand::Link,
+        CardBrand::Unknown,
+    ] {
+        assert_eq!(
+            code(&g, &branded_sale(usd("12.00"), brand)),
+            None,
+            "{brand}"
+        );
+    }
+    // A refund to a card of a brand no longer enabled still goes through.
+    let refund = Refund::new(usd("1.00"), usd("12.00"), usd("0")).with_brand(CardBrand::Jcb);
+    assert_eq!(code(&g, &Operation::Refund(refund)), None);
+}
+
+/// Issue 19, rules §10, stripe-facts §7: on a gateway whose form lists no brands (Konnektive's
+/// form has them only if given, rules §11), a payment
+/// with a card whose brand Stripe does not charge in its currency is refused,
+/// `brand_currency_unsupported`, with the very message the configuration's report gives for
+/// that brand and currency (one table, `CardBrand::supports_currency`): UnionPay only in USD
+/// and CAD; American Express not in the currencies marked `*`.
+#[test]
+fn brand_currency_unsupported_unionpay_and_amex_same_message_as_the_configuration_facts_7() {
+    let currencies = || {
+        vec![
+            CurrencyConfig::new("USD", "0.5"),
+            CurrencyConfig::new("EUR", "1.00").with_rate("1.08"),
+            CurrencyConfig::new("BRL", "5.00").with_rate("0.18"),
+        ]
+    };
+    let g = gateway_of(None, currencies());
+    for (brand, currency, amount) in [
+        (CardBrand::UnionPay, Currency::EUR, "12.00"),
+        (CardBrand::AmericanExpress, Currency::BRL, "60.00"),
+    ] {
+        let refusal = g
+            .check(&branded_sale(money(amount, currency), brand))
+            .unwrap_err();
+        assert_eq!(refusal.code(), RefusalCode::BrandCurrencyUnsupported);
+        assert_eq!(refusal.code().as_str(), "brand_currency_unsupported");
+        // The configuration's report for the same brand and currency says the same.
+        let report = GatewayConfig {
+            name: Some("Stripe".into()),
+            version: Some("v2".into()),
+            mode: Some("test".into()),
+            auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
+            account: Some(AccountConfig::settling_in("USD")),
+            card_brands: Some(vec![brand.as_str().to_owned()]),
+            currencies: Some(currencies()),
+            ..GatewayConfig::default()
+        }
+        .check(&stripe_gateway_rules::Platform::Generic.profile());
+        let violation = report
+            .violations()
+            .iter()
+            .find(|v| *v.code() == "brand_currency_unsupported")
+            .unwrap_or_else(|| panic!("{report}"));
+        assert_eq!(violation.message(), refusal.to_string());
+        let params: Vec<String> = refusal.params().map(|(n, v)| format!("{n}={v}")).collect();
+        assert_eq!(
+            params,
+            [
+                format!("brand={brand}"),
+                format!("currency={}", currency.code())
+            ]
+        );
+    }
+    assert_eq!(
+        code(&g, &branded_sale(usd("12.00"), CardBrand::UnionPay)),
+        None
+    );
+    assert_eq!(
+        code(
+            &g,
+            &branded_sale(money("12.00", Currency::EUR), CardBrand::AmericanExpress)
+        ),
+        None
+    );
+}
+
+/// Issue 19, rules §7: a capture whose `at` is before its `authorized_at` is refused,
+/// `capture_before_authorization`; at the same moment it is accepted.
+#[test]
+fn capture_before_authorization_rules_7() {
+    let g = gateway();
+    let auth = Authorization::new(ts("2026-11-01T10:00:00Z"));
+    let before = Capture::new(usd("5.00"), usd("10.00"), auth, ts("2026-11-01T09:59:59Z"));
+    let refusal = g.check(&Operation::Capture(before)).unwrap_err();
+    assert_eq!(refusal.code(), RefusalCode::CaptureBeforeAuthorization);
+    assert_eq!(
+        refusal.to_string(),
+        "the capture at 2026-11-01T09:59:59Z is before the authorization it captures, at 2026-11-01T10:00:00Z"
+    );
+    let params: Vec<String> = refusal.params().map(|(n, v)| format!("{n}={v}")).collect();
+    assert_eq!(
+        params,
+        [
+            "authorized_at=2026-11-01T10:00:00Z",
+            "at=2026-11-01T09:59:59Z"
+        ]
+    );
+    let same = Capture::new(usd("5.00"), usd("10.00"), auth, ts("2026-11-01T10:00:00Z"));
+    assert_eq!(code(&g, &Operation::Capture(same)), None);
+    let line = r#"{"op":"capture","amount":"5.00","currency":"USD","authorized_amount":"10.00","authorized_at":"2026-11-07T10:00:00Z","at":"2026-11-01T10:00:00Z"}"#;
+    let op = OperationLine::parse(line).unwrap();
+    assert_eq!(
+        code(&g, &op.operation().unwrap()),
+        Some("capture_before_authorization")
+    );
+}
+
+/// Issue 19, rules §5: an amount too large for any decimal is the rule's
+/// `amount_too_large` (a negative one `amount_not_positive`), never `invalid_input` with the
+/// decimal library's bound.
+#[test]
+fn amount_beyond_any_decimal_is_amount_too_large_or_not_positive_rules_5() {
+    let line = |amount: &str, field: &str| {
+        let mut fields = vec![("amount", "12.00"), ("captured_amount", "12.00")];
+        for f in &mut fields {
+            if f.0 == field {
+                f.1 = amount;
+            }
+        }
+        format!(
+            r#"{{"op":"refund","currency":"USD","amount":"{}","captured_amount":"{}"}}"#,
+            fields[0].1, fields[1].1
+        )
+    };
+    for (amount, expected) in [
+        ("100000000000000000000000000000000", "amount_too_large"),
+        ("100000000000000000000000000000000.5", "amount_too_large"),
+        ("-100000000000000000000000000000000", "amount_not_positive"),
+    ] {
+        for field in ["amount", "captured_amount"] {
+            let text = line(amount, field);
+            let err = OperationLine::parse(&text)
+                .unwrap()
+                .operation()
+                .unwrap_err();
+            assert_eq!(err.code(), expected, "{text}");
+            assert_eq!(err.field_name(), Some(field));
+            let message = err.to_string();
+            assert!(
+                !message.contains("79228162514264337593543950336"),
+                "{message}"
+            );
+            assert!(
+                message.starts_with(&format!("invalid operation: {field} \"")),
+                "{message}"
+            );
+            assert_eq!(
+                err.remedy(),
+                if expected == "amount_too_large" {
+                    "split the payment, or ask Stripe to raise the account's limit"
+                } else {
+                    "send a positive amount"
+                }
+            );
+        }
+    }
+    // Too many decimals is not about size: still `invalid_input`.
+    let err = OperationLine::parse(&line("0.00000000000000000000000000001", "amount"))
+        .unwrap()
+        .operation()
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+}
+
+/// Issue 19: a misspelt field of a line gets "did you mean", with the helper the
+/// configuration loader uses; a name like no field still gets the list.
+#[test]
+fn misspelled_line_fields_get_did_you_mean() {
+    for (line, meant) in [
+        (r#"{"op":"sale","amonut":"1"}"#, "amount"),
+        (r#"{"op":"sale","Currency":"USD"}"#, "currency"),
+        (
+            r#"{"op":"sale","customer-email":"a@b.co"}"#,
+            "customer_email",
+        ),
+        (
+            r#"{"op":"capture","authorised_at":"2026-11-01T10:00:00Z"}"#,
+            "authorized_at",
+        ),
+    ] {
+        let err = OperationLine::parse(line).unwrap_err();
+        assert_eq!(err.code(), "invalid_input");
+        assert!(
+            err.to_string()
+                .contains(&format!("did you mean `{meant}`?")),
+            "{line}: {err}"
+        );
+    }
+    let err = OperationLine::parse(r#"{"op":"sale","colour":"red"}"#).unwrap_err();
+    assert!(
+        err.to_string().contains("the fields are op, amount"),
+        "{err}"
+    );
+    assert!(!err.to_string().contains("did you mean"), "{err}");
+}
+
+/// Issue 19: the line's id is found in a line the strict parse refuses, whatever is wrong
+/// with it and wherever the id is; ids are shown through the crate's excerpt rule.
+#[test]
+fn line_ids_are_found_in_broken_lines_and_shown_without_secrets() {
+    use stripe_gateway_rules::operation::LineId;
+    let cases = [
+        r#"{"id":"inv-9","op":"sale","amount":12}"#,
+        r#"{"op":"sale","amount":12,"id":"inv-9"}"#,
+        r#"{"op":"sale","colour":"red","id":"inv-9"}"#,
+        r#"{"id":"inv-9","op":"void","op":"void"}"#,
+        r#"{"op":"capture","extended":"true","id":"inv-9"}"#,
+        r#"{"id":"inv-9","op":"sale","amount":{"a":[1,"}"]},"x":"#,
+        r#" { "meta" : [ {"id":"inner"} ] , "id" : "inv-9" , "op" : 1 } "#,
+        r#"{"id":"inv\u002d9","op":null}"#,
+        r#"{"id":"inv-9","id":"inv-9","op":"void"}"#,
+    ];
+    for line in cases {
+        assert!(OperationLine::parse(line).is_err(), "{line}");
+        let id = OperationLine::scan_id(line.as_bytes());
+        assert_eq!(
+            id.map(|i| i.to_string()).as_deref(),
+            Some("inv-9"),
+            "{line}"
+        );
+    }
+    assert!(matches!(
+        OperationLine::scan_id(br#"{"op":"x","id":-1.5}"#),
+        Some(LineId::Number(n)) if n == "-1.5"
+    ));
+    for line in [
+        r#"{"op":"void"}"#,
+        r#"{"op":"void","id":true}"#,
+        r#"{"op":"void","id":["a"]}"#,
+        r#"{"id":"a","id":"b"}"#,
+        r#"{"op":"void" "id":"a"}"#,
+        r#"["id","a"]"#,
+        "",
+    ] {
+        assert!(OperationLine::scan_id(line.as_bytes()).is_none(), "{line}");
+    }
+    // Display: whole, or cut before anything secret-shaped.
+    let id = |line: &'static str| OperationLine::parse(line).unwrap().id().unwrap().clone();
+    assert_eq!(id(r#"{"op":"void","id":"run 7/a"}"#).to_string(), "run 7/a");
+    assert_eq!(id(r#"{"op":"void","id":42}"#).to_string(), "42");
+    let secret = id(r#"{"op":"void","id":"x-sk_live_4eC39HqLyjWDarjtT1zdp7dc"}"#);
+    assert_eq!(secret.to_string(), "x-sk_live_…");
+    assert!(secret.is_truncated());
+    assert!(!id(r#"{"op":"void","id":"inv-9"}"#).is_truncated());
+}

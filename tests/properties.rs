@@ -204,10 +204,7 @@ mod serde_round_trips {
     use stripe_gateway_rules::authorization::{Initiator, Presence};
     use stripe_gateway_rules::operation::CardSource;
     use stripe_gateway_rules::testing::strategy::currency;
-    use stripe_gateway_rules::{
-        api_version::ApiVersion, data_protection::DataProtection, money::ExchangeRate,
-        version::GatewayVersion,
-    };
+    use stripe_gateway_rules::{api_version::ApiVersion, data_protection::DataProtection, money::ExchangeRate, version::GatewayVersion};
 
     /// `value` serializes to `expected` (its documented form, built by the caller from the
     /// value's accessors, not through `Serialize`), and `expected` parses back to `value`.
@@ -500,4 +497,88 @@ proptest! {
             }
         }
     }
+}
+
+// ---- issue 19: the doors agree -----------------------------------------------------------------
+
+/// Issue 19, rules §10, stripe-facts §7: the configuration's report and the operation
+/// check agree on card brands and currencies. For a generated valid gateway, a brand `b` a
+/// platform can enable and a currency `c` (assigned, any presentment currency, or one Stripe
+/// does not present), the configuration door is the report of the same form enabling `b`
+/// too and assigning `c` too; the operation door is `check` of a sale of `c`'s minimum (or
+/// one unit when unassigned) with a saved card of brand `b`:
+///
+/// * a brand or currency the report rejects (`brand_currency_unsupported`,
+///   `unsupported_currency`) is refused by `check` (`brand_not_enabled`,
+///   `brand_currency_unsupported` or `currency_not_assigned`);
+/// * one it accepts is never refused as `brand_currency_unsupported`;
+/// * an enabled brand in an assigned currency is accepted; a brand not enabled is
+///   `brand_not_enabled`, a currency not assigned `currency_not_assigned`.
+#[test]
+fn the_configuration_report_and_the_operation_check_agree_on_brands_and_currencies() {
+    use stripe_gateway_rules::config::CurrencyConfig;
+    use stripe_gateway_rules::operation::{CardSource, Operation, Payment};
+    use stripe_gateway_rules::testing::strategy::card_brand;
+    use stripe_gateway_rules::{card_brand::CardBrand, RefusalCode};
+
+    let cases = (
+        valid_config(),
+        card_brand().prop_filter("a brand a platform can enable", |b| b.can_be_enabled()),
+        prop_oneof![
+            2 => Just(None),
+            2 => proptest::sample::select(presentment_currencies().to_vec()).prop_map(Some),
+            1 => Just(Some(Currency::KWD)),
+        ],
+        any::<proptest::sample::Index>(),
+    );
+    proptest!(|((config, brand, other, pick) in cases)| {
+        let gateway = assert_valid(&config).into_gateway().expect("a payment gateway");
+        let assigned: Vec<Currency> = gateway.currencies().iter().map(|a| a.currency()).collect();
+        let currency = other.unwrap_or_else(|| *pick.get(&assigned));
+        let enabled: Vec<CardBrand> = gateway.card_brands().iter().collect();
+
+        // The configuration door: the same form, enabling `brand` and assigning `currency` too.
+        let mut wider = config.clone();
+        let mut brands = config.card_brands.clone().unwrap_or_default();
+        if !enabled.contains(&brand) {
+            brands.push(brand.as_str().to_owned());
+        }
+        wider.card_brands = Some(brands);
+        if !assigned.contains(&currency) {
+            wider.currencies.get_or_insert_with(Vec::new).push(CurrencyConfig::new(currency.code(), "1000"));
+        }
+        let report = wider.check(&config.profile());
+        let rejected = report.errors().any(|v| {
+            *v.code() == ViolationCode::BrandCurrencyUnsupported
+                || *v.code() == ViolationCode::UnsupportedCurrency
+        });
+
+        // The operation door.
+        let amount = gateway
+            .currency(currency)
+            .map_or(Money::new(1.into(), currency), |a| a.minimum());
+        let sale = Operation::Sale(Payment::new(amount, CardSource::Saved).with_brand(brand));
+        let verdict = gateway.check(&sale).err().map(|r| r.code());
+        let brand_or_currency = [
+            RefusalCode::BrandNotEnabled,
+            RefusalCode::BrandCurrencyUnsupported,
+            RefusalCode::CurrencyNotAssigned,
+        ];
+        if rejected {
+            prop_assert!(
+                verdict.is_some_and(|c| brand_or_currency.contains(&c)),
+                "{brand} {}: the report rejects ({report}), check says {verdict:?}", currency.code()
+            );
+        } else {
+            prop_assert_ne!(verdict, Some(RefusalCode::BrandCurrencyUnsupported), "{} {}", brand, currency.code());
+        }
+        let expected = if !assigned.contains(&currency) {
+            Some(RefusalCode::CurrencyNotAssigned)
+        } else if !enabled.contains(&brand) {
+            Some(RefusalCode::BrandNotEnabled)
+        } else {
+            None
+        };
+        prop_assert_eq!(verdict, expected, "{} {}", brand, currency.code());
+    });
 }

@@ -103,7 +103,9 @@ pub(super) fn check(
 
 /// The loader's findings, then those of `found` that they do not already explain: a value
 /// of the wrong type (or a number too long to read) was not read, so what validation says at
-/// or inside its path (`missing_field`, say) is left out.
+/// or inside its path (`missing_field`, say) is left out; and a misspelt field's
+/// `unknown_field` names the field it meant (`did_you_mean`), so that field's
+/// `missing_field` is left out too: one error, with the name to write.
 fn merged(loaded: &Report, found: Report) -> Report {
     if loaded.is_empty() {
         return found;
@@ -116,13 +118,37 @@ fn merged(loaded: &Report, found: Report) -> Report {
         })
         .map(Violation::path)
         .collect();
+    let meant: Vec<Path> = loaded
+        .violations()
+        .iter()
+        .filter(|v| *v.code() == ViolationCode::UnknownField)
+        .filter_map(|v| Some(sibling(v.path(), v.param("did_you_mean")?)))
+        .collect();
     let mut out = loaded.clone();
     out.extend(found.into_iter().filter(|v| {
-        !covering
-            .iter()
-            .any(|c| v.path().segments().starts_with(c.segments()))
+        let explained = *v.code() == ViolationCode::MissingField && meant.contains(v.path());
+        !explained
+            && !covering
+                .iter()
+                .any(|c| v.path().segments().starts_with(c.segments()))
     }));
     out
+}
+
+/// The path of the field `name` beside the last segment of `path`: `auth.secret_key` for
+/// `auth.secretkey`.
+fn sibling(path: &Path, name: &str) -> Path {
+    let parent = path
+        .segments()
+        .split_last()
+        .map_or(&[][..], |(_, rest)| rest);
+    parent
+        .iter()
+        .fold(Path::root(), |p, segment| match segment {
+            crate::diagnostics::Segment::Field(f) => p.then(f.clone()),
+            crate::diagnostics::Segment::Index(i) => p.index(*i),
+        })
+        .then(name.to_owned())
 }
 
 /// An `auth` object checked on its own (see [`AuthConfig::check`]) under `profile`'s

@@ -332,6 +332,9 @@ impl FromStr for Money {
     type Err = ParseMoneyError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.starts_with(char::is_whitespace) {
+            return Err(ParseMoneyError::leading_space(s));
+        }
         let Some((amount, code)) = s.split_once(' ') else {
             return Err(ParseMoneyError::format(s));
         };

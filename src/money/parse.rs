@@ -61,6 +61,9 @@ enum Repr {
     /// `money_format`, `money_amount_syntax` or `money_amount_out_of_range`, with the input
     /// (the whole input for `money_format`, else the amount part).
     Own(MoneyCode, InputExcerpt),
+    /// `money_amount_syntax` for an input that starts with whitespace: the whole input, whose
+    /// message names the whitespace (the amount part before the first space is empty).
+    LeadingSpace(InputExcerpt),
     /// The currency part is not a currency code.
     Currency(CurrencyError),
 }
@@ -68,6 +71,11 @@ enum Repr {
 impl ParseMoneyError {
     pub(super) fn format(found: &str) -> Self {
         ParseMoneyError(Repr::Own(MoneyCode::MoneyFormat, InputExcerpt::new(found)))
+    }
+
+    /// `money_amount_syntax` for an input that starts with whitespace (`" 12.50 EUR"`).
+    pub(super) fn leading_space(found: &str) -> Self {
+        ParseMoneyError(Repr::LeadingSpace(InputExcerpt::new(found)))
     }
 
     fn amount(found: &str) -> Self {
@@ -92,6 +100,7 @@ impl ParseMoneyError {
     pub fn code(&self) -> MoneyCode {
         match &self.0 {
             Repr::Own(code, _) => *code,
+            Repr::LeadingSpace(_) => MoneyCode::MoneyAmountSyntax,
             Repr::Currency(e) => match e.code() {
                 CurrencyCode::CurrencyEmpty => MoneyCode::CurrencyEmpty,
                 CurrencyCode::CurrencyWhitespace => MoneyCode::CurrencyWhitespace,
@@ -109,7 +118,7 @@ impl ParseMoneyError {
     #[must_use]
     pub fn found(&self) -> &InputExcerpt {
         match &self.0 {
-            Repr::Own(_, found) => found,
+            Repr::Own(_, found) | Repr::LeadingSpace(found) => found,
             Repr::Currency(e) => e.found(),
         }
     }
@@ -119,7 +128,7 @@ impl ParseMoneyError {
     pub fn currency_error(&self) -> Option<&CurrencyError> {
         match &self.0 {
             Repr::Currency(e) => Some(e),
-            Repr::Own(..) => None,
+            Repr::Own(..) | Repr::LeadingSpace(_) => None,
         }
     }
 
@@ -129,6 +138,9 @@ impl ParseMoneyError {
         match &self.0 {
             Repr::Own(MoneyCode::MoneyFormat, _) => {
                 "write the amount, one space and the currency code, such as 0.50 USD"
+            }
+            Repr::LeadingSpace(_) => {
+                "remove the whitespace before the amount: write the amount, one space and the currency code, such as 0.50 USD"
             }
             Repr::Own(MoneyCode::MoneyAmountOutOfRange, _) => {
                 "write at most 28 decimal places and a smaller amount"
@@ -155,6 +167,10 @@ impl fmt::Display for ParseMoneyError {
             Repr::Own(MoneyCode::MoneyFormat, found) => write!(
                 f,
                 "money {found} is not of the form \"<amount> <currency>\": expected e.g. \"0.50 USD\", with one space"
+            ),
+            Repr::LeadingSpace(found) => write!(
+                f,
+                "money {found} starts with whitespace: expected the amount first, e.g. \"0.50 USD\""
             ),
             Repr::Own(MoneyCode::MoneyAmountOutOfRange, found) => write!(
                 f,

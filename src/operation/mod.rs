@@ -377,6 +377,9 @@ impl ValidatedGateway {
 
     fn check_payment(&self, p: &Payment<'_>) -> Result<(), Refusal> {
         let (minimum, minimum_minor, minor) = self.check_amount(p.amount, p.brand)?;
+        if let Some(brand) = p.brand {
+            self.check_brand(brand, p.amount.currency())?;
+        }
         let below = match minimum_minor {
             // Same currency, both exact: the integers order like the decimals.
             Some(min) => minor < min,
@@ -390,6 +393,28 @@ impl ValidatedGateway {
         }
         if p.card == CardSource::New {
             self.check_token_email(p.customer_email)?;
+        }
+        Ok(())
+    }
+
+    /// [rules.md §10](crate::rules#rules-10), [stripe-facts §7](crate::rules#facts-7), S4: a new
+    /// charge's card is of a brand the gateway enables (when its configuration lists brands),
+    /// and Stripe charges that brand in the payment's currency ([`CardBrand::supports_currency`],
+    /// the table the configuration's `brand_currency_unsupported` reads). `link` and
+    /// `unknown` cannot be enabled (they are not networks a platform chooses), so they are
+    /// never refused as not enabled.
+    #[inline]
+    fn check_brand(
+        &self,
+        brand: CardBrand,
+        currency: crate::currency::Currency,
+    ) -> Result<(), Refusal> {
+        let brands = self.card_brands();
+        if brand.can_be_enabled() && !brands.is_empty() && !brands.contains(brand) {
+            return Err(Refusal::BrandNotEnabled { brand });
+        }
+        if !brand.supports_currency(currency) {
+            return Err(Refusal::BrandCurrencyUnsupported { brand, currency });
         }
         Ok(())
     }
@@ -409,6 +434,13 @@ impl ValidatedGateway {
     fn check_capture(&self, c: &Capture) -> Result<(), Refusal> {
         let (_, _, minor) = self.check_amount(c.amount, c.authorization.card_brand())?;
         same_currency(c.authorized, c.amount)?;
+        let authorized_at = c.authorization.authorized_at();
+        if c.at < authorized_at {
+            return Err(Refusal::CaptureBeforeAuthorization {
+                authorized_at,
+                at: c.at,
+            });
+        }
         let exceeds = match c.authorized.to_minor_units() {
             Ok(authorized) => minor > authorized,
             Err(_) => c.amount.amount() > c.authorized.amount(),

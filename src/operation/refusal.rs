@@ -6,6 +6,7 @@ use std::fmt;
 use jiff::Timestamp;
 use rust_decimal::Decimal;
 
+use crate::card_brand::CardBrand;
 use crate::codes::RefusalCode;
 use crate::currency::Currency;
 use crate::diagnostics::{Path, ToViolation, Violation};
@@ -114,6 +115,35 @@ pub enum Refusal {
     /// The customer's email is not a valid address.
     #[error("the customer's email is not a valid email address")]
     InvalidEmail,
+    /// A sale or authorization with a card of a brand the gateway does not enable
+    /// ([`ValidatedGateway::card_brands`](crate::ValidatedGateway::card_brands)).
+    #[error("{} cards are not enabled on this gateway", brand.label())]
+    BrandNotEnabled {
+        /// The card's brand.
+        brand: CardBrand,
+    },
+    /// A sale or authorization with a card whose brand Stripe does not charge in the
+    /// payment's currency ([`CardBrand::supports_currency`], the table the configuration's
+    /// `brand_currency_unsupported` reads).
+    #[error("{} cards cannot be charged in {} at Stripe", brand.label(), currency.code())]
+    BrandCurrencyUnsupported {
+        /// The card's brand.
+        brand: CardBrand,
+        /// The payment's currency.
+        currency: Currency,
+    },
+    /// A capture whose time is before the authorization's.
+    #[error(
+        "the capture at {} is before the authorization it captures, at {}",
+        Moment(*at),
+        Moment(*authorized_at)
+    )]
+    CaptureBeforeAuthorization {
+        /// When the authorization was made.
+        authorized_at: Timestamp,
+        /// When the capture was attempted.
+        at: Timestamp,
+    },
 }
 
 /// One value a refusal's texts are made of (see [`Refusal::params`]).
@@ -129,6 +159,8 @@ pub enum RefusalParam {
     /// Where a maximum comes from: `Display` prints its snake_case name
     /// ([`LimitSource::as_str`]).
     Limit(LimitSource),
+    /// A card brand: `Display` prints its keyword ([`CardBrand::as_str`]).
+    Brand(CardBrand),
 }
 
 impl fmt::Display for RefusalParam {
@@ -138,6 +170,7 @@ impl fmt::Display for RefusalParam {
             RefusalParam::Currency(c) => f.write_str(c.code()),
             RefusalParam::Time(t) => fmt::Display::fmt(&Moment(*t), f),
             RefusalParam::Limit(l) => f.write_str(l.as_str()),
+            RefusalParam::Brand(b) => f.write_str(b.as_str()),
         }
     }
 }
@@ -180,6 +213,9 @@ impl Refusal {
             Refusal::RefundExceedsCaptured { .. } => RefusalCode::RefundExceedsCaptured,
             Refusal::EmailRequired => RefusalCode::EmailRequired,
             Refusal::InvalidEmail => RefusalCode::InvalidEmail,
+            Refusal::BrandNotEnabled { .. } => RefusalCode::BrandNotEnabled,
+            Refusal::BrandCurrencyUnsupported { .. } => RefusalCode::BrandCurrencyUnsupported,
+            Refusal::CaptureBeforeAuthorization { .. } => RefusalCode::CaptureBeforeAuthorization,
         }
     }
 
@@ -192,7 +228,12 @@ impl Refusal {
     /// What the operator can do about it.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        match self.code() {
+        Self::remedy_of(self.code())
+    }
+
+    /// The remedy of a refusal with `code`: one text per code.
+    pub(crate) fn remedy_of(code: RefusalCode) -> &'static str {
+        match code {
             RefusalCode::VoidUnsupported => {
                 "let an uncaptured authorization lapse, or reverse a captured payment with a refund"
             }
@@ -224,6 +265,15 @@ impl Refusal {
             RefusalCode::RefundExceedsCaptured => "refund at most what is left to refund",
             RefusalCode::EmailRequired => "set the customer's email first",
             RefusalCode::InvalidEmail => "correct the email on the customer's record",
+            RefusalCode::BrandNotEnabled => {
+                "ask the customer for a card of a brand the gateway enables, or enable the brand in the gateway's card brands"
+            }
+            RefusalCode::BrandCurrencyUnsupported => {
+                "charge the card in a currency its brand takes (UnionPay: USD or CAD; American Express: not the currencies marked * on Stripe's presentment list), or ask the customer for another card"
+            }
+            RefusalCode::CaptureBeforeAuthorization => {
+                "correct the capture's `at` or the authorization's `authorized_at`: a capture comes after its authorization"
+            }
         }
     }
 
@@ -234,7 +284,8 @@ impl Refusal {
     }
 
     /// The values the texts are made of, by name: `amount`, `minimum`, `currency`,
-    /// `authorized`, `refundable`, `expected_currency`, `expired_at`, `at`, and for
+    /// `authorized`, `refundable`, `expected_currency`, `expired_at`, `at`, `authorized_at`,
+    /// `brand` (the card brand's keyword), and for
     /// `amount_too_large` the `max` that applied and its `limit_source` (`api_reference`,
     /// `card_networks`, `account_currency`, `account_brand`). Amounts are in the `currency`
     /// param's currency. Names are snake_case identifiers (`a`–`z` and `_`).
@@ -312,6 +363,24 @@ impl Refusal {
                 currency("currency", refund.currency()),
                 None,
             ],
+            Refusal::BrandNotEnabled { brand } => [
+                Some(("brand", RefusalParam::Brand(*brand))),
+                None,
+                None,
+                None,
+            ],
+            Refusal::BrandCurrencyUnsupported { brand, currency: c } => [
+                Some(("brand", RefusalParam::Brand(*brand))),
+                currency("currency", *c),
+                None,
+                None,
+            ],
+            Refusal::CaptureBeforeAuthorization { authorized_at, at } => [
+                Some(("authorized_at", RefusalParam::Time(*authorized_at))),
+                Some(("at", RefusalParam::Time(*at))),
+                None,
+                None,
+            ],
         };
         params.into_iter().flatten()
     }
@@ -384,6 +453,20 @@ impl fmt::Display for EndUserMessage<'_> {
             ),
             Refusal::InvalidEmail => f.write_str(
                 "Please correct your email address before paying with a new card.",
+            ),
+            Refusal::BrandNotEnabled { brand } => write!(
+                f,
+                "{} cards are not accepted. Please pay with another card.",
+                brand.label()
+            ),
+            Refusal::BrandCurrencyUnsupported { brand, currency } => write!(
+                f,
+                "{} cards cannot be used to pay in {}. Please pay with another card.",
+                brand.label(),
+                currency.code()
+            ),
+            Refusal::CaptureBeforeAuthorization { .. } => f.write_str(
+                "This payment cannot be charged: it has not been authorized yet.",
             ),
         }
     }

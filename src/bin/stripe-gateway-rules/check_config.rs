@@ -6,9 +6,7 @@ use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
 use stripe_gateway_rules::codes::ToolCode;
-use stripe_gateway_rules::config::{
-    GatewayConfig, MAX_CONFIG_LEN, ValidatedForm, ValidatedGateway,
-};
+use stripe_gateway_rules::config::{GatewayConfig, MAX_CONFIG_LEN, ValidatedForm, ValidatedGateway};
 use stripe_gateway_rules::profile::Platform;
 use stripe_gateway_rules::{Report, Severity, Violation, credentials::AuthScheme};
 
@@ -29,8 +27,9 @@ enum Outcome {
     FileError {
         code: &'static str,
         message: String,
-        line: usize,
-        column: usize,
+        /// The line and column where reading stopped; `None` when the problem is the whole
+        /// file (it cannot be read, it is too large).
+        at: Option<(usize, usize)>,
     },
 }
 
@@ -52,8 +51,7 @@ fn check(path: &Path, platform: Option<Platform>) -> Outcome {
             return Outcome::FileError {
                 code: ToolCode::FileUnreadable.as_str(),
                 message,
-                line: 0,
-                column: 0,
+                at: None,
             };
         }
     };
@@ -62,8 +60,7 @@ fn check(path: &Path, platform: Option<Platform>) -> Outcome {
         Err(e) => Outcome::FileError {
             code: ToolCode::FileNotAConfiguration.as_str(),
             message: e.message().to_owned(),
-            line: e.line(),
-            column: e.column(),
+            at: (e.line() > 0).then(|| (e.line(), e.column())),
         },
         Ok(loaded) => {
             let profile = platform.map_or_else(|| loaded.profile(), Platform::profile);
@@ -128,17 +125,8 @@ fn human(outcomes: &[(String, Outcome)]) -> std::io::Result<()> {
     let mut out = anstream::stdout().lock();
     for (file, outcome) in outcomes {
         match outcome {
-            Outcome::FileError {
-                message,
-                line,
-                column,
-                ..
-            } => {
-                let at = if *line > 0 {
-                    format!(" (line {line}, column {column})")
-                } else {
-                    String::new()
-                };
+            Outcome::FileError { message, at, .. } => {
+                let at = at_text(*at);
                 writeln!(
                     out,
                     "{file}: {ERROR}cannot be checked{ERROR:#}: {message}{at}"
@@ -197,6 +185,13 @@ fn violation(out: &mut impl Write, v: &Violation) -> std::io::Result<()> {
     Ok(())
 }
 
+/// ` (line L, column C)`, or nothing for a problem of the whole file.
+fn at_text(at: Option<(usize, usize)>) -> String {
+    at.map_or_else(String::new, |(line, column)| {
+        format!(" (line {line}, column {column})")
+    })
+}
+
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
@@ -246,24 +241,21 @@ fn document(file: &str, outcome: &Outcome) -> serde_json::Value {
             }
             doc
         }
-        Outcome::FileError {
-            code,
-            message,
-            line,
-            column,
-        } => serde_json::json!({
-            "file": file,
-            "valid": false,
-            "errors": 0,
-            "warnings": 0,
-            "violations": [],
-            "file_error": {
-                "code": code,
-                "message": message,
-                "line": line,
-                "column": column,
-            },
-        }),
+        Outcome::FileError { code, message, at } => {
+            let mut file_error = serde_json::json!({ "code": code, "message": message });
+            if let (Some((line, column)), Some(map)) = (at, file_error.as_object_mut()) {
+                map.insert("line".into(), (*line).into());
+                map.insert("column".into(), (*column).into());
+            }
+            serde_json::json!({
+                "file": file,
+                "valid": false,
+                "errors": 0,
+                "warnings": 0,
+                "violations": [],
+                "file_error": file_error,
+            })
+        }
     }
 }
 
@@ -288,17 +280,10 @@ fn junit(outcomes: &[(String, Outcome)]) -> std::io::Result<()> {
     for (file, outcome) in outcomes {
         let mut suite = TestSuite::new(file.as_str());
         match outcome {
-            Outcome::FileError {
-                code,
-                message,
-                line,
-                column,
-            } => {
+            Outcome::FileError { code, message, at } => {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
                 status.set_type(*code);
-                status.set_message(format!(
-                    "cannot be checked: {message} (line {line}, column {column})"
-                ));
+                status.set_message(format!("cannot be checked: {message}{}", at_text(*at)));
                 let mut case = TestCase::new(file.as_str(), status);
                 case.set_classname("check-config");
                 suite.add_test_case(case);

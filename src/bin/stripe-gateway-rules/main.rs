@@ -146,7 +146,9 @@ enum Command {
     },
 }
 
-/// `--platform`: one of the profiles the crate ships, by its keyword. Anything else exits 2
+/// `--platform`: one of the profiles the crate ships, by its keyword in any case
+/// (`PortaBilling`, as the platform writes its name; the file's `"platform"` stays exact).
+/// Anything else exits 2
 /// with the list of valid ones; the value is quoted through the crate's excerpt (which cuts
 /// at anything secret-shaped), never as typed.
 fn platform_parser() -> PlatformParser {
@@ -167,6 +169,12 @@ impl clap::builder::TypedValueParser for PlatformParser {
         value: &std::ffi::OsStr,
     ) -> Result<Platform, clap::Error> {
         let text = value.to_string_lossy();
+        if let Some(platform) = Platform::ALL
+            .iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(&text))
+        {
+            return Ok(*platform);
+        }
         text.parse::<Platform>().map_err(|e| {
             let valid: Vec<&str> = Platform::ALL.iter().map(|p| p.as_str()).collect();
             clap::Error::raw(
@@ -277,6 +285,15 @@ fn check_payments(
 ) -> ExitCode {
     let gateway = match load_gateway(config) {
         Ok(g) => g,
+        Err(_) if holds_operations(config) => {
+            eprintln!(
+                "error: {}: this is a file of operations (JSON Lines), not a gateway configuration: the arguments are swapped\n  remedy: give the configuration first, then the operations: stripe-gateway-rules check-payments {} {}",
+                config.display(),
+                input.display(),
+                config.display()
+            );
+            return ExitCode::from(2);
+        }
         Err(message) => {
             eprintln!("error: {}: {message}", config.display());
             return ExitCode::from(2);
@@ -349,6 +366,33 @@ fn check_payments(
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether the file at `path` starts like a file of operations: its first non-blank line (of
+/// the first 64 KiB) is an operation line. What `check-payments` checks when the file given as
+/// the configuration is not one, to name swapped arguments.
+fn holds_operations(path: &std::path::Path) -> bool {
+    if path.as_os_str() == "-" {
+        return false;
+    }
+    let mut head = Vec::new();
+    let Ok(file) = File::open(path) else {
+        return false;
+    };
+    if file
+        .take(preflight::MAX_LINE as u64)
+        .read_to_end(&mut head)
+        .is_err()
+    {
+        return false;
+    }
+    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&head);
+    head.split(|&b| b == b'\n')
+        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
+        .find(|line| !line.trim_ascii().is_empty())
+        .is_some_and(|line| {
+            stripe_gateway_rules::operation::OperationLine::parse_bytes(line).is_ok()
+        })
 }
 
 /// Peak resident memory, from Linux's `/proc/self/status` (`VmHWM`).

@@ -8,7 +8,7 @@ use std::io::{self, BufRead, Write};
 use stripe_gateway_rules::RefusalCode;
 use stripe_gateway_rules::ValidatedGateway;
 use stripe_gateway_rules::codes::OperationLineCode;
-use stripe_gateway_rules::operation::{LineId, OperationLine};
+use stripe_gateway_rules::operation::{LineError, LineId, OperationLine};
 
 /// The longest line read; a longer line is answered `invalid_input` without being stored.
 pub const MAX_LINE: usize = 64 * 1024;
@@ -202,14 +202,9 @@ pub fn check_line(
     let line = match &parsed {
         Ok(line) => line,
         Err(e) => {
-            summary.invalid += 1;
-            refused_line(
-                answer,
-                line_no,
-                None,
-                e.code().as_str(),
-                format_args!("{e}"),
-            );
+            // The strict parse failed: the id is found by a tolerant scan.
+            let id = OperationLine::scan_id(line);
+            line_error(answer, line_no, id.as_ref(), e, summary);
             return false;
         }
     };
@@ -217,14 +212,7 @@ pub fn check_line(
     let op = match &operation {
         Ok(op) => op,
         Err(e) => {
-            summary.invalid += 1;
-            refused_line(
-                answer,
-                line_no,
-                line.id(),
-                e.code().as_str(),
-                format_args!("{e}"),
-            );
+            line_error(answer, line_no, line.id(), e, summary);
             return false;
         }
     };
@@ -264,7 +252,25 @@ pub fn check_line(
     }
 }
 
-/// `{"line":N,` and the `id` when there is one.
+/// The answer to a line that is not a valid operation: `invalid_input`, or the rule's code of
+/// an amount beyond any decimal (`amount_too_large`, counted with the refusals).
+fn line_error(
+    answer: &mut Vec<u8>,
+    line_no: u64,
+    id: Option<&LineId<'_>>,
+    e: &LineError,
+    summary: &mut Summary,
+) {
+    let code = e.code().as_str();
+    match RefusalCode::ALL.iter().position(|c| c.as_str() == code) {
+        Some(i) => summary.refused_by_code[i] += 1,
+        None => summary.invalid += 1,
+    }
+    refused_line(answer, line_no, id, code, format_args!("{e}"));
+}
+
+/// `{"line":N,` and the `id` when there is one: a number as written, a string (or a number
+/// cut because it holds something secret-shaped) as [`LineId`]'s `Display` shows it.
 fn head(answer: &mut Vec<u8>, line_no: u64, id: Option<&LineId<'_>>) {
     answer.extend_from_slice(b"{\"line\":");
     push_u64(answer, line_no);
@@ -272,9 +278,8 @@ fn head(answer: &mut Vec<u8>, line_no: u64, id: Option<&LineId<'_>>) {
     if let Some(id) = id {
         answer.extend_from_slice(b"\"id\":");
         match id {
-            LineId::Number(n) => answer.extend_from_slice(n.as_bytes()),
-            LineId::Text(t) => json_string(answer, format_args!("{}", shown_id(t))),
-            _ => answer.extend_from_slice(b"null"),
+            LineId::Number(n) if !id.is_truncated() => answer.extend_from_slice(n.as_bytes()),
+            _ => json_string(answer, format_args!("{id}")),
         }
         answer.push(b',');
     }
@@ -293,37 +298,6 @@ fn push_u64(out: &mut Vec<u8>, mut n: u64) {
         }
     }
     out.extend_from_slice(&digits[i..]);
-}
-
-/// An `id` as echoed: whole, unless it holds something secret-shaped (`sk_`, `rk_`, `whsec_`,
-/// `_secret_`, any case): then only what comes before it, and `…`.
-fn shown_id(id: &str) -> ShownId<'_> {
-    let lower = |i: usize, word: &str| {
-        id.as_bytes()
-            .get(i..i + word.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
-    };
-    let cut = (0..id.len()).find(|&i| {
-        ["sk_", "rk_", "whsec_", "_secret_"]
-            .iter()
-            .any(|w| lower(i, w))
-    });
-    match cut {
-        Some(i) => ShownId(&id[..i], true),
-        None => ShownId(id, false),
-    }
-}
-
-struct ShownId<'a>(&'a str, bool);
-
-impl fmt::Display for ShownId<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)?;
-        if self.1 {
-            f.write_str("…")?;
-        }
-        Ok(())
-    }
 }
 
 fn refused_line(

@@ -141,8 +141,7 @@ impl<'a> OperationLine<'a> {
         })?;
         let amount = match plain_amount(text) {
             Some(amount) => amount,
-            None => parse_amount(text)
-                .map_err(|e| LineError::new(format!("{name}: {e}")).field(name))?,
+            None => parse_amount(text).map_err(|e| amount_error(name, text, &e))?,
         };
         let currency = match currency.get() {
             Some(c) => *c,
@@ -177,6 +176,33 @@ impl<'a> OperationLine<'a> {
             ),
         }
     }
+}
+
+/// The error of an amount field that does not parse: the rule's code for an amount beyond
+/// what any decimal holds ([rules §5](crate::rules#rules-5)): `amount_not_positive` for a
+/// negative one, `amount_too_large` for one of 20 or more digits before the point (beyond
+/// every maximum: minor units are 64-bit), never the decimal library's bound; `invalid_input`
+/// for anything else.
+fn amount_error(name: &'static str, text: &str, e: &crate::money::ParseMoneyError) -> LineError {
+    use crate::codes::{MoneyCode, OperationLineCode};
+    if e.code() == MoneyCode::MoneyAmountOutOfRange {
+        let shown = InputExcerpt::new(text);
+        if text.starts_with('-') {
+            return LineError::new(format!("{name} {shown} is not positive"))
+                .with_code(OperationLineCode::AmountNotPositive)
+                .field(name);
+        }
+        let whole = text.split('.').next().unwrap_or_default();
+        let digits = whole.trim_start_matches('0').len();
+        if digits >= 20 {
+            return LineError::new(format!(
+                "{name} {shown} is more than any amount Stripe charges: at most 8 digits in minor units (12 for IDR), or the account's own limit"
+            ))
+            .with_code(OperationLineCode::AmountTooLarge)
+            .field(name);
+        }
+    }
+    LineError::new(format!("{name}: {e}")).field(name)
 }
 
 fn time(name: &'static str, text: Option<&str>) -> Result<Timestamp, LineError> {

@@ -2,13 +2,16 @@
 
 use super::*;
 
-/// A line that is not a valid operation: its refusal code is always `invalid_input`.
+/// A line that is not a valid operation: its code is `invalid_input`, or, for an amount
+/// beyond what any decimal holds (`"100000000000000000000000000000000"`), the rule's own:
+/// `amount_too_large`, or `amount_not_positive` for a negative one.
 ///
 /// Its message is written by this crate from what was wrong (the field, the JSON type found,
 /// the column), never copied from the JSON parser, and never holds a value from the line
 /// beyond a short excerpt cut before anything secret-shaped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineError {
+    code: crate::codes::OperationLineCode,
     message: String,
     field: Option<&'static str>,
     column: Option<usize>,
@@ -17,10 +20,16 @@ pub struct LineError {
 impl LineError {
     pub(super) fn new(message: impl Into<String>) -> Self {
         LineError {
+            code: crate::codes::OperationLineCode::InvalidInput,
             message: message.into(),
             field: None,
             column: None,
         }
+    }
+
+    pub(super) fn with_code(mut self, code: crate::codes::OperationLineCode) -> Self {
+        self.code = code;
+        self
     }
 
     pub(super) fn at_column(mut self, column: usize) -> Self {
@@ -33,16 +42,28 @@ impl LineError {
         self
     }
 
-    /// `invalid_input`.
+    /// `invalid_input`; `amount_too_large` or `amount_not_positive` for an amount beyond what
+    /// any decimal holds (the refusal's code: the same rule).
     #[must_use]
     pub fn code(&self) -> crate::codes::OperationLineCode {
-        crate::codes::OperationLineCode::InvalidInput
+        self.code
     }
 
     /// What to do about it.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        "correct the line as its message says: the field, and the JSON type or value expected"
+        use crate::codes::{OperationLineCode, RefusalCode};
+        match self.code {
+            OperationLineCode::AmountTooLarge => {
+                super::super::Refusal::remedy_of(RefusalCode::AmountTooLarge)
+            }
+            OperationLineCode::AmountNotPositive => {
+                super::super::Refusal::remedy_of(RefusalCode::AmountNotPositive)
+            }
+            _ => {
+                "correct the line as its message says: the field, and the JSON type or value expected"
+            }
+        }
     }
 
     /// The field the error is about, when it is about one.
@@ -111,7 +132,9 @@ impl JsonKind {
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Problem {
     NotObject(JsonKind),
-    UnknownField(InputExcerpt),
+    /// The name, and the closest field name when it looks misspelt ([`crate::reader::closest`],
+    /// the configuration loader's helper).
+    UnknownField(InputExcerpt, Option<&'static str>),
     Duplicate(&'static str),
     WrongType {
         field: &'static str,
@@ -129,7 +152,10 @@ impl fmt::Display for Problem {
                 "expected a JSON object such as {{\"op\":\"void\"}}, found {}",
                 kind.with_article()
             ),
-            Problem::UnknownField(name) => write!(
+            Problem::UnknownField(name, Some(known)) => {
+                write!(f, "unknown field {name}; did you mean `{known}`?")
+            }
+            Problem::UnknownField(name, None) => write!(
                 f,
                 "unknown field {name}; the fields are {}",
                 FIELDS.join(", ")
@@ -161,7 +187,7 @@ pub(super) fn line_error(e: &serde_json::Error, problem: Option<Problem>) -> Lin
             let field = match p {
                 Problem::Duplicate(f) | Problem::WrongType { field: f, .. } => Some(f),
                 Problem::MissingOp => Some("op"),
-                Problem::NotObject(_) | Problem::UnknownField(_) => None,
+                Problem::NotObject(_) | Problem::UnknownField(..) => None,
             };
             (p.to_string(), field)
         }
@@ -176,6 +202,7 @@ pub(super) fn line_error(e: &serde_json::Error, problem: Option<Problem>) -> Lin
         ),
     };
     LineError {
+        code: crate::codes::OperationLineCode::InvalidInput,
         message,
         field,
         column: Some(e.column()),

@@ -9,6 +9,7 @@
 mod convert;
 mod debug;
 mod errors;
+mod id;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -74,7 +75,10 @@ use crate::text::InputExcerpt;
 /// - Errors ([`LineError`], code `invalid_input`) say which field is wrong and what JSON type
 ///   it had, never its value: a secret pasted into the wrong field is not repeated. Where
 ///   input is echoed (an unknown field's name, an unknown `op`) it is a short excerpt cut
-///   before anything that looks like a secret.
+///   before anything that looks like a secret; a misspelt field gets "did you mean". An
+///   amount beyond what any decimal holds is `amount_too_large` (`amount_not_positive` when
+///   negative), the rule's code.
+/// - A line that does not parse may still have an `id`: [`scan_id`](Self::scan_id) finds it.
 /// - The tool skips blank lines (they still count in line numbers); [`parse`](Self::parse)
 ///   itself refuses them.
 ///

@@ -6,14 +6,14 @@ use super::*;
 
 /// Reads one value of a field: a string (borrowed when it has no escape), a boolean, or an id;
 /// `null` is absent. Any other JSON type records a [`Problem::WrongType`].
-struct ValueSeed<'p, T> {
+pub(super) struct ValueSeed<'p, T> {
     field: &'static str,
     problem: &'p Cell<Option<Problem>>,
     kind: std::marker::PhantomData<T>,
 }
 
 impl<'p, T> ValueSeed<'p, T> {
-    fn new(field: &'static str, problem: &'p Cell<Option<Problem>>) -> Self {
+    pub(super) fn new(field: &'static str, problem: &'p Cell<Option<Problem>>) -> Self {
         ValueSeed {
             field,
             problem,
@@ -23,7 +23,7 @@ impl<'p, T> ValueSeed<'p, T> {
 }
 
 /// The value types a field can hold.
-trait FieldValue<'de>: Sized {
+pub(super) trait FieldValue<'de>: Sized {
     const EXPECTED: &'static str;
     fn from_str(_v: Cow<'de, str>) -> Option<Self> {
         None
@@ -163,8 +163,9 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
         match index {
             Some(i) => Ok(i),
             None => {
+                let closest = crate::reader::closest(v, FIELDS.iter().copied());
                 self.problem
-                    .set(Some(Problem::UnknownField(InputExcerpt::new(v))));
+                    .set(Some(Problem::UnknownField(InputExcerpt::new(v), closest)));
                 Err(E::custom("unknown field"))
             }
         }
