@@ -261,7 +261,10 @@ fn renamed_codes_have_one_meaning() {
 #[test]
 fn keyword_platform_brand_path_and_code_errors_have_the_value_familys_codes() {
     use stripe_gateway_rules::diagnostics::{Code, Path};
-    use stripe_gateway_rules::{Platform, card_brand::CardBrand, credentials::Mode, data_protection::DataProtection, version::GatewayVersion};
+    use stripe_gateway_rules::{
+        Platform, card_brand::CardBrand, credentials::Mode, data_protection::DataProtection,
+        version::GatewayVersion,
+    };
 
     let e = "prod".parse::<Mode>().unwrap_err();
     listed(Family::Value, e.code().as_str(), "unknown_keyword");

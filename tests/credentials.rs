@@ -5,7 +5,10 @@ use stripe_gateway_rules::credentials::{
     ClientSecret, CredentialSlot, MAX_KEY_BODY_LEN, MIN_KEY_BODY_LEN, RefreshToken,
     StripeStringKind, WhitespacePlace, recognise_stripe_string,
 };
-use stripe_gateway_rules::{credentials::AccountId, credentials::AuthScheme, credentials::ClientId, credentials::Mode, credentials::PublishableKey, credentials::SecretKey};
+use stripe_gateway_rules::{
+    credentials::AccountId, credentials::AuthScheme, credentials::ClientId, credentials::Mode,
+    credentials::PublishableKey, credentials::SecretKey,
+};
 
 /// A 24-character legacy body (the length of Stripe's own documentation samples).
 const BODY_24: &str = "4eC39HqLyjWDarjtT1zdp7dc";

@@ -9,7 +9,10 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use stripe_gateway_rules::ViolationCode;
-use stripe_gateway_rules::{config::{ConfigFileErrorKind, GatewayConfig}, diagnostics::Report};
+use stripe_gateway_rules::{
+    config::{ConfigFileErrorKind, GatewayConfig},
+    diagnostics::Report,
+};
 
 /// A valid live V2 configuration (S4's USD example, rules.md §6).
 fn base() -> Value {

@@ -11,7 +11,9 @@ use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, Ga
 use stripe_gateway_rules::operation::{
     Capture, CardSource, OperationLine, Payment, Refund, is_valid_email,
 };
-use stripe_gateway_rules::{Currency, Money, Operation, ValidatedGateway, card_brand::CardBrand};
+use stripe_gateway_rules::{
+    Currency, Money, Operation, RefusalCode, ValidatedGateway, card_brand::CardBrand,
+};
 
 fn usd(s: &str) -> Money {
     Money::new(s.parse::<Decimal>().unwrap(), Currency::USD)

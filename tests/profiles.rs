@@ -1039,7 +1039,12 @@ mod hostile {
 fn rules_11_each_platform_applies_its_documents_rules_and_has_its_documents_fields() {
     use Rule as R;
     /// A platform, its rules, its required fields and its optional fields.
-    type Form = (Platform, &'static [Rule], &'static [&'static str], &'static [&'static str]);
+    type Form = (
+        Platform,
+        &'static [Rule],
+        &'static [&'static str],
+        &'static [&'static str],
+    );
     let expected: [Form; 6] = [
         (
             Platform::Konnektive,

@@ -204,7 +204,10 @@ mod serde_round_trips {
     use stripe_gateway_rules::authorization::{Initiator, Presence};
     use stripe_gateway_rules::operation::CardSource;
     use stripe_gateway_rules::testing::strategy::currency;
-    use stripe_gateway_rules::{api_version::ApiVersion, data_protection::DataProtection, money::ExchangeRate, version::GatewayVersion};
+    use stripe_gateway_rules::{
+        api_version::ApiVersion, data_protection::DataProtection, money::ExchangeRate,
+        version::GatewayVersion,
+    };
 
     /// `value` serializes to `expected` (its documented form, built by the caller from the
     /// value's accessors, not through `Serialize`), and `expected` parses back to `value`.
@@ -519,7 +522,7 @@ fn the_configuration_report_and_the_operation_check_agree_on_brands_and_currenci
     use stripe_gateway_rules::config::CurrencyConfig;
     use stripe_gateway_rules::operation::{CardSource, Operation, Payment};
     use stripe_gateway_rules::testing::strategy::card_brand;
-    use stripe_gateway_rules::{card_brand::CardBrand, RefusalCode};
+    use stripe_gateway_rules::{RefusalCode, card_brand::CardBrand};
 
     let cases = (
         valid_config(),

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
 use stripe_gateway_rules::codes::ToolCode;
-use stripe_gateway_rules::config::{GatewayConfig, MAX_CONFIG_LEN, ValidatedForm, ValidatedGateway};
+use stripe_gateway_rules::config::{
+    GatewayConfig, MAX_CONFIG_LEN, ValidatedForm, ValidatedGateway,
+};
 use stripe_gateway_rules::profile::Platform;
 use stripe_gateway_rules::{Report, Severity, Violation, credentials::AuthScheme};
 
