@@ -739,6 +739,10 @@ code_enum! {
             "a refund of an uncaptured payment (cancel it instead)", "rules §7; stripe-facts §4";
         AmountTooLarge => "amount_too_large", "error",
             "an amount above Stripe's maximum", "rules §5; stripe-facts §1.2";
+        InvalidApiKey => "invalid_api_key", "error",
+            "Stripe refused the API key as not a valid key of any account (mistyped, rolled or deleted)", "rules §1, §12; stripe-facts §3.1";
+        ApiKeyMissing => "api_key_missing", "error",
+            "the request to Stripe carried no API key", "rules §1, §12; stripe-facts §3.1";
     }
 }
 
@@ -771,7 +775,7 @@ code_enum! {
         Operation => "operation", "error",
             "the operation does not fit the current state of the payment it acts on", "rules §12";
         CustomerCard => "customer_card", "error",
-            "the customer's card or payment details were refused", "rules §12";
+            "the customer's card, other payment method or details (such as the email address) were refused", "rules §12";
         RetryLater => "retry_later", "error",
             "a temporary condition at Stripe or the payment network", "rules §12";
         PlatformBug => "platform_bug", "error",

@@ -935,6 +935,46 @@ fn diagnose_a_stripe_error_body_as_text_and_json() {
     );
 }
 
+/// Issue 19: `diagnose --format json` prints one JSON document on one line, like the other
+/// commands, and keeps an unknown code as sent (never `"code": null`); the text says what to
+/// tell the customer.
+#[test]
+fn diagnose_json_is_one_line_and_keeps_an_unknown_code() {
+    let body = r#"{"error":{"type":"invalid_request_error","code":"brand_new_code_2027","message":"Something new."}}"#;
+    let out = run_stdin(&["diagnose", "--format", "json"], body);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let s = stdout(&out);
+    assert_eq!(s.lines().count(), 1, "{s}");
+    let doc: serde_json::Value = serde_json::from_str(&s).unwrap();
+    assert_eq!(doc["code"], "brand_new_code_2027");
+    assert_eq!(doc["code_known"], false);
+    let out = run_stdin(&["diagnose"], body);
+    assert!(
+        stdout(&out).contains("brand_new_code_2027"),
+        "{}",
+        stdout(&out)
+    );
+
+    // The issue's bodies, through the tool.
+    let stolen = r#"{"error":{"code":"card_declined","decline_code":"stolen_card","message":"Your card was declined.","type":"card_error"}}"#;
+    let doc: serde_json::Value =
+        serde_json::from_slice(&run_stdin(&["diagnose", "--format", "json"], stolen).stdout)
+            .unwrap();
+    assert_eq!(doc["customer_message"], "Your card was declined.");
+    assert_eq!(doc["decline_code"], "stolen_card");
+    let text_out = stdout(&run_stdin(&["diagnose"], stolen));
+    assert!(
+        text_out.contains("tell the customer: Your card was declined."),
+        "{text_out}"
+    );
+    let key = r#"{"error":{"message":"Invalid API Key provided: sk_live_****0042","type":"invalid_request_error"}}"#;
+    let doc: serde_json::Value =
+        serde_json::from_slice(&run_stdin(&["diagnose", "--format", "json"], key).stdout).unwrap();
+    assert_eq!(doc["category"], "configuration");
+    assert_eq!(doc["rule"], "invalid_api_key");
+    assert!(!doc.to_string().contains("0042"), "{doc}");
+}
+
 #[test]
 fn schema_accepts_every_valid_bundled_configuration_and_refuses_shape_errors() {
     let out = run(&["schema"]);

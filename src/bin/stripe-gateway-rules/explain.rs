@@ -95,10 +95,23 @@ pub fn diagnose(file: &Path, json: bool) -> ExitCode {
     let diagnosis = error.diagnose();
     let mut out = std::io::stdout().lock();
     if json {
-        let _ = serde_json::to_writer_pretty(&mut out, &diagnosis);
+        // One document on one line, like the other commands' JSON answers.
+        let _ = serde_json::to_writer(&mut out, &diagnosis);
         let _ = writeln!(out);
     } else {
         let _ = writeln!(out, "{diagnosis}");
+        if let Some(code) = diagnosis.code() {
+            let known = if diagnosis.is_known_code() {
+                ""
+            } else {
+                " (not in Stripe's published lists)"
+            };
+            let _ = writeln!(out, "  Stripe's code: {code:?}{known}");
+        }
+        if let Some(decline) = diagnosis.decline() {
+            let _ = writeln!(out, "  decline code: {decline}");
+        }
+        let _ = writeln!(out, "  tell the customer: {}", diagnosis.customer_message());
     }
     ExitCode::SUCCESS
 }
