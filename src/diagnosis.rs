@@ -174,44 +174,10 @@ impl DiagnosisKind {
         }
     }
 
-    /// What to do.
+    /// What to do: its code's remedy ([`DiagnosisCode::remedy`](crate::codes::DiagnosisCode::remedy)).
     #[must_use]
     pub const fn remedy(self) -> &'static str {
-        match self {
-            DiagnosisKind::RawCardDataRefused => {
-                "ask Stripe support to enable raw card data access (https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis) with PCI DSS evidence, a current SAQ D or an AOC, and turn on the account's \"Handle card information directly\" setting; or collect cards with Stripe.js, Elements or Checkout so that card numbers never reach the platform"
-            }
-            DiagnosisKind::AmountTooSmall => {
-                "raise the currency's minimum payment to at least Stripe's minimum for the settlement currency (0.50 USD, 0.30 GBP, 50 JPY…)"
-            }
-            DiagnosisKind::LivemodeMismatch => {
-                "use keys of one mode throughout: test keys with test objects, live keys with live objects, and recreate objects in the mode of the keys"
-            }
-            DiagnosisKind::SecretKeyRequired => {
-                "paste the secret key (sk_test_… or sk_live_…) or a restricted key from the Stripe Dashboard, Developers > API keys, where the publishable key is"
-            }
-            DiagnosisKind::ApiKeyExpired => {
-                "create or roll a key in the Stripe Dashboard, Developers > API keys, and paste the new secret key"
-            }
-            DiagnosisKind::PlatformApiKeyExpired => {
-                "the platform must replace its own expired secret key (Stripe Dashboard, Developers > API keys); the connected account's settings need no change"
-            }
-            DiagnosisKind::ChargeExpiredForCapture => {
-                "capture within the authorization window next time, or authorize again; nothing remains to void"
-            }
-            DiagnosisKind::UncapturedChargeRefund => {
-                "cancel the PaymentIntent instead of refunding its charge"
-            }
-            DiagnosisKind::AmountTooLarge => {
-                "split the payment into smaller ones; check amounts with Money::to_minor_units before sending them, which refuses amounts over 8 digits"
-            }
-            DiagnosisKind::InvalidApiKey => {
-                "copy the account's current secret key (or restricted key) from the Stripe Dashboard, Developers > API keys, and paste it in the gateway's settings in place of the wrong or revoked one; check that it is the key of the right account and mode"
-            }
-            DiagnosisKind::ApiKeyMissing => {
-                "enter the account's secret key (or restricted key) from the Stripe Dashboard, Developers > API keys, in the gateway's settings"
-            }
-        }
+        self.code().remedy()
     }
 
     /// The configuration field the error concerns, where one does: `account.raw_card_data_access`,
@@ -248,6 +214,49 @@ impl DiagnosisKind {
             "amount_too_large" => DiagnosisKind::AmountTooLarge,
             _ => return None,
         })
+    }
+}
+
+impl crate::codes::DiagnosisCode {
+    /// What to do about a Stripe error of this meaning, written for it: the remedy of
+    /// [`DiagnosisKind`], [`Diagnosis`] and the tool's `diagnose` (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            crate::codes::DiagnosisCode::RawCardDataRefused => {
+                "ask Stripe support to enable raw card data access (https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis) with PCI DSS evidence, a current SAQ D or an AOC, and turn on the account's \"Handle card information directly\" setting; or collect cards with Stripe.js, Elements or Checkout so that card numbers never reach the platform"
+            }
+            crate::codes::DiagnosisCode::AmountTooSmall => {
+                "raise the currency's minimum payment to at least Stripe's minimum for the settlement currency (0.50 USD, 0.30 GBP, 50 JPY…)"
+            }
+            crate::codes::DiagnosisCode::LivemodeMismatch => {
+                "use keys of one mode throughout: test keys with test objects, live keys with live objects, and recreate objects in the mode of the keys"
+            }
+            crate::codes::DiagnosisCode::SecretKeyRequired => {
+                "paste the secret key (sk_test_… or sk_live_…) or a restricted key from the Stripe Dashboard, Developers > API keys, where the publishable key is"
+            }
+            crate::codes::DiagnosisCode::ApiKeyExpired => {
+                "create or roll a key in the Stripe Dashboard, Developers > API keys, and paste the new secret key"
+            }
+            crate::codes::DiagnosisCode::PlatformApiKeyExpired => {
+                "the platform must replace its own expired secret key (Stripe Dashboard, Developers > API keys); the connected account's settings need no change"
+            }
+            crate::codes::DiagnosisCode::ChargeExpiredForCapture => {
+                "capture within the authorization window next time, or authorize again; nothing remains to void"
+            }
+            crate::codes::DiagnosisCode::UncapturedChargeRefund => {
+                "cancel the PaymentIntent instead of refunding its charge"
+            }
+            crate::codes::DiagnosisCode::AmountTooLarge => {
+                "split the payment into smaller ones; check amounts with Money::to_minor_units before sending them, which refuses amounts over 8 digits"
+            }
+            crate::codes::DiagnosisCode::InvalidApiKey => {
+                "copy the account's current secret key (or restricted key) from the Stripe Dashboard, Developers > API keys, and paste it in the gateway's settings in place of the wrong or revoked one; check that it is the key of the right account and mode"
+            }
+            crate::codes::DiagnosisCode::ApiKeyMissing => {
+                "enter the account's secret key (or restricted key) from the Stripe Dashboard, Developers > API keys, in the gateway's settings"
+            }
+        }
     }
 }
 

@@ -91,26 +91,35 @@ impl ErrorCategory {
     /// error better.
     #[must_use]
     pub const fn remedy(self) -> &'static str {
+        self.code().remedy()
+    }
+}
+
+impl ErrorCategoryCode {
+    /// What to do about an error of this category when nothing more precise is known,
+    /// written for it: the remedy of [`ErrorCategory`] (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
         match self {
-            ErrorCategory::Configuration => {
+            ErrorCategoryCode::Configuration => {
                 "check the gateway's keys, mode and the Stripe account's settings in the Stripe Dashboard, then try again"
             }
-            ErrorCategory::Operation => {
+            ErrorCategoryCode::Operation => {
                 "look at the payment in the Stripe Dashboard and choose the operation its state allows (for example a refund instead of a capture)"
             }
-            ErrorCategory::CustomerCard => {
+            ErrorCategoryCode::CustomerCard => {
                 "ask the customer to use another card or payment method, or to contact their bank"
             }
-            ErrorCategory::RetryLater => {
+            ErrorCategoryCode::RetryLater => {
                 "retry later with the same idempotency key, waiting longer after each failure"
             }
-            ErrorCategory::PlatformBug => {
+            ErrorCategoryCode::PlatformBug => {
                 "report the error with Stripe's request id to the platform's developers; retrying the same request will fail again"
             }
-            ErrorCategory::NotOurs => {
+            ErrorCategoryCode::NotOurs => {
                 "handle it in the part of the Stripe account that uses that feature; the gateway's configuration needs no change"
             }
-            ErrorCategory::Unknown => {
+            ErrorCategoryCode::Unknown => {
                 "read Stripe's message and https://docs.stripe.com/error-codes"
             }
         }

@@ -4,12 +4,14 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use stripe_gateway_rules::codes::{self, CodeInfo, Family, ToolCode};
-use stripe_gateway_rules::diagnosis::{ErrorCategory, MAX_BODY_LEN, StripeError};
+use stripe_gateway_rules::codes::{self, CodeInfo};
+use stripe_gateway_rules::diagnosis::{MAX_BODY_LEN, StripeError};
 
 /// `explain CODE` or `explain --list`: every code of the catalogue (the library's code enums
-/// and the tool's own, [`ToolCode`]), each once, with the families it belongs to.
-pub fn run(code: Option<&str>, list: bool) -> ExitCode {
+/// and the tool's own, `ToolCode`), each once, with the families it belongs to. For a code:
+/// its rule, what to do (its code enum's `remedy()`, the text the library and the reports
+/// give) and its sources by section and title; `--format json`: one document on one line.
+pub fn run(code: Option<&str>, list: bool, json: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
     if list {
         for (code, rows) in codes::by_code() {
@@ -38,6 +40,15 @@ pub fn run(code: Option<&str>, list: bool) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    if json {
+        // One JSON document on one line, like the other commands' JSON answers.
+        let doc = serde_json::json!({
+            "code": rows[0].code,
+            "rows": rows.iter().map(row_json).collect::<Vec<_>>(),
+        });
+        let _ = writeln!(out, "{doc}");
+        return ExitCode::SUCCESS;
+    }
     for info in rows {
         if info.severity == info.family.as_str() {
             let _ = writeln!(out, "{} ({})", info.code, info.family);
@@ -45,35 +56,48 @@ pub fn run(code: Option<&str>, list: bool) -> ExitCode {
             let _ = writeln!(out, "{} ({}, {})", info.code, info.family, info.severity);
         }
         let _ = writeln!(out, "  rule: {}", info.rule);
+        // The remedy the library and the reports give for this code, from its family enum.
+        let _ = writeln!(out, "  what to do: {}", info.remedy);
         let _ = writeln!(out, "  source: {}", info.source);
-        let _ = writeln!(out, "  what to do: {}", what_to_do(&info));
+        for source in codes::source_refs(info.source) {
+            match source.title {
+                Some(title) => {
+                    let _ = writeln!(
+                        out,
+                        "    {} ({title}): {}",
+                        source.citation, source.document
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "    {}: {}", source.citation, source.document);
+                }
+            }
+        }
     }
     ExitCode::SUCCESS
 }
 
-fn what_to_do(info: &CodeInfo) -> String {
-    match info.family {
-        Family::Refusal => format!(
-            "change the operation so that {} (each answer's message says what was wrong)",
-            info.rule
-        ),
-        Family::Violation => format!(
-            "correct the configuration so that {} (the report's remedy says how, field by field)",
-            info.rule
-        ),
-        Family::OperationLine => "correct the line as its message says: the field, and the JSON type or value expected".to_owned(),
-        Family::StripeErrorCategory => ErrorCategory::ALL
-            .iter()
-            .find(|c| c.code() == info.code)
-            .map_or_else(String::new, |c| c.remedy().to_owned()),
-        Family::Tool => match ToolCode::from_code(info.code) {
-            Some(ToolCode::FileUnreadable) => {
-                "check the path and the file's permissions and encoding".to_owned()
-            }
-            _ => "correct the file at the line and column given: the JSON syntax, a field's type, or an unknown field".to_owned(),
-        },
-        _ => format!("correct the value so that {}", info.rule),
-    }
+/// One row of `explain --format json`: the catalogue's fields, and the sources by title.
+fn row_json(info: &CodeInfo) -> serde_json::Value {
+    let sources: Vec<serde_json::Value> = codes::source_refs(info.source)
+        .into_iter()
+        .map(|s| {
+            serde_json::json!({
+                "citation": s.citation,
+                "title": s.title,
+                "anchor": s.anchor,
+                "document": s.document,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "family": info.family.as_str(),
+        "severity": info.severity,
+        "rule": info.rule,
+        "remedy": info.remedy,
+        "source": info.source,
+        "sources": sources,
+    })
 }
 
 /// `diagnose [FILE|-]`.

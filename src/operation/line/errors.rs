@@ -42,7 +42,7 @@ impl LineError {
     /// What to do about it.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        "correct the line as its message says: the field, and the JSON type or value expected"
+        self.code().remedy()
     }
 
     /// The field the error is about, when it is about one.
