@@ -908,6 +908,47 @@ fn explain_every_code_of_the_table_and_list_them_all() {
     assert_no_secret(&text(&out));
 }
 
+/// Issue 19: `explain` knows Stripe's own codes too, from the same place as `diagnose`: an
+/// error code or a decline code gets its remedy and the customer's text.
+#[test]
+fn explain_stripe_error_and_decline_codes_as_diagnose_does() {
+    let s = stdout(&run(&["explain", "stolen_card"]));
+    assert!(
+        s.contains("stolen_card (stripe_decline_code, customer_card)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("tell the customer: Your card was declined.\n"),
+        "{s}"
+    );
+    assert!(s.contains("https://docs.stripe.com/declines/codes"), "{s}");
+    let s = stdout(&run(&["explain", "email_invalid"]));
+    assert!(
+        s.contains("what to do: correct the customer's email address"),
+        "{s}"
+    );
+    let out = run(&["explain", "authentication_required", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let families: Vec<&str> = doc["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["family"].as_str().unwrap())
+        .collect();
+    assert_eq!(families, ["stripe_error_code", "stripe_decline_code"]);
+    assert!(
+        doc["rows"][0]["remedy"]
+            .as_str()
+            .unwrap()
+            .contains("3D Secure"),
+        "{doc}"
+    );
+    assert_eq!(
+        run(&["explain", "no_such_code_anywhere"]).status.code(),
+        Some(2)
+    );
+}
+
 #[test]
 fn diagnose_a_stripe_error_body_as_text_and_json() {
     let body = r#"{"error":{"type":"invalid_request_error","code":"amount_too_small","message":"Amount must be at least $0.50 usd","param":"amount"}}"#;
