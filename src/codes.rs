@@ -34,8 +34,12 @@ pub struct CodeInfo {
     /// The rule, in one sentence.
     pub rule: &'static str,
     /// Where the rule comes from: the platforms' documents (S0–S4) and Stripe's pages, by
-    /// section of the rules catalogue.
+    /// section of the rules catalogue ([`source_refs`] names them by title).
     pub source: &'static str,
+    /// What to do, written for this code: the remedy the library's errors, the reports and
+    /// the tool give for it (its family enum's `remedy()`; a violation's report may name the
+    /// field and value besides).
+    pub remedy: &'static str,
 }
 
 /// Whether two strings are equal, in a `const` context.
@@ -199,10 +203,12 @@ macro_rules! code_enum {
                         severity: $severity,
                         rule: $rule,
                         source: $source,
+                        remedy: $name::$variant.remedy(),
                     }, )*
                     $( $name::$avariant => CodeInfo {
                         family: $family,
                         severity: $aseverity,
+                        remedy: $name::$avariant.remedy(),
                         ..$other::$ovariant.info()
                     }, )*
                 }
@@ -746,6 +752,10 @@ code_enum! {
             "a refund of an uncaptured payment (cancel it instead)", "rules §7; stripe-facts §4";
         AmountTooLarge => "amount_too_large", "error",
             "an amount above Stripe's maximum", "rules §5; stripe-facts §1.2";
+        InvalidApiKey => "invalid_api_key", "error",
+            "Stripe refused the API key as not a valid key of any account (mistyped, rolled or deleted)", "rules §1, §12; stripe-facts §3.1";
+        ApiKeyMissing => "api_key_missing", "error",
+            "the request to Stripe carried no API key", "rules §1, §12; stripe-facts §3.1";
     }
 }
 
@@ -778,7 +788,7 @@ code_enum! {
         Operation => "operation", "error",
             "the operation does not fit the current state of the payment it acts on", "rules §12";
         CustomerCard => "customer_card", "error",
-            "the customer's card or payment details were refused", "rules §12";
+            "the customer's card, other payment method or details (such as the email address) were refused", "rules §12";
         RetryLater => "retry_later", "error",
             "a temporary condition at Stripe or the payment network", "rules §12";
         PlatformBug => "platform_bug", "error",
@@ -837,8 +847,9 @@ code_enum! {
 }
 
 impl ValueCode {
-    /// What to type instead.
-    pub(crate) const fn remedy(self) -> &'static str {
+    /// What to type instead, written for this code (the catalogue's remedy too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
         match self {
             ValueCode::UnknownKeyword => "type one of the keywords the message lists, in lowercase",
             ValueCode::UnknownPlatform => "use one of the platforms the message lists",
@@ -893,6 +904,127 @@ code_enum! {
     }
 }
 
+impl OperationLineCode {
+    /// What to do about a line of this code, written for it: the remedy of
+    /// `operation::LineError` (feature `serde`) and of `check-payments`' answers (the
+    /// catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            OperationLineCode::InvalidInput => {
+                "correct the line as its message says: the field, and the JSON type or value expected"
+            }
+            OperationLineCode::AmountTooLarge => RefusalCode::AmountTooLarge.remedy(),
+            OperationLineCode::AmountNotPositive => RefusalCode::AmountNotPositive.remedy(),
+        }
+    }
+}
+
+impl ToolCode {
+    /// What to do, written for this code (the catalogue's remedy and the tool's).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            ToolCode::FileUnreadable => "check the path and the file's permissions and encoding",
+            ToolCode::FileNotAConfiguration => {
+                "correct the file at the line and column given: the JSON syntax, a field's type, or an unknown field"
+            }
+        }
+    }
+}
+
+impl ViolationCode {
+    /// What to do, written for this code: the catalogue's remedy; a report's violation
+    /// carries the remedy for its field and value, which may name them.
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            ViolationCode::InvalidSecretKey => {
+                "paste the Stripe account's secret key (sk_test_… or sk_live_…) or a restricted key (rk_…) from the Stripe Dashboard, Developers > API keys"
+            }
+            ViolationCode::PublishableKeyAsSecret => {
+                "paste the secret key (sk_…) where the publishable key (pk_…) is; the publishable key goes in its own field"
+            }
+            ViolationCode::WrongCredentialKind => {
+                "paste the credential the field asks for; the message names what was pasted instead"
+            }
+            ViolationCode::KeyModeMismatch => {
+                "use keys of the configuration's mode (sk_live_… in live mode, sk_test_… in test mode), or change the mode"
+            }
+            ViolationCode::KeyPairModeMismatch => {
+                "use the publishable key of the same account and mode as the secret key"
+            }
+            ViolationCode::MissingField => "fill in the field the report names",
+            ViolationCode::InvalidValue => {
+                "correct the value as the report's message says: the value's own rule is in its `reason`"
+            }
+            ViolationCode::WrongType => {
+                "write the value with the JSON type the field takes (`stripe-gateway-rules schema` gives each field's)"
+            }
+            ViolationCode::UnknownField => {
+                "remove the field or correct its name; the report suggests the nearest field"
+            }
+            ViolationCode::DuplicateField => "keep one of the fields given twice",
+            ViolationCode::LegacyVersion => {
+                "create a v2 gateway: Stripe V1 is legacy; an existing V1 gateway still works but should move to v2"
+            }
+            ViolationCode::RawCardDataRequired => {
+                "turn on raw card data access for the Stripe account (Stripe's \"Handle card information directly\" setting; Stripe may ask for PCI DSS evidence), or collect cards with Stripe.js, Elements or Checkout"
+            }
+            ViolationCode::ReturnUrlRequired => {
+                "give the https page of your checkout that 3D Secure (SCA) redirects return to"
+            }
+            ViolationCode::ReturnUrlInsecure => "use https",
+            ViolationCode::NoCardBrands => {
+                "enable the brands you accept, such as visa, mastercard, amex and discover"
+            }
+            ViolationCode::BrandCurrencyUnsupported => {
+                "remove the currency from the brand's payments, or disable the brand for it (UnionPay takes only USD and CAD; American Express refuses some currencies)"
+            }
+            ViolationCode::UnsupportedCurrency => "remove the currency: Stripe does not present it",
+            ViolationCode::DuplicateCurrency => "keep one entry for the currency",
+            ViolationCode::InvalidMinimum => {
+                "give a positive minimum, as a decimal string no finer than the currency allows (\"0.50\")"
+            }
+            ViolationCode::MinimumBelowStripe => {
+                "raise the minimum payment to at least Stripe's minimum for the settlement currency, after conversion"
+            }
+            ViolationCode::MinimumApproximate => {
+                "pass the exchange rate to the settlement currency to check the minimum exactly"
+            }
+            ViolationCode::MinimumUnverifiable => {
+                "pass the exchange rate to the settlement currency, so the minimum can be checked"
+            }
+            ViolationCode::AccountLimitsStated => {
+                "nothing, if the account's limits are the ones Stripe granted; otherwise correct or remove them"
+            }
+            ViolationCode::LiveCardTestMissing => {
+                "before going live, make a test transaction with a live card, then record the live card test as done"
+            }
+            ViolationCode::NoRole => "tick Is Source, Is Target or both",
+            ViolationCode::UnknownApiVersion => {
+                "use a version Stripe has published, as the Stripe Dashboard shows it (Developers > API version)"
+            }
+            ViolationCode::OauthDenied => {
+                "click Connect with Stripe again and finish connecting in Stripe's window"
+            }
+            ViolationCode::OauthStateMismatch => "start again from Connect with Stripe",
+            ViolationCode::LoginTooShort => {
+                "type any text of 5 characters or more, such as \"addonmart\": Add-on Mart ignores it, but PortaBilling requires it"
+            }
+            ViolationCode::FieldNotOnForm => {
+                "remove the field: the platform's form does not have it, so it is ignored"
+            }
+            ViolationCode::RestrictedKey => {
+                "make sure the restricted key allows what the platform's operations need, or use the secret key (sk_…)"
+            }
+            ViolationCode::PaymentFieldsMissing => {
+                "give the account's settlement currency and the currencies the gateway takes, or use the configuration as a connection"
+            }
+        }
+    }
+}
+
 /// `invalid_value` at `path`, with the error's message and its own code as the `reason`
 /// param: how a value parser's error becomes a [`Violation`](crate::diagnostics::Violation).
 pub(crate) fn invalid_value(
@@ -934,6 +1066,123 @@ pub(crate) use invalid_value_violations;
 invalid_value_violations! {
     crate::diagnostics::PathError,
     crate::diagnostics::CodeError,
+}
+
+/// The rules catalogue's text (`RULES.md`, the doc module [`crate::rules`]), whose headings
+/// give the sources' titles.
+const CATALOGUE_TEXT: &str = include_str!("../RULES.md");
+
+/// One source a code's rule cites ([`CodeInfo::source`]), by section and by title.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct SourceRef {
+    /// The citation as the catalogue writes it: `rules §6`, `stripe-facts §1.1`, `S4`.
+    pub citation: String,
+    /// The section's title, from the catalogue's heading: `Minimum payments`, `Minimums`,
+    /// `PortaBilling, "Configuring Stripe payment processor"`; `None` for a range of
+    /// sections or a source outside the catalogue.
+    pub title: Option<&'static str>,
+    /// The section's anchor in the catalogue (`rules-6`, `facts-1-1`, `s4`), if it has one.
+    pub anchor: Option<String>,
+    /// Where the section is, for a reader of an installed binary: the catalogue is
+    /// `stripe_gateway_rules::rules` in the API docs and `RULES.md` in the package.
+    pub document: &'static str,
+}
+
+/// The title of the catalogue's section with this anchor: its heading without the section's
+/// number (`F1.1 `, `S4 — `…) in front.
+fn section_title(anchor: &str) -> Option<&'static str> {
+    let tag = format!("<a id=\"{anchor}\"></a>");
+    let at = CATALOGUE_TEXT.find(&tag)? + tag.len();
+    let heading = CATALOGUE_TEXT[at..]
+        .lines()
+        .find(|l| !l.trim().is_empty())?;
+    let heading = heading.trim_start_matches('#').trim();
+    let title = match heading.split_once(" — ") {
+        Some((_, title)) if heading.starts_with('S') => title,
+        _ => heading.split_once(' ').map_or(heading, |(_, title)| title),
+    };
+    Some(title.trim())
+}
+
+/// The sources a rule cites ([`CodeInfo::source`]: `rules §6; stripe-facts §1.1; S4`), each
+/// by section and by title, so a reader without the repository knows what and where they
+/// are.
+///
+/// ```
+/// use stripe_gateway_rules::codes::{RefusalCode, source_refs};
+///
+/// let refs = source_refs(RefusalCode::BelowMinimum.info().source);
+/// assert_eq!(refs[0].citation, "rules §6");
+/// assert_eq!(refs[0].title, Some("Minimum payments"));
+/// assert_eq!(refs[1].citation, "S4");
+/// assert_eq!(refs[1].title, Some("PortaBilling, \"Configuring Stripe payment processor\""));
+/// ```
+#[must_use]
+pub fn source_refs(source: &str) -> Vec<SourceRef> {
+    const CATALOGUE: &str = "the crate's rules catalogue (`stripe_gateway_rules::rules` in the API docs, RULES.md in the package)";
+    const FACTS: &str = "Stripe's facts, in the crate's rules catalogue (`stripe_gateway_rules::rules` in the API docs, RULES.md in the package)";
+    const OTHER: &str =
+        "this crate's own rule (the command-line tool's `--help`, and the API docs)";
+    const PLATFORM: &str = "a platform's document, summarised under Sources in the crate's rules catalogue (`stripe_gateway_rules::rules` in the API docs, RULES.md in the package)";
+    // The section sign.
+    const SECTION: char = '\u{a7}';
+    let mut refs = Vec::new();
+    for group in source.split(';') {
+        let mut prefix = "";
+        for part in group.split(',') {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            let (kind, section) = if let Some(rest) = part.strip_prefix("rules ") {
+                prefix = "rules";
+                ("rules", rest)
+            } else if let Some(rest) = part.strip_prefix("stripe-facts ") {
+                prefix = "stripe-facts";
+                ("stripe-facts", rest)
+            } else if part.starts_with(SECTION) && !prefix.is_empty() {
+                (prefix, part)
+            } else {
+                ("", part)
+            };
+            let (citation, anchor, document) = match kind {
+                "rules" | "stripe-facts" => {
+                    let number = section.trim_start_matches(SECTION);
+                    let range = number.contains(['–', '-', ' ']);
+                    let anchor = (!range).then(|| {
+                        let head = if kind == "rules" { "rules" } else { "facts" };
+                        format!("{head}-{}", number.replace('.', "-"))
+                    });
+                    let document = if kind == "rules" { CATALOGUE } else { FACTS };
+                    (format!("{kind} {section}"), anchor, document)
+                }
+                _ => {
+                    let platform = part.split_whitespace().next().unwrap_or(part);
+                    let is_seed = platform.len() == 2
+                        && platform.starts_with('S')
+                        && platform[1..].chars().all(|c| c.is_ascii_digit());
+                    if is_seed {
+                        (
+                            part.to_owned(),
+                            Some(platform.to_ascii_lowercase()),
+                            PLATFORM,
+                        )
+                    } else {
+                        (part.to_owned(), None, OTHER)
+                    }
+                }
+            };
+            let title = anchor.as_deref().and_then(section_title);
+            refs.push(SourceRef {
+                citation,
+                title,
+                anchor,
+                document,
+            });
+        }
+    }
+    refs
 }
 
 /// Every code with its row, family by family: violations, refusals, the value parsers'

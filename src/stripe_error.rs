@@ -25,7 +25,9 @@
 //! | --- | --- | --- | --- |
 //! | [`RawCardDataRefused`](DiagnosisKind::RawCardDataRefused) | text only (Stripe sends no code): "Sending credit card numbers directly to (the) Stripe API is generally unsafe" in all its variants | `account.raw_card_data_access` | [stripe-facts §5](crate::rules#facts-5), S0 |
 //! | [`AmountTooSmall`](DiagnosisKind::AmountTooSmall) | `amount_too_small`; "Amount must be at least …", "Amount must convert to at least …" | `currencies[].minimum_payment` | [stripe-facts §1.1](crate::rules#facts-1-1) |
-//! | [`LivemodeMismatch`](DiagnosisKind::LivemodeMismatch) | `livemode_mismatch` | `mode` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`LivemodeMismatch`](DiagnosisKind::LivemodeMismatch) | `livemode_mismatch`; text (with `resource_missing`): "a similar object exists in live mode, but a test mode key was used to make this request", or test and live the other way round | `mode` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`InvalidApiKey`](DiagnosisKind::InvalidApiKey) | text only (no code): "Invalid API Key provided: sk_live_****0042" | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`ApiKeyMissing`](DiagnosisKind::ApiKeyMissing) | text only: "You did not provide an API key", "No API key provided" | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
 //! | [`SecretKeyRequired`](DiagnosisKind::SecretKeyRequired) | `secret_key_required` | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
 //! | [`ApiKeyExpired`](DiagnosisKind::ApiKeyExpired) | `api_key_expired` | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
 //! | [`PlatformApiKeyExpired`](DiagnosisKind::PlatformApiKeyExpired) | `platform_api_key_expired` | `platform.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
@@ -59,11 +61,15 @@ mod amounts;
 mod body;
 mod category;
 mod classified;
+mod decline;
 
 pub use amounts::{AmountBound, MessageAmount};
 pub use body::{ErrorBodyError, JsonKind, MAX_BODY_LEN};
-pub use category::{ErrorCategory, classify_code, known_error_codes};
+pub use category::{
+    ERROR_CODES_AS_OF, ErrorCategory, classify_code, code_advice, known_error_codes,
+};
 pub use classified::{ClassifiedBy, ErrorDiagnosis, StripeError};
+pub use decline::{DECLINE_CODES_AS_OF, DECLINE_CODES_SOURCE, Decline, DeclineTable};
 
 /// Longest message looked at; longer ones are cut there (every known text is far shorter).
 const MAX_MESSAGE_LEN: usize = 4096;
@@ -96,13 +102,19 @@ pub enum DiagnosisKind {
     /// A refund of an uncaptured PaymentIntent's charge, which Stripe refuses (stripe-facts
     /// [§4](crate::rules#facts-4)).
     UncapturedChargeRefund,
+    /// The API key sent is not a valid key of any account: mistyped, rolled or deleted
+    /// (Stripe answers an invalid request error without a code: "Invalid API Key provided:
+    /// sk_live_****0042"; [stripe-facts §3.1](crate::rules#facts-3-1)).
+    InvalidApiKey,
+    /// The request carried no API key ([stripe-facts §3.1](crate::rules#facts-3-1)).
+    ApiKeyMissing,
 }
 
 impl DiagnosisKind {
     /// A stable snake_case code: `raw_card_data_refused`, `amount_too_small`,
     /// `livemode_mismatch`, `secret_key_required`, `api_key_expired`,
     /// `platform_api_key_expired`, `charge_expired_for_capture`, `uncaptured_charge_refund`,
-    /// `amount_too_large`.
+    /// `amount_too_large`, `invalid_api_key`, `api_key_missing`.
     #[must_use]
     pub const fn code(self) -> crate::codes::DiagnosisCode {
         match self {
@@ -121,6 +133,8 @@ impl DiagnosisKind {
                 crate::codes::DiagnosisCode::UncapturedChargeRefund
             }
             DiagnosisKind::AmountTooLarge => crate::codes::DiagnosisCode::AmountTooLarge,
+            DiagnosisKind::InvalidApiKey => crate::codes::DiagnosisCode::InvalidApiKey,
+            DiagnosisKind::ApiKeyMissing => crate::codes::DiagnosisCode::ApiKeyMissing,
         }
     }
 
@@ -153,41 +167,17 @@ impl DiagnosisKind {
             DiagnosisKind::AmountTooLarge => {
                 "the amount is above Stripe's maximum: 8 digits in the currency's minor unit for most payment methods (999,999.99 USD), more only for some cards and currencies"
             }
+            DiagnosisKind::InvalidApiKey => {
+                "the API key sent is not a valid key of any Stripe account: it is mistyped, was rolled, or was deleted"
+            }
+            DiagnosisKind::ApiKeyMissing => "the request to Stripe carried no API key",
         }
     }
 
-    /// What to do.
+    /// What to do: its code's remedy ([`DiagnosisCode::remedy`](crate::codes::DiagnosisCode::remedy)).
     #[must_use]
     pub const fn remedy(self) -> &'static str {
-        match self {
-            DiagnosisKind::RawCardDataRefused => {
-                "ask Stripe support to enable raw card data access (https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis) with PCI DSS evidence, a current SAQ D or an AOC, and turn on the account's \"Handle card information directly\" setting; or collect cards with Stripe.js, Elements or Checkout so that card numbers never reach the platform"
-            }
-            DiagnosisKind::AmountTooSmall => {
-                "raise the currency's minimum payment to at least Stripe's minimum for the settlement currency (0.50 USD, 0.30 GBP, 50 JPY…)"
-            }
-            DiagnosisKind::LivemodeMismatch => {
-                "use keys of one mode throughout: test keys with test objects, live keys with live objects, and recreate objects in the mode of the keys"
-            }
-            DiagnosisKind::SecretKeyRequired => {
-                "paste the secret key (sk_test_… or sk_live_…) or a restricted key from the Stripe Dashboard, Developers > API keys, where the publishable key is"
-            }
-            DiagnosisKind::ApiKeyExpired => {
-                "create or roll a key in the Stripe Dashboard, Developers > API keys, and paste the new secret key"
-            }
-            DiagnosisKind::PlatformApiKeyExpired => {
-                "the platform must replace its own expired secret key (Stripe Dashboard, Developers > API keys); the connected account's settings need no change"
-            }
-            DiagnosisKind::ChargeExpiredForCapture => {
-                "capture within the authorization window next time, or authorize again; nothing remains to void"
-            }
-            DiagnosisKind::UncapturedChargeRefund => {
-                "cancel the PaymentIntent instead of refunding its charge"
-            }
-            DiagnosisKind::AmountTooLarge => {
-                "split the payment into smaller ones; check amounts with Money::to_minor_units before sending them, which refuses amounts over 8 digits"
-            }
-        }
+        self.code().remedy()
     }
 
     /// The configuration field the error concerns, where one does: `account.raw_card_data_access`,
@@ -198,9 +188,10 @@ impl DiagnosisKind {
             DiagnosisKind::RawCardDataRefused => Some("account.raw_card_data_access"),
             DiagnosisKind::AmountTooSmall => Some("currencies[].minimum_payment"),
             DiagnosisKind::LivemodeMismatch => Some("mode"),
-            DiagnosisKind::SecretKeyRequired | DiagnosisKind::ApiKeyExpired => {
-                Some("auth.secret_key")
-            }
+            DiagnosisKind::SecretKeyRequired
+            | DiagnosisKind::ApiKeyExpired
+            | DiagnosisKind::InvalidApiKey
+            | DiagnosisKind::ApiKeyMissing => Some("auth.secret_key"),
             DiagnosisKind::PlatformApiKeyExpired => Some("platform.secret_key"),
             DiagnosisKind::ChargeExpiredForCapture
             | DiagnosisKind::UncapturedChargeRefund
@@ -223,6 +214,49 @@ impl DiagnosisKind {
             "amount_too_large" => DiagnosisKind::AmountTooLarge,
             _ => return None,
         })
+    }
+}
+
+impl crate::codes::DiagnosisCode {
+    /// What to do about a Stripe error of this meaning, written for it: the remedy of
+    /// [`DiagnosisKind`], [`Diagnosis`] and the tool's `diagnose` (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            crate::codes::DiagnosisCode::RawCardDataRefused => {
+                "ask Stripe support to enable raw card data access (https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis) with PCI DSS evidence, a current SAQ D or an AOC, and turn on the account's \"Handle card information directly\" setting; or collect cards with Stripe.js, Elements or Checkout so that card numbers never reach the platform"
+            }
+            crate::codes::DiagnosisCode::AmountTooSmall => {
+                "raise the currency's minimum payment to at least Stripe's minimum for the settlement currency (0.50 USD, 0.30 GBP, 50 JPY…)"
+            }
+            crate::codes::DiagnosisCode::LivemodeMismatch => {
+                "use keys of one mode throughout: test keys with test objects, live keys with live objects, and recreate objects in the mode of the keys"
+            }
+            crate::codes::DiagnosisCode::SecretKeyRequired => {
+                "paste the secret key (sk_test_… or sk_live_…) or a restricted key from the Stripe Dashboard, Developers > API keys, where the publishable key is"
+            }
+            crate::codes::DiagnosisCode::ApiKeyExpired => {
+                "create or roll a key in the Stripe Dashboard, Developers > API keys, and paste the new secret key"
+            }
+            crate::codes::DiagnosisCode::PlatformApiKeyExpired => {
+                "the platform must replace its own expired secret key (Stripe Dashboard, Developers > API keys); the connected account's settings need no change"
+            }
+            crate::codes::DiagnosisCode::ChargeExpiredForCapture => {
+                "capture within the authorization window next time, or authorize again; nothing remains to void"
+            }
+            crate::codes::DiagnosisCode::UncapturedChargeRefund => {
+                "cancel the PaymentIntent instead of refunding its charge"
+            }
+            crate::codes::DiagnosisCode::AmountTooLarge => {
+                "split the payment into smaller ones; check amounts with Money::to_minor_units before sending them, which refuses amounts over 8 digits"
+            }
+            crate::codes::DiagnosisCode::InvalidApiKey => {
+                "copy the account's current secret key (or restricted key) from the Stripe Dashboard, Developers > API keys, and paste it in the gateway's settings in place of the wrong or revoked one; check that it is the key of the right account and mode"
+            }
+            crate::codes::DiagnosisCode::ApiKeyMissing => {
+                "enter the account's secret key (or restricted key) from the Stripe Dashboard, Developers > API keys, in the gateway's settings"
+            }
+        }
     }
 }
 
@@ -321,6 +355,14 @@ impl fmt::Display for Diagnosis {
 ///   convert to at least 50 cents.").
 /// * maximum amount: "Amount must be no more than 999,999.99" (issue 11's report of Stripe's
 ///   answer; wording unverified).
+/// * test/live mismatch: "No such customer: 'cus_…'; a similar object exists in live mode,
+///   but a test mode key was used to make this request." (and test/live the other way round),
+///   with the code `resource_missing` (issue 19's report of Stripe's answer).
+/// * invalid key: "Invalid API Key provided: sk_live_****0042", an invalid request error
+///   without a code (issue 19's report; Stripe's keys page: "If a request doesn't include a
+///   valid key, Stripe returns an invalid request error", https://docs.stripe.com/keys).
+/// * missing key: "You did not provide an API key…" and the client libraries' "No API key
+///   provided" (third-party reports; wording unverified).
 const TEXT_PATTERNS: &[(&[&str], DiagnosisKind)] = &[
     (
         &[
@@ -345,6 +387,19 @@ const TEXT_PATTERNS: &[(&[&str], DiagnosisKind)] = &[
         &["amount must be no more than"],
         DiagnosisKind::AmountTooLarge,
     ),
+    (
+        &[
+            "a similar object exists in",
+            "mode key was used to make this request",
+        ],
+        DiagnosisKind::LivemodeMismatch,
+    ),
+    (&["invalid api key provided"], DiagnosisKind::InvalidApiKey),
+    (
+        &["you did not provide an api key"],
+        DiagnosisKind::ApiKeyMissing,
+    ),
+    (&["no api key provided"], DiagnosisKind::ApiKeyMissing),
 ];
 
 /// Lowercases and collapses every run of whitespace into one space.

@@ -917,6 +917,47 @@ fn explain_every_code_of_the_table_and_list_them_all() {
     assert_no_secret(&text(&out));
 }
 
+/// Issue 19: `explain` knows Stripe's own codes too, from the same place as `diagnose`: an
+/// error code or a decline code gets its remedy and the customer's text.
+#[test]
+fn explain_stripe_error_and_decline_codes_as_diagnose_does() {
+    let s = stdout(&run(&["explain", "stolen_card"]));
+    assert!(
+        s.contains("stolen_card (stripe_decline_code, customer_card)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("tell the customer: Your card was declined.\n"),
+        "{s}"
+    );
+    assert!(s.contains("https://docs.stripe.com/declines/codes"), "{s}");
+    let s = stdout(&run(&["explain", "email_invalid"]));
+    assert!(
+        s.contains("what to do: correct the customer's email address"),
+        "{s}"
+    );
+    let out = run(&["explain", "authentication_required", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let families: Vec<&str> = doc["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["family"].as_str().unwrap())
+        .collect();
+    assert_eq!(families, ["stripe_error_code", "stripe_decline_code"]);
+    assert!(
+        doc["rows"][0]["remedy"]
+            .as_str()
+            .unwrap()
+            .contains("3D Secure"),
+        "{doc}"
+    );
+    assert_eq!(
+        run(&["explain", "no_such_code_anywhere"]).status.code(),
+        Some(2)
+    );
+}
+
 #[test]
 fn diagnose_a_stripe_error_body_as_text_and_json() {
     let body = r#"{"error":{"type":"invalid_request_error","code":"amount_too_small","message":"Amount must be at least $0.50 usd","param":"amount"}}"#;
@@ -942,6 +983,46 @@ fn diagnose_a_stripe_error_body_as_text_and_json() {
         "{}",
         text(&out)
     );
+}
+
+/// Issue 19: `diagnose --format json` prints one JSON document on one line, like the other
+/// commands, and keeps an unknown code as sent (never `"code": null`); the text says what to
+/// tell the customer.
+#[test]
+fn diagnose_json_is_one_line_and_keeps_an_unknown_code() {
+    let body = r#"{"error":{"type":"invalid_request_error","code":"brand_new_code_2027","message":"Something new."}}"#;
+    let out = run_stdin(&["diagnose", "--format", "json"], body);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let s = stdout(&out);
+    assert_eq!(s.lines().count(), 1, "{s}");
+    let doc: serde_json::Value = serde_json::from_str(&s).unwrap();
+    assert_eq!(doc["code"], "brand_new_code_2027");
+    assert_eq!(doc["code_known"], false);
+    let out = run_stdin(&["diagnose"], body);
+    assert!(
+        stdout(&out).contains("brand_new_code_2027"),
+        "{}",
+        stdout(&out)
+    );
+
+    // The issue's bodies, through the tool.
+    let stolen = r#"{"error":{"code":"card_declined","decline_code":"stolen_card","message":"Your card was declined.","type":"card_error"}}"#;
+    let doc: serde_json::Value =
+        serde_json::from_slice(&run_stdin(&["diagnose", "--format", "json"], stolen).stdout)
+            .unwrap();
+    assert_eq!(doc["customer_message"], "Your card was declined.");
+    assert_eq!(doc["decline_code"], "stolen_card");
+    let text_out = stdout(&run_stdin(&["diagnose"], stolen));
+    assert!(
+        text_out.contains("tell the customer: Your card was declined."),
+        "{text_out}"
+    );
+    let key = r#"{"error":{"message":"Invalid API Key provided: sk_live_****0042","type":"invalid_request_error"}}"#;
+    let doc: serde_json::Value =
+        serde_json::from_slice(&run_stdin(&["diagnose", "--format", "json"], key).stdout).unwrap();
+    assert_eq!(doc["category"], "configuration");
+    assert_eq!(doc["rule"], "invalid_api_key");
+    assert!(!doc.to_string().contains("0042"), "{doc}");
 }
 
 #[test]

@@ -312,3 +312,155 @@ fn errors_without_variants_say_what_to_do() {
     let line = stripe_gateway_rules::operation::OperationLine::parse_bytes(b"{").unwrap_err();
     assert!(line.remedy().starts_with("correct the line"));
 }
+
+/// The catalogue's remedy of `code` in `family`.
+fn remedy_of(family: Family, code: &str) -> &'static str {
+    stripe_gateway_rules::codes::lookup(code)
+        .find(|row| row.family == family)
+        .unwrap_or_else(|| panic!("{code} is not a {family} code"))
+        .remedy
+}
+
+/// Issue 19 (rules §12): what `explain` says to do is the remedy the library's errors give,
+/// from one place: each family enum's `remedy()`, which the errors return and the catalogue
+/// reads.
+#[test]
+fn explain_remedy_is_the_remedy_the_errors_give() {
+    use stripe_gateway_rules::api_version::ApiVersion;
+    use stripe_gateway_rules::connection::{OAuthState, OAuthToken, Timeout, parse_callback};
+    use stripe_gateway_rules::stripe_error::StripeError;
+    use stripe_gateway_rules::{Currency, Money, credentials::SecretKey};
+
+    for input in [
+        "Bearer sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        "\"sk_test_4eC39HqLyjWDarjtT1zdp7dc\"",
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc ",
+        "sk_live_",
+    ] {
+        let e = input.parse::<SecretKey>().unwrap_err();
+        assert_eq!(
+            e.remedy(),
+            remedy_of(Family::Credential, e.code().as_str()),
+            "{input}"
+        );
+    }
+    for input in ["0.50USD", "1e3 USD", "0.50 XYZ", "0.50 US"] {
+        let e = input.parse::<Money>().unwrap_err();
+        assert_eq!(
+            e.remedy(),
+            remedy_of(Family::Money, e.code().as_str()),
+            "{input}"
+        );
+    }
+    let e = Money::new(rust_decimal::Decimal::new(5, 3), Currency::USD)
+        .to_minor_units()
+        .unwrap_err();
+    assert_eq!(e.remedy(), remedy_of(Family::Money, "amount_precision"));
+    for input in ["", "XYZ", "usd "] {
+        let e = stripe_gateway_rules::currency::parse_currency(input).unwrap_err();
+        assert_eq!(e.remedy(), remedy_of(Family::Currency, e.code().as_str()));
+    }
+    for input in ["", "2024-13-01", "2024-09-30", "yesterday"] {
+        let e = input.parse::<ApiVersion>().unwrap_err();
+        assert_eq!(e.remedy(), remedy_of(Family::ApiVersion, e.code().as_str()));
+    }
+    for input in ["", "30s", "0"] {
+        let e = input.parse::<Timeout>().unwrap_err();
+        assert_eq!(e.remedy(), remedy_of(Family::Timeout, e.code().as_str()));
+    }
+    for input in ["", "short"] {
+        let e = input.parse::<OAuthState>().unwrap_err();
+        assert_eq!(e.remedy(), remedy_of(Family::OAuth, e.code().as_str()));
+    }
+    let state = "k3J9xQ2mVb7LwZ4pT8rN".parse().unwrap();
+    for url in [
+        "https://b.example.com/cb?error=access_denied",
+        "https://b.example.com/cb?error=whatever",
+        "https://b.example.com/cb?code=ac_123",
+    ] {
+        let e = parse_callback(&url.parse().unwrap(), &state).unwrap_err();
+        assert_eq!(
+            e.remedy(),
+            remedy_of(Family::OAuthCallback, e.code().as_str())
+        );
+    }
+    for body in ["", "{}"] {
+        let e = OAuthToken::from_json(body).unwrap_err();
+        assert_eq!(e.remedy(), remedy_of(Family::OAuthToken, e.code().as_str()));
+    }
+    for body in ["", "[]", "{"] {
+        let e = StripeError::from_json(body).unwrap_err();
+        assert_eq!(
+            e.remedy(),
+            remedy_of(Family::StripeErrorBody, e.code().as_str())
+        );
+    }
+    let e = stripe_gateway_rules::config::GatewayConfig::from_json("[]").unwrap_err();
+    assert_eq!(e.remedy(), remedy_of(Family::ConfigFile, "not_an_object"));
+    let d = StripeError::new().with_code("amount_too_small").diagnose();
+    let rule = d.rule().unwrap();
+    assert_eq!(
+        rule.remedy(),
+        remedy_of(Family::Diagnosis, rule.code().as_str())
+    );
+    assert_eq!(d.remedy(), rule.remedy());
+    let d = StripeError::new().with_code("lock_timeout").diagnose();
+    assert_eq!(
+        d.remedy(),
+        remedy_of(Family::StripeErrorCategory, d.category().code().as_str())
+    );
+    // Every code of the catalogue has a remedy of its own, not its rule glued to a phrase.
+    for row in stripe_gateway_rules::codes::catalogue() {
+        assert!(!row.remedy.is_empty(), "{}", row.code);
+        for glue in [
+            "correct the value so that",
+            "change the operation so that",
+            "correct the configuration so that",
+        ] {
+            assert!(
+                !row.remedy.starts_with(glue),
+                "{}: {}",
+                row.code,
+                row.remedy
+            );
+        }
+    }
+}
+
+/// Issue 19: every source a code cites resolves to a section of the catalogue with its
+/// title (a rules section, a stripe-facts section, S0–S4), or is named as the crate's own.
+#[test]
+fn explain_every_source_has_its_title() {
+    use stripe_gateway_rules::codes::source_refs;
+    for row in stripe_gateway_rules::codes::catalogue() {
+        let refs = source_refs(row.source);
+        assert!(!refs.is_empty(), "{}", row.code);
+        for r in refs {
+            assert!(!r.document.is_empty(), "{}: {r:?}", row.code);
+            if r.anchor.is_some() {
+                assert!(
+                    r.title.is_some_and(|t| !t.is_empty()),
+                    "{}: {r:?}",
+                    row.code
+                );
+            }
+        }
+    }
+    let refs = source_refs("rules §7; stripe-facts §2.3, §2.4; S4");
+    let cited: Vec<(&str, Option<&str>)> = refs
+        .iter()
+        .map(|r| (r.citation.as_str(), r.title))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            ("rules §7", Some("Operations")),
+            ("stripe-facts §2.3", Some("Three-decimal currencies")),
+            ("stripe-facts §2.4", Some("Special cases")),
+            (
+                "S4",
+                Some("PortaBilling, \"Configuring Stripe payment processor\"")
+            ),
+        ]
+    );
+}

@@ -195,32 +195,7 @@ impl ApiVersionError {
     /// What to type instead.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        match self.kind {
-            ApiVersionErrorKind::Whitespace { .. } => {
-                "remove the whitespace: versions never contain whitespace"
-            }
-            ApiVersionErrorKind::NonAscii { .. } => {
-                "type the version again with ASCII digits and letters"
-            }
-            ApiVersionErrorKind::InvalidMonth { .. } | ApiVersionErrorKind::InvalidDay { .. } => {
-                "use a real date"
-            }
-            ApiVersionErrorKind::EmptyRelease => "remove the dot or add the release name",
-            ApiVersionErrorKind::InvalidReleaseCharacter { .. } => {
-                "write the release name in lowercase letters"
-            }
-            ApiVersionErrorKind::MissingRelease { .. } => {
-                "add the release name of the version's date after a dot"
-            }
-            ApiVersionErrorKind::ReleaseMismatch { .. } => {
-                "write the release name of the version's date, or the date of the release"
-            }
-            ApiVersionErrorKind::Empty
-            | ApiVersionErrorKind::TooLong { .. }
-            | ApiVersionErrorKind::Shape => {
-                "write it as YYYY-MM-DD or YYYY-MM-DD.release, as in the Stripe Dashboard, Developers > API version"
-            }
-        }
+        self.code().remedy()
     }
 
     /// A stable snake_case code: `empty`, `too_long`, `whitespace`, `non_ascii`, `shape`,
@@ -252,3 +227,26 @@ impl ApiVersionError {
 
 // Its code and remedy, and how it becomes a violation (crate::codes).
 crate::codes::invalid_value_violations!(ApiVersionError);
+
+impl crate::codes::ApiVersionCode {
+    /// What to do about an error of this code, written for it: the remedy of
+    /// [`ApiVersionError`] (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        use crate::codes::ApiVersionCode as C;
+        match self {
+            C::Whitespace => "remove the whitespace: versions never contain whitespace",
+            C::NonAscii => "type the version again with ASCII digits and letters",
+            C::InvalidMonth | C::InvalidDay => "use a real date",
+            C::EmptyRelease => "remove the dot or add the release name",
+            C::InvalidReleaseCharacter => "write the release name in lowercase letters",
+            C::MissingRelease => "add the release name of the version's date after a dot",
+            C::ReleaseMismatch => {
+                "write the release name of the version's date, or the date of the release"
+            }
+            C::Empty | C::TooLong | C::Shape => {
+                "write it as YYYY-MM-DD or YYYY-MM-DD.release, as in the Stripe Dashboard, Developers > API version"
+            }
+        }
+    }
+}

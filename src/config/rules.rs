@@ -317,7 +317,7 @@ const MIN_LOGIN_CHARS: usize = 5;
 /// obligatory and the input must be longer than 4 characters)". The Login is never echoed:
 /// users type anything into it, a password included.
 fn check_login(v: &mut Collector, login: Option<&str>) {
-    let remedy = "type any text of 5 characters or more, such as \"addonmart\": Add-on Mart ignores it, but PortaBilling requires it";
+    let remedy = ViolationCode::LoginTooShort.remedy();
     match login {
         None => v.missing("login", remedy),
         Some(l) if l.trim().is_empty() => {
@@ -413,7 +413,7 @@ fn no_card_brands(v: &mut Collector, _brands: Brands) {
         "card_brands",
         ViolationCode::NoCardBrands,
         "no card brand is enabled, so no card payment can be taken",
-        "enable the brands you accept, such as visa, mastercard, amex and discover",
+        ViolationCode::NoCardBrands.remedy(),
     );
 }
 
@@ -437,7 +437,7 @@ fn return_url_insecure(v: &mut Collector, p: &Parsed, mode: Option<Mode>) {
                 "return_url",
                 ViolationCode::ReturnUrlInsecure,
                 format!("the {} uses http in live mode; customers would return from 3D Secure over an unencrypted connection", v.name("return_url")),
-                "use https",
+                ViolationCode::ReturnUrlInsecure.remedy(),
             );
         }
     }
@@ -451,7 +451,7 @@ fn live_card_test(v: &mut Collector, mode: Option<Mode>, tested: bool) {
             "live_card_tested",
             ViolationCode::LiveCardTestMissing,
             "the gateway is in live mode, but no test transaction with a live card was recorded",
-            "before going live, make a test transaction with a live card, then record the live card test as done",
+            ViolationCode::LiveCardTestMissing.remedy(),
         );
     }
 }

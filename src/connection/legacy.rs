@@ -72,7 +72,7 @@ impl LegacyPolicyError {
     /// What to do instead.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        "swap the two dates or correct one"
+        self.code().remedy()
     }
 
     /// The cutoff given (connections created before it are affected).
@@ -187,3 +187,16 @@ impl LegacyCredentialPolicy {
 
 // Its code and remedy, and how it becomes a violation (crate::codes).
 crate::codes::invalid_value_violations!(LegacyPolicyError);
+
+impl crate::codes::LegacyPolicyCode {
+    /// What to do about an error of this code, written for it: the remedy of
+    /// [`LegacyPolicyError`] (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            crate::codes::LegacyPolicyCode::CutoffAfterDeadline => {
+                "swap the two dates or correct one"
+            }
+        }
+    }
+}

@@ -220,17 +220,13 @@ impl CredentialError {
     #[must_use]
     pub fn remedy(&self) -> &'static str {
         match &self.kind {
-            CredentialErrorKind::Whitespace { .. } => {
-                "remove it: Stripe credentials never contain whitespace"
-            }
-            CredentialErrorKind::Quoted => "remove the quotes",
-            CredentialErrorKind::BearerPrefix => "remove \"Bearer \" and keep only what follows it",
-            CredentialErrorKind::NonAscii { .. } => {
-                "it is probably a look-alike letter: type the value again or copy it from the Stripe Dashboard"
-            }
-            CredentialErrorKind::MissingBody { .. } | CredentialErrorKind::BodyTooShort { .. } => {
-                "the value looks cut off: copy all of it again"
-            }
+            CredentialErrorKind::Whitespace { .. }
+            | CredentialErrorKind::Quoted
+            | CredentialErrorKind::BearerPrefix
+            | CredentialErrorKind::NonAscii { .. }
+            | CredentialErrorKind::MissingBody { .. }
+            | CredentialErrorKind::BodyTooShort { .. } => self.code().remedy(),
+            // Where to find the credential this field expects.
             _ => self.slot.paste_hint(),
         }
     }
@@ -351,5 +347,42 @@ impl crate::diagnostics::ToViolation for CredentialError {
         crate::diagnostics::Violation::error(path, code, self.problem().to_string())
             .with_remedy(self.remedy())
             .with_param("reason", self.code())
+    }
+}
+
+impl crate::codes::CredentialCode {
+    /// What to do about an error of this code, written for it: the remedy of
+    /// [`CredentialError`] (the catalogue's too; for a wrong or missing value, the error's
+    /// remedy names where to find the credential its field expects).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        use crate::codes::CredentialCode as C;
+        match self {
+            C::Whitespace => "remove it: Stripe credentials never contain whitespace",
+            C::Quoted => "remove the quotes",
+            C::BearerPrefix => "remove \"Bearer \" and keep only what follows it",
+            C::NonAscii => {
+                "it is probably a look-alike letter: type the value again or copy it from the Stripe Dashboard"
+            }
+            C::MissingBody | C::BodyTooShort => "the value looks cut off: copy all of it again",
+            C::Empty => {
+                "paste the credential the field expects, from the Stripe Dashboard (API keys are under Developers > API keys)"
+            }
+            C::TooLong | C::BodyTooLong => {
+                "copy the credential again, alone: something else was pasted with it"
+            }
+            C::InvalidCharacter => {
+                "copy the value again from the Stripe Dashboard: a key's body is letters and digits only"
+            }
+            C::PublishableKeyAsSecret => {
+                "paste the secret key (sk_test_… or sk_live_…) or a restricted key (rk_test_… or rk_live_…) from the Stripe Dashboard, Developers > API keys, in place of the publishable key"
+            }
+            C::WrongCredentialKind | C::UnknownPrefix => {
+                "paste the credential the field expects, with its prefix, from the Stripe Dashboard (the message names the kind found)"
+            }
+            C::UnknownMode => {
+                "paste a key of test or live mode as the Stripe Dashboard shows it (…_test_… or …_live_…)"
+            }
+        }
     }
 }

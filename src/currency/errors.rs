@@ -97,21 +97,7 @@ impl CurrencyError {
     /// What to type instead.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        match self.code {
-            CurrencyCode::CurrencyWhitespace => {
-                "remove the whitespace: a currency code is never trimmed"
-            }
-            CurrencyCode::CurrencyNonAscii => {
-                "type the code again in ASCII letters: look-alike letters from other scripts are not accepted"
-            }
-            CurrencyCode::CurrencyWithdrawn => {
-                "use the current ISO 4217 code, and check with Stripe whether it is accepted for your account"
-            }
-            CurrencyCode::CurrencyEmpty
-            | CurrencyCode::CurrencyWrongLength
-            | CurrencyCode::CurrencyNotALetter
-            | CurrencyCode::CurrencyUnknown => "use a three-letter ISO 4217 code such as usd",
-        }
+        self.code.remedy()
     }
 }
 
@@ -167,3 +153,26 @@ impl fmt::Display for CurrencyError {
 
 // Its code and remedy, and how it becomes a violation (crate::codes).
 crate::codes::invalid_value_violations!(CurrencyError);
+
+impl CurrencyCode {
+    /// What to do about an error of this code, written for it: the remedy of
+    /// [`CurrencyError`] (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            CurrencyCode::CurrencyWhitespace => {
+                "remove the whitespace: a currency code is never trimmed"
+            }
+            CurrencyCode::CurrencyNonAscii => {
+                "type the code again in ASCII letters: look-alike letters from other scripts are not accepted"
+            }
+            CurrencyCode::CurrencyWithdrawn => {
+                "use the current ISO 4217 code, and check with Stripe whether it is accepted for your account"
+            }
+            CurrencyCode::CurrencyEmpty
+            | CurrencyCode::CurrencyWrongLength
+            | CurrencyCode::CurrencyNotALetter
+            | CurrencyCode::CurrencyUnknown => "use a three-letter ISO 4217 code such as usd",
+        }
+    }
+}

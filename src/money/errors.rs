@@ -175,28 +175,7 @@ impl AmountError {
     /// What to do about it.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        match self.0 {
-            AmountProblem::Precision { .. } | AmountProblem::NotMultiple { .. } => {
-                "round the amount to what the currency allows"
-            }
-            AmountProblem::TooLarge { .. } => {
-                "split the amount, or state the account's own limits if it allows more"
-            }
-            AmountProblem::NotPositive { .. } => "use an amount greater than zero",
-            AmountProblem::PayoutNotMultiple { .. } => {
-                "pay out whole units (a multiple of 100 minor units)"
-            }
-            AmountProblem::Overflow { .. } | AmountProblem::ConversionInexact { .. } => {
-                "round the amount or the exchange rate before converting"
-            }
-            AmountProblem::CurrencyMismatch { .. } => "use an amount in the expected currency",
-            AmountProblem::InvalidExchangeRate { .. } => {
-                "use a rate greater than zero, and 1 between a currency and itself"
-            }
-            AmountProblem::ExchangeRateMismatch { .. } => {
-                "use a rate from the amount's currency to the currency needed"
-            }
-        }
+        self.code().remedy()
     }
 
     /// The amount concerned: for `amount_precision`, `amount_not_multiple`,
@@ -369,3 +348,55 @@ fn fmt_invalid_rate(
 
 // Its code and remedy, and how it becomes a violation (crate::codes).
 crate::codes::invalid_value_violations!(AmountError);
+
+impl MoneyCode {
+    /// What to do about an error of this code, written for it: the remedy of
+    /// [`AmountError`] and [`ParseMoneyError`](crate::money::ParseMoneyError) (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            MoneyCode::AmountPrecision | MoneyCode::AmountNotMultiple => {
+                "round the amount to what the currency allows"
+            }
+            MoneyCode::AmountTooLarge => {
+                "split the amount, or state the account's own limits if it allows more"
+            }
+            MoneyCode::AmountNotPositive => "use an amount greater than zero",
+            MoneyCode::PayoutAmountNotMultiple => {
+                "pay out whole units (a multiple of 100 minor units)"
+            }
+            MoneyCode::AmountOverflow | MoneyCode::ConversionInexact => {
+                "round the amount or the exchange rate before converting"
+            }
+            MoneyCode::CurrencyMismatch => "use an amount in the expected currency",
+            MoneyCode::InvalidExchangeRate => {
+                "use a rate greater than zero, and 1 between a currency and itself"
+            }
+            MoneyCode::ExchangeRateMismatch => {
+                "use a rate from the amount's currency to the currency needed"
+            }
+            MoneyCode::MoneyFormat => {
+                "write the amount, one space and the currency code, such as 0.50 USD"
+            }
+            MoneyCode::MoneyAmountOutOfRange => {
+                "write at most 28 decimal places and a smaller amount"
+            }
+            MoneyCode::MoneyAmountSyntax => {
+                "write the amount in ASCII digits with an optional leading '-' and at most one '.', such as 0.50"
+            }
+            MoneyCode::CurrencyEmpty => crate::codes::CurrencyCode::CurrencyEmpty.remedy(),
+            MoneyCode::CurrencyWhitespace => {
+                crate::codes::CurrencyCode::CurrencyWhitespace.remedy()
+            }
+            MoneyCode::CurrencyNonAscii => crate::codes::CurrencyCode::CurrencyNonAscii.remedy(),
+            MoneyCode::CurrencyWrongLength => {
+                crate::codes::CurrencyCode::CurrencyWrongLength.remedy()
+            }
+            MoneyCode::CurrencyNotALetter => {
+                crate::codes::CurrencyCode::CurrencyNotALetter.remedy()
+            }
+            MoneyCode::CurrencyWithdrawn => crate::codes::CurrencyCode::CurrencyWithdrawn.remedy(),
+            MoneyCode::CurrencyUnknown => crate::codes::CurrencyCode::CurrencyUnknown.remedy(),
+        }
+    }
+}

@@ -136,19 +136,10 @@ impl ParseMoneyError {
     #[must_use]
     pub fn remedy(&self) -> &'static str {
         match &self.0 {
-            Repr::Own(MoneyCode::MoneyFormat, _) => {
-                "write the amount, one space and the currency code, such as 0.50 USD"
-            }
             Repr::LeadingSpace(_) => {
                 "remove the whitespace before the amount: write the amount, one space and the currency code, such as 0.50 USD"
             }
-            Repr::Own(MoneyCode::MoneyAmountOutOfRange, _) => {
-                "write at most 28 decimal places and a smaller amount"
-            }
-            Repr::Own(..) => {
-                "write the amount in ASCII digits with an optional leading '-' and at most one '.', such as 0.50"
-            }
-            Repr::Currency(e) => e.remedy(),
+            _ => self.code().remedy(),
         }
     }
 }

@@ -228,53 +228,7 @@ impl Refusal {
     /// What the operator can do about it.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        Self::remedy_of(self.code())
-    }
-
-    /// The remedy of a refusal with `code`: one text per code.
-    pub(crate) fn remedy_of(code: RefusalCode) -> &'static str {
-        match code {
-            RefusalCode::VoidUnsupported => {
-                "let an uncaptured authorization lapse, or reverse a captured payment with a refund"
-            }
-            RefusalCode::BelowMinimum => "charge at least the minimum payment",
-            RefusalCode::CurrencyNotAssigned => {
-                "assign the currency to the gateway with its minimum payment, or charge in an assigned currency"
-            }
-            RefusalCode::AmountNotPositive => "send a positive amount",
-            RefusalCode::AmountPrecision | RefusalCode::AmountNotMultiple => {
-                "round the amount to what the currency allows before sending it"
-            }
-            RefusalCode::AmountTooLarge => {
-                "split the payment, or ask Stripe to raise the account's limit"
-            }
-            RefusalCode::PayoutAmountNotMultiple => {
-                "send the payout in whole units (a multiple of 100 minor units)"
-            }
-            RefusalCode::AmountOverflow | RefusalCode::ConversionInexact => {
-                "round the amount or the exchange rate before converting"
-            }
-            RefusalCode::InvalidExchangeRate | RefusalCode::ExchangeRateMismatch => {
-                "pass a positive exchange rate from the amount's currency to the account's currency"
-            }
-            RefusalCode::CurrencyMismatch => "use the currency of the original payment",
-            RefusalCode::CaptureExceedsAuthorized => {
-                "capture at most the authorized amount, or authorize the larger amount again"
-            }
-            RefusalCode::AuthorizationExpired => "authorize the payment again, then capture it",
-            RefusalCode::RefundExceedsCaptured => "refund at most what is left to refund",
-            RefusalCode::EmailRequired => "set the customer's email first",
-            RefusalCode::InvalidEmail => "correct the email on the customer's record",
-            RefusalCode::BrandNotEnabled => {
-                "ask the customer for a card of a brand the gateway enables, or enable the brand in the gateway's card brands"
-            }
-            RefusalCode::BrandCurrencyUnsupported => {
-                "charge the card in a currency its brand takes (UnionPay: USD or CAD; American Express: not the currencies marked * on Stripe's presentment list), or ask the customer for another card"
-            }
-            RefusalCode::CaptureBeforeAuthorization => {
-                "correct the capture's `at` or the authorization's `authorized_at`: a capture comes after its authorization"
-            }
-        }
+        self.code().remedy()
     }
 
     /// A text fit to show the end user, in plain words; no internal detail.
@@ -483,5 +437,55 @@ impl ToViolation for Refusal {
             v = v.with_param(name, value);
         }
         v.with_param("end_user_message", self.end_user_message())
+    }
+}
+
+impl RefusalCode {
+    /// What the operator does about a refusal of this code, written for it: the remedy of
+    /// [`Refusal`] and of `check-payments`' answers (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            RefusalCode::VoidUnsupported => {
+                "let an uncaptured authorization lapse, or reverse a captured payment with a refund"
+            }
+            RefusalCode::BrandNotEnabled => {
+                "ask the customer for a card of a brand the gateway enables, or enable the brand in the gateway's card brands"
+            }
+            RefusalCode::BrandCurrencyUnsupported => {
+                "charge the card in a currency its brand takes (UnionPay: USD or CAD; American Express: not the currencies marked * on Stripe's presentment list), or ask the customer for another card"
+            }
+            RefusalCode::CaptureBeforeAuthorization => {
+                "correct the capture's `at` or the authorization's `authorized_at`: a capture comes after its authorization"
+            }
+            RefusalCode::BelowMinimum => "charge at least the minimum payment",
+            RefusalCode::CurrencyNotAssigned => {
+                "assign the currency to the gateway with its minimum payment, or charge in an assigned currency"
+            }
+            RefusalCode::AmountNotPositive => "send a positive amount",
+            RefusalCode::AmountPrecision | RefusalCode::AmountNotMultiple => {
+                "round the amount to what the currency allows before sending it"
+            }
+            RefusalCode::AmountTooLarge => {
+                "split the payment, or ask Stripe to raise the account's limit"
+            }
+            RefusalCode::PayoutAmountNotMultiple => {
+                "send the payout in whole units (a multiple of 100 minor units)"
+            }
+            RefusalCode::AmountOverflow | RefusalCode::ConversionInexact => {
+                "round the amount or the exchange rate before converting"
+            }
+            RefusalCode::InvalidExchangeRate | RefusalCode::ExchangeRateMismatch => {
+                "pass a positive exchange rate from the amount's currency to the account's currency"
+            }
+            RefusalCode::CurrencyMismatch => "use the currency of the original payment",
+            RefusalCode::CaptureExceedsAuthorized => {
+                "capture at most the authorized amount, or authorize the larger amount again"
+            }
+            RefusalCode::AuthorizationExpired => "authorize the payment again, then capture it",
+            RefusalCode::RefundExceedsCaptured => "refund at most what is left to refund",
+            RefusalCode::EmailRequired => "set the customer's email first",
+            RefusalCode::InvalidEmail => "correct the email on the customer's record",
+        }
     }
 }

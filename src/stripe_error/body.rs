@@ -177,17 +177,7 @@ impl ErrorBodyError {
     /// What to do instead.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        match self.0 {
-            BodyProblem::TooLarge { .. } => "pass the body of one error response",
-            BodyProblem::ByteOrderMark => "remove the byte order mark: Stripe never sends one",
-            BodyProblem::Truncated { .. } => "pass the whole body",
-            BodyProblem::NotAnObject { .. } | BodyProblem::NoErrorFields => {
-                "pass the body of an error response"
-            }
-            BodyProblem::Empty | BodyProblem::Syntax { .. } | BodyProblem::WrongType { .. } => {
-                "pass the HTTP response body of Stripe's error unchanged"
-            }
-        }
+        self.code().remedy()
     }
 
     /// The 1-based line and column where reading stopped, for `syntax` and `truncated`.
@@ -219,6 +209,25 @@ impl ErrorBodyError {
                 Some(found)
             }
             _ => None,
+        }
+    }
+}
+
+impl ErrorBodyCode {
+    /// What to do about a body refused with this code, written for it: the remedy of
+    /// [`ErrorBodyError`] (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            ErrorBodyCode::TooLarge => "pass the body of one error response",
+            ErrorBodyCode::ByteOrderMark => "remove the byte order mark: Stripe never sends one",
+            ErrorBodyCode::Truncated => "pass the whole body",
+            ErrorBodyCode::NotAnObject | ErrorBodyCode::NoErrorFields => {
+                "pass the body of an error response"
+            }
+            ErrorBodyCode::Empty | ErrorBodyCode::Syntax | ErrorBodyCode::WrongType => {
+                "pass the HTTP response body of Stripe's error unchanged"
+            }
         }
     }
 }

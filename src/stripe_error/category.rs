@@ -1,14 +1,20 @@
 //! Every error code of Stripe's published list, classified by who has to act.
 //!
-//! Source of the list: `stripe/stripe-go` `error.go`, the `ErrorCode` constants (generated from
-//! Stripe's OpenAPI spec; descriptions at <https://docs.stripe.com/error-codes>), read
-//! 2026-12-01; the same list is copied, with its source, into `tests/data/stripe-error-codes.txt`,
-//! which the tests compare with this table. The classification is this crate's reading of
-//! each code's description on the error-codes page.
+//! Source of the list ([`ERROR_CODES_AS_OF`]): the newest published lists, `stripe/stripe-go`
+//! `error.go` (the `ErrorCode` constants, generated from Stripe's OpenAPI spec; descriptions
+//! at <https://docs.stripe.com/error-codes>) and `stripe/stripe-node`'s generated type of an API
+//! error's code, read 2026-12-03; the same list is copied, with its sources, into
+//! `tests/data/stripe-error-codes.txt`, which the tests compare with this table. The
+//! classification is this crate's reading of each code's description on the error-codes page.
+//! A few codes have a remedy and a customer text of their own ([`code_advice`]); the others
+//! take their category's.
 
 use std::fmt;
 
 use crate::codes::ErrorCategoryCode;
+
+/// When the list of error codes ([`known_error_codes`]) was read.
+pub const ERROR_CODES_AS_OF: &str = "2026-12-03";
 
 /// Who has to act on a Stripe error, and so what a billing platform does with it.
 ///
@@ -85,27 +91,61 @@ impl ErrorCategory {
     /// error better.
     #[must_use]
     pub const fn remedy(self) -> &'static str {
+        self.code().remedy()
+    }
+}
+
+impl ErrorCategoryCode {
+    /// What to do about an error of this category when nothing more precise is known,
+    /// written for it: the remedy of [`ErrorCategory`] (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
         match self {
-            ErrorCategory::Configuration => {
+            ErrorCategoryCode::Configuration => {
                 "check the gateway's keys, mode and the Stripe account's settings in the Stripe Dashboard, then try again"
             }
-            ErrorCategory::Operation => {
+            ErrorCategoryCode::Operation => {
                 "look at the payment in the Stripe Dashboard and choose the operation its state allows (for example a refund instead of a capture)"
             }
-            ErrorCategory::CustomerCard => {
+            ErrorCategoryCode::CustomerCard => {
                 "ask the customer to use another card or payment method, or to contact their bank"
             }
-            ErrorCategory::RetryLater => {
+            ErrorCategoryCode::RetryLater => {
                 "retry later with the same idempotency key, waiting longer after each failure"
             }
-            ErrorCategory::PlatformBug => {
+            ErrorCategoryCode::PlatformBug => {
                 "report the error with Stripe's request id to the platform's developers; retrying the same request will fail again"
             }
-            ErrorCategory::NotOurs => {
+            ErrorCategoryCode::NotOurs => {
                 "handle it in the part of the Stripe account that uses that feature; the gateway's configuration needs no change"
             }
-            ErrorCategory::Unknown => {
+            ErrorCategoryCode::Unknown => {
                 "read Stripe's message and https://docs.stripe.com/error-codes"
+            }
+        }
+    }
+}
+
+impl ErrorCategory {
+    /// A text fit to show the customer (the payer) for errors of this category, when neither
+    /// a decline code nor the error's code has its own: nothing of the platform's internals.
+    #[must_use]
+    pub const fn customer_message(self) -> &'static str {
+        match self {
+            ErrorCategory::CustomerCard => {
+                "Your payment was declined. Please use another card or payment method, or contact your card issuer."
+            }
+            ErrorCategory::RetryLater => {
+                "Your payment could not be processed right now. Please try again in a few minutes."
+            }
+            ErrorCategory::Operation => {
+                "This payment can't be changed in this way. Please contact us if you need help with it."
+            }
+            ErrorCategory::Configuration
+            | ErrorCategory::PlatformBug
+            | ErrorCategory::NotOurs
+            | ErrorCategory::Unknown => {
+                "Your payment could not be processed. Please try again later or contact us."
             }
         }
     }
@@ -121,10 +161,12 @@ impl fmt::Display for ErrorCategory {
 const CONFIGURATION: &[&str] = &[
     "account_closed",
     "account_invalid",
+    "action_blocked",
     "amount_too_small",
     "api_key_expired",
     "application_fees_not_allowed",
     "charge_exceeds_source_limit",
+    "charge_exceeds_transaction_limit",
     "livemode_mismatch",
     "not_allowed_on_standard_account",
     "payment_method_configuration_failures",
@@ -133,6 +175,7 @@ const CONFIGURATION: &[&str] = &[
     "platform_account_required",
     "platform_api_key_expired",
     "progressive_onboarding_limit_exceeded",
+    "request_blocked",
     "secret_key_required",
     "testmode_charges_only",
     "transfers_not_allowed",
@@ -150,6 +193,7 @@ const OPERATION: &[&str] = &[
     "charge_expired_for_capture",
     "charge_not_refundable",
     "customer_max_payment_methods",
+    "customer_session_expired",
     "intent_invalid_state",
     "invalid_charge_amount",
     "missing",
@@ -191,6 +235,8 @@ const CUSTOMER_CARD: &[&str] = &[
     "email_invalid",
     "expired_card",
     "financial_connections_account_inactive",
+    "financial_connections_account_pending_account_numbers",
+    "financial_connections_account_unavailable_account_numbers",
     "financial_connections_no_successful_transaction_refresh",
     "gift_card_balance_insufficient",
     "gift_card_inactive",
@@ -198,6 +244,7 @@ const CUSTOMER_CARD: &[&str] = &[
     "incorrect_cvc",
     "incorrect_number",
     "incorrect_zip",
+    "india_recurring_payment_mandate_canceled",
     "insufficient_funds",
     "invalid_card_type",
     "invalid_cvc",
@@ -227,6 +274,7 @@ const CUSTOMER_CARD: &[&str] = &[
     "setup_intent_mandate_invalid",
     "shipping_address_invalid",
     "tax_id_invalid",
+    "tax_id_prohibited",
     "token_card_network_invalid",
 ];
 
@@ -234,6 +282,8 @@ const CUSTOMER_CARD: &[&str] = &[
 const RETRY_LATER: &[&str] = &[
     "idempotency_key_in_use",
     "lock_timeout",
+    "payment_intent_rate_limit_exceeded",
+    "payment_method_microdeposit_processing_error",
     "payment_method_provider_timeout",
     "processing_error",
     "rate_limit",
@@ -248,6 +298,7 @@ const PLATFORM_BUG: &[&str] = &[
     "charge_invalid_parameter",
     "intent_verification_method_missing",
     "invalid_characters",
+    "invalid_mandate_reference_prefix_format",
     "invalid_source_usage",
     "parameter_invalid_empty",
     "parameter_invalid_integer",
@@ -262,6 +313,7 @@ const PLATFORM_BUG: &[&str] = &[
     "payment_method_invalid_parameter_testmode",
     "payment_method_unsupported_type",
     "setup_intent_invalid_parameter",
+    "setup_intent_mobile_wallet_unsupported",
     "tls_version_unsupported",
 ];
 
@@ -270,12 +322,24 @@ const NOT_OURS: &[&str] = &[
     "account_country_invalid_address",
     "account_error_country_change_requires_additional_steps",
     "account_information_mismatch",
+    "account_token_required_for_v2_account",
+    "approval_required",
     "balance_insufficient",
     "bank_account_exists",
+    "billing_policy_remote_function_response_invalid",
+    "billing_policy_remote_function_timeout",
+    "billing_policy_remote_function_unexpected_status_code",
+    "billing_policy_remote_function_unreachable",
     "country_unsupported",
     "coupon_expired",
     "customer_max_subscriptions",
     "customer_tax_location_invalid",
+    "forwarding_api_inactive",
+    "forwarding_api_invalid_parameter",
+    "forwarding_api_retryable_upstream_error",
+    "forwarding_api_upstream_connection_error",
+    "forwarding_api_upstream_connection_timeout",
+    "forwarding_api_upstream_error",
     "gift_card_code_exists",
     "instant_payouts_config_disabled",
     "instant_payouts_currency_disabled",
@@ -296,14 +360,20 @@ const NOT_OURS: &[&str] = &[
     "payouts_not_allowed",
     "product_inactive",
     "sensitive_data_access_expired",
+    "service_period_coupon_with_metered_tiered_item_unsupported",
     "shipping_calculation_failed",
+    "siret_invalid",
     "sku_inactive",
     "state_unsupported",
+    "storer_capability_missing",
+    "storer_capability_not_active",
     "stripe_tax_inactive",
     "taxes_calculation_failed",
     "terminal_location_country_unsupported",
     "terminal_reader_busy",
     "terminal_reader_hardware_fault",
+    "terminal_reader_invalid_location_for_activation",
+    "terminal_reader_invalid_location_for_payment",
     "terminal_reader_offline",
     "terminal_reader_timeout",
     "transfer_source_balance_parameters_mismatch",
@@ -333,10 +403,67 @@ pub fn classify_code(code: &str) -> Option<ErrorCategory> {
     lookup(code).map(|(_, category)| category)
 }
 
-/// Every error code this crate classifies: Stripe's published list (168 codes, read
-/// 2026-12-01 from the SDKs' generated constants).
+/// Every error code this crate classifies: Stripe's published lists (198 codes, read
+/// 2026-12-03 from the SDKs' generated constants and types).
 pub fn known_error_codes() -> impl Iterator<Item = &'static str> {
     GROUPS.iter().flat_map(|(codes, _)| codes.iter().copied())
+}
+
+/// The remedy and the customer text of the error codes that have their own, rather than
+/// their category's: `(code, remedy, customer text)`. Codes that are also decline codes
+/// (`authentication_required`, `expired_card`, `incorrect_cvc`…) take the decline code's
+/// ([`Decline`](super::Decline)).
+const CODE_ADVICE: &[(&str, &str, &str)] = &[
+    (
+        "email_invalid",
+        "correct the customer's email address on their record: Stripe refused it as not a valid address",
+        "The email address is not valid. Please check it and try again.",
+    ),
+    (
+        "charge_exceeds_transaction_limit",
+        "the payment is above the Stripe account's transaction volume limit: ask Stripe support to raise the limit, or split the payment",
+        "Your payment could not be processed. Please try again later or contact us.",
+    ),
+    (
+        "charge_exceeds_source_limit",
+        "the payment is above the Stripe account's limit for this payment method: ask Stripe support to raise the limit, or split the payment",
+        "Your payment could not be processed. Please try again later or contact us.",
+    ),
+    (
+        "payment_intent_rate_limit_exceeded",
+        "too many requests were made on this PaymentIntent in a short time: wait, then retry with the same idempotency key, waiting longer after each failure",
+        "Your payment could not be processed right now. Please try again in a few minutes.",
+    ),
+    (
+        "card_decline_rate_limit_exceeded",
+        "this card was declined too many times in a short time: stop retrying it for 24 hours, and ask the customer for another card",
+        "Your card was declined too many times. Please use another card or try again tomorrow.",
+    ),
+    (
+        "request_blocked",
+        "Stripe blocked this request: retrying will not help; contact Stripe support with the request id",
+        "Your payment could not be processed. Please contact us.",
+    ),
+    (
+        "india_recurring_payment_mandate_canceled",
+        "the customer canceled the e-mandate for recurring payments with this card (cards issued in India): stop charging it off session and ask the customer to set up the payment again on session",
+        "Your recurring payment authorization for this card was canceled. Please set up the payment again.",
+    ),
+    (
+        "testmode_charges_only",
+        "the Stripe account can't take live payments yet: activate it in the Stripe Dashboard, or use test keys until it is",
+        "Your payment could not be processed. Please try again later or contact us.",
+    ),
+];
+
+/// The remedy and the customer text of one of Stripe's error codes that has its own (see
+/// `CODE_ADVICE`): `(remedy, customer text)`.
+#[must_use]
+pub fn code_advice(code: &str) -> Option<(&'static str, &'static str)> {
+    CODE_ADVICE
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, remedy, customer)| (*remedy, *customer))
 }
 
 /// The category of an error without a known code, from its `type` (Stripe's four current
@@ -362,6 +489,13 @@ mod tests {
         all.sort_unstable();
         all.dedup();
         assert_eq!(all.len(), n);
-        assert_eq!(n, 168);
+        assert_eq!(n, 198);
+    }
+
+    #[test]
+    fn every_code_with_its_own_advice_is_a_published_code() {
+        for (code, _, _) in CODE_ADVICE {
+            assert!(lookup(code).is_some(), "{code}");
+        }
     }
 }

@@ -3,9 +3,13 @@
 use std::fmt;
 
 use super::amounts::{MessageAmount, amounts_in};
-use super::category::{ErrorCategory, category_of_type, lookup};
+use super::category::{ErrorCategory, category_of_type, code_advice, lookup};
+use super::decline::Decline;
 use super::{Diagnosis, DiagnosisKind, MAX_MESSAGE_LEN, diagnose, normalise};
-use crate::text::{GuardedOption, InputExcerpt, secret_prefix_len};
+use crate::text::{GuardedOption, InputExcerpt, secret_prefix_len, truncated};
+
+/// Longest unknown code kept in a diagnosis, in characters (Stripe's longest has 65).
+const MAX_CODE_CHARS: usize = 100;
 
 /// Longest value kept of the short fields (`type`, `code`, `decline_code`, `param`,
 /// `payment_intent.status`); Stripe's are far shorter.
@@ -153,11 +157,28 @@ impl StripeError {
         self.payment_intent_status.as_deref()
     }
 
-    /// What the error means and what to do: its [`ErrorCategory`] (from the code when it is
-    /// one of Stripe's published codes, else from a recognised message, else from the
-    /// `type`), the crate's rule that explains it when there is one (as in [`diagnose`]:
-    /// `capture_charge_authorization_expired` is `charge_expired_for_capture`), and the
-    /// amounts the message names.
+    /// What the error means and what to do, decided from the whole body: its
+    /// [`ErrorCategory`] (from the code when it is one of Stripe's published codes, unless
+    /// the message names a rule of the crate, as for `resource_missing` with "a similar
+    /// object exists in live mode, but a test mode key was used"; else from a recognised
+    /// message, such as "Invalid API Key provided: …"; else from the `type`), the crate's
+    /// rule that explains it when there is one (as in [`diagnose`]:
+    /// `capture_charge_authorization_expired` is `charge_expired_for_capture`), the
+    /// [`Decline`] of a card error's `decline_code`, the remedy and the customer's text
+    /// written for the most precise of these, and the amounts the message names.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::stripe_error::{ErrorCategory, StripeError};
+    ///
+    /// let d = StripeError::new()
+    ///     .with_type("card_error")
+    ///     .with_code("card_declined")
+    ///     .with_decline_code("stolen_card")
+    ///     .diagnose();
+    /// assert_eq!(d.category(), ErrorCategory::CustomerCard);
+    /// assert!(d.remedy().contains("don't retry"));
+    /// assert_eq!(d.customer_message(), "Your card was declined.");
+    /// ```
     #[must_use]
     pub fn diagnose(&self) -> ErrorDiagnosis {
         let known = self.code.as_deref().and_then(lookup);
@@ -187,17 +208,41 @@ impl StripeError {
                 amounts_in(&normalise(safe))
             })
             .unwrap_or_default();
+        let code = self.code.as_deref().map(|code| match known {
+            Some((known, _)) => known.to_owned(),
+            None => truncated(code, MAX_CODE_CHARS),
+        });
+        let api_key = match rule.map(|r| r.kind()) {
+            Some(DiagnosisKind::InvalidApiKey) => self.message.as_deref().and_then(key_named),
+            _ => None,
+        };
         ErrorDiagnosis {
             category,
             classified_by,
-            code: known.map(|(code, _)| code),
+            code,
+            code_known: known.is_some(),
             rule,
+            decline: self.decline_code.as_deref().and_then(Decline::from_code),
+            code_decline: known.and_then(|(code, _)| Decline::from_code(code)),
+            advice: known.and_then(|(code, _)| code_advice(code)),
             amounts,
             param: self.param.as_deref().map(InputExcerpt::new),
             decline_code: self.decline_code.as_deref().map(InputExcerpt::new),
             payment_intent_status: self.payment_intent_status.as_deref().map(InputExcerpt::new),
+            api_key,
         }
     }
+}
+
+/// The key an "Invalid API Key provided: sk_live_****0042" message names, as an excerpt:
+/// only its kind and mode (`sk_live_`) are kept, never its characters (Stripe masks them;
+/// the excerpt cuts them whatever they are).
+fn key_named(message: &str) -> Option<InputExcerpt> {
+    let lower = message.to_ascii_lowercase();
+    let at = lower.find("provided:")? + "provided:".len();
+    let key = message[at..].split_whitespace().next()?;
+    let key = key.trim_end_matches(['.', ',', ';']);
+    (!key.is_empty()).then(|| InputExcerpt::new(key))
 }
 
 impl DiagnosisKind {
@@ -210,7 +255,9 @@ impl DiagnosisKind {
             | DiagnosisKind::LivemodeMismatch
             | DiagnosisKind::SecretKeyRequired
             | DiagnosisKind::ApiKeyExpired
-            | DiagnosisKind::PlatformApiKeyExpired => ErrorCategory::Configuration,
+            | DiagnosisKind::PlatformApiKeyExpired
+            | DiagnosisKind::InvalidApiKey
+            | DiagnosisKind::ApiKeyMissing => ErrorCategory::Configuration,
             DiagnosisKind::AmountTooLarge
             | DiagnosisKind::ChargeExpiredForCapture
             | DiagnosisKind::UncapturedChargeRefund => ErrorCategory::Operation,
@@ -237,15 +284,21 @@ pub enum ClassifiedBy {
 /// What a Stripe error means: who acts ([`category`](Self::category)), the crate's rule that
 /// explains it, if any, the meaning and the remedy, and the amounts named in the message.
 ///
-/// It holds nothing of the error's text but Stripe's code (when it is a known one) and
-/// [`InputExcerpt`]s of the `param`, `decline_code` and PaymentIntent status, so its `Debug`,
-/// `Display` and serialized forms never carry a secret pasted into the error.
+/// It holds nothing of the error's text but Stripe's code (as sent, cut before anything that
+/// looks like a secret) and [`InputExcerpt`]s of the `param`, `decline_code`, PaymentIntent
+/// status and the kind of an invalid key, so its `Debug`, `Display` and serialized forms
+/// never carry a secret pasted into the error.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ErrorDiagnosis {
     category: ErrorCategory,
     classified_by: ClassifiedBy,
-    code: Option<&'static str>,
+    code: Option<String>,
+    code_known: bool,
     rule: Option<Diagnosis>,
+    decline: Option<Decline>,
+    code_decline: Option<Decline>,
+    advice: Option<(&'static str, &'static str)>,
+    api_key: Option<InputExcerpt>,
     amounts: Vec<MessageAmount>,
     param: Option<InputExcerpt>,
     decline_code: Option<InputExcerpt>,
@@ -265,10 +318,48 @@ impl ErrorDiagnosis {
         self.classified_by
     }
 
-    /// Stripe's code, when it is one of Stripe's published codes.
+    /// Stripe's code as sent, whether or not it is one of Stripe's published codes
+    /// ([`is_known_code`](Self::is_known_code)); an unknown code is kept up to 100
+    /// characters, cut before anything that looks like a secret.
     #[must_use]
-    pub fn code(&self) -> Option<&'static str> {
-        self.code
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// Whether the code is one of Stripe's published codes ([`known_error_codes`](super::known_error_codes)).
+    #[must_use]
+    pub fn is_known_code(&self) -> bool {
+        self.code_known
+    }
+
+    /// The card error's decline code, when Stripe's decline-code table has it.
+    #[must_use]
+    pub fn decline(&self) -> Option<Decline> {
+        self.decline
+    }
+
+    /// For an invalid API key, the kind and mode of the key the message names (`sk_live_`),
+    /// never its characters.
+    #[must_use]
+    pub fn api_key(&self) -> Option<&InputExcerpt> {
+        self.api_key.as_ref()
+    }
+
+    /// A text fit to show the customer (the payer): the decline code's, else the error
+    /// code's own, else the category's. It never says that a card was flagged as lost,
+    /// stolen or fraudulent ([`Decline::hides_reason`]).
+    #[must_use]
+    pub fn customer_message(&self) -> &'static str {
+        if let Some(decline) = self.decline {
+            return decline.customer_message();
+        }
+        if let Some((_, customer)) = self.advice {
+            return customer;
+        }
+        if let Some(decline) = self.code_decline {
+            return decline.customer_message();
+        }
+        self.category.customer_message()
     }
 
     /// The crate's rule that explains the error, when there is one.
@@ -284,11 +375,24 @@ impl ErrorDiagnosis {
             .map_or(self.category.meaning(), |rule| rule.meaning())
     }
 
-    /// What to do: the rule's remedy, else the category's.
+    /// What to do, written for the most precise of: the crate's rule, the decline code, the
+    /// error code (its own remedy, or the decline code of the same name, as for
+    /// `authentication_required` and `expired_card`), the category.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        self.rule
-            .map_or(self.category.remedy(), |rule| rule.remedy())
+        if let Some(rule) = self.rule {
+            return rule.remedy();
+        }
+        if let Some(decline) = self.decline {
+            return decline.remedy();
+        }
+        if let Some((remedy, _)) = self.advice {
+            return remedy;
+        }
+        if let Some(decline) = self.code_decline {
+            return decline.remedy();
+        }
+        self.category.remedy()
     }
 
     /// The configuration field concerned, when the rule names one.
@@ -348,17 +452,30 @@ impl serde::Serialize for ErrorDiagnosis {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let excerpt = |e: &Option<InputExcerpt>| e.as_ref().map(|e| e.as_str().to_owned());
-        let mut s = serializer.serialize_struct("ErrorDiagnosis", 11)?;
+        let mut s = serializer.serialize_struct("ErrorDiagnosis", 16)?;
         s.serialize_field("category", &self.category)?;
         s.serialize_field("classified_by", &self.classified_by)?;
         s.serialize_field("code", &self.code)?;
+        s.serialize_field("code_known", &self.code_known)?;
         s.serialize_field("rule", &self.rule.map(|r| r.code()))?;
         s.serialize_field("field", &self.field())?;
         s.serialize_field("meaning", self.meaning())?;
         s.serialize_field("remedy", self.remedy())?;
         s.serialize_field("amounts", &self.amounts)?;
         s.serialize_field("param", &excerpt(&self.param))?;
-        s.serialize_field("decline_code", &excerpt(&self.decline_code))?;
+        // A decline code of Stripe's table whole; another as an excerpt.
+        let decline_code = match self.decline {
+            Some(decline) => Some(decline.code().to_owned()),
+            None => excerpt(&self.decline_code),
+        };
+        s.serialize_field("decline_code", &decline_code)?;
+        s.serialize_field("decline_known", &self.decline.is_some())?;
+        s.serialize_field(
+            "decline_reason_hidden",
+            &self.decline.is_some_and(Decline::hides_reason),
+        )?;
+        s.serialize_field("customer_message", self.customer_message())?;
+        s.serialize_field("api_key", &excerpt(&self.api_key))?;
         s.serialize_field(
             "payment_intent_status",
             &excerpt(&self.payment_intent_status),

@@ -4,12 +4,17 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use stripe_gateway_rules::codes::{self, CodeInfo, Family, ToolCode};
-use stripe_gateway_rules::stripe_error::{ErrorCategory, MAX_BODY_LEN, StripeError};
+use stripe_gateway_rules::codes::{self, CodeInfo};
+use stripe_gateway_rules::stripe_error::{
+    DECLINE_CODES_AS_OF, DECLINE_CODES_SOURCE, Decline, ERROR_CODES_AS_OF, ErrorCategory,
+    MAX_BODY_LEN, StripeError, classify_code,
+};
 
 /// `explain CODE` or `explain --list`: every code of the catalogue (the library's code enums
-/// and the tool's own, [`ToolCode`]), each once, with the families it belongs to.
-pub fn run(code: Option<&str>, list: bool) -> ExitCode {
+/// and the tool's own, `ToolCode`), each once, with the families it belongs to. For a code:
+/// its rule, what to do (its code enum's `remedy()`, the text the library and the reports
+/// give) and its sources by section and title; `--format json`: one document on one line.
+pub fn run(code: Option<&str>, list: bool, json: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
     if list {
         for (code, rows) in codes::by_code() {
@@ -32,11 +37,23 @@ pub fn run(code: Option<&str>, list: bool) -> ExitCode {
     let code = code.unwrap_or_default();
     let rows: Vec<CodeInfo> = codes::lookup(code).collect();
     if rows.is_empty() {
+        if let Some(stripe) = stripe_rows(code) {
+            return print_stripe(code, &stripe, json, &mut out);
+        }
         eprintln!(
             "error: unknown code {}; `stripe-gateway-rules explain --list` lists every code",
             stripe_gateway_rules::InputExcerpt::new(code)
         );
         return ExitCode::from(2);
+    }
+    if json {
+        // One JSON document on one line, like the other commands' JSON answers.
+        let doc = serde_json::json!({
+            "code": rows[0].code,
+            "rows": rows.iter().map(row_json).collect::<Vec<_>>(),
+        });
+        let _ = writeln!(out, "{doc}");
+        return ExitCode::SUCCESS;
     }
     for info in rows {
         if info.severity == info.family.as_str() {
@@ -45,35 +62,143 @@ pub fn run(code: Option<&str>, list: bool) -> ExitCode {
             let _ = writeln!(out, "{} ({}, {})", info.code, info.family, info.severity);
         }
         let _ = writeln!(out, "  rule: {}", info.rule);
+        // The remedy the library and the reports give for this code, from its family enum.
+        let _ = writeln!(out, "  what to do: {}", info.remedy);
         let _ = writeln!(out, "  source: {}", info.source);
-        let _ = writeln!(out, "  what to do: {}", what_to_do(&info));
+        for source in codes::source_refs(info.source) {
+            match source.title {
+                Some(title) => {
+                    let _ = writeln!(
+                        out,
+                        "    {} ({title}): {}",
+                        source.citation, source.document
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "    {}: {}", source.citation, source.document);
+                }
+            }
+        }
     }
     ExitCode::SUCCESS
 }
 
-fn what_to_do(info: &CodeInfo) -> String {
-    match info.family {
-        Family::Refusal => format!(
-            "change the operation so that {} (each answer's message says what was wrong)",
-            info.rule
-        ),
-        Family::Violation => format!(
-            "correct the configuration so that {} (the report's remedy says how, field by field)",
-            info.rule
-        ),
-        Family::OperationLine => "correct the line as its message says: the field, and the JSON type or value expected".to_owned(),
-        Family::StripeErrorCategory => ErrorCategory::ALL
-            .iter()
-            .find(|c| c.code() == info.code)
-            .map_or_else(String::new, |c| c.remedy().to_owned()),
-        Family::Tool => match ToolCode::from_code(info.code) {
-            Some(ToolCode::FileUnreadable) => {
-                "check the path and the file's permissions and encoding".to_owned()
-            }
-            _ => "correct the file at the line and column given: the JSON syntax, a field's type, or an unknown field".to_owned(),
-        },
-        _ => format!("correct the value so that {}", info.rule),
+/// One row of `explain --format json`: the catalogue's fields, and the sources by title.
+fn row_json(info: &CodeInfo) -> serde_json::Value {
+    let sources: Vec<serde_json::Value> = codes::source_refs(info.source)
+        .into_iter()
+        .map(|s| source_json(&s))
+        .collect();
+    serde_json::json!({
+        "family": info.family.as_str(),
+        "severity": info.severity,
+        "rule": info.rule,
+        "remedy": info.remedy,
+        "source": info.source,
+        "sources": sources,
+    })
+}
+
+/// What `explain` says of one of Stripe's own codes (an error code or a decline code), from
+/// the same place as `diagnose`: its family, category, meaning, remedy, customer text and
+/// source.
+struct StripeRow {
+    family: &'static str,
+    category: &'static str,
+    rule: &'static str,
+    remedy: &'static str,
+    customer_message: &'static str,
+    source: String,
+}
+
+/// Stripe's error code and decline code spelled `code`, when the crate classifies it.
+fn stripe_rows(code: &str) -> Option<Vec<StripeRow>> {
+    let mut rows = Vec::new();
+    if classify_code(code).is_some() {
+        let d = StripeError::new().with_code(code).diagnose();
+        rows.push(StripeRow {
+            family: "stripe_error_code",
+            category: d.category().code().as_str(),
+            rule: d.meaning(),
+            remedy: d.remedy(),
+            customer_message: d.customer_message(),
+            source: format!(
+                "rules §12; Stripe's published error codes (stripe-go error.go, stripe-node's types), read {ERROR_CODES_AS_OF}; https://docs.stripe.com/error-codes"
+            ),
+        });
     }
+    if let Some(decline) = Decline::from_code(code) {
+        rows.push(StripeRow {
+            family: "stripe_decline_code",
+            category: ErrorCategory::CustomerCard.code().as_str(),
+            rule: if decline.hides_reason() {
+                "Stripe's decline code: the customer is told only that the card was declined"
+            } else {
+                "Stripe's decline code: the card issuer's or Stripe's reason for declining"
+            },
+            remedy: decline.remedy(),
+            customer_message: decline.customer_message(),
+            source: format!(
+                "rules §12; Stripe's decline codes, read {DECLINE_CODES_AS_OF}; {DECLINE_CODES_SOURCE}"
+            ),
+        });
+    }
+    (!rows.is_empty()).then_some(rows)
+}
+
+fn print_stripe(code: &str, rows: &[StripeRow], json: bool, out: &mut impl Write) -> ExitCode {
+    if json {
+        let rows: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "family": r.family,
+                    "category": r.category,
+                    "rule": r.rule,
+                    "remedy": r.remedy,
+                    "customer_message": r.customer_message,
+                    "source": r.source,
+                    "sources": sources_json(&r.source),
+                })
+            })
+            .collect();
+        let _ = writeln!(out, "{}", serde_json::json!({ "code": code, "rows": rows }));
+        return ExitCode::SUCCESS;
+    }
+    for r in rows {
+        let _ = writeln!(out, "{code} ({}, {})", r.family, r.category);
+        let _ = writeln!(out, "  rule: {}", r.rule);
+        let _ = writeln!(out, "  what to do: {}", r.remedy);
+        let _ = writeln!(out, "  tell the customer: {}", r.customer_message);
+        let _ = writeln!(out, "  source: {}", r.source);
+        for source in codes::source_refs(&r.source) {
+            if let Some(title) = source.title {
+                let _ = writeln!(
+                    out,
+                    "    {} ({title}): {}",
+                    source.citation, source.document
+                );
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn sources_json(source: &str) -> Vec<serde_json::Value> {
+    codes::source_refs(source)
+        .into_iter()
+        .filter(|s| s.anchor.is_some())
+        .map(|s| source_json(&s))
+        .collect()
+}
+
+fn source_json(s: &codes::SourceRef) -> serde_json::Value {
+    serde_json::json!({
+        "citation": s.citation,
+        "title": s.title,
+        "anchor": s.anchor,
+        "document": s.document,
+    })
 }
 
 /// `diagnose [FILE|-]`.
@@ -95,10 +220,23 @@ pub fn diagnose(file: &Path, json: bool) -> ExitCode {
     let diagnosis = error.diagnose();
     let mut out = std::io::stdout().lock();
     if json {
-        let _ = serde_json::to_writer_pretty(&mut out, &diagnosis);
+        // One document on one line, like the other commands' JSON answers.
+        let _ = serde_json::to_writer(&mut out, &diagnosis);
         let _ = writeln!(out);
     } else {
         let _ = writeln!(out, "{diagnosis}");
+        if let Some(code) = diagnosis.code() {
+            let known = if diagnosis.is_known_code() {
+                ""
+            } else {
+                " (not in Stripe's published lists)"
+            };
+            let _ = writeln!(out, "  Stripe's code: {code:?}{known}");
+        }
+        if let Some(decline) = diagnosis.decline() {
+            let _ = writeln!(out, "  decline code: {decline}");
+        }
+        let _ = writeln!(out, "  tell the customer: {}", diagnosis.customer_message());
     }
     ExitCode::SUCCESS
 }

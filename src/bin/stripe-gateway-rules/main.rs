@@ -44,7 +44,7 @@ enum ConfigFormat {
     Junit,
 }
 
-/// Output formats of `diagnose`.
+/// Output formats of `diagnose` and `explain`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum TextOrJson {
     /// Plain text.
@@ -107,7 +107,7 @@ enum Command {
     },
     /// Explain a code (violation, refusal or parse error): its rule, its source, what to do.
     #[command(
-        after_help = "Examples:\n  stripe-gateway-rules explain below_minimum\n  stripe-gateway-rules explain --list"
+        after_help = "Examples:\n  stripe-gateway-rules explain below_minimum\n  stripe-gateway-rules explain amount_too_small --format json\n  stripe-gateway-rules explain --list"
     )]
     Explain {
         /// The code, as in a report or an answer (`below_minimum`).
@@ -116,6 +116,10 @@ enum Command {
         /// List every code.
         #[arg(long, conflicts_with = "code")]
         list: bool,
+        /// The output format for a code: text, or one JSON document on one line (`code`,
+        /// and `rows`: `family`, `severity`, `rule`, `remedy`, `source`, `sources`).
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
     },
     /// Diagnose a Stripe error response body (JSON): what it means for the configuration and
     /// what to do.
@@ -218,7 +222,9 @@ fn main() -> ExitCode {
             no_summary,
             peak_memory,
         } => check_payments(&config, &input, only_refused, !no_summary, peak_memory),
-        Command::Explain { code, list } => explain::run(code.as_deref(), list),
+        Command::Explain { code, list, format } => {
+            explain::run(code.as_deref(), list, format == TextOrJson::Json)
+        }
         Command::Diagnose { file, format } => explain::diagnose(&file, format == TextOrJson::Json),
         Command::Schema { platform } => schema::run(platform),
     }

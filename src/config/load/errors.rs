@@ -103,20 +103,7 @@ impl ConfigFileError {
     /// What to do about it.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        match self.kind {
-            ConfigFileErrorKind::NotUtf8 => "save the file as UTF-8 text",
-            ConfigFileErrorKind::NotJson => {
-                "correct the JSON at the line and column given: a missing comma, quote, colon or bracket"
-            }
-            ConfigFileErrorKind::Truncated => {
-                "complete the JSON: close every object, list and string"
-            }
-            ConfigFileErrorKind::NotAnObject => {
-                "write the configuration as one JSON object, {\"name\": …}"
-            }
-            ConfigFileErrorKind::TooDeep => "nest lists and objects at most 64 deep",
-            ConfigFileErrorKind::TooLarge => "keep the file under 1 MiB",
-        }
+        self.code().remedy()
     }
 
     /// The 1-based line of the problem (0 when it concerns the whole file).
@@ -186,3 +173,23 @@ impl serde::Serialize for ConfigFileError {
 
 // Its code and remedy, and how it becomes a violation (crate::codes).
 crate::codes::invalid_value_violations!(ConfigFileError);
+
+impl ConfigFileCode {
+    /// What to do about an error of this code, written for it: the remedy of
+    /// [`ConfigFileError`] (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            ConfigFileCode::NotUtf8 => "save the file as UTF-8 text",
+            ConfigFileCode::NotJson => {
+                "correct the JSON at the line and column given: a missing comma, quote, colon or bracket"
+            }
+            ConfigFileCode::Truncated => "complete the JSON: close every object, list and string",
+            ConfigFileCode::NotAnObject => {
+                "write the configuration as one JSON object, {\"name\": …}"
+            }
+            ConfigFileCode::TooDeep => "nest lists and objects at most 64 deep",
+            ConfigFileCode::TooLarge => "keep the file under 1 MiB",
+        }
+    }
+}

@@ -174,33 +174,7 @@ impl OAuthError {
     /// What to do instead.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        match self.problem {
-            Problem::StateEmpty | Problem::StateTooShort { .. } => {
-                "generate a random value of at least 16 characters for each authorize request"
-            }
-            Problem::StateTooLong { .. } => "use a random value of 16 to 64 characters",
-            Problem::StateInvalidCharacter { .. } => "use letters, digits and punctuation only",
-            Problem::InvalidScope { .. } => "use read_write or read_only",
-            Problem::RedirectUriNotWeb { .. } => {
-                "use the https address of the page that receives Stripe's answer"
-            }
-            Problem::RedirectUriNotHttps { .. } => {
-                "use an https redirect URI: Stripe requires https in live mode"
-            }
-            Problem::RedirectUriInvalid { .. } => {
-                "copy the URI exactly as registered in the platform's Connect settings"
-            }
-            Problem::RedirectUriHasCredentials => {
-                "remove the user name and password: the URI is visible in the browser"
-            }
-            Problem::StateHoldsSecret => {
-                "generate a random value instead, and roll the secret if it was shared"
-            }
-            Problem::RedirectUriHoldsSecret => "remove the secret, and roll it if it was shared",
-            Problem::RedirectUriHasFragment { .. } => {
-                "remove the fragment: OAuth redirect URIs never have one"
-            }
-        }
+        self.code().remedy()
     }
 }
 
@@ -427,5 +401,40 @@ impl crate::diagnostics::ToViolation for OAuthError {
             self.to_string(),
         )
         .with_param("reason", self.code())
+    }
+}
+
+impl OAuthCode {
+    /// What to do about an error of this code, written for it: the remedy of [`OAuthError`]
+    /// (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            OAuthCode::StateEmpty | OAuthCode::StateTooShort => {
+                "generate a random value of at least 16 characters for each authorize request"
+            }
+            OAuthCode::StateTooLong => "use a random value of 16 to 64 characters",
+            OAuthCode::StateInvalidCharacter => "use letters, digits and punctuation only",
+            OAuthCode::ScopeUnknown => "use read_write or read_only",
+            OAuthCode::RedirectUriNotWeb => {
+                "use the https address of the page that receives Stripe's answer"
+            }
+            OAuthCode::RedirectUriNotHttps => {
+                "use an https redirect URI: Stripe requires https in live mode"
+            }
+            OAuthCode::RedirectUriInvalid => {
+                "copy the URI exactly as registered in the platform's Connect settings"
+            }
+            OAuthCode::RedirectUriHasCredentials => {
+                "remove the user name and password: the URI is visible in the browser"
+            }
+            OAuthCode::StateHoldsSecret => {
+                "generate a random value instead, and roll the secret if it was shared"
+            }
+            OAuthCode::RedirectUriHoldsSecret => "remove the secret, and roll it if it was shared",
+            OAuthCode::RedirectUriHasFragment => {
+                "remove the fragment: OAuth redirect URIs never have one"
+            }
+        }
     }
 }

@@ -105,23 +105,14 @@ impl OAuthErrorCode {
     }
 
     pub(super) fn remedy(&self) -> &'static str {
+        use crate::codes::OAuthCallbackCode as C;
         match self {
-            OAuthErrorCode::AccessDenied => {
-                "click Connect with Stripe again and finish connecting in Stripe's window"
-            }
-            OAuthErrorCode::InvalidScope => {
-                "request the scope read_write or read_only (read_only is only for extensions)"
-            }
-            OAuthErrorCode::InvalidRedirectUri => {
-                "use a redirect_uri that exactly matches one configured in the platform's Connect settings in the Stripe Dashboard (https in live mode)"
-            }
-            OAuthErrorCode::InvalidRequest => "send response_type=code with the authorize request",
-            OAuthErrorCode::UnsupportedResponseType => {
-                "send response_type=code, the only response type Stripe supports"
-            }
-            OAuthErrorCode::Other(_) => {
-                "read Stripe's error description and https://docs.stripe.com/connect/oauth-reference"
-            }
+            OAuthErrorCode::AccessDenied => C::AccessDenied.remedy(),
+            OAuthErrorCode::InvalidScope => C::InvalidScope.remedy(),
+            OAuthErrorCode::InvalidRedirectUri => C::InvalidRedirectUri.remedy(),
+            OAuthErrorCode::InvalidRequest => C::InvalidRequest.remedy(),
+            OAuthErrorCode::UnsupportedResponseType => C::UnsupportedResponseType.remedy(),
+            OAuthErrorCode::Other(_) => C::OauthError.remedy(),
         }
     }
 }
@@ -205,17 +196,7 @@ impl CallbackError {
     /// What to do instead.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        match &self.0 {
-            CallbackProblem::Stripe { code, .. } => code.remedy(),
-            CallbackProblem::ScopeInvalid { .. } => {
-                "check the scope the authorize request asked for"
-            }
-            CallbackProblem::StateMissing
-            | CallbackProblem::StateMismatch
-            | CallbackProblem::CodeMissing
-            | CallbackProblem::CodeInvalid
-            | CallbackProblem::DuplicateParameter { .. } => "start again from Connect with Stripe",
-        }
+        self.code().remedy()
     }
 
     /// A stable snake_case code: Stripe's own code for the five documented ones
@@ -412,6 +393,39 @@ impl crate::diagnostics::ToViolation for CallbackError {
         match self.stripe_code() {
             Some(stripe) => v.with_param("stripe_code", stripe.as_str()),
             None => v,
+        }
+    }
+}
+
+impl crate::codes::OAuthCallbackCode {
+    /// What to do about an error of this code, written for it: the remedy of
+    /// [`CallbackError`] (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        use crate::codes::OAuthCallbackCode as C;
+        match self {
+            C::AccessDenied => {
+                "click Connect with Stripe again and finish connecting in Stripe's window"
+            }
+            C::InvalidScope => {
+                "request the scope read_write or read_only (read_only is only for extensions)"
+            }
+            C::InvalidRedirectUri => {
+                "use a redirect_uri that exactly matches one configured in the platform's Connect settings in the Stripe Dashboard (https in live mode)"
+            }
+            C::InvalidRequest => "send response_type=code with the authorize request",
+            C::UnsupportedResponseType => {
+                "send response_type=code, the only response type Stripe supports"
+            }
+            C::OauthError => {
+                "read Stripe's error description and https://docs.stripe.com/connect/oauth-reference"
+            }
+            C::ScopeUnknown => "check the scope the authorize request asked for",
+            C::StateMissing
+            | C::StateMismatch
+            | C::CodeMissing
+            | C::CodeInvalid
+            | C::DuplicateParameter => "start again from Connect with Stripe",
         }
     }
 }

@@ -221,14 +221,12 @@ impl TokenResponseError {
         match &self.0 {
             TokenProblem::Stripe { code, .. } => code.remedy(),
             TokenProblem::InvalidField { source, .. } => source.remedy(),
-            TokenProblem::InvalidScope { .. } => "request the scope read_write or read_only",
-            TokenProblem::ModeMismatch { .. } => {
-                "exchange the code with a secret key of the code's mode"
-            }
-            TokenProblem::Syntax { .. }
+            TokenProblem::InvalidScope { .. }
+            | TokenProblem::ModeMismatch { .. }
+            | TokenProblem::Syntax { .. }
             | TokenProblem::MissingField { .. }
             | TokenProblem::WrongType { .. }
-            | TokenProblem::TokenType { .. } => "pass Stripe's token response body unchanged",
+            | TokenProblem::TokenType { .. } => self.code().remedy(),
         }
     }
 
@@ -414,3 +412,28 @@ impl OAuthToken {
 
 // Its code and remedy, and how it becomes a violation (crate::codes).
 crate::codes::invalid_value_violations!(TokenResponseError);
+
+impl OAuthTokenCode {
+    /// What to do about an error of this code, written for it: the remedy of
+    /// [`TokenResponseError`] (the catalogue's too; for Stripe's own error and an invalid
+    /// field, the error's remedy is the one for Stripe's code or the field).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            OAuthTokenCode::OauthError => {
+                "read Stripe's error description and https://docs.stripe.com/connect/oauth-reference"
+            }
+            OAuthTokenCode::InvalidField => {
+                "check the field the message names: the account id, publishable key or refresh token Stripe returned"
+            }
+            OAuthTokenCode::ScopeUnknown => "request the scope read_write or read_only",
+            OAuthTokenCode::ModeMismatch => {
+                "exchange the code with a secret key of the code's mode"
+            }
+            OAuthTokenCode::Syntax
+            | OAuthTokenCode::MissingField
+            | OAuthTokenCode::WrongType
+            | OAuthTokenCode::TokenType => "pass Stripe's token response body unchanged",
+        }
+    }
+}

@@ -63,19 +63,7 @@ impl ConnectionError {
     /// What to do about it.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        match self.0 {
-            ConnectionProblem::AccountMismatch { .. } => {
-                "click Connect with Stripe again and select the account connected before"
-            }
-            ConnectionProblem::AlreadyIntegrated { .. } => {
-                "select a different account, or use the existing connection"
-            }
-            ConnectionProblem::AccountIneligible { .. } => {
-                "disconnect the account from the other platform, then connect it again"
-            }
-            ConnectionProblem::DuplicateConnection { .. } => "keep only one of the connections",
-            ConnectionProblem::ConnectionNotFound => "reload the connections and try again",
-        }
+        self.code().remedy()
     }
 
     /// A stable snake_case code: `account_mismatch`, `already_integrated`,
@@ -136,3 +124,23 @@ impl fmt::Display for ConnectionError {
 
 // Its code and remedy, and how it becomes a violation (crate::codes).
 crate::codes::invalid_value_violations!(ConnectionError);
+
+impl crate::codes::ConnectionCode {
+    /// What to do about an error of this code, written for it: the remedy of
+    /// [`ConnectionError`] (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        use crate::codes::ConnectionCode as C;
+        match self {
+            C::AccountMismatch => {
+                "click Connect with Stripe again and select the account connected before"
+            }
+            C::AlreadyIntegrated => "select a different account, or use the existing connection",
+            C::AccountIneligible => {
+                "disconnect the account from the other platform, then connect it again"
+            }
+            C::DuplicateConnection => "keep only one of the connections",
+            C::ConnectionNotFound => "reload the connections and try again",
+        }
+    }
+}

@@ -190,7 +190,7 @@ impl ConnectionSettingsConfig {
                     ViolationCode::NoRole,
                     "the connection is active but is neither a source nor a target, so it takes part in nothing",
                 )
-                .with_remedy("tick Is Source, Is Target or both"),
+                .with_remedy(ViolationCode::NoRole.remedy()),
             );
         }
 

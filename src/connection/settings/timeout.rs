@@ -106,12 +106,7 @@ impl TimeoutError {
     /// What to type instead.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        match self.code {
-            TimeoutCode::Empty => "type a number of milliseconds, such as 30000",
-            TimeoutCode::NotANumber => "type digits only, in milliseconds (30000 for 30 seconds)",
-            TimeoutCode::Negative | TimeoutCode::Zero => "type a positive number, such as 30000",
-            TimeoutCode::TooLarge => "use a smaller value, such as 30000",
-        }
+        self.code.remedy()
     }
 
     /// Why the timeout was refused: `empty`, `not_a_number`, `negative`, `zero`,
@@ -212,5 +207,19 @@ impl<'de> serde::Deserialize<'de> for Timeout {
             }
         }
         deserializer.deserialize_any(Millis)
+    }
+}
+
+impl TimeoutCode {
+    /// What to do about an error of this code, written for it: the remedy of
+    /// [`TimeoutError`] (the catalogue's too).
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            TimeoutCode::Empty => "type a number of milliseconds, such as 30000",
+            TimeoutCode::NotANumber => "type digits only, in milliseconds (30000 for 30 seconds)",
+            TimeoutCode::Negative | TimeoutCode::Zero => "type a positive number, such as 30000",
+            TimeoutCode::TooLarge => "use a smaller value, such as 30000",
+        }
     }
 }

@@ -52,18 +52,7 @@ impl LineError {
     /// What to do about it.
     #[must_use]
     pub fn remedy(&self) -> &'static str {
-        use crate::codes::{OperationLineCode, RefusalCode};
-        match self.code {
-            OperationLineCode::AmountTooLarge => {
-                super::super::Refusal::remedy_of(RefusalCode::AmountTooLarge)
-            }
-            OperationLineCode::AmountNotPositive => {
-                super::super::Refusal::remedy_of(RefusalCode::AmountNotPositive)
-            }
-            _ => {
-                "correct the line as its message says: the field, and the JSON type or value expected"
-            }
-        }
+        self.code().remedy()
     }
 
     /// The field the error is about, when it is about one.
