@@ -98,7 +98,10 @@ const SECRET_RUN: usize = 16;
 /// `_secret_`), found anywhere and in any case, so a key with a leading space, in quotes,
 /// after `Bearer ` or in capitals is cut too; or, failing that, before the first run of 16 or
 /// more ASCII letters or digits ([`SECRET_RUN`]), whatever its letters. Keeps a following
-/// `live_`/`test_` so the message can still say which kind of key it was.
+/// `live_`/`test_` so the message can still say which kind of key it was. A marker glued to
+/// the letters or digits before it (`…pppwhsec_`) is part of their run: when the run reaches
+/// 16 with the marker's letters, the cut is before the run, so what is kept never ends with
+/// such a run.
 pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
     const PREFIXES: [&str; 3] = ["sk_", "rk_", "whsec_"];
     const MODES: [&str; 3] = ["live_", "test_", "prod_"];
@@ -115,6 +118,13 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
             return Some(long_run.unwrap_or(i));
         }
         if let Some(p) = PREFIXES.iter().find(|p| at(i, p)) {
+            // The marker's letters (`sk`, `rk`, `whsec`) continue a run they are glued to:
+            // counted with it, a run that reaches 16 through them is cut at its start, like
+            // any other, so the letters before the marker are not kept whole (issue 21).
+            let letters = p.len() - 1;
+            if i + letters - run_start >= SECRET_RUN {
+                return Some(long_run.unwrap_or(run_start));
+            }
             let end = i + p.len();
             let mode = MODES.iter().find(|m| at(end, m)).map_or(0, |m| m.len());
             return Some(long_run.unwrap_or(end + mode));
