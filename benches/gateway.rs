@@ -35,18 +35,19 @@ fn config_with(currencies: usize) -> GatewayConfig {
             .take(currencies.saturating_sub(1))
             .map(|c| CurrencyConfig::new(c.code(), "1000").with_rate("1")),
     );
-    GatewayConfig {
-        name: Some("Stripe".into()),
-        version: Some("v2".into()),
-        mode: Some("live".into()),
-        auth: Some(AuthConfig::api_key("sk_live_4eC39HqLyjWDarjtT1zdp7dc")),
-        publishable_key: Some("pk_live_TYooMQauvdEDq54NiTphI7jx".into()),
-        account: Some(AccountConfig::settling_in("USD")),
-        card_brands: Some(vec!["visa".into(), "mastercard".into()]),
-        currencies: Some(list),
-        return_url: Some("https://shop.example/3ds-return".into()),
-        live_card_tested: true,
-        ..GatewayConfig::default()
+    {
+        let mut config = GatewayConfig::default();
+        config.name = Some("Stripe".into());
+        config.version = Some("v2".into());
+        config.mode = Some("live".into());
+        config.auth = Some(AuthConfig::api_key("sk_live_4eC39HqLyjWDarjtT1zdp7dc"));
+        config.publishable_key = Some("pk_live_TYooMQauvdEDq54NiTphI7jx".into());
+        config.account = Some(AccountConfig::settling_in("USD"));
+        config.card_brands = Some(vec!["visa".into(), "mastercard".into()]);
+        config.currencies = Some(list);
+        config.return_url = Some("https://shop.example/3ds-return".into());
+        config.live_card_tested = true;
+        config
     }
 }
 

@@ -60,11 +60,12 @@ fn to_config(form: &StripeConnectionForm) -> GatewayConfig {
         AuthSchemeChoice::ApiKey => AuthConfig::api_key(form.live_api_key),
     };
     auth.account_id = typed(form.account_id);
-    GatewayConfig {
-        platform: Some(Platform::DataConnector.as_str().into()),
-        name: typed(form.connection_name),
-        auth: Some(auth),
-        ..GatewayConfig::default()
+    {
+        let mut config = GatewayConfig::default();
+        config.platform = Some(Platform::DataConnector.as_str().into());
+        config.name = typed(form.connection_name);
+        config.auth = Some(auth);
+        config
     }
 }
 

@@ -41,17 +41,18 @@ fn typed(text: &str) -> Option<String> {
 
 /// The form, mapped onto the crate's input: no check of its own.
 fn to_config(form: &StripeConnectionForm) -> GatewayConfig {
-    GatewayConfig {
-        platform: Some(Platform::IpaasConnector.as_str().into()),
-        name: typed(form.connection),
-        active: form.is_active,
-        is_source: form.is_source,
-        is_target: form.is_target,
-        timeout_ms: typed(form.timeout),
-        auth: Some(AuthConfig::api_key(form.client_secret))
-            .filter(|_| !form.client_secret.is_empty()),
-        api_version: typed(form.api_version),
-        ..GatewayConfig::default()
+    {
+        let mut config = GatewayConfig::default();
+        config.platform = Some(Platform::IpaasConnector.as_str().into());
+        config.name = typed(form.connection);
+        config.active = form.is_active;
+        config.is_source = form.is_source;
+        config.is_target = form.is_target;
+        config.timeout_ms = typed(form.timeout);
+        config.auth = Some(AuthConfig::api_key(form.client_secret))
+            .filter(|_| !form.client_secret.is_empty());
+        config.api_version = typed(form.api_version);
+        config
     }
 }
 

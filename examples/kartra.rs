@@ -41,12 +41,13 @@ fn to_config(tile: &StripeTile) -> GatewayConfig {
         None => AuthConfig::connect(tile.stripe_account_id, ""),
     };
     auth.account_name = tile.name.map(Into::into);
-    GatewayConfig {
-        platform: Some(Platform::Kartra.as_str().into()),
-        existing: tile.existing,
-        auth: Some(auth),
-        publishable_key: tile.publishable_key.map(Into::into),
-        ..GatewayConfig::default()
+    {
+        let mut config = GatewayConfig::default();
+        config.platform = Some(Platform::Kartra.as_str().into());
+        config.existing = tile.existing;
+        config.auth = Some(auth);
+        config.publishable_key = tile.publishable_key.map(Into::into);
+        config
     }
 }
 

@@ -43,21 +43,23 @@ struct KonnektiveGateway {
 
 /// The form, mapped onto the crate's input: no check of its own.
 fn to_config(form: &KonnektiveGateway) -> GatewayConfig {
-    GatewayConfig {
-        platform: Some(Platform::Konnektive.as_str().into()),
-        name: Some(form.gateway_alias.into()),
-        version: Some(form.gateway.as_str().into()),
-        existing: form.existing,
-        auth: Some(AuthConfig::api_key(form.secret_key)),
-        publishable_key: Some(form.publishable_key.into()),
-        account: Some(AccountConfig {
-            raw_card_data_access: form.handle_card_information_directly,
-            ..AccountConfig::default()
-        }),
-        return_url: form.sca_return_url.map(Into::into),
-        radar: Some(form.radar),
-        live_card_tested: form.live_card_test_transaction,
-        ..GatewayConfig::default()
+    {
+        let mut config = GatewayConfig::default();
+        config.platform = Some(Platform::Konnektive.as_str().into());
+        config.name = Some(form.gateway_alias.into());
+        config.version = Some(form.gateway.as_str().into());
+        config.existing = form.existing;
+        config.auth = Some(AuthConfig::api_key(form.secret_key));
+        config.publishable_key = Some(form.publishable_key.into());
+        config.account = Some({
+            let mut account = AccountConfig::default();
+            account.raw_card_data_access = form.handle_card_information_directly;
+            account
+        });
+        config.return_url = form.sca_return_url.map(Into::into);
+        config.radar = Some(form.radar);
+        config.live_card_tested = form.live_card_test_transaction;
+        config
     }
 }
 

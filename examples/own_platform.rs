@@ -102,26 +102,27 @@ fn hostdesk_profile(settings: &HostDeskStripeSettings) -> Profile {
 
 /// The settings page, mapped onto the crate's input.
 fn to_config(settings: &HostDeskStripeSettings) -> GatewayConfig {
-    GatewayConfig {
-        name: Some(settings.display_name.into()),
-        auth: Some(AuthConfig::api_key(settings.secret_key)),
-        publishable_key: settings.publishable_key.map(Into::into),
-        account: Some(AccountConfig::settling_in(settings.payout_currency)),
-        card_brands: Some(
+    {
+        let mut config = GatewayConfig::default();
+        config.name = Some(settings.display_name.into());
+        config.auth = Some(AuthConfig::api_key(settings.secret_key));
+        config.publishable_key = settings.publishable_key.map(Into::into);
+        config.account = Some(AccountConfig::settling_in(settings.payout_currency));
+        config.card_brands = Some(
             settings
                 .accepted_cards
                 .iter()
                 .map(|b| b.as_str().into())
                 .collect(),
-        ),
-        currencies: Some(
+        );
+        config.currencies = Some(
             settings
                 .invoice_currencies
                 .iter()
                 .map(|(currency, minimum)| CurrencyConfig::new(currency, minimum))
                 .collect(),
-        ),
-        ..GatewayConfig::default()
+        );
+        config
     }
 }
 

@@ -60,12 +60,13 @@ fn to_config(form: &PaymentSystemForm, account: &StripeAccount) -> GatewayConfig
             }
         })
         .collect();
-    GatewayConfig {
-        platform: Some(Platform::PortaBilling.as_str().into()),
-        name: Some(form.name.into()),
-        login: Some(form.login.into()),
-        auth: Some(AuthConfig::api_key(form.password)),
-        mode: Some(
+    {
+        let mut config = GatewayConfig::default();
+        config.platform = Some(Platform::PortaBilling.as_str().into());
+        config.name = Some(form.name.into());
+        config.login = Some(form.login.into());
+        config.auth = Some(AuthConfig::api_key(form.password));
+        config.mode = Some(
             if form.test_mode {
                 Mode::Test
             } else {
@@ -73,20 +74,21 @@ fn to_config(form: &PaymentSystemForm, account: &StripeAccount) -> GatewayConfig
             }
             .as_str()
             .into(),
-        ),
-        account: Some(AccountConfig {
-            raw_card_data_access: account.raw_card_data_access,
-            ..AccountConfig::settling_in(account.settlement_currency)
-        }),
-        data_protection: Some(form.data_protection.as_str().into()),
-        card_brands: Some(
+        );
+        config.account = Some({
+            let mut facts = AccountConfig::settling_in(account.settlement_currency);
+            facts.raw_card_data_access = account.raw_card_data_access;
+            facts
+        });
+        config.data_protection = Some(form.data_protection.as_str().into());
+        config.card_brands = Some(
             form.payment_methods
                 .iter()
                 .map(|b| b.as_str().into())
                 .collect(),
-        ),
-        currencies: Some(currencies),
-        ..GatewayConfig::default()
+        );
+        config.currencies = Some(currencies);
+        config
     }
 }
 

@@ -69,19 +69,21 @@ fn money(amount: i64, scale: u32, currency: Currency) -> Money {
 }
 
 fn main() -> ExitCode {
-    let config = GatewayConfig {
-        name: Some("Stripe USD".into()),
-        version: Some("v2".into()),
-        mode: Some("test".into()),
-        auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-        account: Some(AccountConfig {
-            raw_card_data_access: true,
-            ..AccountConfig::settling_in("USD")
-        }),
-        data_protection: Some("token_only".into()),
-        card_brands: Some(vec!["visa".into(), "mastercard".into()]),
-        currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
-        ..GatewayConfig::default()
+    let config = {
+        let mut config = GatewayConfig::default();
+        config.name = Some("Stripe USD".into());
+        config.version = Some("v2".into());
+        config.mode = Some("test".into());
+        config.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+        config.account = Some({
+            let mut account = AccountConfig::settling_in("USD");
+            account.raw_card_data_access = true;
+            account
+        });
+        config.data_protection = Some("token_only".into());
+        config.card_brands = Some(vec!["visa".into(), "mastercard".into()]);
+        config.currencies = Some(vec![CurrencyConfig::new("USD", "0.50")]);
+        config
     };
     let gateway = match config.validate(&config.profile()) {
         Ok(form) => form

@@ -23,15 +23,16 @@
 //! use stripe_gateway_rules::codes::ViolationCode;
 //! use stripe_gateway_rules::testing::{assert_valid, assert_violation};
 //!
-//! let config = GatewayConfig {
-//!     name: Some("Stripe USD".into()),
-//!     version: Some("v2".into()),
-//!     mode: Some("test".into()),
-//!     auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-//!     account: Some(AccountConfig::settling_in("USD")),
-//!     card_brands: Some(vec!["visa".into()]),
-//!     currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
-//!     ..GatewayConfig::default()
+//! let config = {
+//!     let mut config = GatewayConfig::default();
+//!     config.name = Some("Stripe USD".into());
+//!     config.version = Some("v2".into());
+//!     config.mode = Some("test".into());
+//!     config.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+//!     config.account = Some(AccountConfig::settling_in("USD"));
+//!     config.card_brands = Some(vec!["visa".into()]);
+//!     config.currencies = Some(vec![CurrencyConfig::new("USD", "0.50")]);
+//!     config
 //! };
 //! let form = assert_valid(&config);
 //! assert_eq!(form.gateway().expect("a payment gateway").name(), "Stripe USD");

@@ -174,21 +174,22 @@ fn api_reference_link_and_unknown_cannot_be_enabled_every_network_can() {
 
 /// A valid live V2 configuration (as in tests/config.rs), with `brands` enabled.
 fn config(brands: &[&str]) -> GatewayConfig {
-    GatewayConfig {
-        name: Some("Stripe USD".into()),
-        version: Some("v2".into()),
-        mode: Some("live".into()),
-        existing: false,
-        auth: Some(AuthConfig::api_key("sk_live_4eC39HqLyjWDarjtT1zdp7dc")),
-        publishable_key: Some("pk_live_TYooMQauvdEDq54NiTphI7jx".into()),
-        account: Some(AccountConfig::settling_in("USD")),
-        data_protection: None,
-        card_brands: Some(brands.iter().map(|b| (*b).to_owned()).collect()),
-        currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
-        return_url: Some("https://shop.example/3ds-return".into()),
-        radar: Some(true),
-        live_card_tested: true,
-        ..GatewayConfig::default()
+    {
+        let mut config = GatewayConfig::default();
+        config.name = Some("Stripe USD".into());
+        config.version = Some("v2".into());
+        config.mode = Some("live".into());
+        config.existing = false;
+        config.auth = Some(AuthConfig::api_key("sk_live_4eC39HqLyjWDarjtT1zdp7dc"));
+        config.publishable_key = Some("pk_live_TYooMQauvdEDq54NiTphI7jx".into());
+        config.account = Some(AccountConfig::settling_in("USD"));
+        config.data_protection = None;
+        config.card_brands = Some(brands.iter().map(|b| (*b).to_owned()).collect());
+        config.currencies = Some(vec![CurrencyConfig::new("USD", "0.50")]);
+        config.return_url = Some("https://shop.example/3ds-return".into());
+        config.radar = Some(true);
+        config.live_card_tested = true;
+        config
     }
 }
 

@@ -19,21 +19,22 @@ const PK_TEST: &str = "pk_test_TYooMQauvdEDq54NiTphI7jx";
 
 /// A valid live V2 configuration with nothing to warn about.
 fn valid() -> GatewayConfig {
-    GatewayConfig {
-        name: Some("Stripe USD".into()),
-        version: Some("v2".into()),
-        mode: Some("live".into()),
-        existing: false,
-        auth: Some(AuthConfig::api_key(SK_LIVE)),
-        publishable_key: Some(PK_LIVE.into()),
-        account: Some(AccountConfig::settling_in("USD")),
-        data_protection: None,
-        card_brands: Some(vec!["visa".into()]),
-        currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
-        return_url: Some("https://shop.example/3ds-return".into()),
-        radar: Some(true),
-        live_card_tested: true,
-        ..GatewayConfig::default()
+    {
+        let mut config = GatewayConfig::default();
+        config.name = Some("Stripe USD".into());
+        config.version = Some("v2".into());
+        config.mode = Some("live".into());
+        config.existing = false;
+        config.auth = Some(AuthConfig::api_key(SK_LIVE));
+        config.publishable_key = Some(PK_LIVE.into());
+        config.account = Some(AccountConfig::settling_in("USD"));
+        config.data_protection = None;
+        config.card_brands = Some(vec!["visa".into()]);
+        config.currencies = Some(vec![CurrencyConfig::new("USD", "0.50")]);
+        config.return_url = Some("https://shop.example/3ds-return".into());
+        config.radar = Some(true);
+        config.live_card_tested = true;
+        config
     }
 }
 
@@ -206,10 +207,11 @@ fn missing_field_s1_s3_s4() {
     c.name = None;
     assert_only(&c, "name", "missing_field", Severity::Error);
     let mut c = valid();
-    c.auth = Some(AuthConfig {
-        scheme: Some("oauth2".into()),
-        client_id: Some("ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".into()),
-        ..AuthConfig::default()
+    c.auth = Some({
+        let mut auth = AuthConfig::default();
+        auth.scheme = Some("oauth2".into());
+        auth.client_id = Some("ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb".into());
+        auth
     });
     c.publishable_key = None;
     assert_eq!(
@@ -249,9 +251,10 @@ fn invalid_value_rules_3() {
 fn legacy_version_is_an_error_when_new_and_a_warning_when_existing_rules_3_s0() {
     let mut c = valid();
     c.version = Some("v1".into());
-    c.account = Some(AccountConfig {
-        raw_card_data_access: true,
-        ..AccountConfig::settling_in("USD")
+    c.account = Some({
+        let mut account = AccountConfig::settling_in("USD");
+        account.raw_card_data_access = true;
+        account
     });
     assert_only(&c, "version", "legacy_version", Severity::Error);
     c.existing = true;
@@ -700,9 +703,10 @@ fn hostile_files_fail_cleanly_and_never_echo_a_secret() {
     let err = GatewayConfig::from_json(&huge).unwrap_err();
     assert!(err.to_string().contains("more than the 1048576"), "{err}");
     // A huge but allowed name is a violation with a short message.
-    let c = GatewayConfig {
-        name: Some("n".repeat(100_000)),
-        ..valid()
+    let c = {
+        let mut config = valid();
+        config.name = Some("n".repeat(100_000));
+        config
     };
     let report = report_of(&c);
     let v = &report.violations()[0];
@@ -733,10 +737,11 @@ fn reports_serialize_without_secrets() {
 fn validated_gateway_exposes_parsed_values() {
     let mut c = valid();
     c.data_protection = Some("token_only".into());
-    c.account = Some(AccountConfig {
-        raw_card_data_access: true,
-        country: Some("JP".into()),
-        ..AccountConfig::settling_in("USD")
+    c.account = Some({
+        let mut account = AccountConfig::settling_in("USD");
+        account.raw_card_data_access = true;
+        account.country = Some("JP".into());
+        account
     });
     let g = gateway(&c);
     assert_eq!(g.data_protection(), Some(DataProtection::TokenOnly));
@@ -748,10 +753,11 @@ fn validated_gateway_exposes_parsed_values() {
     );
     assert!(g.currency(stripe_gateway_rules::Currency::USD).is_some());
     assert!(g.currency(stripe_gateway_rules::Currency::EUR).is_none());
-    c.account = Some(AccountConfig {
-        raw_card_data_access: true,
-        country: Some("XX".into()),
-        ..AccountConfig::settling_in("USD")
+    c.account = Some({
+        let mut account = AccountConfig::settling_in("USD");
+        account.raw_card_data_access = true;
+        account.country = Some("XX".into());
+        account
     });
     assert_only(&c, "account.country", "invalid_value", Severity::Error);
 }
@@ -771,24 +777,27 @@ fn secrets_pasted_into_text_fields_never_reach_messages_or_debug() {
         format!("whsec_{body}"),
         format!("pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_{body}"),
     ] {
-        let c = GatewayConfig {
-            name: Some(pasted.clone()),
-            version: Some(pasted.clone()),
-            mode: Some(pasted.clone()),
-            publishable_key: Some(pasted.clone()),
-            account: Some(AccountConfig {
-                settlement_currency: Some(pasted.clone()),
-                raw_card_data_access: false,
-                country: Some(pasted.clone()),
-                limits: None,
-            }),
-            data_protection: Some(pasted.clone()),
-            card_brands: Some(vec![pasted.clone()]),
-            currencies: Some(vec![
+        let c = {
+            let mut config = valid();
+            config.name = Some(pasted.clone());
+            config.version = Some(pasted.clone());
+            config.mode = Some(pasted.clone());
+            config.publishable_key = Some(pasted.clone());
+            config.account = Some({
+                let mut account = AccountConfig::default();
+                account.settlement_currency = Some(pasted.clone());
+                account.raw_card_data_access = false;
+                account.country = Some(pasted.clone());
+                account.limits = None;
+                account
+            });
+            config.data_protection = Some(pasted.clone());
+            config.card_brands = Some(vec![pasted.clone()]);
+            config.currencies = Some(vec![
                 CurrencyConfig::new(&pasted, &pasted).with_rate(&pasted),
-            ]),
-            return_url: Some(pasted.clone()),
-            ..valid()
+            ]);
+            config.return_url = Some(pasted.clone());
+            config
         };
         let report = report_of(&c);
         let mut outputs = vec![report.to_string(), format!("{c:?}"), format!("{report:?}")];

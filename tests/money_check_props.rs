@@ -16,20 +16,21 @@ use stripe_gateway_rules::operation::{Capture, CardSource, Payment, Refund};
 use stripe_gateway_rules::{Currency, Money, Operation, ValidatedGateway};
 
 static GATEWAY: LazyLock<ValidatedGateway> = LazyLock::new(|| {
-    GatewayConfig {
-        name: Some("Stripe".into()),
-        version: Some("v2".into()),
-        mode: Some("test".into()),
-        auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-        account: Some(AccountConfig::settling_in("USD")),
-        card_brands: Some(vec!["visa".into()]),
-        currencies: Some(vec![
+    {
+        let mut config = GatewayConfig::default();
+        config.name = Some("Stripe".into());
+        config.version = Some("v2".into());
+        config.mode = Some("test".into());
+        config.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+        config.account = Some(AccountConfig::settling_in("USD"));
+        config.card_brands = Some(vec!["visa".into()]);
+        config.currencies = Some(vec![
             CurrencyConfig::new("USD", "0.50"),
             CurrencyConfig::new("JPY", "100").with_rate("0.0067"),
             CurrencyConfig::new("ISK", "100").with_rate("0.0072"),
             CurrencyConfig::new("IDR", "8000.5").with_rate("0.000063"),
-        ]),
-        ..GatewayConfig::default()
+        ]);
+        config
     }
     .validate(&stripe_gateway_rules::Platform::Generic.profile())
     .expect("valid")

@@ -245,22 +245,24 @@ mod check {
     /// before counting starts: `check` allocates nothing on any path.
     #[test]
     fn check_allocates_nothing_on_any_path() {
-        let gateway = GatewayConfig {
-            name: Some("Stripe".into()),
-            version: Some("v2".into()),
-            mode: Some("test".into()),
-            auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-            account: Some(AccountConfig {
-                raw_card_data_access: true,
-                ..AccountConfig::settling_in("USD")
-            }),
-            data_protection: Some("token_only".into()),
-            card_brands: Some(vec!["visa".into()]),
-            currencies: Some(vec![
+        let gateway = {
+            let mut config = GatewayConfig::default();
+            config.name = Some("Stripe".into());
+            config.version = Some("v2".into());
+            config.mode = Some("test".into());
+            config.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+            config.account = Some({
+                let mut account = AccountConfig::settling_in("USD");
+                account.raw_card_data_access = true;
+                account
+            });
+            config.data_protection = Some("token_only".into());
+            config.card_brands = Some(vec!["visa".into()]);
+            config.currencies = Some(vec![
                 CurrencyConfig::new("USD", "0.50"),
                 CurrencyConfig::new("ISK", "100").with_rate("0.0072"),
-            ]),
-            ..GatewayConfig::default()
+            ]);
+            config
         }
         .validate(&stripe_gateway_rules::Platform::Generic.profile())
         .unwrap()

@@ -30,24 +30,26 @@ fn ts(s: &str) -> Timestamp {
 /// A token-only USD/JPY/ISK gateway (the three-decimal currencies are not in Stripe's
 /// presentment list, so no gateway can assign them; their rules are tested in `money.rs`) with S4's "0.5 USD" minimum.
 fn gateway_with(protection: Option<&str>, country: Option<&str>) -> ValidatedGateway {
-    GatewayConfig {
-        name: Some("Stripe".into()),
-        version: Some("v2".into()),
-        mode: Some("test".into()),
-        auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-        account: Some(AccountConfig {
-            raw_card_data_access: true,
-            country: country.map(Into::into),
-            ..AccountConfig::settling_in("USD")
-        }),
-        data_protection: protection.map(Into::into),
-        card_brands: Some(vec!["visa".into(), "mastercard".into()]),
-        currencies: Some(vec![
+    {
+        let mut config = GatewayConfig::default();
+        config.name = Some("Stripe".into());
+        config.version = Some("v2".into());
+        config.mode = Some("test".into());
+        config.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+        config.account = Some({
+            let mut account = AccountConfig::settling_in("USD");
+            account.raw_card_data_access = true;
+            account.country = country.map(Into::into);
+            account
+        });
+        config.data_protection = protection.map(Into::into);
+        config.card_brands = Some(vec!["visa".into(), "mastercard".into()]);
+        config.currencies = Some(vec![
             CurrencyConfig::new("USD", "0.5"),
             CurrencyConfig::new("JPY", "100").with_rate("0.0067"),
             CurrencyConfig::new("ISK", "100").with_rate("0.0072"),
-        ]),
-        ..GatewayConfig::default()
+        ]);
+        config
     }
     .validate(&stripe_gateway_rules::Platform::Generic.profile())
     .unwrap_or_else(|r| panic!("{r}"))
@@ -641,15 +643,16 @@ fn gateway_of(brands: Option<&[&str]>, currencies: Vec<CurrencyConfig>) -> Valid
         Some(_) => stripe_gateway_rules::Platform::Generic,
         None => stripe_gateway_rules::Platform::Konnektive,
     };
-    GatewayConfig {
-        name: Some("Stripe".into()),
-        version: Some("v2".into()),
-        mode: Some("test".into()),
-        auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-        account: Some(AccountConfig::settling_in("USD")),
-        card_brands: brands.map(|b| b.iter().map(|s| (*s).to_owned()).collect()),
-        currencies: Some(currencies),
-        ..GatewayConfig::default()
+    {
+        let mut config = GatewayConfig::default();
+        config.name = Some("Stripe".into());
+        config.version = Some("v2".into());
+        config.mode = Some("test".into());
+        config.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+        config.account = Some(AccountConfig::settling_in("USD"));
+        config.card_brands = brands.map(|b| b.iter().map(|s| (*s).to_owned()).collect());
+        config.currencies = Some(currencies);
+        config
     }
     .validate(&platform.profile())
     .unwrap_or_else(|r| panic!("{r}"))
@@ -735,15 +738,16 @@ fn brand_currency_unsupported_unionpay_and_amex_same_message_as_the_configuratio
         assert_eq!(refusal.code(), RefusalCode::BrandCurrencyUnsupported);
         assert_eq!(refusal.code().as_str(), "brand_currency_unsupported");
         // The configuration's report for the same brand and currency says the same.
-        let report = GatewayConfig {
-            name: Some("Stripe".into()),
-            version: Some("v2".into()),
-            mode: Some("test".into()),
-            auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-            account: Some(AccountConfig::settling_in("USD")),
-            card_brands: Some(vec![brand.as_str().to_owned()]),
-            currencies: Some(currencies()),
-            ..GatewayConfig::default()
+        let report = {
+            let mut config = GatewayConfig::default();
+            config.name = Some("Stripe".into());
+            config.version = Some("v2".into());
+            config.mode = Some("test".into());
+            config.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+            config.account = Some(AccountConfig::settling_in("USD"));
+            config.card_brands = Some(vec![brand.as_str().to_owned()]);
+            config.currencies = Some(currencies());
+            config
         }
         .check(&stripe_gateway_rules::Platform::Generic.profile());
         let violation = report

@@ -277,24 +277,28 @@ fn arbitrary_config() -> impl Strategy<Value = GatewayConfig> {
                     refresh_token,
                     account_name,
                 )| {
-                    AuthConfig {
-                        scheme,
-                        secret_key,
-                        account_id,
-                        client_id,
-                        client_secret,
-                        refresh_token,
-                        account_name,
+                    {
+                        let mut auth = AuthConfig::default();
+                        auth.scheme = scheme;
+                        auth.secret_key = secret_key;
+                        auth.account_id = account_id;
+                        auth.client_id = client_id;
+                        auth.client_secret = client_secret;
+                        auth.refresh_token = refresh_token;
+                        auth.account_name = account_name;
+                        auth
                     }
                 },
             ),
     );
     let account = option::of((s(), any::<bool>(), s()).prop_map(
-        |(settlement_currency, raw_card_data_access, country)| AccountConfig {
-            settlement_currency,
-            raw_card_data_access,
-            country,
-            limits: None,
+        |(settlement_currency, raw_card_data_access, country)| {
+            let mut account = AccountConfig::default();
+            account.settlement_currency = settlement_currency;
+            account.raw_card_data_access = raw_card_data_access;
+            account.country = country;
+            account.limits = None;
+            account
         },
     ));
     let currencies = option::of(prop::collection::vec(
@@ -331,21 +335,22 @@ fn arbitrary_config() -> impl Strategy<Value = GatewayConfig> {
                 return_url,
                 radar,
                 live_card_tested,
-            )| GatewayConfig {
-                name,
-                version,
-                mode,
-                existing,
-                auth,
-                publishable_key,
-                account,
-                data_protection,
-                card_brands,
-                currencies,
-                return_url,
-                radar,
-                live_card_tested,
-                ..GatewayConfig::default()
+            )| {
+                let mut config = GatewayConfig::default();
+                config.name = name;
+                config.version = version;
+                config.mode = mode;
+                config.existing = existing;
+                config.auth = auth;
+                config.publishable_key = publishable_key;
+                config.account = account;
+                config.data_protection = data_protection;
+                config.card_brands = card_brands;
+                config.currencies = currencies;
+                config.return_url = return_url;
+                config.radar = radar;
+                config.live_card_tested = live_card_tested;
+                config
             },
         )
 }

@@ -8,15 +8,16 @@ use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, Ga
 const BODY: &str = "47RXGjS6lhYFCrL80XA37476e";
 
 fn base() -> GatewayConfig {
-    GatewayConfig {
-        name: Some("Stripe USD".into()),
-        version: Some("v2".into()),
-        mode: Some("test".into()),
-        auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-        account: Some(AccountConfig::settling_in("USD")),
-        card_brands: Some(vec!["visa".into()]),
-        currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
-        ..GatewayConfig::default()
+    {
+        let mut config = GatewayConfig::default();
+        config.name = Some("Stripe USD".into());
+        config.version = Some("v2".into());
+        config.mode = Some("test".into());
+        config.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+        config.account = Some(AccountConfig::settling_in("USD"));
+        config.card_brands = Some(vec!["visa".into()]);
+        config.currencies = Some(vec![CurrencyConfig::new("USD", "0.50")]);
+        config
     }
 }
 
@@ -45,11 +46,12 @@ fn a_secret_pasted_as_the_name_does_not_leak_through_the_gateway_debug() {
 #[test]
 fn a_secret_pasted_as_the_connect_account_name_does_not_leak() {
     let mut config = base();
-    config.auth = Some(AuthConfig {
-        scheme: Some("connect".into()),
-        account_id: Some("acct_1R3fqDP6919yCiFv".into()),
-        account_name: Some(format!("sk_live_{BODY}")),
-        ..AuthConfig::default()
+    config.auth = Some({
+        let mut auth = AuthConfig::default();
+        auth.scheme = Some("connect".into());
+        auth.account_id = Some("acct_1R3fqDP6919yCiFv".into());
+        auth.account_name = Some(format!("sk_live_{BODY}"));
+        auth
     });
     assert!(!format!("{config:?}").contains(BODY));
     let form = config

@@ -37,7 +37,7 @@ fn check_callback(query: &str, m: &Marker) {
         Ok(grant) => {
             let state_sent = url.query_pairs().any(|(k, v)| k == "state" && v == STATE);
             assert!(state_sent, "a grant without the state sent: {url}");
-            assert!(grant.code().expose_secret().starts_with("ac_"));
+            assert!(grant.authorization_code().expose_secret().starts_with("ac_"));
             m.assert_debug("OAuthGrant", &grant);
         }
         Err(e) => {

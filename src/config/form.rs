@@ -30,10 +30,11 @@ use super::{GatewayConfig, GatewayDraft};
 /// use stripe_gateway_rules::config::{AuthConfig, GatewayConfig, ValidatedForm};
 ///
 /// // Kartra's form (S2): a connected account, no key, no payment fields.
-/// let config = GatewayConfig {
-///     platform: Some("kartra".into()),
-///     auth: Some(AuthConfig::connect("acct_1R3fqDP6919yCiFv", "Acme Coaching LLC")),
-///     ..GatewayConfig::default()
+/// let config = {
+///     let mut config = GatewayConfig::default();
+///     config.platform = Some("kartra".into());
+///     config.auth = Some(AuthConfig::connect("acct_1R3fqDP6919yCiFv", "Acme Coaching LLC"));
+///     config
 /// };
 /// let form = config.validate(&config.profile()).expect("a valid connection");
 /// assert!(matches!(form, ValidatedForm::Connection(_)));

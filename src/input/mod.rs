@@ -40,7 +40,8 @@ macro_rules! define_gateway_config {
     ($($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
         shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
         /// A Stripe gateway configuration as entered: the fields of the [file format](crate::config), not yet
-        /// parsed. Build it in code with struct-update syntax, or load it with
+        /// parsed. Build it in code from [`default()`](Default::default) by setting its public
+        /// fields (it is `#[non_exhaustive]`: it will gain fields), or load it with
         /// [`from_json`](Self::from_json); then [`check`](Self::check) or
         /// [`validate`](Self::validate) it under its [`profile`](Self::profile).
         ///
@@ -70,20 +71,22 @@ macro_rules! define_gateway_config {
         /// ```
         /// use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
         ///
-        /// let config = GatewayConfig {
-        ///     name: Some("Stripe USD".into()),
-        ///     version: Some("v2".into()),
-        ///     mode: Some("test".into()),
-        ///     auth: Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
-        ///     account: Some(AccountConfig::settling_in("USD")),
-        ///     card_brands: Some(vec!["visa".into()]),
-        ///     currencies: Some(vec![CurrencyConfig::new("USD", "0.50")]),
-        ///     ..GatewayConfig::default()
+        /// let config = {
+        ///     let mut config = GatewayConfig::default();
+        ///     config.name = Some("Stripe USD".into());
+        ///     config.version = Some("v2".into());
+        ///     config.mode = Some("test".into());
+        ///     config.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+        ///     config.account = Some(AccountConfig::settling_in("USD"));
+        ///     config.card_brands = Some(vec!["visa".into()]);
+        ///     config.currencies = Some(vec![CurrencyConfig::new("USD", "0.50")]);
+        ///     config
         /// };
         /// let form = config.validate(&config.profile()).expect("valid");
         /// assert_eq!(form.gateway().expect("a payment gateway").name(), "Stripe USD");
         /// ```
         #[derive(Clone, Default)]
+        #[non_exhaustive]
         pub struct GatewayConfig {
             $(
                 $(#[doc = $doc])*
@@ -99,6 +102,7 @@ gateway_fields!(define_gateway_config);
 /// (`secret_key`, `account_id`), `oauth2` (`client_id`, `client_secret`, `refresh_token`,
 /// `account_id`) or `connect` (`account_id`, `account_name`).
 #[derive(Clone, Default)]
+#[non_exhaustive]
 pub struct AuthConfig {
     /// `api_key`, `oauth2` or `connect`.
     pub scheme: Option<String>,
@@ -131,6 +135,7 @@ impl AuthConfig {
 /// The `account` object: facts about the Stripe account that the platform knows and Stripe
 /// does not tell it through this crate.
 #[derive(Clone, Default)]
+#[non_exhaustive]
 pub struct AccountConfig {
     /// The currency the account settles in (its payout bank account's currency), which
     /// decides Stripe's minimum charge ([stripe-facts §1.1](crate::rules#facts-1-1)).
