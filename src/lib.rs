@@ -8,9 +8,9 @@
 //
 // 1. values and their parsers: `text`, `print`, `diagnostics`, `codes`, `currency`,
 //    `card_brand`, `money`, `minimum`, `credentials`, `api_version`, `version`,
-//    `data_protection`, `authorization`, `diagnosis`;
-// 2. typed credentials and forms as entered: `auth` (`AuthScheme`), `input` (`GatewayConfig`
-//    and its objects), `reader` (the field-level JSON reader);
+//    `data_protection`, `authorization`, `stripe_error`;
+// 2. forms as entered: `input` (`GatewayConfig` and its objects), `reader` (the field-level
+//    JSON reader);
 // 3. what forms are judged by and validate into: `profile` (reads `input`), `gateway`
 //    (`ValidatedGateway`), `connection`;
 // 4. `config` (reads, checks and validates forms into `gateway`'s and `connection`'s types;
