@@ -450,3 +450,28 @@ impl From<Platform> for Profile {
         platform.profile()
     }
 }
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+    use crate::input::{FORM_COLUMNS, form_of};
+
+    /// rules §11: the `forms` columns are the shipped platforms, each once: every platform's
+    /// form comes from the declaration.
+    #[test]
+    fn the_form_columns_are_the_shipped_platforms() {
+        let shipped: Vec<&str> = Platform::ALL.iter().map(|p| p.as_str()).collect();
+        let mut columns = FORM_COLUMNS.to_vec();
+        columns.sort_unstable();
+        let mut expected = shipped.clone();
+        expected.sort_unstable();
+        assert_eq!(columns, expected);
+        for platform in shipped {
+            assert!(
+                form_of(platform).any(|(field, _)| field == "auth"),
+                "{platform}'s form has no auth"
+            );
+        }
+        assert_eq!(form_of("another").count(), 0);
+    }
+}
