@@ -158,6 +158,7 @@ mod print;
 pub mod profile;
 #[cfg(feature = "serde")]
 mod reader;
+pub mod request;
 pub mod rules;
 pub mod testing;
 mod text;

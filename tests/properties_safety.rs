@@ -284,12 +284,14 @@ fn arbitrary_config() -> impl Strategy<Value = GatewayConfig> {
                 },
             ),
     );
-    let account = option::of((s(), any::<bool>(), s()).prop_map(
-        |(settlement_currency, raw_card_data_access, country)| AccountConfig {
+    let account = option::of((s(), any::<bool>(), s(), s(), s()).prop_map(
+        |(settlement_currency, raw_card_data_access, country, descriptor, prefix)| AccountConfig {
             settlement_currency,
             raw_card_data_access,
             country,
             limits: None,
+            statement_descriptor: descriptor,
+            statement_descriptor_prefix: prefix,
         },
     ));
     let currencies = option::of(prop::collection::vec(

@@ -317,7 +317,10 @@ fn check_payments(
         &gateway,
         reader,
         &mut out,
-        preflight::Options { only_refused },
+        preflight::Options {
+            only_refused,
+            ..preflight::Options::default()
+        },
         |bytes| {
             if let Some(bar) = &bar {
                 bar.set_position(bytes);
