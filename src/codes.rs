@@ -890,8 +890,10 @@ code_enum! {
 }
 
 impl RequestCode {
-    /// What to do about it.
-    pub(crate) const fn remedy(self) -> &'static str {
+    /// What to do about it: [`RequestError::remedy`](crate::request::RequestError::remedy),
+    /// and what `explain` prints.
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
         match self {
             RequestCode::DescriptorTooShort => {
                 "write at least 5 characters, such as the business's name"

@@ -1534,9 +1534,9 @@ fn check_payments_answers_the_billing_run_example() {
         .map(|(n, c)| (*n, (*c).to_owned()))
         .collect();
     assert_eq!(flagged, expected);
-    let stdout = String::from_utf8(out.stdout.clone()).unwrap();
+    let printed = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(
-        !stdout.contains("4242") && !stdout.contains("EXAMPLEonly"),
+        !printed.contains("4242") && !printed.contains("EXAMPLEonly"),
         "a value was printed back"
     );
     // A reused key names the earlier line; a retry is accepted with a warning.
@@ -1556,4 +1556,12 @@ fn check_payments_answers_the_billing_run_example() {
     let summary = String::from_utf8(out.stderr).unwrap();
     assert!(summary.contains("accepted: 186"), "{summary}");
     assert!(summary.contains("accepted with a warning: 10"), "{summary}");
+    // `explain` prints the remedy the answer gives.
+    let remedy = reused["remedy"].as_str().unwrap();
+    let out = run(&["explain", "idempotency_key_reused"]);
+    assert!(
+        stdout(&out).contains(&format!("what to do: {remedy}")),
+        "{}",
+        stdout(&out)
+    );
 }

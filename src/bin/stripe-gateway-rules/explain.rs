@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use stripe_gateway_rules::codes::{self, CodeInfo, Family, ToolCode};
+use stripe_gateway_rules::codes::{self, CodeInfo, Family, RequestCode, ToolCode};
 use stripe_gateway_rules::diagnosis::{ErrorCategory, MAX_BODY_LEN, StripeError};
 
 /// `explain CODE` or `explain --list`: every code of the catalogue (the library's code enums
@@ -61,6 +61,8 @@ fn what_to_do(info: &CodeInfo) -> String {
             "correct the configuration so that {} (the report's remedy says how, field by field)",
             info.rule
         ),
+        Family::Request => RequestCode::from_code(info.code)
+            .map_or_else(String::new, |c| c.remedy().to_owned()),
         Family::OperationLine => "correct the line as its message says: the field, and the JSON type or value expected".to_owned(),
         Family::StripeErrorCategory => ErrorCategory::ALL
             .iter()

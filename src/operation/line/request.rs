@@ -64,7 +64,7 @@ pub(super) fn plain_object(line: &str, i: usize) -> Option<(&str, usize)> {
 }
 
 /// The pairs of an object [`plain_object`] accepted, in order.
-fn plain_pairs(object: &str) -> impl Iterator<Item = (&str, &str)> + Clone {
+pub(super) fn plain_pairs(object: &str) -> impl Iterator<Item = (&str, &str)> + Clone {
     let bytes = object.as_bytes();
     let mut j = skip_json_whitespace(bytes, 1);
     std::iter::from_fn(move || {

@@ -176,7 +176,35 @@ fn fields<'a>(l: &'a OperationLine<'_>) -> (Vec<Option<&'a str>>, Option<bool>, 
         Some(super::LineId::Text(t)) => format!("text {t}"),
         Some(super::LineId::Number(n)) => format!("number {n}"),
     };
-    (texts.iter().map(|t| t.as_deref()).collect(), l.extended, id)
+    // Issue 20: the request fields, read alike on both paths (metadata as its pairs).
+    let r = &l.request;
+    let metadata = match &r.metadata {
+        None => "none".to_owned(),
+        Some(super::request::MetadataText::Plain(text)) => {
+            format!(
+                "{:?}",
+                super::request::plain_pairs(text).collect::<Vec<_>>()
+            )
+        }
+        Some(super::request::MetadataText::Pairs(pairs)) => format!(
+            "{:?}",
+            pairs
+                .iter()
+                .map(|(k, v)| (k.as_ref(), v.as_ref()))
+                .collect::<Vec<_>>()
+        ),
+        Some(super::request::MetadataText::NotString(n)) => format!("not a string {n}"),
+        Some(super::request::MetadataText::NotObject) => "not an object".to_owned(),
+    };
+    let request = format!(
+        "{id} {:?} {:?} {:?} {:?} {metadata}",
+        r.statement_descriptor, r.statement_descriptor_suffix, r.description, r.idempotency_key
+    );
+    (
+        texts.iter().map(|t| t.as_deref()).collect(),
+        l.extended,
+        request,
+    )
 }
 
 /// The serde visitor alone (what `parse` does when the fast path declines).
@@ -199,6 +227,18 @@ fn line_strategy() -> impl Strategy<Value = String> {
         1 => Just("\"caf\u{e9}\"".to_owned()),
         1 => prop::sample::select(vec!["true", "false", "null", "12", "-1.50", "[]", "{}", "tru"])
             .prop_map(str::to_owned),
+        // Issue 20: metadata objects, plain, with escapes, with other types, cut short.
+        2 => prop::sample::select(vec![
+            "{\"a\":\"b\"}",
+            "{ \"order_id\" : \"A-1\" , \"plan\":\"pro\" }",
+            "{\"a\":\"b\\u0041\"}",
+            "{\"a\":1}",
+            "{\"a\":{\"b\":\"c\"}}",
+            "{\"a\":\"b\",}",
+            "{\"a\"}",
+            "{\"a\":\"b\"",
+        ])
+        .prop_map(str::to_owned),
     ];
     let ws = prop::sample::select(vec!["", "", "", " ", "\t", "\r\n", "\u{a0}"]);
     let member = (key, ws.clone(), value, ws.clone())
