@@ -36,7 +36,7 @@ pub use descriptor::{
 #[cfg(feature = "serde")]
 pub(crate) use descriptor::{check_joined, check_suffix};
 pub use errors::{RequestError, RequestField};
-pub use ledger::{BYTES_PER_KEY, IdempotencyLedger, KeyFingerprint, KeyVerdict};
+pub use ledger::{BYTES_PER_KEY, FingerprintHasher, IdempotencyLedger, KeyFingerprint, KeyVerdict};
 pub(crate) use sensitive::sensitive;
 
 use std::fmt;
@@ -62,8 +62,7 @@ pub(crate) fn check_description(text: &str) -> Result<(), RequestError> {
     if let Some(code) = sensitive(text) {
         return Err(RequestError::new(code, field));
     }
-    let chars = text.chars().count();
-    if chars > MAX_DESCRIPTION_CHARS {
+    if let Some(chars) = over(text, MAX_DESCRIPTION_CHARS) {
         return Err(RequestError::new(RequestCode::DescriptionTooLong, field)
             .with_length(chars, MAX_DESCRIPTION_CHARS));
     }
@@ -76,26 +75,24 @@ pub(crate) fn check_idempotency_key(text: &str) -> Result<(), RequestError> {
     if text.is_empty() {
         return Err(RequestError::new(RequestCode::IdempotencyKeyEmpty, field));
     }
-    // Bytes bound characters from above: count only when the bytes could be too many.
-    if text.len() > MAX_IDEMPOTENCY_KEY_CHARS {
-        let chars = text.chars().count();
-        if chars > MAX_IDEMPOTENCY_KEY_CHARS {
-            return Err(RequestError::new(RequestCode::IdempotencyKeyTooLong, field)
-                .with_length(chars, MAX_IDEMPOTENCY_KEY_CHARS));
-        }
+    if let Some(chars) = over(text, MAX_IDEMPOTENCY_KEY_CHARS) {
+        return Err(RequestError::new(RequestCode::IdempotencyKeyTooLong, field)
+            .with_length(chars, MAX_IDEMPOTENCY_KEY_CHARS));
     }
     Ok(())
 }
 
 /// Checks metadata given as its pairs, in order: the number of keys, each key and value, no
-/// key twice, no sensitive data. No allocation (keys are compared pairwise: at most 50).
+/// key twice, no sensitive data. No allocation (the keys seen are kept on the stack and
+/// compared pairwise: at most 50).
 pub(crate) fn check_metadata<'k, I>(pairs: I) -> Result<(), RequestError>
 where
-    I: IntoIterator<Item = (&'k str, &'k str)> + Clone,
+    I: IntoIterator<Item = (&'k str, &'k str)>,
 {
     let field = RequestField::Metadata;
+    let mut seen = [""; MAX_METADATA_KEYS];
     let mut count = 0;
-    for (i, (key, value)) in pairs.clone().into_iter().enumerate() {
+    for (i, (key, value)) in pairs.into_iter().enumerate() {
         let n = i + 1;
         count = n;
         if n > MAX_METADATA_KEYS {
@@ -107,26 +104,25 @@ where
         if key.is_empty() {
             return Err(RequestError::new(RequestCode::MetadataKeyEmpty, field).with_key(n));
         }
-        if key.contains(['[', ']']) {
+        if key.bytes().any(|b| b == b'[' || b == b']') {
             return Err(RequestError::new(RequestCode::MetadataKeyBracket, field).with_key(n));
         }
-        let key_chars = key.chars().count();
-        if key_chars > MAX_METADATA_KEY_CHARS {
+        if let Some(chars) = over(key, MAX_METADATA_KEY_CHARS) {
             return Err(RequestError::new(RequestCode::MetadataKeyTooLong, field)
                 .with_key(n)
-                .with_length(key_chars, MAX_METADATA_KEY_CHARS));
+                .with_length(chars, MAX_METADATA_KEY_CHARS));
         }
-        if pairs.clone().into_iter().take(i).any(|(k, _)| k == key) {
+        if seen[..i].contains(&key) {
             return Err(RequestError::new(RequestCode::MetadataDuplicateKey, field).with_key(n));
         }
+        seen[i] = key;
         if let Some(code) = sensitive(value) {
             return Err(RequestError::new(code, field).with_value(n));
         }
-        let value_chars = value.chars().count();
-        if value_chars > MAX_METADATA_VALUE_CHARS {
+        if let Some(chars) = over(value, MAX_METADATA_VALUE_CHARS) {
             return Err(RequestError::new(RequestCode::MetadataValueTooLong, field)
                 .with_value(n)
-                .with_length(value_chars, MAX_METADATA_VALUE_CHARS));
+                .with_length(chars, MAX_METADATA_VALUE_CHARS));
         }
     }
     if count > MAX_METADATA_KEYS {
@@ -134,6 +130,16 @@ where
             .with_length(count, MAX_METADATA_KEYS));
     }
     Ok(())
+}
+
+/// The length of `text` in characters when it is over `max`; characters are counted only
+/// when its bytes could be too many (a character is at least one byte).
+fn over(text: &str, max: usize) -> Option<usize> {
+    if text.len() <= max {
+        return None;
+    }
+    let chars = text.chars().count();
+    (chars > max).then_some(chars)
 }
 
 /// A payment's description (`description`): at most 1,000 characters, no card number or

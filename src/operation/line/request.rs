@@ -2,13 +2,13 @@
 //! idempotency key ([rules §13](crate::rules#rules-13)). Read borrowed like the other
 //! fields; metadata is kept as the object's own text when its strings have no escape.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::Hasher;
 
 use super::scan::{plain_json_string, skip_json_whitespace};
 use super::*;
 use crate::codes::RequestCode;
 use crate::request::{
-    IdempotencyLedger, KeyFingerprint, KeyVerdict, RequestError, RequestField,
+    FingerprintHasher, IdempotencyLedger, KeyFingerprint, KeyVerdict, RequestError, RequestField,
     StatementDescriptorPrefix,
 };
 
@@ -313,12 +313,14 @@ impl<'a> OperationLine<'a> {
 
     /// The [`KeyFingerprint`] of the line's request, when it has an idempotency key: the
     /// key's hash, and a hash of every other field but `id` (metadata in any order of its
-    /// keys), so that two lines with the same key and the same request are told from two
+    /// keys; [`FingerprintHasher`]), so that two lines with the same key and the same request are told from two
     /// with the same key and different requests.
     #[must_use]
     pub fn fingerprint(&self) -> Option<KeyFingerprint> {
         let key = self.request.idempotency_key.as_deref()?;
-        let mut h = DefaultHasher::new();
+        let mut h = FingerprintHasher::default();
+        // Each present field with its position in the format (absent fields write nothing:
+        // the positions keep two lines with different fields apart).
         let texts = [
             &self.op,
             &self.amount,
@@ -338,14 +340,20 @@ impl<'a> OperationLine<'a> {
             &self.request.statement_descriptor_suffix,
             &self.request.description,
         ];
-        for text in texts {
-            text.as_deref().hash(&mut h);
+        for (i, text) in texts.into_iter().enumerate() {
+            if let Some(text) = text {
+                h.write_u8(i as u8);
+                h.write(text.as_bytes());
+            }
         }
-        self.extended.hash(&mut h);
+        if let Some(extended) = self.extended {
+            h.write_u8(0x80 | u8::from(extended));
+        }
         // Metadata in any order: the sum of each pair's own hash.
         let pair = |(k, v): (&str, &str)| {
-            let mut h = DefaultHasher::new();
-            (k, v).hash(&mut h);
+            let mut h = FingerprintHasher::default();
+            h.write(k.as_bytes());
+            h.write(v.as_bytes());
             h.finish()
         };
         let metadata = match &self.request.metadata {
@@ -361,7 +369,10 @@ impl<'a> OperationLine<'a> {
             ),
             Some(MetadataText::NotString(_) | MetadataText::NotObject) => Some(u64::MAX),
         };
-        metadata.hash(&mut h);
+        if let Some(m) = metadata {
+            h.write_u8(0xFF);
+            h.write_u64(m);
+        }
         Some(KeyFingerprint::new(key, h.finish()))
     }
 

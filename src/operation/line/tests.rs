@@ -387,3 +387,21 @@ fn a_null_line_is_worded_for_an_operator() {
         "invalid operation: expected a JSON object such as {\"op\":\"void\"}, found null (column 4)"
     );
 }
+
+/// Issue 20: lines with every request field (a long key, a metadata object of plain strings)
+/// take the fast path.
+#[test]
+fn lines_with_request_fields_take_the_fast_path() {
+    for line in [
+        r#"{"id":"in_10001","op":"sale","amount":"29.00","currency":"USD","card":"saved","statement_descriptor_suffix":"INV 10001","description":"Pro plan, November 2026","metadata":{"invoice_id":"in_10001","customer_id":"cus_10001","plan":"pro","period":"2026-11"},"idempotency_key":"in_10001-charge"}"#,
+        r#"{"id":"in_10001-refund","op":"refund","amount":"5.00","currency":"USD","captured_amount":"29.00","metadata":{"invoice_id":"in_10001","reason":"goodwill"},"idempotency_key":"in_10001-refund"}"#,
+        r#"{"op":"sale","statement_descriptor":"ACME SHOP","metadata":{}}"#,
+    ] {
+        let mut fast = OperationLine::default();
+        assert!(
+            OperationLine::parse_plain(line, &mut fast).is_some(),
+            "{line}"
+        );
+        assert_eq!(fields(&fast), fields(&parse_with_serde(line).unwrap()));
+    }
+}
