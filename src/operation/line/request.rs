@@ -275,10 +275,13 @@ impl<'a> OperationLine<'a> {
         }
         match &r.metadata {
             None => {}
-            Some(MetadataText::Plain(text)) => crate::request::check_metadata(plain_pairs(text))?,
-            Some(MetadataText::Pairs(pairs)) => {
-                crate::request::check_metadata(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())))?
+            Some(MetadataText::Plain(text)) => {
+                crate::request::check_metadata(plain_pairs(text), Some(text))?;
             }
+            Some(MetadataText::Pairs(pairs)) => crate::request::check_metadata(
+                pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())),
+                None,
+            )?,
             Some(MetadataText::NotString(n)) => {
                 return Err(RequestError::new(
                     RequestCode::MetadataValueNotString,
