@@ -419,3 +419,32 @@ fn request_codes_are_in_the_catalogue() {
         assert!(row.is_some(), "{code}");
     }
 }
+
+/// stripe-facts §10.3: metadata read as written (no escapes) is scanned as a whole first; a
+/// card number or a secret in any pair is still found at its position, and digits split
+/// across pairs are not taken for a card number.
+#[test]
+fn metadata_scanned_whole_finds_each_pair_api_metadata() {
+    let line = |metadata: &str| {
+        format!(
+            r#"{{"op":"refund","amount":"1.00","currency":"usd","captured_amount":"2.00","metadata":{metadata}}}"#
+        )
+    };
+    for (metadata, expected) in [
+        (
+            r#"{"a":"1","b":"2","c":"4242-4242-4242-4242"}"#,
+            Some("metadata value 3 holds a card number"),
+        ),
+        (
+            r#"{"a":"1","whsec_x":"2"}"#,
+            Some("metadata key 2 holds a Stripe secret"),
+        ),
+        (r#"{"a":"4242424242","b":"424242"}"#, None),
+        (r#"{"sk":"_live_x"}"#, None),
+    ] {
+        let text = line(metadata);
+        let parsed = OperationLine::parse(&text).unwrap();
+        let got = parsed.check_request(None).err().map(|e| e.to_string());
+        assert_eq!(got.as_deref(), expected, "{metadata}");
+    }
+}
