@@ -24,6 +24,27 @@ fn lines_of(sample: &[&str]) -> String {
         .collect()
 }
 
+/// 10,000 accepted lines with every request field a payment takes, each with its own
+/// idempotency key: sales (a third with a brand) and refunds with metadata.
+fn request_lines() -> String {
+    let mut out = String::new();
+    for i in 0..10_000u32 {
+        let n = 10_000 + i;
+        let line = if i % 5 == 4 {
+            format!(
+                r#"{{"id":"in_{n}-refund","op":"refund","amount":"5.00","currency":"USD","captured_amount":"29.00","metadata":{{"invoice_id":"in_{n}","reason":"goodwill"}},"idempotency_key":"in_{n}-refund"}}"#
+            )
+        } else {
+            format!(
+                r#"{{"id":"in_{n}","op":"sale","amount":"29.00","currency":"USD","card":"saved","statement_descriptor_suffix":"INV {n}","description":"Pro plan, November 2026","metadata":{{"invoice_id":"in_{n}","customer_id":"cus_{n}","plan":"pro","period":"2026-11"}},"idempotency_key":"in_{n}-charge"}}"#
+            )
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 fn preflight(c: &mut Criterion) {
     let loaded =
         GatewayConfig::from_json(include_str!("../examples/configs/portabilling-usd.json"))
@@ -39,10 +60,37 @@ fn preflight(c: &mut Criterion) {
     // The example file: 7 of its 12 lines accepted, 4 refused by a rule, 1 not JSON. And the
     // same file's accepted lines alone (a billing run where everything passes: the common case).
     let accepted: Vec<&str> = [0, 1, 2, 3, 5, 6].iter().map(|&i| sample[i]).collect();
-    for (name, input) in [
-        ("example file", lines_of(&sample)),
-        ("accepted lines", lines_of(&accepted)),
+    // Issue 20: accepted lines with the request fields (a suffix checked against the account's
+    // prefix, a description, metadata of four keys, an idempotency key, distinct on every
+    // line so that the run-level check records 10,000 keys and flags none).
+    let billing =
+        GatewayConfig::from_json(include_str!("../examples/configs/billing-run.json")).unwrap();
+    let billing_gateway = billing
+        .validate(&billing.profile())
+        .unwrap()
+        .into_gateway()
+        .unwrap();
+    for (name, input, gateway) in [
+        ("example file", lines_of(&sample), &gateway),
+        ("accepted lines", lines_of(&accepted), &gateway),
+        (
+            "accepted lines with request fields",
+            request_lines(),
+            &billing_gateway,
+        ),
     ] {
+        if name.contains("request fields") {
+            let mut sink = io::sink();
+            let summary = preflight::run(
+                gateway,
+                input.as_bytes(),
+                &mut sink,
+                Default::default(),
+                |_| {},
+            )
+            .unwrap();
+            assert_eq!((summary.accepted, summary.warned), (10_000, 0), "{summary}");
+        }
         let mut group = c.benchmark_group(format!("preflight/{name}"));
         group.throughput(Throughput::Bytes(input.len() as u64));
         group.bench_function("serde_json::Value alone", |b| {
@@ -73,7 +121,7 @@ fn preflight(c: &mut Criterion) {
         group.bench_function("check-payments pre-flight", |b| {
             b.iter(|| {
                 let summary = preflight::run(
-                    &gateway,
+                    gateway,
                     black_box(input.as_bytes()),
                     &mut out,
                     preflight::Options::default(),

@@ -22,6 +22,10 @@ done <<'LINES'
 {"op":"save_payment_method","customer_email":"a@shop.example"}
 {"op":"delete_payment_method"}
 LINES
+# Issue 20: a billing run's lines with descriptors, metadata, descriptions and idempotency
+# keys (two in ten of examples/billing-run.jsonl, its mistakes among them).
+awk 'NR % 10 == 1 || NR % 10 == 4' ../examples/billing-run.jsonl | \
+  bash -c 'n=0; while IFS= read -r line; do n=$((n + 1)); printf "%s" "$line" > "corpus/operation_line/billing-$n.json"; done'
 i=0
 for v in sk_live_4eC39HqLyjWDarjtT1zdp7dc rk_test_51HxYzAbCdEfGhIjKlMnOpQr pk_live_TYooMQauvdEDq54NiTphI7jx \
          acct_1R3fqDP6919yCiFv ca_FkyHCg7X8mlvCUdMDao4mMxagUfhIwXb whsec_abcdefghijklmnopqrstuvwxyz012345 \

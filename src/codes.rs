@@ -128,6 +128,10 @@ families! {
     OperationLine => OperationLineCode, "operation_line";
     /// A keyword, platform, card brand, report path or platform code that does not parse.
     Value => ValueCode, "value";
+    /// A value of a request Stripe would refuse or that must not be sent (statement
+    /// descriptors, metadata, descriptions, idempotency keys), and a billing run's reused
+    /// idempotency keys.
+    Request => RequestCode, "request";
     /// The command-line tool's own codes (feature `cli`).
     Tool => ToolCode, "tool";
 }
@@ -843,6 +847,135 @@ code_enum! {
             "a report path is field names joined by `.`, with list positions in `[…]`", "rules §10";
         InvalidCode => "invalid_code", "error",
             "a platform's code is 1 to 64 characters of a-z, 0-9 and _, starting with a letter", "rules §10";
+    }
+}
+
+code_enum! {
+    /// Why a value of a request is refused, or a billing run's idempotency key is flagged:
+    /// [`RequestError::code`](crate::request::RequestError::code).
+    RequestCode, Family::Request, {
+        DescriptorTooShort => "descriptor_too_short", "error",
+            "a complete statement descriptor is at least 5 characters", "rules §13; stripe-facts §10.1";
+        DescriptorTooLong => "descriptor_too_long", "error",
+            "a complete statement descriptor is at most 22 characters", "rules §13; stripe-facts §10.1";
+        PrefixTooShort => "prefix_too_short", "error",
+            "a statement descriptor prefix is at least 2 characters", "rules §13; stripe-facts §10.1";
+        PrefixTooLong => "prefix_too_long", "error",
+            "a statement descriptor prefix is at most 10 characters", "rules §13; stripe-facts §10.1";
+        SuffixTooLong => "suffix_too_long", "error",
+            "the prefix, `* ` and the suffix fit in 22 characters", "rules §13; stripe-facts §10.1";
+        SuffixPrefixUnknown => "suffix_prefix_unknown", "warning",
+            "a suffix is checked against the account's prefix, when the configuration states it", "rules §11, §13";
+        DescriptorNotLatin => "descriptor_not_latin", "error",
+            "a statement descriptor holds Latin characters only", "rules §13; stripe-facts §10.1";
+        DescriptorForbiddenCharacter => "descriptor_forbidden_character", "error",
+            "a statement descriptor holds none of < > \\ ' \" *", "rules §13; stripe-facts §10.1";
+        DescriptorNoLetter => "descriptor_no_letter", "error",
+            "a statement descriptor, and each of its prefix and suffix, holds a letter", "rules §13; stripe-facts §10.1";
+        DescriptorOnCardPayment => "descriptor_on_card_payment", "error",
+            "since 2024-01-02 a card payment takes no `statement_descriptor`, only a suffix", "rules §13; stripe-facts §10.2";
+        DescriptionTooLong => "description_too_long", "error",
+            "a payment's description is at most 1,000 characters", "rules §13; stripe-facts §10.4";
+        MetadataTooManyKeys => "metadata_too_many_keys", "error",
+            "metadata holds at most 50 keys", "rules §13; stripe-facts §10.3";
+        MetadataKeyTooLong => "metadata_key_too_long", "error",
+            "a metadata key is at most 40 characters", "rules §13; stripe-facts §10.3";
+        MetadataKeyBracket => "metadata_key_bracket", "error",
+            "a metadata key holds no `[` or `]`", "rules §13; stripe-facts §10.3";
+        MetadataKeyEmpty => "metadata_key_empty", "error",
+            "a metadata key is not empty", "rules §13; stripe-facts §10.3";
+        MetadataDuplicateKey => "metadata_duplicate_key", "error",
+            "a metadata key appears once", "rules §13; stripe-facts §10.3";
+        MetadataValueTooLong => "metadata_value_too_long", "error",
+            "a metadata value is at most 500 characters", "rules §13; stripe-facts §10.3";
+        MetadataValueNotString => "metadata_value_not_string", "error",
+            "a metadata value is a string", "rules §13; stripe-facts §10.3";
+        MetadataNotObject => "metadata_not_object", "error",
+            "metadata is an object of string keys and string values", "rules §13; stripe-facts §10.3";
+        CardNumberInText => "card_number_in_text", "error",
+            "no card number in metadata, a description or a statement descriptor", "rules §13; stripe-facts §10.3";
+        SecretInText => "secret_in_text", "error",
+            "no Stripe secret in metadata, a description or a statement descriptor", "rules §13; stripe-facts §10.3, §3";
+        IdempotencyKeyEmpty => "idempotency_key_empty", "error",
+            "an idempotency key is not empty", "rules §13; stripe-facts §10.5";
+        IdempotencyKeyTooLong => "idempotency_key_too_long", "error",
+            "an idempotency key is at most 255 characters", "rules §13; stripe-facts §10.5";
+        IdempotencyKeyReused => "idempotency_key_reused", "error",
+            "an idempotency key is not reused with other parameters", "rules §13; stripe-facts §10.5";
+        IdempotencyKeyRetried => "idempotency_key_retried", "warning",
+            "an idempotency key reused with the same parameters is a retry", "rules §13; stripe-facts §10.5";
+        IdempotencyKeysNotCompared => "idempotency_keys_not_compared", "warning",
+            "a run compares at most as many idempotency keys as its bound", "rules §13";
+    }
+}
+
+impl RequestCode {
+    /// What to do about it: [`RequestError::remedy`](crate::request::RequestError::remedy),
+    /// and what `explain` prints.
+    #[must_use]
+    pub const fn remedy(self) -> &'static str {
+        match self {
+            RequestCode::DescriptorTooShort => {
+                "write at least 5 characters, such as the business's name"
+            }
+            RequestCode::DescriptorTooLong => "shorten it to 22 characters",
+            RequestCode::PrefixTooShort => {
+                "write at least 2 characters, such as the start of the business's name"
+            }
+            RequestCode::PrefixTooLong => "shorten the prefix to 10 characters",
+            RequestCode::SuffixTooLong => {
+                "shorten the suffix so that the prefix, \"* \" and the suffix fit in 22 characters"
+            }
+            RequestCode::SuffixPrefixUnknown => {
+                "record the account's statement_descriptor_prefix (Stripe Dashboard, Settings > Public details) under account in the configuration"
+            }
+            RequestCode::DescriptorNotLatin => {
+                "use Latin letters, digits, spaces and punctuation only (no symbols such as ™, no other scripts)"
+            }
+            RequestCode::DescriptorForbiddenCharacter => {
+                "remove the character; write without < > \\ ' \" *"
+            }
+            RequestCode::DescriptorNoLetter => {
+                "add a letter, such as \"ORDER 1234\" instead of \"1234\""
+            }
+            RequestCode::DescriptorOnCardPayment => {
+                "send the text as statement_descriptor_suffix instead; Stripe adds the account's prefix"
+            }
+            RequestCode::DescriptionTooLong => "shorten the description to 1,000 characters",
+            RequestCode::MetadataTooManyKeys => {
+                "send at most 50 keys; keep the rest in your own database under one key holding its id"
+            }
+            RequestCode::MetadataKeyTooLong => "shorten the key to 40 characters",
+            RequestCode::MetadataKeyBracket => "rename the key without [ and ]",
+            RequestCode::MetadataKeyEmpty => "give the key a name",
+            RequestCode::MetadataDuplicateKey => "send each key once",
+            RequestCode::MetadataValueTooLong => {
+                "shorten the value to 500 characters, or keep it in your own database and send its id"
+            }
+            RequestCode::MetadataValueNotString => "send the value as a string, such as \"42\"",
+            RequestCode::MetadataNotObject => {
+                "send metadata as a JSON object of strings, such as {\"order_id\":\"1234\"}"
+            }
+            RequestCode::CardNumberInText => {
+                "remove the card number: card details never go into metadata, descriptions or descriptors"
+            }
+            RequestCode::SecretInText => {
+                "remove the secret, and roll the key in the Stripe Dashboard if it was ever sent"
+            }
+            RequestCode::IdempotencyKeyEmpty => "send a key, such as a V4 UUID, or none",
+            RequestCode::IdempotencyKeyTooLong => {
+                "use a key of at most 255 characters, such as a V4 UUID"
+            }
+            RequestCode::IdempotencyKeyReused => {
+                "give each different request its own key; reuse a key only to retry the same request"
+            }
+            RequestCode::IdempotencyKeyRetried => {
+                "nothing, if this line retries the earlier one; else give it its own key"
+            }
+            RequestCode::IdempotencyKeysNotCompared => {
+                "split the run, or raise its bound of idempotency keys"
+            }
+        }
     }
 }
 

@@ -77,9 +77,32 @@ pub struct ValidatedGateway {
     /// Whether limits were stated: without them, [`check`](Self::check) keeps the fast
     /// default conversion.
     pub(crate) limits_stated: bool,
+    /// The account's static statement descriptor, when the configuration states it.
+    pub(crate) statement_descriptor: Option<crate::request::StatementDescriptor>,
+    /// The prefix of card payments' descriptors: stated, or Stripe's fallback (the static
+    /// descriptor cut to 10 characters).
+    pub(crate) statement_descriptor_prefix: Option<crate::request::StatementDescriptorPrefix>,
 }
 
 impl ValidatedGateway {
+    /// The account's static statement descriptor, when the configuration states it
+    /// (`account.statement_descriptor`, [rules §13](crate::rules#rules-13)).
+    #[must_use]
+    pub fn statement_descriptor(&self) -> Option<&crate::request::StatementDescriptor> {
+        self.statement_descriptor.as_ref()
+    }
+
+    /// The prefix of the account's card payments' descriptors, against which a payment's
+    /// `statement_descriptor_suffix` is checked: `account.statement_descriptor_prefix`, else
+    /// Stripe's fallback, `account.statement_descriptor` cut to 10 characters
+    /// ([rules §13](crate::rules#rules-13)). `None` when the configuration states neither.
+    #[must_use]
+    pub fn statement_descriptor_prefix(
+        &self,
+    ) -> Option<&crate::request::StatementDescriptorPrefix> {
+        self.statement_descriptor_prefix.as_ref()
+    }
+
     /// The gateway's name.
     #[must_use]
     pub fn name(&self) -> &str {

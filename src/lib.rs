@@ -42,6 +42,7 @@ mod print;
 pub mod profile;
 #[cfg(feature = "serde")]
 mod reader;
+pub mod request;
 pub mod rules;
 pub mod stripe_error;
 pub mod testing;

@@ -144,18 +144,22 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
 /// any case): for values that are sent on (an OAuth state, a redirect URI), which must not
 /// carry one. A long random run alone is not taken for a secret here.
 pub(crate) fn holds_secret_marker(input: &str) -> bool {
-    let lower = |i: usize, word: &str| {
-        input
-            .as_bytes()
+    // Every marker holds a `_` at a fixed place (`sk_`/`rk_` at 2, `whsec_` at 5, `_secret_`
+    // at 0): only the `_`s of the input are looked around, so a text without one costs a
+    // single pass over its bytes.
+    let bytes = input.as_bytes();
+    let at = |i: usize, word: &[u8]| {
+        bytes
             .get(i..i + word.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+            .is_some_and(|b| b.eq_ignore_ascii_case(word))
     };
-    (0..input.len()).any(|i| {
-        [
-            "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_", "_secret_",
-        ]
-        .iter()
-        .any(|m| lower(i, m))
+    bytes.iter().enumerate().any(|(u, &b)| {
+        b == b'_'
+            && ((u >= 2
+                && (at(u - 2, b"sk") || at(u - 2, b"rk"))
+                && (at(u + 1, b"live_") || at(u + 1, b"test_")))
+                || (u >= 5 && at(u - 5, b"whsec"))
+                || at(u + 1, b"secret_"))
     })
 }
 
@@ -292,4 +296,44 @@ pub(crate) fn same_keyword(input: &str, keyword: &str) -> bool {
             };
             i == k.to_ascii_lowercase()
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    /// The markers looked for everywhere, as the scanner's doc lists them.
+    fn by_every_position(input: &str) -> bool {
+        let lower = input.to_ascii_lowercase();
+        [
+            "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_", "_secret_",
+        ]
+        .iter()
+        .any(|m| lower.contains(m))
+    }
+
+    proptest! {
+        /// Issue 20: the scanner that looks around each `_` finds exactly the markers a
+        /// search at every position finds.
+        #[test]
+        fn holds_secret_marker_finds_every_marker(input in "[sSkKrRwWhHeEcCtTlLiIvV_ é0-9]{0,40}") {
+            prop_assert_eq!(super::holds_secret_marker(&input), by_every_position(&input));
+        }
+    }
+
+    #[test]
+    fn holds_secret_marker_at_the_edges() {
+        for (text, found) in [
+            ("sk_live_", true),
+            ("xSK_TEST_y", true),
+            ("whsec_", true),
+            ("pi_1_secret_2", true),
+            ("_secret", false),
+            ("sk_prod_abc", false),
+            ("k_live_", false),
+            ("", false),
+        ] {
+            assert_eq!(super::holds_secret_marker(text), found, "{text}");
+        }
+    }
 }

@@ -69,8 +69,9 @@ fn answers(out: &Output) -> Vec<serde_json::Value> {
 /// Every bundled configuration, its exit status, its errors and its warnings, each judged as
 /// its own platform's form: a connection form (Kartra, iPaaS, data connector) is valid when
 /// its report has no error, though it has no payment fields.
-const CONFIGS: [(&str, i32, usize, usize); 14] = [
+const CONFIGS: [(&str, i32, usize, usize); 15] = [
     ("portabilling-usd.json", 0, 0, 0),
+    ("billing-run.json", 0, 0, 0),
     ("portabilling-chf-settlement.json", 1, 4, 1),
     ("konnektive-v2.json", 0, 0, 0),
     ("konnektive-v1-new.json", 1, 1, 2),
@@ -1642,4 +1643,205 @@ fn check_config_unreadable_file_has_no_zero_position() {
     assert!(doc["file_error"].get("column").is_none(), "{doc}");
     let out = run(&["check-config", "--format", "junit", "no/such/file.json"]);
     assert!(!stdout(&out).contains("line 0"), "{}", stdout(&out));
+}
+
+/// Every line of `examples/billing-run.jsonl` (rules §13, issue 20) that is not plainly
+/// accepted, with its code, in order: the README's answers.
+const BILLING_RUN: [(u64, &str); 137] = [
+    (3, "below_minimum"),
+    (5, "invalid_input"),
+    (7, "idempotency_key_retried"),
+    (10, "idempotency_key_reused"),
+    (12, "descriptor_no_letter"),
+    (14, "suffix_too_long"),
+    (17, "descriptor_on_card_payment"),
+    (19, "descriptor_not_latin"),
+    (21, "metadata_too_many_keys"),
+    (23, "metadata_value_too_long"),
+    (25, "card_number_in_text"),
+    (28, "metadata_key_bracket"),
+    (30, "secret_in_text"),
+    (32, "descriptor_forbidden_character"),
+    (34, "below_minimum"),
+    (37, "idempotency_key_retried"),
+    (41, "idempotency_key_reused"),
+    (43, "descriptor_no_letter"),
+    (45, "suffix_too_long"),
+    (47, "descriptor_on_card_payment"),
+    (49, "descriptor_not_latin"),
+    (52, "metadata_too_many_keys"),
+    (54, "invalid_input"),
+    (55, "metadata_value_too_long"),
+    (57, "card_number_in_text"),
+    (59, "metadata_key_bracket"),
+    (61, "secret_in_text"),
+    (64, "descriptor_forbidden_character"),
+    (66, "below_minimum"),
+    (69, "idempotency_key_retried"),
+    (72, "idempotency_key_reused"),
+    (74, "descriptor_no_letter"),
+    (77, "suffix_too_long"),
+    (79, "descriptor_on_card_payment"),
+    (81, "descriptor_not_latin"),
+    (83, "metadata_too_many_keys"),
+    (85, "metadata_value_too_long"),
+    (88, "card_number_in_text"),
+    (90, "metadata_key_bracket"),
+    (92, "secret_in_text"),
+    (94, "descriptor_forbidden_character"),
+    (96, "below_minimum"),
+    (100, "idempotency_key_retried"),
+    (102, "invalid_input"),
+    (104, "idempotency_key_reused"),
+    (106, "descriptor_no_letter"),
+    (108, "suffix_too_long"),
+    (110, "descriptor_on_card_payment"),
+    (113, "descriptor_not_latin"),
+    (115, "metadata_too_many_keys"),
+    (117, "metadata_value_too_long"),
+    (119, "card_number_in_text"),
+    (121, "metadata_key_bracket"),
+    (124, "secret_in_text"),
+    (126, "descriptor_forbidden_character"),
+    (128, "below_minimum"),
+    (131, "idempotency_key_retried"),
+    (134, "idempotency_key_reused"),
+    (137, "descriptor_no_letter"),
+    (139, "suffix_too_long"),
+    (141, "descriptor_on_card_payment"),
+    (143, "descriptor_not_latin"),
+    (145, "metadata_too_many_keys"),
+    (148, "metadata_value_too_long"),
+    (150, "invalid_input"),
+    (151, "card_number_in_text"),
+    (153, "metadata_key_bracket"),
+    (155, "secret_in_text"),
+    (157, "descriptor_forbidden_character"),
+    (160, "below_minimum"),
+    (163, "idempotency_key_retried"),
+    (166, "idempotency_key_reused"),
+    (168, "descriptor_no_letter"),
+    (170, "suffix_too_long"),
+    (173, "descriptor_on_card_payment"),
+    (175, "descriptor_not_latin"),
+    (177, "metadata_too_many_keys"),
+    (179, "metadata_value_too_long"),
+    (181, "card_number_in_text"),
+    (184, "metadata_key_bracket"),
+    (186, "secret_in_text"),
+    (188, "descriptor_forbidden_character"),
+    (190, "below_minimum"),
+    (193, "idempotency_key_retried"),
+    (197, "idempotency_key_reused"),
+    (199, "invalid_input"),
+    (200, "descriptor_no_letter"),
+    (202, "suffix_too_long"),
+    (204, "descriptor_on_card_payment"),
+    (206, "descriptor_not_latin"),
+    (209, "metadata_too_many_keys"),
+    (211, "metadata_value_too_long"),
+    (213, "card_number_in_text"),
+    (215, "metadata_key_bracket"),
+    (217, "secret_in_text"),
+    (220, "descriptor_forbidden_character"),
+    (222, "below_minimum"),
+    (225, "idempotency_key_retried"),
+    (228, "idempotency_key_reused"),
+    (230, "descriptor_no_letter"),
+    (233, "suffix_too_long"),
+    (235, "descriptor_on_card_payment"),
+    (237, "descriptor_not_latin"),
+    (239, "metadata_too_many_keys"),
+    (241, "metadata_value_too_long"),
+    (244, "card_number_in_text"),
+    (246, "invalid_input"),
+    (247, "metadata_key_bracket"),
+    (249, "secret_in_text"),
+    (251, "descriptor_forbidden_character"),
+    (253, "below_minimum"),
+    (257, "idempotency_key_retried"),
+    (260, "idempotency_key_reused"),
+    (262, "descriptor_no_letter"),
+    (264, "suffix_too_long"),
+    (266, "descriptor_on_card_payment"),
+    (269, "descriptor_not_latin"),
+    (271, "metadata_too_many_keys"),
+    (273, "metadata_value_too_long"),
+    (275, "card_number_in_text"),
+    (277, "metadata_key_bracket"),
+    (280, "secret_in_text"),
+    (282, "descriptor_forbidden_character"),
+    (284, "below_minimum"),
+    (287, "idempotency_key_retried"),
+    (290, "idempotency_key_reused"),
+    (293, "descriptor_no_letter"),
+    (295, "invalid_input"),
+    (296, "suffix_too_long"),
+    (298, "descriptor_on_card_payment"),
+    (300, "descriptor_not_latin"),
+    (302, "metadata_too_many_keys"),
+    (305, "metadata_value_too_long"),
+    (307, "card_number_in_text"),
+    (309, "metadata_key_bracket"),
+    (311, "secret_in_text"),
+    (313, "descriptor_forbidden_character"),
+];
+
+/// rules §13 (issue 20): the realistic billing run of the README, answered line by line:
+/// request rules (descriptors, metadata, descriptions, idempotency keys), sensitive data
+/// never printed back, and the run checked as a whole (a reused key names the earlier line).
+#[test]
+fn check_payments_answers_the_billing_run_example() {
+    let out = run(&[
+        "check-payments",
+        "examples/configs/billing-run.json",
+        "examples/billing-run.jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let answers = answers(&out);
+    assert_eq!(answers.len(), 313);
+    let flagged: Vec<(u64, String)> = answers
+        .iter()
+        .filter_map(|a| {
+            let code = a["code"]
+                .as_str()
+                .or_else(|| a["warnings"][0]["code"].as_str())?;
+            Some((a["line"].as_u64().unwrap(), code.to_owned()))
+        })
+        .collect();
+    let expected: Vec<(u64, String)> = BILLING_RUN
+        .iter()
+        .map(|(n, c)| (*n, (*c).to_owned()))
+        .collect();
+    assert_eq!(flagged, expected);
+    let printed = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        !printed.contains("4242") && !printed.contains("EXAMPLEonly"),
+        "a value was printed back"
+    );
+    // A reused key names the earlier line; a retry is accepted with a warning.
+    let reused = answers
+        .iter()
+        .find(|a| a["code"] == "idempotency_key_reused")
+        .unwrap();
+    assert_eq!(
+        reused["earlier_line"].as_u64().unwrap() + 1,
+        reused["line"].as_u64().unwrap()
+    );
+    let retried = answers
+        .iter()
+        .find(|a| a["warnings"][0]["code"] == "idempotency_key_retried")
+        .unwrap();
+    assert_eq!(retried["ok"], true);
+    let summary = String::from_utf8(out.stderr).unwrap();
+    assert!(summary.contains("accepted: 186"), "{summary}");
+    assert!(summary.contains("accepted with a warning: 10"), "{summary}");
+    // `explain` prints the remedy the answer gives.
+    let remedy = reused["remedy"].as_str().unwrap();
+    let out = run(&["explain", "idempotency_key_reused"]);
+    assert!(
+        stdout(&out).contains(&format!("what to do: {remedy}")),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -559,8 +559,9 @@ fn s4_portabilling_minimums_depend_on_the_settlement_currency() {
 fn the_bundled_configurations_validate_as_documented() {
     // Each platform's files carry only its form's fields (rules §11); the one without a
     // platform keeps the generic meaning (every rule).
-    let cases: [(&str, &[&str]); 14] = [
+    let cases: [(&str, &[&str]); 15] = [
         ("portabilling-usd.json", &[]),
+        ("billing-run.json", &[]),
         (
             "portabilling-chf-settlement.json",
             &[
@@ -789,6 +790,8 @@ fn secrets_pasted_into_text_fields_never_reach_messages_or_debug() {
                 account.raw_card_data_access = false;
                 account.country = Some(pasted.clone());
                 account.limits = None;
+                account.statement_descriptor = Some(pasted.clone());
+                account.statement_descriptor_prefix = Some(pasted.clone());
                 account
             });
             config.data_protection = Some(pasted.clone());

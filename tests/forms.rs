@@ -31,6 +31,7 @@ enum Expect {
 
 /// Every bundled form, with what it is. A test below checks that this covers the directory.
 const BUNDLED: &[(&str, Platform, Expect)] = &[
+    ("billing-run.json", Platform::PortaBilling, Expect::Gateway),
     (
         "cdata-oauth2.json",
         Platform::DataConnector,

@@ -447,3 +447,28 @@ fn operation_lines_parse_and_build_without_allocating() {
     assert_eq!(built, lines.len());
     assert_eq!(n, 0, "parsing accepted lines allocated");
 }
+
+/// rules §13 (issue 20): parsing a line with every request field (a metadata object of plain
+/// strings kept as its text), checking them against the account's prefix, and recording its
+/// idempotency key in a ledger that has room allocate nothing; only the ledger's table, once,
+/// when it grows.
+#[cfg(feature = "serde")]
+#[test]
+fn request_fields_parse_check_and_record_allocate_nothing() {
+    use stripe_gateway_rules::operation::OperationLine;
+    use stripe_gateway_rules::request::{IdempotencyLedger, StatementDescriptorPrefix};
+    let prefix: StatementDescriptorPrefix = "ACMEBILL".parse().unwrap();
+    let mut ledger = IdempotencyLedger::new(1000);
+    let first = r#"{"op":"sale","amount":"29.00","currency":"USD","card":"saved","statement_descriptor_suffix":"INV 10001","description":"Pro plan","metadata":{"invoice_id":"in_10001","plan":"pro"},"idempotency_key":"in_10001-charge"}"#;
+    // The first key allocates the ledger's first table.
+    let parsed = OperationLine::parse(first).unwrap();
+    assert_eq!(parsed.record_key(&mut ledger, 1), Ok(None));
+    let second = first.replace("10001", "10002");
+    let n = allocations_during(|| {
+        let parsed = OperationLine::parse(black_box(&second)).unwrap();
+        assert!(parsed.operation().is_ok());
+        assert!(parsed.check_request(Some(&prefix)).is_ok());
+        assert_eq!(parsed.record_key(&mut ledger, 2), Ok(None));
+    });
+    assert_eq!(n, 0);
+}

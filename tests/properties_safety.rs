@@ -291,13 +291,15 @@ fn arbitrary_config() -> impl Strategy<Value = GatewayConfig> {
                 },
             ),
     );
-    let account = option::of((s(), any::<bool>(), s()).prop_map(
-        |(settlement_currency, raw_card_data_access, country)| {
+    let account = option::of((s(), any::<bool>(), s(), s(), s()).prop_map(
+        |(settlement_currency, raw_card_data_access, country, descriptor, prefix)| {
             let mut account = AccountConfig::default();
             account.settlement_currency = settlement_currency;
             account.raw_card_data_access = raw_card_data_access;
             account.country = country;
             account.limits = None;
+            account.statement_descriptor = descriptor;
+            account.statement_descriptor_prefix = prefix;
             account
         },
     ));

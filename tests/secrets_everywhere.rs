@@ -170,3 +170,67 @@ proptest! {
         assert_no_leak("credentials", &out, &body)?;
     }
 }
+
+/// The outputs of a line's request check: its parse, its check, the error's Display, Debug,
+/// remedy and violation.
+fn request_outputs(line: &str) -> Vec<String> {
+    use stripe_gateway_rules::diagnostics::Path;
+    use stripe_gateway_rules::operation::OperationLine;
+    let mut out = Vec::new();
+    match OperationLine::parse(line) {
+        Err(e) => out.extend([e.to_string(), format!("{e:?}")]),
+        Ok(parsed) => {
+            out.push(format!("{parsed:?}"));
+            if let Err(e) = parsed.operation() {
+                out.extend([e.to_string(), format!("{e:?}")]);
+            }
+            if let Err(e) = parsed.check_request(None) {
+                out.extend([
+                    e.to_string(),
+                    format!("{e:?}"),
+                    e.remedy().to_owned(),
+                    format!("{:?}", e.to_violation(Path::field("line"))),
+                ]);
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    /// rules §13 (issue 20): a secret or a card number pasted into a statement descriptor, a
+    /// suffix, a description, a metadata key or value, or an idempotency key reaches no
+    /// output: it is refused by its code and never printed back, and `Debug` of a line shows
+    /// these fields' lengths only.
+    #[test]
+    fn request_fields_of_a_line((secret, body) in pasted_secret(), card in prop::sample::select(vec![
+        "4242424242424242", "4242 4242 4242 4242", "5555-5555-5555-4444", "378282246310005",
+    ])) {
+        use stripe_gateway_rules::codes::RequestCode;
+        use stripe_gateway_rules::request::{Description, Metadata, StatementDescriptor, StatementDescriptorSuffix};
+        let json = serde_json::to_string(&secret).unwrap();
+        let sale = r#"{"op":"sale","amount":"12.00","currency":"usd","card":"saved","#;
+        for field in ["statement_descriptor", "statement_descriptor_suffix", "description", "idempotency_key"] {
+            assert_no_leak(field, &request_outputs(&format!("{sale}\"{field}\":{json}}}")), &body)?;
+        }
+        assert_no_leak("metadata value", &request_outputs(&format!("{sale}\"metadata\":{{\"k\":{json}}}}}")), &body)?;
+        assert_no_leak("metadata key", &request_outputs(&format!("{sale}\"metadata\":{{{json}:\"v\"}}}}")), &body)?;
+        for text in [secret.clone(), format!("ACME {secret}")] {
+            assert_no_leak("descriptor", &shown(&text.parse::<StatementDescriptor>()), &body)?;
+            assert_no_leak("suffix", &shown(&text.parse::<StatementDescriptorSuffix>()), &body)?;
+            assert_no_leak("description", &shown(&text.parse::<Description>()), &body)?;
+            assert_no_leak("metadata", &shown(&Metadata::new([("k", text.as_str())])), &body)?;
+        }
+        // A card number: refused by its code wherever it is pasted, never printed back.
+        let digits: String = card.chars().filter(char::is_ascii_digit).collect();
+        let card_json = serde_json::to_string(&format!("paid {card}")).unwrap();
+        for field in ["statement_descriptor_suffix", "description"] {
+            let outputs = request_outputs(&format!("{sale}\"{field}\":{card_json}}}"));
+            prop_assert!(outputs.iter().all(|o| !o.contains(card) && !o.contains(&digits[4..12])), "{:?}", outputs);
+        }
+        let err = Metadata::new([("pan", card)]).unwrap_err();
+        prop_assert_eq!(err.code(), RequestCode::CardNumberInText);
+        let shown_err = format!("{err} {err:?}");
+        prop_assert!(!shown_err.contains(&digits[4..12]), "{}", shown_err);
+    }
+}

@@ -10,7 +10,9 @@
 //! error (`Display`, `Debug`), the configuration's `Debug`, the report (`Display`, `Debug`,
 //! JSON) or the validated form's `Debug`.
 //!
-//! Seeds: `fuzz/seed.sh` copies `examples/configs/*.json` into `fuzz/corpus/config_file/`.
+//! Seeds: `fuzz/seed.sh` copies `examples/configs/*.json` into `fuzz/corpus/config_file/`
+//! (`billing-run.json` among them: the account's `statement_descriptor` and
+//! `statement_descriptor_prefix`, issue 20, whose errors name the field, never the value).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

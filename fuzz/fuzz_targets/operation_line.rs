@@ -1,6 +1,9 @@
 //! An operations line: `OperationLine::parse`, `operation()`, then `check` against a fixed
-//! valid gateway (token-only, several currencies). Nothing panics; every refusal has a code
-//! and a message.
+//! valid gateway (token-only, several currencies, a statement descriptor prefix), and the
+//! request fields (issue 20): `check_request` against the gateway's prefix, and `record_key`
+//! twice in a fresh ledger (a line with a key is then a retry). Nothing panics; every refusal
+//! and request error has a code and a message. Seeds: `examples/operations.jsonl` and
+//! `examples/billing-run.jsonl` (descriptors, metadata, descriptions, idempotency keys).
 //!
 //! No leak: a marker secret derived from the input (see `fuzz/src/lib.rs`) is put into the
 //! line (a key or a value of the parsed JSON, or spliced into the text), and no 12-character
@@ -14,12 +17,14 @@ use libfuzzer_sys::fuzz_target;
 use stripe_gateway_rules::config::{GatewayConfig, ValidatedGateway};
 use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::operation::OperationLine;
+use stripe_gateway_rules::request::IdempotencyLedger;
 use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 const GATEWAY: &str = r#"{
   "name": "Stripe fuzz", "version": "v2", "mode": "test",
   "auth": { "scheme": "api_key", "secret_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc" },
-  "account": { "settlement_currency": "USD", "raw_card_data_access": true, "country": "JP" },
+  "account": { "settlement_currency": "USD", "raw_card_data_access": true, "country": "JP",
+               "statement_descriptor": "ACME BILLING", "statement_descriptor_prefix": "ACMEBILL" },
   "data_protection": "token_only",
   "card_brands": ["visa", "mastercard", "amex"],
   "currencies": [
@@ -59,6 +64,10 @@ fn check_no_leak(line: &str, m: &Marker) {
         Ok(op) => {
             // Known finding 7: the derived `Debug` prints the customer's email whole.
             m.assert_clean_known("7", "Operation (Debug)", &format!("{op:?}"));
+            if let Err(e) = parsed.check_request(gateway().statement_descriptor_prefix()) {
+                m.assert_display_debug("RequestError", &e);
+                m.assert_display_debug("RequestError violation", &e.to_violation("line".into()));
+            }
             if let Err(refusal) = gateway().check(&op) {
                 m.assert_display_debug("Refusal", &refusal);
                 m.assert_clean(
@@ -94,6 +103,22 @@ fuzz_target!(|data: &[u8]| {
     match parsed.operation() {
         Ok(op) => {
             assert!(!op.name().is_empty());
+            if let Err(e) = parsed.check_request(gateway().statement_descriptor_prefix()) {
+                assert!(!e.code().as_str().is_empty());
+                assert!(!e.to_string().is_empty());
+            }
+            let mut ledger = IdempotencyLedger::new(4);
+            let first = parsed.record_key(&mut ledger, 1);
+            let again = parsed.record_key(&mut ledger, 2);
+            match parsed.idempotency_key() {
+                None => assert!(first == Ok(None) && again == Ok(None)),
+                Some(_) => {
+                    assert_eq!(first, Ok(None));
+                    let warning = again.expect("the same line is a retry").expect("a warning");
+                    assert_eq!(warning.code(), "idempotency_key_retried");
+                    assert_eq!(warning.earlier_line(), Some(1));
+                }
+            }
             if let Err(e) = gateway().check(&op) {
                 assert!(!e.code().as_str().is_empty());
                 assert!(!e.to_string().is_empty());

@@ -41,6 +41,8 @@ pub(super) const FIELD_ORDER: &[&str] = &[
     "max_minor_units",
     "minimums",
     "minimum",
+    "statement_descriptor",
+    "statement_descriptor_prefix",
     "data_protection",
     "card_brands",
     "currencies",
@@ -98,6 +100,10 @@ pub(in crate::config) fn plain_name(path: &str) -> Cow<'static, str> {
         "account.raw_card_data_access" | "raw_card_data_access" => "raw card data access",
         "account.country" | "country" => "account's country",
         "account.limits" | "limits" => "account's amount limits",
+        "account.statement_descriptor" | "statement_descriptor" => "statement descriptor",
+        "account.statement_descriptor_prefix" | "statement_descriptor_prefix" => {
+            "statement descriptor prefix"
+        }
         "card_networks" => "card networks' limits",
         "japanese_account" => "Japanese account flag",
         "currency_max" => "maximums per currency",

@@ -81,6 +81,11 @@ pub(super) struct Account {
     pub(super) country: Option<Country>,
     /// The limits stated in `account.limits`, when given and usable.
     pub(super) limits: Option<AmountLimits>,
+    /// The static statement descriptor, when given and valid.
+    pub(super) statement_descriptor: Option<crate::request::StatementDescriptor>,
+    /// The prefix of card payments' descriptors: the one given, else the static descriptor's
+    /// first 10 characters (Stripe's fallback), when valid.
+    pub(super) statement_descriptor_prefix: Option<crate::request::StatementDescriptorPrefix>,
 }
 
 /// One currency entry, parsed.
@@ -414,7 +419,10 @@ fn parse_account(v: &mut Collector, a: &AccountConfig) -> Account {
             }
         },
     };
+    let (statement_descriptor, statement_descriptor_prefix) = parse_descriptors(v, a);
     Account {
+        statement_descriptor,
+        statement_descriptor_prefix,
         settlement_currency: Field::of(a.settlement_currency.is_some(), settlement_currency),
         raw_card_data_access: a.raw_card_data_access,
         country,
@@ -423,6 +431,50 @@ fn parse_account(v: &mut Collector, a: &AccountConfig) -> Account {
             .as_ref()
             .and_then(|l| super::account_limits::parse(v, l, country)),
     }
+}
+
+/// [rules §13](crate::rules#rules-13): the account's statement descriptor and prefix, each by
+/// its own rules; without a prefix, the static descriptor's first 10 characters serve as the
+/// prefix, and a warning says when those are not a valid prefix.
+fn parse_descriptors(
+    v: &mut Collector,
+    a: &AccountConfig,
+) -> (
+    Option<crate::request::StatementDescriptor>,
+    Option<crate::request::StatementDescriptorPrefix>,
+) {
+    use crate::diagnostics::ToViolation;
+    use crate::request::{StatementDescriptor, StatementDescriptorPrefix};
+    let account = || crate::diagnostics::Path::field("account");
+    let descriptor = a.statement_descriptor.as_deref().and_then(|text| {
+        text.parse::<StatementDescriptor>()
+            .map_err(|e| v.found.push(e.to_violation(account())))
+            .ok()
+    });
+    let prefix = match a.statement_descriptor_prefix.as_deref() {
+        Some(text) => text
+            .parse::<StatementDescriptorPrefix>()
+            .map_err(|e| v.found.push(e.to_violation(account())))
+            .ok(),
+        None => descriptor.as_ref().and_then(|d| match d.fallback_prefix() {
+            Ok(prefix) => Some(prefix),
+            Err(e) => {
+                v.found.push(
+                    Violation::warning(
+                        path_of("account.statement_descriptor_prefix"),
+                        ViolationCode::InvalidValue,
+                        format!(
+                            "no statement_descriptor_prefix is set, so Stripe uses the first 10 characters of statement_descriptor as the prefix of card payments' descriptors, and those are not a valid prefix ({e})"
+                        ),
+                    )
+                    .with_remedy("set statement_descriptor_prefix: 2 to 10 Latin characters with at least one letter")
+                    .with_param("reason", e.code().as_str()),
+                );
+                None
+            }
+        }),
+    };
+    (descriptor, prefix)
 }
 
 fn parse_card_brands(v: &mut Collector, list: &[String]) -> Brands {

@@ -163,6 +163,8 @@ impl GatewayDraft {
                 raw_card_data_access: self.raw_card_data_access,
                 country: self.country,
                 limits: Some(self.limits.clone()),
+                statement_descriptor: None,
+                statement_descriptor_prefix: None,
             });
         Parsed {
             name: Field::from_option(self.name.clone()),

@@ -283,6 +283,8 @@ fn build(p: &Parsed, decided: &Decided, warnings: &[Violation]) -> Option<Valida
         warnings: warnings.to_vec(),
         limits_stated: !limits.is_default(),
         limits,
+        statement_descriptor: account.statement_descriptor.clone(),
+        statement_descriptor_prefix: account.statement_descriptor_prefix.clone(),
     })
 }
 

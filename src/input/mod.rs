@@ -147,6 +147,14 @@ pub struct AccountConfig {
     /// The account's own amount limits (optional): absent, the API reference's maximum and
     /// Stripe's minimum table apply ([`AmountLimits::api_reference`]).
     pub limits: Option<LimitsConfig>,
+    /// The account's static statement descriptor (Stripe's
+    /// `settings.payments.statement_descriptor`), optional
+    /// ([rules §13](crate::rules#rules-13)).
+    pub statement_descriptor: Option<String>,
+    /// The account's shortened descriptor, the prefix of card payments' descriptors (Stripe's
+    /// `settings.card_payments.statement_descriptor_prefix`), optional: absent, Stripe uses
+    /// the static descriptor cut to 10 characters ([rules §13](crate::rules#rules-13)).
+    pub statement_descriptor_prefix: Option<String>,
 }
 
 /// The `account.limits` object: the amount limits the platform states its Stripe account
@@ -282,6 +290,14 @@ impl fmt::Debug for AccountConfig {
             .field("raw_card_data_access", &self.raw_card_data_access)
             .field("country", &GuardedOption(&self.country))
             .field("limits", &self.limits)
+            .field(
+                "statement_descriptor",
+                &GuardedOption(&self.statement_descriptor),
+            )
+            .field(
+                "statement_descriptor_prefix",
+                &GuardedOption(&self.statement_descriptor_prefix),
+            )
             .finish()
     }
 }

@@ -82,7 +82,10 @@ enum Command {
     /// configuration, streaming one JSON answer per line.
     ///
     /// Answers: {"line":N,"ok":true} or {"line":N,"ok":false,"code":…,"message":…}; a refusal
-    /// also has "end_user_message" and "params"; an input line's "id" is echoed. Blank lines
+    /// also has "end_user_message" and "params", a request-rule error (statement descriptors,
+    /// metadata, descriptions, idempotency keys) "field" and "remedy" ("earlier_line" for a
+    /// reused idempotency key), and an accepted line with a warning (a retried key)
+    /// "warnings"; an input line's "id" is echoed. Blank lines
     /// are skipped (they still count in line numbers). The line format is documented on
     /// `stripe_gateway_rules::operation::OperationLine` and in the README. A summary goes to
     /// standard error at the end. Exit status: 0 every line accepted, 1 any line refused or
@@ -340,7 +343,10 @@ fn check_payments(
         &gateway,
         reader,
         &mut out,
-        preflight::Options { only_refused },
+        preflight::Options {
+            only_refused,
+            ..preflight::Options::default()
+        },
         |bytes| {
             if let Some(bar) = &bar {
                 bar.set_position(bytes);

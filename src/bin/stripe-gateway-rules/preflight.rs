@@ -8,7 +8,9 @@ use std::io::{self, BufRead, Write};
 use stripe_gateway_rules::RefusalCode;
 use stripe_gateway_rules::ValidatedGateway;
 use stripe_gateway_rules::codes::OperationLineCode;
+use stripe_gateway_rules::codes::RequestCode;
 use stripe_gateway_rules::operation::{LineError, LineId, OperationLine};
+use stripe_gateway_rules::request::{IdempotencyLedger, RequestError};
 
 /// The longest line read; a longer line is answered `invalid_input` without being stored.
 pub const MAX_LINE: usize = 64 * 1024;
@@ -29,6 +31,11 @@ pub struct Summary {
     pub refused_by_code: Vec<u64>,
     /// Lines that are not a valid operation (`invalid_input`).
     pub invalid: u64,
+    /// Operations refused by Stripe's request rules (descriptors, metadata, descriptions,
+    /// idempotency keys), by code (in `RequestCode::ALL` order).
+    pub request_refused_by_code: Vec<u64>,
+    /// Accepted operations answered with a warning (a retried idempotency key, …).
+    pub warned: u64,
 }
 
 impl Summary {
@@ -39,12 +46,14 @@ impl Summary {
             accepted: 0,
             refused_by_code: vec![0; RefusalCode::ALL.len()],
             invalid: 0,
+            request_refused_by_code: vec![0; RequestCode::ALL.len()],
+            warned: 0,
         }
     }
 
     /// Operations refused by a rule (not counting invalid lines).
     pub fn refused(&self) -> u64 {
-        self.refused_by_code.iter().sum()
+        self.refused_by_code.iter().sum::<u64>() + self.request_refused_by_code.iter().sum::<u64>()
     }
 
     /// The refusal codes seen, with their counts, most frequent first.
@@ -54,6 +63,13 @@ impl Summary {
             .zip(&self.refused_by_code)
             .filter(|(_, n)| **n > 0)
             .map(|(c, n)| (c.as_str(), *n))
+            .chain(
+                RequestCode::ALL
+                    .iter()
+                    .zip(&self.request_refused_by_code)
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(c, n)| (c.as_str(), *n)),
+            )
             .collect();
         codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         codes
@@ -81,15 +97,62 @@ impl fmt::Display for Summary {
             }
             f.write_str(")")?;
         }
-        write!(f, ", invalid lines: {}", self.invalid)
+        write!(f, ", invalid lines: {}", self.invalid)?;
+        if self.warned > 0 {
+            write!(f, ", accepted with a warning: {}", self.warned)?;
+        }
+        Ok(())
     }
 }
 
 /// Options of a run.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
-    /// Answer only the lines that are not accepted.
+    /// Answer only the lines that are not accepted (and those accepted with a warning).
     pub only_refused: bool,
+    /// The most idempotency keys the run compares ([`IdempotencyLedger`]): at most
+    /// `BYTES_PER_KEY` (64) bytes each.
+    pub max_idempotency_keys: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            only_refused: false,
+            max_idempotency_keys: IdempotencyLedger::DEFAULT_MAX_KEYS,
+        }
+    }
+}
+
+/// What a line's answer says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Accepted.
+    Accepted,
+    /// Accepted, with a warning.
+    Warned,
+    /// Refused, or not a valid operation.
+    Refused,
+}
+
+/// The state of a run besides its summary: the idempotency keys seen, and whether the
+/// warning about an unknown prefix was given.
+#[derive(Debug)]
+pub struct RunState {
+    /// The run's idempotency keys.
+    pub ledger: IdempotencyLedger,
+    /// Whether a line was already told that the account's prefix is unknown.
+    pub prefix_warned: bool,
+}
+
+impl RunState {
+    /// A new run's state.
+    pub fn new(options: Options) -> Self {
+        RunState {
+            ledger: IdempotencyLedger::new(options.max_idempotency_keys),
+            prefix_warned: false,
+        }
+    }
 }
 
 /// Checks every line of `input` against `gateway`, writing one answer per non-blank line to
@@ -108,6 +171,7 @@ pub fn run(
     let mut buf = Vec::with_capacity(4096);
     let mut answer = Vec::with_capacity(1024);
     let mut summary = Summary::new();
+    let mut state = RunState::new(options);
     let mut bytes_read = 0u64;
     loop {
         answer.clear();
@@ -123,8 +187,13 @@ pub fn run(
         let accepted = match memchr::memchr(b'\n', chunk) {
             Some(end) if end <= MAX_LINE => {
                 summary.lines += 1;
-                let accepted =
-                    answer_line(gateway, &chunk[..end], false, &mut summary, &mut answer);
+                let accepted = answer_line(
+                    gateway,
+                    &chunk[..end],
+                    false,
+                    (&mut summary, &mut state),
+                    &mut answer,
+                );
                 input.consume(end + 1);
                 bytes_read += end as u64 + 1;
                 accepted
@@ -137,13 +206,21 @@ pub fn run(
                 };
                 summary.lines += 1;
                 bytes_read += consumed as u64;
-                answer_line(gateway, &buf, too_long, &mut summary, &mut answer)
+                answer_line(
+                    gateway,
+                    &buf,
+                    too_long,
+                    (&mut summary, &mut state),
+                    &mut answer,
+                )
             }
         };
         if summary.lines % PROGRESS_EVERY == 0 {
             progress(bytes_read);
         }
-        if accepted == Some(false) || (accepted == Some(true) && !options.only_refused) {
+        if matches!(accepted, Some(Answer::Refused | Answer::Warned))
+            || (accepted == Some(Answer::Accepted) && !options.only_refused)
+        {
             out.write_all(&answer)?;
         }
     }
@@ -152,15 +229,15 @@ pub fn run(
     Ok(summary)
 }
 
-/// Answers one line (its bytes without the newline) into `answer`: `Some(accepted)`, or `None`
+/// Answers one line (its bytes without the newline) into `answer`: `Some(answer)`, or `None`
 /// for a blank line (skipped, no answer).
 fn answer_line(
     gateway: &ValidatedGateway,
     bytes: &[u8],
     too_long: bool,
-    summary: &mut Summary,
+    (summary, state): (&mut Summary, &mut RunState),
     answer: &mut Vec<u8>,
-) -> Option<bool> {
+) -> Option<Answer> {
     let line_no = summary.lines;
     if too_long {
         summary.invalid += 1;
@@ -171,7 +248,7 @@ fn answer_line(
             OperationLineCode::InvalidInput.as_str(),
             format_args!("invalid operation: the line is longer than {MAX_LINE} bytes"),
         );
-        return Some(false);
+        return Some(Answer::Refused);
     }
     let line = bytes.strip_suffix(b"\r").unwrap_or(bytes);
     // A byte order mark at the start of the file (Windows editors write one).
@@ -185,17 +262,17 @@ fn answer_line(
         return None;
     }
     // Read as bytes: the parser checks UTF-8 itself, only where the line needs it.
-    Some(check_line(gateway, line, line_no, summary, answer))
+    Some(check_line(gateway, line, line_no, (summary, state), answer))
 }
 
-/// Checks one non-blank line and writes its answer into `answer`; whether it was accepted.
+/// Checks one non-blank line and writes its answer into `answer`.
 pub fn check_line(
     gateway: &ValidatedGateway,
     line: &[u8],
     line_no: u64,
-    summary: &mut Summary,
+    (summary, state): (&mut Summary, &mut RunState),
     answer: &mut Vec<u8>,
-) -> bool {
+) -> Answer {
     // Matched by reference: the parsed line and the operation are large, and moving them
     // out of their `Result`s would copy them.
     let parsed = OperationLine::parse_bytes(line);
@@ -205,7 +282,7 @@ pub fn check_line(
             // The strict parse failed: the id is found by a tolerant scan.
             let id = OperationLine::scan_id(line);
             line_error(answer, line_no, id.as_ref(), e, summary);
-            return false;
+            return Answer::Refused;
         }
     };
     let operation = line.operation();
@@ -213,15 +290,35 @@ pub fn check_line(
         Ok(op) => op,
         Err(e) => {
             line_error(answer, line_no, line.id(), e, summary);
-            return false;
+            return Answer::Refused;
         }
     };
+    if let Err(e) = line.check_request(gateway.statement_descriptor_prefix()) {
+        return request_refused(answer, line_no, line, &e, summary);
+    }
     match gateway.check(op) {
         Ok(()) => {
+            // The run as a whole: only a request Stripe would execute records its key.
+            let warning = match line.record_key(&mut state.ledger, line_no) {
+                Ok(warning) => warning,
+                Err(e) => return request_refused(answer, line_no, line, &e, summary),
+            };
+            let warning = warning.or_else(|| prefix_unknown(gateway, line, state));
             summary.accepted += 1;
             head(answer, line_no, line.id());
-            answer.extend_from_slice(b"\"ok\":true}\n");
-            true
+            match warning {
+                None => {
+                    answer.extend_from_slice(b"\"ok\":true}\n");
+                    Answer::Accepted
+                }
+                Some(w) => {
+                    summary.warned += 1;
+                    answer.extend_from_slice(b"\"ok\":true,\"warnings\":[{");
+                    request_error_fields(answer, &w);
+                    answer.extend_from_slice(b"}]}\n");
+                    Answer::Warned
+                }
+            }
         }
         Err(refusal) => {
             let code = refusal.code();
@@ -247,7 +344,7 @@ pub fn check_line(
                 json_string(answer, format_args!("{value}"));
             }
             answer.extend_from_slice(b"}}\n");
-            false
+            Answer::Refused
         }
     }
 }
@@ -267,6 +364,58 @@ fn line_error(
         None => summary.invalid += 1,
     }
     refused_line(answer, line_no, id, code, format_args!("{e}"));
+}
+
+/// The warning, once per run, that a suffix is checked on its own: the configuration states
+/// neither the account's prefix nor its static descriptor (rules §13).
+fn prefix_unknown(
+    gateway: &ValidatedGateway,
+    line: &OperationLine<'_>,
+    state: &mut RunState,
+) -> Option<RequestError> {
+    if state.prefix_warned
+        || gateway.statement_descriptor_prefix().is_some()
+        || !line.has_statement_descriptor_suffix()
+    {
+        return None;
+    }
+    state.prefix_warned = true;
+    Some(RequestError::prefix_unknown())
+}
+
+/// Writes a request error's answer (`ok` false) and counts it.
+fn request_refused(
+    answer: &mut Vec<u8>,
+    line_no: u64,
+    line: &OperationLine<'_>,
+    e: &RequestError,
+    summary: &mut Summary,
+) -> Answer {
+    if let Some(i) = RequestCode::ALL.iter().position(|c| *c == e.code()) {
+        summary.request_refused_by_code[i] += 1;
+    }
+    head(answer, line_no, line.id());
+    answer.extend_from_slice(b"\"ok\":false,");
+    request_error_fields(answer, e);
+    answer.extend_from_slice(b"}\n");
+    Answer::Refused
+}
+
+/// A request error's fields, without braces: `code`, `message`, `field`, `remedy`, and
+/// `earlier_line` for a reused or retried idempotency key. Its message never holds the value.
+fn request_error_fields(answer: &mut Vec<u8>, e: &RequestError) {
+    answer.extend_from_slice(b"\"code\":\"");
+    answer.extend_from_slice(e.code().as_str().as_bytes());
+    answer.extend_from_slice(b"\",\"message\":");
+    json_string(answer, format_args!("{e}"));
+    answer.extend_from_slice(b",\"field\":\"");
+    answer.extend_from_slice(e.field().as_str().as_bytes());
+    answer.extend_from_slice(b"\",\"remedy\":");
+    json_string(answer, format_args!("{}", e.remedy()));
+    if let Some(n) = e.earlier_line() {
+        answer.extend_from_slice(b",\"earlier_line\":");
+        push_u64(answer, n);
+    }
 }
 
 /// `{"line":N,` and the `id` when there is one: a number as written, a string (or a number

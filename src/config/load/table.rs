@@ -195,6 +195,25 @@ pub(super) const ACCOUNT: &[Field<AccountConfig>] = &[
     )
     .about("The account's country, ISO 3166-1 alpha-2 (optional)."),
     field(
+        "statement_descriptor",
+        Kind::Text(|c: &mut AccountConfig, v| c.statement_descriptor = Some(v)),
+        "\"ACME BILLING\"",
+    )
+    .about(
+        "The account's static statement descriptor (Stripe's settings.payments.statement_descriptor): \
+         Latin characters, 5 to 22, at least one letter, none of < > \\ ' \" * (optional).",
+    ),
+    field(
+        "statement_descriptor_prefix",
+        Kind::Text(|c: &mut AccountConfig, v| c.statement_descriptor_prefix = Some(v)),
+        "\"ACME\"",
+    )
+    .about(
+        "The account's shortened descriptor, prefix of card payments' descriptors (Stripe's \
+         settings.card_payments.statement_descriptor_prefix): 2 to 10 characters (optional; \
+         absent, Stripe uses the static descriptor cut to 10).",
+    ),
+    field(
         "limits",
         Kind::Object(|c: &mut AccountConfig, l, p, raw| c.limits = Some(l.members(p, raw, LIMITS))),
         "{ \"card_networks\": true }",

@@ -48,6 +48,17 @@ impl<'a> OperationLine<'a> {
                 LineError::new(format!("{name} does not belong to {article} {op}")).field(name),
             );
         }
+        if let Some(name) = self.foreign_request_field(op) {
+            return Err(LineError::new(format!(
+                "{name} does not belong to {} {op}",
+                if op.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                }
+            ))
+            .field(name));
+        }
         let email = self.customer_email.as_deref();
         // The currency is parsed once, when the first amount needs it (amounts are checked
         // first, so a line without either says the amount is missing).

@@ -38,6 +38,7 @@ impl std::fmt::Debug for OperationLine<'_> {
             .field("captured_amount", &Guarded(&self.captured_amount))
             .field("refunded_amount", &Guarded(&self.refunded_amount))
             .field("id", &self.id)
+            .field("request", &self.request)
             .finish()
     }
 }
@@ -51,5 +52,44 @@ impl std::fmt::Debug for LineId<'_> {
                 .finish(),
             LineId::Number(n) => f.debug_tuple("Number").field(n).finish(),
         }
+    }
+}
+
+/// `Debug` for a request field: its length only, since a card number pasted into it must not
+/// be printed back.
+struct Length<'b>(&'b Option<Cow<'b, str>>);
+
+impl std::fmt::Debug for Length<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            None => f.write_str("None"),
+            Some(text) => write!(f, "Some(<{} characters>)", text.chars().count()),
+        }
+    }
+}
+
+impl std::fmt::Debug for request::RequestText<'_> {
+    /// Lengths only, and metadata's shape: these fields may hold card numbers.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let metadata = match &self.metadata {
+            None => "None",
+            Some(request::MetadataText::Plain(_) | request::MetadataText::Pairs(_)) => {
+                "Some(<an object of strings>)"
+            }
+            Some(request::MetadataText::NotString(_)) => {
+                "Some(<an object with a value that is not a string>)"
+            }
+            Some(request::MetadataText::NotObject) => "Some(<not an object>)",
+        };
+        f.debug_struct("RequestText")
+            .field("statement_descriptor", &Length(&self.statement_descriptor))
+            .field(
+                "statement_descriptor_suffix",
+                &Length(&self.statement_descriptor_suffix),
+            )
+            .field("description", &Length(&self.description))
+            .field("metadata", &format_args!("{metadata}"))
+            .field("idempotency_key", &Length(&self.idempotency_key))
+            .finish()
     }
 }

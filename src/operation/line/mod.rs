@@ -10,6 +10,7 @@ mod convert;
 mod debug;
 mod errors;
 mod id;
+mod request;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -65,6 +66,11 @@ use crate::text::InputExcerpt;
 /// | `capture_before` | capture | no | Stripe's `capture_before` (RFC 3339): overrides the window table |
 /// | `captured_amount`, `refunded_amount` | refund | yes, `refunded_amount` defaults to 0 | what was captured and already refunded |
 /// | `id` | all | no | the caller's own reference for the line, a string or a number; ignored by the checks (the tool echoes it in its answer) |
+/// | `statement_descriptor` | sale, authorize, capture | no | refused on a card payment since 2024-01-02 (`descriptor_on_card_payment`): send `statement_descriptor_suffix` |
+/// | `statement_descriptor_suffix` | sale, authorize, capture | no | the payment's dynamic suffix: a letter, Latin characters, none of `<>\'"*`, and the account's prefix + `* ` + suffix in 22 characters |
+/// | `description` | sale, authorize, save_payment_method | no | at most 1,000 characters |
+/// | `metadata` | sale, authorize, capture, refund, save_payment_method | no | a JSON object of strings: at most 50 keys, keys of 1 to 40 characters without `[` `]`, values of at most 500 |
+/// | `idempotency_key` | all | no | Stripe's `Idempotency-Key`, 1 to 255 characters; in a run, a key reused with other parameters is refused on the later line |
 ///
 /// Rules of the format:
 ///
@@ -112,6 +118,7 @@ pub struct OperationLine<'a> {
     captured_amount: Option<Cow<'a, str>>,
     refunded_amount: Option<Cow<'a, str>>,
     id: Option<LineId<'a>>,
+    request: request::RequestText<'a>,
 }
 
 /// The `id` of a line: the caller's reference, echoed as given.
@@ -124,7 +131,7 @@ pub enum LineId<'a> {
     Number(Cow<'a, str>),
 }
 
-const FIELDS: [&str; 16] = [
+const FIELDS: [&str; 21] = [
     "op",
     "amount",
     "currency",
@@ -141,6 +148,11 @@ const FIELDS: [&str; 16] = [
     "captured_amount",
     "refunded_amount",
     "id",
+    "statement_descriptor",
+    "statement_descriptor_suffix",
+    "description",
+    "metadata",
+    "idempotency_key",
 ];
 
 /// The index in [`FIELDS`] of a field name.
@@ -163,6 +175,11 @@ fn field_index(name: &str) -> Option<usize> {
         "captured_amount" => Some(13),
         "refunded_amount" => Some(14),
         "id" => Some(15),
+        "statement_descriptor" => Some(16),
+        "statement_descriptor_suffix" => Some(17),
+        "description" => Some(18),
+        "metadata" => Some(19),
+        "idempotency_key" => Some(20),
         _ => None,
     }
 }

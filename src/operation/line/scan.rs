@@ -4,7 +4,7 @@ use super::*;
 
 /// JSON whitespace (RFC 8259): space, tab, line feed, carriage return.
 #[inline]
-fn skip_json_whitespace(bytes: &[u8], mut i: usize) -> usize {
+pub(super) fn skip_json_whitespace(bytes: &[u8], mut i: usize) -> usize {
     while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(i) {
         i += 1;
     }
@@ -65,7 +65,7 @@ pub(super) fn word_at(bytes: &[u8], at: usize) -> u64 {
 /// A JSON string at `i` without escapes or control characters: its text and the index after
 /// its closing quote. `None` for anything else.
 #[inline(always)]
-fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
+pub(super) fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
     let bytes = line.as_bytes();
     if bytes.get(i) != Some(&b'"') {
         return None;
@@ -103,12 +103,10 @@ const KEY_WORDS: [([u64; 3], [u64; 3]); FIELDS.len()] = {
     let mut i = 0;
     while i < FIELDS.len() {
         let name = FIELDS[i].as_bytes();
-        assert!(
-            name.len() < 24,
-            "a field name and its quote fit in three words"
-        );
+        // Names longer than 23 bytes compare their first 24 bytes here, the rest in
+        // `known_key`.
         let mut k = 0;
-        while k <= name.len() {
+        while k <= name.len() && k < 24 {
             let byte = if k == name.len() { b'"' } else { name[k] };
             table[i].0[k / 8] |= (byte as u64) << (8 * (k % 8));
             table[i].1[k / 8] |= 0xff << (8 * (k % 8));
@@ -141,7 +139,15 @@ fn known_key(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
             && words[1] & mask[1] == name[1]
             && words[2] & mask[2] == name[2]
         {
-            let len = FIELDS[usize::from(index)].len();
+            let name = FIELDS[usize::from(index)].as_bytes();
+            let len = name.len();
+            if len >= 24 {
+                // The rest of a long name and its quote (`statement_descriptor_suffix`).
+                let rest = bytes.get(i + 1 + 24..i + 1 + len + 1)?;
+                if rest.split_last() != Some((&b'"', &name[24..])) {
+                    continue;
+                }
+            }
             return Some((usize::from(index), i + 1 + len + 1));
         }
     }
@@ -184,6 +190,10 @@ impl<'a> OperationLine<'a> {
                 };
                 parsed.extended = Some(value);
                 i += len;
+            } else if index == 19 {
+                let (value, next) = super::request::plain_object(line, i)?;
+                parsed.request.metadata = Some(super::request::MetadataText::Plain(value));
+                i = next;
             } else {
                 let (value, next) = plain_json_string(line, i)?;
                 parsed.set_text(index, value);
@@ -220,10 +230,14 @@ impl<'a> OperationLine<'a> {
             12 => &mut self.capture_before,
             13 => &mut self.captured_amount,
             14 => &mut self.refunded_amount,
-            _ => {
+            15 => {
                 self.id = Some(LineId::Text(value));
                 return;
             }
+            16 => &mut self.request.statement_descriptor,
+            17 => &mut self.request.statement_descriptor_suffix,
+            18 => &mut self.request.description,
+            _ => &mut self.request.idempotency_key,
         };
         *slot = Some(value);
     }

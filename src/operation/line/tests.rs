@@ -92,8 +92,10 @@ fn allowed_field_masks_match_the_format_table() {
         ("void", &[]),
         ("delete_payment_method", &[]),
     ];
-    // `present()`'s order: the fields besides `op` (first) and `id` (last).
-    let order = &super::FIELDS[1..super::FIELDS.len() - 1];
+    // `present()`'s order: the fields besides `op` (first), up to `id` (the request fields
+    // after it have their own mask).
+    let id = super::FIELDS.iter().position(|f| *f == "id").unwrap();
+    let order = &super::FIELDS[1..id];
     assert_eq!(OperationLine::default().present(), 0);
     for (op, fields) in table {
         let mask = super::convert::allowed_fields(op).unwrap();
@@ -174,7 +176,35 @@ fn fields<'a>(l: &'a OperationLine<'_>) -> (Vec<Option<&'a str>>, Option<bool>, 
         Some(super::LineId::Text(t)) => format!("text {t}"),
         Some(super::LineId::Number(n)) => format!("number {n}"),
     };
-    (texts.iter().map(|t| t.as_deref()).collect(), l.extended, id)
+    // Issue 20: the request fields, read alike on both paths (metadata as its pairs).
+    let r = &l.request;
+    let metadata = match &r.metadata {
+        None => "none".to_owned(),
+        Some(super::request::MetadataText::Plain(text)) => {
+            format!(
+                "{:?}",
+                super::request::plain_pairs(text).collect::<Vec<_>>()
+            )
+        }
+        Some(super::request::MetadataText::Pairs(pairs)) => format!(
+            "{:?}",
+            pairs
+                .iter()
+                .map(|(k, v)| (k.as_ref(), v.as_ref()))
+                .collect::<Vec<_>>()
+        ),
+        Some(super::request::MetadataText::NotString(n)) => format!("not a string {n}"),
+        Some(super::request::MetadataText::NotObject) => "not an object".to_owned(),
+    };
+    let request = format!(
+        "{id} {:?} {:?} {:?} {:?} {metadata}",
+        r.statement_descriptor, r.statement_descriptor_suffix, r.description, r.idempotency_key
+    );
+    (
+        texts.iter().map(|t| t.as_deref()).collect(),
+        l.extended,
+        request,
+    )
 }
 
 /// The serde visitor alone (what `parse` does when the fast path declines).
@@ -197,6 +227,18 @@ fn line_strategy() -> impl Strategy<Value = String> {
         1 => Just("\"caf\u{e9}\"".to_owned()),
         1 => prop::sample::select(vec!["true", "false", "null", "12", "-1.50", "[]", "{}", "tru"])
             .prop_map(str::to_owned),
+        // Issue 20: metadata objects, plain, with escapes, with other types, cut short.
+        2 => prop::sample::select(vec![
+            "{\"a\":\"b\"}",
+            "{ \"order_id\" : \"A-1\" , \"plan\":\"pro\" }",
+            "{\"a\":\"b\\u0041\"}",
+            "{\"a\":1}",
+            "{\"a\":{\"b\":\"c\"}}",
+            "{\"a\":\"b\",}",
+            "{\"a\"}",
+            "{\"a\":\"b\"",
+        ])
+        .prop_map(str::to_owned),
     ];
     let ws = prop::sample::select(vec!["", "", "", " ", "\t", "\r\n", "\u{a0}"]);
     let member = (key, ws.clone(), value, ws.clone())
@@ -344,4 +386,22 @@ fn a_null_line_is_worded_for_an_operator() {
         e.to_string(),
         "invalid operation: expected a JSON object such as {\"op\":\"void\"}, found null (column 4)"
     );
+}
+
+/// Issue 20: lines with every request field (a long key, a metadata object of plain strings)
+/// take the fast path.
+#[test]
+fn lines_with_request_fields_take_the_fast_path() {
+    for line in [
+        r#"{"id":"in_10001","op":"sale","amount":"29.00","currency":"USD","card":"saved","statement_descriptor_suffix":"INV 10001","description":"Pro plan, November 2026","metadata":{"invoice_id":"in_10001","customer_id":"cus_10001","plan":"pro","period":"2026-11"},"idempotency_key":"in_10001-charge"}"#,
+        r#"{"id":"in_10001-refund","op":"refund","amount":"5.00","currency":"USD","captured_amount":"29.00","metadata":{"invoice_id":"in_10001","reason":"goodwill"},"idempotency_key":"in_10001-refund"}"#,
+        r#"{"op":"sale","statement_descriptor":"ACME SHOP","metadata":{}}"#,
+    ] {
+        let mut fast = OperationLine::default();
+        assert!(
+            OperationLine::parse_plain(line, &mut fast).is_some(),
+            "{line}"
+        );
+        assert_eq!(fields(&fast), fields(&parse_with_serde(line).unwrap()));
+    }
 }

@@ -225,9 +225,14 @@ impl<'de> Visitor<'de> for LineVisitor<'_, '_, 'de> {
                 12 => line.capture_before = text(&mut map)?,
                 13 => line.captured_amount = text(&mut map)?,
                 14 => line.refunded_amount = text(&mut map)?,
-                _ => {
+                15 => {
                     line.id = map.next_value_seed(ValueSeed::<LineId<'de>>::new(field, problem))?
                 }
+                16 => line.request.statement_descriptor = text(&mut map)?,
+                17 => line.request.statement_descriptor_suffix = text(&mut map)?,
+                18 => line.request.description = text(&mut map)?,
+                19 => line.request.metadata = map.next_value_seed(super::request::MetadataSeed)?,
+                _ => line.request.idempotency_key = text(&mut map)?,
             }
         }
         if line.op.is_none() {

@@ -303,6 +303,8 @@ fn build(shape: Shape, currencies: Vec<CurrencyConfig>, brands: &[CardBrand]) ->
             raw_card_data_access,
             country: country.map(str::to_owned),
             limits: None,
+            statement_descriptor: None,
+            statement_descriptor_prefix: None,
         }),
         data_protection,
         card_brands: Some(brands.iter().map(|b| b.as_str().to_owned()).collect()),

@@ -1,0 +1,429 @@
+//! The request fields of a line: statement descriptors, description, metadata and the
+//! idempotency key ([rules §13](crate::rules#rules-13)). Read borrowed like the other
+//! fields; metadata is kept as the object's own text when its strings have no escape.
+
+use std::hash::Hasher;
+
+use super::scan::{plain_json_string, skip_json_whitespace};
+use super::*;
+use crate::codes::RequestCode;
+use crate::request::{
+    FingerprintHasher, IdempotencyLedger, KeyFingerprint, KeyVerdict, RequestError, RequestField,
+    StatementDescriptorPrefix,
+};
+
+/// The request fields of a line, as read.
+#[derive(Default)]
+pub(super) struct RequestText<'a> {
+    pub(super) statement_descriptor: Option<Cow<'a, str>>,
+    pub(super) statement_descriptor_suffix: Option<Cow<'a, str>>,
+    pub(super) description: Option<Cow<'a, str>>,
+    pub(super) metadata: Option<MetadataText<'a>>,
+    pub(super) idempotency_key: Option<Cow<'a, str>>,
+}
+
+/// A line's `metadata` as read.
+pub(super) enum MetadataText<'a> {
+    /// A flat JSON object of strings without escapes: its text, braces included (the fast
+    /// path keeps it as it is, and [`plain_pairs`] reads its pairs again when checked).
+    Plain(&'a str),
+    /// A JSON object of strings, read by the visitor (a string held an escape).
+    Pairs(Vec<(Cow<'a, str>, Cow<'a, str>)>),
+    /// An object with a value that is not a string: the value's 1-based position.
+    NotString(usize),
+    /// Not a JSON object.
+    NotObject,
+}
+
+/// A flat JSON object of strings without escapes at `i`: its text (braces included) and the
+/// index after it. `None` for anything else.
+pub(super) fn plain_object(line: &str, i: usize) -> Option<(&str, usize)> {
+    let bytes = line.as_bytes();
+    if bytes.get(i) != Some(&b'{') {
+        return None;
+    }
+    let mut j = skip_json_whitespace(bytes, i + 1);
+    if bytes.get(j) == Some(&b'}') {
+        return Some((&line[i..=j], j + 1));
+    }
+    loop {
+        let (_, next) = plain_json_string(line, j)?;
+        j = skip_json_whitespace(bytes, next);
+        if bytes.get(j) != Some(&b':') {
+            return None;
+        }
+        j = skip_json_whitespace(bytes, j + 1);
+        let (_, next) = plain_json_string(line, j)?;
+        j = skip_json_whitespace(bytes, next);
+        match bytes.get(j)? {
+            b',' => j = skip_json_whitespace(bytes, j + 1),
+            b'}' => return Some((&line[i..=j], j + 1)),
+            _ => return None,
+        }
+    }
+}
+
+/// The pairs of an object [`plain_object`] accepted, in order.
+pub(super) fn plain_pairs(object: &str) -> impl Iterator<Item = (&str, &str)> + Clone {
+    let bytes = object.as_bytes();
+    let mut j = skip_json_whitespace(bytes, 1);
+    std::iter::from_fn(move || {
+        let (key, next) = plain_json_string(object, j)?;
+        j = skip_json_whitespace(bytes, next);
+        j = skip_json_whitespace(bytes, j + 1);
+        let (value, next) = plain_json_string(object, j)?;
+        j = skip_json_whitespace(bytes, next);
+        j = skip_json_whitespace(bytes, j + 1);
+        Some((key, value))
+    })
+}
+
+/// Reads `metadata` in the visitor: an object of strings, `null` (absent), or anything else
+/// recorded for its code.
+pub(super) struct MetadataSeed;
+
+impl<'de> DeserializeSeed<'de> for MetadataSeed {
+    type Value = Option<MetadataText<'de>>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// A metadata value: a string, or `None` for any other JSON value (skipped).
+struct MetadataValue<'de>(Option<Cow<'de, str>>);
+
+impl<'de> serde::Deserialize<'de> for MetadataValue<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = MetadataValue<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(MetadataValue(Some(Cow::Borrowed(v))))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(MetadataValue(Some(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(MetadataValue(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(MetadataValue(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(MetadataValue(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(MetadataValue(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(MetadataValue(None))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+                while a.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(MetadataValue(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+                while a.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                Ok(MetadataValue(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Visitor<'de> for MetadataSeed {
+    type Value = Option<MetadataText<'de>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of strings")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut pairs = Vec::new();
+        let mut not_string = None;
+        while let Some((key, MetadataValue(value))) =
+            map.next_entry::<Cow<'de, str>, MetadataValue<'de>>()?
+        {
+            match value {
+                Some(v) => pairs.push((key, v)),
+                None => {
+                    not_string.get_or_insert(pairs.len() + 1);
+                    pairs.push((key, Cow::Borrowed("")));
+                }
+            }
+        }
+        Ok(Some(match not_string {
+            Some(n) => MetadataText::NotString(n),
+            None => MetadataText::Pairs(pairs),
+        }))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Some(MetadataText::NotObject))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Some(MetadataText::NotObject))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Some(MetadataText::NotObject))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Some(MetadataText::NotObject))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Some(MetadataText::NotObject))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+        while a.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(Some(MetadataText::NotObject))
+    }
+}
+
+/// The request fields each `op` takes, as a mask over [`RequestText::present`]'s order:
+/// `statement_descriptor` 0, `statement_descriptor_suffix` 1, `description` 2, `metadata` 3,
+/// `idempotency_key` 4. As Stripe's API takes them: PaymentIntent create (sale, authorize)
+/// and capture, Refund create, SetupIntent create (save a payment method); a void and a
+/// detach take an idempotency key only.
+fn allowed_request_fields(op: &str) -> u8 {
+    match op {
+        "sale" | "authorize" => 0b1_1111,
+        "capture" => 0b1_1011,
+        "refund" => 0b1_1000,
+        "save_payment_method" => 0b1_1100,
+        _ => 0b1_0000,
+    }
+}
+
+impl RequestText<'_> {
+    fn present(&self) -> u8 {
+        [
+            self.statement_descriptor.is_some(),
+            self.statement_descriptor_suffix.is_some(),
+            self.description.is_some(),
+            self.metadata.is_some(),
+            self.idempotency_key.is_some(),
+        ]
+        .iter()
+        .rev()
+        .fold(0, |mask, &present| mask << 1 | u8::from(present))
+    }
+}
+
+impl<'a> OperationLine<'a> {
+    /// The first request field present that `op` does not take, if any.
+    pub(super) fn foreign_request_field(&self, op: &str) -> Option<&'static str> {
+        let extra = self.request.present() & !allowed_request_fields(op);
+        (extra != 0).then(|| FIELDS[16 + extra.trailing_zeros() as usize])
+    }
+
+    /// Checks the line's request fields by Stripe's rules ([rules §13](crate::rules#rules-13)):
+    /// `statement_descriptor` on a card payment (every payment of the format is one),
+    /// the suffix (against `prefix`, the account's, when known), the description, the
+    /// metadata and the idempotency key. Call it on a line whose
+    /// [`operation`](Self::operation) is `Ok` (which checks which fields each `op` takes).
+    /// No allocation.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::operation::OperationLine;
+    ///
+    /// let line = OperationLine::parse(r#"{"op":"sale","amount":"12.00","currency":"usd","card":"saved","statement_descriptor":"ACME"}"#).unwrap();
+    /// assert_eq!(line.check_request(None).unwrap_err().code(), "descriptor_on_card_payment");
+    /// let line = OperationLine::parse(r#"{"op":"sale","amount":"12.00","currency":"usd","card":"saved","metadata":{"plan":"pro","k":"4242 4242 4242 4242"}}"#).unwrap();
+    /// let err = line.check_request(None).unwrap_err();
+    /// assert_eq!((err.code().as_str(), err.to_string().as_str()), ("card_number_in_text", "metadata value 2 holds a card number"));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first [`RequestError`] found, field by field in the table's order.
+    pub fn check_request(
+        &self,
+        prefix: Option<&StatementDescriptorPrefix>,
+    ) -> Result<(), RequestError> {
+        let r = &self.request;
+        if r.statement_descriptor.is_some() {
+            return Err(RequestError::new(
+                RequestCode::DescriptorOnCardPayment,
+                RequestField::StatementDescriptor,
+            ));
+        }
+        if let Some(suffix) = &r.statement_descriptor_suffix {
+            let chars = crate::request::check_suffix(suffix)?;
+            if let Some(prefix) = prefix {
+                crate::request::check_joined(prefix, chars)?;
+            }
+        }
+        if let Some(description) = &r.description {
+            crate::request::check_description(description)?;
+        }
+        match &r.metadata {
+            None => {}
+            Some(MetadataText::Plain(text)) => {
+                crate::request::check_metadata(plain_pairs(text), Some(text))?;
+            }
+            Some(MetadataText::Pairs(pairs)) => crate::request::check_metadata(
+                pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())),
+                None,
+            )?,
+            Some(MetadataText::NotString(n)) => {
+                return Err(RequestError::new(
+                    RequestCode::MetadataValueNotString,
+                    RequestField::Metadata,
+                )
+                .with_value(*n));
+            }
+            Some(MetadataText::NotObject) => {
+                return Err(RequestError::new(
+                    RequestCode::MetadataNotObject,
+                    RequestField::Metadata,
+                ));
+            }
+        }
+        if let Some(key) = &r.idempotency_key {
+            crate::request::check_idempotency_key(key)?;
+        }
+        Ok(())
+    }
+
+    /// Whether the line has a `statement_descriptor_suffix`.
+    #[must_use]
+    pub fn has_statement_descriptor_suffix(&self) -> bool {
+        self.request.statement_descriptor_suffix.is_some()
+    }
+
+    /// The line's idempotency key, when it has one.
+    #[must_use]
+    pub fn idempotency_key(&self) -> Option<&str> {
+        self.request.idempotency_key.as_deref()
+    }
+
+    /// The [`KeyFingerprint`] of the line's request, when it has an idempotency key: the
+    /// key's hash, and a hash of every other field but `id` (metadata in any order of its
+    /// keys; [`FingerprintHasher`]), so that two lines with the same key and the same request are told from two
+    /// with the same key and different requests.
+    #[must_use]
+    pub fn fingerprint(&self) -> Option<KeyFingerprint> {
+        let key = self.request.idempotency_key.as_deref()?;
+        let mut h = FingerprintHasher::default();
+        // Each present field with its position in the format (absent fields write nothing:
+        // the positions keep two lines with different fields apart).
+        let texts = [
+            &self.op,
+            &self.amount,
+            &self.currency,
+            &self.card,
+            &self.customer_email,
+            &self.authorized_amount,
+            &self.authorized_at,
+            &self.at,
+            &self.brand,
+            &self.initiator,
+            &self.presence,
+            &self.capture_before,
+            &self.captured_amount,
+            &self.refunded_amount,
+            &self.request.statement_descriptor,
+            &self.request.statement_descriptor_suffix,
+            &self.request.description,
+        ];
+        for (i, text) in texts.into_iter().enumerate() {
+            if let Some(text) = text {
+                h.write_u8(i as u8);
+                h.write(text.as_bytes());
+            }
+        }
+        if let Some(extended) = self.extended {
+            h.write_u8(0x80 | u8::from(extended));
+        }
+        // Metadata in any order: the sum of each pair's own hash.
+        let pair = |(k, v): (&str, &str)| {
+            let mut h = FingerprintHasher::default();
+            h.write(k.as_bytes());
+            h.write(v.as_bytes());
+            h.finish()
+        };
+        let metadata = match &self.request.metadata {
+            None => None,
+            Some(MetadataText::Plain(text)) => {
+                Some(plain_pairs(text).map(pair).fold(0u64, u64::wrapping_add))
+            }
+            Some(MetadataText::Pairs(pairs)) => Some(
+                pairs
+                    .iter()
+                    .map(|(k, v)| pair((k, v)))
+                    .fold(0u64, u64::wrapping_add),
+            ),
+            Some(MetadataText::NotString(_) | MetadataText::NotObject) => Some(u64::MAX),
+        };
+        if let Some(m) = metadata {
+            h.write_u8(0xFF);
+            h.write_u64(m);
+        }
+        Some(KeyFingerprint::new(key, h.finish()))
+    }
+
+    /// Records the line (number `line_no`) in a run's `ledger` when it has an idempotency
+    /// key: `Ok(None)` for a new key, a warning for a retry (`idempotency_key_retried`) or
+    /// for a key past the ledger's bound (`idempotency_keys_not_compared`, on the first such
+    /// line only), an error for a key reused with other parameters (`idempotency_key_reused`),
+    /// naming the earlier line ([rules §13](crate::rules#rules-13)).
+    ///
+    /// ```
+    /// use stripe_gateway_rules::operation::OperationLine;
+    /// use stripe_gateway_rules::request::IdempotencyLedger;
+    ///
+    /// let mut ledger = IdempotencyLedger::new(1000);
+    /// let a = OperationLine::parse(r#"{"op":"void","idempotency_key":"k1"}"#).unwrap();
+    /// let b = OperationLine::parse(r#"{"op":"refund","amount":"1.00","currency":"usd","captured_amount":"5.00","idempotency_key":"k1"}"#).unwrap();
+    /// assert_eq!(a.record_key(&mut ledger, 1), Ok(None));
+    /// let warning = a.record_key(&mut ledger, 2).unwrap().unwrap();
+    /// assert_eq!(warning.code(), "idempotency_key_retried");
+    /// let err = b.record_key(&mut ledger, 3).unwrap_err();
+    /// assert_eq!(err.to_string(), "idempotency_key was used on line 1 with other parameters; Stripe refuses the later request");
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// `idempotency_key_reused`, with the earlier line's number.
+    pub fn record_key(
+        &self,
+        ledger: &mut IdempotencyLedger,
+        line_no: u64,
+    ) -> Result<Option<RequestError>, RequestError> {
+        let Some(fingerprint) = self.fingerprint() else {
+            return Ok(None);
+        };
+        let field = RequestField::IdempotencyKey;
+        match ledger.record(fingerprint, line_no) {
+            KeyVerdict::Reused { first_line } => {
+                Err(RequestError::new(RequestCode::IdempotencyKeyReused, field)
+                    .with_line(first_line))
+            }
+            KeyVerdict::Retry { first_line } => Ok(Some(
+                RequestError::new(RequestCode::IdempotencyKeyRetried, field).with_line(first_line),
+            )),
+            KeyVerdict::NotCompared { first: true } => Ok(Some(
+                RequestError::new(RequestCode::IdempotencyKeysNotCompared, field)
+                    .with_length(0, ledger.len()),
+            )),
+            _ => Ok(None),
+        }
+    }
+}
