@@ -448,3 +448,55 @@ fn metadata_scanned_whole_finds_each_pair_api_metadata() {
         assert_eq!(got.as_deref(), expected, "{metadata}");
     }
 }
+
+/// rules §11 and §13 (issue 20): where the platform's form has no field for the account's
+/// settings (PortaBilling, Konnektive), a bad statement descriptor is the Stripe account's own
+/// setting: a warning naming the Dashboard setting, as for raw card data access; on a form
+/// that has the account's settings (`generic`) it is an error.
+#[test]
+fn a_bad_account_descriptor_is_a_warning_where_the_form_has_no_such_field() {
+    let portabilling = include_str!("../examples/configs/billing-run.json");
+    let descriptor = "\"statement_descriptor\": \"ACME BILLING\"";
+    assert!(
+        portabilling.contains(descriptor),
+        "the example states a descriptor"
+    );
+    let bad = portabilling.replacen(descriptor, "\"statement_descriptor\": \"ACME*BILLING\"", 1);
+    let loaded = GatewayConfig::from_json(&bad).unwrap();
+    let report = loaded.check(&loaded.profile());
+    let v = report
+        .violations()
+        .iter()
+        .find(|v| *v.path() == "account.statement_descriptor")
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(
+        v.severity(),
+        stripe_gateway_rules::Severity::Warning,
+        "{report}"
+    );
+    assert_eq!(v.param("setting"), Some("Statement descriptor"));
+    assert!(
+        v.message()
+            .contains("the portabilling form has no field for it"),
+        "{v}"
+    );
+    assert!(
+        v.remedy().unwrap().starts_with("in the Stripe Dashboard"),
+        "{v}"
+    );
+    assert!(report.is_valid(), "{report}");
+    // The same descriptor on the generic form, which has the account's settings: an error.
+    let generic = bad.replacen(
+        "\"platform\": \"portabilling\"",
+        "\"platform\": \"generic\"",
+        1,
+    );
+    let loaded = GatewayConfig::from_json(&generic).unwrap();
+    let report = loaded.check(&loaded.profile());
+    assert!(
+        report
+            .errors()
+            .any(|v| *v.path() == "account.statement_descriptor"),
+        "{report}"
+    );
+}

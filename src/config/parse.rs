@@ -444,17 +444,47 @@ fn parse_descriptors(
     Option<crate::request::StatementDescriptorPrefix>,
 ) {
     use crate::diagnostics::ToViolation;
-    use crate::request::{StatementDescriptor, StatementDescriptorPrefix};
-    let account = || crate::diagnostics::Path::field("account");
+    use crate::request::{RequestError, StatementDescriptor, StatementDescriptorPrefix};
+    // Where the platform's form has no field for the account's settings (every shipped
+    // platform but `generic`), a bad descriptor is the Stripe account's own setting, which the
+    // platform cannot change: a warning naming the Dashboard setting, as for raw card data
+    // access ([rules §11](crate::rules#rules-11)).
+    let on_form = v
+        .profile
+        .as_ref()
+        .is_none_or(crate::profile::Profile::account_settings_on_form);
+    let refused = |v: &mut Collector, e: &RequestError| {
+        let found = e.to_violation(crate::diagnostics::Path::field("account"));
+        let found = if on_form || !found.is_error() {
+            found
+        } else {
+            Violation::warning(
+                found.path().clone(),
+                ViolationCode::InvalidValue,
+                format!(
+                    "{}; the {} form has no field for it, so it is the Stripe account's own setting",
+                    found.message(),
+                    v.profile.as_ref().map_or("platform's", |p| p.name())
+                ),
+            )
+            .with_remedy(format!(
+                "in the Stripe Dashboard, Settings > Business > Public details, correct the statement descriptor and its shortened form: {}",
+                e.remedy()
+            ))
+            .with_param("reason", e.code().as_str())
+            .with_param("setting", "Statement descriptor")
+        };
+        v.found.push(found);
+    };
     let descriptor = a.statement_descriptor.as_deref().and_then(|text| {
         text.parse::<StatementDescriptor>()
-            .map_err(|e| v.found.push(e.to_violation(account())))
+            .map_err(|e| refused(v, &e))
             .ok()
     });
     let prefix = match a.statement_descriptor_prefix.as_deref() {
         Some(text) => text
             .parse::<StatementDescriptorPrefix>()
-            .map_err(|e| v.found.push(e.to_violation(account())))
+            .map_err(|e| refused(v, &e))
             .ok(),
         None => descriptor.as_ref().and_then(|d| match d.fallback_prefix() {
             Ok(prefix) => Some(prefix),
