@@ -500,3 +500,40 @@ fn a_bad_account_descriptor_is_a_warning_where_the_form_has_no_such_field() {
         "{report}"
     );
 }
+
+/// stripe-facts §10.1 (issue 20): a platform holding typed values gives the account's
+/// descriptor settings to a `GatewayDraft`; without a prefix, Stripe's fallback (the static
+/// descriptor cut to 10 characters) is the validated gateway's prefix, as for a form.
+#[test]
+fn a_draft_carries_the_account_descriptor_with_stripes_fallback() {
+    use stripe_gateway_rules::config::GatewayDraft;
+    use stripe_gateway_rules::credentials::AuthScheme;
+    use stripe_gateway_rules::{Currency, Decimal, Money, Platform};
+    let mut draft = GatewayDraft::new(
+        "Stripe USD",
+        AuthScheme::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc".parse().unwrap()),
+    );
+    draft.version = Some(stripe_gateway_rules::version::GatewayVersion::V2);
+    draft.mode = Some(stripe_gateway_rules::credentials::Mode::Test);
+    draft.settlement_currency = Some(Currency::USD);
+    draft.card_brands = vec![stripe_gateway_rules::card_brand::CardBrand::Visa];
+    draft.minimums = vec![(Money::new(Decimal::new(50, 2), Currency::USD), None)];
+    draft.statement_descriptor = Some("ACME BILLING SERVICES".parse().unwrap());
+    let generic = Platform::Generic.profile();
+    let form = draft.validate(&generic).unwrap_or_else(|r| panic!("{r}"));
+    let gateway = form.gateway().expect("a payment gateway");
+    assert_eq!(
+        gateway
+            .statement_descriptor_prefix()
+            .map(ToString::to_string),
+        Some("ACME BILLI".to_owned())
+    );
+    draft.statement_descriptor_prefix = Some("ACME".parse().unwrap());
+    let form = draft.validate(&generic).unwrap_or_else(|r| panic!("{r}"));
+    assert_eq!(
+        form.gateway()
+            .and_then(|g| g.statement_descriptor_prefix())
+            .map(ToString::to_string),
+        Some("ACME".to_owned())
+    );
+}

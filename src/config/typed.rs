@@ -17,6 +17,7 @@ use crate::data_protection::DataProtection;
 use crate::diagnostics::Report;
 use crate::money::{AmountLimits, ExchangeRate, Money};
 use crate::profile::Profile;
+use crate::request::{StatementDescriptor, StatementDescriptorPrefix};
 use crate::version::GatewayVersion;
 
 #[cfg(doc)]
@@ -89,6 +90,12 @@ pub struct GatewayDraft {
     /// Stripe's minimum table. Stated limits are named in the report and used by
     /// [`ValidatedGateway::check`].
     pub limits: AmountLimits,
+    /// The account's static statement descriptor (Stripe's `settings.payments.statement_descriptor`).
+    pub statement_descriptor: Option<StatementDescriptor>,
+    /// The account's prefix of card payments' descriptors (Stripe's
+    /// `settings.card_payments.statement_descriptor_prefix`); without it, Stripe uses the static
+    /// descriptor cut to 10 characters ([`StatementDescriptor::fallback_prefix`]).
+    pub statement_descriptor_prefix: Option<StatementDescriptorPrefix>,
 }
 
 impl GatewayDraft {
@@ -157,15 +164,23 @@ impl GatewayDraft {
                 })
                 .collect()
         });
-        let account =
-            (self.settlement_currency.is_some() || self.raw_card_data_access).then(|| Account {
-                settlement_currency: Field::from_option(self.settlement_currency),
-                raw_card_data_access: self.raw_card_data_access,
-                country: self.country,
-                limits: Some(self.limits.clone()),
-                statement_descriptor: None,
-                statement_descriptor_prefix: None,
-            });
+        let account = (self.settlement_currency.is_some()
+            || self.raw_card_data_access
+            || self.statement_descriptor.is_some()
+            || self.statement_descriptor_prefix.is_some())
+        .then(|| Account {
+            settlement_currency: Field::from_option(self.settlement_currency),
+            raw_card_data_access: self.raw_card_data_access,
+            country: self.country,
+            limits: Some(self.limits.clone()),
+            statement_descriptor: self.statement_descriptor.clone(),
+            // Stripe's fallback, as for a form: the static descriptor cut to 10 characters.
+            statement_descriptor_prefix: self.statement_descriptor_prefix.clone().or_else(|| {
+                self.statement_descriptor
+                    .as_ref()
+                    .and_then(|d| d.fallback_prefix().ok())
+            }),
+        });
         Parsed {
             name: Field::from_option(self.name.clone()),
             version: Field::from_option(self.version),
