@@ -291,6 +291,16 @@ fn build(shape: Shape, currencies: Vec<CurrencyConfig>, brands: &[CardBrand]) ->
         };
         format!("{scheme}://shop.example/{path}")
     });
+    // The account's descriptor settings (rules §13), varied by the generated name: none, a
+    // static descriptor alone (Stripe's fallback prefix), or a descriptor and its prefix.
+    let (statement_descriptor, statement_descriptor_prefix) = match name.len() % 3 {
+        0 => (None, None),
+        1 => (Some("ACME BILLING".to_owned()), None),
+        _ => (
+            Some("EXAMPLE SHOP ONLINE".to_owned()),
+            Some("EXSHOP".to_owned()),
+        ),
+    };
     GatewayConfig {
         name: Some(name),
         version: Some(if v1 { "v1" } else { "v2" }.to_owned()),
@@ -303,8 +313,8 @@ fn build(shape: Shape, currencies: Vec<CurrencyConfig>, brands: &[CardBrand]) ->
             raw_card_data_access,
             country: country.map(str::to_owned),
             limits: None,
-            statement_descriptor: None,
-            statement_descriptor_prefix: None,
+            statement_descriptor,
+            statement_descriptor_prefix,
         }),
         data_protection,
         card_brands: Some(brands.iter().map(|b| b.as_str().to_owned()).collect()),
