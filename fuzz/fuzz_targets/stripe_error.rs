@@ -1,5 +1,5 @@
 //! Stripe's error bodies (stripe-facts §1, §3–§5): `StripeError::from_json`, the same error
-//! built field by field, `StripeError::diagnose()`, and `diagnosis::diagnose(code, message)`.
+//! built field by field, `StripeError::diagnose()`, and `stripe_error::diagnose(code, message)`.
 //! Nothing panics; a known code is classified by its code or message, never by nothing.
 //!
 //! No leak: a marker secret derived from the input (see `fuzz/src/lib.rs`) is put into the
