@@ -220,6 +220,13 @@ pub(crate) trait Keywords {
     fn keywords() -> Vec<&'static str>;
 }
 
+/// The auth schemes, by the names `auth.scheme` takes.
+impl Keywords for crate::credentials::AuthScheme {
+    fn keywords() -> Vec<&'static str> {
+        AuthSchemeSet::ALL.names()
+    }
+}
+
 impl Keywords for Mode {
     fn keywords() -> Vec<&'static str> {
         Mode::KEYWORDS.to_vec()

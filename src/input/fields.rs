@@ -157,24 +157,26 @@ impl Entered for bool {
 }
 
 /// How `Debug` shows a field (the `shown` of its declaration).
-mod shown {
+pub(in crate::input) mod shown {
     use super::{GuardedOption, GuardedText};
 
-    pub(super) fn plain<T>(value: &T) -> &T {
+    pub(in crate::input) fn plain<T>(value: &T) -> &T {
         value
     }
 
-    pub(super) fn guarded(value: &Option<String>) -> GuardedOption<'_> {
+    pub(in crate::input) fn guarded(value: &Option<String>) -> GuardedOption<'_> {
         GuardedOption(value)
     }
 
-    pub(super) fn guarded_list(value: &Option<Vec<String>>) -> Option<Vec<GuardedText<'_>>> {
+    pub(in crate::input) fn guarded_list(
+        value: &Option<Vec<String>>,
+    ) -> Option<Vec<GuardedText<'_>>> {
         value
             .as_ref()
             .map(|list| list.iter().map(|s| GuardedText(s)).collect())
     }
 
-    pub(super) fn redacted(value: &Option<String>) -> Option<&'static str> {
+    pub(in crate::input) fn redacted(value: &Option<String>) -> Option<&'static str> {
         value.as_ref().map(|_| "[redacted]")
     }
 }
