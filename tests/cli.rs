@@ -1845,3 +1845,24 @@ fn check_payments_answers_the_billing_run_example() {
         stdout(&out)
     );
 }
+
+/// Issue 19: `explain --list --format json` gives, one line per code, the same document as
+/// `explain CODE --format json`, every code of the catalogue once.
+#[test]
+fn explain_list_as_json_is_every_codes_document_one_per_line() {
+    let out = run(&["explain", "--list", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut seen = BTreeSet::new();
+    for line in stdout(&out).lines() {
+        let doc: serde_json::Value = serde_json::from_str(line).expect("one document per line");
+        let code = doc["code"].as_str().expect("a code").to_owned();
+        let single = run(&["explain", &code, "--format", "json"]);
+        let single: serde_json::Value = serde_json::from_slice(&single.stdout).unwrap();
+        assert_eq!(doc, single, "{code}");
+        assert!(seen.insert(code), "{line}");
+    }
+    let expected: BTreeSet<String> = stripe_gateway_rules::codes::catalogue()
+        .map(|c| c.code.to_owned())
+        .collect();
+    assert_eq!(seen, expected);
+}

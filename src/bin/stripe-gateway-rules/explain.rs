@@ -13,11 +13,17 @@ use stripe_gateway_rules::stripe_error::{
 /// `explain CODE` or `explain --list`: every code of the catalogue (the library's code enums
 /// and the tool's own, `ToolCode`), each once, with the families it belongs to. For a code:
 /// its rule, what to do (its code enum's `remedy()`, the text the library and the reports
-/// give) and its sources by section and title; `--format json`: one document on one line.
+/// give) and its sources by section and title; `--format json`: one document on one line (with
+/// `--list`, one per code and line).
 pub fn run(code: Option<&str>, list: bool, json: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
     if list {
         for (code, rows) in codes::by_code() {
+            if json {
+                // One document per code and line: the document of `explain CODE --format json`.
+                let _ = writeln!(out, "{}", code_json(code, &rows));
+                continue;
+            }
             let families: Vec<&str> = rows.iter().map(|r| r.family.as_str()).collect();
             let mut rules: Vec<&str> = Vec::new();
             for row in &rows {
@@ -48,11 +54,7 @@ pub fn run(code: Option<&str>, list: bool, json: bool) -> ExitCode {
     }
     if json {
         // One JSON document on one line, like the other commands' JSON answers.
-        let doc = serde_json::json!({
-            "code": rows[0].code,
-            "rows": rows.iter().map(row_json).collect::<Vec<_>>(),
-        });
-        let _ = writeln!(out, "{doc}");
+        let _ = writeln!(out, "{}", code_json(rows[0].code, &rows));
         return ExitCode::SUCCESS;
     }
     for info in rows {
@@ -81,6 +83,14 @@ pub fn run(code: Option<&str>, list: bool, json: bool) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `explain CODE --format json`'s document: the code and each of its rows.
+fn code_json(code: &str, rows: &[CodeInfo]) -> serde_json::Value {
+    serde_json::json!({
+        "code": code,
+        "rows": rows.iter().map(row_json).collect::<Vec<_>>(),
+    })
 }
 
 /// One row of `explain --format json`: the catalogue's fields, and the sources by title.
