@@ -4,8 +4,11 @@
 //! Sources: `tests/data/README.md` (copies of `shared/reference/`, 2026-11-23); rules.md §5,
 //! §6; stripe-facts §1.1, §2, §7.
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::Path;
+use support::split_csv_line;
 
 use rust_decimal::Decimal;
 use stripe_gateway_rules::codes::CurrencyCode;
@@ -14,31 +17,6 @@ use stripe_gateway_rules::currency::{
     presentment_currencies,
 };
 use stripe_gateway_rules::minimum::stripe_minimum;
-
-/// Splits one CSV record into fields: commas separate, double quotes enclose fields that
-/// contain commas, `""` inside quotes is a literal quote (RFC 4180; no multi-line fields in
-/// these files).
-fn split_csv_line(line: &str) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut in_quotes = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, in_quotes) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', true) => in_quotes = false,
-            ('"', false) if field.is_empty() => in_quotes = true,
-            (',', false) => fields.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
-        }
-    }
-    assert!(!in_quotes, "unterminated quote in CSV line {line:?}");
-    fields.push(field);
-    fields
-}
 
 #[test]
 fn csv_splitter_handles_quotes_and_commas() {

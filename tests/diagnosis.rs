@@ -1,5 +1,7 @@
 //! What Stripe's errors mean for the configuration: stripe-facts §1.1, §3.1, §4, §5; S0.
 
+mod support;
+
 use proptest::prelude::*;
 use stripe_gateway_rules::stripe_error::MatchedBy;
 use stripe_gateway_rules::{stripe_error::DiagnosisKind, stripe_error::diagnose};
@@ -588,6 +590,8 @@ mod body {
 mod whole_body {
     use std::collections::BTreeSet;
 
+    use crate::support::split_csv_line;
+
     use stripe_gateway_rules::stripe_error::DiagnosisKind;
     use stripe_gateway_rules::stripe_error::{
         ClassifiedBy, DECLINE_CODES_AS_OF, DECLINE_CODES_SOURCE, Decline, DeclineTable,
@@ -709,28 +713,6 @@ mod whole_body {
         assert!(d.customer_message().contains("email address"));
         assert!(d.meaning().contains("email address"), "{}", d.meaning());
         assert_eq!(d.param().map(|p| p.as_str()), Some("email"));
-    }
-
-    /// Splits one CSV record (RFC 4180 quotes; no multi-line fields).
-    fn split_csv_line(line: &str) -> Vec<String> {
-        let mut fields = Vec::new();
-        let mut field = String::new();
-        let mut in_quotes = false;
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            match (c, in_quotes) {
-                ('"', true) if chars.peek() == Some(&'"') => {
-                    field.push('"');
-                    chars.next();
-                }
-                ('"', true) => in_quotes = false,
-                ('"', false) if field.is_empty() => in_quotes = true,
-                (',', false) => fields.push(std::mem::take(&mut field)),
-                (c, _) => field.push(c),
-            }
-        }
-        fields.push(field);
-        fields
     }
 
     /// tests/data/stripe-decline-codes.csv: Stripe's decline-code tables (source and as-of

@@ -1,4 +1,4 @@
-//! Shared by the tests that run the example programs.
+//! Shared by the tests: running the example programs, reading the CSV copies of `tests/data`.
 #![allow(dead_code)] // each test binary uses part of it
 
 use std::path::PathBuf;
@@ -49,4 +49,29 @@ pub fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("sgr-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir.join(name)
+}
+
+/// Splits one CSV record into fields: commas separate, double quotes enclose fields that
+/// contain commas, `""` inside quotes is a literal quote (RFC 4180; no multi-line fields in
+/// these files).
+pub fn split_csv_line(line: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut in_quotes = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, in_quotes) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', true) => in_quotes = false,
+            ('"', false) if field.is_empty() => in_quotes = true,
+            (',', false) => fields.push(std::mem::take(&mut field)),
+            (c, _) => field.push(c),
+        }
+    }
+    assert!(!in_quotes, "unterminated quote in CSV line {line:?}");
+    fields.push(field);
+    fields
 }
