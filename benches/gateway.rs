@@ -20,7 +20,7 @@ use jiff::Timestamp;
 use rust_decimal::Decimal;
 use stripe_gateway_rules::authorization::Authorization;
 use stripe_gateway_rules::config::{
-    AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, ValidatedGateway,
+    AccountConfig, AuthConfig, CurrencyConfig, Form, GatewayConfig, ValidatedGateway,
 };
 use stripe_gateway_rules::currency::presentment_currencies;
 use stripe_gateway_rules::operation::{Capture, CardSource, OperationLine, Payment, Refund};
@@ -62,8 +62,7 @@ fn gateway_of(config: &GatewayConfig) -> ValidatedGateway {
 
 fn validate(c: &mut Criterion) {
     let realistic =
-        GatewayConfig::from_json(include_str!("../examples/configs/portabilling-usd.json"))
-            .unwrap();
+        Form::from_json(include_str!("../examples/configs/portabilling-usd.json")).unwrap();
     let portabilling = realistic.profile();
     assert!(realistic.validate(&portabilling).is_ok());
     let mut group = c.benchmark_group("validate");
@@ -151,8 +150,7 @@ fn check(c: &mut Criterion) {
 
 fn check_payments(c: &mut Criterion) {
     let loaded =
-        GatewayConfig::from_json(include_str!("../examples/configs/portabilling-usd.json"))
-            .unwrap();
+        Form::from_json(include_str!("../examples/configs/portabilling-usd.json")).unwrap();
     let gateway = loaded
         .validate(&loaded.profile())
         .unwrap()

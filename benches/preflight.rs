@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::io;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use stripe_gateway_rules::config::GatewayConfig;
+use stripe_gateway_rules::config::Form;
 
 #[allow(dead_code)] // the bench uses `run` only
 #[path = "../src/bin/stripe-gateway-rules/preflight.rs"]
@@ -47,8 +47,7 @@ fn request_lines() -> String {
 
 fn preflight(c: &mut Criterion) {
     let loaded =
-        GatewayConfig::from_json(include_str!("../examples/configs/portabilling-usd.json"))
-            .unwrap();
+        Form::from_json(include_str!("../examples/configs/portabilling-usd.json")).unwrap();
     let gateway = loaded
         .validate(&loaded.profile())
         .unwrap()
@@ -63,8 +62,7 @@ fn preflight(c: &mut Criterion) {
     // Issue 20: accepted lines with the request fields (a suffix checked against the account's
     // prefix, a description, metadata of four keys, an idempotency key, distinct on every
     // line so that the run-level check records 10,000 keys and flags none).
-    let billing =
-        GatewayConfig::from_json(include_str!("../examples/configs/billing-run.json")).unwrap();
+    let billing = Form::from_json(include_str!("../examples/configs/billing-run.json")).unwrap();
     let billing_gateway = billing
         .validate(&billing.profile())
         .unwrap()

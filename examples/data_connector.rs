@@ -1,5 +1,5 @@
 //! A data connector (seed S3, "Stripe Connection"): the connection properties, mapped onto
-//! [`GatewayConfig`] with `platform: data_connector` and checked by the crate.
+//! [`ConnectionConfig`] with `platform: data_connector` and checked by the crate.
 //!
 //! ```sh
 //! cargo run --example data_connector
@@ -17,7 +17,7 @@ mod common;
 use std::process::ExitCode;
 
 use stripe_gateway_rules::Platform;
-use stripe_gateway_rules::config::{AuthConfig, GatewayConfig};
+use stripe_gateway_rules::config::{AuthConfig, ConnectionConfig};
 
 /// "Auth Scheme: The type of authentication to use when connecting to Stripe."
 #[derive(Clone, Copy)]
@@ -42,7 +42,7 @@ fn typed(text: &str) -> Option<String> {
 }
 
 /// The form, mapped onto the crate's input: no check of its own.
-fn to_config(form: &StripeConnectionForm) -> GatewayConfig {
+fn to_config(form: &StripeConnectionForm) -> ConnectionConfig {
     let mut auth = match form.auth_scheme {
         AuthSchemeChoice::OAuth2 => {
             let mut auth =
@@ -61,7 +61,7 @@ fn to_config(form: &StripeConnectionForm) -> GatewayConfig {
     };
     auth.account_id = typed(form.account_id);
     {
-        let mut config = GatewayConfig::default();
+        let mut config = ConnectionConfig::default();
         config.platform = Some(Platform::DataConnector.as_str().into());
         config.name = typed(form.connection_name);
         config.auth = Some(auth);
@@ -71,7 +71,7 @@ fn to_config(form: &StripeConnectionForm) -> GatewayConfig {
 
 fn check(form: &StripeConnectionForm, expect: &[&str]) -> bool {
     let profile = Platform::DataConnector.profile();
-    common::outcome(form.connection_name, &to_config(form), &profile, expect)
+    common::outcome(form.connection_name, to_config(form), &profile, expect)
 }
 
 fn main() -> ExitCode {

@@ -1,5 +1,5 @@
 //! An iPaaS connector (seed S1, "To configure the Stripe connector"): the Stripe connection's
-//! work area, mapped onto [`GatewayConfig`] with `platform: ipaas_connector` and checked by
+//! work area, mapped onto [`ConnectionConfig`] with `platform: ipaas_connector` and checked by
 //! the crate.
 //!
 //! ```sh
@@ -19,7 +19,7 @@ mod common;
 use std::process::ExitCode;
 
 use stripe_gateway_rules::Platform;
-use stripe_gateway_rules::config::{AuthConfig, GatewayConfig};
+use stripe_gateway_rules::config::{AuthConfig, ConnectionConfig};
 
 /// The Stripe connection's work area, as typed.
 struct StripeConnectionForm {
@@ -40,9 +40,9 @@ fn typed(text: &str) -> Option<String> {
 }
 
 /// The form, mapped onto the crate's input: no check of its own.
-fn to_config(form: &StripeConnectionForm) -> GatewayConfig {
+fn to_config(form: &StripeConnectionForm) -> ConnectionConfig {
     {
-        let mut config = GatewayConfig::default();
+        let mut config = ConnectionConfig::default();
         config.platform = Some(Platform::IpaasConnector.as_str().into());
         config.name = typed(form.connection);
         config.active = form.is_active;
@@ -58,7 +58,7 @@ fn to_config(form: &StripeConnectionForm) -> GatewayConfig {
 
 fn check(form: &StripeConnectionForm, expect: &[&str]) -> bool {
     let profile = Platform::IpaasConnector.profile();
-    common::outcome(form.connection, &to_config(form), &profile, expect)
+    common::outcome(form.connection, to_config(form), &profile, expect)
 }
 
 fn main() -> ExitCode {

@@ -1,5 +1,5 @@
 //! Kartra (seed S2, "Stripe integration"): a Stripe integration tile, made with "Connect with
-//! Stripe", mapped onto [`GatewayConfig`] with `platform: kartra` and checked by the crate.
+//! Stripe", mapped onto [`ConnectionConfig`] with `platform: kartra` and checked by the crate.
 //!
 //! ```sh
 //! cargo run --example kartra
@@ -18,7 +18,7 @@ mod common;
 use std::process::ExitCode;
 
 use stripe_gateway_rules::Platform;
-use stripe_gateway_rules::config::{AuthConfig, GatewayConfig};
+use stripe_gateway_rules::config::{AuthConfig, ConnectionConfig};
 
 /// A Stripe integration tile on Kartra's Integrations page.
 struct StripeTile {
@@ -35,14 +35,14 @@ struct StripeTile {
 }
 
 /// The tile, mapped onto the crate's input: no check of its own.
-fn to_config(tile: &StripeTile) -> GatewayConfig {
+fn to_config(tile: &StripeTile) -> ConnectionConfig {
     let mut auth = match tile.api_secret_key {
         Some(key) => AuthConfig::api_key(key).with_account_id(tile.stripe_account_id),
         None => AuthConfig::connect(tile.stripe_account_id, ""),
     };
     auth.account_name = tile.name.map(Into::into);
     {
-        let mut config = GatewayConfig::default();
+        let mut config = ConnectionConfig::default();
         config.platform = Some(Platform::Kartra.as_str().into());
         config.existing = tile.existing;
         config.auth = Some(auth);
@@ -53,7 +53,7 @@ fn to_config(tile: &StripeTile) -> GatewayConfig {
 
 fn check(title: &str, tile: &StripeTile, expect: &[&str]) -> bool {
     let profile = Platform::Kartra.profile();
-    common::outcome(title, &to_config(tile), &profile, expect)
+    common::outcome(title, to_config(tile), &profile, expect)
 }
 
 fn main() -> ExitCode {

@@ -65,7 +65,7 @@ fn to_config(form: &KonnektiveGateway) -> GatewayConfig {
 
 fn check(form: &KonnektiveGateway, expect: &[&str]) -> bool {
     let profile = Platform::Konnektive.profile();
-    common::outcome(form.gateway_alias, &to_config(form), &profile, expect)
+    common::outcome(form.gateway_alias, to_config(form), &profile, expect)
 }
 
 fn main() -> ExitCode {

@@ -28,7 +28,7 @@ use std::process::ExitCode;
 use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
 use stripe_gateway_rules::diagnostics::{Code, Violation};
 use stripe_gateway_rules::profile::{AuthSchemeSet, Profile, Rule};
-use stripe_gateway_rules::{Report, card_brand::CardBrand};
+use stripe_gateway_rules::{Form, Report, card_brand::CardBrand};
 
 /// HostDesk's Stripe settings page.
 struct HostDeskStripeSettings {
@@ -95,7 +95,7 @@ fn hostdesk_profile(settings: &HostDeskStripeSettings) -> Profile {
         .labelled("card_brands", "Accepted cards")
         .labelled("currencies", "Invoice currencies")
         .needing_permissions("payment intents, refunds, customers and payment methods")
-        .with_check(move |_config: &GatewayConfig, report: &mut Report| {
+        .with_check(move |_form: &Form, report: &mut Report| {
             statement_descriptor(&descriptor, report);
         })
 }
@@ -129,7 +129,7 @@ fn to_config(settings: &HostDeskStripeSettings) -> GatewayConfig {
 fn check(settings: &HostDeskStripeSettings, expect: &[&str]) -> bool {
     let config = to_config(settings);
     let profile = hostdesk_profile(settings);
-    let ok = common::outcome(settings.display_name, &config, &profile, expect);
+    let ok = common::outcome(settings.display_name, config.clone(), &profile, expect);
     // A valid form also builds the gateway that checks every invoice payment.
     if expect.is_empty() {
         return ok

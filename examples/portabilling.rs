@@ -94,7 +94,7 @@ fn to_config(form: &PaymentSystemForm, account: &StripeAccount) -> GatewayConfig
 
 fn check(form: &PaymentSystemForm, account: &StripeAccount, expect: &[&str]) -> bool {
     let profile = Platform::PortaBilling.profile();
-    common::outcome(form.name, &to_config(form, account), &profile, expect)
+    common::outcome(form.name, to_config(form, account), &profile, expect)
 }
 
 fn main() -> ExitCode {

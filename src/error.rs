@@ -32,13 +32,13 @@ use crate::version::GatewayVersionError;
 /// is the inner error's message, never with a secret.
 ///
 /// ```
-/// use stripe_gateway_rules::config::GatewayConfig;
+/// use stripe_gateway_rules::config::Form;
 /// use stripe_gateway_rules::{Money, credentials::SecretKey};
 ///
 /// fn setup(key: &str, minimum: &str, config: &str) -> Result<(), stripe_gateway_rules::Error> {
 ///     let _key: SecretKey = key.parse()?; // a CredentialError
 ///     let _minimum: Money = minimum.parse()?; // a ParseMoneyError
-///     let _config = GatewayConfig::from_json(config)?; // a ConfigFileError
+///     let _config = Form::from_json(config)?; // a ConfigFileError
 ///     Ok(())
 /// }
 ///

@@ -52,7 +52,7 @@ pub mod version;
 // The path of a user's job: load a form, check or validate it under its profile, check
 // operations with the validated gateway, read the report. Everything else is at its module.
 pub use codes::{RefusalCode, ViolationCode};
-pub use config::{GatewayConfig, ValidatedGateway};
+pub use config::{Form, GatewayConfig, ValidatedGateway};
 pub use currency::Currency;
 pub use diagnostics::{Report, Severity, Violation};
 pub use error::Error;

@@ -12,8 +12,8 @@
 //! `stripe-gateway-rules = { version = "…", features = ["proptest"] }`).
 //!
 //! Every helper judges a configuration by the profile its `platform` names
-//! ([`GatewayConfig::profile`]) through the form's own verbs, [`GatewayConfig::check`] and
-//! [`GatewayConfig::validate`], so a helper's verdict is the form's. Every assertion panics
+//! ([`Form::profile`]) through the form's own verbs, [`Form::check`] and
+//! [`Form::validate`], so a helper's verdict is the form's. Every assertion panics
 //! with the [`Report`] rendered by its `Display`: every violation with its path, code,
 //! message and remedy. A report never contains a secret, so the
 //! failure message of a test is safe to keep in CI logs.
@@ -45,7 +45,7 @@
 
 use crate::{
     codes::ViolationCode,
-    config::{GatewayConfig, ValidatedForm},
+    config::{Form, ValidatedForm},
     diagnostics::Report,
     diagnostics::Violation,
 };
@@ -54,8 +54,9 @@ use crate::{
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategy;
 
-/// Every finding of the configuration under its own profile, valid (its warnings) or not:
-/// [`GatewayConfig::check`].
+/// Every finding of the configuration (a [`Form`], or a form of one kind:
+/// [`GatewayConfig`](crate::config::GatewayConfig), [`ConnectionConfig`](crate::config::ConnectionConfig)) under its own profile, valid (its warnings) or not:
+/// [`Form::check`].
 ///
 /// ```
 /// use stripe_gateway_rules::config::GatewayConfig;
@@ -66,8 +67,9 @@ pub mod strategy;
 /// assert!(report.to_string().starts_with("invalid: "));
 /// ```
 #[must_use]
-pub fn report_of(config: &GatewayConfig) -> Report {
-    config.check(&config.profile())
+pub fn report_of(config: &(impl Clone + Into<Form>)) -> Report {
+    let form: Form = config.clone().into();
+    form.check(&form.profile())
 }
 
 /// Asserts that `config` is valid under its own profile and returns the validated form (a
@@ -86,14 +88,15 @@ pub fn report_of(config: &GatewayConfig) -> Report {
 /// assert_valid(&GatewayConfig::default());
 /// ```
 #[track_caller]
-pub fn assert_valid(config: &GatewayConfig) -> ValidatedForm {
-    match config.validate(&config.profile()) {
+pub fn assert_valid(config: &(impl Clone + Into<Form>)) -> ValidatedForm {
+    let form: Form = config.clone().into();
+    match form.validate(&form.profile()) {
         Ok(form) => form,
         Err(report) => panic!("expected a valid gateway configuration, found {report}"),
     }
 }
 
-/// Asserts that `json` is a configuration file ([`GatewayConfig::from_json`]) and that the
+/// Asserts that `json` is a configuration file ([`Form::from_json`]) and that the
 /// file is valid under the form's own profile, load findings included
 /// ([`Loaded::validate`](crate::config::Loaded::validate)); returns the validated form.
 ///
@@ -121,7 +124,7 @@ pub fn assert_valid(config: &GatewayConfig) -> ValidatedForm {
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 #[track_caller]
 pub fn assert_valid_json(json: &str) -> ValidatedForm {
-    match GatewayConfig::from_json(json) {
+    match Form::from_json(json) {
         Ok(loaded) => match loaded.validate(&loaded.profile()) {
             Ok(form) => form,
             Err(report) => panic!("expected a valid gateway configuration, found {report}"),
@@ -146,8 +149,9 @@ pub fn assert_valid_json(json: &str) -> ValidatedForm {
 /// assert!(report.errors().count() > 0);
 /// ```
 #[track_caller]
-pub fn assert_invalid(config: &GatewayConfig) -> Report {
-    match config.validate(&config.profile()) {
+pub fn assert_invalid(config: &(impl Clone + Into<Form>)) -> Report {
+    let form: Form = config.clone().into();
+    match form.validate(&form.profile()) {
         Ok(form) => panic!(
             "expected an invalid gateway configuration, found {}",
             form.report()
@@ -175,7 +179,7 @@ pub fn assert_invalid(config: &GatewayConfig) -> Report {
 /// assert_eq!(v.path(), "card_brands");
 /// ```
 #[track_caller]
-pub fn assert_violation(config: &GatewayConfig, code: ViolationCode) -> Violation {
+pub fn assert_violation(config: &(impl Clone + Into<Form>), code: ViolationCode) -> Violation {
     let report = report_of(config);
     match report.violations().iter().find(|v| *v.code() == code) {
         Some(v) => v.clone(),

@@ -21,7 +21,7 @@ use stripe_gateway_rules::{
 };
 use stripe_gateway_rules::{
     codes::ViolationCode,
-    config::{GatewayConfig, GatewayDraft},
+    config::{Form, GatewayDraft},
     diagnostics::Report,
 };
 
@@ -52,7 +52,7 @@ fn gateway(limits: Option<&str>) -> ValidatedGateway {
 /// The file validated by its own profile, with what the loader found in it: the payment
 /// gateway, or the report.
 fn validated(json: &str) -> Result<ValidatedGateway, Report> {
-    let loaded = GatewayConfig::from_json(json).expect("a configuration");
+    let loaded = Form::from_json(json).expect("a configuration");
     loaded
         .validate(&loaded.profile())
         .map(|form| form.into_gateway().expect("a payment gateway"))
@@ -344,7 +344,7 @@ fn a_secret_in_a_limits_field_is_not_echoed() {
     let limits = format!(
         r#"{{ "currency_max": [{{ "currency": "{secret}", "max_minor_units": "{secret}" }}], "brand_max": [{{ "brand": "{secret}", "max_minor_units": "1" }}] }}"#
     );
-    let config = GatewayConfig::from_json(&config_json(Some(&limits), "0.50")).unwrap();
+    let config = Form::from_json(&config_json(Some(&limits), "0.50")).unwrap();
     let report = config.validate(&config.profile()).unwrap_err();
     assert!(report.violations().len() >= 3);
     let shown = format!("{report} {report:?} {config:?}");
@@ -423,7 +423,7 @@ proptest! {
             3 => format!(r#"{{ "minimums": [{{ "currency": "USD", "minimum": {quoted} }}] }}"#),
             _ => format!(r#"{{ "minimums": [{{ "currency": {quoted}, "minimum": "0.50" }}] }}"#),
         };
-        let loaded = GatewayConfig::from_json(&config_json(Some(&limits), "0.50")).unwrap();
+        let loaded = Form::from_json(&config_json(Some(&limits), "0.50")).unwrap();
         let report = loaded.check(&loaded.profile());
         for v in report.errors() {
             // A replaced minimum above the configured 0.50 USD is rightly a

@@ -1191,7 +1191,7 @@ fn valid_forms_of(platform: &str) -> Vec<(String, serde_json::Value)> {
 #[test]
 fn schema_and_loader_refuse_the_same_shape_mutations_on_every_platform() {
     use serde_json::json;
-    use stripe_gateway_rules::config::GatewayConfig;
+    use stripe_gateway_rules::config::Form;
     use stripe_gateway_rules::profile::Platform;
     for platform in Platform::ALL {
         let name = platform.as_str();
@@ -1201,7 +1201,7 @@ fn schema_and_loader_refuse_the_same_shape_mutations_on_every_platform() {
         assert!(!forms.is_empty(), "{name}");
         for (file, form) in forms {
             assert!(validator.is_valid(&form), "{name}: {file}");
-            let loaded = GatewayConfig::from_json(&form.to_string()).unwrap();
+            let loaded = Form::from_json(&form.to_string()).unwrap();
             let report = loaded.check(&profile);
             assert!(report.is_valid(), "{name}: {file}: {report}");
 
@@ -1281,7 +1281,7 @@ fn schema_and_loader_refuse_the_same_shape_mutations_on_every_platform() {
                 target[field] = value.clone();
                 let what = format!("{name}: {file} with {pointer} = {value}");
                 assert!(!validator.is_valid(&bad), "the schema accepts {what}");
-                let loaded = GatewayConfig::from_json(&bad.to_string()).unwrap();
+                let loaded = Form::from_json(&bad.to_string()).unwrap();
                 let report = loaded.check(&profile);
                 let found: Vec<String> = report
                     .errors()

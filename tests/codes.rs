@@ -184,7 +184,7 @@ fn stripe_answers_and_files_errors_map_to_their_familys_codes() {
         let e = StripeError::from_json(body).unwrap_err();
         listed(Family::StripeErrorBody, e.code().as_str(), code);
     }
-    let e = stripe_gateway_rules::config::GatewayConfig::from_json("[]").unwrap_err();
+    let e = stripe_gateway_rules::Form::from_json("[]").unwrap_err();
     listed(Family::ConfigFile, e.code().as_str(), "not_an_object");
     let diagnosis = StripeError::from_json(
         r#"{"error": {"type": "invalid_request_error", "code": "amount_too_small"}}"#,
@@ -304,7 +304,7 @@ fn errors_without_variants_say_what_to_do() {
     .unwrap_err();
     assert_eq!(policy.remedy(), "swap the two dates or correct one");
     assert_eq!(policy.created_before(), jiff::civil::date(2025, 3, 2));
-    let file = stripe_gateway_rules::config::GatewayConfig::from_json("[]").unwrap_err();
+    let file = stripe_gateway_rules::Form::from_json("[]").unwrap_err();
     assert_eq!(
         file.remedy(),
         "write the configuration as one JSON object, {\"name\": …}"
@@ -395,7 +395,7 @@ fn explain_remedy_is_the_remedy_the_errors_give() {
             remedy_of(Family::StripeErrorBody, e.code().as_str())
         );
     }
-    let e = stripe_gateway_rules::config::GatewayConfig::from_json("[]").unwrap_err();
+    let e = stripe_gateway_rules::Form::from_json("[]").unwrap_err();
     assert_eq!(e.remedy(), remedy_of(Family::ConfigFile, "not_an_object"));
     let d = StripeError::new().with_code("amount_too_small").diagnose();
     let rule = d.rule().unwrap();

@@ -4,7 +4,9 @@
 
 use stripe_gateway_rules::{
     codes::ViolationCode,
-    config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, Loaded, ValidatedGateway},
+    config::{
+        AccountConfig, AuthConfig, CurrencyConfig, Form, GatewayConfig, Loaded, ValidatedGateway,
+    },
     diagnostics::Report,
     diagnostics::Severity,
 };
@@ -501,7 +503,7 @@ fn live_card_test_missing_s0() {
 #[test]
 fn every_problem_is_reported_at_once_in_field_order() {
     let json = include_str!("../examples/configs/everything-wrong.json");
-    let config = GatewayConfig::from_json(json).unwrap();
+    let config = Form::from_json(json).unwrap();
     let got: Vec<(String, &str)> = violations(&config)
         .into_iter()
         .map(|(path, code, _)| (path, code))
@@ -626,7 +628,7 @@ fn the_bundled_configurations_validate_as_documented() {
     assert_eq!(files, listed, "every bundled configuration is a test case");
     for (file, codes) in cases {
         let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
-        let config = GatewayConfig::from_json(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let config = Form::from_json(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
         let got: Vec<&str> = report_of(&config)
             .violations()
             .iter()
@@ -643,30 +645,26 @@ fn the_bundled_configurations_validate_as_documented() {
 /// a text that is not a JSON object fails the file, with line and column.
 #[test]
 fn a_bad_value_or_shape_is_a_violation_but_bad_syntax_fails_the_file_with_line_and_column() {
-    let config =
-        GatewayConfig::from_json("{\n  \"name\": \"x\",\n  \"existing\": \"yes\"\n}").unwrap();
+    let config = Form::from_json("{\n  \"name\": \"x\",\n  \"existing\": \"yes\"\n}").unwrap();
     assert!(
         violations(&config).contains(&("existing".into(), "wrong_type", Severity::Error)),
         "{}",
         report_of(&config)
     );
-    let config = GatewayConfig::from_json(r#"{"nmae": "x"}"#).unwrap();
+    let config = Form::from_json(r#"{"nmae": "x"}"#).unwrap();
     assert!(violations(&config).contains(&("nmae".into(), "unknown_field", Severity::Error)));
-    let config = GatewayConfig::from_json(r#"{"name": "x", "name": "y"}"#).unwrap();
+    let config = Form::from_json(r#"{"name": "x", "name": "y"}"#).unwrap();
     assert!(violations(&config).contains(&("name".into(), "duplicate_field", Severity::Error)));
-    let err = GatewayConfig::from_json("{\n  \"name\": \"x\" \"mode\": 1\n}").unwrap_err();
+    let err = Form::from_json("{\n  \"name\": \"x\" \"mode\": 1\n}").unwrap_err();
     assert_eq!((err.line(), err.column()), (2, 15));
     assert_eq!(
         err.to_string(),
         "not a gateway configuration: line 2, column 15: not valid JSON here: look for a missing comma, quote, colon or bracket, a comma before a closing bracket, a comment, or text after the object"
     );
-    let err = GatewayConfig::from_json("{\"name\": ").unwrap_err();
+    let err = Form::from_json("{\"name\": ").unwrap_err();
     assert_eq!(err.line(), 1);
-    assert_eq!(
-        GatewayConfig::from_json("[]").unwrap_err().code(),
-        "not_an_object"
-    );
-    assert_eq!(GatewayConfig::from_json("").unwrap_err().code(), "not_json");
+    assert_eq!(Form::from_json("[]").unwrap_err().code(), "not_an_object");
+    assert_eq!(Form::from_json("").unwrap_err().code(), "not_json");
 }
 
 /// rules §10, §1: a file that cannot be a configuration fails with its code, and no error repeats
@@ -679,12 +677,12 @@ fn hostile_files_fail_cleanly_and_never_echo_a_secret() {
         format!(r#"{{"existing": "{SK_LIVE}"}}"#),
         format!(r#"{{"{SK_LIVE}": 1}}"#),
     ] {
-        let report = report_of(&GatewayConfig::from_json(&json).unwrap());
+        let report = report_of(&Form::from_json(&json).unwrap());
         let shown = format!("{report} {report:?}");
         assert!(!shown.contains("4eC39HqLyjWDarjtT1zdp7dc"), "{shown}");
     }
     // A secret in a file that is not JSON.
-    let err = GatewayConfig::from_json(&format!(r#"{{"existing": {SK_LIVE}}}"#)).unwrap_err();
+    let err = Form::from_json(&format!(r#"{{"existing": {SK_LIVE}}}"#)).unwrap_err();
     assert!(
         !err.to_string().contains("4eC39HqLyjWDarjtT1zdp7dc"),
         "{err}"
@@ -695,13 +693,10 @@ fn hostile_files_fail_cleanly_and_never_echo_a_secret() {
         "[".repeat(100_000),
         "]".repeat(100_000)
     );
-    assert_eq!(
-        GatewayConfig::from_json(&deep).unwrap_err().code(),
-        "too_deep"
-    );
+    assert_eq!(Form::from_json(&deep).unwrap_err().code(), "too_deep");
     // Huge.
     let huge = format!("{{\"name\": \"{}\"}}", "a".repeat(2 << 20));
-    let err = GatewayConfig::from_json(&huge).unwrap_err();
+    let err = Form::from_json(&huge).unwrap_err();
     assert!(err.to_string().contains("more than the 1048576"), "{err}");
     // A huge but allowed name is a violation with a short message.
     let c = {

@@ -7,7 +7,7 @@ use std::error::Error;
 
 use secrecy::SecretString;
 use stripe_gateway_rules::ViolationCode;
-use stripe_gateway_rules::config::{AccountConfig, CurrencyConfig, GatewayConfig};
+use stripe_gateway_rules::config::{AccountConfig, CurrencyConfig, Form, GatewayConfig};
 use stripe_gateway_rules::connection::{ConnectionSettingsConfig, Timeout};
 use stripe_gateway_rules::diagnostics::{Code, Path, Report, Severity, Violation};
 
@@ -25,15 +25,18 @@ fn no_body(what: &str, text: &str) {
 }
 
 fn konnektive_usd() -> GatewayConfig {
-    GatewayConfig::from_json(include_str!("../examples/configs/konnektive-v2.json"))
-        .unwrap()
-        .into_form()
+    let loaded = Form::from_json(include_str!("../examples/configs/konnektive-v2.json")).unwrap();
+    loaded
+        .form()
+        .gateway()
+        .expect("Konnektive's is a payment gateway's form")
+        .clone()
 }
 
 #[test]
 fn loading_and_validating_compose_with_the_question_mark() {
     fn gateway_name(json: &str) -> Result<String, Box<dyn Error>> {
-        let loaded = GatewayConfig::from_json(json)?;
+        let loaded = Form::from_json(json)?;
         let gateway = loaded.validate(&loaded.profile())?.into_gateway()?;
         Ok(gateway.name().to_owned())
     }

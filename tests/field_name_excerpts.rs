@@ -10,7 +10,7 @@ mod support;
 
 use proptest::prelude::*;
 use stripe_gateway_rules::ViolationCode;
-use stripe_gateway_rules::config::GatewayConfig;
+use stripe_gateway_rules::config::Form;
 
 /// The issue's minimal form: an unknown field whose name is a key body of letters only.
 const MINIMAL: &str = r#"{
@@ -131,7 +131,7 @@ fn leaks(output: &str, body: &str) -> Option<String> {
 }
 
 fn every_library_output(json: &str) -> Vec<String> {
-    let loaded = GatewayConfig::from_json(json).expect("a JSON object of the format");
+    let loaded = Form::from_json(json).expect("a JSON object of the format");
     let report = loaded.check(&loaded.profile());
     let mut outputs = vec![
         format!("{:?}", loaded.form()),
@@ -153,7 +153,7 @@ fn every_library_output(json: &str) -> Vec<String> {
 #[test]
 fn an_unknown_field_named_like_a_key_body_is_reported_without_the_body() {
     for (json, body) in CASES {
-        let loaded = GatewayConfig::from_json(json).unwrap();
+        let loaded = Form::from_json(json).unwrap();
         let report = loaded.check(&loaded.profile());
         assert!(
             report.has(ViolationCode::UnknownField),
@@ -171,7 +171,7 @@ fn an_unknown_field_named_like_a_key_body_is_reported_without_the_body() {
 #[test]
 fn a_marker_glued_after_letters_is_reported_without_the_body() {
     for (json, body, code) in GLUED_CASES {
-        let loaded = GatewayConfig::from_json(json).unwrap();
+        let loaded = Form::from_json(json).unwrap();
         let report = loaded.check(&loaded.profile());
         assert!(report.has(code), "{code:?} is still reported: {report}");
         for output in every_library_output(json) {
@@ -184,7 +184,7 @@ fn a_marker_glued_after_letters_is_reported_without_the_body() {
 /// still says which object the field was in, and the message how long the name was.
 #[test]
 fn a_name_cut_before_a_glued_marker_keeps_what_stands_before_it() {
-    let loaded = GatewayConfig::from_json(FINDING_GLUED).unwrap();
+    let loaded = Form::from_json(FINDING_GLUED).unwrap();
     let report = loaded.check(&loaded.profile());
     let unknown = report
         .with_code(ViolationCode::UnknownField)
@@ -201,7 +201,7 @@ fn a_name_cut_before_a_glued_marker_keeps_what_stands_before_it() {
 /// rules §1: a cut field name still says how long it was and where it was.
 #[test]
 fn a_cut_field_name_still_says_how_long_it_was_and_where_it_was() {
-    let loaded = GatewayConfig::from_json(FINDING_AUTH).unwrap();
+    let loaded = Form::from_json(FINDING_AUTH).unwrap();
     let report = loaded.check(&loaded.profile());
     let unknown = report
         .with_code(ViolationCode::UnknownField)
@@ -226,7 +226,7 @@ fn a_cut_field_name_still_names_the_closest_field() {
         "\"EXAMPLEonlyNotARealKeyBodyAbCdEfGh\": \"oops\"",
         "\"radarr\": true",
     );
-    let loaded = GatewayConfig::from_json(&json).unwrap();
+    let loaded = Form::from_json(&json).unwrap();
     let report = loaded.check(&loaded.profile());
     let unknown = report
         .with_code(ViolationCode::UnknownField)

@@ -13,7 +13,7 @@ use stripe_gateway_rules::profile::Platform;
 use stripe_gateway_rules::{Report, Severity, credentials::AuthScheme};
 use stripe_gateway_rules::{
     codes::ViolationCode,
-    config::{AuthConfig, GatewayConfig, GatewayDraft, Loaded, ValidatedForm},
+    config::{AuthConfig, Form, GatewayDraft, Loaded, ValidatedForm},
 };
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/configs");
@@ -86,7 +86,7 @@ const BUNDLED: &[(&str, Platform, Expect)] = &[
 
 fn load(file: &str) -> Loaded {
     let text = std::fs::read_to_string(format!("{DIR}/{file}")).unwrap();
-    GatewayConfig::from_json(&text).unwrap_or_else(|e| panic!("{file}: {e}"))
+    Form::from_json(&text).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
 /// (path, code, severity) of every finding, in order.
@@ -131,6 +131,12 @@ fn assert_one_verdict(file: &str, expect: Expect) {
         }
         (got, _) => panic!("{file}: expected {expect:?}, got {got:?}"),
     }
+    // The form is of the kind its platform's form is: a payment gateway's or a connection's.
+    match expect {
+        Expect::Gateway => assert!(loaded.form().gateway().is_some(), "{file}"),
+        Expect::Connection => assert!(loaded.form().connection().is_some(), "{file}"),
+        Expect::Invalid => {}
+    }
     // A clean file's form alone gives the same verdict as the file.
     if loaded.load_report().is_empty() {
         assert_eq!(loaded.form().check(&profile), checked, "{file}");
@@ -141,8 +147,8 @@ fn assert_one_verdict(file: &str, expect: Expect) {
 fn assert_platform(platform: Platform) {
     let mut seen = 0;
     for &(file, of, expect) in BUNDLED.iter().filter(|(_, p, _)| *p == platform) {
-        let named = load(file).form().platform.clone();
-        let named = named.as_deref().unwrap_or("generic");
+        let loaded = load(file);
+        let named = loaded.form().platform().unwrap_or("generic");
         assert_eq!(named, of.as_str(), "{file}");
         assert_one_verdict(file, expect);
         seen += 1;
@@ -212,7 +218,7 @@ fn issue_18_the_valid_kartra_connect_form_validates_into_a_connection() {
 /// edited is judged as it is now.
 #[test]
 fn issue_18_a_form_edited_after_loading_carries_no_stale_load_finding() {
-    let loaded = GatewayConfig::from_json(
+    let loaded = Form::from_json(
         r#"{ "platform": "kartra", "nmae": "Stripe", "existing": "yes",
              "auth": { "scheme": "connect", "account_id": "acct_1R3fqDP6919yCiFv", "account_name": "Acme Coaching LLC" } }"#,
     )
@@ -231,8 +237,11 @@ fn issue_18_a_form_edited_after_loading_carries_no_stale_load_finding() {
     assert_eq!(findings(&loaded.check(&loaded.profile())), in_field_order);
     assert!(loaded.validate(&loaded.profile()).is_err());
 
-    let (mut form, load_report) = loaded.into_parts();
+    let (form, load_report) = loaded.into_parts();
     assert_eq!(findings(&load_report), at);
+    let Form::Connection(mut form) = form else {
+        panic!("Kartra's form is a connection's: {form:?}")
+    };
     form.existing = true;
     form.name = Some("Stripe".into());
     let report = form.check(&form.profile());
@@ -287,4 +296,79 @@ fn issue_18_connection_settings_and_auth_give_one_verdict_through_check_and_vali
         api_key.validate(&kartra).unwrap_err(),
         api_key.check(&kartra)
     );
+}
+
+/// Issue 18, forms by kind: the file's `platform` picks the kind of form it is read as, a
+/// field of the other kind is not in the form (the file's check reports it as
+/// `field_not_on_form`, rules §11), and serde reads each kind only from a file of that kind.
+#[test]
+fn issue_18_the_platform_picks_the_kind_of_form_and_the_other_kinds_fields_stay_out() {
+    let kartra = r#"{ "platform": "kartra", "currencies": [{ "currency": "USD", "minimum_payment": "0.50" }],
+        "auth": { "scheme": "connect", "account_id": "acct_1R3fqDP6919yCiFv", "account_name": "Acme Coaching LLC" } }"#;
+    let loaded = Form::from_json(kartra).unwrap();
+    assert!(loaded.load_report().is_empty(), "{}", loaded.load_report());
+    let Form::Connection(form) = loaded.form() else {
+        panic!("Kartra's is a connection's form: {:?}", loaded.form())
+    };
+    assert!(form.auth.is_some());
+    // The file as read: the currencies Kartra's form does not have are reported and ignored.
+    let file = loaded.check(&loaded.profile());
+    assert_eq!(
+        findings(&file),
+        [(
+            "currencies".to_owned(),
+            "field_not_on_form".to_owned(),
+            Severity::Warning
+        )]
+    );
+    // The form alone has no such field to report.
+    assert!(form.check(&form.profile()).is_empty());
+
+    // No platform: the generic form, a payment gateway's; S1's fields are not on it.
+    let generic = Form::from_json(r#"{ "name": "Stripe", "timeout_ms": 30000 }"#).unwrap();
+    assert!(generic.form().gateway().is_some());
+    assert!(
+        generic
+            .check(&generic.profile())
+            .violations()
+            .iter()
+            .any(|v| v.path() == "timeout_ms" && *v.code() == ViolationCode::FieldNotOnForm)
+    );
+
+    // serde: each kind from a file of its kind, and `Form` from either.
+    let refused = serde_json::from_str::<stripe_gateway_rules::GatewayConfig>(kartra)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        refused,
+        "not a payment gateway's form: its platform's form is a connection's"
+    );
+    let read: stripe_gateway_rules::config::ConnectionConfig =
+        serde_json::from_str(kartra).unwrap();
+    assert_eq!(read.platform.as_deref(), Some("kartra"));
+    let either: Form = serde_json::from_str(kartra).unwrap();
+    assert!(either.connection().is_some());
+}
+
+/// Issue 18: a platform's own check gets the form of its kind.
+#[test]
+fn issue_18_a_platforms_own_check_reads_the_form_of_its_kind() {
+    use std::sync::{Arc, Mutex};
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    let profile =
+        Platform::Kartra
+            .profile()
+            .with_check(move |form: &Form, _report: &mut Report| {
+                log.lock().unwrap().push(form.connection().is_some());
+            });
+    let mut form = stripe_gateway_rules::config::ConnectionConfig::default();
+    form.platform = Some("kartra".into());
+    form.auth = Some(AuthConfig::connect(
+        "acct_1R3fqDP6919yCiFv",
+        "Acme Coaching LLC",
+    ));
+    assert!(form.check(&profile).is_empty());
+    assert!(form.validate(&profile).is_ok());
+    assert_eq!(*seen.lock().unwrap(), [true, true]);
 }

@@ -24,8 +24,8 @@ fn secrets() -> [String; 3] {
 /// rules §1: finding 1 (`connection_settings`): `ConnectionSettingsConfig` and `ConnectionSettings`
 /// derive `Deserialize`, and serde_json's own message quotes the value it refuses
 /// (`invalid type: string "sk_live_…", expected a boolean`) and an unknown field's name
-/// whole. `GatewayConfig::from_json` redacts these messages; the settings have no such
-/// reader. A fix: a `from_json` that redacts like `GatewayConfig::from_json`, or
+/// whole. `Form::from_json` redacts these messages; the settings have no such
+/// reader. A fix: a `from_json` that redacts like `Form::from_json`, or
 /// deserializers whose errors never quote the value.
 #[test]
 fn a_secret_in_the_connection_settings_json_does_not_reach_serde_errors() {

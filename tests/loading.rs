@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 use stripe_gateway_rules::ViolationCode;
 use stripe_gateway_rules::{
-    config::{ConfigFileErrorKind, GatewayConfig},
+    config::{ConfigFileErrorKind, Form},
     diagnostics::Report,
 };
 
@@ -46,7 +46,7 @@ fn with(pointer: &str, value: Value) -> String {
 
 /// Every finding of the file under its own profile: the load report merged with the form's.
 fn report(json: &str) -> Report {
-    let loaded = GatewayConfig::from_json(json).expect("read field by field");
+    let loaded = Form::from_json(json).expect("read field by field");
     loaded.check(&loaded.profile())
 }
 
@@ -177,7 +177,7 @@ fn unknown_field_with_suggestion_and_other_problems_still_reported() {
     );
     // The same violations are the load report beside the form, in the order of the file
     // (`json!` writes its keys sorted).
-    let loaded = GatewayConfig::from_json(&config.to_string()).unwrap();
+    let loaded = Form::from_json(&config.to_string()).unwrap();
     let kept: Vec<String> = loaded
         .load_report()
         .violations()
@@ -264,8 +264,11 @@ fn unknown_field_of_another_object_says_where_it_belongs() {
 #[test]
 fn duplicate_field_is_a_violation_and_the_last_one_is_used() {
     let json = r#"{"name": "a", "name": "Stripe USD", "version": "v2"}"#;
-    let loaded = GatewayConfig::from_json(json).unwrap();
-    assert_eq!(loaded.form().name.as_deref(), Some("Stripe USD"));
+    let loaded = Form::from_json(json).unwrap();
+    assert_eq!(
+        loaded.form().gateway().unwrap().name.as_deref(),
+        Some("Stripe USD")
+    );
     let r = loaded.validate(&loaded.profile()).unwrap_err();
     let dup: Vec<_> = r.with_code(ViolationCode::DuplicateField).collect();
     assert_eq!(dup.len(), 1);
@@ -283,10 +286,10 @@ fn duplicate_field_is_a_violation_and_the_last_one_is_used() {
 fn bom_accepted() {
     let json = format!("\u{feff}{}", base());
     assert!(report(&json).is_empty());
-    let loaded = GatewayConfig::from_json_slice(json.as_bytes()).unwrap();
+    let loaded = Form::from_json_slice(json.as_bytes()).unwrap();
     assert!(loaded.validate(&loaded.profile()).is_ok());
     // Positions are counted after the mark, as an editor shows them.
-    let err = GatewayConfig::from_json("\u{feff}{\"name\" 1}").unwrap_err();
+    let err = Form::from_json("\u{feff}{\"name\" 1}").unwrap_err();
     assert_eq!((err.line(), err.column()), (1, 9));
 }
 
@@ -383,8 +386,9 @@ fn json_number_amounts_are_refused_with_the_remedy_to_quote_them() {
             Some("write the minimum payment as a quoted decimal string such as \"0.50\"")
         );
         // Not read: the form holds no minimum.
-        let form = GatewayConfig::from_json(&json).unwrap().into_form();
-        assert_eq!(form.currencies.unwrap()[0].minimum_payment, None);
+        let loaded = Form::from_json(&json).unwrap();
+        let form = loaded.form().gateway().unwrap();
+        assert_eq!(form.currencies.as_ref().unwrap()[0].minimum_payment, None);
     }
     let json = r#"{"currencies": [{"currency": "USD", "minimum_payment": "0.50", "rate_to_settlement": 1.09}]}"#;
     let r = report(json);
@@ -414,10 +418,8 @@ fn json_number_amounts_are_refused_with_the_remedy_to_quote_them() {
 #[test]
 fn json_number_whole_numbers_exact_or_refused_at_path() {
     let timeout = |json: &str| {
-        GatewayConfig::from_json(json)
-            .unwrap()
-            .into_form()
-            .timeout_ms
+        let loaded = Form::from_json(json).unwrap();
+        loaded.form().connection().unwrap().timeout_ms.clone()
     };
     for (number, text) in [
         ("30000", "30000"),
@@ -426,11 +428,11 @@ fn json_number_whole_numbers_exact_or_refused_at_path() {
         ("12345678901234567890", "12345678901234567890"),
         ("1.5", "1.5"),
     ] {
-        let json = format!(r#"{{"timeout_ms": {number}}}"#);
+        let json = format!(r#"{{"platform": "ipaas_connector", "timeout_ms": {number}}}"#);
         assert_eq!(timeout(&json).as_deref(), Some(text), "{number}");
     }
     let json = r#"{"platform": "ipaas_connector", "timeout_ms": 1e400}"#;
-    let loaded = GatewayConfig::from_json(json).unwrap();
+    let loaded = Form::from_json(json).unwrap();
     let r = loaded.load_report();
     assert_eq!(codes(r), pairs(&[("timeout_ms", "invalid_value")]));
     assert_eq!(
@@ -448,8 +450,7 @@ fn json_number_whole_numbers_exact_or_refused_at_path() {
 /// rules §10: a whole-file error has its line and column, in its JSON too.
 #[test]
 fn whole_file_error_line_column_serialized() {
-    let err =
-        GatewayConfig::from_json("{\n  \"name\": \"x\"\n  \"mode\": \"test\"\n}").unwrap_err();
+    let err = Form::from_json("{\n  \"name\": \"x\"\n  \"mode\": \"test\"\n}").unwrap_err();
     assert_eq!(err.kind(), ConfigFileErrorKind::NotJson);
     let value = serde_json::to_value(&err).unwrap();
     assert_eq!(
@@ -471,7 +472,7 @@ fn whole_file_error_line_column_serialized() {
 /// rules §10: only a file that cannot be a configuration fails as a whole.
 #[test]
 fn whole_file_errors_are_only_for_unreadable_files() {
-    let kind = |json: &str| GatewayConfig::from_json(json).unwrap_err().kind();
+    let kind = |json: &str| Form::from_json(json).unwrap_err().kind();
     assert_eq!(kind(""), ConfigFileErrorKind::NotJson);
     assert_eq!(kind("name = stripe"), ConfigFileErrorKind::NotAnObject);
     assert_eq!(kind("  [1, 2]"), ConfigFileErrorKind::NotAnObject);
@@ -479,23 +480,23 @@ fn whole_file_errors_are_only_for_unreadable_files() {
     assert_eq!(kind("{} {}"), ConfigFileErrorKind::NotJson);
     assert_eq!(kind("{\"a\": 1,}"), ConfigFileErrorKind::NotJson);
     let deep = format!("{{\"name\": {}{}}}", "[".repeat(100), "]".repeat(100));
-    let err = GatewayConfig::from_json(&deep).unwrap_err();
+    let err = Form::from_json(&deep).unwrap_err();
     assert_eq!(
         (err.kind(), err.line(), err.column()),
         (ConfigFileErrorKind::TooDeep, 1, 73)
     );
     let huge = format!("{{\"name\": \"{}\"}}", "a".repeat(2 << 20));
-    let err = GatewayConfig::from_json(&huge).unwrap_err();
+    let err = Form::from_json(&huge).unwrap_err();
     assert_eq!(
         (err.code().as_str(), err.line(), err.column()),
         ("too_large", 0, 0)
     );
-    let err = GatewayConfig::from_json_slice(b"{\n \"name\": \"\xff\"}").unwrap_err();
+    let err = Form::from_json_slice(b"{\n \"name\": \"\xff\"}").unwrap_err();
     assert_eq!(
         (err.code().as_str(), err.line(), err.column()),
         ("not_utf8", 2, 11)
     );
-    let err = GatewayConfig::from_json("  \n  7").unwrap_err();
+    let err = Form::from_json("  \n  7").unwrap_err();
     assert_eq!(
         (err.code().as_str(), err.line(), err.column()),
         ("not_an_object", 2, 3)
@@ -554,7 +555,7 @@ const POINTERS: &[&str] = &[
 
 /// Every output of loading and validating `json`.
 fn outputs(json: &str) -> Vec<String> {
-    match GatewayConfig::from_json(json) {
+    match Form::from_json(json) {
         Err(e) => vec![
             e.to_string(),
             format!("{e:?}"),
@@ -712,7 +713,7 @@ proptest! {
         let _ = outputs(&json);
         // An object at the top is never a whole-file error.
         if value.is_object() {
-            prop_assert!(GatewayConfig::from_json(&text).is_ok());
+            prop_assert!(Form::from_json(&text).is_ok());
         }
     }
 }

@@ -7,7 +7,7 @@
 //! `issue_14_blank_lines_are_skipped_and_still_counted`.)
 #![cfg(feature = "serde")]
 
-use stripe_gateway_rules::GatewayConfig;
+use stripe_gateway_rules::Form;
 use stripe_gateway_rules::operation::OperationLine;
 
 #[test]
@@ -19,7 +19,7 @@ fn validated_gateways_debug_shows_the_brands_not_a_count() {
       "card_brands": ["visa", "mastercard", "amex"],
       "currencies": [{ "currency": "USD", "minimum_payment": "0.50" }]
     }"#;
-    let gateway = GatewayConfig::from_json(json)
+    let gateway = Form::from_json(json)
         .unwrap()
         .validate(&stripe_gateway_rules::Platform::Generic.profile())
         .unwrap()

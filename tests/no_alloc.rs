@@ -206,7 +206,9 @@ mod check {
     use jiff::Timestamp;
     use rust_decimal::Decimal;
     use stripe_gateway_rules::authorization::{Authorization, Initiator};
-    use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
+    use stripe_gateway_rules::config::{
+        AccountConfig, AuthConfig, CurrencyConfig, Form, GatewayConfig,
+    };
     use stripe_gateway_rules::operation::{Capture, CardSource, Payment, Refund};
     use stripe_gateway_rules::{Currency, Money, Operation, card_brand::CardBrand};
 
@@ -389,7 +391,7 @@ mod check {
             { "currency": "EUR", "minimum_payment": "1", "rate_to_settlement": "1.1" }
           ]
         }"#;
-        let gateway = GatewayConfig::from_json(json)
+        let gateway = Form::from_json(json)
             .unwrap()
             .validate(&stripe_gateway_rules::Platform::Generic.profile())
             .unwrap()

@@ -1,12 +1,12 @@
 //! One reader per input (issue 18): serde's `Deserialize` of the forms runs the field-level
-//! loader of `GatewayConfig::from_json`, so the same JSON gives the same verdict through
+//! loader of `Form::from_json`, so the same JSON gives the same verdict through
 //! both doors: a value of the wrong JSON type, an unknown field or a field given twice is
 //! refused by serde with the loader's first finding, and a secret pasted anywhere is never
 //! echoed (rules.md §1, §10).
 #![cfg(feature = "serde")]
 
 use serde_json::{Value, json};
-use stripe_gateway_rules::config::GatewayConfig;
+use stripe_gateway_rules::config::{Form, GatewayConfig};
 use stripe_gateway_rules::connection::{ConnectionSettings, ConnectionSettingsConfig};
 use stripe_gateway_rules::{ViolationCode, credentials::AuthScheme};
 
@@ -36,7 +36,7 @@ fn spliced(edit: &str) -> String {
 
 /// The first finding of `from_json`'s load report and serde's refusal of the same text.
 fn both(json: &str) -> (stripe_gateway_rules::diagnostics::Code, String, String) {
-    let loaded = GatewayConfig::from_json(json).expect("a readable file");
+    let loaded = Form::from_json(json).expect("a readable file");
     let first = loaded
         .load_report()
         .violations()
@@ -52,10 +52,13 @@ fn both(json: &str) -> (stripe_gateway_rules::diagnostics::Code, String, String)
 #[test]
 fn a_clean_file_reads_the_same_form_through_from_json_and_serde() {
     let json = base().to_string();
-    let loaded = GatewayConfig::from_json(&json).unwrap();
+    let loaded = Form::from_json(&json).unwrap();
     assert!(loaded.load_report().is_empty());
     let form: GatewayConfig = serde_json::from_str(&json).unwrap();
-    assert_eq!(format!("{form:?}"), format!("{:?}", loaded.form()));
+    assert_eq!(
+        format!("{form:?}"),
+        format!("{:?}", loaded.form().gateway().unwrap())
+    );
     assert_eq!(
         form.check(&form.profile()).to_string(),
         loaded.check(&loaded.profile()).to_string()
@@ -169,9 +172,11 @@ fn an_auth_object_gets_the_same_verdict_as_in_a_configuration() {
     let mut config = base();
     let connect = json!({ "scheme": "connect", "account_id": "acct_1R3fqDP6919yCiFv" });
     config["auth"] = connect.clone();
-    let loaded = GatewayConfig::from_json(&config.to_string()).unwrap();
+    let loaded = Form::from_json(&config.to_string()).unwrap();
     let from_file = loaded
         .form()
+        .gateway()
+        .unwrap()
         .auth
         .as_ref()
         .unwrap()

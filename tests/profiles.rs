@@ -4,7 +4,7 @@
 //! everything, and a platform's own profile.
 
 use serde_json::{Value, json};
-use stripe_gateway_rules::config::{GatewayConfig, ValidatedForm};
+use stripe_gateway_rules::config::{Form, Loaded, ValidatedForm};
 use stripe_gateway_rules::diagnostics::{Code, Violation};
 use stripe_gateway_rules::profile::{AuthSchemeSet, Platform, Profile, Rule};
 use stripe_gateway_rules::{Report, Severity, ViolationCode};
@@ -14,21 +14,21 @@ const SK_TEST: &str = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
 const PK_LIVE: &str = "pk_live_TYooMQauvdEDq54NiTphI7jx";
 const PK_TEST: &str = "pk_test_TYooMQauvdEDq54NiTphI7jx";
 
-/// The form, loaded from its JSON with nothing found while loading.
-fn config(form: &Value) -> GatewayConfig {
-    let loaded =
-        GatewayConfig::from_json(&form.to_string()).expect("the form is of the file's shape");
+/// The file, loaded from its JSON with nothing found while loading: judged as read, with the
+/// fields of the other kind of form too (`field_not_on_form`).
+fn config(form: &Value) -> Loaded {
+    let loaded = Form::from_json(&form.to_string()).expect("the form is of the file's shape");
     assert!(loaded.load_report().is_empty(), "{}", loaded.load_report());
-    loaded.into_form()
+    loaded
 }
 
-/// Every finding of the form's own profile (the one its `platform` names).
-fn report_of(c: &GatewayConfig) -> Report {
+/// Every finding of the file's own profile (the one its `platform` names).
+fn report_of(c: &Loaded) -> Report {
     c.check(&c.profile())
 }
 
-/// The form validated by its own profile.
-fn validated(c: &GatewayConfig) -> Result<ValidatedForm, Report> {
+/// The file validated by its own profile.
+fn validated(c: &Loaded) -> Result<ValidatedForm, Report> {
     c.validate(&c.profile())
 }
 
@@ -624,10 +624,8 @@ fn the_bundled_valid_platform_files_have_no_finding_and_name_their_platform() {
         ("data-connector-oauth2.json", Platform::DataConnector),
     ] {
         let path = format!("{}/examples/configs/{file}", env!("CARGO_MANIFEST_DIR"));
-        let c = GatewayConfig::from_json(&std::fs::read_to_string(path).unwrap())
-            .unwrap()
-            .into_form();
-        assert_eq!(c.platform.as_deref(), Some(platform.as_str()));
+        let c = Form::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(c.form().platform(), Some(platform.as_str()));
         assert!(report_of(&c).is_empty(), "{file}: {}", report_of(&c));
     }
 }
@@ -744,8 +742,8 @@ fn a_platform_declares_its_profile_and_adds_its_own_checks_to_the_same_report() 
         .with_fields(&["publishable_key"])
         .requiring(&["name", "auth", "account", "card_brands", "currencies"])
         .with_auth_schemes(AuthSchemeSet::API_KEY)
-        .with_check(|c: &GatewayConfig, report: &mut Report| {
-            if c.publishable_key.is_none() {
+        .with_check(|form: &Form, report: &mut Report| {
+            if form.gateway().is_some_and(|g| g.publishable_key.is_none()) {
                 report.push(
                     Violation::error(
                         "publishable_key",

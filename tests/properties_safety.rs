@@ -2,7 +2,7 @@
 //!
 //! * no output ever contains a secret: the `Debug` of a configuration and of its validated
 //!   gateway, the report's `Display` and JSON, every violation's path, message and remedy, and
-//!   the errors of `GatewayConfig::from_json`, for generated configurations whose secrets sit
+//!   the errors of `Form::from_json`, for generated configurations whose secrets sit
 //!   in their own fields or are pasted into the wrong one;
 //! * no public function panics on any input: every parser, `from_json`, `validate` on
 //!   arbitrary fields, `OperationLine::parse` and `operation()`, `check`, `diagnose`,
@@ -29,7 +29,7 @@ use stripe_gateway_rules::{
 };
 use stripe_gateway_rules::{
     config::{
-        AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig, Loaded, ValidatedForm,
+        AccountConfig, AuthConfig, CurrencyConfig, Form, GatewayConfig, Loaded, ValidatedForm,
         ValidatedGateway,
     },
     diagnostics::Report,
@@ -216,7 +216,7 @@ proptest! {
         } else {
             format!("{{\"{field}\": {value}}}")
         };
-        match GatewayConfig::from_json(&json) {
+        match Form::from_json(&json) {
             Err(e) => {
                 assert_no_leak(&[e.to_string(), format!("{e:?}"), e.message().to_owned()], &body)?;
             }
@@ -478,14 +478,14 @@ proptest! {
 
     #[test]
     fn from_json_never_panics_on_any_text(s in prop_oneof![text(), "\\PC{0,400}"]) {
-        if let Ok(loaded) = GatewayConfig::from_json(&s) {
+        if let Ok(loaded) = Form::from_json(&s) {
             let _ = loaded.validate(&loaded.profile());
         }
     }
 
     #[test]
     fn from_json_and_validate_never_panic_on_edited_examples(s in mutated_example()) {
-        match GatewayConfig::from_json(&s) {
+        match Form::from_json(&s) {
             Ok(loaded) => {
                 let _ = format!("{loaded:?}");
                 match loaded.validate(&loaded.profile()) {

@@ -3,7 +3,9 @@
 //! the `ignore` goes.
 
 use stripe_gateway_rules::ViolationCode;
-use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
+use stripe_gateway_rules::config::{
+    AccountConfig, AuthConfig, CurrencyConfig, Form, GatewayConfig,
+};
 
 const BODY: &str = "47RXGjS6lhYFCrL80XA37476e";
 
@@ -119,7 +121,7 @@ fn a_secret_in_an_unknown_field_name_with_a_backtick_stays_out_of_the_file_error
         format!("{{\"x`y`sk_live_{body}`z\": 1}}"),
         format!("{{\"\\\"sk_live_{body}\": 1}}"),
     ] {
-        let loaded = GatewayConfig::from_json(&json).expect("an unknown field is a violation");
+        let loaded = Form::from_json(&json).expect("an unknown field is a violation");
         let report = loaded
             .validate(&loaded.profile())
             .expect_err("an unknown field is an error");

@@ -6,7 +6,7 @@
 //! 2026-12-03).
 
 use stripe_gateway_rules::codes::{Family, RequestCode, catalogue};
-use stripe_gateway_rules::config::GatewayConfig;
+use stripe_gateway_rules::config::Form;
 use stripe_gateway_rules::diagnostics::{Path, ToViolation};
 use stripe_gateway_rules::operation::OperationLine;
 use stripe_gateway_rules::request::{
@@ -342,7 +342,7 @@ fn statement_descriptor_on_a_card_payment_is_refused_support_article() {
 #[test]
 fn lines_with_request_fields_parse_and_check_on_both_paths() {
     let gateway_json = r#"{"name":"Stripe","version":"v2","mode":"test","auth":{"scheme":"api_key","secret_key":"sk_test_4eC39HqLyjWDarjtT1zdp7dc"},"account":{"settlement_currency":"USD","raw_card_data_access":true,"statement_descriptor":"ACME BILLING"},"data_protection":"token_only","card_brands":["visa"],"currencies":[{"currency":"USD","minimum_payment":"0.5"}]}"#;
-    let loaded = GatewayConfig::from_json(gateway_json).unwrap();
+    let loaded = Form::from_json(gateway_json).unwrap();
     let gateway = loaded
         .validate(&loaded.profile())
         .unwrap()
@@ -378,7 +378,7 @@ fn lines_with_request_fields_parse_and_check_on_both_paths() {
     }
     // A descriptor's rules reach the configuration's account at its path.
     let bad = gateway_json.replace("ACME BILLING", "ACME™");
-    let loaded = GatewayConfig::from_json(&bad).unwrap();
+    let loaded = Form::from_json(&bad).unwrap();
     let report = loaded.check(&loaded.profile());
     let v = report
         .errors()
@@ -462,7 +462,7 @@ fn a_bad_account_descriptor_is_a_warning_where_the_form_has_no_such_field() {
         "the example states a descriptor"
     );
     let bad = portabilling.replacen(descriptor, "\"statement_descriptor\": \"ACME*BILLING\"", 1);
-    let loaded = GatewayConfig::from_json(&bad).unwrap();
+    let loaded = Form::from_json(&bad).unwrap();
     let report = loaded.check(&loaded.profile());
     let v = report
         .violations()
@@ -491,7 +491,7 @@ fn a_bad_account_descriptor_is_a_warning_where_the_form_has_no_such_field() {
         "\"platform\": \"generic\"",
         1,
     );
-    let loaded = GatewayConfig::from_json(&generic).unwrap();
+    let loaded = Form::from_json(&generic).unwrap();
     let report = loaded.check(&loaded.profile());
     assert!(
         report

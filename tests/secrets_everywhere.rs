@@ -11,6 +11,7 @@
 
 use proptest::prelude::*;
 use secrecy::SecretString;
+use stripe_gateway_rules::config::{AuthConfig, ConnectionConfig, Form};
 use stripe_gateway_rules::connection::{
     AuthorizeRequest, ConnectionSettingsConfig, OAuthScope, OAuthState, Timeout, parse_callback,
 };
@@ -48,6 +49,54 @@ fn shown<T: std::fmt::Debug, E: std::fmt::Display + std::fmt::Debug>(
 const STATE: &str = "k3J9xQ2mVb7LwZ4pT8rN";
 
 proptest! {
+    /// Issue 18, rules §1: a secret in any field of a connection's form (each of its own
+    /// fields, and the `auth` object's) reaches no output: the form's `Debug`, its check and
+    /// validation under each connection platform's profile, and the same form read from JSON.
+    #[test]
+    fn connection_form(
+        (secret, body) in pasted_secret(),
+        field in 0..9usize,
+        platform in prop::sample::select(vec!["ipaas_connector", "kartra", "data_connector"]),
+    ) {
+        let mut form = ConnectionConfig::default();
+        form.platform = Some(platform.into());
+        form.name = Some("Stripe".into());
+        form.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+        let auth = form.auth.as_mut().expect("set above");
+        let (key, at_top) = match field {
+            0 => { form.name = Some(secret.clone()); ("name", true) }
+            1 => { form.mode = Some(secret.clone()); ("mode", true) }
+            2 => { form.timeout_ms = Some(secret.clone()); ("timeout_ms", true) }
+            3 => { form.api_version = Some(secret.clone()); ("api_version", true) }
+            4 => { form.publishable_key = Some(secret.clone()); ("publishable_key", true) }
+            5 => { auth.secret_key = Some(SecretString::from(secret.clone())); ("secret_key", false) }
+            6 => { auth.account_id = Some(secret.clone()); ("account_id", false) }
+            7 => { auth.account_name = Some(secret.clone()); ("account_name", false) }
+            _ => { auth.client_id = Some(secret.clone()); ("client_id", false) }
+        };
+        let profile = form.profile();
+        let report = form.check(&profile);
+        let mut out = vec![
+            format!("{form:?}"),
+            report.to_string(),
+            format!("{report:?}"),
+            serde_json::to_string(&report).unwrap(),
+        ];
+        out.extend(shown(&form.validate(&profile)));
+        assert_no_leak("connection form", &out, &body)?;
+        // The same form from JSON: the loaded file and serde's `Deserialize`.
+        let mut auth = serde_json::json!({ "scheme": "api_key", "secret_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc" });
+        let mut json = serde_json::json!({ "platform": platform, "name": "Stripe" });
+        if at_top { json[key] = secret.clone().into(); } else { auth[key] = secret.clone().into(); }
+        json["auth"] = auth;
+        let text = json.to_string();
+        let loaded = Form::from_json(&text).expect("an object");
+        let report = loaded.check(&loaded.profile());
+        let mut out = vec![format!("{loaded:?}"), report.to_string(), serde_json::to_string(&report).unwrap()];
+        out.extend(shown(&serde_json::from_str::<ConnectionConfig>(&text)));
+        assert_no_leak("connection form from JSON", &out, &body)?;
+    }
+
     /// rules §1: a secret in any field of a connection settings draft reaches no output.
     #[test]
     fn connection_settings_draft(

@@ -7,20 +7,20 @@
 
 use std::process::ExitCode;
 
-use stripe_gateway_rules::config::GatewayConfig;
+use stripe_gateway_rules::Form;
 use stripe_gateway_rules::{Profile, Report, Severity};
 
 /// Prints the report of `config` under `profile`, each path with the form's own label, and
 /// returns whether it is what `expect` says: empty means no error (warnings allowed);
 /// otherwise refused with at least these codes (the crate's or the platform's).
-pub fn outcome(title: &str, config: &GatewayConfig, profile: &Profile, expect: &[&str]) -> bool {
+pub fn outcome(title: &str, config: impl Into<Form>, profile: &Profile, expect: &[&str]) -> bool {
     let want = if expect.is_empty() {
         "valid"
     } else {
         "invalid"
     };
     println!("== {title} ({want} form, {} profile)", profile.name());
-    let report = config.check(profile);
+    let report = config.into().check(profile);
     print_report(&report, profile);
     let codes: Vec<&str> = report
         .violations()

@@ -1,4 +1,4 @@
-//! A configuration file: `GatewayConfig::from_json`, then the loaded file's `check` and
+//! A configuration file: `Form::from_json`, then the loaded file's `check` and
 //! `validate`, which give the same findings. Nothing panics, and no
 //! secret-looking body in the input (`sk_`/`rk_` test or live keys, `whsec_`, 16+ letters and
 //! digits) appears in the file error or in the report (its `Display` and JSON, every
@@ -16,7 +16,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stripe_gateway_rules::config::GatewayConfig;
+use stripe_gateway_rules::config::Form;
 use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 const PREFIXES: [&str; 5] = ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"];
@@ -46,9 +46,9 @@ fn assert_clean(text: &str, bodies: &[&str]) {
     }
 }
 
-/// `GatewayConfig::from_json` and `validate` on `json`, which holds the marker.
+/// `Form::from_json` and `validate` on `json`, which holds the marker.
 fn check_no_leak(json: &str, m: &Marker) {
-    let loaded = match GatewayConfig::from_json(json) {
+    let loaded = match Form::from_json(json) {
         Ok(loaded) => loaded,
         Err(e) => {
             m.assert_display_debug("ConfigFileError", &e);
@@ -56,6 +56,11 @@ fn check_no_leak(json: &str, m: &Marker) {
         }
     };
     m.assert_debug("Loaded", &loaded);
+    // The form of the kind the file's platform picks, alone: its `Debug` and its report.
+    m.assert_debug("Form", loaded.form());
+    let alone = loaded.form().check(&loaded.profile());
+    m.assert_display_debug("the form's report", &alone);
+    m.assert_json("the form's report", &alone);
     match loaded.validate(&loaded.profile()) {
         Ok(form) => {
             m.assert_debug("ValidatedForm", &form);
@@ -78,7 +83,7 @@ fuzz_target!(|data: &[u8]| {
     let marker = Marker::new(&mut rng);
     check_no_leak(&marker.embed_json_text(json, &mut rng), &marker);
     let bodies = secret_bodies(json);
-    let loaded = match GatewayConfig::from_json(json) {
+    let loaded = match Form::from_json(json) {
         Ok(loaded) => loaded,
         Err(e) => {
             assert_clean(&e.to_string(), &bodies);

@@ -14,7 +14,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use stripe_gateway_rules::config::{GatewayConfig, ValidatedGateway};
+use stripe_gateway_rules::config::{Form, ValidatedGateway};
 use stripe_gateway_rules::diagnostics::ToViolation;
 use stripe_gateway_rules::operation::OperationLine;
 use stripe_gateway_rules::request::IdempotencyLedger;
@@ -37,7 +37,7 @@ const GATEWAY: &str = r#"{
 fn gateway() -> &'static ValidatedGateway {
     static GATEWAY_ONCE: OnceLock<ValidatedGateway> = OnceLock::new();
     GATEWAY_ONCE.get_or_init(|| {
-        let loaded = GatewayConfig::from_json(GATEWAY).expect("the fixed gateway parses");
+        let loaded = Form::from_json(GATEWAY).expect("the fixed gateway parses");
         loaded
             .validate(&loaded.profile())
             .expect("the fixed gateway is valid")

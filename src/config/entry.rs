@@ -1,14 +1,15 @@
-//! The verbs of a [`GatewayConfig`] and an [`AuthConfig`]: `check` (every finding) and
+//! The verbs of a [`Form`] (and of each kind of form, [`GatewayConfig`] and
+//! [`ConnectionConfig`]) and of an [`AuthConfig`]: `check` (every finding) and
 //! `validate` (the validated value, or the same findings); the form's profile; and the
 //! constructors of every auth scheme as entered.
 
 use secrecy::SecretString;
 
-use super::{AuthConfig, GatewayConfig, ValidatedForm, validate};
+use super::{AuthConfig, ConnectionConfig, Form, GatewayConfig, ValidatedForm, validate};
 use crate::diagnostics::Report;
 use crate::profile::{Platform, Profile};
 
-impl GatewayConfig {
+impl Form {
     /// Every finding of `profile`'s rules and checks, errors and warnings, in field order:
     /// the same findings as [`validate`](Self::validate). An empty report means the form is
     /// valid with nothing to say. The form's own profile is [`profile`](Self::profile) (the
@@ -20,7 +21,7 @@ impl GatewayConfig {
     /// [`Loaded::check`](super::Loaded::check).
     #[must_use]
     pub fn check(&self, profile: &Profile) -> Report {
-        validate::check(self, profile, &Report::new()).0
+        validate::check(&self.to_any(), self, profile, &Report::new()).0
     }
 
     /// The validated form, or the report of every finding when one is an error: the same
@@ -35,25 +36,62 @@ impl GatewayConfig {
     ///
     /// A [`Report`] when any finding is an error; it lists the warnings too.
     pub fn validate(&self, profile: &Profile) -> Result<ValidatedForm, Report> {
-        match validate::check(self, profile, &Report::new()) {
+        match validate::check(&self.to_any(), self, profile, &Report::new()) {
             (_, Some(form)) => Ok(form),
             (report, None) => Err(report),
         }
     }
 
-    /// The profile the configuration's `platform` names: [`Platform::Generic`] when it has
-    /// none, or names none the crate knows (reported at `platform`).
+    /// The profile the form's `platform` names: [`Platform::Generic`] when it has none, or
+    /// names none the crate knows (reported at `platform`).
     ///
     /// [`Platform::Generic`]: crate::profile::Platform::Generic
     #[must_use]
     pub fn profile(&self) -> Profile {
-        self.platform
-            .as_deref()
-            .and_then(|p| p.parse::<Platform>().ok())
-            .unwrap_or(Platform::Generic)
-            .profile()
+        profile_named(self.platform())
     }
 }
+
+/// The profile of the platform `platform` names; the generic one for none, or another name.
+fn profile_named(platform: Option<&str>) -> Profile {
+    platform
+        .and_then(|p| p.parse::<Platform>().ok())
+        .unwrap_or(Platform::Generic)
+        .profile()
+}
+
+/// The verbs of a form of one kind: those of [`Form`], on the form taken as one.
+macro_rules! form_verbs {
+    ($Form:ident) => {
+        impl $Form {
+            /// Every finding of `profile`'s rules and checks, errors and warnings, in field
+            /// order: [`Form::check`].
+            #[must_use]
+            pub fn check(&self, profile: &Profile) -> Report {
+                Form::from(self.clone()).check(profile)
+            }
+
+            /// The validated form, or the report of every finding when one is an error:
+            /// [`Form::validate`].
+            ///
+            /// # Errors
+            ///
+            /// A [`Report`] when any finding is an error; it lists the warnings too.
+            pub fn validate(&self, profile: &Profile) -> Result<ValidatedForm, Report> {
+                Form::from(self.clone()).validate(profile)
+            }
+
+            /// The profile the form's `platform` names: [`Form::profile`].
+            #[must_use]
+            pub fn profile(&self) -> Profile {
+                profile_named(self.platform.as_deref())
+            }
+        }
+    };
+}
+
+form_verbs!(GatewayConfig);
+form_verbs!(ConnectionConfig);
 
 impl AuthConfig {
     /// Every finding about this `auth` object on its own, as a form's check finds it inside

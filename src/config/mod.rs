@@ -2,23 +2,26 @@
 //! a [`ValidatedForm`] (a [`ValidatedGateway`], or a connection) or a [`Report`](crate::diagnostics::Report) of everything
 //! wrong with it ([rules.md §1](crate::rules#rules-1)–[6](crate::rules#rules-6), [§10](crate::rules#rules-10)).
 //!
-//! [`GatewayConfig`] is the configuration as the user entered it: strings and flags, exactly
-//! the fields of the JSON file below, nothing parsed yet. Every form (this one, a
+//! A configuration comes in two kinds of form, each as the user entered it (strings and
+//! flags, exactly the fields of the JSON file below, nothing parsed yet): a payment gateway's,
+//! [`GatewayConfig`] (Konnektive, PortaBilling, generic), and a connection's,
+//! [`ConnectionConfig`] (an iPaaS connector, Kartra, a data connector). A file holds either;
+//! its `platform` field picks which, and [`Form`] is the one it holds. Every form (these, a
 //! [`GatewayDraft`] of typed values, an [`AuthConfig`], a
 //! [`ConnectionSettingsConfig`](crate::connection::ConnectionSettingsConfig)) has the same two
 //! verbs: `check` parses and checks every field under a [`Profile`](crate::profile::Profile)
 //! and collects **every** finding at once, each a [`Violation`](crate::diagnostics::Violation) with its path, code,
 //! severity, message and remedy; `validate` gives the same findings as its error, or the
 //! validated value. The form's own profile is the one its `platform` names
-//! ([`GatewayConfig::profile`]). A [`ValidatedGateway`] can only come out of a validation
+//! ([`Form::profile`]). A [`ValidatedGateway`] can only come out of a validation
 //! without errors; later checks (operations on every payment) take it.
 //!
-//! [`GatewayConfig::from_json`] returns the form beside its load report ([`Loaded`]): what the
+//! [`Form::from_json`] returns the form beside its load report ([`Loaded`]): what the
 //! loader found in the file is never stored in the form, and [`Loaded::check`] and
 //! [`Loaded::validate`] merge it with the form's findings.
 //!
 //! ```
-//! use stripe_gateway_rules::config::GatewayConfig;
+//! use stripe_gateway_rules::config::Form;
 //!
 //! let json = r#"{
 //!   "name": "Stripe USD",
@@ -31,7 +34,7 @@
 //!   "return_url": "https://shop.example/3ds-return",
 //!   "live_card_tested": true
 //! }"#;
-//! let loaded = GatewayConfig::from_json(json)?;
+//! let loaded = Form::from_json(json)?;
 //! let report = loaded.validate(&loaded.profile()).unwrap_err();
 //! let codes: Vec<_> = report.violations().iter().map(|v| format!("{} {}", v.path(), v.code())).collect();
 //! assert_eq!(codes, [
@@ -65,13 +68,14 @@
 //! ```
 //!
 //! Every top-level field, what it holds and on which platform's form it is (required or
-//! optional), is in the table on [`GatewayConfig`], generated from the fields' declaration;
+//! optional), is in the tables on [`GatewayConfig`] and [`ConnectionConfig`], generated from
+//! the fields' one declaration;
 //! the objects' fields are on [`AuthConfig`], [`AccountConfig`] (with its [`LimitsConfig`])
 //! and [`CurrencyConfig`]. The JSON Schema (`stripe-gateway-rules schema`, [`schema`]) gives
 //! every field, nested ones included, with its closed choices.
 //!
-//! [`GatewayConfig::check`] and [`GatewayConfig::validate`] are the entry points for every
-//! platform's form, with the same findings. A valid form with the payment fields validates
+//! `check` and `validate` ([`Form::check`], [`Form::validate`], and the same on each kind of
+//! form) are the entry points for every platform's form, with the same findings. A valid form with the payment fields validates
 //! into the [`ValidatedGateway`] that checks payments ([`ValidatedForm::Gateway`]); a
 //! connection's form (S1–S3) has none and validates into a [`ValidatedConnection`]
 //! ([`ValidatedForm::Connection`]). A platform holding typed values builds a [`GatewayDraft`]
@@ -124,8 +128,8 @@ use crate::money::AmountLimits;
 
 pub use crate::gateway::{CurrencyAssignment, ValidatedGateway};
 pub use crate::input::{
-    AccountConfig, AuthConfig, BrandMaxConfig, CurrencyConfig, CurrencyMaxConfig, GatewayConfig,
-    LimitsConfig, MinimumConfig,
+    AccountConfig, AuthConfig, BrandMaxConfig, ConnectionConfig, CurrencyConfig, CurrencyMaxConfig,
+    Form, GatewayConfig, LimitsConfig, MinimumConfig,
 };
 pub use form::{ValidatedConnection, ValidatedForm};
 #[cfg(feature = "serde")]
@@ -133,8 +137,9 @@ pub use load::Loaded;
 pub use load::{ConfigFileError, ConfigFileErrorKind, MAX_CONFIG_DEPTH, MAX_CONFIG_LEN};
 pub use typed::GatewayDraft;
 
-impl GatewayConfig {
-    /// Loads a configuration from the JSON [file format](self), field by field: a value of
+impl Form {
+    /// Loads a configuration from the JSON [file format](self), field by field, as the form
+    /// of the kind its `platform` field picks ([`Loaded::form`]): a value of
     /// the wrong JSON type, an unknown field (with the closest known name) or a field given
     /// twice is a [`Violation`](crate::diagnostics::Violation) at its path, in the load report returned beside the form
     /// ([`Loaded`]), which [`Loaded::check`] and [`Loaded::validate`] merge with every other
@@ -143,9 +148,9 @@ impl GatewayConfig {
     /// is skipped.
     ///
     /// ```
-    /// use stripe_gateway_rules::{config::{GatewayConfig}, codes::ViolationCode};
+    /// use stripe_gateway_rules::{Form, codes::ViolationCode};
     ///
-    /// let loaded = GatewayConfig::from_json(r#"{ "nmae": "Stripe USD", "existing": "yes" }"#)?;
+    /// let loaded = Form::from_json(r#"{ "nmae": "Stripe USD", "existing": "yes" }"#)?;
     /// let report = loaded.validate(&loaded.profile()).unwrap_err();
     /// let unknown = report.with_code(ViolationCode::UnknownField).next().unwrap();
     /// assert_eq!(unknown.message(), "unknown field \"nmae\" in the configuration; did you mean `name`?");

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use url::Url;
 
 use super::collector::{Collector, expose, listed, path_of};
-use super::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
+use super::{AccountConfig, AuthConfig, CurrencyConfig};
 use crate::card_brand::{CardBrand, CardBrands};
 use crate::codes::ViolationCode;
 use crate::credentials::AuthScheme;
@@ -19,6 +19,7 @@ use crate::credentials::{
 use crate::currency::{Currency, parse_currency};
 use crate::data_protection::DataProtection;
 use crate::diagnostics::Violation;
+use crate::input::AnyForm;
 use crate::money::{AmountLimits, Money, parse_amount};
 use crate::profile::{Profile, Rule};
 use crate::text::InputExcerpt;
@@ -124,7 +125,7 @@ pub(super) struct Parsed {
 }
 
 /// Parses every field the profile's form has (the others were taken out before).
-pub(super) fn parse(v: &mut Collector, c: &GatewayConfig, profile: &Profile) -> Parsed {
+pub(super) fn parse(v: &mut Collector, c: &AnyForm, profile: &Profile) -> Parsed {
     let name = if profile.applies(Rule::ConnectionSettings) {
         // S1's name is checked by the connection settings' own checks.
         Field::of(c.name.is_some(), c.name.clone())

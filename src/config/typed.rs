@@ -8,7 +8,7 @@ use url::Url;
 #[cfg(doc)]
 use super::ValidatedGateway;
 use super::parse::{Account, Brands, Entry, Field, Parsed};
-use super::{GatewayConfig, ValidatedForm};
+use super::{Form, GatewayConfig, ValidatedForm};
 use crate::card_brand::{CardBrand, CardBrands};
 use crate::credentials::AuthScheme;
 use crate::credentials::{Mode, PublishableKey};
@@ -132,7 +132,12 @@ impl GatewayDraft {
     /// order: the same findings as [`validate`](Self::validate).
     #[must_use]
     pub fn check(&self, profile: &Profile) -> Report {
-        super::validate::check_parsed(self.parsed(), profile, &GatewayConfig::default()).0
+        super::validate::check_parsed(
+            self.parsed(),
+            profile,
+            &Form::Gateway(GatewayConfig::default()),
+        )
+        .0
     }
 
     /// The validated form (a [`ValidatedForm::Gateway`] when the draft has a settlement
@@ -143,7 +148,11 @@ impl GatewayDraft {
     ///
     /// A [`Report`] when any finding is an error; it lists the warnings too.
     pub fn validate(&self, profile: &Profile) -> Result<ValidatedForm, Report> {
-        match super::validate::check_parsed(self.parsed(), profile, &GatewayConfig::default()) {
+        match super::validate::check_parsed(
+            self.parsed(),
+            profile,
+            &Form::Gateway(GatewayConfig::default()),
+        ) {
             (_, Some(form)) => Ok(form),
             (report, None) => Err(report),
         }

@@ -8,17 +8,18 @@ use super::collector::{Collector, plain_name};
 use super::form::{ValidatedConnection, ValidatedForm};
 use super::parse::{Parsed, parse};
 use super::rules::{Decided, apply};
-use super::{AuthConfig, GatewayConfig};
+use super::{AuthConfig, Form};
 use crate::codes::ViolationCode;
 use crate::connection::{ConnectionSettings, ConnectionSettingsConfig};
 use crate::diagnostics::{Path, Report, Violation};
 use crate::gateway::{CurrencyAssignment, CurrencyIndex, ValidatedGateway};
+use crate::input::AnyForm;
 use crate::money::{ExchangeRate, Money};
 use crate::profile::{Platform, Profile, Rule};
 
 /// A field a profile requires that no rule below asks for by itself (a platform that
 /// requires the publishable key or the return URL, say).
-fn required_elsewhere(v: &mut Collector, c: &GatewayConfig, profile: &Profile) {
+fn required_elsewhere(v: &mut Collector, c: &AnyForm, profile: &Profile) {
     let fields = [
         ("publishable_key", c.publishable_key.is_some()),
         ("return_url", c.return_url.is_some()),
@@ -39,11 +40,7 @@ fn required_elsewhere(v: &mut Collector, c: &GatewayConfig, profile: &Profile) {
 
 /// [rules §11](crate::rules#rules-11): a field the platform's form does not have is reported and ignored, so no
 /// other platform's rule fires on it.
-fn without_foreign_fields(
-    v: &mut Collector,
-    c: &GatewayConfig,
-    profile: &Profile,
-) -> GatewayConfig {
+fn without_foreign_fields(v: &mut Collector, c: &AnyForm, profile: &Profile) -> AnyForm {
     let mut kept = c.clone();
     // Every top-level field but `platform`, which names the form and is on none.
     for (field, present) in c.entered_fields().filter(|(f, _)| *f != "platform") {
@@ -70,7 +67,8 @@ fn without_foreign_fields(
 /// form built in code), and returns the report with the validated form when there is no
 /// error.
 pub(super) fn check(
-    c: &GatewayConfig,
+    c: &AnyForm,
+    form: &Form,
     profile: &Profile,
     loaded: &Report,
 ) -> (Report, Option<ValidatedForm>) {
@@ -94,7 +92,7 @@ pub(super) fn check(
     };
     let decided = apply(&mut v, &parsed, profile);
     for own in profile.checks() {
-        own(c, &mut v.found);
+        own(form, &mut v.found);
     }
     v.found = merged(loaded, std::mem::take(&mut v.found));
     label_fields(&mut v, profile);
@@ -197,7 +195,7 @@ fn label_fields(v: &mut Collector, profile: &Profile) {
 pub(super) fn check_parsed(
     parsed: Parsed,
     profile: &Profile,
-    own: &GatewayConfig,
+    own: &Form,
 ) -> (Report, Option<ValidatedForm>) {
     let mut v = Collector::for_profile(profile);
     let decided = apply(&mut v, &parsed, profile);
@@ -291,7 +289,7 @@ fn build(p: &Parsed, decided: &Decided, warnings: &[Violation]) -> Option<Valida
 /// S1's connection settings, checked by [`ConnectionSettingsConfig`] itself; its findings
 /// about the key are left to the auth object's checks (the same parser), and its
 /// `secret_key` path is the file's `auth.secret_key`. The settings, when they are valid.
-fn connection_settings(v: &mut Collector, c: &GatewayConfig) -> Option<ConnectionSettings> {
+fn connection_settings(v: &mut Collector, c: &AnyForm) -> Option<ConnectionSettings> {
     let mut draft = ConnectionSettingsConfig::default();
     draft.name.clone_from(&c.name);
     draft.active = c.active;
@@ -310,7 +308,7 @@ fn connection_settings(v: &mut Collector, c: &GatewayConfig) -> Option<Connectio
 }
 
 /// Issue 14: a publishable key in the secret slot and a secret key in the publishable slot.
-fn keys_look_swapped(c: &GatewayConfig) -> bool {
+fn keys_look_swapped(c: &AnyForm) -> bool {
     let secret = c
         .auth
         .as_ref()

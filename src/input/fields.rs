@@ -1,13 +1,19 @@
 //! The top-level fields of the configuration file, declared once ([`gateway_fields!`]).
 //!
 //! Each field is one entry: its docs, its Rust type, how the loader reads it from JSON
-//! (`read`), how `Debug` shows it (`shown`) and an example of a good value for messages. From
-//! that one list come [`GatewayConfig`] itself and its docs' table of fields, the loader's table of the top level
-//! (`load::table::GATEWAY`), which fields a configuration has entered (the presence checks
-//! of a profile's form) and clearing a field the form does not have, and the `Debug` that
-//! hides secrets, each platform's form (which fields it has and requires: [`form_of`]), and the form's description and JSON Schema ([`schema`](super::schema): the
-//! doc comment is the field's description, the `read` its JSON shape and closed choice).
-//! Adding a top-level field is one entry here, plus its rule.
+//! (`read`), how `Debug` shows it (`shown`), an example of a good value for messages, and
+//! where it is on each platform's form (`forms`). From that one list come both kinds of form,
+//! [`GatewayConfig`] (a payment gateway's: Konnektive, PortaBilling, generic) and
+//! [`ConnectionConfig`] (a connection's: an iPaaS connector, Kartra, a data connector), each
+//! with the fields some platform of its kind has ([`select_fields!`]), its docs' table of
+//! fields and its `Debug` that hides secrets; the file as read, with every field of either
+//! kind ([`AnyForm`]), which the loader fills from its table of the top level
+//! (`load::table::GATEWAY`) and validation judges; which fields a form has entered (the
+//! presence checks of a profile's form) and clearing a field the form does not have; each
+//! platform's form (which fields it has and requires: [`form_of`]); and the form's
+//! description and JSON Schema ([`schema`](super::schema): the doc comment is the field's
+//! description, the `read` its JSON shape and closed choice). Adding a top-level field is one
+//! entry here, plus its rule.
 //!
 //! The list is an "X macro": [`gateway_fields!`] passes it to the macro named by its caller,
 //! which generates one thing from it.
@@ -41,18 +47,20 @@
 
 use std::fmt;
 
-use super::GatewayConfig;
+use super::{AnyForm, ConnectionConfig, GatewayConfig};
 use crate::text::{GuardedOption, GuardedText};
 
-/// The declaration of [`GatewayConfig`]'s fields, in the file format's order; calls
-/// `$consumer!` with it.
+/// The declaration of the top-level fields, in the file format's order; calls `$consumer!`
+/// with `$args` and then the list.
 ///
 /// `forms` says, for each platform's form in the order of [`FORM_COLUMNS`], whether the form
 /// requires the field (`req`), has it (`opt`) or not (`no`); `form` marks `platform`, which
-/// picks the form and is on none.
+/// picks the form and is on none. A field no connection's form has is a field of
+/// [`GatewayConfig`] only; one no payment gateway's form has, of [`ConnectionConfig`] only.
 macro_rules! gateway_fields {
-    ($consumer:ident) => {
+    ($consumer:ident $($args:tt)*) => {
         $consumer! {
+            $($args)*
             /// Whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`,
             /// `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); absent means
             /// `generic`, every rule.
@@ -129,6 +137,58 @@ macro_rules! gateway_fields {
     };
 }
 
+/// The fields of one kind of form, from the declaration: calls `$consumer!` with `[$head]`
+/// and the fields kept, in the same shape. `gateway` keeps the fields that a payment
+/// gateway's form has (a `forms` cell other than `no` in the konnektive, portabilling or
+/// generic column), `connection` those that a connection's form has (ipaas_connector, kartra,
+/// data_connector): the kinds of [`FORM_COLUMNS`].
+macro_rules! select_fields {
+    // Every field sorted: the kept ones go to the consumer.
+    ($kind:ident => $consumer:ident [$($head:tt)*] [$($kept:tt)*]) => {
+        $consumer! { [$($head)*] $($kept)* }
+    };
+    // On no connection's form: kept for a gateway's, left out of a connection's.
+    ($kind:ident => $consumer:ident [$($head:tt)*] [$($kept:tt)*]
+     $(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+        shown $shown:ident, example $example:literal, forms [$k:ident, no, no, no, $p:ident, $g:ident];
+     $($rest:tt)*) => {
+        select_fields! { @$kind gateway => $consumer [$($head)*] [$($kept)*]
+            [$(#[doc = $doc])* $name: $ty, read $read $(($($arg),*))?,
+                shown $shown, example $example, forms [$k, no, no, no, $p, $g];]
+            $($rest)* }
+    };
+    // On no gateway's form: kept for a connection's, left out of a gateway's.
+    ($kind:ident => $consumer:ident [$($head:tt)*] [$($kept:tt)*]
+     $(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+        shown $shown:ident, example $example:literal, forms [no, $i:ident, $ka:ident, $d:ident, no, no];
+     $($rest:tt)*) => {
+        select_fields! { @$kind connection => $consumer [$($head)*] [$($kept)*]
+            [$(#[doc = $doc])* $name: $ty, read $read $(($($arg),*))?,
+                shown $shown, example $example, forms [no, $i, $ka, $d, no, no];]
+            $($rest)* }
+    };
+    // On forms of both kinds: kept.
+    ($kind:ident => $consumer:ident [$($head:tt)*] [$($kept:tt)*]
+     $(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+        shown $shown:ident, example $example:literal, forms [$($form:ident),*];
+     $($rest:tt)*) => {
+        select_fields! { $kind => $consumer [$($head)*]
+            [$($kept)* $(#[doc = $doc])* $name: $ty, read $read $(($($arg),*))?,
+                shown $shown, example $example, forms [$($form),*];]
+            $($rest)* }
+    };
+    // A field of one kind, for the form of that kind (kept) or of the other (left out).
+    (@gateway gateway => $consumer:ident [$($head:tt)*] [$($kept:tt)*] [$($field:tt)*] $($rest:tt)*) => {
+        select_fields! { gateway => $consumer [$($head)*] [$($kept)* $($field)*] $($rest)* }
+    };
+    (@connection connection => $consumer:ident [$($head:tt)*] [$($kept:tt)*] [$($field:tt)*] $($rest:tt)*) => {
+        select_fields! { connection => $consumer [$($head)*] [$($kept)* $($field)*] $($rest)* }
+    };
+    (@$kind:ident $other:ident => $consumer:ident [$($head:tt)*] [$($kept:tt)*] [$($field:tt)*] $($rest:tt)*) => {
+        select_fields! { $kind => $consumer [$($head)*] [$($kept)*] $($rest)* }
+    };
+}
+
 /// A field's value as entered: whether it was, and clearing it.
 trait Entered {
     fn is_entered(&self) -> bool;
@@ -184,7 +244,7 @@ pub(in crate::input) mod shown {
 macro_rules! entered_fields {
     ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
         shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
-        impl GatewayConfig {
+        impl AnyForm {
             /// Every top-level field, in the file format's order, with whether it was entered.
             pub(crate) fn entered_fields(&self) -> impl Iterator<Item = (&'static str, bool)> {
                 [$((stringify!($name), Entered::is_entered(&self.$name))),*].into_iter()
@@ -204,16 +264,37 @@ macro_rules! entered_fields {
 
 gateway_fields!(entered_fields);
 
-/// The platforms whose forms the `forms` of each declaration describes, in its order: the
-/// columns of the docs' table of [`GatewayConfig`]'s fields.
-pub(crate) const FORM_COLUMNS: [&str; 6] = [
-    "konnektive",
-    "ipaas_connector",
-    "kartra",
-    "data_connector",
-    "portabilling",
-    "generic",
+/// The platforms whose forms the `forms` of each declaration describes, in its order (the
+/// columns of the docs' tables of fields), with the kind of each one's form. The kinds are
+/// those [`select_fields!`] sorts the columns by.
+pub(crate) const FORM_COLUMNS: [(&str, FormKind); 6] = [
+    ("konnektive", FormKind::Gateway),
+    ("ipaas_connector", FormKind::Connection),
+    ("kartra", FormKind::Connection),
+    ("data_connector", FormKind::Connection),
+    ("portabilling", FormKind::Gateway),
+    ("generic", FormKind::Gateway),
 ];
+
+/// The two kinds of form: a payment gateway's ([`GatewayConfig`]) and a connection's
+/// ([`ConnectionConfig`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FormKind {
+    /// A payment gateway's form.
+    Gateway,
+    /// A connection's form.
+    Connection,
+}
+
+/// The kind of `platform`'s form (a keyword of [`FORM_COLUMNS`]); a payment gateway's for
+/// another keyword, as the generic form is.
+#[cfg(feature = "serde")]
+pub(crate) fn kind_of(platform: &str) -> FormKind {
+    FORM_COLUMNS
+        .iter()
+        .find(|(p, _)| *p == platform)
+        .map_or(FormKind::Gateway, |(_, kind)| *kind)
+}
 
 /// Whether a platform's form has a top-level field (a cell of the `forms` of a declaration).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,7 +337,7 @@ gateway_fields!(forms_table);
 /// The top-level fields of `platform`'s form (a keyword of [`FORM_COLUMNS`]), in the file
 /// format's order, each with whether the form requires it; empty for another keyword.
 pub(crate) fn form_of(platform: &str) -> impl Iterator<Item = (&'static str, bool)> {
-    let column = FORM_COLUMNS.iter().position(|p| *p == platform);
+    let column = FORM_COLUMNS.iter().position(|(p, _)| *p == platform);
     FORMS
         .iter()
         .filter_map(move |(field, cells)| match cells[column?] {
@@ -269,11 +350,11 @@ pub(crate) fn form_of(platform: &str) -> impl Iterator<Item = (&'static str, boo
 // A secret pasted into a text field (a secret key in `publishable_key`, say) is shown only by
 // its prefix. Secret fields are `SecretString`s, redacted by `secrecy`.
 macro_rules! debug_fields {
-    ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+    ([$Form:ident] $($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
         shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
-        impl fmt::Debug for GatewayConfig {
+        impl fmt::Debug for $Form {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_struct("GatewayConfig")
+                f.debug_struct(stringify!($Form))
                     $(.field(stringify!($name), &shown::$shown(&self.$name)))*
                     .finish()
             }
@@ -281,4 +362,33 @@ macro_rules! debug_fields {
     };
 }
 
-gateway_fields!(debug_fields);
+gateway_fields!(select_fields gateway => debug_fields [GatewayConfig] []);
+gateway_fields!(select_fields connection => debug_fields [ConnectionConfig] []);
+gateway_fields!(debug_fields[AnyForm]);
+
+/// A form of one kind into the file as read ([`AnyForm`], the other kind's fields absent), and
+/// the file into the form of that kind (the other kind's fields left out).
+macro_rules! any_form_conversions {
+    ([$Form:ident] $($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
+        impl From<$Form> for AnyForm {
+            fn from(form: $Form) -> AnyForm {
+                AnyForm {
+                    $($name: form.$name,)*
+                    ..AnyForm::default()
+                }
+            }
+        }
+
+        impl From<AnyForm> for $Form {
+            fn from(any: AnyForm) -> $Form {
+                $Form {
+                    $($name: any.$name,)*
+                }
+            }
+        }
+    };
+}
+
+gateway_fields!(select_fields gateway => any_form_conversions [GatewayConfig] []);
+gateway_fields!(select_fields connection => any_form_conversions [ConnectionConfig] []);

@@ -13,6 +13,8 @@ mod fields;
 mod objects;
 
 pub(crate) use fields::{FORM_COLUMNS, form_of};
+#[cfg(feature = "serde")]
+pub(crate) use fields::{FormKind, kind_of};
 
 use std::fmt;
 
@@ -37,59 +39,29 @@ macro_rules! form_cell {
     };
 }
 
-/// Defines [`GatewayConfig`] from the declaration of its fields (`fields.rs`).
-macro_rules! define_gateway_config {
-    ($($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
+/// Defines a form from the declaration of its fields (`fields.rs`): `[docs vis Name]` and the
+/// fields, with the docs' table of where each field is on each platform's form.
+macro_rules! define_form {
+    ([$(#[$meta:meta])* $vis:vis $Name:ident]
+     $($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
         shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
-        /// A Stripe gateway configuration as entered: the fields of the [file format](crate::config), not yet
-        /// parsed. Build it in code from [`default()`](Default::default) by setting its public
-        /// fields (it is `#[non_exhaustive]`: it will gain fields), or load it with
-        /// [`from_json`](Self::from_json); then [`check`](Self::check) or
-        /// [`validate`](Self::validate) it under its [`profile`](Self::profile).
+        $(#[$meta])*
         ///
-        /// Secret fields are [`SecretString`]s, so `Debug` never shows them, and a secret pasted
-        /// into a text field is shown only by its prefix.
-        ///
-        /// Its fields are declared once (in `input/fields.rs`): the struct, this table, the
-        /// loader's table of the top level, each platform's form (which fields it has and
-        /// requires), the JSON Schema and `Debug` come from that one list. On a platform's
-        /// form, a field is required (**req**), optional (**opt**) or not there (—: reported
-        /// as `field_not_on_form` and ignored); `platform` picks the form. The objects' own
-        /// fields are described on their types ([`AuthConfig`], [`AccountConfig`],
-        /// [`CurrencyConfig`]) and in the JSON Schema (`stripe-gateway-rules schema`,
-        /// `config::schema`).
+        /// Its fields are declared once, with the other kind of form's (in `input/fields.rs`):
+        /// the struct, this table, the loader's table of the top level, each platform's form
+        /// (which fields it has and requires), the JSON Schema and `Debug` come from that one
+        /// list. On a platform's form, a field is required (**req**), optional (**opt**) or
+        /// not there (—: reported as `field_not_on_form` and ignored); `platform` picks the
+        /// form. The objects' own fields are described on their types ([`AuthConfig`],
+        /// [`AccountConfig`], [`CurrencyConfig`]) and in the JSON Schema
+        /// (`stripe-gateway-rules schema`, `config::schema`).
         ///
         /// | field | konnektive | ipaas_connector | kartra | data_connector | portabilling | generic | what it holds |
         /// | --- | --- | --- | --- | --- | --- | --- | --- |
         $(#[doc = concat!("| `", stringify!($name), "` | ", $(form_cell!($form), " | ",)* $($doc, " ",)* "|")])*
-        ///
-        ///
-        /// Its serde `Deserialize` (feature `serde`, from JSON) runs the same loader as
-        /// [`from_json`](Self::from_json), to embed a form in a struct of your own: where
-        /// `from_json` returns every finding of the file beside the form, `Deserialize`
-        /// refuses the form at the first one (a wrong type, an unknown field, a field given
-        /// twice), with that finding's message.
-        ///
-        /// ```
-        /// use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
-        ///
-        /// let config = {
-        ///     let mut config = GatewayConfig::default();
-        ///     config.name = Some("Stripe USD".into());
-        ///     config.version = Some("v2".into());
-        ///     config.mode = Some("test".into());
-        ///     config.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
-        ///     config.account = Some(AccountConfig::settling_in("USD"));
-        ///     config.card_brands = Some(vec!["visa".into()]);
-        ///     config.currencies = Some(vec![CurrencyConfig::new("USD", "0.50")]);
-        ///     config
-        /// };
-        /// let form = config.validate(&config.profile()).expect("valid");
-        /// assert_eq!(form.gateway().expect("a payment gateway").name(), "Stripe USD");
-        /// ```
         #[derive(Clone, Default)]
         #[non_exhaustive]
-        pub struct GatewayConfig {
+        $vis struct $Name {
             $(
                 $(#[doc = $doc])*
                 pub $name: $ty,
@@ -98,7 +70,155 @@ macro_rules! define_gateway_config {
     };
 }
 
-gateway_fields!(define_gateway_config);
+gateway_fields!(select_fields gateway => define_form [
+    /// A payment gateway's form as entered (Konnektive's, PortaBilling's, the generic one): the
+    /// fields of the [file format](crate::config) that a payment gateway's form has, not yet
+    /// parsed. Build it in code from [`default()`](Default::default) by setting its public
+    /// fields (it is `#[non_exhaustive]`: it will gain fields), or load a file with
+    /// [`Form::from_json`]; then [`check`](Self::check) or [`validate`](Self::validate) it
+    /// under its [`profile`](Self::profile). A connection's form is a [`ConnectionConfig`].
+    ///
+    /// Secret fields are [`SecretString`]s, so `Debug` never shows them, and a secret pasted
+    /// into a text field is shown only by its prefix.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::config::{AccountConfig, AuthConfig, CurrencyConfig, GatewayConfig};
+    ///
+    /// let config = {
+    ///     let mut config = GatewayConfig::default();
+    ///     config.name = Some("Stripe USD".into());
+    ///     config.version = Some("v2".into());
+    ///     config.mode = Some("test".into());
+    ///     config.auth = Some(AuthConfig::api_key("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+    ///     config.account = Some(AccountConfig::settling_in("USD"));
+    ///     config.card_brands = Some(vec!["visa".into()]);
+    ///     config.currencies = Some(vec![CurrencyConfig::new("USD", "0.50")]);
+    ///     config
+    /// };
+    /// let form = config.validate(&config.profile()).expect("valid");
+    /// assert_eq!(form.gateway().expect("a payment gateway").name(), "Stripe USD");
+    /// ```
+    pub GatewayConfig
+] []);
+
+gateway_fields!(select_fields connection => define_form [
+    /// A connection's form as entered (an iPaaS connector's, S1; Kartra's Connect, S2; a data
+    /// connector's, S3): the fields of the [file format](crate::config) that a connection's
+    /// form has, not yet parsed. A connection authenticates to Stripe and takes no payments:
+    /// it has no currencies, card brands or account. Build it in code from
+    /// [`default()`](Default::default) by setting its public fields (it is
+    /// `#[non_exhaustive]`), or load a file with [`Form::from_json`]; then
+    /// [`check`](Self::check) or [`validate`](Self::validate) it under its
+    /// [`profile`](Self::profile). A payment gateway's form is a [`GatewayConfig`].
+    ///
+    /// Secret fields are [`SecretString`]s, so `Debug` never shows them, and a secret pasted
+    /// into a text field is shown only by its prefix.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::config::{AuthConfig, ConnectionConfig};
+    ///
+    /// // Kartra's form (S2): a connected account, no key.
+    /// let mut config = ConnectionConfig::default();
+    /// config.platform = Some("kartra".into());
+    /// config.auth = Some(AuthConfig::connect("acct_1R3fqDP6919yCiFv", "Acme Coaching LLC"));
+    /// let form = config.validate(&config.profile()).expect("valid");
+    /// assert!(form.connection().is_some());
+    /// ```
+    pub ConnectionConfig
+] []);
+
+gateway_fields!(define_form [
+    /// The configuration file as read, with every top-level field of either kind of form:
+    /// what the loader fills and validation judges (a profile's form decides which fields
+    /// count). Each public form converts into it, and it into each public form.
+    pub(crate) AnyForm
+]);
+
+/// A configuration form of either kind, as a file holds one: its `platform` field picks the
+/// kind ([`Form::from_json`]). A payment gateway's form ([`GatewayConfig`]: Konnektive,
+/// PortaBilling, generic, or no `platform`) or a connection's ([`ConnectionConfig`]: an iPaaS
+/// connector, Kartra, a data connector). [`check`](Self::check) and
+/// [`validate`](Self::validate) judge it as its own type's verbs do.
+///
+/// ```
+/// use stripe_gateway_rules::Form;
+///
+/// let loaded = Form::from_json(r#"{ "platform": "kartra",
+///   "auth": { "scheme": "connect", "account_id": "acct_1R3fqDP6919yCiFv", "account_name": "Acme Coaching LLC" } }"#)?;
+/// let form = loaded.into_form();
+/// assert!(form.connection().is_some());
+/// assert!(form.validate(&form.profile()).is_ok());
+/// # Ok::<(), stripe_gateway_rules::config::ConfigFileError>(())
+/// ```
+// Not boxed: a form is built once per file and edited by its user, who takes the form of
+// one kind out by a plain pattern (`let Form::Gateway(mut form) = …`).
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug)]
+pub enum Form {
+    /// A payment gateway's form.
+    Gateway(GatewayConfig),
+    /// A connection's form.
+    Connection(ConnectionConfig),
+}
+
+impl Form {
+    /// The payment gateway's form, when it is one.
+    #[must_use]
+    pub fn gateway(&self) -> Option<&GatewayConfig> {
+        match self {
+            Form::Gateway(g) => Some(g),
+            Form::Connection(_) => None,
+        }
+    }
+
+    /// The connection's form, when it is one.
+    #[must_use]
+    pub fn connection(&self) -> Option<&ConnectionConfig> {
+        match self {
+            Form::Gateway(_) => None,
+            Form::Connection(c) => Some(c),
+        }
+    }
+
+    /// The `platform` field, as entered.
+    #[must_use]
+    pub fn platform(&self) -> Option<&str> {
+        match self {
+            Form::Gateway(g) => g.platform.as_deref(),
+            Form::Connection(c) => c.platform.as_deref(),
+        }
+    }
+
+    /// The file's fields as read, for validation.
+    pub(crate) fn to_any(&self) -> AnyForm {
+        match self {
+            Form::Gateway(g) => g.clone().into(),
+            Form::Connection(c) => c.clone().into(),
+        }
+    }
+
+    /// The form of the kind that `any`'s `platform` picks (a payment gateway's when it names
+    /// none the crate knows), without the other kind's fields.
+    #[cfg(feature = "serde")]
+    pub(crate) fn of_kind(any: AnyForm, kind: FormKind) -> Form {
+        match kind {
+            FormKind::Gateway => Form::Gateway(any.into()),
+            FormKind::Connection => Form::Connection(any.into()),
+        }
+    }
+}
+
+impl From<GatewayConfig> for Form {
+    fn from(form: GatewayConfig) -> Form {
+        Form::Gateway(form)
+    }
+}
+
+impl From<ConnectionConfig> for Form {
+    fn from(form: ConnectionConfig) -> Form {
+        Form::Connection(form)
+    }
+}
 
 /// Defines an object of the configuration and its secret-hiding `Debug` from the declaration
 /// of its fields (`objects.rs`): `[docs Name]` and the list.

@@ -11,11 +11,11 @@
 //! `"platform"` gets.
 //!
 //! ```
-//! use stripe_gateway_rules::config::GatewayConfig;
+//! use stripe_gateway_rules::config::Form;
 //! use stripe_gateway_rules::ViolationCode;
 //!
 //! // PortaBilling's form: no version, no return URL, no live-card test.
-//! let config = GatewayConfig::from_json(r#"{
+//! let loaded = Form::from_json(r#"{
 //!   "platform": "portabilling",
 //!   "name": "Stripe USD",
 //!   "login": "addonmart",
@@ -25,8 +25,10 @@
 //!   "data_protection": "token_only",
 //!   "card_brands": ["visa", "mastercard"],
 //!   "currencies": [{ "currency": "USD", "minimum_payment": "0.50" }]
-//! }"#)?
-//! .into_form();
+//! }"#)?;
+//! let Form::Gateway(config) = loaded.into_form() else {
+//!     panic!("PortaBilling's is a payment gateway's form")
+//! };
 //! let portabilling = config.profile();
 //! let report = config.check(&portabilling);
 //! assert!(report.is_empty(), "{report}");
@@ -44,7 +46,7 @@
 //! [`Code::platform`](crate::diagnostics::Code::platform) codes.
 //!
 //! Profiles sit below [`config`](crate::config): a platform's own check reads the form as
-//! entered ([`GatewayConfig`], whose type lives below both),
+//! entered ([`Form`], whose type lives below both),
 //! and `config` judges forms under a profile; this module never reaches into `config`.
 
 use std::borrow::Cow;
@@ -56,7 +58,7 @@ mod platform;
 pub use platform::{Platform, PlatformError};
 
 use crate::diagnostics::Report;
-use crate::input::GatewayConfig;
+use crate::input::Form;
 
 /// Declares [`Rule`] and, for each rule, on which platform's profile it applies (columns in
 /// the order of `input::FORM_COLUMNS`: konnektive, ipaas_connector, kartra, data_connector,
@@ -150,7 +152,7 @@ declare_rules! {
 fn rules_of(platform: &str) -> Vec<Rule> {
     let Some(column) = crate::input::FORM_COLUMNS
         .iter()
-        .position(|p| *p == platform)
+        .position(|(p, _)| *p == platform)
     else {
         return Vec::new();
     };
@@ -211,13 +213,13 @@ impl AuthSchemeSet {
 
 /// A platform's own check: it reads the configuration and pushes its findings, with
 /// [`Code::platform`](crate::diagnostics::Code::platform) codes, into the report.
-pub type PlatformCheck = Arc<dyn Fn(&GatewayConfig, &mut Report) + Send + Sync>;
+pub type PlatformCheck = Arc<dyn Fn(&Form, &mut Report) + Send + Sync>;
 
 /// Which fields a platform's form has and requires, which [`Rule`]s apply to it, its
 /// fields' labels, and its own checks.
 ///
 /// ```
-/// use stripe_gateway_rules::config::GatewayConfig;
+/// use stripe_gateway_rules::config::Form;
 /// use stripe_gateway_rules::diagnostics::{Code, Violation};
 /// use stripe_gateway_rules::profile::{AuthSchemeSet, Profile, Rule};
 ///
@@ -228,15 +230,16 @@ pub type PlatformCheck = Arc<dyn Fn(&GatewayConfig, &mut Report) + Send + Sync>;
 ///     .requiring(&["name", "auth", "account", "card_brands", "currencies"])
 ///     .with_auth_schemes(AuthSchemeSet::API_KEY)
 ///     .labelled("auth.secret_key", "Stripe secret key")
-///     .with_check(|config: &GatewayConfig, report: &mut stripe_gateway_rules::Report| {
-///         if config.name.as_deref().is_some_and(|n| !n.starts_with("Stripe")) {
+///     .with_check(|form: &Form, report: &mut stripe_gateway_rules::Report| {
+///         let name = form.gateway().and_then(|g| g.name.as_deref());
+///         if name.is_some_and(|n| !n.starts_with("Stripe")) {
 ///             report.push(
 ///                 Violation::warning("name", Code::platform("name_convention").unwrap(), "the name does not start with Stripe")
 ///                     .with_remedy("start the name with Stripe, so the payment page shows it"),
 ///             );
 ///         }
 ///     });
-/// let loaded = GatewayConfig::from_json(r#"{
+/// let loaded = Form::from_json(r#"{
 ///   "name": "Cards",
 ///   "auth": { "scheme": "api_key", "secret_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc" },
 ///   "account": { "settlement_currency": "EUR" },
@@ -351,7 +354,7 @@ impl Profile {
     #[must_use]
     pub fn with_check(
         mut self,
-        check: impl Fn(&GatewayConfig, &mut Report) + Send + Sync + 'static,
+        check: impl Fn(&Form, &mut Report) + Send + Sync + 'static,
     ) -> Self {
         self.checks.push(Arc::new(check));
         self
@@ -461,7 +464,7 @@ mod form_tests {
     #[test]
     fn the_form_columns_are_the_shipped_platforms() {
         let shipped: Vec<&str> = Platform::ALL.iter().map(|p| p.as_str()).collect();
-        let mut columns = FORM_COLUMNS.to_vec();
+        let mut columns: Vec<&str> = FORM_COLUMNS.iter().map(|(p, _)| *p).collect();
         columns.sort_unstable();
         let mut expected = shipped.clone();
         expected.sort_unstable();

@@ -6,9 +6,7 @@ use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
 use stripe_gateway_rules::codes::ToolCode;
-use stripe_gateway_rules::config::{
-    GatewayConfig, MAX_CONFIG_LEN, ValidatedForm, ValidatedGateway,
-};
+use stripe_gateway_rules::config::{Form, MAX_CONFIG_LEN, ValidatedForm, ValidatedGateway};
 use stripe_gateway_rules::profile::Platform;
 use stripe_gateway_rules::{Report, Severity, Violation, credentials::AuthScheme};
 
@@ -58,7 +56,7 @@ fn check(path: &Path, platform: Option<Platform>) -> Outcome {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    match GatewayConfig::from_json(text) {
+    match Form::from_json(text) {
         Err(e) => Outcome::FileError {
             code: ToolCode::FileNotAConfiguration.as_str(),
             message: e.message().to_owned(),

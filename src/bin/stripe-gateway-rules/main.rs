@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use stripe_gateway_rules::ValidatedGateway;
-use stripe_gateway_rules::config::GatewayConfig;
+use stripe_gateway_rules::config::Form;
 use stripe_gateway_rules::profile::Platform;
 
 /// Stripe's integration rules for billing platforms: check gateway configurations and
@@ -272,7 +272,7 @@ fn io_reason(e: &io::Error) -> String {
 
 fn load_gateway(path: &std::path::Path) -> Result<ValidatedGateway, String> {
     let text = read_text(path, stripe_gateway_rules::config::MAX_CONFIG_LEN as u64)?;
-    let loaded = GatewayConfig::from_json(&text).map_err(|e| e.to_string())?;
+    let loaded = Form::from_json(&text).map_err(|e| e.to_string())?;
     let form = loaded.validate(&loaded.profile()).map_err(|report| {
         format!("the configuration is not valid, so no payment can be checked against it: {report}")
     })?;

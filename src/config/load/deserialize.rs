@@ -5,23 +5,23 @@ use serde::de::Error as _;
 use serde_json::value::RawValue;
 
 use super::table::{AUTH_EXAMPLE, AUTH_SCHEME, AuthSchemeInput};
-use crate::config::GatewayConfig;
+use crate::config::{ConnectionConfig, Form, GatewayConfig};
 use crate::credentials::AuthScheme;
 use crate::credentials::PublishableKey;
 use crate::profile::Platform;
 use crate::reader::{deserialize_object, refusal};
 
 /// Reads the configuration file format from JSON with the loader of
-/// [`GatewayConfig::from_json`], to embed a form in a serde struct of your own (with
-/// `serde_json`: the value is read as JSON text).
+/// [`Form::from_json`], to embed a form in a serde struct of your own (with `serde_json`: the
+/// value is read as JSON text). The form is of the kind its `platform` picks.
 ///
-/// Where [`from_json`](GatewayConfig::from_json) returns the form beside every finding of the
+/// Where [`from_json`](Form::from_json) returns the form beside every finding of the
 /// file, this refuses the form at the first one (a value of the wrong JSON type, an unknown
 /// field, a field given twice, a number too long to read exactly): its error is that
 /// finding's message, which names its path and never quotes a secret, and says how many more
-/// there are. The form is not checked: [`check`](GatewayConfig::check) or
-/// [`validate`](GatewayConfig::validate) it as any other.
-impl<'de> serde::Deserialize<'de> for GatewayConfig {
+/// there are. The form is not checked: [`check`](Form::check) or
+/// [`validate`](Form::validate) it as any other.
+impl<'de> serde::Deserialize<'de> for Form {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = <Box<RawValue> as serde::Deserialize>::deserialize(deserializer)?;
         let (form, report) = super::read::from_json(raw.get())
@@ -35,6 +35,37 @@ impl<'de> serde::Deserialize<'de> for GatewayConfig {
         }
     }
 }
+
+/// Reads a form of one kind as [`Form`]'s `Deserialize` does, and refuses a file whose
+/// `platform` picks the other kind.
+macro_rules! deserialize_kind {
+    ($Kind:ident, $variant:ident, $what:literal, $other:literal) => {
+        #[doc = concat!("Reads ", $what, " as [`Form`]'s `Deserialize` does; a file whose `platform` picks ", $other, " is refused.")]
+        impl<'de> serde::Deserialize<'de> for $Kind {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                match <Form as serde::Deserialize>::deserialize(deserializer)? {
+                    Form::$variant(form) => Ok(form),
+                    _ => Err(D::Error::custom(concat!(
+                        "not ", $what, ": its platform's form is ", $other
+                    ))),
+                }
+            }
+        }
+    };
+}
+
+deserialize_kind!(
+    GatewayConfig,
+    Gateway,
+    "a payment gateway's form",
+    "a connection's"
+);
+deserialize_kind!(
+    ConnectionConfig,
+    Connection,
+    "a connection's form",
+    "a payment gateway's"
+);
 
 /// Reads the configuration file's `auth` object, tagged by `scheme`, with the loader's `auth`
 /// table (and `publishable_key`, which a Connect scheme keeps), then validates it as

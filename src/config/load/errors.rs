@@ -59,9 +59,9 @@ impl fmt::Display for ConfigFileErrorKind {
 /// Serialized (feature `serde`) as `{"code", "line", "column", "message"}`.
 ///
 /// ```
-/// use stripe_gateway_rules::config::GatewayConfig;
+/// use stripe_gateway_rules::config::Form;
 ///
-/// let err = GatewayConfig::from_json("{\n  \"name\": \"x\"\n  \"mode\": \"test\"\n}").unwrap_err();
+/// let err = Form::from_json("{\n  \"name\": \"x\"\n  \"mode\": \"test\"\n}").unwrap_err();
 /// assert_eq!((err.line(), err.column()), (3, 3));
 /// assert_eq!(err.code(), "not_json");
 /// ```

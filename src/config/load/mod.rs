@@ -1,4 +1,4 @@
-//! Loading a [`GatewayConfig`] from JSON, field by field (issue 10, "field-level, not
+//! Loading a [`Form`] from JSON, field by field (issue 10, "field-level, not
 //! file-level").
 //!
 //! Only a text that cannot be read as a configuration at all fails as a whole, as a
@@ -27,7 +27,7 @@
 //! included): messages are built from the error's category, position and path, and every
 //! echo of the input goes through [`InputExcerpt`], which cuts at anything secret-shaped.
 //!
-//! serde's `Deserialize` of [`GatewayConfig`] and of [`AuthScheme`](crate::credentials::AuthScheme) run
+//! serde's `Deserialize` of [`Form`] and of [`AuthScheme`](crate::credentials::AuthScheme) run
 //! the same tables (`deserialize.rs`): the same JSON gives the same verdict, the first
 //! finding being serde's error.
 
@@ -46,45 +46,52 @@ pub(super) use read::{from_json, from_slice};
 pub(super) use table::form;
 
 #[cfg(any(feature = "serde", doc))]
-use crate::config::GatewayConfig;
+use crate::config::Form;
 #[cfg(feature = "serde")]
 use crate::config::ValidatedForm;
 #[cfg(feature = "serde")]
 use crate::diagnostics::Report;
 #[cfg(feature = "serde")]
+use crate::input::AnyForm;
+#[cfg(feature = "serde")]
 use crate::profile::Profile;
 #[cfg(doc)]
 use crate::{diagnostics::Violation, text::InputExcerpt};
 
-/// The largest configuration file [`GatewayConfig::from_json`] reads: 1 MiB, far above any
+/// The largest configuration file [`Form::from_json`] reads: 1 MiB, far above any
 /// real configuration (every presentment currency assigned takes about 20 KiB).
 pub const MAX_CONFIG_LEN: usize = 1 << 20;
 
-/// The deepest nesting of lists and objects [`GatewayConfig::from_json`] reads: 64, where a
+/// The deepest nesting of lists and objects [`Form::from_json`] reads: 64, where a
 /// configuration needs 3 (`currencies[0].currency`).
 pub const MAX_CONFIG_DEPTH: usize = 64;
 
 // ---- a loaded form and its load report ----------------------------------------------------
 
-/// A configuration loaded by [`GatewayConfig::from_json`], beside what the loader found in the
-/// file: values of the wrong JSON type, unknown fields, fields given twice, numbers too long
-/// to read. Nothing found while loading is stored in the form itself, so a form taken out
+/// A configuration loaded by [`Form::from_json`], beside what the loader found in the file:
+/// values of the wrong JSON type, unknown fields, fields given twice, numbers too long to
+/// read. Nothing found while loading is stored in the form itself, so a form taken out
 /// ([`into_form`](Self::into_form)) and edited carries no stale finding.
 ///
-/// [`check`](Self::check) and [`validate`](Self::validate) judge the form as its own verbs do
-/// and merge the load report in, in field order: one report for the file.
+/// The form is of the kind the file's `platform` picks: a payment gateway's
+/// ([`GatewayConfig`](crate::config::GatewayConfig)) or a connection's
+/// ([`ConnectionConfig`](crate::config::ConnectionConfig)); a field of the other kind is not
+/// in it. [`check`](Self::check) and [`validate`](Self::validate) judge the file as read, every
+/// field of either kind, under any profile (a field the profile's form does not have is
+/// `field_not_on_form`), as the form's own verbs do, and merge the load report in, in field
+/// order: one report for the file.
 ///
 /// ```
-/// use stripe_gateway_rules::config::GatewayConfig;
+/// use stripe_gateway_rules::Form;
 ///
-/// let loaded = GatewayConfig::from_json(r#"{ "platform": "kartra", "existing": "yes",
+/// let loaded = Form::from_json(r#"{ "platform": "kartra", "existing": "yes",
 ///   "auth": { "scheme": "connect", "account_id": "acct_1R3fqDP6919yCiFv", "account_name": "Acme Coaching LLC" } }"#)?;
 /// let codes: Vec<_> = loaded.load_report().violations().iter().map(|v| format!("{} {}", v.path(), v.code())).collect();
 /// assert_eq!(codes, ["existing wrong_type"]);
 /// assert!(!loaded.check(&loaded.profile()).is_valid());
 ///
 /// // The form alone, fixed: the file's finding stays with the file.
-/// let mut form = loaded.into_form();
+/// let Form::Connection(mut form) = loaded.into_form() else { panic!("Kartra's is a connection's form") };
 /// form.existing = true;
 /// let report = form.check(&form.profile());
 /// assert!(report.is_empty(), "{report}");
@@ -95,7 +102,8 @@ pub const MAX_CONFIG_DEPTH: usize = 64;
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    form: GatewayConfig,
+    form: Form,
+    file: AnyForm,
     report: Report,
 }
 
@@ -103,7 +111,7 @@ pub struct Loaded {
 impl Loaded {
     /// The form as read (a field of the wrong type is absent from it).
     #[must_use]
-    pub fn form(&self) -> &GatewayConfig {
+    pub fn form(&self) -> &Form {
         &self.form
     }
 
@@ -115,29 +123,29 @@ impl Loaded {
 
     /// The form, without the load report: to edit it, then check it as a form built in code.
     #[must_use]
-    pub fn into_form(self) -> GatewayConfig {
+    pub fn into_form(self) -> Form {
         self.form
     }
 
     /// The form and the load report.
     #[must_use]
-    pub fn into_parts(self) -> (GatewayConfig, Report) {
+    pub fn into_parts(self) -> (Form, Report) {
         (self.form, self.report)
     }
 
-    /// The profile the form's `platform` names ([`GatewayConfig::profile`]).
+    /// The profile the form's `platform` names ([`Form::profile`]).
     #[must_use]
     pub fn profile(&self) -> Profile {
         self.form.profile()
     }
 
     /// Every finding of the file under `profile`: the load report merged with the form's
-    /// [`check`](GatewayConfig::check), in field order. What validation would say at or
+    /// [`check`](Form::check), in field order. What validation would say at or
     /// inside a value the loader could not read (`missing_field` for a name given as a
     /// number, say) is left out: the load finding explains it.
     #[must_use]
     pub fn check(&self, profile: &Profile) -> Report {
-        super::validate::check(&self.form, profile, &self.report).0
+        super::validate::check(&self.file, &self.form, profile, &self.report).0
     }
 
     /// The validated form, or the report of every finding of the file: the same findings as
@@ -148,7 +156,7 @@ impl Loaded {
     ///
     /// A [`Report`] when any finding is an error; it lists the warnings too.
     pub fn validate(&self, profile: &Profile) -> Result<ValidatedForm, Report> {
-        match super::validate::check(&self.form, profile, &self.report) {
+        match super::validate::check(&self.file, &self.form, profile, &self.report) {
             (_, Some(form)) => Ok(form),
             (report, None) => Err(report),
         }

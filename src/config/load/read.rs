@@ -5,8 +5,8 @@
 use super::errors::{ConfigFileError, ConfigFileErrorKind};
 use super::table::*;
 use super::*;
-use crate::config::GatewayConfig;
 use crate::diagnostics::Path;
+use crate::input::{AnyForm, Form, kind_of};
 use serde_json::value::RawValue;
 
 /// The 1-based line and column (in characters) of byte `offset` of `text`.
@@ -57,7 +57,7 @@ fn too_deep_at(text: &str) -> Option<usize> {
     None
 }
 
-/// [`GatewayConfig::from_json_slice`]: UTF-8 first.
+/// [`Form::from_json_slice`]: UTF-8 first.
 pub(in crate::config) fn from_slice(bytes: &[u8]) -> Result<Loaded, ConfigFileError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => from_json(text),
@@ -72,7 +72,7 @@ pub(in crate::config) fn from_slice(bytes: &[u8]) -> Result<Loaded, ConfigFileEr
     }
 }
 
-/// [`GatewayConfig::from_json`].
+/// [`Form::from_json`].
 pub(in crate::config) fn from_json(json: &str) -> Result<Loaded, ConfigFileError> {
     if json.len() > MAX_CONFIG_LEN {
         return Err(ConfigFileError::new(
@@ -119,9 +119,11 @@ pub(in crate::config) fn from_json(json: &str) -> Result<Loaded, ConfigFileError
     let raw: &RawValue =
         serde_json::from_str(text).map_err(|e| ConfigFileError::from_json_error(&e))?;
     let mut loader = config_loader();
-    let form: GatewayConfig = loader.members(&Path::root(), raw, GATEWAY);
+    let file: AnyForm = loader.members(&Path::root(), raw, GATEWAY);
+    let kind = kind_of(file.platform.as_deref().unwrap_or_default());
     Ok(Loaded {
-        form,
+        form: Form::of_kind(file.clone(), kind),
+        file,
         report: loader.into_found().into_iter().collect(),
     })
 }

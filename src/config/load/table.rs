@@ -4,12 +4,13 @@ use crate::card_brand::CardBrand;
 use crate::config::collector::plain_name;
 use crate::config::schema::Keywords;
 use crate::config::{
-    AccountConfig, AuthConfig, BrandMaxConfig, CurrencyConfig, CurrencyMaxConfig, GatewayConfig,
-    LimitsConfig, MinimumConfig,
+    AccountConfig, AuthConfig, BrandMaxConfig, CurrencyConfig, CurrencyMaxConfig, LimitsConfig,
+    MinimumConfig,
 };
 use crate::credentials::AuthScheme;
 use crate::credentials::Mode;
 use crate::data_protection::DataProtection;
+use crate::input::AnyForm;
 use crate::profile::Platform;
 use crate::reader::{Field, Kind, Loader, described, field};
 use crate::version::GatewayVersion;
@@ -108,14 +109,14 @@ macro_rules! described {
     };
 }
 
-/// The top level of the file, in the file format's order: one row per declared field, its
-/// doc line the declaration's doc comment.
+/// The top level of the file, in the file format's order: one row per declared field of
+/// either kind of form, its doc line the declaration's doc comment.
 macro_rules! gateway_table {
     ($($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
         shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
-        pub(super) const GATEWAY: &[Field<GatewayConfig>] = &[
+        pub(super) const GATEWAY: &[Field<AnyForm>] = &[
             $(described!(
-                field(stringify!($name), object_kind!(GatewayConfig, |c| c, $read $(($($arg),*))?, $name), $example)
+                field(stringify!($name), object_kind!(AnyForm, |c| c, $read $(($($arg),*))?, $name), $example)
                     .about(concat!($($doc, "\n"),*)),
                 $read $(($($arg),*))?
             ),)*
