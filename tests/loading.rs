@@ -214,7 +214,7 @@ fn unknown_field_with_suggestion_and_other_problems_still_reported() {
         colour
             .remedy()
             .unwrap()
-            .starts_with("remove it; the configuration takes platform, name, version, mode"),
+            .starts_with("remove it; the configuration takes platform, name, login, version, mode"),
         "{colour:?}"
     );
 }

@@ -10,55 +10,6 @@ use crate::credentials::CredentialError;
 use crate::diagnostics::{Path, Report, Severity, ToViolation, Violation};
 use crate::profile::Profile;
 
-/// The configuration file's field names in the order of the file, for sorting violations.
-/// Every field of the loader's tables is here (a test in `load::table` checks it).
-pub(super) const FIELD_ORDER: &[&str] = &[
-    "platform",
-    "name",
-    "login",
-    "version",
-    "mode",
-    "existing",
-    "auth",
-    "scheme",
-    "secret_key",
-    "account_id",
-    "client_id",
-    "client_secret",
-    "refresh_token",
-    "account_name",
-    "publishable_key",
-    "account",
-    "settlement_currency",
-    "raw_card_data_access",
-    "country",
-    "limits",
-    "card_networks",
-    "japanese_account",
-    "currency_max",
-    "brand_max",
-    "brand",
-    "max_minor_units",
-    "minimums",
-    "minimum",
-    "statement_descriptor",
-    "statement_descriptor_prefix",
-    "data_protection",
-    "card_brands",
-    "currencies",
-    "currency",
-    "minimum_payment",
-    "rate_to_settlement",
-    "return_url",
-    "radar",
-    "live_card_tested",
-    "active",
-    "is_source",
-    "is_target",
-    "timeout_ms",
-    "api_version",
-];
-
 /// The path of a field, from its printed form (every path here is written by this module).
 pub(super) fn path_of(path: &str) -> Path {
     path.parse().unwrap_or_default()
@@ -287,7 +238,7 @@ impl Collector {
     }
 
     pub(super) fn finish(mut self) -> Report {
-        self.found.sort_in_field_order(FIELD_ORDER);
+        self.found.sort_by_path(crate::input::order::cmp);
         self.found
     }
 }
@@ -298,13 +249,13 @@ pub(super) fn expose(secret: Option<&SecretString>) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{FIELD_ORDER, listed, plain_name};
+    use super::{listed, plain_name};
 
     /// Issue 9: every field of the file format has a name in plain words, with no
     /// underscore and no path in it.
     #[test]
     fn every_field_has_a_plain_name() {
-        for field in FIELD_ORDER {
+        for field in crate::input::order::all_names() {
             let name = plain_name(field);
             assert_ne!(name, "field", "{field} has no plain name");
             assert!(!name.contains(['_', '.', '[']), "{field}: {name}");

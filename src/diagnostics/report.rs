@@ -1,6 +1,6 @@
 use std::fmt;
 
-use super::{Code, Severity, Violation};
+use super::{Code, Path, Severity, Violation};
 
 /// Every violation found, errors and warnings, in the order of the form's fields.
 ///
@@ -97,6 +97,12 @@ impl Report {
     pub fn sort_in_field_order(&mut self, fields: &[&str]) {
         self.violations
             .sort_by(|a, b| a.path().cmp_in(b.path(), fields));
+    }
+
+    /// Sorts the violations by their paths with `cmp` (stable: violations at one path keep
+    /// their order).
+    pub(crate) fn sort_by_path(&mut self, cmp: impl Fn(&Path, &Path) -> std::cmp::Ordering) {
+        self.violations.sort_by(|a, b| cmp(a.path(), b.path()));
     }
 
     /// `Ok(value)` when no violation is an error, else this report as the error.

@@ -66,9 +66,13 @@ macro_rules! gateway_fields {
             /// `generic`, every rule.
             platform: Option<String>, read keyword(Platform), shown guarded, example "\"portabilling\"",
                 forms [form, form, form, form, form, form];
-            /// The gateway's name on the platform.
+            /// The gateway's or connection's name on the platform.
             name: Option<String>, read text, shown guarded, example "\"Stripe USD\"",
                 forms [req, req, opt, req, req, req];
+            /// S4's Login: obligatory, longer than 4 characters, ignored by Add-on Mart. Never
+            /// echoed (users type anything into it, a password included).
+            login: Option<String>, read text, shown redacted, example "\"billing-admin\"",
+                forms [no, no, no, no, req, no];
             /// The gateway version: `v1` (legacy, only if it exists already) or `v2` (for new
             /// gateways).
             version: Option<String>, read keyword(GatewayVersion), shown guarded, example "\"v2\"",
@@ -113,10 +117,6 @@ macro_rules! gateway_fields {
             /// A test transaction with a live card was made before going live.
             live_card_tested: bool, read flag, shown plain, example "true",
                 forms [opt, no, no, no, no, opt];
-            /// S4's Login: obligatory, longer than 4 characters, ignored by Add-on Mart. Never
-            /// echoed (users type anything into it, a password included).
-            login: Option<String>, read text, shown redacted, example "\"billing-admin\"",
-                forms [no, no, no, no, req, no];
             /// S1's "Is Active": the connection takes part in interface executions.
             active: bool, read flag, shown plain, example "true",
                 forms [no, opt, no, no, no, no];
@@ -275,6 +275,21 @@ pub(crate) const FORM_COLUMNS: [(&str, FormKind); 6] = [
     ("portabilling", FormKind::Gateway),
     ("generic", FormKind::Gateway),
 ];
+
+// `select_fields!` and the docs' tables of fields (`input/mod.rs`) read the columns by their
+// position: a payment gateway's form in the first, fifth and sixth, a connection's in the
+// others.
+const _: () = assert!(matches!(
+    FORM_COLUMNS,
+    [
+        (_, FormKind::Gateway),
+        (_, FormKind::Connection),
+        (_, FormKind::Connection),
+        (_, FormKind::Connection),
+        (_, FormKind::Gateway),
+        (_, FormKind::Gateway),
+    ]
+));
 
 /// The two kinds of form: a payment gateway's ([`GatewayConfig`]) and a connection's
 /// ([`ConnectionConfig`]).

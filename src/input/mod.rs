@@ -11,6 +11,7 @@
 mod fields;
 #[macro_use]
 mod objects;
+pub(crate) mod order;
 
 pub(crate) use fields::{FORM_COLUMNS, form_of};
 #[cfg(feature = "serde")]
@@ -39,10 +40,42 @@ macro_rules! form_cell {
     };
 }
 
-/// Defines a form from the declaration of its fields (`fields.rs`): `[docs vis Name]` and the
-/// fields, with the docs' table of where each field is on each platform's form.
+/// The header of a form's docs' table of fields: the columns of the platforms of its kind
+/// (`gateway`: konnektive, portabilling, generic; `connection`: ipaas_connector, kartra,
+/// data_connector; `all`: every one, in [`FORM_COLUMNS`]' order).
+macro_rules! form_table_header {
+    (gateway) => {
+        "| field | konnektive | portabilling | generic | what it holds |\n| --- | --- | --- | --- | --- |"
+    };
+    (connection) => {
+        "| field | ipaas_connector | kartra | data_connector | what it holds |\n| --- | --- | --- | --- | --- |"
+    };
+    (all) => {
+        "| field | konnektive | ipaas_connector | kartra | data_connector | portabilling | generic | what it holds |\n| --- | --- | --- | --- | --- | --- | --- | --- |"
+    };
+}
+
+/// A row of a form's docs' table of fields: the field, its cells in the columns of the
+/// form's kind ([`form_table_header!`]), its docs.
+macro_rules! form_table_row {
+    (gateway, $name:ident, [$k:ident, $i:ident, $ka:ident, $d:ident, $p:ident, $g:ident], $($doc:literal),*) => {
+        concat!("| `", stringify!($name), "` | ", form_cell!($k), " | ", form_cell!($p), " | ",
+            form_cell!($g), " | ", $($doc, " ",)* "|")
+    };
+    (connection, $name:ident, [$k:ident, $i:ident, $ka:ident, $d:ident, $p:ident, $g:ident], $($doc:literal),*) => {
+        concat!("| `", stringify!($name), "` | ", form_cell!($i), " | ", form_cell!($ka), " | ",
+            form_cell!($d), " | ", $($doc, " ",)* "|")
+    };
+    (all, $name:ident, [$($form:ident),*], $($doc:literal),*) => {
+        concat!("| `", stringify!($name), "` | ", $(form_cell!($form), " | ",)* $($doc, " ",)* "|")
+    };
+}
+
+/// Defines a form from the declaration of its fields (`fields.rs`): `[kind docs vis Name]`
+/// and the fields, with the docs' table of where each field is on the form of each platform
+/// of its kind.
 macro_rules! define_form {
-    ([$(#[$meta:meta])* $vis:vis $Name:ident]
+    ([$kind:ident $(#[$meta:meta])* $vis:vis $Name:ident]
      $($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
         shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
         $(#[$meta])*
@@ -56,9 +89,8 @@ macro_rules! define_form {
         /// [`AccountConfig`], [`CurrencyConfig`]) and in the JSON Schema
         /// (`stripe-gateway-rules schema`, `config::schema`).
         ///
-        /// | field | konnektive | ipaas_connector | kartra | data_connector | portabilling | generic | what it holds |
-        /// | --- | --- | --- | --- | --- | --- | --- | --- |
-        $(#[doc = concat!("| `", stringify!($name), "` | ", $(form_cell!($form), " | ",)* $($doc, " ",)* "|")])*
+        #[doc = form_table_header!($kind)]
+        $(#[doc = form_table_row!($kind, $name, [$($form),*], $($doc),*)])*
         #[derive(Clone, Default)]
         #[non_exhaustive]
         $vis struct $Name {
@@ -70,7 +102,7 @@ macro_rules! define_form {
     };
 }
 
-gateway_fields!(select_fields gateway => define_form [
+gateway_fields!(select_fields gateway => define_form [gateway
     /// A payment gateway's form as entered (Konnektive's, PortaBilling's, the generic one): the
     /// fields of the [file format](crate::config) that a payment gateway's form has, not yet
     /// parsed. Build it in code from [`default()`](Default::default) by setting its public
@@ -101,7 +133,7 @@ gateway_fields!(select_fields gateway => define_form [
     pub GatewayConfig
 ] []);
 
-gateway_fields!(select_fields connection => define_form [
+gateway_fields!(select_fields connection => define_form [connection
     /// A connection's form as entered (an iPaaS connector's, S1; Kartra's Connect, S2; a data
     /// connector's, S3): the fields of the [file format](crate::config) that a connection's
     /// form has, not yet parsed. A connection authenticates to Stripe and takes no payments:
@@ -127,7 +159,7 @@ gateway_fields!(select_fields connection => define_form [
     pub ConnectionConfig
 ] []);
 
-gateway_fields!(define_form [
+gateway_fields!(define_form [all
     /// The configuration file as read, with every top-level field of either kind of form:
     /// what the loader fills and validation judges (a profile's form decides which fields
     /// count). Each public form converts into it, and it into each public form.

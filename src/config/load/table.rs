@@ -236,24 +236,4 @@ mod tests {
             );
         }
     }
-    use crate::config::collector::FIELD_ORDER;
-
-    /// The validation sorts violations by `FIELD_ORDER`: every field the file format has is
-    /// in it, so no violation falls to the end of the report for want of a rank.
-    #[test]
-    fn every_field_of_the_file_format_has_a_rank_in_field_order() {
-        let names = GATEWAY
-            .iter()
-            .map(|f| f.name)
-            .chain(AUTH.iter().map(|f| f.name))
-            .chain(ACCOUNT.iter().map(|f| f.name))
-            .chain(LIMITS.iter().map(|f| f.name))
-            .chain(CURRENCY_MAX.iter().map(|f| f.name))
-            .chain(BRAND_MAX.iter().map(|f| f.name))
-            .chain(MINIMUM.iter().map(|f| f.name))
-            .chain(CURRENCY.iter().map(|f| f.name));
-        for name in names {
-            assert!(FIELD_ORDER.contains(&name), "{name} is not in FIELD_ORDER");
-        }
-    }
 }
