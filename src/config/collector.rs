@@ -30,56 +30,7 @@ pub(in crate::config) fn plain_name(path: &str) -> Cow<'static, str> {
             _ => format!("entry {n}").into(),
         };
     }
-    let name = match path {
-        "platform" => "platform",
-        "name" => "gateway name",
-        "login" => "login",
-        "version" => "gateway version",
-        "mode" => "mode",
-        "existing" => "existing gateway flag",
-        "auth" => "Stripe authentication",
-        "auth.scheme" | "scheme" => "authentication scheme",
-        "auth.secret_key" | "secret_key" => "secret key",
-        "auth.account_id" | "account_id" => "Stripe account id",
-        "auth.client_id" | "client_id" => "OAuth client id",
-        "auth.client_secret" | "client_secret" => "OAuth client secret",
-        "auth.refresh_token" | "refresh_token" => "OAuth refresh token",
-        "auth.account_name" | "account_name" => "connected account's name",
-        "publishable_key" => "publishable key",
-        "account" => "Stripe account information",
-        "account.settlement_currency" | "settlement_currency" => "settlement currency",
-        "account.raw_card_data_access" | "raw_card_data_access" => "raw card data access",
-        "account.country" | "country" => "account's country",
-        "account.limits" | "limits" => "account's amount limits",
-        "account.statement_descriptor" | "statement_descriptor" => "statement descriptor",
-        "account.statement_descriptor_prefix" | "statement_descriptor_prefix" => {
-            "statement descriptor prefix"
-        }
-        "card_networks" => "card networks' limits",
-        "japanese_account" => "Japanese account flag",
-        "currency_max" => "maximums per currency",
-        "brand_max" => "maximums per card brand",
-        "brand" => "card brand",
-        "max_minor_units" => "maximum in minor units",
-        "minimums" => "minimum charges",
-        "minimum" => "minimum charge",
-        "data_protection" => "data protection",
-        "card_brands" => "list of card brands",
-        "currencies" => "list of currencies",
-        "currency" => "currency",
-        "minimum_payment" => "minimum payment",
-        "rate_to_settlement" => "exchange rate to the settlement currency",
-        "return_url" => "return URL",
-        "radar" => "Radar setting",
-        "live_card_tested" => "live card test",
-        "active" => "active flag",
-        "is_source" => "source role",
-        "is_target" => "target role",
-        "timeout_ms" => "timeout",
-        "api_version" => "API version",
-        _ => "field",
-    };
-    Cow::Borrowed(name)
+    Cow::Borrowed(crate::input::order::plain_name(path).unwrap_or("field"))
 }
 
 /// Items in plain words: "a", "a and b", "a, b and c".

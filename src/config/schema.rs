@@ -271,7 +271,7 @@ mod tests {
     /// The names of the declared top-level fields, in order, from the declaration itself.
     macro_rules! declared_names {
         ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-            shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
+            shown $shown:ident, example $example:literal, named $plain:literal, forms [$($form:ident),*];)*) => {
             [$(stringify!($name)),*]
         };
     }

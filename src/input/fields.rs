@@ -1,8 +1,9 @@
 //! The top-level fields of the configuration file, declared once ([`gateway_fields!`]).
 //!
 //! Each field is one entry: its docs, its Rust type, how the loader reads it from JSON
-//! (`read`), how `Debug` shows it (`shown`), an example of a good value for messages, and
-//! where it is on each platform's form (`forms`). From that one list come both kinds of form,
+//! (`read`), how `Debug` shows it (`shown`), an example of a good value for messages, its
+//! name in plain words for messages (`named`), and where it is on each platform's form
+//! (`forms`). From that one list come both kinds of form,
 //! [`GatewayConfig`] (a payment gateway's: Konnektive, PortaBilling, generic) and
 //! [`ConnectionConfig`] (a connection's: an iPaaS connector, Kartra, a data connector), each
 //! with the fields some platform of its kind has ([`select_fields!`]), its docs' table of
@@ -10,7 +11,8 @@
 //! kind ([`AnyForm`]), which the loader fills from its table of the top level
 //! (`load::table::GATEWAY`) and validation judges; which fields a form has entered (the
 //! presence checks of a profile's form) and clearing a field the form does not have; each
-//! platform's form (which fields it has and requires: [`form_of`]); and the form's
+//! platform's form (which fields it has and requires: [`form_of`]); the field order of
+//! reports and the fields' plain names ([`order`](super::order)); and the form's
 //! description and JSON Schema ([`schema`](super::schema): the doc comment is the field's
 //! description, the `read` its JSON shape and closed choice). Adding a top-level field is one
 //! entry here, plus its rule.
@@ -64,74 +66,74 @@ macro_rules! gateway_fields {
             /// Whose form this is: `konnektive`, `ipaas_connector`, `kartra`, `data_connector`,
             /// `portabilling` or `generic` ([`Platform`](crate::profile::Platform)); absent means
             /// `generic`, every rule.
-            platform: Option<String>, read keyword(Platform), shown guarded, example "\"portabilling\"",
+            platform: Option<String>, read keyword(Platform), shown guarded, example "\"portabilling\"", named "platform",
                 forms [form, form, form, form, form, form];
             /// The gateway's or connection's name on the platform.
-            name: Option<String>, read text, shown guarded, example "\"Stripe USD\"",
+            name: Option<String>, read text, shown guarded, example "\"Stripe USD\"", named "gateway name",
                 forms [req, req, opt, req, req, req];
             /// S4's Login: obligatory, longer than 4 characters, ignored by Add-on Mart. Never
             /// echoed (users type anything into it, a password included).
-            login: Option<String>, read text, shown redacted, example "\"billing-admin\"",
+            login: Option<String>, read text, shown redacted, example "\"billing-admin\"", named "login",
                 forms [no, no, no, no, req, no];
             /// The gateway version: `v1` (legacy, only if it exists already) or `v2` (for new
             /// gateways).
-            version: Option<String>, read keyword(GatewayVersion), shown guarded, example "\"v2\"",
+            version: Option<String>, read keyword(GatewayVersion), shown guarded, example "\"v2\"", named "gateway version",
                 forms [req, no, no, no, no, req];
             /// `test` or `live`; every key's mode must match it.
-            mode: Option<String>, read keyword(Mode), shown guarded, example "\"test\"",
+            mode: Option<String>, read keyword(Mode), shown guarded, example "\"test\"", named "mode",
                 forms [opt, opt, opt, opt, req, req];
             /// The configuration was created before (a V1 gateway may only exist, not be created).
-            existing: bool, read flag, shown plain, example "false",
+            existing: bool, read flag, shown plain, example "false", named "existing gateway flag",
                 forms [opt, no, opt, no, no, opt];
             /// How the platform authenticates to Stripe.
             auth: Option<AuthConfig>, read object(AUTH), shown plain,
-                example "{ \"scheme\": \"api_key\", \"secret_key\": \"sk_test_…\" }",
+                example "{ \"scheme\": \"api_key\", \"secret_key\": \"sk_test_…\" }", named "Stripe authentication",
                 forms [req, req, req, req, req, req];
             /// The account's publishable key (`pk_test_…` or `pk_live_…`).
-            publishable_key: Option<String>, read text, shown guarded, example "\"pk_test_…\"",
+            publishable_key: Option<String>, read text, shown guarded, example "\"pk_test_…\"", named "publishable key",
                 forms [opt, no, opt, no, no, opt];
             /// The Stripe account's facts.
             account: Option<AccountConfig>, read object(ACCOUNT), shown plain,
-                example "{ \"settlement_currency\": \"USD\" }",
+                example "{ \"settlement_currency\": \"USD\" }", named "Stripe account information",
                 forms [opt, no, no, no, req, req];
             /// `token_only` or `full_card_except_cvv`, when the platform itself sends card
             /// numbers; absent when Stripe collects them.
-            data_protection: Option<String>, read keyword(DataProtection), shown guarded, example "\"token_only\"",
+            data_protection: Option<String>, read keyword(DataProtection), shown guarded, example "\"token_only\"", named "data protection",
                 forms [no, no, no, no, req, opt];
             /// The card brands accepted, by Stripe's API names (`visa`, `mastercard`, `amex`…).
             card_brands: Option<Vec<String>>, read keywords(CardBrand), shown guarded_list,
-                example "[\"visa\", \"mastercard\"]",
+                example "[\"visa\", \"mastercard\"]", named "list of card brands",
                 forms [opt, no, no, no, req, req];
             /// The currencies assigned, with their minimum payments.
             currencies: Option<Vec<CurrencyConfig>>, read objects(CURRENCY, CURRENCY_EXAMPLE),
-                shown plain, example "[{ \"currency\": \"USD\", \"minimum_payment\": \"0.50\" }]",
+                shown plain, example "[{ \"currency\": \"USD\", \"minimum_payment\": \"0.50\" }]", named "list of currencies",
                 forms [opt, no, no, no, req, req];
             /// Where SCA (3-D Secure) redirects return; an https URL, required for a V2 live
             /// gateway.
             return_url: Option<String>, read text, shown guarded,
-                example "\"https://shop.example/3ds-return\"",
+                example "\"https://shop.example/3ds-return\"", named "return URL",
                 forms [opt, no, no, no, no, opt];
             /// Radar fraud screening on.
-            radar: Option<bool>, read opt_flag, shown plain, example "true",
+            radar: Option<bool>, read opt_flag, shown plain, example "true", named "Radar setting",
                 forms [opt, no, no, no, no, opt];
             /// A test transaction with a live card was made before going live.
-            live_card_tested: bool, read flag, shown plain, example "true",
+            live_card_tested: bool, read flag, shown plain, example "true", named "live card test",
                 forms [opt, no, no, no, no, opt];
             /// S1's "Is Active": the connection takes part in interface executions.
-            active: bool, read flag, shown plain, example "true",
+            active: bool, read flag, shown plain, example "true", named "active flag",
                 forms [no, opt, no, no, no, no];
             /// S1's "Is Source": a data source for import.
-            is_source: bool, read flag, shown plain, example "true",
+            is_source: bool, read flag, shown plain, example "true", named "source role",
                 forms [no, opt, no, no, no, no];
             /// S1's "Is Target": a data target for export.
-            is_target: bool, read flag, shown plain, example "false",
+            is_target: bool, read flag, shown plain, example "false", named "target role",
                 forms [no, opt, no, no, no, no];
             /// S1's "Timeout", whole milliseconds, as a string or a number.
-            timeout_ms: Option<String>, read whole, shown guarded, example "30000",
+            timeout_ms: Option<String>, read whole, shown guarded, example "30000", named "timeout",
                 forms [no, opt, no, no, no, no];
             /// S1's "API Version": the Stripe API version the connection pins, such as
             /// `2024-06-20`.
-            api_version: Option<String>, read text, shown guarded, example "\"2026-09-30.endive\"",
+            api_version: Option<String>, read text, shown guarded, example "\"2026-09-30.endive\"", named "API version",
                 forms [no, opt, no, no, no, no];
         }
     };
@@ -150,31 +152,31 @@ macro_rules! select_fields {
     // On no connection's form: kept for a gateway's, left out of a connection's.
     ($kind:ident => $consumer:ident [$($head:tt)*] [$($kept:tt)*]
      $(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal, forms [$k:ident, no, no, no, $p:ident, $g:ident];
+        shown $shown:ident, example $example:literal, named $plain:literal, forms [$k:ident, no, no, no, $p:ident, $g:ident];
      $($rest:tt)*) => {
         select_fields! { @$kind gateway => $consumer [$($head)*] [$($kept)*]
             [$(#[doc = $doc])* $name: $ty, read $read $(($($arg),*))?,
-                shown $shown, example $example, forms [$k, no, no, no, $p, $g];]
+                shown $shown, example $example, named $plain, forms [$k, no, no, no, $p, $g];]
             $($rest)* }
     };
     // On no gateway's form: kept for a connection's, left out of a gateway's.
     ($kind:ident => $consumer:ident [$($head:tt)*] [$($kept:tt)*]
      $(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal, forms [no, $i:ident, $ka:ident, $d:ident, no, no];
+        shown $shown:ident, example $example:literal, named $plain:literal, forms [no, $i:ident, $ka:ident, $d:ident, no, no];
      $($rest:tt)*) => {
         select_fields! { @$kind connection => $consumer [$($head)*] [$($kept)*]
             [$(#[doc = $doc])* $name: $ty, read $read $(($($arg),*))?,
-                shown $shown, example $example, forms [no, $i, $ka, $d, no, no];]
+                shown $shown, example $example, named $plain, forms [no, $i, $ka, $d, no, no];]
             $($rest)* }
     };
     // On forms of both kinds: kept.
     ($kind:ident => $consumer:ident [$($head:tt)*] [$($kept:tt)*]
      $(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal, forms [$($form:ident),*];
+        shown $shown:ident, example $example:literal, named $plain:literal, forms [$($form:ident),*];
      $($rest:tt)*) => {
         select_fields! { $kind => $consumer [$($head)*]
             [$($kept)* $(#[doc = $doc])* $name: $ty, read $read $(($($arg),*))?,
-                shown $shown, example $example, forms [$($form),*];]
+                shown $shown, example $example, named $plain, forms [$($form),*];]
             $($rest)* }
     };
     // A field of one kind, for the form of that kind (kept) or of the other (left out).
@@ -243,7 +245,7 @@ pub(in crate::input) mod shown {
 
 macro_rules! entered_fields {
     ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
+        shown $shown:ident, example $example:literal, named $plain:literal, forms [$($form:ident),*];)*) => {
         impl AnyForm {
             /// Every top-level field, in the file format's order, with whether it was entered.
             pub(crate) fn entered_fields(&self) -> impl Iterator<Item = (&'static str, bool)> {
@@ -340,7 +342,7 @@ macro_rules! on_form {
 
 macro_rules! forms_table {
     ($($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
+        shown $shown:ident, example $example:literal, named $plain:literal, forms [$($form:ident),*];)*) => {
         /// Every top-level field with where it is on each platform's form (columns in
         /// [`FORM_COLUMNS`]' order).
         const FORMS: &[(&str, [OnForm; 6])] = &[$((stringify!($name), [$(on_form!($form)),*])),*];
@@ -366,7 +368,7 @@ pub(crate) fn form_of(platform: &str) -> impl Iterator<Item = (&'static str, boo
 // its prefix. Secret fields are `SecretString`s, redacted by `secrecy`.
 macro_rules! debug_fields {
     ([$Form:ident] $($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
+        shown $shown:ident, example $example:literal, named $plain:literal, forms [$($form:ident),*];)*) => {
         impl fmt::Debug for $Form {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_struct(stringify!($Form))
@@ -385,7 +387,7 @@ gateway_fields!(debug_fields[AnyForm]);
 /// the file into the form of that kind (the other kind's fields left out).
 macro_rules! any_form_conversions {
     ([$Form:ident] $($(#[$doc:meta])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
+        shown $shown:ident, example $example:literal, named $plain:literal, forms [$($form:ident),*];)*) => {
         impl From<$Form> for AnyForm {
             fn from(form: $Form) -> AnyForm {
                 AnyForm {

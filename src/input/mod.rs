@@ -77,7 +77,7 @@ macro_rules! form_table_row {
 macro_rules! define_form {
     ([$kind:ident $(#[$meta:meta])* $vis:vis $Name:ident]
      $($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
+        shown $shown:ident, example $example:literal, named $plain:literal, forms [$($form:ident),*];)*) => {
         $(#[$meta])*
         ///
         /// Its fields are declared once, with the other kind of form's (in `input/fields.rs`):
@@ -257,7 +257,7 @@ impl From<ConnectionConfig> for Form {
 macro_rules! define_object {
     ([$(#[$meta:meta])* $Name:ident]
      $($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal $(, $required:ident)?;)*) => {
+        shown $shown:ident, example $example:literal, named $plain:literal $(, $required:ident)?;)*) => {
         $(#[$meta])*
         #[derive(Clone, Default)]
         #[non_exhaustive]

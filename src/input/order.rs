@@ -1,7 +1,8 @@
-//! The field order of reports, from the declarations of the fields (`fields.rs`,
-//! `objects.rs`): each object's fields in the order they are declared, each object field with
-//! the fields inside it. A report lists its findings in this order ([`cmp`]), as the file and
-//! the form show the fields.
+//! The tree of the file format's fields, from their declarations (`fields.rs`,
+//! `objects.rs`): each object's fields in the order they are declared, each with its name in
+//! plain words and, for an object field, the fields inside it. A report lists its findings in
+//! this order ([`cmp`]), as the file and the form show the fields, and messages name a field
+//! in its plain words ([`plain_name`]).
 
 use std::cmp::Ordering;
 
@@ -11,6 +12,7 @@ use crate::diagnostics::{Path, Segment};
 /// objects) it holds: none for a value.
 pub(crate) struct FieldNode {
     name: &'static str,
+    plain: &'static str,
     inner: &'static [FieldNode],
 }
 
@@ -31,16 +33,18 @@ macro_rules! inner_fields {
 /// top level's.
 macro_rules! field_order {
     ([$NAME:ident] $($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
+        shown $shown:ident, example $example:literal, named $plain:literal, forms [$($form:ident),*];)*) => {
         const $NAME: &[FieldNode] = &[$(FieldNode {
             name: stringify!($name),
+            plain: $plain,
             inner: inner_fields!($read $(($($arg),*))?),
         }),*];
     };
     ([$NAME:ident] $($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal $(, $required:ident)?;)*) => {
+        shown $shown:ident, example $example:literal, named $plain:literal $(, $required:ident)?;)*) => {
         const $NAME: &[FieldNode] = &[$(FieldNode {
             name: stringify!($name),
+            plain: $plain,
             inner: inner_fields!($read $(($($arg),*))?),
         }),*];
     };
@@ -72,6 +76,34 @@ fn declared_at(name: &str) -> Option<usize> {
         None
     }
     walk(TOP, name, &mut 0)
+}
+
+/// The first field named `name` in `fields` or inside them (each object's fields after its
+/// field).
+fn find(fields: &'static [FieldNode], name: &str) -> Option<&'static FieldNode> {
+    fields.iter().find_map(|f| {
+        if f.name == name {
+            Some(f)
+        } else {
+            find(f.inner, name)
+        }
+    })
+}
+
+/// The plain words for the field at `path` (its fields' names joined by dots, without list
+/// positions: `auth.secret_key`) or, when no field is at that path, for the first field of
+/// that name in the file format (`secret_key`); `None` for a name the format does not have.
+pub(crate) fn plain_name(path: &str) -> Option<&'static str> {
+    let mut within: &'static [FieldNode] = TOP;
+    let mut at = None;
+    for name in path.split('.') {
+        at = within.iter().find(|f| f.name == name);
+        match at {
+            Some(f) => within = f.inner,
+            None => break,
+        }
+    }
+    at.or_else(|| find(TOP, path)).map(|f| f.plain)
 }
 
 /// Each segment of `path` ranked in its object: a field by its position among the object's

@@ -70,7 +70,7 @@ macro_rules! required {
 macro_rules! object_table {
     ([$TABLE:ident, $T:ty, |$c:ident| $acc:expr $(, $extra:expr)*]
      $($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal $(, $required:ident)?;)*) => {
+        shown $shown:ident, example $example:literal, named $plain:literal $(, $required:ident)?;)*) => {
         pub(super) const $TABLE: &[Field<$T>] = &[
             $(required!(
                 described!(
@@ -113,7 +113,7 @@ macro_rules! described {
 /// either kind of form, its doc line the declaration's doc comment.
 macro_rules! gateway_table {
     ($($(#[doc = $doc:literal])* $name:ident: $ty:ty, read $read:ident $(($($arg:ident),*))?,
-        shown $shown:ident, example $example:literal, forms [$($form:ident),*];)*) => {
+        shown $shown:ident, example $example:literal, named $plain:literal, forms [$($form:ident),*];)*) => {
         pub(super) const GATEWAY: &[Field<AnyForm>] = &[
             $(described!(
                 field(stringify!($name), object_kind!(AnyForm, |c| c, $read $(($($arg),*))?, $name), $example)
