@@ -109,7 +109,8 @@ pub struct Loaded {
 
 #[cfg(feature = "serde")]
 impl Loaded {
-    /// The form as read (a field of the wrong type is absent from it).
+    /// The form as read, of the kind the file's `platform` picks (a field of the wrong type,
+    /// or of the other kind of form, is absent from it).
     #[must_use]
     pub fn form(&self) -> &Form {
         &self.form
