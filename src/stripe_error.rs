@@ -65,9 +65,7 @@ mod decline;
 
 pub use amounts::{AmountBound, MessageAmount};
 pub use body::{ErrorBodyError, JsonKind, MAX_BODY_LEN};
-pub use category::{
-    ERROR_CODES_AS_OF, ErrorCategory, classify_code, code_advice, known_error_codes,
-};
+pub use category::{ERROR_CODES_AS_OF, ErrorCategory, classify_code, known_error_codes};
 pub use classified::{ClassifiedBy, ErrorDiagnosis, StripeError};
 pub use decline::{DECLINE_CODES_AS_OF, DECLINE_CODES_SOURCE, Decline, DeclineTable};
 

@@ -459,7 +459,7 @@ const CODE_ADVICE: &[(&str, &str, &str)] = &[
 /// The remedy and the customer text of one of Stripe's error codes that has its own (see
 /// `CODE_ADVICE`): `(remedy, customer text)`.
 #[must_use]
-pub fn code_advice(code: &str) -> Option<(&'static str, &'static str)> {
+pub(crate) fn code_advice(code: &str) -> Option<(&'static str, &'static str)> {
     CODE_ADVICE
         .iter()
         .find(|(c, _, _)| *c == code)
