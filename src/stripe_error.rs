@@ -48,10 +48,10 @@
 //!
 //! let d = diagnose(None, Some("Sending credit card numbers directly to the Stripe API is generally unsafe.")).unwrap();
 //! assert_eq!(d.kind(), DiagnosisKind::RawCardDataRefused);
-//! assert_eq!(d.field(), Some("account.raw_card_data_access"));
-//! assert_eq!(d.code(), "raw_card_data_refused");
+//! assert_eq!(d.kind().field(), Some("account.raw_card_data_access"));
+//! assert_eq!(d.kind().code(), "raw_card_data_refused");
 //!
-//! assert_eq!(diagnose(Some("livemode_mismatch"), None).unwrap().field(), Some("mode"));
+//! assert_eq!(diagnose(Some("livemode_mismatch"), None).unwrap().kind().field(), Some("mode"));
 //! assert!(diagnose(Some("card_declined"), Some("Your card was declined.")).is_none());
 //! ```
 
@@ -276,8 +276,8 @@ pub enum MatchedBy {
     Message,
 }
 
-/// What a Stripe error means for the configuration: the kind, its meaning, the remedy and
-/// the field it concerns.
+/// What a Stripe error means for the configuration: its [`kind`](Self::kind) (which has
+/// the meaning, the remedy, the code and the field it concerns) and what recognised it.
 ///
 /// ```
 /// use stripe_gateway_rules::stripe_error::diagnose;
@@ -285,7 +285,7 @@ pub enum MatchedBy {
 ///
 /// let d = diagnose(Some("amount_too_small"), Some("Amount must be at least $0.50 usd")).unwrap();
 /// assert_eq!(d.matched_by(), MatchedBy::Code);
-/// assert_eq!(d.field(), Some("currencies[].minimum_payment"));
+/// assert_eq!(d.kind().field(), Some("currencies[].minimum_payment"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -301,30 +301,6 @@ impl Diagnosis {
         self.kind
     }
 
-    /// The kind's stable code.
-    #[must_use]
-    pub fn code(&self) -> crate::codes::DiagnosisCode {
-        self.kind.code()
-    }
-
-    /// What the error means.
-    #[must_use]
-    pub fn meaning(&self) -> &'static str {
-        self.kind.meaning()
-    }
-
-    /// What to do.
-    #[must_use]
-    pub fn remedy(&self) -> &'static str {
-        self.kind.remedy()
-    }
-
-    /// The configuration field concerned, if any.
-    #[must_use]
-    pub fn field(&self) -> Option<&'static str> {
-        self.kind.field()
-    }
-
     /// Whether the code or the message was recognised.
     #[must_use]
     pub fn matched_by(&self) -> MatchedBy {
@@ -334,7 +310,7 @@ impl Diagnosis {
 
 impl fmt::Display for Diagnosis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}; {}", self.meaning(), self.remedy())
+        write!(f, "{}; {}", self.kind.meaning(), self.kind.remedy())
     }
 }
 

@@ -25,8 +25,8 @@ fn facts_5_every_raw_card_data_wording_is_recognised_without_a_code() {
         let d = diagnose(None, Some(text)).unwrap_or_else(|| panic!("{text}"));
         assert_eq!(d.kind(), DiagnosisKind::RawCardDataRefused);
         assert_eq!(d.matched_by(), MatchedBy::Message);
-        assert_eq!(d.field(), Some("account.raw_card_data_access"));
-        assert_eq!(d.code(), "raw_card_data_refused");
+        assert_eq!(d.kind().field(), Some("account.raw_card_data_access"));
+        assert_eq!(d.kind().code(), "raw_card_data_refused");
         for needle in [
             "PCI DSS",
             "SAQ D",
@@ -36,7 +36,7 @@ fn facts_5_every_raw_card_data_wording_is_recognised_without_a_code() {
             "Handle card information directly",
             "support",
         ] {
-            assert!(d.remedy().contains(needle), "{needle}");
+            assert!(d.kind().remedy().contains(needle), "{needle}");
         }
         // Stripe sends no code for it, but an unrelated one must not hide the text.
         assert_eq!(
@@ -98,11 +98,11 @@ fn facts_1_3_4_each_code_is_diagnosed_with_its_field() {
     for (code, kind, field) in cases {
         let d = diagnose(Some(code), None).unwrap();
         assert_eq!(d.kind(), kind);
-        assert_eq!(d.code(), code);
-        assert_eq!(d.field(), field);
+        assert_eq!(d.kind().code(), code);
+        assert_eq!(d.kind().field(), field);
         assert_eq!(d.matched_by(), MatchedBy::Code);
-        assert!(!d.meaning().is_empty() && !d.remedy().is_empty());
-        assert!(!d.meaning().ends_with('.') && !d.remedy().ends_with('.'));
+        assert!(!d.kind().meaning().is_empty() && !d.kind().remedy().is_empty());
+        assert!(!d.kind().meaning().ends_with('.') && !d.kind().remedy().ends_with('.'));
     }
 }
 
@@ -110,8 +110,8 @@ fn facts_1_3_4_each_code_is_diagnosed_with_its_field() {
 fn facts_4_uncaptured_charge_refund_is_recognised_by_its_text() {
     let d = diagnose(None, Some(UNCAPTURED)).unwrap();
     assert_eq!(d.kind(), DiagnosisKind::UncapturedChargeRefund);
-    assert!(d.remedy().contains("cancel the PaymentIntent"));
-    assert_eq!(d.field(), None);
+    assert!(d.kind().remedy().contains("cancel the PaymentIntent"));
+    assert_eq!(d.kind().field(), None);
 }
 
 #[test]
@@ -155,7 +155,10 @@ fn facts_5_unknown_input_gives_none() {
 #[test]
 fn facts_5_a_diagnosis_displays_its_meaning_and_remedy() {
     let d = diagnose(Some("secret_key_required"), None).unwrap();
-    assert_eq!(d.to_string(), format!("{}; {}", d.meaning(), d.remedy()));
+    assert_eq!(
+        d.to_string(),
+        format!("{}; {}", d.kind().meaning(), d.kind().remedy())
+    );
     assert!(d.to_string().starts_with("a publishable key was used"));
 }
 
@@ -622,7 +625,10 @@ mod whole_body {
             d.rule().map(|r| r.kind()),
             Some(DiagnosisKind::InvalidApiKey)
         );
-        assert_eq!(d.rule().map(|r| r.code().as_str()), Some("invalid_api_key"));
+        assert_eq!(
+            d.rule().map(|r| r.kind().code().as_str()),
+            Some("invalid_api_key")
+        );
         assert_eq!(d.field(), Some("auth.secret_key"));
         assert!(
             d.remedy().contains("Developers > API keys"),

@@ -372,7 +372,7 @@ impl ErrorDiagnosis {
     #[must_use]
     pub fn meaning(&self) -> &'static str {
         self.rule
-            .map_or(self.category.meaning(), |rule| rule.meaning())
+            .map_or(self.category.meaning(), |rule| rule.kind().meaning())
     }
 
     /// What to do, written for the most precise of: the crate's rule, the decline code, the
@@ -381,7 +381,7 @@ impl ErrorDiagnosis {
     #[must_use]
     pub fn remedy(&self) -> &'static str {
         if let Some(rule) = self.rule {
-            return rule.remedy();
+            return rule.kind().remedy();
         }
         if let Some(decline) = self.decline {
             return decline.remedy();
@@ -398,7 +398,7 @@ impl ErrorDiagnosis {
     /// The configuration field concerned, when the rule names one.
     #[must_use]
     pub fn field(&self) -> Option<&'static str> {
-        self.rule.and_then(|rule| rule.field())
+        self.rule.and_then(|rule| rule.kind().field())
     }
 
     /// The amounts and currencies the message names (Stripe's limits), in message order.
@@ -457,7 +457,7 @@ impl serde::Serialize for ErrorDiagnosis {
         s.serialize_field("classified_by", &self.classified_by)?;
         s.serialize_field("code", &self.code)?;
         s.serialize_field("code_known", &self.code_known)?;
-        s.serialize_field("rule", &self.rule.map(|r| r.code()))?;
+        s.serialize_field("rule", &self.rule.map(|r| r.kind().code()))?;
         s.serialize_field("field", &self.field())?;
         s.serialize_field("meaning", self.meaning())?;
         s.serialize_field("remedy", self.remedy())?;
