@@ -736,7 +736,8 @@ code_enum! {
 
 code_enum! {
     /// What a Stripe error means for the configuration:
-    /// [`DiagnosisKind::code`](crate::stripe_error::DiagnosisKind::code).
+    /// [`Diagnosis::code`](crate::stripe_error::Diagnosis::code), with its meaning, field,
+    /// category and remedy.
     DiagnosisCode, Family::Diagnosis, {
         RawCardDataRefused => "raw_card_data_refused", "error",
             "Stripe refused card numbers sent without raw card data access", "rules §3; stripe-facts §5";

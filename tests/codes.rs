@@ -192,11 +192,7 @@ fn stripe_answers_and_files_errors_map_to_their_familys_codes() {
     .unwrap()
     .diagnose();
     let rule = diagnosis.rule().expect("a rule of the crate");
-    listed(
-        Family::Diagnosis,
-        rule.kind().code().as_str(),
-        "amount_too_small",
-    );
+    listed(Family::Diagnosis, rule.code().as_str(), "amount_too_small");
     // The category `diagnose` prints is a code of the catalogue too.
     listed(
         Family::StripeErrorCategory,
@@ -404,10 +400,10 @@ fn explain_remedy_is_the_remedy_the_errors_give() {
     let d = StripeError::new().with_code("amount_too_small").diagnose();
     let rule = d.rule().unwrap();
     assert_eq!(
-        rule.kind().remedy(),
-        remedy_of(Family::Diagnosis, rule.kind().code().as_str())
+        rule.code().remedy(),
+        remedy_of(Family::Diagnosis, rule.code().as_str())
     );
-    assert_eq!(d.remedy(), rule.kind().remedy());
+    assert_eq!(d.remedy(), rule.code().remedy());
     let d = StripeError::new().with_code("lock_timeout").diagnose();
     assert_eq!(
         d.remedy(),

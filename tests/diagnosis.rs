@@ -4,7 +4,7 @@ mod support;
 
 use proptest::prelude::*;
 use stripe_gateway_rules::stripe_error::MatchedBy;
-use stripe_gateway_rules::{stripe_error::DiagnosisKind, stripe_error::diagnose};
+use stripe_gateway_rules::{codes::DiagnosisCode, stripe_error::diagnose};
 
 /// stripe-facts §5, wording 1: live mode, 2017–2023.
 const RAW_LIVE: &str = "Sending credit card numbers directly to the Stripe API is generally unsafe. To continue processing use Stripe.js, the Stripe mobile bindings, or Stripe Elements. For more information, see https://dashboard.stripe.com/account/integration/settings.";
@@ -23,10 +23,10 @@ const UNCAPTURED: &str = "This uncaptured Charge was created by a PaymentIntent 
 fn facts_5_every_raw_card_data_wording_is_recognised_without_a_code() {
     for text in [RAW_LIVE, RAW_QUALIFIED, RAW_TEST, RAW_TESTING, RAW_S0] {
         let d = diagnose(None, Some(text)).unwrap_or_else(|| panic!("{text}"));
-        assert_eq!(d.kind(), DiagnosisKind::RawCardDataRefused);
+        assert_eq!(d.code(), DiagnosisCode::RawCardDataRefused);
         assert_eq!(d.matched_by(), MatchedBy::Message);
-        assert_eq!(d.kind().field(), Some("account.raw_card_data_access"));
-        assert_eq!(d.kind().code(), "raw_card_data_refused");
+        assert_eq!(d.code().field(), Some("account.raw_card_data_access"));
+        assert_eq!(d.code(), "raw_card_data_refused");
         for needle in [
             "PCI DSS",
             "SAQ D",
@@ -36,12 +36,12 @@ fn facts_5_every_raw_card_data_wording_is_recognised_without_a_code() {
             "Handle card information directly",
             "support",
         ] {
-            assert!(d.kind().remedy().contains(needle), "{needle}");
+            assert!(d.code().remedy().contains(needle), "{needle}");
         }
         // Stripe sends no code for it, but an unrelated one must not hide the text.
         assert_eq!(
-            diagnose(Some("parameter_unknown"), Some(text)).map(|d| d.kind()),
-            Some(DiagnosisKind::RawCardDataRefused)
+            diagnose(Some("parameter_unknown"), Some(text)).map(|d| d.code()),
+            Some(DiagnosisCode::RawCardDataRefused)
         );
     }
 }
@@ -51,13 +51,13 @@ fn facts_5_text_matching_ignores_case_and_whitespace() {
     let shouting =
         "SENDING   CREDIT card numbers\n directly TO the\tstripe API is GENERALLY unsafe.";
     assert_eq!(
-        diagnose(None, Some(shouting)).map(|d| d.kind()),
-        Some(DiagnosisKind::RawCardDataRefused)
+        diagnose(None, Some(shouting)).map(|d| d.code()),
+        Some(DiagnosisCode::RawCardDataRefused)
     );
     let refund = UNCAPTURED.replace(' ', "  ").to_uppercase();
     assert_eq!(
-        diagnose(None, Some(&refund)).map(|d| d.kind()),
-        Some(DiagnosisKind::UncapturedChargeRefund)
+        diagnose(None, Some(&refund)).map(|d| d.code()),
+        Some(DiagnosisCode::UncapturedChargeRefund)
     );
 }
 
@@ -66,52 +66,52 @@ fn facts_1_3_4_each_code_is_diagnosed_with_its_field() {
     let cases = [
         (
             "amount_too_small",
-            DiagnosisKind::AmountTooSmall,
+            DiagnosisCode::AmountTooSmall,
             Some("currencies[].minimum_payment"),
         ),
         (
             "livemode_mismatch",
-            DiagnosisKind::LivemodeMismatch,
+            DiagnosisCode::LivemodeMismatch,
             Some("mode"),
         ),
         (
             "secret_key_required",
-            DiagnosisKind::SecretKeyRequired,
+            DiagnosisCode::SecretKeyRequired,
             Some("auth.secret_key"),
         ),
         (
             "api_key_expired",
-            DiagnosisKind::ApiKeyExpired,
+            DiagnosisCode::ApiKeyExpired,
             Some("auth.secret_key"),
         ),
         (
             "platform_api_key_expired",
-            DiagnosisKind::PlatformApiKeyExpired,
+            DiagnosisCode::PlatformApiKeyExpired,
             Some("platform.secret_key"),
         ),
         (
             "charge_expired_for_capture",
-            DiagnosisKind::ChargeExpiredForCapture,
+            DiagnosisCode::ChargeExpiredForCapture,
             None,
         ),
     ];
     for (code, kind, field) in cases {
         let d = diagnose(Some(code), None).unwrap();
-        assert_eq!(d.kind(), kind);
-        assert_eq!(d.kind().code(), code);
-        assert_eq!(d.kind().field(), field);
+        assert_eq!(d.code(), kind);
+        assert_eq!(d.code(), code);
+        assert_eq!(d.code().field(), field);
         assert_eq!(d.matched_by(), MatchedBy::Code);
-        assert!(!d.kind().meaning().is_empty() && !d.kind().remedy().is_empty());
-        assert!(!d.kind().meaning().ends_with('.') && !d.kind().remedy().ends_with('.'));
+        assert!(!d.code().meaning().is_empty() && !d.code().remedy().is_empty());
+        assert!(!d.code().meaning().ends_with('.') && !d.code().remedy().ends_with('.'));
     }
 }
 
 #[test]
 fn facts_4_uncaptured_charge_refund_is_recognised_by_its_text() {
     let d = diagnose(None, Some(UNCAPTURED)).unwrap();
-    assert_eq!(d.kind(), DiagnosisKind::UncapturedChargeRefund);
-    assert!(d.kind().remedy().contains("cancel the PaymentIntent"));
-    assert_eq!(d.kind().field(), None);
+    assert_eq!(d.code(), DiagnosisCode::UncapturedChargeRefund);
+    assert!(d.code().remedy().contains("cancel the PaymentIntent"));
+    assert_eq!(d.code().field(), None);
 }
 
 #[test]
@@ -122,8 +122,8 @@ fn facts_1_1_minimum_amount_texts_are_recognised_without_a_code() {
         "Amount must convert to at least 200 fils. AED 0.50 converts to approximately AED 0.50.",
     ] {
         assert_eq!(
-            diagnose(None, Some(text)).map(|d| d.kind()),
-            Some(DiagnosisKind::AmountTooSmall),
+            diagnose(None, Some(text)).map(|d| d.code()),
+            Some(DiagnosisCode::AmountTooSmall),
             "{text}"
         );
     }
@@ -132,7 +132,7 @@ fn facts_1_1_minimum_amount_texts_are_recognised_without_a_code() {
 #[test]
 fn facts_3_3_the_code_wins_over_the_text() {
     let d = diagnose(Some("livemode_mismatch"), Some(RAW_LIVE)).unwrap();
-    assert_eq!(d.kind(), DiagnosisKind::LivemodeMismatch);
+    assert_eq!(d.code(), DiagnosisCode::LivemodeMismatch);
     assert_eq!(d.matched_by(), MatchedBy::Code);
 }
 
@@ -157,7 +157,7 @@ fn facts_5_a_diagnosis_displays_its_meaning_and_remedy() {
     let d = diagnose(Some("secret_key_required"), None).unwrap();
     assert_eq!(
         d.to_string(),
-        format!("{}; {}", d.kind().meaning(), d.kind().remedy())
+        format!("{}; {}", d.code().meaning(), d.code().remedy())
     );
     assert!(d.to_string().starts_with("a publishable key was used"));
 }
@@ -171,7 +171,7 @@ proptest! {
     #[test]
     fn facts_5_known_text_is_found_inside_any_surrounding_text(before in "\\PC{0,100}", after in "\\PC{0,100}") {
         let text = format!("{before} {RAW_S0} {after}");
-        prop_assert_eq!(diagnose(None, Some(&text)).map(|d| d.kind()), Some(DiagnosisKind::RawCardDataRefused));
+        prop_assert_eq!(diagnose(None, Some(&text)).map(|d| d.code()), Some(DiagnosisCode::RawCardDataRefused));
     }
 }
 
@@ -194,7 +194,7 @@ mod body {
         AmountBound, ClassifiedBy, ErrorCategory, JsonKind, StripeError, classify_code,
         known_error_codes,
     };
-    use stripe_gateway_rules::{Currency, stripe_error::DiagnosisKind};
+    use stripe_gateway_rules::{Currency, codes::DiagnosisCode};
 
     /// tests/data/stripe-error-codes.txt: stripe-go's `ErrorCode` constants (source and date
     /// in the file).
@@ -244,12 +244,12 @@ mod body {
             let d = StripeError::new().with_code(code).diagnose();
             assert_eq!(d.category(), ErrorCategory::Operation);
             assert_eq!(
-                d.rule().map(|r| r.kind()),
-                Some(DiagnosisKind::ChargeExpiredForCapture)
+                d.rule().map(|r| r.code()),
+                Some(DiagnosisCode::ChargeExpiredForCapture)
             );
             assert_eq!(
-                stripe_gateway_rules::stripe_error::diagnose(Some(code), None).map(|r| r.kind()),
-                Some(DiagnosisKind::ChargeExpiredForCapture)
+                stripe_gateway_rules::stripe_error::diagnose(Some(code), None).map(|r| r.code()),
+                Some(DiagnosisCode::ChargeExpiredForCapture)
             );
         }
     }
@@ -401,8 +401,8 @@ mod body {
             .diagnose();
         assert_eq!(d.classified_by(), ClassifiedBy::Message);
         assert_eq!(
-            d.rule().map(|r| r.kind()),
-            Some(DiagnosisKind::AmountTooLarge)
+            d.rule().map(|r| r.code()),
+            Some(DiagnosisCode::AmountTooLarge)
         );
         assert_eq!(d.category(), ErrorCategory::Operation);
 
@@ -595,7 +595,7 @@ mod whole_body {
 
     use crate::support::split_csv_line;
 
-    use stripe_gateway_rules::stripe_error::DiagnosisKind;
+    use stripe_gateway_rules::codes::DiagnosisCode;
     use stripe_gateway_rules::stripe_error::{
         ClassifiedBy, DECLINE_CODES_AS_OF, DECLINE_CODES_SOURCE, Decline, DeclineTable,
         ErrorCategory, ErrorDiagnosis, StripeError, classify_code,
@@ -622,13 +622,10 @@ mod whole_body {
         assert_eq!(d.category(), ErrorCategory::Configuration);
         assert_eq!(d.classified_by(), ClassifiedBy::Message);
         assert_eq!(
-            d.rule().map(|r| r.kind()),
-            Some(DiagnosisKind::InvalidApiKey)
+            d.rule().map(|r| r.code()),
+            Some(DiagnosisCode::InvalidApiKey)
         );
-        assert_eq!(
-            d.rule().map(|r| r.kind().code().as_str()),
-            Some("invalid_api_key")
-        );
+        assert_eq!(d.rule().map(|r| r.code().as_str()), Some("invalid_api_key"));
         assert_eq!(d.field(), Some("auth.secret_key"));
         assert!(
             d.remedy().contains("Developers > API keys"),
@@ -655,8 +652,8 @@ mod whole_body {
             r#"{"error":{"message":"You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').","type":"invalid_request_error"}}"#,
         );
         assert_eq!(
-            missing.rule().map(|r| r.kind()),
-            Some(DiagnosisKind::ApiKeyMissing)
+            missing.rule().map(|r| r.code()),
+            Some(DiagnosisCode::ApiKeyMissing)
         );
         assert_eq!(missing.category(), ErrorCategory::Configuration);
     }
@@ -674,8 +671,8 @@ mod whole_body {
             assert_eq!(d.category(), ErrorCategory::Configuration, "{mode}");
             assert_eq!(d.classified_by(), ClassifiedBy::Message);
             assert_eq!(
-                d.rule().map(|r| r.kind()),
-                Some(DiagnosisKind::LivemodeMismatch)
+                d.rule().map(|r| r.code()),
+                Some(DiagnosisCode::LivemodeMismatch)
             );
             assert_eq!(d.field(), Some("mode"));
             assert_eq!(d.code(), Some("resource_missing"));

@@ -5,7 +5,8 @@ use std::fmt;
 use super::amounts::{MessageAmount, amounts_in};
 use super::category::{ErrorCategory, category_of_type, code_advice, lookup};
 use super::decline::Decline;
-use super::{Diagnosis, DiagnosisKind, MAX_MESSAGE_LEN, diagnose, normalise};
+use super::{Diagnosis, MAX_MESSAGE_LEN, diagnose, normalise};
+use crate::codes::DiagnosisCode;
 use crate::text::{GuardedOption, InputExcerpt, secret_prefix_len, truncated};
 
 /// Longest unknown code kept in a diagnosis, in characters (Stripe's longest has 65).
@@ -190,7 +191,7 @@ impl StripeError {
         };
         let rule = by_code.or(by_text);
         let (category, classified_by) = match (known, by_text) {
-            (_, Some(text)) => (text.kind().category(), ClassifiedBy::Message),
+            (_, Some(text)) => (text.code().category(), ClassifiedBy::Message),
             (Some((_, category)), None) => (category, ClassifiedBy::Code),
             (None, None) => match self.error_type.as_deref().and_then(category_of_type) {
                 Some(category) => (category, ClassifiedBy::Type),
@@ -212,8 +213,8 @@ impl StripeError {
             Some((known, _)) => known.to_owned(),
             None => truncated(code, MAX_CODE_CHARS),
         });
-        let api_key = match rule.map(|r| r.kind()) {
-            Some(DiagnosisKind::InvalidApiKey) => self.message.as_deref().and_then(key_named),
+        let api_key = match rule.map(|r| r.code()) {
+            Some(DiagnosisCode::InvalidApiKey) => self.message.as_deref().and_then(key_named),
             _ => None,
         };
         ErrorDiagnosis {
@@ -245,22 +246,22 @@ fn key_named(message: &str) -> Option<InputExcerpt> {
     (!key.is_empty()).then(|| InputExcerpt::new(key))
 }
 
-impl DiagnosisKind {
+impl DiagnosisCode {
     /// The category of errors of this kind.
     #[must_use]
     pub const fn category(self) -> ErrorCategory {
         match self {
-            DiagnosisKind::RawCardDataRefused
-            | DiagnosisKind::AmountTooSmall
-            | DiagnosisKind::LivemodeMismatch
-            | DiagnosisKind::SecretKeyRequired
-            | DiagnosisKind::ApiKeyExpired
-            | DiagnosisKind::PlatformApiKeyExpired
-            | DiagnosisKind::InvalidApiKey
-            | DiagnosisKind::ApiKeyMissing => ErrorCategory::Configuration,
-            DiagnosisKind::AmountTooLarge
-            | DiagnosisKind::ChargeExpiredForCapture
-            | DiagnosisKind::UncapturedChargeRefund => ErrorCategory::Operation,
+            DiagnosisCode::RawCardDataRefused
+            | DiagnosisCode::AmountTooSmall
+            | DiagnosisCode::LivemodeMismatch
+            | DiagnosisCode::SecretKeyRequired
+            | DiagnosisCode::ApiKeyExpired
+            | DiagnosisCode::PlatformApiKeyExpired
+            | DiagnosisCode::InvalidApiKey
+            | DiagnosisCode::ApiKeyMissing => ErrorCategory::Configuration,
+            DiagnosisCode::AmountTooLarge
+            | DiagnosisCode::ChargeExpiredForCapture
+            | DiagnosisCode::UncapturedChargeRefund => ErrorCategory::Operation,
         }
     }
 }
@@ -372,7 +373,7 @@ impl ErrorDiagnosis {
     #[must_use]
     pub fn meaning(&self) -> &'static str {
         self.rule
-            .map_or(self.category.meaning(), |rule| rule.kind().meaning())
+            .map_or(self.category.meaning(), |rule| rule.code().meaning())
     }
 
     /// What to do, written for the most precise of: the crate's rule, the decline code, the
@@ -381,7 +382,7 @@ impl ErrorDiagnosis {
     #[must_use]
     pub fn remedy(&self) -> &'static str {
         if let Some(rule) = self.rule {
-            return rule.kind().remedy();
+            return rule.code().remedy();
         }
         if let Some(decline) = self.decline {
             return decline.remedy();
@@ -398,7 +399,7 @@ impl ErrorDiagnosis {
     /// The configuration field concerned, when the rule names one.
     #[must_use]
     pub fn field(&self) -> Option<&'static str> {
-        self.rule.and_then(|rule| rule.kind().field())
+        self.rule.and_then(|rule| rule.code().field())
     }
 
     /// The amounts and currencies the message names (Stripe's limits), in message order.
@@ -457,7 +458,7 @@ impl serde::Serialize for ErrorDiagnosis {
         s.serialize_field("classified_by", &self.classified_by)?;
         s.serialize_field("code", &self.code)?;
         s.serialize_field("code_known", &self.code_known)?;
-        s.serialize_field("rule", &self.rule.map(|r| r.kind().code()))?;
+        s.serialize_field("rule", &self.rule.map(|r| r.code()))?;
         s.serialize_field("field", &self.field())?;
         s.serialize_field("meaning", self.meaning())?;
         s.serialize_field("remedy", self.remedy())?;
