@@ -3,18 +3,20 @@
 //!
 //! [`StripeError`] is Stripe's error object, read from the response body with
 //! [`StripeError::from_json`] (feature `serde`); [`StripeError::diagnose`] says who has to act
-//! ([`ErrorCategory`], for every code of Stripe's published list: [`classify_code`]), what
-//! the error means and what to do, with the crate's rule when one explains it, and the
-//! amounts and currencies Stripe's message names ([`MessageAmount`]). [`diagnose`] takes just
-//! the `code` and the `message` and answers only with a rule.
+//! ([`ErrorCategoryCode`](crate::codes::ErrorCategoryCode), for every code of Stripe's
+//! published list: [`classify_code`]), what the error means and what to do, with the crate's
+//! rule when one explains it, and the amounts and currencies Stripe's message names
+//! ([`MessageAmount`]). [`diagnose`] takes just the `code` and the `message` and answers only
+//! with a rule.
 //!
 //! ```
-//! use stripe_gateway_rules::stripe_error::{ErrorCategory, StripeError};
+//! use stripe_gateway_rules::codes::ErrorCategoryCode;
+//! use stripe_gateway_rules::stripe_error::StripeError;
 //!
 //! let body = r#"{"error": {"type": "invalid_request_error", "code": "amount_too_large",
 //!   "message": "Amount must be no more than 999,999.99", "param": "amount"}}"#;
 //! let d = StripeError::from_json(body)?.diagnose();
-//! assert_eq!(d.category(), ErrorCategory::Operation);
+//! assert_eq!(d.category(), ErrorCategoryCode::Operation);
 //! assert_eq!(d.amounts()[0].to_string(), "at most 999999.99");
 //! # Ok::<(), stripe_gateway_rules::stripe_error::ErrorBodyError>(())
 //! ```
@@ -67,7 +69,7 @@ mod decline;
 
 pub use amounts::{AmountBound, MessageAmount};
 pub use body::{ErrorBodyError, JsonKind, MAX_BODY_LEN};
-pub use category::{ERROR_CODES_AS_OF, ErrorCategory, classify_code, known_error_codes};
+pub use category::{ERROR_CODES_AS_OF, classify_code, known_error_codes};
 pub use classified::{ClassifiedBy, ErrorDiagnosis, StripeError};
 pub use decline::{DECLINE_CODES_AS_OF, DECLINE_CODES_SOURCE, Decline, DeclineTable};
 
