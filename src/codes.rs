@@ -736,7 +736,8 @@ code_enum! {
 
 code_enum! {
     /// What a Stripe error means for the configuration:
-    /// [`DiagnosisKind::code`](crate::stripe_error::DiagnosisKind::code).
+    /// [`Diagnosis::code`](crate::stripe_error::Diagnosis::code), with its meaning, field,
+    /// category and remedy.
     DiagnosisCode, Family::Diagnosis, {
         RawCardDataRefused => "raw_card_data_refused", "error",
             "Stripe refused card numbers sent without raw card data access", "rules §3; stripe-facts §5";
@@ -783,22 +784,47 @@ code_enum! {
 }
 
 code_enum! {
-    /// Who has to act on a Stripe error:
-    /// [`ErrorCategory::code`](crate::stripe_error::ErrorCategory::code) (a category of Stripe's
-    /// codes, not an error of the crate: its severity is the error's).
+    /// Who has to act on a Stripe error, and so what a billing platform does with it:
+    /// [`ErrorDiagnosis::category`](crate::stripe_error::ErrorDiagnosis::category),
+    /// [`classify_code`](crate::stripe_error::classify_code) (a category of Stripe's codes, not
+    /// an error of the crate: its severity is the error's).
+    ///
+    /// ```
+    /// use stripe_gateway_rules::codes::ErrorCategoryCode;
+    /// use stripe_gateway_rules::stripe_error::classify_code;
+    ///
+    /// assert_eq!(classify_code("card_declined"), Some(ErrorCategoryCode::CustomerCard));
+    /// assert_eq!(classify_code("api_key_expired"), Some(ErrorCategoryCode::Configuration));
+    /// assert_eq!(classify_code("lock_timeout"), Some(ErrorCategoryCode::RetryLater));
+    /// assert_eq!(classify_code("no_such_code"), None);
+    /// ```
     ErrorCategoryCode, Family::StripeErrorCategory, {
+        /// The gateway's configuration or the Stripe account's settings: keys, mode, minimums,
+        /// account capabilities. The merchant fixes it once; every payment fails until then.
         Configuration => "configuration", "error",
             "the gateway's configuration or the Stripe account's settings are wrong for this request", "rules §12";
+        /// The operation does not fit the state of the payment it acts on (already captured,
+        /// expired, refunded, disputed…). This payment needs another operation.
         Operation => "operation", "error",
             "the operation does not fit the current state of the payment it acts on", "rules §12";
+        /// The customer's card or other payment method, or the customer's details: declined,
+        /// wrong number, expired, failed authentication. The customer acts (another card, their
+        /// bank).
         CustomerCard => "customer_card", "error",
             "the customer's card, other payment method or details (such as the email address) were refused", "rules §12";
+        /// A temporary condition (rate limit, lock, processing error, timeout): retry later with
+        /// the same idempotency key.
         RetryLater => "retry_later", "error",
             "a temporary condition at Stripe or the payment network", "rules §12";
+        /// A request the platform built wrongly (unknown or missing parameter, wrong type,
+        /// unsupported integration): the platform's developers fix it.
         PlatformBug => "platform_bug", "error",
             "the platform sent a request Stripe can't accept as built", "rules §12";
+        /// A Stripe feature outside a payment gateway's work (invoices, payouts, Terminal, tax,
+        /// Connect onboarding, products…): handle it where that feature is used.
         NotOurs => "not_ours", "error",
             "the error concerns a Stripe feature outside the payment gateway (invoices, payouts, Terminal, tax, Connect onboarding, products)", "rules §12";
+        /// Neither the code nor the error's type is known.
         Unknown => "unknown", "error",
             "an error this crate does not know", "rules §12";
     }

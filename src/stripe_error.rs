@@ -3,18 +3,20 @@
 //!
 //! [`StripeError`] is Stripe's error object, read from the response body with
 //! [`StripeError::from_json`] (feature `serde`); [`StripeError::diagnose`] says who has to act
-//! ([`ErrorCategory`], for every code of Stripe's published list: [`classify_code`]), what
-//! the error means and what to do, with the crate's rule when one explains it, and the
-//! amounts and currencies Stripe's message names ([`MessageAmount`]). [`diagnose`] takes just
-//! the `code` and the `message` and answers only with a rule.
+//! ([`ErrorCategoryCode`](crate::codes::ErrorCategoryCode), for every code of Stripe's
+//! published list: [`classify_code`]), what the error means and what to do, with the crate's
+//! rule when one explains it, and the amounts and currencies Stripe's message names
+//! ([`MessageAmount`]). [`diagnose`] takes just the `code` and the `message` and answers only
+//! with a rule.
 //!
 //! ```
-//! use stripe_gateway_rules::stripe_error::{ErrorCategory, StripeError};
+//! use stripe_gateway_rules::codes::ErrorCategoryCode;
+//! use stripe_gateway_rules::stripe_error::StripeError;
 //!
 //! let body = r#"{"error": {"type": "invalid_request_error", "code": "amount_too_large",
 //!   "message": "Amount must be no more than 999,999.99", "param": "amount"}}"#;
 //! let d = StripeError::from_json(body)?.diagnose();
-//! assert_eq!(d.category(), ErrorCategory::Operation);
+//! assert_eq!(d.category(), ErrorCategoryCode::Operation);
 //! assert_eq!(d.amounts()[0].to_string(), "at most 999999.99");
 //! # Ok::<(), stripe_gateway_rules::stripe_error::ErrorBodyError>(())
 //! ```
@@ -23,17 +25,17 @@
 //!
 //! | kind | recognised by | field | source |
 //! | --- | --- | --- | --- |
-//! | [`RawCardDataRefused`](DiagnosisKind::RawCardDataRefused) | text only (Stripe sends no code): "Sending credit card numbers directly to (the) Stripe API is generally unsafe" in all its variants | `account.raw_card_data_access` | [stripe-facts §5](crate::rules#facts-5), S0 |
-//! | [`AmountTooSmall`](DiagnosisKind::AmountTooSmall) | `amount_too_small`; "Amount must be at least …", "Amount must convert to at least …" | `currencies[].minimum_payment` | [stripe-facts §1.1](crate::rules#facts-1-1) |
-//! | [`LivemodeMismatch`](DiagnosisKind::LivemodeMismatch) | `livemode_mismatch`; text (with `resource_missing`): "a similar object exists in live mode, but a test mode key was used to make this request", or test and live the other way round | `mode` | [stripe-facts §3.1](crate::rules#facts-3-1) |
-//! | [`InvalidApiKey`](DiagnosisKind::InvalidApiKey) | text only (no code): "Invalid API Key provided: sk_live_****0042" | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
-//! | [`ApiKeyMissing`](DiagnosisKind::ApiKeyMissing) | text only: "You did not provide an API key", "No API key provided" | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
-//! | [`SecretKeyRequired`](DiagnosisKind::SecretKeyRequired) | `secret_key_required` | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
-//! | [`ApiKeyExpired`](DiagnosisKind::ApiKeyExpired) | `api_key_expired` | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
-//! | [`PlatformApiKeyExpired`](DiagnosisKind::PlatformApiKeyExpired) | `platform_api_key_expired` | `platform.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
-//! | [`AmountTooLarge`](DiagnosisKind::AmountTooLarge) | `amount_too_large`; "Amount must be no more than …" | — | [stripe-facts §1.2](crate::rules#facts-1-2) |
-//! | [`ChargeExpiredForCapture`](DiagnosisKind::ChargeExpiredForCapture) | `charge_expired_for_capture`, `capture_charge_authorization_expired` (the same meaning, in the SDKs' error-code lists) | — | [stripe-facts §4](crate::rules#facts-4) |
-//! | [`UncapturedChargeRefund`](DiagnosisKind::UncapturedChargeRefund) | text: "This uncaptured Charge was created by a PaymentIntent … You must cancel the PaymentIntent …" | — | [stripe-facts §4](crate::rules#facts-4) |
+//! | [`RawCardDataRefused`](DiagnosisCode::RawCardDataRefused) | text only (Stripe sends no code): "Sending credit card numbers directly to (the) Stripe API is generally unsafe" in all its variants | `account.raw_card_data_access` | [stripe-facts §5](crate::rules#facts-5), S0 |
+//! | [`AmountTooSmall`](DiagnosisCode::AmountTooSmall) | `amount_too_small`; "Amount must be at least …", "Amount must convert to at least …" | `currencies[].minimum_payment` | [stripe-facts §1.1](crate::rules#facts-1-1) |
+//! | [`LivemodeMismatch`](DiagnosisCode::LivemodeMismatch) | `livemode_mismatch`; text (with `resource_missing`): "a similar object exists in live mode, but a test mode key was used to make this request", or test and live the other way round | `mode` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`InvalidApiKey`](DiagnosisCode::InvalidApiKey) | text only (no code): "Invalid API Key provided: sk_live_****0042" | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`ApiKeyMissing`](DiagnosisCode::ApiKeyMissing) | text only: "You did not provide an API key", "No API key provided" | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`SecretKeyRequired`](DiagnosisCode::SecretKeyRequired) | `secret_key_required` | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`ApiKeyExpired`](DiagnosisCode::ApiKeyExpired) | `api_key_expired` | `auth.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`PlatformApiKeyExpired`](DiagnosisCode::PlatformApiKeyExpired) | `platform_api_key_expired` | `platform.secret_key` | [stripe-facts §3.1](crate::rules#facts-3-1) |
+//! | [`AmountTooLarge`](DiagnosisCode::AmountTooLarge) | `amount_too_large`; "Amount must be no more than …" | — | [stripe-facts §1.2](crate::rules#facts-1-2) |
+//! | [`ChargeExpiredForCapture`](DiagnosisCode::ChargeExpiredForCapture) | `charge_expired_for_capture`, `capture_charge_authorization_expired` (the same meaning, in the SDKs' error-code lists) | — | [stripe-facts §4](crate::rules#facts-4) |
+//! | [`UncapturedChargeRefund`](DiagnosisCode::UncapturedChargeRefund) | text: "This uncaptured Charge was created by a PaymentIntent … You must cancel the PaymentIntent …" | — | [stripe-facts §4](crate::rules#facts-4) |
 //!
 //! The stable `code` is preferred. When there is none, or it is not one of the above, the
 //! message is matched: case-insensitively, with runs of whitespace treated as one space.
@@ -44,18 +46,20 @@
 //! gives `None`, never a wrong diagnosis.
 //!
 //! ```
-//! use stripe_gateway_rules::{stripe_error::diagnose, stripe_error::DiagnosisKind};
+//! use stripe_gateway_rules::{stripe_error::diagnose, codes::DiagnosisCode};
 //!
 //! let d = diagnose(None, Some("Sending credit card numbers directly to the Stripe API is generally unsafe.")).unwrap();
-//! assert_eq!(d.kind(), DiagnosisKind::RawCardDataRefused);
-//! assert_eq!(d.field(), Some("account.raw_card_data_access"));
+//! assert_eq!(d.code(), DiagnosisCode::RawCardDataRefused);
+//! assert_eq!(d.code().field(), Some("account.raw_card_data_access"));
 //! assert_eq!(d.code(), "raw_card_data_refused");
 //!
-//! assert_eq!(diagnose(Some("livemode_mismatch"), None).unwrap().field(), Some("mode"));
+//! assert_eq!(diagnose(Some("livemode_mismatch"), None).unwrap().code().field(), Some("mode"));
 //! assert!(diagnose(Some("card_declined"), Some("Your card was declined.")).is_none());
 //! ```
 
 use std::fmt;
+
+use crate::codes::DiagnosisCode;
 
 mod amounts;
 mod body;
@@ -65,119 +69,50 @@ mod decline;
 
 pub use amounts::{AmountBound, MessageAmount};
 pub use body::{ErrorBodyError, JsonKind, MAX_BODY_LEN};
-pub use category::{
-    ERROR_CODES_AS_OF, ErrorCategory, classify_code, code_advice, known_error_codes,
-};
+pub use category::{ERROR_CODES_AS_OF, classify_code, known_error_codes};
 pub use classified::{ClassifiedBy, ErrorDiagnosis, StripeError};
 pub use decline::{DECLINE_CODES_AS_OF, DECLINE_CODES_SOURCE, Decline, DeclineTable};
 
 /// Longest message looked at; longer ones are cut there (every known text is far shorter).
 const MAX_MESSAGE_LEN: usize = 4096;
 
-/// What a Stripe error means for the configuration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum DiagnosisKind {
-    /// The account is not enabled for raw card data APIs and the platform sent a card number
-    /// ([stripe-facts §5](crate::rules#facts-5); S0).
-    RawCardDataRefused,
-    /// The amount is below Stripe's minimum for the settlement currency ([stripe-facts §1.1](crate::rules#facts-1-1)).
-    AmountTooSmall,
-    /// An object of one mode was used with a key of the other ([stripe-facts §3.1](crate::rules#facts-3-1)).
-    LivemodeMismatch,
-    /// A publishable key was used where a secret key is needed ([stripe-facts §3.1](crate::rules#facts-3-1)).
-    SecretKeyRequired,
-    /// The API key has expired ([stripe-facts §3.1](crate::rules#facts-3-1)).
-    ApiKeyExpired,
-    /// The platform's API key, used for a connected account, has expired (stripe-facts
-    /// [§3.1](crate::rules#facts-3-1)).
-    PlatformApiKeyExpired,
-    /// The authorization window passed before the capture ([stripe-facts §4](crate::rules#facts-4)).
-    ChargeExpiredForCapture,
-    /// The amount is above Stripe's maximum: 8 digits in minor units for most payment
-    /// methods ([stripe-facts §1.2](crate::rules#facts-1-2)).
-    AmountTooLarge,
-    /// A refund of an uncaptured PaymentIntent's charge, which Stripe refuses (stripe-facts
-    /// [§4](crate::rules#facts-4)).
-    UncapturedChargeRefund,
-    /// The API key sent is not a valid key of any account: mistyped, rolled or deleted
-    /// (Stripe answers an invalid request error without a code: "Invalid API Key provided:
-    /// sk_live_****0042"; [stripe-facts §3.1](crate::rules#facts-3-1)).
-    InvalidApiKey,
-    /// The request carried no API key ([stripe-facts §3.1](crate::rules#facts-3-1)).
-    ApiKeyMissing,
-}
-
-impl DiagnosisKind {
-    /// A stable snake_case code: `raw_card_data_refused`, `amount_too_small`,
-    /// `livemode_mismatch`, `secret_key_required`, `api_key_expired`,
-    /// `platform_api_key_expired`, `charge_expired_for_capture`, `uncaptured_charge_refund`,
-    /// `amount_too_large`, `invalid_api_key`, `api_key_missing`.
-    #[must_use]
-    pub const fn code(self) -> crate::codes::DiagnosisCode {
-        match self {
-            DiagnosisKind::RawCardDataRefused => crate::codes::DiagnosisCode::RawCardDataRefused,
-            DiagnosisKind::AmountTooSmall => crate::codes::DiagnosisCode::AmountTooSmall,
-            DiagnosisKind::LivemodeMismatch => crate::codes::DiagnosisCode::LivemodeMismatch,
-            DiagnosisKind::SecretKeyRequired => crate::codes::DiagnosisCode::SecretKeyRequired,
-            DiagnosisKind::ApiKeyExpired => crate::codes::DiagnosisCode::ApiKeyExpired,
-            DiagnosisKind::PlatformApiKeyExpired => {
-                crate::codes::DiagnosisCode::PlatformApiKeyExpired
-            }
-            DiagnosisKind::ChargeExpiredForCapture => {
-                crate::codes::DiagnosisCode::ChargeExpiredForCapture
-            }
-            DiagnosisKind::UncapturedChargeRefund => {
-                crate::codes::DiagnosisCode::UncapturedChargeRefund
-            }
-            DiagnosisKind::AmountTooLarge => crate::codes::DiagnosisCode::AmountTooLarge,
-            DiagnosisKind::InvalidApiKey => crate::codes::DiagnosisCode::InvalidApiKey,
-            DiagnosisKind::ApiKeyMissing => crate::codes::DiagnosisCode::ApiKeyMissing,
-        }
-    }
-
+/// What each kind of Stripe error the crate recognises means for the configuration: its
+/// meaning, the field it concerns and (below) its remedy.
+impl DiagnosisCode {
     /// What the error means.
     #[must_use]
     pub const fn meaning(self) -> &'static str {
         match self {
-            DiagnosisKind::RawCardDataRefused => {
+            DiagnosisCode::RawCardDataRefused => {
                 "the Stripe account is not enabled for raw card data APIs, and the platform sent a card number to Stripe itself"
             }
-            DiagnosisKind::AmountTooSmall => {
+            DiagnosisCode::AmountTooSmall => {
                 "the amount is below Stripe's minimum charge for the account's settlement currency (after conversion, for charges in another currency)"
             }
-            DiagnosisKind::LivemodeMismatch => {
+            DiagnosisCode::LivemodeMismatch => {
                 "an object created in one mode (test or live) was used with a key of the other mode; objects never cross modes"
             }
-            DiagnosisKind::SecretKeyRequired => {
+            DiagnosisCode::SecretKeyRequired => {
                 "a publishable key was used where a secret key is needed; publishable keys cannot authenticate API requests"
             }
-            DiagnosisKind::ApiKeyExpired => "the API key has expired",
-            DiagnosisKind::PlatformApiKeyExpired => {
+            DiagnosisCode::ApiKeyExpired => "the API key has expired",
+            DiagnosisCode::PlatformApiKeyExpired => {
                 "the platform's API key, used to act for a connected account, has expired"
             }
-            DiagnosisKind::ChargeExpiredForCapture => {
+            DiagnosisCode::ChargeExpiredForCapture => {
                 "the authorization expired before the capture: its window (7 days online by default) passed, the funds were released and the payment was canceled"
             }
-            DiagnosisKind::UncapturedChargeRefund => {
+            DiagnosisCode::UncapturedChargeRefund => {
                 "the charge of an uncaptured PaymentIntent can't be refunded; the authorization is reversed by canceling the PaymentIntent"
             }
-            DiagnosisKind::AmountTooLarge => {
+            DiagnosisCode::AmountTooLarge => {
                 "the amount is above Stripe's maximum: 8 digits in the currency's minor unit for most payment methods (999,999.99 USD), more only for some cards and currencies"
             }
-            DiagnosisKind::InvalidApiKey => {
+            DiagnosisCode::InvalidApiKey => {
                 "the API key sent is not a valid key of any Stripe account: it is mistyped, was rolled, or was deleted"
             }
-            DiagnosisKind::ApiKeyMissing => "the request to Stripe carried no API key",
+            DiagnosisCode::ApiKeyMissing => "the request to Stripe carried no API key",
         }
-    }
-
-    /// What to do: its code's remedy ([`DiagnosisCode::remedy`](crate::codes::DiagnosisCode::remedy)).
-    #[must_use]
-    pub const fn remedy(self) -> &'static str {
-        self.code().remedy()
     }
 
     /// The configuration field the error concerns, where one does: `account.raw_card_data_access`,
@@ -185,84 +120,79 @@ impl DiagnosisKind {
     #[must_use]
     pub const fn field(self) -> Option<&'static str> {
         match self {
-            DiagnosisKind::RawCardDataRefused => Some("account.raw_card_data_access"),
-            DiagnosisKind::AmountTooSmall => Some("currencies[].minimum_payment"),
-            DiagnosisKind::LivemodeMismatch => Some("mode"),
-            DiagnosisKind::SecretKeyRequired
-            | DiagnosisKind::ApiKeyExpired
-            | DiagnosisKind::InvalidApiKey
-            | DiagnosisKind::ApiKeyMissing => Some("auth.secret_key"),
-            DiagnosisKind::PlatformApiKeyExpired => Some("platform.secret_key"),
-            DiagnosisKind::ChargeExpiredForCapture
-            | DiagnosisKind::UncapturedChargeRefund
-            | DiagnosisKind::AmountTooLarge => None,
+            DiagnosisCode::RawCardDataRefused => Some("account.raw_card_data_access"),
+            DiagnosisCode::AmountTooSmall => Some("currencies[].minimum_payment"),
+            DiagnosisCode::LivemodeMismatch => Some("mode"),
+            DiagnosisCode::SecretKeyRequired
+            | DiagnosisCode::ApiKeyExpired
+            | DiagnosisCode::InvalidApiKey
+            | DiagnosisCode::ApiKeyMissing => Some("auth.secret_key"),
+            DiagnosisCode::PlatformApiKeyExpired => Some("platform.secret_key"),
+            DiagnosisCode::ChargeExpiredForCapture
+            | DiagnosisCode::UncapturedChargeRefund
+            | DiagnosisCode::AmountTooLarge => None,
         }
     }
 
-    fn from_code(code: &str) -> Option<Self> {
+    /// The kind of one of Stripe's error codes that names it alone.
+    fn of_stripe_code(code: &str) -> Option<Self> {
         Some(match code {
-            "amount_too_small" => DiagnosisKind::AmountTooSmall,
-            "livemode_mismatch" => DiagnosisKind::LivemodeMismatch,
-            "secret_key_required" => DiagnosisKind::SecretKeyRequired,
-            "api_key_expired" => DiagnosisKind::ApiKeyExpired,
-            "platform_api_key_expired" => DiagnosisKind::PlatformApiKeyExpired,
+            "amount_too_small" => DiagnosisCode::AmountTooSmall,
+            "livemode_mismatch" => DiagnosisCode::LivemodeMismatch,
+            "secret_key_required" => DiagnosisCode::SecretKeyRequired,
+            "api_key_expired" => DiagnosisCode::ApiKeyExpired,
+            "platform_api_key_expired" => DiagnosisCode::PlatformApiKeyExpired,
             // Both codes are in Stripe's list (stripe-go `ErrorCode` constants) with the same
             // meaning: the authorization expired before the capture.
             "charge_expired_for_capture" | "capture_charge_authorization_expired" => {
-                DiagnosisKind::ChargeExpiredForCapture
+                DiagnosisCode::ChargeExpiredForCapture
             }
-            "amount_too_large" => DiagnosisKind::AmountTooLarge,
+            "amount_too_large" => DiagnosisCode::AmountTooLarge,
             _ => return None,
         })
     }
 }
 
-impl crate::codes::DiagnosisCode {
+impl DiagnosisCode {
     /// What to do about a Stripe error of this meaning, written for it: the remedy of
-    /// [`DiagnosisKind`], [`Diagnosis`] and the tool's `diagnose` (the catalogue's too).
+    /// [`Diagnosis`], [`ErrorDiagnosis`] and the tool's `diagnose` (the catalogue's too).
     #[must_use]
     pub const fn remedy(self) -> &'static str {
         match self {
-            crate::codes::DiagnosisCode::RawCardDataRefused => {
+            DiagnosisCode::RawCardDataRefused => {
                 "ask Stripe support to enable raw card data access (https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis) with PCI DSS evidence, a current SAQ D or an AOC, and turn on the account's \"Handle card information directly\" setting; or collect cards with Stripe.js, Elements or Checkout so that card numbers never reach the platform"
             }
-            crate::codes::DiagnosisCode::AmountTooSmall => {
+            DiagnosisCode::AmountTooSmall => {
                 "raise the currency's minimum payment to at least Stripe's minimum for the settlement currency (0.50 USD, 0.30 GBP, 50 JPY…)"
             }
-            crate::codes::DiagnosisCode::LivemodeMismatch => {
+            DiagnosisCode::LivemodeMismatch => {
                 "use keys of one mode throughout: test keys with test objects, live keys with live objects, and recreate objects in the mode of the keys"
             }
-            crate::codes::DiagnosisCode::SecretKeyRequired => {
+            DiagnosisCode::SecretKeyRequired => {
                 "paste the secret key (sk_test_… or sk_live_…) or a restricted key from the Stripe Dashboard, Developers > API keys, where the publishable key is"
             }
-            crate::codes::DiagnosisCode::ApiKeyExpired => {
+            DiagnosisCode::ApiKeyExpired => {
                 "create or roll a key in the Stripe Dashboard, Developers > API keys, and paste the new secret key"
             }
-            crate::codes::DiagnosisCode::PlatformApiKeyExpired => {
+            DiagnosisCode::PlatformApiKeyExpired => {
                 "the platform must replace its own expired secret key (Stripe Dashboard, Developers > API keys); the connected account's settings need no change"
             }
-            crate::codes::DiagnosisCode::ChargeExpiredForCapture => {
+            DiagnosisCode::ChargeExpiredForCapture => {
                 "capture within the authorization window next time, or authorize again; nothing remains to void"
             }
-            crate::codes::DiagnosisCode::UncapturedChargeRefund => {
+            DiagnosisCode::UncapturedChargeRefund => {
                 "cancel the PaymentIntent instead of refunding its charge"
             }
-            crate::codes::DiagnosisCode::AmountTooLarge => {
+            DiagnosisCode::AmountTooLarge => {
                 "split the payment into smaller ones; check amounts with Money::to_minor_units before sending them, which refuses amounts over 8 digits"
             }
-            crate::codes::DiagnosisCode::InvalidApiKey => {
+            DiagnosisCode::InvalidApiKey => {
                 "copy the account's current secret key (or restricted key) from the Stripe Dashboard, Developers > API keys, and paste it in the gateway's settings in place of the wrong or revoked one; check that it is the key of the right account and mode"
             }
-            crate::codes::DiagnosisCode::ApiKeyMissing => {
+            DiagnosisCode::ApiKeyMissing => {
                 "enter the account's secret key (or restricted key) from the Stripe Dashboard, Developers > API keys, in the gateway's settings"
             }
         }
-    }
-}
-
-impl fmt::Display for DiagnosisKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code().as_str())
     }
 }
 
@@ -278,8 +208,9 @@ pub enum MatchedBy {
     Message,
 }
 
-/// What a Stripe error means for the configuration: the kind, its meaning, the remedy and
-/// the field it concerns.
+/// What a Stripe error means for the configuration: its [`code`](Self::code) (which has the
+/// meaning, the remedy and the field it concerns) and what recognised it. Serialized, the
+/// code is its `kind`.
 ///
 /// ```
 /// use stripe_gateway_rules::stripe_error::diagnose;
@@ -287,44 +218,20 @@ pub enum MatchedBy {
 ///
 /// let d = diagnose(Some("amount_too_small"), Some("Amount must be at least $0.50 usd")).unwrap();
 /// assert_eq!(d.matched_by(), MatchedBy::Code);
-/// assert_eq!(d.field(), Some("currencies[].minimum_payment"));
+/// assert_eq!(d.code().field(), Some("currencies[].minimum_payment"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Diagnosis {
-    kind: DiagnosisKind,
+    kind: DiagnosisCode,
     matched_by: MatchedBy,
 }
 
 impl Diagnosis {
-    /// The kind.
+    /// What the error means: its stable code, with its meaning, remedy and field.
     #[must_use]
-    pub fn kind(&self) -> DiagnosisKind {
+    pub fn code(&self) -> DiagnosisCode {
         self.kind
-    }
-
-    /// The kind's stable code.
-    #[must_use]
-    pub fn code(&self) -> crate::codes::DiagnosisCode {
-        self.kind.code()
-    }
-
-    /// What the error means.
-    #[must_use]
-    pub fn meaning(&self) -> &'static str {
-        self.kind.meaning()
-    }
-
-    /// What to do.
-    #[must_use]
-    pub fn remedy(&self) -> &'static str {
-        self.kind.remedy()
-    }
-
-    /// The configuration field concerned, if any.
-    #[must_use]
-    pub fn field(&self) -> Option<&'static str> {
-        self.kind.field()
     }
 
     /// Whether the code or the message was recognised.
@@ -336,7 +243,7 @@ impl Diagnosis {
 
 impl fmt::Display for Diagnosis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}; {}", self.meaning(), self.remedy())
+        write!(f, "{}; {}", self.kind.meaning(), self.kind.remedy())
     }
 }
 
@@ -363,43 +270,43 @@ impl fmt::Display for Diagnosis {
 ///   valid key, Stripe returns an invalid request error", https://docs.stripe.com/keys).
 /// * missing key: "You did not provide an API key…" and the client libraries' "No API key
 ///   provided" (third-party reports; wording unverified).
-const TEXT_PATTERNS: &[(&[&str], DiagnosisKind)] = &[
+const TEXT_PATTERNS: &[(&[&str], DiagnosisCode)] = &[
     (
         &[
             "sending credit card numbers directly to",
             "stripe api is generally unsafe",
         ],
-        DiagnosisKind::RawCardDataRefused,
+        DiagnosisCode::RawCardDataRefused,
     ),
     (
         &[
             "this uncaptured charge was created by a paymentintent",
             "you must cancel the paymentintent",
         ],
-        DiagnosisKind::UncapturedChargeRefund,
+        DiagnosisCode::UncapturedChargeRefund,
     ),
-    (&["amount must be at least"], DiagnosisKind::AmountTooSmall),
+    (&["amount must be at least"], DiagnosisCode::AmountTooSmall),
     (
         &["amount must convert to at least"],
-        DiagnosisKind::AmountTooSmall,
+        DiagnosisCode::AmountTooSmall,
     ),
     (
         &["amount must be no more than"],
-        DiagnosisKind::AmountTooLarge,
+        DiagnosisCode::AmountTooLarge,
     ),
     (
         &[
             "a similar object exists in",
             "mode key was used to make this request",
         ],
-        DiagnosisKind::LivemodeMismatch,
+        DiagnosisCode::LivemodeMismatch,
     ),
-    (&["invalid api key provided"], DiagnosisKind::InvalidApiKey),
+    (&["invalid api key provided"], DiagnosisCode::InvalidApiKey),
     (
         &["you did not provide an api key"],
-        DiagnosisKind::ApiKeyMissing,
+        DiagnosisCode::ApiKeyMissing,
     ),
-    (&["no api key provided"], DiagnosisKind::ApiKeyMissing),
+    (&["no api key provided"], DiagnosisCode::ApiKeyMissing),
 ];
 
 /// Lowercases and collapses every run of whitespace into one space.
@@ -425,18 +332,18 @@ fn normalise(message: &str) -> String {
 /// are not a stable API). `None` when neither is recognised.
 ///
 /// ```
-/// use stripe_gateway_rules::{stripe_error::diagnose, stripe_error::DiagnosisKind};
+/// use stripe_gateway_rules::{stripe_error::diagnose, codes::DiagnosisCode};
 ///
 /// let refund = diagnose(
 ///     Some("charge_already_captured_or_whatever"),
 ///     Some("This uncaptured Charge was created by a PaymentIntent (pi_123). You must cancel the PaymentIntent to reverse the authorization instead of refunding the Charge directly."),
 /// );
-/// assert_eq!(refund.map(|d| d.kind()), Some(DiagnosisKind::UncapturedChargeRefund));
+/// assert_eq!(refund.map(|d| d.code()), Some(DiagnosisCode::UncapturedChargeRefund));
 /// assert_eq!(diagnose(None, None), None);
 /// ```
 #[must_use]
 pub fn diagnose(code: Option<&str>, message: Option<&str>) -> Option<Diagnosis> {
-    if let Some(kind) = code.and_then(DiagnosisKind::from_code) {
+    if let Some(kind) = code.and_then(DiagnosisCode::of_stripe_code) {
         return Some(Diagnosis {
             kind,
             matched_by: MatchedBy::Code,

@@ -94,7 +94,7 @@ fn a_9_digit_vnd_card_payment_is_refused_by_default_naming_the_api_reference() {
     assert_eq!(refusal.code().as_str(), "amount_too_large");
     assert_eq!(param(&refusal, "max"), "99999999");
     assert_eq!(param(&refusal, "limit_source"), "api_reference");
-    let message = refusal.operator_message().to_string();
+    let message = refusal.to_string();
     assert!(
         message.contains("the maximum in Stripe's API reference"),
         "{message}"

@@ -4,6 +4,7 @@
 use static_assertions::{assert_impl_all, assert_not_impl_any};
 use stripe_gateway_rules::api_version::ApiVersion;
 use stripe_gateway_rules::card_brand::CardBrand;
+use stripe_gateway_rules::codes::DiagnosisCode;
 use stripe_gateway_rules::connection::Connection;
 use stripe_gateway_rules::connection::ConnectionError;
 use stripe_gateway_rules::connection::ConnectionSettings;
@@ -30,7 +31,6 @@ use stripe_gateway_rules::money::MinorUnits;
 use stripe_gateway_rules::money::ParseMoneyError;
 use stripe_gateway_rules::money::RoundingMode;
 use stripe_gateway_rules::stripe_error::Diagnosis;
-use stripe_gateway_rules::stripe_error::DiagnosisKind;
 use stripe_gateway_rules::version::GatewayVersion;
 use stripe_gateway_rules::*;
 
@@ -117,7 +117,7 @@ mod connection_types {
 
 // Diagnosis of Stripe errors.
 assert_impl_all!(Diagnosis: Send, Sync, Copy, Eq, std::fmt::Display);
-assert_impl_all!(DiagnosisKind: Send, Sync, Copy, Eq, std::hash::Hash, std::fmt::Display);
+assert_impl_all!(DiagnosisCode: Send, Sync, Copy, Eq, std::hash::Hash, std::fmt::Display);
 assert_impl_all!(stripe_gateway_rules::stripe_error::MatchedBy: Send, Sync, Copy, Eq);
 
 // Secrets: no Display, no equality, no serialization.

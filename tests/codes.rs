@@ -196,7 +196,7 @@ fn stripe_answers_and_files_errors_map_to_their_familys_codes() {
     // The category `diagnose` prints is a code of the catalogue too.
     listed(
         Family::StripeErrorCategory,
-        diagnosis.category().code().as_str(),
+        diagnosis.category().as_str(),
         "configuration",
     );
 }
@@ -400,14 +400,14 @@ fn explain_remedy_is_the_remedy_the_errors_give() {
     let d = StripeError::new().with_code("amount_too_small").diagnose();
     let rule = d.rule().unwrap();
     assert_eq!(
-        rule.remedy(),
+        rule.code().remedy(),
         remedy_of(Family::Diagnosis, rule.code().as_str())
     );
-    assert_eq!(d.remedy(), rule.remedy());
+    assert_eq!(d.remedy(), rule.code().remedy());
     let d = StripeError::new().with_code("lock_timeout").diagnose();
     assert_eq!(
         d.remedy(),
-        remedy_of(Family::StripeErrorCategory, d.category().code().as_str())
+        remedy_of(Family::StripeErrorCategory, d.category().as_str())
     );
     // Every code of the catalogue has a remedy of its own, not its rule glued to a phrase.
     for row in stripe_gateway_rules::codes::catalogue() {

@@ -2,7 +2,7 @@
 
 use jiff::civil::date;
 use stripe_gateway_rules::Severity;
-use stripe_gateway_rules::connection::oauth::AUTHORIZATION_CODE_LIFETIME;
+use stripe_gateway_rules::connection::AUTHORIZATION_CODE_LIFETIME;
 use stripe_gateway_rules::connection::{
     AuthorizeRequest, CallbackError, ConnectionSettingsConfig, LegacyStatus, OAuthErrorCode,
     OAuthScope, OAuthState, Timeout, parse_callback,
@@ -330,13 +330,18 @@ fn selected(id: &str) -> SelectedAccount {
     SelectedAccount::new(id.parse().unwrap())
 }
 
+/// The key of a connection: an account id or a publishable key.
+fn key(s: &str) -> stripe_gateway_rules::connection::ConnectionKey {
+    s.parse().unwrap()
+}
+
 #[test]
 fn s2_reconnect_matches_by_account_id() {
     let previous = Connection::new(ACCT_A.parse().unwrap());
     let mut connections = Connections::new();
     connections.insert(previous.clone()).unwrap();
     let done = connections
-        .reconnect(&previous, &selected(ACCT_A).with_name("Acme Ltd"))
+        .reconnect(&key(ACCT_A), &selected(ACCT_A).with_name("Acme Ltd"))
         .unwrap();
     assert_eq!(done.account_name(), Some("Acme Ltd"));
     assert_eq!(connections.len(), 1);
@@ -351,12 +356,12 @@ fn s2_reconnect_matches_a_legacy_connection_by_publishable_key() {
     let account = selected(ACCT_A)
         .with_publishable_key("pk_test_TYooMQauvdEDq54NiTphI7jx".parse().unwrap())
         .with_publishable_key(PK_A.parse().unwrap());
-    let done = connections.reconnect(&legacy, &account).unwrap().clone();
+    let done = connections.reconnect(&key(PK_A), &account).unwrap().clone();
     assert_eq!(done.account_id().unwrap().as_str(), ACCT_A);
     assert_eq!(done.publishable_key().unwrap().as_str(), PK_A); // kept
     assert!(!done.is_legacy());
     assert!(done.auth_scheme().is_some());
-    assert_eq!(connections.get(&ACCT_A.parse().unwrap()), Some(&done));
+    assert_eq!(connections.find(&key(ACCT_A)), Some(&done));
 }
 
 #[test]
@@ -365,7 +370,7 @@ fn s2_reconnecting_another_account_is_stripe_account_does_not_match() {
     let mut connections = Connections::new();
     connections.insert(legacy.clone()).unwrap();
     let wrong = selected(ACCT_B).with_publishable_key(PK_B.parse().unwrap());
-    let e = connections.reconnect(&legacy, &wrong).unwrap_err();
+    let e = connections.reconnect(&key(PK_A), &wrong).unwrap_err();
     assert_eq!(e.code(), "account_mismatch");
     assert_eq!(
         e.to_string(),
@@ -381,7 +386,7 @@ fn s2_reconnecting_another_account_is_stripe_account_does_not_match() {
     let mut connections = Connections::new();
     connections.insert(by_id.clone()).unwrap();
     let e = connections
-        .reconnect(&by_id, &selected(ACCT_B))
+        .reconnect(&key(ACCT_A), &selected(ACCT_B))
         .unwrap_err();
     assert!(
         e.to_string()
@@ -415,7 +420,7 @@ fn s2_an_account_already_integrated_cannot_be_added_again() {
     connections.insert(legacy.clone()).unwrap();
     let e = connections
         .reconnect(
-            &legacy,
+            &key(PK_B),
             &selected(ACCT_A).with_publishable_key(PK_B.parse().unwrap()),
         )
         .unwrap_err();
@@ -439,7 +444,7 @@ fn s2_an_account_connected_to_another_platform_is_ineligible() {
     connections.insert(legacy.clone()).unwrap();
     let e = connections
         .reconnect(
-            &legacy,
+            &key(PK_A),
             &elsewhere.with_publishable_key(PK_A.parse().unwrap()),
         )
         .unwrap_err();
@@ -462,10 +467,10 @@ fn s2_several_connections_one_per_account() {
     ])
     .unwrap_err();
     assert_eq!(e.code(), "duplicate_connection");
-    assert!(connections.remove(&ACCT_A.parse().unwrap()).is_some());
+    assert!(connections.remove(&key(ACCT_A)).is_some());
     assert_eq!(connections.len(), 1);
     let e = connections
-        .reconnect(&Connection::new(ACCT_A.parse().unwrap()), &selected(ACCT_A))
+        .reconnect(&key(ACCT_A), &selected(ACCT_A))
         .unwrap_err();
     assert_eq!(e.code(), "connection_not_found");
 }
@@ -809,11 +814,10 @@ mod props {
 mod by_key {
     use stripe_gateway_rules::connection::{ConnectionKey, OAuthScope, OAuthToken};
     use stripe_gateway_rules::{
-        connection::Connection, connection::Connections, connection::SelectedAccount,
-        credentials::Mode,
+        connection::Connection, connection::Connections, credentials::Mode,
     };
 
-    use super::{ACCT_A, ACCT_B, PK_A, PK_B};
+    use super::{ACCT_A, ACCT_B, PK_A, PK_B, key};
 
     /// A token response with every field of Stripe's OAuth reference
     /// (https://docs.stripe.com/connect/oauth-reference, "POST /oauth/token" response:
@@ -831,10 +835,6 @@ mod by_key {
   "token_type": "bearer"
 }}"#
         )
-    }
-
-    fn key(s: &str) -> ConnectionKey {
-        s.parse().unwrap()
     }
 
     fn legacy_and_connected() -> Connections {
@@ -881,11 +881,11 @@ mod by_key {
     #[test]
     fn s2_remove_a_connection_by_account_id_or_publishable_key() {
         let mut connections = legacy_and_connected();
-        let removed = connections.remove_by(&key(PK_A)).unwrap();
+        let removed = connections.remove(&key(PK_A)).unwrap();
         assert_eq!(removed.publishable_key().map(|k| k.as_str()), Some(PK_A));
-        assert_eq!(connections.remove_by(&key(PK_A)), None);
+        assert_eq!(connections.remove(&key(PK_A)), None);
         assert_eq!(connections.len(), 1);
-        assert!(connections.remove_by(&key(ACCT_B)).is_some());
+        assert!(connections.remove(&key(ACCT_B)).is_some());
         assert!(connections.is_empty());
     }
 
@@ -895,8 +895,10 @@ mod by_key {
     #[test]
     fn s2_reconnect_by_publishable_key_with_stripe_s_token_response() {
         let mut connections = legacy_and_connected();
-        let selected = SelectedAccount::from_oauth_token(&token_body(ACCT_A, PK_A, true)).unwrap();
-        let done = connections.reconnect_by(&key(PK_A), &selected).unwrap();
+        let selected = OAuthToken::from_json(&token_body(ACCT_A, PK_A, true))
+            .unwrap()
+            .selected_account();
+        let done = connections.reconnect(&key(PK_A), &selected).unwrap();
         assert_eq!(done.account_id().map(|id| id.as_str()), Some(ACCT_A));
         assert_eq!(done.publishable_key().map(|k| k.as_str()), Some(PK_A));
         // Now found by its account id too.
@@ -904,21 +906,24 @@ mod by_key {
 
         // Another account, whose publishable key is not the kept one: no match.
         let mut connections = legacy_and_connected();
-        let other = SelectedAccount::from_oauth_token(&token_body(
+        let other = OAuthToken::from_json(&token_body(
             "acct_1Nv0FGQ9RKHgCVdK",
             "pk_live_51OtherAccountKeyAbCdEfGhIj",
             true,
         ))
-        .unwrap();
-        let e = connections.reconnect_by(&key(PK_A), &other).unwrap_err();
+        .unwrap()
+        .selected_account();
+        let e = connections.reconnect(&key(PK_A), &other).unwrap_err();
         assert_eq!(e.code(), "account_mismatch");
         assert!(e.to_string().starts_with("Stripe account does not match"));
         // By account id: the same account again is fine; an unknown key is not found.
-        let again = SelectedAccount::from_oauth_token(&token_body(ACCT_B, PK_B, true)).unwrap();
-        assert!(connections.reconnect_by(&key(ACCT_B), &again).is_ok());
+        let again = OAuthToken::from_json(&token_body(ACCT_B, PK_B, true))
+            .unwrap()
+            .selected_account();
+        assert!(connections.reconnect(&key(ACCT_B), &again).is_ok());
         assert_eq!(
             connections
-                .reconnect_by(&key("acct_1Nv0FGQ9RKHgCVdK"), &again)
+                .reconnect(&key("acct_1Nv0FGQ9RKHgCVdK"), &again)
                 .unwrap_err()
                 .code(),
             "connection_not_found"

@@ -4,7 +4,7 @@ mod support;
 
 use proptest::prelude::*;
 use stripe_gateway_rules::stripe_error::MatchedBy;
-use stripe_gateway_rules::{stripe_error::DiagnosisKind, stripe_error::diagnose};
+use stripe_gateway_rules::{codes::DiagnosisCode, stripe_error::diagnose};
 
 /// stripe-facts §5, wording 1: live mode, 2017–2023.
 const RAW_LIVE: &str = "Sending credit card numbers directly to the Stripe API is generally unsafe. To continue processing use Stripe.js, the Stripe mobile bindings, or Stripe Elements. For more information, see https://dashboard.stripe.com/account/integration/settings.";
@@ -23,9 +23,9 @@ const UNCAPTURED: &str = "This uncaptured Charge was created by a PaymentIntent 
 fn facts_5_every_raw_card_data_wording_is_recognised_without_a_code() {
     for text in [RAW_LIVE, RAW_QUALIFIED, RAW_TEST, RAW_TESTING, RAW_S0] {
         let d = diagnose(None, Some(text)).unwrap_or_else(|| panic!("{text}"));
-        assert_eq!(d.kind(), DiagnosisKind::RawCardDataRefused);
+        assert_eq!(d.code(), DiagnosisCode::RawCardDataRefused);
         assert_eq!(d.matched_by(), MatchedBy::Message);
-        assert_eq!(d.field(), Some("account.raw_card_data_access"));
+        assert_eq!(d.code().field(), Some("account.raw_card_data_access"));
         assert_eq!(d.code(), "raw_card_data_refused");
         for needle in [
             "PCI DSS",
@@ -36,12 +36,12 @@ fn facts_5_every_raw_card_data_wording_is_recognised_without_a_code() {
             "Handle card information directly",
             "support",
         ] {
-            assert!(d.remedy().contains(needle), "{needle}");
+            assert!(d.code().remedy().contains(needle), "{needle}");
         }
         // Stripe sends no code for it, but an unrelated one must not hide the text.
         assert_eq!(
-            diagnose(Some("parameter_unknown"), Some(text)).map(|d| d.kind()),
-            Some(DiagnosisKind::RawCardDataRefused)
+            diagnose(Some("parameter_unknown"), Some(text)).map(|d| d.code()),
+            Some(DiagnosisCode::RawCardDataRefused)
         );
     }
 }
@@ -51,13 +51,13 @@ fn facts_5_text_matching_ignores_case_and_whitespace() {
     let shouting =
         "SENDING   CREDIT card numbers\n directly TO the\tstripe API is GENERALLY unsafe.";
     assert_eq!(
-        diagnose(None, Some(shouting)).map(|d| d.kind()),
-        Some(DiagnosisKind::RawCardDataRefused)
+        diagnose(None, Some(shouting)).map(|d| d.code()),
+        Some(DiagnosisCode::RawCardDataRefused)
     );
     let refund = UNCAPTURED.replace(' ', "  ").to_uppercase();
     assert_eq!(
-        diagnose(None, Some(&refund)).map(|d| d.kind()),
-        Some(DiagnosisKind::UncapturedChargeRefund)
+        diagnose(None, Some(&refund)).map(|d| d.code()),
+        Some(DiagnosisCode::UncapturedChargeRefund)
     );
 }
 
@@ -66,52 +66,52 @@ fn facts_1_3_4_each_code_is_diagnosed_with_its_field() {
     let cases = [
         (
             "amount_too_small",
-            DiagnosisKind::AmountTooSmall,
+            DiagnosisCode::AmountTooSmall,
             Some("currencies[].minimum_payment"),
         ),
         (
             "livemode_mismatch",
-            DiagnosisKind::LivemodeMismatch,
+            DiagnosisCode::LivemodeMismatch,
             Some("mode"),
         ),
         (
             "secret_key_required",
-            DiagnosisKind::SecretKeyRequired,
+            DiagnosisCode::SecretKeyRequired,
             Some("auth.secret_key"),
         ),
         (
             "api_key_expired",
-            DiagnosisKind::ApiKeyExpired,
+            DiagnosisCode::ApiKeyExpired,
             Some("auth.secret_key"),
         ),
         (
             "platform_api_key_expired",
-            DiagnosisKind::PlatformApiKeyExpired,
+            DiagnosisCode::PlatformApiKeyExpired,
             Some("platform.secret_key"),
         ),
         (
             "charge_expired_for_capture",
-            DiagnosisKind::ChargeExpiredForCapture,
+            DiagnosisCode::ChargeExpiredForCapture,
             None,
         ),
     ];
     for (code, kind, field) in cases {
         let d = diagnose(Some(code), None).unwrap();
-        assert_eq!(d.kind(), kind);
+        assert_eq!(d.code(), kind);
         assert_eq!(d.code(), code);
-        assert_eq!(d.field(), field);
+        assert_eq!(d.code().field(), field);
         assert_eq!(d.matched_by(), MatchedBy::Code);
-        assert!(!d.meaning().is_empty() && !d.remedy().is_empty());
-        assert!(!d.meaning().ends_with('.') && !d.remedy().ends_with('.'));
+        assert!(!d.code().meaning().is_empty() && !d.code().remedy().is_empty());
+        assert!(!d.code().meaning().ends_with('.') && !d.code().remedy().ends_with('.'));
     }
 }
 
 #[test]
 fn facts_4_uncaptured_charge_refund_is_recognised_by_its_text() {
     let d = diagnose(None, Some(UNCAPTURED)).unwrap();
-    assert_eq!(d.kind(), DiagnosisKind::UncapturedChargeRefund);
-    assert!(d.remedy().contains("cancel the PaymentIntent"));
-    assert_eq!(d.field(), None);
+    assert_eq!(d.code(), DiagnosisCode::UncapturedChargeRefund);
+    assert!(d.code().remedy().contains("cancel the PaymentIntent"));
+    assert_eq!(d.code().field(), None);
 }
 
 #[test]
@@ -122,8 +122,8 @@ fn facts_1_1_minimum_amount_texts_are_recognised_without_a_code() {
         "Amount must convert to at least 200 fils. AED 0.50 converts to approximately AED 0.50.",
     ] {
         assert_eq!(
-            diagnose(None, Some(text)).map(|d| d.kind()),
-            Some(DiagnosisKind::AmountTooSmall),
+            diagnose(None, Some(text)).map(|d| d.code()),
+            Some(DiagnosisCode::AmountTooSmall),
             "{text}"
         );
     }
@@ -132,7 +132,7 @@ fn facts_1_1_minimum_amount_texts_are_recognised_without_a_code() {
 #[test]
 fn facts_3_3_the_code_wins_over_the_text() {
     let d = diagnose(Some("livemode_mismatch"), Some(RAW_LIVE)).unwrap();
-    assert_eq!(d.kind(), DiagnosisKind::LivemodeMismatch);
+    assert_eq!(d.code(), DiagnosisCode::LivemodeMismatch);
     assert_eq!(d.matched_by(), MatchedBy::Code);
 }
 
@@ -155,7 +155,10 @@ fn facts_5_unknown_input_gives_none() {
 #[test]
 fn facts_5_a_diagnosis_displays_its_meaning_and_remedy() {
     let d = diagnose(Some("secret_key_required"), None).unwrap();
-    assert_eq!(d.to_string(), format!("{}; {}", d.meaning(), d.remedy()));
+    assert_eq!(
+        d.to_string(),
+        format!("{}; {}", d.code().meaning(), d.code().remedy())
+    );
     assert!(d.to_string().starts_with("a publishable key was used"));
 }
 
@@ -168,7 +171,7 @@ proptest! {
     #[test]
     fn facts_5_known_text_is_found_inside_any_surrounding_text(before in "\\PC{0,100}", after in "\\PC{0,100}") {
         let text = format!("{before} {RAW_S0} {after}");
-        prop_assert_eq!(diagnose(None, Some(&text)).map(|d| d.kind()), Some(DiagnosisKind::RawCardDataRefused));
+        prop_assert_eq!(diagnose(None, Some(&text)).map(|d| d.code()), Some(DiagnosisCode::RawCardDataRefused));
     }
 }
 
@@ -186,12 +189,12 @@ fn facts_5_huge_messages_are_handled() {
 mod body {
     use proptest::prelude::*;
     use rust_decimal::Decimal;
+    use stripe_gateway_rules::Currency;
     use stripe_gateway_rules::codes::ErrorBodyCode;
+    use stripe_gateway_rules::codes::{DiagnosisCode, ErrorCategoryCode};
     use stripe_gateway_rules::stripe_error::{
-        AmountBound, ClassifiedBy, ErrorCategory, JsonKind, StripeError, classify_code,
-        known_error_codes,
+        AmountBound, ClassifiedBy, JsonKind, StripeError, classify_code, known_error_codes,
     };
-    use stripe_gateway_rules::{Currency, stripe_error::DiagnosisKind};
 
     /// tests/data/stripe-error-codes.txt: stripe-go's `ErrorCode` constants (source and date
     /// in the file).
@@ -214,7 +217,7 @@ mod body {
                 r#"{{"error": {{"type": "invalid_request_error", "code": "{code}", "message": "x"}}}}"#
             );
             let d = StripeError::from_json(&body).unwrap().diagnose();
-            assert_ne!(d.category(), ErrorCategory::Unknown, "{code}");
+            assert_ne!(d.category(), ErrorCategoryCode::Unknown, "{code}");
             assert_eq!(d.classified_by(), ClassifiedBy::Code, "{code}");
             assert_eq!(d.code(), Some(*code));
             assert_eq!(classify_code(code), Some(d.category()));
@@ -239,14 +242,14 @@ mod body {
             "charge_expired_for_capture",
         ] {
             let d = StripeError::new().with_code(code).diagnose();
-            assert_eq!(d.category(), ErrorCategory::Operation);
+            assert_eq!(d.category(), ErrorCategoryCode::Operation);
             assert_eq!(
-                d.rule().map(|r| r.kind()),
-                Some(DiagnosisKind::ChargeExpiredForCapture)
+                d.rule().map(|r| r.code()),
+                Some(DiagnosisCode::ChargeExpiredForCapture)
             );
             assert_eq!(
-                stripe_gateway_rules::stripe_error::diagnose(Some(code), None).map(|r| r.kind()),
-                Some(DiagnosisKind::ChargeExpiredForCapture)
+                stripe_gateway_rules::stripe_error::diagnose(Some(code), None).map(|r| r.code()),
+                Some(DiagnosisCode::ChargeExpiredForCapture)
             );
         }
     }
@@ -297,7 +300,7 @@ mod body {
         assert_eq!(small.param(), Some("amount"));
         assert_eq!(small.error_type(), Some("invalid_request_error"));
         let d = small.diagnose();
-        assert_eq!(d.category(), ErrorCategory::Configuration);
+        assert_eq!(d.category(), ErrorCategoryCode::Configuration);
         assert_eq!(d.field(), Some("currencies[].minimum_payment"));
         assert_eq!(d.param().map(|p| p.as_str()), Some("amount"));
         let limit = d.amounts()[0];
@@ -317,7 +320,7 @@ mod body {
             Some("requires_payment_method")
         );
         let d = declined.diagnose();
-        assert_eq!(d.category(), ErrorCategory::CustomerCard);
+        assert_eq!(d.category(), ErrorCategoryCode::CustomerCard);
         assert_eq!(
             d.decline_code().map(|c| c.as_str()),
             Some("insufficient_funds")
@@ -337,7 +340,7 @@ mod body {
         }
 
         let missing = StripeError::from_json(RESOURCE_MISSING).unwrap().diagnose();
-        assert_eq!(missing.category(), ErrorCategory::Operation);
+        assert_eq!(missing.category(), ErrorCategoryCode::Operation);
         assert_eq!(missing.code(), Some("resource_missing"));
     }
 
@@ -347,12 +350,12 @@ mod body {
         let bare =
             r#"{"type": "invalid_request_error", "code": "livemode_mismatch", "message": "…"}"#;
         let d = StripeError::from_json(bare).unwrap().diagnose();
-        assert_eq!(d.category(), ErrorCategory::Configuration);
+        assert_eq!(d.category(), ErrorCategoryCode::Configuration);
         assert_eq!(d.field(), Some("mode"));
         // Null fields are absent fields.
         let nulls = r#"{"error": {"type": "api_error", "code": null, "param": null, "payment_intent": null}}"#;
         let d = StripeError::from_json(nulls).unwrap().diagnose();
-        assert_eq!(d.category(), ErrorCategory::RetryLater);
+        assert_eq!(d.category(), ErrorCategoryCode::RetryLater);
         assert_eq!(d.classified_by(), ClassifiedBy::Type);
     }
 
@@ -398,10 +401,10 @@ mod body {
             .diagnose();
         assert_eq!(d.classified_by(), ClassifiedBy::Message);
         assert_eq!(
-            d.rule().map(|r| r.kind()),
-            Some(DiagnosisKind::AmountTooLarge)
+            d.rule().map(|r| r.code()),
+            Some(DiagnosisCode::AmountTooLarge)
         );
-        assert_eq!(d.category(), ErrorCategory::Operation);
+        assert_eq!(d.category(), ErrorCategoryCode::Operation);
 
         // The raw-card-data refusal comes without a code (stripe-facts §5).
         let raw = StripeError::new()
@@ -410,7 +413,7 @@ mod body {
                 "Sending credit card numbers directly to the Stripe API is generally unsafe.",
             )
             .diagnose();
-        assert_eq!(raw.category(), ErrorCategory::Configuration);
+        assert_eq!(raw.category(), ErrorCategoryCode::Configuration);
         assert_eq!(raw.field(), Some("account.raw_card_data_access"));
     }
 
@@ -423,17 +426,17 @@ mod body {
                 .with_code("brand_new_code")
                 .diagnose()
         };
-        assert_eq!(d("card_error").category(), ErrorCategory::CustomerCard);
-        assert_eq!(d("api_error").category(), ErrorCategory::RetryLater);
+        assert_eq!(d("card_error").category(), ErrorCategoryCode::CustomerCard);
+        assert_eq!(d("api_error").category(), ErrorCategoryCode::RetryLater);
         assert_eq!(
             d("idempotency_error").category(),
-            ErrorCategory::PlatformBug
+            ErrorCategoryCode::PlatformBug
         );
         assert_eq!(
             d("invalid_request_error").category(),
-            ErrorCategory::PlatformBug
+            ErrorCategoryCode::PlatformBug
         );
-        assert_eq!(d("brand_new_type").category(), ErrorCategory::Unknown);
+        assert_eq!(d("brand_new_type").category(), ErrorCategoryCode::Unknown);
         // The code Stripe sent is kept, known or not (issue 19).
         assert_eq!(d("brand_new_type").code(), Some("brand_new_code"));
         assert!(!d("brand_new_type").is_known_code());
@@ -592,10 +595,10 @@ mod whole_body {
 
     use crate::support::split_csv_line;
 
-    use stripe_gateway_rules::stripe_error::DiagnosisKind;
+    use stripe_gateway_rules::codes::{DiagnosisCode, ErrorCategoryCode};
     use stripe_gateway_rules::stripe_error::{
         ClassifiedBy, DECLINE_CODES_AS_OF, DECLINE_CODES_SOURCE, Decline, DeclineTable,
-        ErrorCategory, ErrorDiagnosis, StripeError, classify_code,
+        ErrorDiagnosis, StripeError, classify_code,
     };
 
     fn diagnose(body: &str) -> ErrorDiagnosis {
@@ -616,11 +619,11 @@ mod whole_body {
         let d = diagnose(
             r#"{"error":{"message":"Invalid API Key provided: sk_live_****0042","type":"invalid_request_error"}}"#,
         );
-        assert_eq!(d.category(), ErrorCategory::Configuration);
+        assert_eq!(d.category(), ErrorCategoryCode::Configuration);
         assert_eq!(d.classified_by(), ClassifiedBy::Message);
         assert_eq!(
-            d.rule().map(|r| r.kind()),
-            Some(DiagnosisKind::InvalidApiKey)
+            d.rule().map(|r| r.code()),
+            Some(DiagnosisCode::InvalidApiKey)
         );
         assert_eq!(d.rule().map(|r| r.code().as_str()), Some("invalid_api_key"));
         assert_eq!(d.field(), Some("auth.secret_key"));
@@ -649,10 +652,10 @@ mod whole_body {
             r#"{"error":{"message":"You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').","type":"invalid_request_error"}}"#,
         );
         assert_eq!(
-            missing.rule().map(|r| r.kind()),
-            Some(DiagnosisKind::ApiKeyMissing)
+            missing.rule().map(|r| r.code()),
+            Some(DiagnosisCode::ApiKeyMissing)
         );
-        assert_eq!(missing.category(), ErrorCategory::Configuration);
+        assert_eq!(missing.category(), ErrorCategoryCode::Configuration);
     }
 
     /// Issue 19: `resource_missing` with "a similar object exists in live mode, but a test
@@ -665,11 +668,11 @@ mod whole_body {
                 r#"{{"error":{{"code":"resource_missing","doc_url":"https://stripe.com/docs/error-codes/resource-missing","message":"No such customer: 'cus_NffrFeUfNV2Hib'; a similar object exists in {mode} mode, but a {key} mode key was used to make this request.","param":"customer","type":"invalid_request_error"}}}}"#
             );
             let d = diagnose(&body);
-            assert_eq!(d.category(), ErrorCategory::Configuration, "{mode}");
+            assert_eq!(d.category(), ErrorCategoryCode::Configuration, "{mode}");
             assert_eq!(d.classified_by(), ClassifiedBy::Message);
             assert_eq!(
-                d.rule().map(|r| r.kind()),
-                Some(DiagnosisKind::LivemodeMismatch)
+                d.rule().map(|r| r.code()),
+                Some(DiagnosisCode::LivemodeMismatch)
             );
             assert_eq!(d.field(), Some("mode"));
             assert_eq!(d.code(), Some("resource_missing"));
@@ -679,7 +682,7 @@ mod whole_body {
         let plain = diagnose(
             r#"{"error":{"code":"resource_missing","message":"No such customer: 'cus_x'","type":"invalid_request_error"}}"#,
         );
-        assert_eq!(plain.category(), ErrorCategory::Operation);
+        assert_eq!(plain.category(), ErrorCategoryCode::Operation);
     }
 
     /// Issue 19: `authentication_required` asks the customer to authenticate (3D Secure)
@@ -693,7 +696,7 @@ mod whole_body {
             r#"{"error":{"code":"card_declined","decline_code":"authentication_required","message":"Your card was declined. This transaction requires authentication.","type":"card_error"}}"#,
         );
         for d in [as_code, as_decline] {
-            assert_eq!(d.category(), ErrorCategory::CustomerCard);
+            assert_eq!(d.category(), ErrorCategoryCode::CustomerCard);
             assert!(d.remedy().contains("3D Secure"), "{}", d.remedy());
             assert!(d.remedy().contains("same card"), "{}", d.remedy());
             assert!(!d.remedy().contains("another card"), "{}", d.remedy());
@@ -707,7 +710,7 @@ mod whole_body {
         let d = diagnose(
             r#"{"error":{"code":"email_invalid","doc_url":"https://stripe.com/docs/error-codes/email-invalid","message":"Invalid email address: jenny.rosen@","param":"email","type":"invalid_request_error"}}"#,
         );
-        assert_eq!(d.category(), ErrorCategory::CustomerCard);
+        assert_eq!(d.category(), ErrorCategoryCode::CustomerCard);
         assert!(d.remedy().contains("email address"), "{}", d.remedy());
         assert!(!d.remedy().contains("card"), "{}", d.remedy());
         assert!(d.customer_message().contains("email address"));
@@ -772,10 +775,14 @@ mod whole_body {
             );
             let d = diagnose(&body);
             assert_eq!(d.decline(), Some(decline));
-            assert_eq!(d.category(), ErrorCategory::CustomerCard, "{code}");
+            assert_eq!(d.category(), ErrorCategoryCode::CustomerCard, "{code}");
             assert_eq!(d.remedy(), decline.remedy(), "{code}");
             assert_eq!(d.customer_message(), decline.customer_message(), "{code}");
-            assert_ne!(d.remedy(), ErrorCategory::CustomerCard.remedy(), "{code}");
+            assert_ne!(
+                d.remedy(),
+                ErrorCategoryCode::CustomerCard.remedy(),
+                "{code}"
+            );
             assert!(!decline.remedy().is_empty() && !decline.customer_message().is_empty());
             // The customer is never told that the card was flagged.
             let customer = decline.customer_message().to_lowercase();
@@ -836,25 +843,25 @@ mod whole_body {
         for (code, category) in [
             (
                 "charge_exceeds_transaction_limit",
-                ErrorCategory::Configuration,
+                ErrorCategoryCode::Configuration,
             ),
             (
                 "payment_intent_rate_limit_exceeded",
-                ErrorCategory::RetryLater,
+                ErrorCategoryCode::RetryLater,
             ),
-            ("request_blocked", ErrorCategory::Configuration),
+            ("request_blocked", ErrorCategoryCode::Configuration),
             (
                 "india_recurring_payment_mandate_canceled",
-                ErrorCategory::CustomerCard,
+                ErrorCategoryCode::CustomerCard,
             ),
-            ("forwarding_api_inactive", ErrorCategory::NotOurs),
+            ("forwarding_api_inactive", ErrorCategoryCode::NotOurs),
             (
                 "forwarding_api_upstream_connection_timeout",
-                ErrorCategory::NotOurs,
+                ErrorCategoryCode::NotOurs,
             ),
             (
                 "forwarding_api_retryable_upstream_error",
-                ErrorCategory::NotOurs,
+                ErrorCategoryCode::NotOurs,
             ),
         ] {
             assert_eq!(classify_code(code), Some(category), "{code}");
@@ -909,52 +916,52 @@ mod whole_body {
     /// error-codes and decline-codes pages): category, remedy and customer text for each.
     #[test]
     fn diagnose_real_bodies_category_remedy_and_customer_text() {
-        let cases: &[(&str, ErrorCategory, &str, &str)] = &[
+        let cases: &[(&str, ErrorCategoryCode, &str, &str)] = &[
             (
                 r#"{"error":{"charge":"ch_3LmzTn2eZvKYlo2C0mTXqFIS","code":"card_declined","decline_code":"insufficient_funds","doc_url":"https://stripe.com/docs/error-codes/card-declined","message":"Your card has insufficient funds.","type":"card_error"}}"#,
-                ErrorCategory::CustomerCard,
+                ErrorCategoryCode::CustomerCard,
                 "insufficient funds",
                 "Your card has insufficient funds. Please use another card or payment method.",
             ),
             (
                 r#"{"error":{"code":"expired_card","doc_url":"https://stripe.com/docs/error-codes/expired-card","message":"Your card has expired.","param":"exp_month","type":"card_error"}}"#,
-                ErrorCategory::CustomerCard,
+                ErrorCategoryCode::CustomerCard,
                 "the card has expired",
                 "Your card has expired. Please use another card.",
             ),
             (
                 r#"{"error":{"code":"card_declined","decline_code":"stolen_card","message":"Your card was declined.","type":"card_error"}}"#,
-                ErrorCategory::CustomerCard,
+                ErrorCategoryCode::CustomerCard,
                 "reported stolen",
                 DECLINED,
             ),
             (
                 r#"{"error":{"code":"card_declined","decline_code":"generic_decline","doc_url":"https://stripe.com/docs/error-codes/card-declined","message":"Your card was declined.","type":"card_error"}}"#,
-                ErrorCategory::CustomerCard,
+                ErrorCategoryCode::CustomerCard,
                 "without a reason",
                 DECLINED,
             ),
             (
                 r#"{"error":{"code":"incorrect_cvc","doc_url":"https://stripe.com/docs/error-codes/incorrect-cvc","message":"Your card's security code is incorrect.","param":"cvc","type":"card_error"}}"#,
-                ErrorCategory::CustomerCard,
+                ErrorCategoryCode::CustomerCard,
                 "security code",
                 "Your card's security code is incorrect. Please check it and try again.",
             ),
             (
                 r#"{"error":{"code":"rate_limit","doc_url":"https://stripe.com/docs/error-codes/rate-limit","message":"Too many requests hit the API too quickly.","type":"invalid_request_error"}}"#,
-                ErrorCategory::RetryLater,
+                ErrorCategoryCode::RetryLater,
                 "idempotency key",
                 "Your payment could not be processed right now. Please try again in a few minutes.",
             ),
             (
                 r#"{"error":{"code":"parameter_unknown","doc_url":"https://stripe.com/docs/error-codes/parameter-unknown","message":"Received unknown parameter: foo","param":"foo","type":"invalid_request_error"}}"#,
-                ErrorCategory::PlatformBug,
+                ErrorCategoryCode::PlatformBug,
                 "developers",
                 "Your payment could not be processed. Please try again later or contact us.",
             ),
             (
                 r#"{"error":{"message":"Invalid API Key provided: sk_test_****4242","type":"invalid_request_error"}}"#,
-                ErrorCategory::Configuration,
+                ErrorCategoryCode::Configuration,
                 "API keys",
                 "Your payment could not be processed. Please try again later or contact us.",
             ),

@@ -13,14 +13,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stripe_gateway_rules::stripe_error::{ClassifiedBy, ErrorCategory, StripeError, diagnose};
+use stripe_gateway_rules::codes::ErrorCategoryCode;
+use stripe_gateway_rules::stripe_error::{ClassifiedBy, StripeError, diagnose};
 use stripe_gateway_rules_fuzz::{Marker, Rng};
 
 fn check_error(error: &StripeError, m: &Marker) {
     m.assert_debug("StripeError", error);
     let d = error.diagnose();
     if d.classified_by() == ClassifiedBy::Nothing {
-        assert_eq!(d.category(), ErrorCategory::Unknown);
+        assert_eq!(d.category(), ErrorCategoryCode::Unknown);
     }
     m.assert_display_debug("ErrorDiagnosis", &d);
     m.assert_json("ErrorDiagnosis", &d);

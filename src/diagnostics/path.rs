@@ -71,7 +71,7 @@ impl Path {
     /// This path relative to `prefix`: `secret_key` for `auth.secret_key` relative to `auth`;
     /// `None` when the path is not inside `prefix`.
     #[must_use]
-    pub fn relative_to(&self, prefix: &Path) -> Option<Path> {
+    pub(crate) fn relative_to(&self, prefix: &Path) -> Option<Path> {
         self.segments
             .strip_prefix(prefix.segments.as_slice())
             .map(|rest| Path {
@@ -81,7 +81,7 @@ impl Path {
 
     /// The last field name, if any: `minimum_payment` for `currencies[1].minimum_payment`.
     #[must_use]
-    pub fn last_field(&self) -> Option<&str> {
+    pub(crate) fn last_field(&self) -> Option<&str> {
         self.segments.iter().rev().find_map(|s| match s {
             Segment::Field(name) => Some(name.as_ref()),
             Segment::Index(_) => None,
@@ -92,7 +92,7 @@ impl Path {
     /// (names not in it come after, in name order), list positions by number, a path before
     /// the paths inside it.
     #[must_use]
-    pub fn cmp_in(&self, other: &Path, fields: &[&str]) -> Ordering {
+    pub(crate) fn cmp_in(&self, other: &Path, fields: &[&str]) -> Ordering {
         fn rank<'s>(s: &'s Segment, fields: &[&str]) -> (u8, usize, &'s str) {
             match s {
                 Segment::Field(name) => (

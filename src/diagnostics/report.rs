@@ -90,10 +90,10 @@ impl Report {
         self.violations.iter().filter(move |v| *v.code() == code)
     }
 
-    /// Sorts the violations in a form's field order (see [`Path::cmp_in`]); violations of
-    /// one field keep the order they were found in.
-    ///
-    /// [`Path::cmp_in`]: super::Path::cmp_in
+    /// Sorts the violations in a form's field order: fields by their position in
+    /// `fields` (names not in it come after, in name order), list positions by number, a
+    /// path before the paths inside it; violations of one path keep the order they were
+    /// found in.
     pub fn sort_in_field_order(&mut self, fields: &[&str]) {
         self.violations
             .sort_by(|a, b| a.path().cmp_in(b.path(), fields));

@@ -15,12 +15,12 @@ use crate::print::{self, Moment};
 
 /// Why [`ValidatedGateway::check`](crate::ValidatedGateway::check) refuses an operation.
 ///
-/// Every refusal has a typed [`code`](Self::code) and two texts: `Display` (also
-/// [`operator_message`](Self::operator_message)) says what and why for the platform's
-/// operator, and [`end_user_message`](Self::end_user_message) is fit to show the end user
-/// (PortaBilling shows refusals on its self-care portal: "Your payment must be no less than
-/// 0.5 USD"). The values both are made of are [`params`](Self::params), so a platform can
-/// word either in its own language. Building, returning and printing one never allocates.
+/// Every refusal has a typed [`code`](Self::code) and two texts: `Display` says what and why
+/// for the platform's operator, and [`end_user_message`](Self::end_user_message) is fit to
+/// show the end user (PortaBilling shows refusals on its self-care portal: "Your payment must
+/// be no less than 0.5 USD"). The values both are made of are [`params`](Self::params), so a
+/// platform can word either in its own language. Building, returning and printing one never
+/// allocates.
 ///
 /// ```
 /// use stripe_gateway_rules::Decimal;
@@ -217,12 +217,6 @@ impl Refusal {
             Refusal::BrandCurrencyUnsupported { .. } => RefusalCode::BrandCurrencyUnsupported,
             Refusal::CaptureBeforeAuthorization { .. } => RefusalCode::CaptureBeforeAuthorization,
         }
-    }
-
-    /// What is refused and why, for the platform's operator (also `Display`).
-    #[must_use]
-    pub fn operator_message(&self) -> &Self {
-        self
     }
 
     /// What the operator can do about it.

@@ -261,12 +261,13 @@ impl StripeError {
     /// Fields may be absent or `null`; other fields are ignored.
     ///
     /// ```
-    /// use stripe_gateway_rules::stripe_error::{ErrorCategory, StripeError};
+    /// use stripe_gateway_rules::codes::ErrorCategoryCode;
+    /// use stripe_gateway_rules::stripe_error::StripeError;
     ///
     /// let body = r#"{"error": {"code": "amount_too_small", "message": "Amount must be at least $0.50 usd",
     ///                "param": "amount", "type": "invalid_request_error"}}"#;
     /// let d = StripeError::from_json(body)?.diagnose();
-    /// assert_eq!(d.category(), ErrorCategory::Configuration);
+    /// assert_eq!(d.category(), ErrorCategoryCode::Configuration);
     /// assert_eq!(d.field(), Some("currencies[].minimum_payment"));
     /// assert_eq!(d.amounts()[0].to_string(), "at least 0.50 USD");
     ///

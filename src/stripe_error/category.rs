@@ -9,95 +9,23 @@
 //! A few codes have a remedy and a customer text of their own ([`code_advice`]); the others
 //! take their category's.
 
-use std::fmt;
-
 use crate::codes::ErrorCategoryCode;
 
 /// When the list of error codes ([`known_error_codes`]) was read.
 pub const ERROR_CODES_AS_OF: &str = "2026-12-03";
 
-/// Who has to act on a Stripe error, and so what a billing platform does with it.
-///
-/// ```
-/// use stripe_gateway_rules::stripe_error::{classify_code, ErrorCategory};
-///
-/// assert_eq!(classify_code("card_declined"), Some(ErrorCategory::CustomerCard));
-/// assert_eq!(classify_code("api_key_expired"), Some(ErrorCategory::Configuration));
-/// assert_eq!(classify_code("lock_timeout"), Some(ErrorCategory::RetryLater));
-/// assert_eq!(classify_code("no_such_code"), None);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum ErrorCategory {
-    /// The gateway's configuration or the Stripe account's settings: keys, mode, minimums,
-    /// account capabilities. The merchant fixes it once; every payment fails until then.
-    Configuration,
-    /// The operation does not fit the state of the payment it acts on (already captured,
-    /// expired, refunded, disputed…). This payment needs another operation.
-    Operation,
-    /// The customer's card or other payment method, or the customer's details: declined,
-    /// wrong number, expired, failed authentication. The customer acts (another card, their
-    /// bank).
-    CustomerCard,
-    /// A temporary condition (rate limit, lock, processing error, timeout): retry later with
-    /// the same idempotency key.
-    RetryLater,
-    /// A request the platform built wrongly (unknown or missing parameter, wrong type,
-    /// unsupported integration): the platform's developers fix it.
-    PlatformBug,
-    /// A Stripe feature outside a payment gateway's work (invoices, payouts, Terminal, tax,
-    /// Connect onboarding, products…): handle it where that feature is used.
-    NotOurs,
-    /// Neither the code nor the error's type is known.
-    Unknown,
-}
-
-impl ErrorCategory {
-    /// Every category.
-    pub const ALL: &'static [ErrorCategory] = &[
-        ErrorCategory::Configuration,
-        ErrorCategory::Operation,
-        ErrorCategory::CustomerCard,
-        ErrorCategory::RetryLater,
-        ErrorCategory::PlatformBug,
-        ErrorCategory::NotOurs,
-        ErrorCategory::Unknown,
-    ];
-
-    /// A stable snake_case code: `configuration`, `operation`, `customer_card`,
-    /// `retry_later`, `platform_bug`, `not_ours`, `unknown`.
-    #[must_use]
-    pub const fn code(self) -> ErrorCategoryCode {
-        match self {
-            ErrorCategory::Configuration => ErrorCategoryCode::Configuration,
-            ErrorCategory::Operation => ErrorCategoryCode::Operation,
-            ErrorCategory::CustomerCard => ErrorCategoryCode::CustomerCard,
-            ErrorCategory::RetryLater => ErrorCategoryCode::RetryLater,
-            ErrorCategory::PlatformBug => ErrorCategoryCode::PlatformBug,
-            ErrorCategory::NotOurs => ErrorCategoryCode::NotOurs,
-            ErrorCategory::Unknown => ErrorCategoryCode::Unknown,
-        }
-    }
-
+impl ErrorCategoryCode {
     /// What errors of this category mean (the rule of its code in the catalogue).
     #[must_use]
     pub const fn meaning(self) -> &'static str {
-        self.code().info().rule
-    }
-
-    /// What to do about errors of this category, when no rule of the crate explains the
-    /// error better.
-    #[must_use]
-    pub const fn remedy(self) -> &'static str {
-        self.code().remedy()
+        self.info().rule
     }
 }
 
 impl ErrorCategoryCode {
     /// What to do about an error of this category when nothing more precise is known,
-    /// written for it: the remedy of [`ErrorCategory`] (the catalogue's too).
+    /// written for it: the remedy of an [`ErrorDiagnosis`](super::ErrorDiagnosis) that knows no
+    /// better (the catalogue's too).
     #[must_use]
     pub const fn remedy(self) -> &'static str {
         match self {
@@ -126,34 +54,28 @@ impl ErrorCategoryCode {
     }
 }
 
-impl ErrorCategory {
+impl ErrorCategoryCode {
     /// A text fit to show the customer (the payer) for errors of this category, when neither
     /// a decline code nor the error's code has its own: nothing of the platform's internals.
     #[must_use]
     pub const fn customer_message(self) -> &'static str {
         match self {
-            ErrorCategory::CustomerCard => {
+            ErrorCategoryCode::CustomerCard => {
                 "Your payment was declined. Please use another card or payment method, or contact your card issuer."
             }
-            ErrorCategory::RetryLater => {
+            ErrorCategoryCode::RetryLater => {
                 "Your payment could not be processed right now. Please try again in a few minutes."
             }
-            ErrorCategory::Operation => {
+            ErrorCategoryCode::Operation => {
                 "This payment can't be changed in this way. Please contact us if you need help with it."
             }
-            ErrorCategory::Configuration
-            | ErrorCategory::PlatformBug
-            | ErrorCategory::NotOurs
-            | ErrorCategory::Unknown => {
+            ErrorCategoryCode::Configuration
+            | ErrorCategoryCode::PlatformBug
+            | ErrorCategoryCode::NotOurs
+            | ErrorCategoryCode::Unknown => {
                 "Your payment could not be processed. Please try again later or contact us."
             }
         }
-    }
-}
-
-impl fmt::Display for ErrorCategory {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.code().as_str())
     }
 }
 
@@ -379,18 +301,18 @@ const NOT_OURS: &[&str] = &[
     "transfer_source_balance_parameters_mismatch",
 ];
 
-const GROUPS: [(&[&str], ErrorCategory); 6] = [
-    (CONFIGURATION, ErrorCategory::Configuration),
-    (OPERATION, ErrorCategory::Operation),
-    (CUSTOMER_CARD, ErrorCategory::CustomerCard),
-    (RETRY_LATER, ErrorCategory::RetryLater),
-    (PLATFORM_BUG, ErrorCategory::PlatformBug),
-    (NOT_OURS, ErrorCategory::NotOurs),
+const GROUPS: [(&[&str], ErrorCategoryCode); 6] = [
+    (CONFIGURATION, ErrorCategoryCode::Configuration),
+    (OPERATION, ErrorCategoryCode::Operation),
+    (CUSTOMER_CARD, ErrorCategoryCode::CustomerCard),
+    (RETRY_LATER, ErrorCategoryCode::RetryLater),
+    (PLATFORM_BUG, ErrorCategoryCode::PlatformBug),
+    (NOT_OURS, ErrorCategoryCode::NotOurs),
 ];
 
 /// The code as the table spells it (a `'static` string) and its category, for a code of
 /// Stripe's list. Exact: no trimming, no other case.
-pub(crate) fn lookup(code: &str) -> Option<(&'static str, ErrorCategory)> {
+pub(crate) fn lookup(code: &str) -> Option<(&'static str, ErrorCategoryCode)> {
     GROUPS
         .iter()
         .find_map(|(codes, category)| codes.iter().find(|c| **c == code).map(|c| (*c, *category)))
@@ -399,7 +321,7 @@ pub(crate) fn lookup(code: &str) -> Option<(&'static str, ErrorCategory)> {
 /// The category of one of Stripe's error codes (the `error.code` field), or `None` for a code
 /// that is not in Stripe's published list. Codes are exact: no trimming, no other case.
 #[must_use]
-pub fn classify_code(code: &str) -> Option<ErrorCategory> {
+pub fn classify_code(code: &str) -> Option<ErrorCategoryCode> {
     lookup(code).map(|(_, category)| category)
 }
 
@@ -459,7 +381,7 @@ const CODE_ADVICE: &[(&str, &str, &str)] = &[
 /// The remedy and the customer text of one of Stripe's error codes that has its own (see
 /// `CODE_ADVICE`): `(remedy, customer text)`.
 #[must_use]
-pub fn code_advice(code: &str) -> Option<(&'static str, &'static str)> {
+pub(crate) fn code_advice(code: &str) -> Option<(&'static str, &'static str)> {
     CODE_ADVICE
         .iter()
         .find(|(c, _, _)| *c == code)
@@ -468,12 +390,12 @@ pub fn code_advice(code: &str) -> Option<(&'static str, &'static str)> {
 
 /// The category of an error without a known code, from its `type` (Stripe's four current
 /// types, and the older `authentication_error`, `rate_limit_error`, `api_connection_error`).
-pub(crate) fn category_of_type(error_type: &str) -> Option<ErrorCategory> {
+pub(crate) fn category_of_type(error_type: &str) -> Option<ErrorCategoryCode> {
     Some(match error_type {
-        "card_error" => ErrorCategory::CustomerCard,
-        "api_error" | "rate_limit_error" | "api_connection_error" => ErrorCategory::RetryLater,
-        "idempotency_error" | "invalid_request_error" => ErrorCategory::PlatformBug,
-        "authentication_error" => ErrorCategory::Configuration,
+        "card_error" => ErrorCategoryCode::CustomerCard,
+        "api_error" | "rate_limit_error" | "api_connection_error" => ErrorCategoryCode::RetryLater,
+        "idempotency_error" | "invalid_request_error" => ErrorCategoryCode::PlatformBug,
+        "authentication_error" => ErrorCategoryCode::Configuration,
         _ => return None,
     })
 }

@@ -3,9 +3,10 @@
 use std::fmt;
 
 use super::amounts::{MessageAmount, amounts_in};
-use super::category::{ErrorCategory, category_of_type, code_advice, lookup};
+use super::category::{category_of_type, code_advice, lookup};
 use super::decline::Decline;
-use super::{Diagnosis, DiagnosisKind, MAX_MESSAGE_LEN, diagnose, normalise};
+use super::{Diagnosis, MAX_MESSAGE_LEN, diagnose, normalise};
+use crate::codes::{DiagnosisCode, ErrorCategoryCode};
 use crate::text::{GuardedOption, InputExcerpt, secret_prefix_len, truncated};
 
 /// Longest unknown code kept in a diagnosis, in characters (Stripe's longest has 65).
@@ -34,13 +35,14 @@ fn capped(s: &str, max: usize) -> String {
 /// by field. `Debug` shows a field that looks like a secret only by its prefix.
 ///
 /// ```
-/// use stripe_gateway_rules::stripe_error::{ErrorCategory, StripeError};
+/// use stripe_gateway_rules::codes::ErrorCategoryCode;
+/// use stripe_gateway_rules::stripe_error::StripeError;
 ///
 /// let error = StripeError::new()
 ///     .with_type("invalid_request_error")
 ///     .with_code("capture_charge_authorization_expired");
 /// let d = error.diagnose();
-/// assert_eq!(d.category(), ErrorCategory::Operation);
+/// assert_eq!(d.category(), ErrorCategoryCode::Operation);
 /// assert_eq!(d.code(), Some("capture_charge_authorization_expired"));
 /// assert!(d.remedy().starts_with("capture within the authorization window"));
 /// ```
@@ -158,7 +160,7 @@ impl StripeError {
     }
 
     /// What the error means and what to do, decided from the whole body: its
-    /// [`ErrorCategory`] (from the code when it is one of Stripe's published codes, unless
+    /// [`ErrorCategoryCode`] (from the code when it is one of Stripe's published codes, unless
     /// the message names a rule of the crate, as for `resource_missing` with "a similar
     /// object exists in live mode, but a test mode key was used"; else from a recognised
     /// message, such as "Invalid API Key provided: …"; else from the `type`), the crate's
@@ -168,14 +170,15 @@ impl StripeError {
     /// written for the most precise of these, and the amounts the message names.
     ///
     /// ```
-    /// use stripe_gateway_rules::stripe_error::{ErrorCategory, StripeError};
+    /// use stripe_gateway_rules::codes::ErrorCategoryCode;
+    /// use stripe_gateway_rules::stripe_error::StripeError;
     ///
     /// let d = StripeError::new()
     ///     .with_type("card_error")
     ///     .with_code("card_declined")
     ///     .with_decline_code("stolen_card")
     ///     .diagnose();
-    /// assert_eq!(d.category(), ErrorCategory::CustomerCard);
+    /// assert_eq!(d.category(), ErrorCategoryCode::CustomerCard);
     /// assert!(d.remedy().contains("don't retry"));
     /// assert_eq!(d.customer_message(), "Your card was declined.");
     /// ```
@@ -190,14 +193,14 @@ impl StripeError {
         };
         let rule = by_code.or(by_text);
         let (category, classified_by) = match (known, by_text) {
-            (_, Some(text)) => (text.kind().category(), ClassifiedBy::Message),
+            (_, Some(text)) => (text.code().category(), ClassifiedBy::Message),
             (Some((_, category)), None) => (category, ClassifiedBy::Code),
             (None, None) => match self.error_type.as_deref().and_then(category_of_type) {
                 Some(category) => (category, ClassifiedBy::Type),
                 None if self.decline_code.is_some() => {
-                    (ErrorCategory::CustomerCard, ClassifiedBy::Type)
+                    (ErrorCategoryCode::CustomerCard, ClassifiedBy::Type)
                 }
-                None => (ErrorCategory::Unknown, ClassifiedBy::Nothing),
+                None => (ErrorCategoryCode::Unknown, ClassifiedBy::Nothing),
             },
         };
         let amounts = self
@@ -212,8 +215,8 @@ impl StripeError {
             Some((known, _)) => known.to_owned(),
             None => truncated(code, MAX_CODE_CHARS),
         });
-        let api_key = match rule.map(|r| r.kind()) {
-            Some(DiagnosisKind::InvalidApiKey) => self.message.as_deref().and_then(key_named),
+        let api_key = match rule.map(|r| r.code()) {
+            Some(DiagnosisCode::InvalidApiKey) => self.message.as_deref().and_then(key_named),
             _ => None,
         };
         ErrorDiagnosis {
@@ -245,22 +248,22 @@ fn key_named(message: &str) -> Option<InputExcerpt> {
     (!key.is_empty()).then(|| InputExcerpt::new(key))
 }
 
-impl DiagnosisKind {
+impl DiagnosisCode {
     /// The category of errors of this kind.
     #[must_use]
-    pub const fn category(self) -> ErrorCategory {
+    pub const fn category(self) -> ErrorCategoryCode {
         match self {
-            DiagnosisKind::RawCardDataRefused
-            | DiagnosisKind::AmountTooSmall
-            | DiagnosisKind::LivemodeMismatch
-            | DiagnosisKind::SecretKeyRequired
-            | DiagnosisKind::ApiKeyExpired
-            | DiagnosisKind::PlatformApiKeyExpired
-            | DiagnosisKind::InvalidApiKey
-            | DiagnosisKind::ApiKeyMissing => ErrorCategory::Configuration,
-            DiagnosisKind::AmountTooLarge
-            | DiagnosisKind::ChargeExpiredForCapture
-            | DiagnosisKind::UncapturedChargeRefund => ErrorCategory::Operation,
+            DiagnosisCode::RawCardDataRefused
+            | DiagnosisCode::AmountTooSmall
+            | DiagnosisCode::LivemodeMismatch
+            | DiagnosisCode::SecretKeyRequired
+            | DiagnosisCode::ApiKeyExpired
+            | DiagnosisCode::PlatformApiKeyExpired
+            | DiagnosisCode::InvalidApiKey
+            | DiagnosisCode::ApiKeyMissing => ErrorCategoryCode::Configuration,
+            DiagnosisCode::AmountTooLarge
+            | DiagnosisCode::ChargeExpiredForCapture
+            | DiagnosisCode::UncapturedChargeRefund => ErrorCategoryCode::Operation,
         }
     }
 }
@@ -277,7 +280,7 @@ pub enum ClassifiedBy {
     Message,
     /// The error's `type` (or a `decline_code`), the code being absent or unknown.
     Type,
-    /// Nothing known: the category is [`ErrorCategory::Unknown`].
+    /// Nothing known: the category is [`ErrorCategoryCode::Unknown`].
     Nothing,
 }
 
@@ -290,7 +293,7 @@ pub enum ClassifiedBy {
 /// never carry a secret pasted into the error.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ErrorDiagnosis {
-    category: ErrorCategory,
+    category: ErrorCategoryCode,
     classified_by: ClassifiedBy,
     code: Option<String>,
     code_known: bool,
@@ -308,7 +311,7 @@ pub struct ErrorDiagnosis {
 impl ErrorDiagnosis {
     /// Who has to act.
     #[must_use]
-    pub fn category(&self) -> ErrorCategory {
+    pub fn category(&self) -> ErrorCategoryCode {
         self.category
     }
 
@@ -372,7 +375,7 @@ impl ErrorDiagnosis {
     #[must_use]
     pub fn meaning(&self) -> &'static str {
         self.rule
-            .map_or(self.category.meaning(), |rule| rule.meaning())
+            .map_or(self.category.meaning(), |rule| rule.code().meaning())
     }
 
     /// What to do, written for the most precise of: the crate's rule, the decline code, the
@@ -381,7 +384,7 @@ impl ErrorDiagnosis {
     #[must_use]
     pub fn remedy(&self) -> &'static str {
         if let Some(rule) = self.rule {
-            return rule.remedy();
+            return rule.code().remedy();
         }
         if let Some(decline) = self.decline {
             return decline.remedy();
@@ -398,7 +401,7 @@ impl ErrorDiagnosis {
     /// The configuration field concerned, when the rule names one.
     #[must_use]
     pub fn field(&self) -> Option<&'static str> {
-        self.rule.and_then(|rule| rule.field())
+        self.rule.and_then(|rule| rule.code().field())
     }
 
     /// The amounts and currencies the message names (Stripe's limits), in message order.

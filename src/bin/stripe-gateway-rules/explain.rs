@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use stripe_gateway_rules::codes::{self, CodeInfo};
 use stripe_gateway_rules::stripe_error::{
-    DECLINE_CODES_AS_OF, DECLINE_CODES_SOURCE, Decline, ERROR_CODES_AS_OF, ErrorCategory,
-    MAX_BODY_LEN, StripeError, classify_code,
+    DECLINE_CODES_AS_OF, DECLINE_CODES_SOURCE, Decline, ERROR_CODES_AS_OF, MAX_BODY_LEN,
+    StripeError, classify_code,
 };
 
 /// `explain CODE` or `explain --list`: every code of the catalogue (the library's code enums
@@ -128,7 +128,7 @@ fn stripe_rows(code: &str) -> Option<Vec<StripeRow>> {
         let d = StripeError::new().with_code(code).diagnose();
         rows.push(StripeRow {
             family: "stripe_error_code",
-            category: d.category().code().as_str(),
+            category: d.category().as_str(),
             rule: d.meaning(),
             remedy: d.remedy(),
             customer_message: d.customer_message(),
@@ -140,7 +140,7 @@ fn stripe_rows(code: &str) -> Option<Vec<StripeRow>> {
     if let Some(decline) = Decline::from_code(code) {
         rows.push(StripeRow {
             family: "stripe_decline_code",
-            category: ErrorCategory::CustomerCard.code().as_str(),
+            category: codes::ErrorCategoryCode::CustomerCard.as_str(),
             rule: if decline.hides_reason() {
                 "Stripe's decline code: the customer is told only that the card was declined"
             } else {

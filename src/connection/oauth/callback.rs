@@ -49,12 +49,6 @@ impl OAuthGrant {
     pub fn scope(&self) -> Option<OAuthScope> {
         self.scope
     }
-
-    /// The code, consuming the authorization.
-    #[must_use]
-    pub fn into_code(self) -> AuthorizationCode {
-        self.code
-    }
 }
 
 /// An error code Stripe's authorize endpoint returns ([stripe-facts §6](crate::rules#facts-6)).

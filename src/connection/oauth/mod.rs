@@ -17,7 +17,7 @@
 //!
 //! ```
 //! use stripe_gateway_rules::credentials::Mode;
-//! use stripe_gateway_rules::connection::oauth::{parse_callback, AuthorizeRequest, OAuthScope};
+//! use stripe_gateway_rules::connection::{parse_callback, AuthorizeRequest, OAuthScope};
 //!
 //! let state = "k3J9xQ2mVb7LwZ4pT8rN".parse()?;
 //! let url = AuthorizeRequest::new(

@@ -107,7 +107,7 @@ impl Connection {
 
     /// Whether `key` identifies this connection: its account id, or its publishable key.
     #[must_use]
-    pub fn is_identified_by(&self, key: &ConnectionKey) -> bool {
+    pub(crate) fn is_identified_by(&self, key: &ConnectionKey) -> bool {
         match key {
             ConnectionKey::AccountId(id) => self.account_id.as_ref() == Some(id),
             ConnectionKey::PublishableKey(pk) => self.publishable_key.as_ref() == Some(pk),
@@ -134,7 +134,7 @@ impl Connection {
     /// Whether `account` is the account of this connection: the same account id, or, for a
     /// connection that knows only its publishable key, one of the account's publishable keys.
     #[must_use]
-    pub fn matches(&self, account: &SelectedAccount) -> bool {
+    pub(crate) fn matches(&self, account: &SelectedAccount) -> bool {
         match (&self.account_id, &self.publishable_key) {
             (Some(id), _) => *id == account.account_id,
             (None, Some(key)) => account.publishable_keys.contains(key),

@@ -2,7 +2,6 @@
 
 use super::errors::ConnectionProblem;
 use super::{Connection, ConnectionError, ConnectionKey, SelectedAccount};
-use crate::credentials::AccountId;
 
 /// What identified the connection before: shown in an `account_mismatch` [`ConnectionError`].
 fn identity(connection: &Connection) -> String {
@@ -64,66 +63,11 @@ impl Connections {
         self.connections.is_empty()
     }
 
-    /// The connection to `account_id`, if any.
-    #[must_use]
-    pub fn get(&self, account_id: &AccountId) -> Option<&Connection> {
-        self.connections
-            .iter()
-            .find(|c| c.account_id.as_ref() == Some(account_id))
-    }
-
     /// The connection identified by `key`: by account id, or by the publishable key kept from
     /// the API-key era (S2).
     #[must_use]
     pub fn find(&self, key: &ConnectionKey) -> Option<&Connection> {
         self.connections.iter().find(|c| c.is_identified_by(key))
-    }
-
-    /// Removes the connection identified by `key` (account id or publishable key) and returns
-    /// it, if it was here.
-    pub fn remove_by(&mut self, key: &ConnectionKey) -> Option<Connection> {
-        let index = self
-            .connections
-            .iter()
-            .position(|c| c.is_identified_by(key))?;
-        Some(self.connections.remove(index))
-    }
-
-    /// Re-authenticates the connection identified by `key` (account id or publishable key)
-    /// with the account selected in Stripe's window: [`reconnect`](Self::reconnect) without
-    /// holding the connection first.
-    ///
-    /// ```
-    /// use stripe_gateway_rules::{connection::Connection, connection::Connections, connection::SelectedAccount};
-    /// use stripe_gateway_rules::connection::{ConnectionKey, OAuthToken};
-    ///
-    /// let mut connections = Connections::new();
-    /// connections.insert(Connection::legacy("pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?))?;
-    ///
-    /// // Stripe's token response names the account and its publishable key.
-    /// let selected = SelectedAccount::from_oauth_token(r#"{"livemode": true, "scope": "read_write",
-    ///   "stripe_publishable_key": "pk_live_TYooMQauvdEDq54NiTphI7jx",
-    ///   "stripe_user_id": "acct_1R3fqDP6919yCiFv", "token_type": "bearer"}"#)?;
-    /// let key: ConnectionKey = "pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?;
-    /// let done = connections.reconnect_by(&key, &selected)?;
-    /// assert_eq!(done.account_id().map(|id| id.as_str()), Some("acct_1R3fqDP6919yCiFv"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// `connection_not_found` when no connection has `key`; otherwise the
-    /// errors of [`reconnect`](Self::reconnect).
-    pub fn reconnect_by(
-        &mut self,
-        key: &ConnectionKey,
-        account: &SelectedAccount,
-    ) -> Result<&Connection, ConnectionError> {
-        let previous = self
-            .find(key)
-            .cloned()
-            .ok_or(ConnectionError::from(ConnectionProblem::ConnectionNotFound))?;
-        self.reconnect(&previous, account)
     }
 
     /// The connection other than `except` (an index) that holds `account`, if any.
@@ -192,27 +136,46 @@ impl Connections {
         Ok(())
     }
 
-    /// Re-authenticates `previous` with the account selected in Stripe's window (S2 "Update an
-    /// expiring Stripe connection"). On success the connection gets the account's id and name
-    /// and keeps its publishable key.
+    /// Re-authenticates the connection identified by `key` (its account id, or the publishable
+    /// key kept from the API-key era) with the account selected in Stripe's window (S2 "Update
+    /// an expiring Stripe connection"). On success the connection gets the account's id and
+    /// name and keeps its publishable key.
+    ///
+    /// ```
+    /// use stripe_gateway_rules::connection::{Connection, ConnectionKey, Connections, OAuthToken};
+    ///
+    /// let mut connections = Connections::new();
+    /// connections.insert(Connection::legacy("pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?))?;
+    ///
+    /// // Stripe's token response names the account and its publishable key.
+    /// let token = OAuthToken::from_json(r#"{"livemode": true, "scope": "read_write",
+    ///   "stripe_publishable_key": "pk_live_TYooMQauvdEDq54NiTphI7jx",
+    ///   "stripe_user_id": "acct_1R3fqDP6919yCiFv", "token_type": "bearer"}"#)?;
+    /// let selected = token.selected_account();
+    /// let key: ConnectionKey = "pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?;
+    /// let done = connections.reconnect(&key, &selected)?;
+    /// assert_eq!(done.account_id().map(|id| id.as_str()), Some("acct_1R3fqDP6919yCiFv"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// `connection_not_found` when `previous` is not in this set;
+    /// `connection_not_found` when no connection has `key`;
     /// `account_ineligible` when another platform holds the account;
     /// `account_mismatch` ("Stripe account does not match") when the account
     /// is not the one connected before; `already_integrated` when another
     /// connection of this platform has the account.
     pub fn reconnect(
         &mut self,
-        previous: &Connection,
+        key: &ConnectionKey,
         account: &SelectedAccount,
     ) -> Result<&Connection, ConnectionError> {
         let index = self
             .connections
             .iter()
-            .position(|c| c == previous)
+            .position(|c| c.is_identified_by(key))
             .ok_or(ConnectionError::from(ConnectionProblem::ConnectionNotFound))?;
+        let previous = &self.connections[index];
         if account.connected_elsewhere {
             return Err(ConnectionProblem::AccountIneligible {
                 account_id: account.account_id.clone(),
@@ -240,13 +203,13 @@ impl Connections {
         Ok(&self.connections[index])
     }
 
-    /// Removes the connection to `account_id` (after a disconnection). Returns it, if it was
-    /// here.
-    pub fn remove(&mut self, account_id: &AccountId) -> Option<Connection> {
+    /// Removes the connection identified by `key` (its account id, after a disconnection, or
+    /// its kept publishable key) and returns it, if it was here.
+    pub fn remove(&mut self, key: &ConnectionKey) -> Option<Connection> {
         let index = self
             .connections
             .iter()
-            .position(|c| c.account_id.as_ref() == Some(account_id))?;
+            .position(|c| c.is_identified_by(key))?;
         Some(self.connections.remove(index))
     }
 }

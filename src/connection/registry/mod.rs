@@ -9,7 +9,7 @@
 //! | "You must connect the same account that was previously used for this integration", matched by account id or by the publishable key kept from the API-key era; else "Stripe account does not match" | S2 |
 //!
 //! ```
-//! use stripe_gateway_rules::{connection::Connection, connection::Connections, connection::SelectedAccount};
+//! use stripe_gateway_rules::connection::{Connection, ConnectionKey, Connections, SelectedAccount};
 //!
 //! // An integration from the API-key era: only its publishable key is known.
 //! let legacy = Connection::legacy("pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?);
@@ -19,7 +19,8 @@
 //! // In Stripe's window the user picks an account; its publishable key proves it is the one.
 //! let selected = SelectedAccount::new("acct_1R3fqDP6919yCiFv".parse()?)
 //!     .with_publishable_key("pk_live_TYooMQauvdEDq54NiTphI7jx".parse()?);
-//! let reconnected = connections.reconnect(&legacy, &selected)?;
+//! let key = ConnectionKey::from(legacy.publishable_key().cloned().unwrap());
+//! let reconnected = connections.reconnect(&key, &selected)?;
 //! assert_eq!(reconnected.account_id().map(|id| id.as_str()), Some("acct_1R3fqDP6919yCiFv"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -130,22 +131,6 @@ impl SelectedAccount {
             publishable_keys: Vec::new(),
             connected_elsewhere: false,
         }
-    }
-
-    /// The account of Stripe's OAuth token response, in one call: its id (`stripe_user_id`)
-    /// and publishable key (`stripe_publishable_key`), checked as by
-    /// [`OAuthToken::from_json`](crate::connection::OAuthToken::from_json). The tokens are
-    /// dropped unread into any output.
-    ///
-    /// # Errors
-    ///
-    /// The [`TokenResponseError`](crate::connection::TokenResponseError) of
-    /// [`OAuthToken::from_json`](crate::connection::OAuthToken::from_json).
-    #[cfg(feature = "serde")]
-    pub fn from_oauth_token(
-        body: &str,
-    ) -> Result<Self, crate::connection::oauth::TokenResponseError> {
-        crate::connection::oauth::OAuthToken::from_json(body).map(|t| t.selected_account())
     }
 
     /// The account's name as Stripe shows it.

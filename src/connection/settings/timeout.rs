@@ -17,7 +17,7 @@ use crate::text::InputExcerpt;
 /// assert_eq!(t.as_millis(), 30_000);
 /// assert_eq!("0".parse::<Timeout>().unwrap_err().code(), "zero");
 /// assert_eq!("-5".parse::<Timeout>().unwrap_err().code(), "negative");
-/// # Ok::<(), stripe_gateway_rules::connection::settings::TimeoutError>(())
+/// # Ok::<(), stripe_gateway_rules::connection::TimeoutError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Timeout(u32);

@@ -22,7 +22,7 @@ pub(super) fn other_mode(mode: Mode) -> Mode {
 /// most frequent (24, legacy keys and Stripe's samples; 99, modern keys); the others cover the
 /// whole accepted range, 10 to 247 ([`MIN_KEY_BODY_LEN`](crate::credentials::MIN_KEY_BODY_LEN),
 /// [`MAX_KEY_BODY_LEN`](crate::credentials::MAX_KEY_BODY_LEN)).
-pub fn key_body() -> impl Strategy<Value = String> {
+pub(crate) fn key_body() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => "[A-Za-z0-9]{24}",
         3 => "[A-Za-z0-9]{99}",
@@ -70,7 +70,7 @@ pub fn pasted_secret() -> impl Strategy<Value = (String, String)> {
 
 /// The text of a secret (`sk_`) or restricted (`rk_`) key of `mode`; three in four are secret
 /// keys.
-pub fn secret_key_text(mode: Mode) -> impl Strategy<Value = String> {
+pub(crate) fn secret_key_text(mode: Mode) -> impl Strategy<Value = String> {
     let kind = prop_oneof![3 => Just("sk"), 1 => Just("rk")];
     (kind, key_body()).prop_map(move |(kind, body)| format!("{kind}_{mode}_{body}"))
 }
@@ -86,7 +86,7 @@ pub fn secret_key() -> impl Strategy<Value = SecretKey> {
 }
 
 /// The text of a publishable key (`pk_`) of `mode`.
-pub fn publishable_key_text(mode: Mode) -> impl Strategy<Value = String> {
+pub(crate) fn publishable_key_text(mode: Mode) -> impl Strategy<Value = String> {
     key_body().prop_map(move |body| format!("pk_{mode}_{body}"))
 }
 
@@ -102,7 +102,7 @@ pub fn publishable_key() -> impl Strategy<Value = PublishableKey> {
 
 /// The text of an account id: `acct_` and 16 letters and digits mostly, up to the 255
 /// characters Stripe allows.
-pub fn account_id_text() -> impl Strategy<Value = String> {
+pub(crate) fn account_id_text() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => "acct_[A-Za-z0-9]{16}",
         1 => "acct_[A-Za-z0-9]{1,250}",
@@ -116,7 +116,7 @@ pub fn account_id() -> impl Strategy<Value = AccountId> {
 
 /// The text of a Connect client id: `ca_` and 32 letters and digits mostly, up to 255
 /// characters.
-pub fn client_id_text() -> impl Strategy<Value = String> {
+pub(crate) fn client_id_text() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => "ca_[A-Za-z0-9]{32}",
         1 => "ca_[A-Za-z0-9]{1,252}",
@@ -130,7 +130,7 @@ pub fn client_id() -> impl Strategy<Value = ClientId> {
 
 /// The text of an OAuth client secret (opaque): `cs_` and 16 to 64 letters, digits and
 /// underscores.
-pub fn client_secret_text() -> impl Strategy<Value = String> {
+pub(crate) fn client_secret_text() -> impl Strategy<Value = String> {
     "cs_[A-Za-z0-9_]{16,64}"
 }
 
@@ -140,7 +140,7 @@ pub fn client_secret() -> impl Strategy<Value = ClientSecret> {
 }
 
 /// The text of an OAuth refresh token (opaque): `rt_` and 16 to 64 letters and digits.
-pub fn refresh_token_text() -> impl Strategy<Value = String> {
+pub(crate) fn refresh_token_text() -> impl Strategy<Value = String> {
     "rt_[A-Za-z0-9]{16,64}"
 }
 

@@ -4,16 +4,16 @@
 //!
 //! Every strategy is a plain function returning `impl Strategy` (or a [`BoxedStrategy`] where
 //! the shape depends on an argument), so they compose with `prop_map`, `prop_flat_map` and
-//! tuples like any other strategy.
+//! tuples like any other strategy. The credentials' strategies give parsed values; their text
+//! is one `prop_map` away (`secret_key().prop_map(|k| k.expose_secret().to_owned())`).
 //!
 //! | strategy | generates |
 //! | --- | --- |
 //! | [`mode`] | test or live |
-//! | [`key_body`] | a key body: ASCII letters and digits, 10–247 long, mostly 24 or 99 |
-//! | [`secret_key_text`], [`secret_key_in`], [`secret_key`] | secret (`sk_`) and restricted (`rk_`) keys |
-//! | [`publishable_key_text`], [`publishable_key_in`], [`publishable_key`] | publishable keys |
-//! | [`account_id_text`], [`account_id`], [`client_id_text`], [`client_id`] | `acct_…`, `ca_…` |
-//! | [`client_secret_text`], [`client_secret`], [`refresh_token_text`], [`refresh_token`] | OAuth secrets |
+//! | [`secret_key_in`], [`secret_key`] | secret (`sk_`) and restricted (`rk_`) keys, with key bodies of 10 to 247 letters and digits, mostly 24 or 99 |
+//! | [`publishable_key_in`], [`publishable_key`] | publishable keys |
+//! | [`account_id`], [`client_id`] | `acct_…`, `ca_…` |
+//! | [`client_secret`], [`refresh_token`] | OAuth secrets |
 //! | [`presentment_currency`], [`currency`] | Stripe's presentment currencies (and the three-decimal ones) |
 //! | [`minor_units_in`], [`money_in`], [`money`] | positive amounts Stripe accepts: right precision, multiple and maximum |
 //! | [`card_brand`] | any card brand |
@@ -63,9 +63,8 @@ mod operations;
 mod valid_config;
 
 pub use credentials::{
-    account_id, account_id_text, client_id, client_id_text, client_secret, client_secret_text,
-    key_body, mode, pasted_secret, publishable_key, publishable_key_in, publishable_key_text,
-    refresh_token, refresh_token_text, secret_key, secret_key_in, secret_key_text,
+    account_id, client_id, client_secret, mode, pasted_secret, publishable_key, publishable_key_in,
+    refresh_token, secret_key, secret_key_in,
 };
 pub use invalid_config::{
     INVALID_CODES, WARNING_CODES, config_with_warning, invalid_config, invalid_config_for,
