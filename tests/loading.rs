@@ -9,10 +9,7 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use stripe_gateway_rules::ViolationCode;
-use stripe_gateway_rules::{
-    config::{ConfigFileErrorKind, Form},
-    diagnostics::Report,
-};
+use stripe_gateway_rules::{codes::ConfigFileCode, config::Form, diagnostics::Report};
 
 /// A valid live V2 configuration (S4's USD example, rules.md §6).
 fn base() -> Value {
@@ -451,7 +448,7 @@ fn json_number_whole_numbers_exact_or_refused_at_path() {
 #[test]
 fn whole_file_error_line_column_serialized() {
     let err = Form::from_json("{\n  \"name\": \"x\"\n  \"mode\": \"test\"\n}").unwrap_err();
-    assert_eq!(err.kind(), ConfigFileErrorKind::NotJson);
+    assert_eq!(err.code(), ConfigFileCode::NotJson);
     let value = serde_json::to_value(&err).unwrap();
     assert_eq!(
         value,
@@ -472,18 +469,18 @@ fn whole_file_error_line_column_serialized() {
 /// rules §10: only a file that cannot be a configuration fails as a whole.
 #[test]
 fn whole_file_errors_are_only_for_unreadable_files() {
-    let kind = |json: &str| Form::from_json(json).unwrap_err().kind();
-    assert_eq!(kind(""), ConfigFileErrorKind::NotJson);
-    assert_eq!(kind("name = stripe"), ConfigFileErrorKind::NotAnObject);
-    assert_eq!(kind("  [1, 2]"), ConfigFileErrorKind::NotAnObject);
-    assert_eq!(kind("{\"name\": "), ConfigFileErrorKind::Truncated);
-    assert_eq!(kind("{} {}"), ConfigFileErrorKind::NotJson);
-    assert_eq!(kind("{\"a\": 1,}"), ConfigFileErrorKind::NotJson);
+    let kind = |json: &str| Form::from_json(json).unwrap_err().code();
+    assert_eq!(kind(""), ConfigFileCode::NotJson);
+    assert_eq!(kind("name = stripe"), ConfigFileCode::NotAnObject);
+    assert_eq!(kind("  [1, 2]"), ConfigFileCode::NotAnObject);
+    assert_eq!(kind("{\"name\": "), ConfigFileCode::Truncated);
+    assert_eq!(kind("{} {}"), ConfigFileCode::NotJson);
+    assert_eq!(kind("{\"a\": 1,}"), ConfigFileCode::NotJson);
     let deep = format!("{{\"name\": {}{}}}", "[".repeat(100), "]".repeat(100));
     let err = Form::from_json(&deep).unwrap_err();
     assert_eq!(
-        (err.kind(), err.line(), err.column()),
-        (ConfigFileErrorKind::TooDeep, 1, 73)
+        (err.code(), err.line(), err.column()),
+        (ConfigFileCode::TooDeep, 1, 73)
     );
     let huge = format!("{{\"name\": \"{}\"}}", "a".repeat(2 << 20));
     let err = Form::from_json(&huge).unwrap_err();

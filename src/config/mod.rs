@@ -134,7 +134,7 @@ pub use crate::input::{
 pub use form::{ValidatedConnection, ValidatedForm};
 #[cfg(feature = "serde")]
 pub use load::Loaded;
-pub use load::{ConfigFileError, ConfigFileErrorKind, MAX_CONFIG_DEPTH, MAX_CONFIG_LEN};
+pub use load::{ConfigFileError, MAX_CONFIG_DEPTH, MAX_CONFIG_LEN};
 pub use typed::GatewayDraft;
 
 impl Form {
@@ -162,7 +162,7 @@ impl Form {
     ///
     /// # Errors
     ///
-    /// A [`ConfigFileError`] with its [kind](ConfigFileError::kind), line and column only when
+    /// A [`ConfigFileError`] with its [code](ConfigFileError::code), line and column only when
     /// the text cannot be read as a configuration at all: not JSON, not an object at the top,
     /// nested deeper than [`MAX_CONFIG_DEPTH`] or longer than [`MAX_CONFIG_LEN`] bytes.
     #[cfg(feature = "serde")]
@@ -175,7 +175,7 @@ impl Form {
     /// # Errors
     ///
     /// As [`from_json`](Self::from_json), and a [`ConfigFileError`] of kind
-    /// [`NotUtf8`](ConfigFileErrorKind::NotUtf8) at the first byte that is not UTF-8.
+    /// [`NotUtf8`](crate::codes::ConfigFileCode::NotUtf8) at the first byte that is not UTF-8.
     #[cfg(feature = "serde")]
     pub fn from_json_slice(bytes: &[u8]) -> Result<Loaded, ConfigFileError> {
         load::from_slice(bytes)

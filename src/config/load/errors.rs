@@ -7,54 +7,10 @@ use crate::codes::ConfigFileCode;
 #[cfg(doc)]
 use super::{MAX_CONFIG_DEPTH, MAX_CONFIG_LEN};
 
-/// Why a whole file could not be read as a configuration: [`ConfigFileError::kind`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ConfigFileErrorKind {
-    /// The bytes are not UTF-8 text (`not_utf8`).
-    NotUtf8,
-    /// The text is not JSON (`not_json`), or is empty.
-    NotJson,
-    /// The JSON stops before it is complete (`truncated`).
-    Truncated,
-    /// The JSON is not an object at the top level (`not_an_object`).
-    NotAnObject,
-    /// Lists and objects nested deeper than [`MAX_CONFIG_DEPTH`] (`too_deep`).
-    TooDeep,
-    /// More than [`MAX_CONFIG_LEN`] bytes (`too_large`).
-    TooLarge,
-}
-
-impl ConfigFileErrorKind {
-    /// The kind's code.
-    #[must_use]
-    pub const fn code(self) -> ConfigFileCode {
-        match self {
-            ConfigFileErrorKind::NotUtf8 => ConfigFileCode::NotUtf8,
-            ConfigFileErrorKind::NotJson => ConfigFileCode::NotJson,
-            ConfigFileErrorKind::Truncated => ConfigFileCode::Truncated,
-            ConfigFileErrorKind::NotAnObject => ConfigFileCode::NotAnObject,
-            ConfigFileErrorKind::TooDeep => ConfigFileCode::TooDeep,
-            ConfigFileErrorKind::TooLarge => ConfigFileCode::TooLarge,
-        }
-    }
-
-    /// The stable snake_case code.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        self.code().as_str()
-    }
-}
-
-impl fmt::Display for ConfigFileErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// A file that cannot be read as a configuration at all (see [`ConfigFileErrorKind`]), with
-/// the line and column where reading stopped. Its message is the crate's own, built from
-/// the kind and position: never a parser's text, never a value from the file.
+/// A file that cannot be read as a configuration at all (its [`code`](Self::code): not UTF-8,
+/// not JSON, truncated, not an object at the top, nested deeper than [`MAX_CONFIG_DEPTH`] or
+/// longer than [`MAX_CONFIG_LEN`] bytes), with the line and column where reading stopped. Its
+/// message is the crate's own, built from the code and position: never a parser's text, never a value from the file.
 ///
 /// Serialized (feature `serde`) as `{"code", "line", "column", "message"}`.
 ///
@@ -67,7 +23,7 @@ impl fmt::Display for ConfigFileErrorKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigFileError {
-    kind: ConfigFileErrorKind,
+    code: ConfigFileCode,
     message: String,
     line: usize,
     column: usize,
@@ -76,28 +32,23 @@ pub struct ConfigFileError {
 impl ConfigFileError {
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(super) fn new(
-        kind: ConfigFileErrorKind,
+        code: ConfigFileCode,
         message: impl Into<String>,
         (line, column): (usize, usize),
     ) -> Self {
         ConfigFileError {
-            kind,
+            code,
             message: message.into(),
             line,
             column,
         }
     }
 
-    /// Why the file could not be read.
-    #[must_use]
-    pub fn kind(&self) -> ConfigFileErrorKind {
-        self.kind
-    }
-
-    /// The kind's stable code: `not_json`, `truncated`, `too_large`…
+    /// Why the file could not be read: its stable code (`not_json`, `truncated`,
+    /// `too_large`…).
     #[must_use]
     pub fn code(&self) -> ConfigFileCode {
-        self.kind.code()
+        self.code
     }
 
     /// What to do about it.
@@ -130,11 +81,11 @@ impl ConfigFileError {
         use serde_json::error::Category;
         let (kind, message) = match e.classify() {
             Category::Eof => (
-                ConfigFileErrorKind::Truncated,
+                ConfigFileCode::Truncated,
                 "the JSON ends too early: an object, list or string is not closed",
             ),
             Category::Syntax | Category::Data | Category::Io => (
-                ConfigFileErrorKind::NotJson,
+                ConfigFileCode::NotJson,
                 "not valid JSON here: look for a missing comma, quote, colon or bracket, a comma before a closing bracket, a comment, or text after the object",
             ),
         };

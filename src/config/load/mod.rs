@@ -39,7 +39,7 @@ mod read;
 #[cfg(feature = "serde")]
 mod table;
 
-pub use errors::{ConfigFileError, ConfigFileErrorKind};
+pub use errors::ConfigFileError;
 #[cfg(feature = "serde")]
 pub(super) use read::{from_json, from_slice};
 #[cfg(feature = "serde")]

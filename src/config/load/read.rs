@@ -2,9 +2,10 @@
 //! an object, too large, too deep), then the walk of [`crate::reader`] with the field
 //! tables, each problem kept as a violation at its path (feature `serde`).
 
-use super::errors::{ConfigFileError, ConfigFileErrorKind};
+use super::errors::ConfigFileError;
 use super::table::*;
 use super::*;
+use crate::codes::ConfigFileCode;
 use crate::diagnostics::Path;
 use crate::input::{AnyForm, Form, kind_of};
 use serde_json::value::RawValue;
@@ -64,7 +65,7 @@ pub(in crate::config) fn from_slice(bytes: &[u8]) -> Result<Loaded, ConfigFileEr
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             Err(ConfigFileError::new(
-                ConfigFileErrorKind::NotUtf8,
+                ConfigFileCode::NotUtf8,
                 "not UTF-8 text: save the file as UTF-8",
                 position(valid, valid.len()),
             ))
@@ -76,7 +77,7 @@ pub(in crate::config) fn from_slice(bytes: &[u8]) -> Result<Loaded, ConfigFileEr
 pub(in crate::config) fn from_json(json: &str) -> Result<Loaded, ConfigFileError> {
     if json.len() > MAX_CONFIG_LEN {
         return Err(ConfigFileError::new(
-            ConfigFileErrorKind::TooLarge,
+            ConfigFileCode::TooLarge,
             format!(
                 "the file has {} bytes, more than the {MAX_CONFIG_LEN} a configuration may have",
                 json.len()
@@ -93,7 +94,7 @@ pub(in crate::config) fn from_json(json: &str) -> Result<Loaded, ConfigFileError
     match text.as_bytes().get(start) {
         None => {
             return Err(ConfigFileError::new(
-                ConfigFileErrorKind::NotJson,
+                ConfigFileCode::NotJson,
                 "the file is empty: expected a JSON object ({ … })",
                 position(text, start),
             ));
@@ -101,7 +102,7 @@ pub(in crate::config) fn from_json(json: &str) -> Result<Loaded, ConfigFileError
         Some(b'{') => {}
         Some(_) => {
             return Err(ConfigFileError::new(
-                ConfigFileErrorKind::NotAnObject,
+                ConfigFileCode::NotAnObject,
                 "expected a JSON object ({ … }) at the top level",
                 position(text, start),
             ));
@@ -109,7 +110,7 @@ pub(in crate::config) fn from_json(json: &str) -> Result<Loaded, ConfigFileError
     }
     if let Some(at) = too_deep_at(text) {
         return Err(ConfigFileError::new(
-            ConfigFileErrorKind::TooDeep,
+            ConfigFileCode::TooDeep,
             format!(
                 "lists and objects are nested more than {MAX_CONFIG_DEPTH} deep; a configuration needs 3"
             ),
