@@ -103,32 +103,42 @@ const SECRET_RUN: usize = 16;
 /// 16 with the marker's letters, the cut is before the run, so what is kept never ends with
 /// such a run.
 pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
-    const PREFIXES: [&str; 3] = ["sk_", "rk_", "whsec_"];
-    const MODES: [&str; 3] = ["live_", "test_", "prod_"];
     let bytes = input.as_bytes();
-    let at = |i: usize, word: &str| {
+    // The first marker: every marker holds a `_` at a fixed place (`_secret_` at 0, `sk_` and
+    // `rk_` at 2, `whsec_` at 5), so only the `_`s are looked around. A marker starts at
+    // most five bytes before its `_`: past the first one found plus five, none starts earlier.
+    let at = |i: usize, word: &[u8]| {
         bytes
             .get(i..i + word.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+            .is_some_and(|b| b.eq_ignore_ascii_case(word))
     };
+    // (start, the prefix's length; 0 for `_secret_`)
+    let mut first: Option<(usize, usize)> = None;
+    for (u, _) in bytes.iter().enumerate().filter(|&(_, &b)| b == b'_') {
+        if first.is_some_and(|(start, _)| u > start + 5) {
+            break;
+        }
+        let found = if u >= 5 && at(u - 5, b"whsec") {
+            Some((u - 5, 6))
+        } else if u >= 2 && (at(u - 2, b"sk") || at(u - 2, b"rk")) {
+            Some((u - 2, 3))
+        } else if at(u, b"_secret_") {
+            Some((u, 0))
+        } else {
+            None
+        };
+        if let Some(found) = found
+            && first.is_none_or(|(start, _)| found.0 < start)
+        {
+            first = Some(found);
+        }
+    }
+    // The first run of 16 letters or digits before the marker (or in the whole input), and
+    // where the run at the marker starts.
+    let end = first.map_or(bytes.len(), |(start, _)| start);
     let mut run_start = 0;
     let mut long_run = None;
-    for (i, &byte) in bytes.iter().enumerate() {
-        if at(i, "_secret_") {
-            return Some(long_run.unwrap_or(i));
-        }
-        if let Some(p) = PREFIXES.iter().find(|p| at(i, p)) {
-            // The marker's letters (`sk`, `rk`, `whsec`) continue a run they are glued to:
-            // counted with it, a run that reaches 16 through them is cut at its start, like
-            // any other, so the letters before the marker are not kept whole (issue 21).
-            let letters = p.len() - 1;
-            if i + letters - run_start >= SECRET_RUN {
-                return Some(long_run.unwrap_or(run_start));
-            }
-            let end = i + p.len();
-            let mode = MODES.iter().find(|m| at(end, m)).map_or(0, |m| m.len());
-            return Some(long_run.unwrap_or(end + mode));
-        }
+    for (i, byte) in bytes[..end].iter().enumerate() {
         if byte.is_ascii_alphanumeric() {
             if long_run.is_none() && i + 1 - run_start >= SECRET_RUN {
                 long_run = Some(run_start);
@@ -137,7 +147,25 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
             run_start = i + 1;
         }
     }
-    long_run
+    let Some((start, prefix)) = first else {
+        return long_run;
+    };
+    if prefix == 0 {
+        return Some(long_run.unwrap_or(start));
+    }
+    // The marker's letters (`sk`, `rk`, `whsec`) continue a run they are glued to: counted
+    // with it, a run that reaches 16 through them is cut at its start, like any other, so the
+    // letters before the marker are not kept whole (issue 21).
+    let letters = prefix - 1;
+    if start + letters - run_start >= SECRET_RUN {
+        return Some(long_run.unwrap_or(run_start));
+    }
+    let end = start + prefix;
+    let mode = [b"live_", b"test_", b"prod_"]
+        .iter()
+        .find(|m| at(end, &m[..]))
+        .map_or(0, |m| m.len());
+    Some(long_run.unwrap_or(end + mode))
 }
 
 /// Whether `input` holds a Stripe secret by its marker (`sk_`, `rk_`, `whsec_`, `_secret_`, in
@@ -148,19 +176,27 @@ pub(crate) fn holds_secret_marker(input: &str) -> bool {
     // at 0): only the `_`s of the input are looked around, so a text without one costs a
     // single pass over its bytes.
     let bytes = input.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(u, &b)| b == b'_' && secret_marker_at_underscore(bytes, u))
+}
+
+/// Whether the `_` at `u` in `bytes` belongs to a Stripe secret's marker
+/// ([`holds_secret_marker`]'s): `sk_live_`, `sk_test_`, `rk_live_`, `rk_test_` (its first
+/// `_`), `whsec_` or `_secret_`, in any case.
+#[inline]
+pub(crate) fn secret_marker_at_underscore(bytes: &[u8], u: usize) -> bool {
     let at = |i: usize, word: &[u8]| {
         bytes
             .get(i..i + word.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(word))
     };
-    bytes.iter().enumerate().any(|(u, &b)| {
-        b == b'_'
-            && ((u >= 2
-                && (at(u - 2, b"sk") || at(u - 2, b"rk"))
-                && (at(u + 1, b"live_") || at(u + 1, b"test_")))
-                || (u >= 5 && at(u - 5, b"whsec"))
-                || at(u + 1, b"secret_"))
-    })
+    (u >= 2
+        && (at(u - 2, b"sk") || at(u - 2, b"rk"))
+        && (at(u + 1, b"live_") || at(u + 1, b"test_")))
+        || (u >= 5 && at(u - 5, b"whsec"))
+        || at(u + 1, b"secret_")
 }
 
 /// `Debug` for a text field that should hold no secret but might (a key pasted into the wrong
@@ -310,6 +346,59 @@ mod tests {
         ]
         .iter()
         .any(|m| lower.contains(m))
+    }
+
+    /// The cut as first written: every marker tried at every position.
+    fn secret_prefix_len_at_every_position(input: &str) -> Option<usize> {
+        const PREFIXES: [&str; 3] = ["sk_", "rk_", "whsec_"];
+        const MODES: [&str; 3] = ["live_", "test_", "prod_"];
+        let bytes = input.as_bytes();
+        let at = |i: usize, word: &str| {
+            bytes
+                .get(i..i + word.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+        };
+        let mut run_start = 0;
+        let mut long_run = None;
+        for (i, &byte) in bytes.iter().enumerate() {
+            if at(i, "_secret_") {
+                return Some(long_run.unwrap_or(i));
+            }
+            if let Some(p) = PREFIXES.iter().find(|p| at(i, p)) {
+                // The marker's letters (`sk`, `rk`, `whsec`) continue a run they are glued to:
+                // counted with it, a run that reaches 16 through them is cut at its start, like
+                // any other, so the letters before the marker are not kept whole (issue 21).
+                let letters = p.len() - 1;
+                if i + letters - run_start >= super::SECRET_RUN {
+                    return Some(long_run.unwrap_or(run_start));
+                }
+                let end = i + p.len();
+                let mode = MODES.iter().find(|m| at(end, m)).map_or(0, |m| m.len());
+                return Some(long_run.unwrap_or(end + mode));
+            }
+            if byte.is_ascii_alphanumeric() {
+                if long_run.is_none() && i + 1 - run_start >= super::SECRET_RUN {
+                    long_run = Some(run_start);
+                }
+            } else {
+                run_start = i + 1;
+            }
+        }
+        long_run
+    }
+
+    proptest! {
+        /// The cut found around the `_`s is the cut found by trying every marker at every
+        /// position (issue 21's rule).
+        #[test]
+        fn secret_prefix_len_is_the_search_at_every_position(
+            input in "(sk|rk|whsec|_secret_|live_|test_|prod_|[sSkKwW_ é.-]|[a-z0-9]{1,9}){0,12}"
+        ) {
+            prop_assert_eq!(
+                super::secret_prefix_len(&input),
+                secret_prefix_len_at_every_position(&input)
+            );
+        }
     }
 
     proptest! {

@@ -426,8 +426,11 @@ fn head(answer: &mut Vec<u8>, line_no: u64, id: Option<&LineId<'_>>) {
     answer.push(b',');
     if let Some(id) = id {
         answer.extend_from_slice(b"\"id\":");
+        // An id that `Display` shows whole is its text: written without `fmt`.
         match id {
-            LineId::Number(n) if !id.is_truncated() => answer.extend_from_slice(n.as_bytes()),
+            _ if id.is_truncated() => json_string(answer, format_args!("{id}")),
+            LineId::Number(n) => answer.extend_from_slice(n.as_bytes()),
+            LineId::Text(t) => json_str(answer, t),
             _ => json_string(answer, format_args!("{id}")),
         }
         answer.push(b',');
@@ -481,6 +484,17 @@ pub(crate) fn json_string(out: &mut Vec<u8>, text: fmt::Arguments<'_>) {
     if needs_escape(&out[start..]) {
         let raw = out.split_off(start);
         escape_into(out, &raw);
+    }
+    out.push(b'"');
+}
+
+/// Writes `text` as a JSON string, as [`json_string`] does.
+fn json_str(out: &mut Vec<u8>, text: &str) {
+    out.push(b'"');
+    if needs_escape(text.as_bytes()) {
+        escape_into(out, text.as_bytes());
+    } else {
+        out.extend_from_slice(text.as_bytes());
     }
     out.push(b'"');
 }

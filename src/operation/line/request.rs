@@ -24,9 +24,10 @@ pub(super) struct RequestText<'a> {
 
 /// A line's `metadata` as read.
 pub(super) enum MetadataText<'a> {
-    /// A flat JSON object of strings without escapes: its text, braces included (the fast
-    /// path keeps it as it is, and [`plain_pairs`] reads its pairs again when checked).
-    Plain(&'a str),
+    /// A flat JSON object of strings without escapes: its text, braces included, and what
+    /// the fast path learnt while reading it ([`plain_pairs`] reads its pairs again only when
+    /// that does not settle the check).
+    Plain(&'a str, PlainSummary),
     /// A JSON object of strings, read by the visitor (a string held an escape).
     Pairs(Vec<(Cow<'a, str>, Cow<'a, str>)>),
     /// An object with a value that is not a string: the value's 1-based position.
@@ -35,29 +36,78 @@ pub(super) enum MetadataText<'a> {
     NotObject,
 }
 
-/// A flat JSON object of strings without escapes at `i`: its text (braces included) and the
-/// index after it. `None` for anything else.
-pub(super) fn plain_object(line: &str, i: usize) -> Option<(&str, usize)> {
+/// What the fast path learns of plain metadata while reading it, so that neither the check
+/// nor the fingerprint reads its pairs again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PlainSummary {
+    /// The sum of its pairs' [`pair_hash`]es (the fingerprint's, in any order of the keys).
+    pub(super) pairs_hash: u64,
+    /// Whether [`check_metadata`](crate::request::check_metadata) passes it, known without
+    /// it: at most [`SEEN_KEYS`] keys, all distinct, each of 1 to 40 bytes without `[` or
+    /// `]`, each value of at most 500 bytes, and no sensitive data in the whole object. When
+    /// `false`, the check reads the pairs again and says what is wrong.
+    pub(super) clean: bool,
+}
+
+/// The most keys the fast path compares for duplicates; metadata with more is checked by
+/// [`check_metadata`](crate::request::check_metadata).
+const SEEN_KEYS: usize = 8;
+
+/// The hash of one metadata pair, for the fingerprint (summed over the pairs, so that their
+/// order does not matter).
+fn pair_hash(key: &str, value: &str) -> u64 {
+    let mut h = FingerprintHasher::default();
+    h.write(key.as_bytes());
+    h.write(value.as_bytes());
+    h.finish()
+}
+
+/// A flat JSON object of strings without escapes at `i`: its text (braces included), the
+/// index after it, and its [`PlainSummary`]. `None` for anything else.
+pub(super) fn plain_object(line: &str, i: usize) -> Option<(&str, usize, PlainSummary)> {
+    use crate::request::{MAX_METADATA_KEY_CHARS, MAX_METADATA_VALUE_CHARS};
     let bytes = line.as_bytes();
     if bytes.get(i) != Some(&b'{') {
         return None;
     }
+    let mut summary = PlainSummary {
+        pairs_hash: 0,
+        clean: true,
+    };
     let mut j = skip_json_whitespace(bytes, i + 1);
     if bytes.get(j) == Some(&b'}') {
-        return Some((&line[i..=j], j + 1));
+        return Some((&line[i..=j], j + 1, summary));
     }
+    let mut seen = [""; SEEN_KEYS];
+    let mut count = 0;
     loop {
-        let (_, next) = plain_json_string(line, j)?;
+        let (key, next) = plain_json_string(line, j)?;
         j = skip_json_whitespace(bytes, next);
         if bytes.get(j) != Some(&b':') {
             return None;
         }
         j = skip_json_whitespace(bytes, j + 1);
-        let (_, next) = plain_json_string(line, j)?;
+        let (value, next) = plain_json_string(line, j)?;
         j = skip_json_whitespace(bytes, next);
+        summary.pairs_hash = summary.pairs_hash.wrapping_add(pair_hash(key, value));
+        // Lengths in bytes: a text of at most `max` bytes has at most `max` characters.
+        summary.clean &= count < SEEN_KEYS
+            && !key.is_empty()
+            && key.len() <= MAX_METADATA_KEY_CHARS
+            && value.len() <= MAX_METADATA_VALUE_CHARS
+            && !key.bytes().any(|b| b == b'[' || b == b']')
+            && !seen[..count].contains(&key);
+        if let Some(slot) = seen.get_mut(count) {
+            *slot = key;
+        }
+        count += 1;
         match bytes.get(j)? {
             b',' => j = skip_json_whitespace(bytes, j + 1),
-            b'}' => return Some((&line[i..=j], j + 1)),
+            b'}' => {
+                let text = &line[i..=j];
+                summary.clean &= crate::request::sensitive(text).is_none();
+                return Some((text, j + 1, summary));
+            }
             _ => return None,
         }
     }
@@ -275,7 +325,9 @@ impl<'a> OperationLine<'a> {
         }
         match &r.metadata {
             None => {}
-            Some(MetadataText::Plain(text)) => {
+            // Read clean by the fast path: the check would pass.
+            Some(MetadataText::Plain(_, PlainSummary { clean: true, .. })) => {}
+            Some(MetadataText::Plain(text, _)) => {
                 crate::request::check_metadata(plain_pairs(text), Some(text))?;
             }
             Some(MetadataText::Pairs(pairs)) => crate::request::check_metadata(
@@ -353,21 +405,13 @@ impl<'a> OperationLine<'a> {
             h.write_u8(0x80 | u8::from(extended));
         }
         // Metadata in any order: the sum of each pair's own hash.
-        let pair = |(k, v): (&str, &str)| {
-            let mut h = FingerprintHasher::default();
-            h.write(k.as_bytes());
-            h.write(v.as_bytes());
-            h.finish()
-        };
         let metadata = match &self.request.metadata {
             None => None,
-            Some(MetadataText::Plain(text)) => {
-                Some(plain_pairs(text).map(pair).fold(0u64, u64::wrapping_add))
-            }
+            Some(MetadataText::Plain(_, summary)) => Some(summary.pairs_hash),
             Some(MetadataText::Pairs(pairs)) => Some(
                 pairs
                     .iter()
-                    .map(|(k, v)| pair((k, v)))
+                    .map(|(k, v)| pair_hash(k, v))
                     .fold(0u64, u64::wrapping_add),
             ),
             Some(MetadataText::NotString(_) | MetadataText::NotObject) => Some(u64::MAX),

@@ -191,8 +191,8 @@ impl<'a> OperationLine<'a> {
                 parsed.extended = Some(value);
                 i += len;
             } else if index == 19 {
-                let (value, next) = super::request::plain_object(line, i)?;
-                parsed.request.metadata = Some(super::request::MetadataText::Plain(value));
+                let (value, next, summary) = super::request::plain_object(line, i)?;
+                parsed.request.metadata = Some(super::request::MetadataText::Plain(value, summary));
                 i = next;
             } else {
                 let (value, next) = plain_json_string(line, i)?;
