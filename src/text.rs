@@ -118,6 +118,15 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
         if first.is_some_and(|(start, _)| u > start + 5) {
             break;
         }
+        // As in `secret_marker_at_underscore`: a `k` or `c` before, or an `s` after.
+        let before = u
+            .checked_sub(1)
+            .and_then(|i| bytes.get(i))
+            .map_or(0, |b| b | 0x20);
+        let after = bytes.get(u + 1).map_or(0, |b| b | 0x20);
+        if before != b'k' && before != b'c' && after != b's' {
+            continue;
+        }
         let found = if u >= 5 && at(u - 5, b"whsec") {
             Some((u - 5, 6))
         } else if u >= 2 && (at(u - 2, b"sk") || at(u - 2, b"rk")) {
@@ -132,6 +141,9 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
         {
             first = Some(found);
         }
+    }
+    if first.is_none() && bytes.len() < SECRET_RUN {
+        return None;
     }
     // The first run of 16 letters or digits before the marker (or in the whole input), and
     // where the run at the marker starts.
@@ -173,13 +185,22 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
 /// carry one. A long random run alone is not taken for a secret here.
 pub(crate) fn holds_secret_marker(input: &str) -> bool {
     // Every marker holds a `_` at a fixed place (`sk_`/`rk_` at 2, `whsec_` at 5, `_secret_`
-    // at 0): only the `_`s of the input are looked around, so a text without one costs a
-    // single pass over its bytes.
+    // at 0): only the `_`s of the input are looked around, found eight bytes at a time, so a
+    // text without one costs a single pass over its words.
     let bytes = input.as_bytes();
-    bytes
-        .iter()
-        .enumerate()
-        .any(|(u, &b)| b == b'_' && secret_marker_at_underscore(bytes, u))
+    let mut at = 0;
+    while at < bytes.len() {
+        let mut underscores = equal_bytes(word_at(bytes, at), b'_');
+        while underscores != 0 {
+            let u = at + (underscores.trailing_zeros() / 8) as usize;
+            if secret_marker_at_underscore(bytes, u) {
+                return true;
+            }
+            underscores &= underscores - 1;
+        }
+        at += 8;
+    }
+    false
 }
 
 /// Whether the `_` at `u` in `bytes` belongs to a Stripe secret's marker
@@ -187,6 +208,22 @@ pub(crate) fn holds_secret_marker(input: &str) -> bool {
 /// `_`), `whsec_` or `_secret_`, in any case.
 #[inline]
 pub(crate) fn secret_marker_at_underscore(bytes: &[u8], u: usize) -> bool {
+    // A marker has a `k` or a `c` just before this `_`, or an `s` just after it (in any
+    // case: `| 0x20` lowers an ASCII capital, and only `K`/`k` give `k`): most `_`s have
+    // neither.
+    let before = u
+        .checked_sub(1)
+        .and_then(|i| bytes.get(i))
+        .map_or(0, |b| b | 0x20);
+    let after = bytes.get(u + 1).map_or(0, |b| b | 0x20);
+    if before != b'k' && before != b'c' && after != b's' {
+        return false;
+    }
+    marker_around(bytes, u)
+}
+
+#[inline(never)]
+fn marker_around(bytes: &[u8], u: usize) -> bool {
     let at = |i: usize, word: &[u8]| {
         bytes
             .get(i..i + word.len())
@@ -197,6 +234,54 @@ pub(crate) fn secret_marker_at_underscore(bytes: &[u8], u: usize) -> bool {
         && (at(u + 1, b"live_") || at(u + 1, b"test_")))
         || (u >= 5 && at(u - 5, b"whsec"))
         || at(u + 1, b"secret_")
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
+pub(crate) const HIGHS: u64 = ONES * 0x80;
+const LOWS: u64 = ONES * 0x7F;
+
+/// The eight bytes of `bytes` at `at` as a little-endian word, zeros past its end. Near the
+/// end the word is the last eight bytes shifted down: nothing is copied.
+#[inline(always)]
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> u64 {
+    if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        return u64::from_le_bytes(*chunk);
+    }
+    let rest = bytes.len().saturating_sub(at);
+    match bytes.last_chunk::<8>() {
+        Some(_) if rest == 0 => 0,
+        Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - rest)),
+        None => bytes
+            .iter()
+            .skip(at)
+            .rev()
+            .fold(0, |word, &b| word << 8 | u64::from(b)),
+    }
+}
+
+/// The high bit of each byte of `x` that equals `b`, exactly (no carry crosses a byte).
+#[inline(always)]
+pub(crate) fn equal_bytes(x: u64, b: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(b));
+    !(((y & LOWS) + LOWS) | y) & HIGHS
+}
+
+/// The high bit of each byte of `x` between `low` and `high` (both ASCII), exactly.
+#[inline(always)]
+pub(crate) fn bytes_in_range(x: u64, low: u8, high: u8) -> u64 {
+    let seven = x & LOWS;
+    // No carry: `seven` is at most 0x7F per byte, and so is each added constant.
+    let at_least_low = seven + ONES * (0x80 - u64::from(low));
+    let past_high = seven + ONES * (0x80 - u64::from(high) - 1);
+    at_least_low & !past_high & !x & HIGHS
+}
+
+/// How many bytes of a mask of high bits are set (a multiplication sums the bytes: no
+/// `popcnt` on the baseline x86-64 target).
+#[inline(always)]
+pub(crate) fn count_bytes(mask: u64) -> u64 {
+    ((mask >> 7).wrapping_mul(ONES)) >> 56
 }
 
 /// `Debug` for a text field that should hold no secret but might (a key pasted into the wrong

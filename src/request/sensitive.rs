@@ -3,11 +3,12 @@
 //! ([rules §13](crate::rules#rules-13), [stripe-facts §10.3](crate::rules#facts-10-3)).
 
 use crate::codes::RequestCode;
+use crate::text::{HIGHS, bytes_in_range, count_bytes, equal_bytes, word_at};
 
 /// The most digits of a card number (ISO/IEC 7812: up to 19).
 const MAX_PAN_DIGITS: usize = 19;
 /// The fewest digits of a card number this check takes for one (13: the shortest Visa).
-const MIN_PAN_DIGITS: usize = 13;
+pub(crate) const MIN_PAN_DIGITS: usize = 13;
 
 /// Whether `digits` (values 0 to 9) pass the Luhn check.
 fn luhn(digits: &[u8]) -> bool {
@@ -73,10 +74,15 @@ pub(crate) fn holds_card_number(text: &str) -> bool {
 /// marker (every marker holds one), and the digits are counted in each stretch of digits,
 /// spaces and dashes (a card number lies in one such stretch, so a text where every stretch
 /// has fewer than 13 digits holds none). Only a stretch of 13 digits or more sends the text
-/// to [`holds_card_number`]. Most texts have neither.
+/// to [`holds_card_number`]. Most texts have neither. A text shorter than 13 bytes is only
+/// looked at around its `_`s.
 #[must_use]
 pub(crate) fn sensitive(text: &str) -> Option<RequestCode> {
     let bytes = text.as_bytes();
+    if bytes.len() < MIN_PAN_DIGITS {
+        // Too short for a card number's digits: only a marker can be there.
+        return crate::text::holds_secret_marker(text).then_some(RequestCode::SecretInText);
+    }
     // Digits in the current stretch, and whether a stretch reached 13 digits.
     let mut run = 0u64;
     let mut long_stretch = false;
@@ -109,52 +115,12 @@ pub(crate) fn sensitive(text: &str) -> Option<RequestCode> {
     (long_stretch && holds_card_number(text)).then_some(RequestCode::CardNumberInText)
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = ONES * 0x80;
-const LOWS: u64 = ONES * 0x7F;
-
-/// The eight bytes of `bytes` at `at` (`at < bytes.len()`) as a little-endian word, zeros past
-/// its end. Near the end the word is the last eight bytes shifted down: nothing is copied.
-#[inline(always)]
-fn word_at(bytes: &[u8], at: usize) -> u64 {
-    if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        return u64::from_le_bytes(*chunk);
-    }
-    let rest = bytes.len().saturating_sub(at);
-    match bytes.last_chunk::<8>() {
-        Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - rest)),
-        None => bytes
-            .iter()
-            .skip(at)
-            .rev()
-            .fold(0, |word, &b| word << 8 | u64::from(b)),
-    }
-}
-
-/// How many bytes of a mask of high bits are set (a multiplication sums the bytes: no
-/// `popcnt` on the baseline x86-64 target).
-#[inline(always)]
-fn count_bytes(mask: u64) -> u64 {
-    ((mask >> 7).wrapping_mul(ONES)) >> 56
-}
-
-/// The high bit of each byte of `x` that equals `b`, exactly (no carry crosses a byte).
-#[inline(always)]
-fn equal_bytes(x: u64, b: u8) -> u64 {
-    let y = x ^ (ONES * u64::from(b));
-    !(((y & LOWS) + LOWS) | y) & HIGHS
-}
-
 /// The high bit of each byte of `x` that is an ASCII digit, of each that is a `_`, and of
 /// each that breaks a stretch of digits (anything but a digit, a space or a dash; a zero byte
 /// past the text's end is one).
 #[inline(always)]
 fn classes(x: u64) -> (u64, u64, u64) {
-    let low = x & LOWS;
-    // No carry: `low` is at most 0x7F per byte.
-    let at_least_0 = low + ONES * (0x80 - u64::from(b'0'));
-    let past_9 = low + ONES * (0x80 - u64::from(b'9') - 1);
-    let digits = at_least_0 & !past_9 & !x & HIGHS;
+    let digits = bytes_in_range(x, b'0', b'9');
     let separators = equal_bytes(x, b' ') | equal_bytes(x, b'-');
     (digits, equal_bytes(x, b'_'), HIGHS & !(digits | separators))
 }

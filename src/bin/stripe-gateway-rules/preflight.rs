@@ -489,7 +489,7 @@ pub(crate) fn json_string(out: &mut Vec<u8>, text: fmt::Arguments<'_>) {
 }
 
 /// Writes `text` as a JSON string, as [`json_string`] does.
-fn json_str(out: &mut Vec<u8>, text: &str) {
+pub(crate) fn json_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
     if needs_escape(text.as_bytes()) {
         escape_into(out, text.as_bytes());
@@ -499,20 +499,33 @@ fn json_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
-/// Whether `text` holds a byte JSON escapes: 16 bytes at a time with no early exit (so the
-/// compiler vectorizes each block), the last block overlapping the one before it.
+/// Whether `text` holds a byte JSON escapes (`"`, `\\`, a control character): eight bytes at
+/// a time, each test setting the high bit of a byte that matches (and possibly of bytes above
+/// a match, never without one).
 fn needs_escape(text: &[u8]) -> bool {
-    let special = |any: bool, &b: &u8| any | (b < 0x20) | (b == b'"') | (b == b'\\');
-    let block = |block: &[u8; 16]| block.iter().fold(false, special);
-    match text.last_chunk::<16>() {
-        None => text.iter().fold(false, special),
-        Some(last) => {
-            block(last)
-                || text
-                    .chunks_exact(16)
-                    .any(|c| c.first_chunk::<16>().is_some_and(block))
-        }
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    let special = |x: u64| {
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        (quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | x.wrapping_sub(ONES * 0x20) & !x)
+            & HIGHS
+            != 0
+    };
+    let mut words = text.chunks_exact(8);
+    if words
+        .by_ref()
+        .any(|w| special(u64::from_le_bytes(w.try_into().unwrap_or_default())))
+    {
+        return true;
     }
+    // The last bytes, padded with spaces (which need no escape).
+    let rest = words.remainder();
+    let mut last = [b' '; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    special(u64::from_le_bytes(last))
 }
 
 /// Appends `raw` with JSON's escapes.

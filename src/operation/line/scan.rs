@@ -1,6 +1,7 @@
 //! The fast path: the common shape of a line, read without serde.
 
 use super::*;
+use crate::text::word_at;
 
 /// JSON whitespace (RFC 8259): space, tab, line feed, carriage return.
 #[inline]
@@ -41,25 +42,6 @@ pub(super) fn string_body_end(bytes: &[u8], start: usize) -> Option<usize> {
     // The bytes past the end read as zeros: their `found` bits are masked off.
     let found = stops(word_at(bytes, offset)) & (u64::MAX >> (8 * (8 - rest)));
     (found != 0).then(|| offset + (found.trailing_zeros() / 8) as usize)
-}
-
-/// The eight bytes of `bytes` at `at` as a little-endian word, zeros past its end. Near the
-/// end the word is the last eight bytes shifted down: nothing is copied.
-#[inline(always)]
-pub(super) fn word_at(bytes: &[u8], at: usize) -> u64 {
-    if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        return u64::from_le_bytes(*chunk);
-    }
-    let rest = bytes.len().saturating_sub(at);
-    match bytes.last_chunk::<8>() {
-        Some(_) if rest == 0 => 0,
-        Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - rest)),
-        None => bytes
-            .iter()
-            .skip(at)
-            .rev()
-            .fold(0, |word, &b| word << 8 | u64::from(b)),
-    }
 }
 
 /// A JSON string at `i` without escapes or control characters: its text and the index after
@@ -212,7 +194,7 @@ impl<'a> OperationLine<'a> {
     /// Sets the text field at `index` in [`FIELDS`] (not `extended`, 11) to a borrowed text.
     /// Takes the `&str` itself (two registers), not a `Cow` built by the caller: reading back
     /// a `Cow` just written costs a stalled load on every field.
-    #[inline]
+    #[inline(always)]
     fn set_text(&mut self, index: usize, value: &'a str) {
         let value = Cow::Borrowed(value);
         let slot = match index {

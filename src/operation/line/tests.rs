@@ -427,7 +427,7 @@ proptest! {
         for (k, slot) in padded.iter_mut().enumerate() {
             *slot = bytes.get(at + k).copied().unwrap_or(0);
         }
-        prop_assert_eq!(super::scan::word_at(&bytes, at), u64::from_le_bytes(padded));
+        prop_assert_eq!(crate::text::word_at(&bytes, at), u64::from_le_bytes(padded));
     }
 }
 
