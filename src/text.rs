@@ -252,11 +252,23 @@ pub(crate) fn word_at(bytes: &[u8], at: usize) -> u64 {
     match bytes.last_chunk::<8>() {
         Some(_) if rest == 0 => 0,
         Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - rest)),
-        None => bytes
-            .iter()
-            .skip(at)
-            .rev()
-            .fold(0, |word, &b| word << 8 | u64::from(b)),
+        None => short_word(bytes.get(at..).unwrap_or_default()),
+    }
+}
+
+/// The bytes of `bytes` (fewer than eight) as a little-endian word, zeros above: two
+/// overlapping loads of four (or two) bytes, whose shared bytes are the same.
+#[inline(always)]
+pub(crate) fn short_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*first))
+            | u64::from(u32::from_le_bytes(*last)) << (8 * (n - 4))
+    } else if let (Some(first), Some(last)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
+        u64::from(u16::from_le_bytes(*first))
+            | u64::from(u16::from_le_bytes(*last)) << (8 * (n - 2))
+    } else {
+        bytes.first().map_or(0, |&b| u64::from(b))
     }
 }
 

@@ -53,10 +53,7 @@ impl Hasher for FingerprintHasher {
             // when it has eight (no copy: a copy then a load of the same bytes stalls).
             let last = match bytes.last_chunk::<8>() {
                 Some(tail) => u64::from_le_bytes(*tail) >> (8 * (8 - rest.len())),
-                None => rest
-                    .iter()
-                    .rev()
-                    .fold(0u64, |word, &b| word << 8 | u64::from(b)),
+                None => crate::text::short_word(rest),
             };
             h = mix(h ^ last ^ 0xFF, K);
         }
