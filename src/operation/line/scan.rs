@@ -15,7 +15,7 @@ pub(super) fn skip_json_whitespace(bytes: &[u8], mut i: usize) -> usize {
 /// The index of the first `"`, `\\` or control character (below 0x20) of `bytes` at or
 /// after `start`, eight bytes at a time; `None` when there is none. The last word is the
 /// last eight bytes of `bytes`, shifted, so no byte is copied and none read twice as a match.
-#[inline]
+#[inline(always)]
 pub(super) fn string_body_end(bytes: &[u8], start: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -55,7 +55,12 @@ pub(super) fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
     let start = i + 1;
     let end = string_body_end(bytes, start)?;
     // `end` is at an ASCII byte, so both ends are character boundaries.
-    (bytes[end] == b'"').then(|| (&line[start..end], end + 1))
+    if bytes[end] != b'"' {
+        return None;
+    }
+    // Two splits at ASCII bytes (their boundary checks are inlined, unlike a range's).
+    let (_, text) = line.split_at_checked(end)?.0.split_at_checked(start)?;
+    Some((text, end + 1))
 }
 
 /// For each first letter `a` to `z`, the indices in [`FIELDS`] of the names that start with
@@ -108,11 +113,22 @@ fn known_key(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
     if bytes.get(i) != Some(&b'"') {
         return None;
     }
-    let words = [
-        word_at(bytes, i + 1),
-        word_at(bytes, i + 9),
-        word_at(bytes, i + 17),
-    ];
+    // One bounds check for the three words, except near the end of the line.
+    let words = match bytes.get(i + 1..).and_then(<[u8]>::first_chunk::<24>) {
+        Some(chunk) => {
+            let word = |k: usize| {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&chunk[k..k + 8]);
+                u64::from_le_bytes(w)
+            };
+            [word(0), word(8), word(16)]
+        }
+        None => [
+            word_at(bytes, i + 1),
+            word_at(bytes, i + 9),
+            word_at(bytes, i + 17),
+        ],
+    };
     let letter = (words[0] as u8).wrapping_sub(b'a');
     for &index in BY_FIRST_LETTER.get(usize::from(letter))? {
         // `u8::MAX` ends a row: no name left to compare.
