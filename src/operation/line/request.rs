@@ -55,6 +55,7 @@ const SEEN_KEYS: usize = 8;
 
 /// The hash of one metadata pair, for the fingerprint (summed over the pairs, so that their
 /// order does not matter).
+#[inline]
 fn pair_hash(key: &str, value: &str) -> u64 {
     let mut h = FingerprintHasher::default();
     h.write(key.as_bytes());
@@ -383,9 +384,9 @@ impl<'a> OperationLine<'a> {
     #[must_use]
     pub fn fingerprint(&self) -> Option<KeyFingerprint> {
         let key = self.request.idempotency_key.as_deref()?;
-        let mut h = FingerprintHasher::default();
-        // Each present field with its position in the format (absent fields write nothing:
-        // the positions keep two lines with different fields apart).
+        // Each present field hashed with its position in the format (absent fields add
+        // nothing: the positions keep two lines with different fields apart), apart, and
+        // summed (`FingerprintHasher::field`).
         let texts = [
             &self.op,
             &self.amount,
@@ -405,14 +406,14 @@ impl<'a> OperationLine<'a> {
             &self.request.statement_descriptor_suffix,
             &self.request.description,
         ];
+        let mut sum = 0u64;
         for (i, text) in texts.into_iter().enumerate() {
             if let Some(text) = text {
-                h.write_u8(i as u8);
-                h.write(text.as_bytes());
+                sum = sum.wrapping_add(FingerprintHasher::field(i as u64, text.as_bytes()));
             }
         }
         if let Some(extended) = self.extended {
-            h.write_u8(0x80 | u8::from(extended));
+            sum = sum.wrapping_add(FingerprintHasher::field(0x80 | u64::from(extended), b""));
         }
         // Metadata in any order: the sum of each pair's own hash.
         let metadata = match &self.request.metadata {
@@ -427,9 +428,10 @@ impl<'a> OperationLine<'a> {
             Some(MetadataText::NotString(_) | MetadataText::NotObject) => Some(u64::MAX),
         };
         if let Some(m) = metadata {
-            h.write_u8(0xFF);
-            h.write_u64(m);
+            sum = sum.wrapping_add(FingerprintHasher::field(0xFF, &m.to_le_bytes()));
         }
+        let mut h = FingerprintHasher::default();
+        h.write_u64(sum);
         Some(KeyFingerprint::new(key, h.finish()))
     }
 
