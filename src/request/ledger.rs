@@ -34,6 +34,7 @@ impl FingerprintHasher {
     /// The hash of `bytes` as the field numbered `tag`, alone and unfinished: a request's
     /// fields are hashed apart (so that their hashes are computed side by side, not one after
     /// the other) and their sum is hashed and finished once.
+    #[cfg(feature = "serde")]
     #[inline]
     pub(crate) fn field(tag: u64, bytes: &[u8]) -> u64 {
         let mut h = FingerprintHasher(mix(

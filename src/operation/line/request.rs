@@ -91,13 +91,13 @@ pub(super) fn plain_object(line: &str, i: usize) -> Option<(&str, usize, PlainSu
         let (value, next) = plain_json_string(line, j)?;
         j = skip_json_whitespace(bytes, next);
         summary.pairs_hash = summary.pairs_hash.wrapping_add(pair_hash(key, value));
-        // Lengths in bytes: a text of at most `max` bytes has at most `max` characters.
         // A text too short for a card number's 13 digits is not scanned here: markers are
         // looked for once in the whole object below.
         let sensitive = |text: &str| {
             text.len() >= crate::request::MIN_PAN_DIGITS
                 && crate::request::sensitive(text).is_some()
         };
+        // Lengths in bytes: a text of at most `max` bytes has at most `max` characters.
         summary.clean &= count < SEEN_KEYS
             && !sensitive(key)
             && !sensitive(value)
