@@ -15,6 +15,9 @@ use stripe_gateway_rules::request::{IdempotencyLedger, RequestError};
 /// The longest line read; a longer line is answered `invalid_input` without being stored.
 pub const MAX_LINE: usize = 64 * 1024;
 
+/// How many bytes of answers are gathered before they are written out.
+const ANSWERS_BUFFER: usize = 64 * 1024;
+
 /// How often (in lines) the progress callback runs.
 pub const PROGRESS_EVERY: u64 = 16 * 1024;
 
@@ -169,12 +172,14 @@ pub fn run(
     mut progress: impl FnMut(u64),
 ) -> io::Result<Summary> {
     let mut buf = Vec::with_capacity(4096);
-    let mut answer = Vec::with_capacity(1024);
+    // The answers, written to `out` about every `ANSWERS_BUFFER` bytes: each line's answer is
+    // written here, and dropped again when it is not to be written.
+    let mut answer = Vec::with_capacity(ANSWERS_BUFFER + 1024);
     let mut summary = Summary::new();
     let mut state = RunState::new(options);
     let mut bytes_read = 0u64;
     loop {
-        answer.clear();
+        let start = answer.len();
         // Fast path: the whole line is in the reader's buffer; it is read in place.
         let chunk = match input.fill_buf() {
             Ok(chunk) => chunk,
@@ -218,12 +223,16 @@ pub fn run(
         if summary.lines % PROGRESS_EVERY == 0 {
             progress(bytes_read);
         }
-        if matches!(accepted, Some(Answer::Refused | Answer::Warned))
-            || (accepted == Some(Answer::Accepted) && !options.only_refused)
-        {
+        let keep = matches!(accepted, Some(Answer::Refused | Answer::Warned))
+            || (accepted == Some(Answer::Accepted) && !options.only_refused);
+        if !keep {
+            answer.truncate(start);
+        } else if answer.len() >= ANSWERS_BUFFER {
             out.write_all(&answer)?;
+            answer.clear();
         }
     }
+    out.write_all(&answer)?;
     progress(bytes_read);
     out.flush()?;
     Ok(summary)
