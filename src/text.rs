@@ -103,32 +103,54 @@ const SECRET_RUN: usize = 16;
 /// 16 with the marker's letters, the cut is before the run, so what is kept never ends with
 /// such a run.
 pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
-    const PREFIXES: [&str; 3] = ["sk_", "rk_", "whsec_"];
-    const MODES: [&str; 3] = ["live_", "test_", "prod_"];
     let bytes = input.as_bytes();
-    let at = |i: usize, word: &str| {
+    // The first marker: every marker holds a `_` at a fixed place (`_secret_` at 0, `sk_` and
+    // `rk_` at 2, `whsec_` at 5), so only the `_`s are looked around. A marker starts at
+    // most five bytes before its `_`: past the first one found plus five, none starts earlier.
+    let at = |i: usize, word: &[u8]| {
         bytes
             .get(i..i + word.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+            .is_some_and(|b| b.eq_ignore_ascii_case(word))
     };
+    // (start, the prefix's length; 0 for `_secret_`)
+    let mut first: Option<(usize, usize)> = None;
+    for (u, _) in bytes.iter().enumerate().filter(|&(_, &b)| b == b'_') {
+        if first.is_some_and(|(start, _)| u > start + 5) {
+            break;
+        }
+        // As in `secret_marker_at_underscore`: a `k` or `c` before, or an `s` after.
+        let before = u
+            .checked_sub(1)
+            .and_then(|i| bytes.get(i))
+            .map_or(0, |b| b | 0x20);
+        let after = bytes.get(u + 1).map_or(0, |b| b | 0x20);
+        if before != b'k' && before != b'c' && after != b's' {
+            continue;
+        }
+        let found = if u >= 5 && at(u - 5, b"whsec") {
+            Some((u - 5, 6))
+        } else if u >= 2 && (at(u - 2, b"sk") || at(u - 2, b"rk")) {
+            Some((u - 2, 3))
+        } else if at(u, b"_secret_") {
+            Some((u, 0))
+        } else {
+            None
+        };
+        if let Some(found) = found
+            && first.is_none_or(|(start, _)| found.0 < start)
+        {
+            first = Some(found);
+        }
+    }
+    if first.is_none() && bytes.len() < SECRET_RUN {
+        return None;
+    }
+    // The first run of 16 letters or digits before the marker (or in the whole input), and
+    // where the run at the marker starts.
+    let end = first.map_or(bytes.len(), |(start, _)| start);
     let mut run_start = 0;
     let mut long_run = None;
-    for (i, &byte) in bytes.iter().enumerate() {
-        if at(i, "_secret_") {
-            return Some(long_run.unwrap_or(i));
-        }
-        if let Some(p) = PREFIXES.iter().find(|p| at(i, p)) {
-            // The marker's letters (`sk`, `rk`, `whsec`) continue a run they are glued to:
-            // counted with it, a run that reaches 16 through them is cut at its start, like
-            // any other, so the letters before the marker are not kept whole (issue 21).
-            let letters = p.len() - 1;
-            if i + letters - run_start >= SECRET_RUN {
-                return Some(long_run.unwrap_or(run_start));
-            }
-            let end = i + p.len();
-            let mode = MODES.iter().find(|m| at(end, m)).map_or(0, |m| m.len());
-            return Some(long_run.unwrap_or(end + mode));
-        }
+    for (i, byte) in bytes[..end].iter().enumerate() {
         if byte.is_ascii_alphanumeric() {
             if long_run.is_none() && i + 1 - run_start >= SECRET_RUN {
                 long_run = Some(run_start);
@@ -137,7 +159,25 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
             run_start = i + 1;
         }
     }
-    long_run
+    let Some((start, prefix)) = first else {
+        return long_run;
+    };
+    if prefix == 0 {
+        return Some(long_run.unwrap_or(start));
+    }
+    // The marker's letters (`sk`, `rk`, `whsec`) continue a run they are glued to: counted
+    // with it, a run that reaches 16 through them is cut at its start, like any other, so the
+    // letters before the marker are not kept whole (issue 21).
+    let letters = prefix - 1;
+    if start + letters - run_start >= SECRET_RUN {
+        return Some(long_run.unwrap_or(run_start));
+    }
+    let end = start + prefix;
+    let mode = [b"live_", b"test_", b"prod_"]
+        .iter()
+        .find(|m| at(end, &m[..]))
+        .map_or(0, |m| m.len());
+    Some(long_run.unwrap_or(end + mode))
 }
 
 /// Whether `input` holds a Stripe secret by its marker (`sk_`, `rk_`, `whsec_`, `_secret_`, in
@@ -145,22 +185,115 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
 /// carry one. A long random run alone is not taken for a secret here.
 pub(crate) fn holds_secret_marker(input: &str) -> bool {
     // Every marker holds a `_` at a fixed place (`sk_`/`rk_` at 2, `whsec_` at 5, `_secret_`
-    // at 0): only the `_`s of the input are looked around, so a text without one costs a
-    // single pass over its bytes.
+    // at 0): only the `_`s of the input are looked around, found eight bytes at a time, so a
+    // text without one costs a single pass over its words.
     let bytes = input.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let mut underscores = equal_bytes(word_at(bytes, at), b'_');
+        while underscores != 0 {
+            let u = at + (underscores.trailing_zeros() / 8) as usize;
+            if secret_marker_at_underscore(bytes, u) {
+                return true;
+            }
+            underscores &= underscores - 1;
+        }
+        at += 8;
+    }
+    false
+}
+
+/// Whether the `_` at `u` in `bytes` belongs to a Stripe secret's marker
+/// ([`holds_secret_marker`]'s): `sk_live_`, `sk_test_`, `rk_live_`, `rk_test_` (its first
+/// `_`), `whsec_` or `_secret_`, in any case.
+#[inline]
+pub(crate) fn secret_marker_at_underscore(bytes: &[u8], u: usize) -> bool {
+    // A marker has a `k` or a `c` just before this `_`, or an `s` just after it (in any
+    // case: `| 0x20` lowers an ASCII capital, and only `K`/`k` give `k`): most `_`s have
+    // neither.
+    let before = u
+        .checked_sub(1)
+        .and_then(|i| bytes.get(i))
+        .map_or(0, |b| b | 0x20);
+    let after = bytes.get(u + 1).map_or(0, |b| b | 0x20);
+    if before != b'k' && before != b'c' && after != b's' {
+        return false;
+    }
+    marker_around(bytes, u)
+}
+
+#[inline(never)]
+fn marker_around(bytes: &[u8], u: usize) -> bool {
     let at = |i: usize, word: &[u8]| {
         bytes
             .get(i..i + word.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(word))
     };
-    bytes.iter().enumerate().any(|(u, &b)| {
-        b == b'_'
-            && ((u >= 2
-                && (at(u - 2, b"sk") || at(u - 2, b"rk"))
-                && (at(u + 1, b"live_") || at(u + 1, b"test_")))
-                || (u >= 5 && at(u - 5, b"whsec"))
-                || at(u + 1, b"secret_"))
-    })
+    (u >= 2
+        && (at(u - 2, b"sk") || at(u - 2, b"rk"))
+        && (at(u + 1, b"live_") || at(u + 1, b"test_")))
+        || (u >= 5 && at(u - 5, b"whsec"))
+        || at(u + 1, b"secret_")
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
+pub(crate) const HIGHS: u64 = ONES * 0x80;
+const LOWS: u64 = ONES * 0x7F;
+
+/// The eight bytes of `bytes` at `at` as a little-endian word, zeros past its end. Near the
+/// end the word is the last eight bytes shifted down: nothing is copied.
+#[inline(always)]
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> u64 {
+    if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        return u64::from_le_bytes(*chunk);
+    }
+    let rest = bytes.len().saturating_sub(at);
+    match bytes.last_chunk::<8>() {
+        Some(_) if rest == 0 => 0,
+        Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - rest)),
+        None => short_word(bytes.get(at..).unwrap_or_default()),
+    }
+}
+
+/// The bytes of `bytes` (fewer than eight) as a little-endian word, zeros above: two
+/// overlapping loads of four (or two) bytes, whose shared bytes are the same.
+#[inline(always)]
+pub(crate) fn short_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*first))
+            | u64::from(u32::from_le_bytes(*last)) << (8 * (n - 4))
+    } else if let (Some(first), Some(last)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
+        u64::from(u16::from_le_bytes(*first))
+            | u64::from(u16::from_le_bytes(*last)) << (8 * (n - 2))
+    } else {
+        bytes.first().map_or(0, |&b| u64::from(b))
+    }
+}
+
+/// The high bit of each byte of `x` that equals `b`, exactly (no carry crosses a byte).
+#[inline(always)]
+pub(crate) fn equal_bytes(x: u64, b: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(b));
+    !(((y & LOWS) + LOWS) | y) & HIGHS
+}
+
+/// The high bit of each byte of `x` between `low` and `high` (both ASCII), exactly.
+#[inline(always)]
+pub(crate) fn bytes_in_range(x: u64, low: u8, high: u8) -> u64 {
+    let seven = x & LOWS;
+    // No carry: `seven` is at most 0x7F per byte, and so is each added constant.
+    let at_least_low = seven + ONES * (0x80 - u64::from(low));
+    let past_high = seven + ONES * (0x80 - u64::from(high) - 1);
+    at_least_low & !past_high & !x & HIGHS
+}
+
+/// How many bytes of a mask of high bits are set (a multiplication sums the bytes: no
+/// `popcnt` on the baseline x86-64 target).
+#[inline(always)]
+pub(crate) fn count_bytes(mask: u64) -> u64 {
+    ((mask >> 7).wrapping_mul(ONES)) >> 56
 }
 
 /// `Debug` for a text field that should hold no secret but might (a key pasted into the wrong
@@ -310,6 +443,59 @@ mod tests {
         ]
         .iter()
         .any(|m| lower.contains(m))
+    }
+
+    /// The cut as first written: every marker tried at every position.
+    fn secret_prefix_len_at_every_position(input: &str) -> Option<usize> {
+        const PREFIXES: [&str; 3] = ["sk_", "rk_", "whsec_"];
+        const MODES: [&str; 3] = ["live_", "test_", "prod_"];
+        let bytes = input.as_bytes();
+        let at = |i: usize, word: &str| {
+            bytes
+                .get(i..i + word.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+        };
+        let mut run_start = 0;
+        let mut long_run = None;
+        for (i, &byte) in bytes.iter().enumerate() {
+            if at(i, "_secret_") {
+                return Some(long_run.unwrap_or(i));
+            }
+            if let Some(p) = PREFIXES.iter().find(|p| at(i, p)) {
+                // The marker's letters (`sk`, `rk`, `whsec`) continue a run they are glued to:
+                // counted with it, a run that reaches 16 through them is cut at its start, like
+                // any other, so the letters before the marker are not kept whole (issue 21).
+                let letters = p.len() - 1;
+                if i + letters - run_start >= super::SECRET_RUN {
+                    return Some(long_run.unwrap_or(run_start));
+                }
+                let end = i + p.len();
+                let mode = MODES.iter().find(|m| at(end, m)).map_or(0, |m| m.len());
+                return Some(long_run.unwrap_or(end + mode));
+            }
+            if byte.is_ascii_alphanumeric() {
+                if long_run.is_none() && i + 1 - run_start >= super::SECRET_RUN {
+                    long_run = Some(run_start);
+                }
+            } else {
+                run_start = i + 1;
+            }
+        }
+        long_run
+    }
+
+    proptest! {
+        /// The cut found around the `_`s is the cut found by trying every marker at every
+        /// position (issue 21's rule).
+        #[test]
+        fn secret_prefix_len_is_the_search_at_every_position(
+            input in "(sk|rk|whsec|_secret_|live_|test_|prod_|[sSkKwW_ é.-]|[a-z0-9]{1,9}){0,12}"
+        ) {
+            prop_assert_eq!(
+                super::secret_prefix_len(&input),
+                secret_prefix_len_at_every_position(&input)
+            );
+        }
     }
 
     proptest! {

@@ -32,26 +32,56 @@ pub fn is_latin(c: char) -> bool {
         || (matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
 }
 
+/// The ASCII characters a descriptor may hold, as bits: [`is_latin`] and not [`FORBIDDEN`].
+const PLAIN_ASCII: u128 = {
+    let mut bits = 0u128;
+    let mut b = 0u8;
+    while b < 128 {
+        let c = b as char;
+        let mut forbidden = false;
+        let mut i = 0;
+        while i < FORBIDDEN.len() {
+            forbidden |= FORBIDDEN[i] == c;
+            i += 1;
+        }
+        // `is_latin` on ASCII: printable (a `const` copy of its first arm, checked by a test).
+        if matches!(c, ' '..='~') && !forbidden {
+            bits |= 1 << b;
+        }
+        b += 1;
+    }
+    bits
+};
+
 /// The content rules every part of a descriptor shares: no sensitive data, Latin characters
 /// only, none of [`FORBIDDEN`], at least one letter. Returns the length in characters.
 fn check_content(text: &str, field: RequestField) -> Result<usize, RequestError> {
     if let Some(code) = sensitive(text) {
         return Err(RequestError::new(code, field));
     }
-    let mut chars = 0;
-    let mut letter = false;
-    for c in text.chars() {
-        chars += 1;
-        if FORBIDDEN.contains(&c) {
-            return Err(
-                RequestError::new(RequestCode::DescriptorForbiddenCharacter, field).with_char(c),
-            );
+    // A text of printable ASCII without a forbidden character (the common case) passes
+    // every character's check, and its length is its bytes; else each character is checked.
+    let bytes = text.as_bytes();
+    let (chars, letter) = if bytes.iter().all(|&b| b < 128 && PLAIN_ASCII >> b & 1 == 1) {
+        (bytes.len(), bytes.iter().any(u8::is_ascii_alphabetic))
+    } else {
+        let mut chars = 0;
+        let mut letter = false;
+        for c in text.chars() {
+            chars += 1;
+            if FORBIDDEN.contains(&c) {
+                return Err(
+                    RequestError::new(RequestCode::DescriptorForbiddenCharacter, field)
+                        .with_char(c),
+                );
+            }
+            if !is_latin(c) {
+                return Err(RequestError::new(RequestCode::DescriptorNotLatin, field).with_char(c));
+            }
+            letter |= c.is_alphabetic();
         }
-        if !is_latin(c) {
-            return Err(RequestError::new(RequestCode::DescriptorNotLatin, field).with_char(c));
-        }
-        letter |= c.is_alphabetic();
-    }
+        (chars, letter)
+    };
     if !letter {
         return Err(RequestError::new(RequestCode::DescriptorNoLetter, field));
     }
@@ -283,5 +313,24 @@ impl StatementDescriptorSuffix {
     pub fn fits_after(&self, prefix: &StatementDescriptorPrefix) -> Result<String, RequestError> {
         check_joined(prefix, self.chars)?;
         Ok(format!("{}{JOIN}{}", prefix.text, self.text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ASCII fast path's table is the character rules of a descriptor on every ASCII
+    /// character (rules §13): Latin, and none of the forbidden ones.
+    #[test]
+    fn plain_ascii_table_is_the_character_rules() {
+        for b in 0..128u8 {
+            let c = char::from(b);
+            assert_eq!(
+                PLAIN_ASCII >> b & 1 == 1,
+                is_latin(c) && !FORBIDDEN.contains(&c),
+                "{b:#x}"
+            );
+        }
     }
 }

@@ -37,6 +37,8 @@ pub use descriptor::{
 pub(crate) use descriptor::{check_joined, check_suffix};
 pub use errors::{RequestError, RequestField};
 pub use ledger::{BYTES_PER_KEY, FingerprintHasher, IdempotencyLedger, KeyFingerprint, KeyVerdict};
+#[cfg(feature = "serde")]
+pub(crate) use sensitive::MIN_PAN_DIGITS;
 pub(crate) use sensitive::sensitive;
 
 use std::fmt;

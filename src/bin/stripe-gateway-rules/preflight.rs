@@ -15,6 +15,9 @@ use stripe_gateway_rules::request::{IdempotencyLedger, RequestError};
 /// The longest line read; a longer line is answered `invalid_input` without being stored.
 pub const MAX_LINE: usize = 64 * 1024;
 
+/// How many bytes of answers are gathered before they are written out.
+const ANSWERS_BUFFER: usize = 64 * 1024;
+
 /// How often (in lines) the progress callback runs.
 pub const PROGRESS_EVERY: u64 = 16 * 1024;
 
@@ -169,12 +172,14 @@ pub fn run(
     mut progress: impl FnMut(u64),
 ) -> io::Result<Summary> {
     let mut buf = Vec::with_capacity(4096);
-    let mut answer = Vec::with_capacity(1024);
+    // The answers, written to `out` about every `ANSWERS_BUFFER` bytes: each line's answer is
+    // written here, and dropped again when it is not to be written.
+    let mut answer = Vec::with_capacity(ANSWERS_BUFFER + 1024);
     let mut summary = Summary::new();
     let mut state = RunState::new(options);
     let mut bytes_read = 0u64;
     loop {
-        answer.clear();
+        let start = answer.len();
         // Fast path: the whole line is in the reader's buffer; it is read in place.
         let chunk = match input.fill_buf() {
             Ok(chunk) => chunk,
@@ -218,12 +223,16 @@ pub fn run(
         if summary.lines % PROGRESS_EVERY == 0 {
             progress(bytes_read);
         }
-        if matches!(accepted, Some(Answer::Refused | Answer::Warned))
-            || (accepted == Some(Answer::Accepted) && !options.only_refused)
-        {
+        let keep = matches!(accepted, Some(Answer::Refused | Answer::Warned))
+            || (accepted == Some(Answer::Accepted) && !options.only_refused);
+        if !keep {
+            answer.truncate(start);
+        } else if answer.len() >= ANSWERS_BUFFER {
             out.write_all(&answer)?;
+            answer.clear();
         }
     }
+    out.write_all(&answer)?;
     progress(bytes_read);
     out.flush()?;
     Ok(summary)
@@ -426,8 +435,11 @@ fn head(answer: &mut Vec<u8>, line_no: u64, id: Option<&LineId<'_>>) {
     answer.push(b',');
     if let Some(id) = id {
         answer.extend_from_slice(b"\"id\":");
+        // An id that `Display` shows whole is its text: written without `fmt`.
         match id {
-            LineId::Number(n) if !id.is_truncated() => answer.extend_from_slice(n.as_bytes()),
+            _ if id.is_truncated() => json_string(answer, format_args!("{id}")),
+            LineId::Number(n) => answer.extend_from_slice(n.as_bytes()),
+            LineId::Text(t) => json_str(answer, t),
             _ => json_string(answer, format_args!("{id}")),
         }
         answer.push(b',');
@@ -485,20 +497,44 @@ pub(crate) fn json_string(out: &mut Vec<u8>, text: fmt::Arguments<'_>) {
     out.push(b'"');
 }
 
-/// Whether `text` holds a byte JSON escapes: 16 bytes at a time with no early exit (so the
-/// compiler vectorizes each block), the last block overlapping the one before it.
-fn needs_escape(text: &[u8]) -> bool {
-    let special = |any: bool, &b: &u8| any | (b < 0x20) | (b == b'"') | (b == b'\\');
-    let block = |block: &[u8; 16]| block.iter().fold(false, special);
-    match text.last_chunk::<16>() {
-        None => text.iter().fold(false, special),
-        Some(last) => {
-            block(last)
-                || text
-                    .chunks_exact(16)
-                    .any(|c| c.first_chunk::<16>().is_some_and(block))
-        }
+/// Writes `text` as a JSON string, as [`json_string`] does.
+pub(crate) fn json_str(out: &mut Vec<u8>, text: &str) {
+    out.push(b'"');
+    if needs_escape(text.as_bytes()) {
+        escape_into(out, text.as_bytes());
+    } else {
+        out.extend_from_slice(text.as_bytes());
     }
+    out.push(b'"');
+}
+
+/// Whether `text` holds a byte JSON escapes (`"`, `\\`, a control character): eight bytes at
+/// a time, each test setting the high bit of a byte that matches (and possibly of bytes above
+/// a match, never without one).
+fn needs_escape(text: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    let special = |x: u64| {
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        (quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | x.wrapping_sub(ONES * 0x20) & !x)
+            & HIGHS
+            != 0
+    };
+    let mut words = text.chunks_exact(8);
+    if words
+        .by_ref()
+        .any(|w| special(u64::from_le_bytes(w.try_into().unwrap_or_default())))
+    {
+        return true;
+    }
+    // The last bytes, padded with spaces (which need no escape).
+    let rest = words.remainder();
+    let mut last = [b' '; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    special(u64::from_le_bytes(last))
 }
 
 /// Appends `raw` with JSON's escapes.

@@ -1,6 +1,6 @@
 //! Tests of the pre-flight's answer writer.
 
-use crate::preflight::json_string;
+use crate::preflight::{json_str, json_string};
 
 /// Issue 13: the answer's strings are JSON strings whatever they hold, wherever the byte
 /// to escape sits (in a first block, the overlapping last one, or a short text), as
@@ -18,6 +18,10 @@ fn json_strings_are_escaped_wherever_the_byte_sits() {
                 let mut out = Vec::new();
                 json_string(&mut out, format_args!("{text}"));
                 let expected = serde_json::to_string(&text).unwrap();
+                assert_eq!(String::from_utf8(out).unwrap(), expected, "{text:?}");
+                // The writer of texts already at hand (an echoed id) writes the same.
+                let mut out = Vec::new();
+                json_str(&mut out, &text);
                 assert_eq!(String::from_utf8(out).unwrap(), expected, "{text:?}");
             }
         }

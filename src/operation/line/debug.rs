@@ -73,7 +73,7 @@ impl std::fmt::Debug for request::RequestText<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let metadata = match &self.metadata {
             None => "None",
-            Some(request::MetadataText::Plain(_) | request::MetadataText::Pairs(_)) => {
+            Some(request::MetadataText::Plain(..) | request::MetadataText::Pairs(_)) => {
                 "Some(<an object of strings>)"
             }
             Some(request::MetadataText::NotString(_)) => {

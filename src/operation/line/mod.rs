@@ -198,14 +198,16 @@ impl<'a> OperationLine<'a> {
     /// value of the wrong JSON type, an unknown or repeated field, no `op`. Its message is
     /// this crate's own (see [`LineError`]).
     pub fn parse(line: &'a str) -> Result<Self, LineError> {
-        // Filled in place: the struct is large (376 bytes), and each move of it is a copy.
+        // Filled in place: the struct is large (about 540 bytes), and each move of it is a
+        // copy. One value returned on both paths, so that it is built where the caller wants
+        // it.
         let mut result = Ok(OperationLine::default());
         if let Ok(parsed) = &mut result
-            && Self::parse_plain(line, parsed).is_some()
+            && Self::parse_plain(line, parsed).is_none()
         {
-            return result;
+            result = Self::parse_with_visitor(line);
         }
-        Self::parse_with_visitor(line)
+        result
     }
 
     /// [`parse`](Self::parse) of a line as read from a byte stream: the same results, and a

@@ -24,9 +24,10 @@ pub(super) struct RequestText<'a> {
 
 /// A line's `metadata` as read.
 pub(super) enum MetadataText<'a> {
-    /// A flat JSON object of strings without escapes: its text, braces included (the fast
-    /// path keeps it as it is, and [`plain_pairs`] reads its pairs again when checked).
-    Plain(&'a str),
+    /// A flat JSON object of strings without escapes: its text, braces included, and what
+    /// the fast path learnt while reading it ([`plain_pairs`] reads its pairs again only when
+    /// that does not settle the check).
+    Plain(&'a str, PlainSummary),
     /// A JSON object of strings, read by the visitor (a string held an escape).
     Pairs(Vec<(Cow<'a, str>, Cow<'a, str>)>),
     /// An object with a value that is not a string: the value's 1-based position.
@@ -35,29 +36,89 @@ pub(super) enum MetadataText<'a> {
     NotObject,
 }
 
-/// A flat JSON object of strings without escapes at `i`: its text (braces included) and the
-/// index after it. `None` for anything else.
-pub(super) fn plain_object(line: &str, i: usize) -> Option<(&str, usize)> {
+/// What the fast path learns of plain metadata while reading it, so that neither the check
+/// nor the fingerprint reads its pairs again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PlainSummary {
+    /// The sum of its pairs' [`pair_hash`]es (the fingerprint's, in any order of the keys).
+    pub(super) pairs_hash: u64,
+    /// Whether [`check_metadata`](crate::request::check_metadata) passes it, known without
+    /// it: at most [`SEEN_KEYS`] keys, all distinct, each of 1 to 40 bytes without `[` or
+    /// `]`, each value of at most 500 bytes, and no sensitive data in any key or value. When
+    /// `false`, the check reads the pairs again and says what is wrong.
+    pub(super) clean: bool,
+}
+
+/// The most keys the fast path compares for duplicates; metadata with more is checked by
+/// [`check_metadata`](crate::request::check_metadata).
+const SEEN_KEYS: usize = 8;
+
+/// The hash of one metadata pair, for the fingerprint (summed over the pairs, so that their
+/// order does not matter).
+#[inline]
+fn pair_hash(key: &str, value: &str) -> u64 {
+    let mut h = FingerprintHasher::default();
+    h.write(key.as_bytes());
+    h.write(value.as_bytes());
+    h.finish()
+}
+
+/// A flat JSON object of strings without escapes at `i`: its text (braces included), the
+/// index after it, and its [`PlainSummary`]. `None` for anything else.
+pub(super) fn plain_object(line: &str, i: usize) -> Option<(&str, usize, PlainSummary)> {
+    use crate::request::{MAX_METADATA_KEY_CHARS, MAX_METADATA_VALUE_CHARS};
     let bytes = line.as_bytes();
     if bytes.get(i) != Some(&b'{') {
         return None;
     }
+    let mut summary = PlainSummary {
+        pairs_hash: 0,
+        clean: true,
+    };
     let mut j = skip_json_whitespace(bytes, i + 1);
     if bytes.get(j) == Some(&b'}') {
-        return Some((&line[i..=j], j + 1));
+        return Some((&line[i..=j], j + 1, summary));
     }
+    let mut seen = [""; SEEN_KEYS];
+    let mut count = 0;
     loop {
-        let (_, next) = plain_json_string(line, j)?;
+        let (key, next) = plain_json_string(line, j)?;
         j = skip_json_whitespace(bytes, next);
         if bytes.get(j) != Some(&b':') {
             return None;
         }
         j = skip_json_whitespace(bytes, j + 1);
-        let (_, next) = plain_json_string(line, j)?;
+        let (value, next) = plain_json_string(line, j)?;
         j = skip_json_whitespace(bytes, next);
+        summary.pairs_hash = summary.pairs_hash.wrapping_add(pair_hash(key, value));
+        // A text too short for a card number's 13 digits is not scanned here: markers are
+        // looked for once in the whole object below.
+        let sensitive = |text: &str| {
+            text.len() >= crate::request::MIN_PAN_DIGITS
+                && crate::request::sensitive(text).is_some()
+        };
+        // Lengths in bytes: a text of at most `max` bytes has at most `max` characters.
+        summary.clean &= count < SEEN_KEYS
+            && !sensitive(key)
+            && !sensitive(value)
+            && !key.is_empty()
+            && key.len() <= MAX_METADATA_KEY_CHARS
+            && value.len() <= MAX_METADATA_VALUE_CHARS
+            && !key.bytes().any(|b| b == b'[' || b == b']')
+            && !seen[..count].contains(&key);
+        if let Some(slot) = seen.get_mut(count) {
+            *slot = key;
+        }
+        count += 1;
         match bytes.get(j)? {
             b',' => j = skip_json_whitespace(bytes, j + 1),
-            b'}' => return Some((&line[i..=j], j + 1)),
+            b'}' => {
+                // A marker's letters and `_` never span JSON's quotes: one in the object is
+                // in one of its texts, and one in a text is in the object.
+                let text = &line[i..=j];
+                summary.clean &= !crate::text::holds_secret_marker(text);
+                return Some((text, j + 1, summary));
+            }
             _ => return None,
         }
     }
@@ -275,7 +336,9 @@ impl<'a> OperationLine<'a> {
         }
         match &r.metadata {
             None => {}
-            Some(MetadataText::Plain(text)) => {
+            // Read clean by the fast path: the check would pass.
+            Some(MetadataText::Plain(_, PlainSummary { clean: true, .. })) => {}
+            Some(MetadataText::Plain(text, _)) => {
                 crate::request::check_metadata(plain_pairs(text), Some(text))?;
             }
             Some(MetadataText::Pairs(pairs)) => crate::request::check_metadata(
@@ -321,9 +384,9 @@ impl<'a> OperationLine<'a> {
     #[must_use]
     pub fn fingerprint(&self) -> Option<KeyFingerprint> {
         let key = self.request.idempotency_key.as_deref()?;
-        let mut h = FingerprintHasher::default();
-        // Each present field with its position in the format (absent fields write nothing:
-        // the positions keep two lines with different fields apart).
+        // Each present field hashed with its position in the format (absent fields add
+        // nothing: the positions keep two lines with different fields apart), apart, and
+        // summed (`FingerprintHasher::field`).
         let texts = [
             &self.op,
             &self.amount,
@@ -343,39 +406,32 @@ impl<'a> OperationLine<'a> {
             &self.request.statement_descriptor_suffix,
             &self.request.description,
         ];
+        let mut sum = 0u64;
         for (i, text) in texts.into_iter().enumerate() {
             if let Some(text) = text {
-                h.write_u8(i as u8);
-                h.write(text.as_bytes());
+                sum = sum.wrapping_add(FingerprintHasher::field(i as u64, text.as_bytes()));
             }
         }
         if let Some(extended) = self.extended {
-            h.write_u8(0x80 | u8::from(extended));
+            sum = sum.wrapping_add(FingerprintHasher::field(0x80 | u64::from(extended), b""));
         }
         // Metadata in any order: the sum of each pair's own hash.
-        let pair = |(k, v): (&str, &str)| {
-            let mut h = FingerprintHasher::default();
-            h.write(k.as_bytes());
-            h.write(v.as_bytes());
-            h.finish()
-        };
         let metadata = match &self.request.metadata {
             None => None,
-            Some(MetadataText::Plain(text)) => {
-                Some(plain_pairs(text).map(pair).fold(0u64, u64::wrapping_add))
-            }
+            Some(MetadataText::Plain(_, summary)) => Some(summary.pairs_hash),
             Some(MetadataText::Pairs(pairs)) => Some(
                 pairs
                     .iter()
-                    .map(|(k, v)| pair((k, v)))
+                    .map(|(k, v)| pair_hash(k, v))
                     .fold(0u64, u64::wrapping_add),
             ),
             Some(MetadataText::NotString(_) | MetadataText::NotObject) => Some(u64::MAX),
         };
         if let Some(m) = metadata {
-            h.write_u8(0xFF);
-            h.write_u64(m);
+            sum = sum.wrapping_add(FingerprintHasher::field(0xFF, &m.to_le_bytes()));
         }
+        let mut h = FingerprintHasher::default();
+        h.write_u64(sum);
         Some(KeyFingerprint::new(key, h.finish()))
     }
 

@@ -1,6 +1,7 @@
 //! The fast path: the common shape of a line, read without serde.
 
 use super::*;
+use crate::text::word_at;
 
 /// JSON whitespace (RFC 8259): space, tab, line feed, carriage return.
 #[inline]
@@ -14,7 +15,7 @@ pub(super) fn skip_json_whitespace(bytes: &[u8], mut i: usize) -> usize {
 /// The index of the first `"`, `\\` or control character (below 0x20) of `bytes` at or
 /// after `start`, eight bytes at a time; `None` when there is none. The last word is the
 /// last eight bytes of `bytes`, shifted, so no byte is copied and none read twice as a match.
-#[inline]
+#[inline(always)]
 pub(super) fn string_body_end(bytes: &[u8], start: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -43,25 +44,6 @@ pub(super) fn string_body_end(bytes: &[u8], start: usize) -> Option<usize> {
     (found != 0).then(|| offset + (found.trailing_zeros() / 8) as usize)
 }
 
-/// The eight bytes of `bytes` at `at` as a little-endian word, zeros past its end. Near the
-/// end the word is the last eight bytes shifted down: nothing is copied.
-#[inline(always)]
-pub(super) fn word_at(bytes: &[u8], at: usize) -> u64 {
-    if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        return u64::from_le_bytes(*chunk);
-    }
-    let rest = bytes.len().saturating_sub(at);
-    match bytes.last_chunk::<8>() {
-        Some(_) if rest == 0 => 0,
-        Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - rest)),
-        None => bytes
-            .iter()
-            .skip(at)
-            .rev()
-            .fold(0, |word, &b| word << 8 | u64::from(b)),
-    }
-}
-
 /// A JSON string at `i` without escapes or control characters: its text and the index after
 /// its closing quote. `None` for anything else.
 #[inline(always)]
@@ -73,7 +55,12 @@ pub(super) fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
     let start = i + 1;
     let end = string_body_end(bytes, start)?;
     // `end` is at an ASCII byte, so both ends are character boundaries.
-    (bytes[end] == b'"').then(|| (&line[start..end], end + 1))
+    if bytes[end] != b'"' {
+        return None;
+    }
+    // Two splits at ASCII bytes (their boundary checks are inlined, unlike a range's).
+    let (_, text) = line.split_at_checked(end)?.0.split_at_checked(start)?;
+    Some((text, end + 1))
 }
 
 /// For each first letter `a` to `z`, the indices in [`FIELDS`] of the names that start with
@@ -126,11 +113,22 @@ fn known_key(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
     if bytes.get(i) != Some(&b'"') {
         return None;
     }
-    let words = [
-        word_at(bytes, i + 1),
-        word_at(bytes, i + 9),
-        word_at(bytes, i + 17),
-    ];
+    // One bounds check for the three words, except near the end of the line.
+    let words = match bytes.get(i + 1..).and_then(<[u8]>::first_chunk::<24>) {
+        Some(chunk) => {
+            let word = |k: usize| {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&chunk[k..k + 8]);
+                u64::from_le_bytes(w)
+            };
+            [word(0), word(8), word(16)]
+        }
+        None => [
+            word_at(bytes, i + 1),
+            word_at(bytes, i + 9),
+            word_at(bytes, i + 17),
+        ],
+    };
     let letter = (words[0] as u8).wrapping_sub(b'a');
     for &index in BY_FIRST_LETTER.get(usize::from(letter))? {
         // `u8::MAX` ends a row: no name left to compare.
@@ -191,8 +189,8 @@ impl<'a> OperationLine<'a> {
                 parsed.extended = Some(value);
                 i += len;
             } else if index == 19 {
-                let (value, next) = super::request::plain_object(line, i)?;
-                parsed.request.metadata = Some(super::request::MetadataText::Plain(value));
+                let (value, next, summary) = super::request::plain_object(line, i)?;
+                parsed.request.metadata = Some(super::request::MetadataText::Plain(value, summary));
                 i = next;
             } else {
                 let (value, next) = plain_json_string(line, i)?;
@@ -212,7 +210,7 @@ impl<'a> OperationLine<'a> {
     /// Sets the text field at `index` in [`FIELDS`] (not `extended`, 11) to a borrowed text.
     /// Takes the `&str` itself (two registers), not a `Cow` built by the caller: reading back
     /// a `Cow` just written costs a stalled load on every field.
-    #[inline]
+    #[inline(always)]
     fn set_text(&mut self, index: usize, value: &'a str) {
         let value = Cow::Borrowed(value);
         let slot = match index {

@@ -180,7 +180,7 @@ fn fields<'a>(l: &'a OperationLine<'_>) -> (Vec<Option<&'a str>>, Option<bool>, 
     let r = &l.request;
     let metadata = match &r.metadata {
         None => "none".to_owned(),
-        Some(super::request::MetadataText::Plain(text)) => {
+        Some(super::request::MetadataText::Plain(text, _)) => {
             format!(
                 "{:?}",
                 super::request::plain_pairs(text).collect::<Vec<_>>()
@@ -196,9 +196,18 @@ fn fields<'a>(l: &'a OperationLine<'_>) -> (Vec<Option<&'a str>>, Option<bool>, 
         Some(super::request::MetadataText::NotString(n)) => format!("not a string {n}"),
         Some(super::request::MetadataText::NotObject) => "not an object".to_owned(),
     };
+    // And what the request checks and the run-level fingerprint make of them (the fast path
+    // settles plain metadata's check and hash while reading it).
+    let prefix: crate::request::StatementDescriptorPrefix = "ACME".parse().unwrap();
     let request = format!(
-        "{id} {:?} {:?} {:?} {:?} {metadata}",
-        r.statement_descriptor, r.statement_descriptor_suffix, r.description, r.idempotency_key
+        "{id} {:?} {:?} {:?} {:?} {metadata} {:?} {:?} {:?}",
+        r.statement_descriptor,
+        r.statement_descriptor_suffix,
+        r.description,
+        r.idempotency_key,
+        l.check_request(None).map_err(|e| (e.code(), e.to_string())),
+        l.check_request(Some(&prefix)).map_err(|e| e.to_string()),
+        l.fingerprint(),
     );
     (
         texts.iter().map(|t| t.as_deref()).collect(),
@@ -237,6 +246,19 @@ fn line_strategy() -> impl Strategy<Value = String> {
             "{\"a\":\"b\",}",
             "{\"a\"}",
             "{\"a\":\"b\"",
+            "{\"a\":\"b\",\"c\":\"d\"}",
+            "{\"c\":\"d\",\"a\":\"b\"}",
+            "{\"a\":\"b\",\"a\":\"c\"}",
+            "{\"k\":\"4242 4242 4242 4242\"}",
+            "{\"4242424242424242\":\"v\"}",
+            "{\"k\":\"pi_1_secret_2\"}",
+            "{\"[k]\":\"v\"}",
+            "{\"\":\"v\"}",
+            "{\"k\":\"\"}",
+            "{\"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\":\"v\"}",
+            "{\"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkké\":\"v\"}",
+            "{\"1\":\"a\",\"2\":\"a\",\"3\":\"a\",\"4\":\"a\",\"5\":\"a\",\"6\":\"a\",\"7\":\"a\",\"8\":\"a\",\"9\":\"a\",\"1\":\"b\"}",
+            "{\"1\":\"a\",\"2\":\"a\",\"3\":\"a\",\"4\":\"a\",\"5\":\"a\",\"6\":\"a\",\"7\":\"a\",\"8\":\"a\"}",
         ])
         .prop_map(str::to_owned),
     ];
@@ -288,6 +310,52 @@ proptest! {
             (Err(a), Err(b)) => prop_assert_eq!(&a.to_string(), b),
             (a, b) => prop_assert!(false, "{}: parse {:?}, serde {:?}", line, a.map(|l| format!("{:?}", fields(&l))), b.as_ref().map(|l| format!("{:?}", fields(l)))),
         }
+    }
+}
+
+/// A metadata object of plain strings made to break each metadata rule now and then: keys
+/// repeated, empty, with brackets, at and past 40 characters (and bytes), values at and past
+/// 500, card numbers and secrets, more keys than the fast path compares.
+fn metadata_strategy() -> impl Strategy<Value = String> {
+    let text = prop_oneof![
+        6 => "[a-c_ 0-9-]{0,6}",
+        1 => Just(String::new()),
+        1 => Just("[k]".to_owned()),
+        1 => Just("4242 4242 4242 4242".to_owned()),
+        1 => Just("4242".to_owned()),
+        1 => Just("sk_live_x".to_owned()),
+        1 => Just("k".repeat(40)),
+        1 => Just("k".repeat(41)),
+        1 => Just(format!("{}é", "k".repeat(39))),
+        1 => Just("v".repeat(500)),
+        1 => Just("v".repeat(501)),
+        1 => Just(format!("{}é", "v".repeat(499))),
+    ];
+    let ws = prop::sample::select(vec!["", "", " "]);
+    prop::collection::vec((text.clone(), ws, text), 0..11).prop_map(|pairs| {
+        let pairs: Vec<String> = pairs
+            .iter()
+            .map(|(k, w, v)| format!("\"{k}\"{w}:{w}\"{v}\""))
+            .collect();
+        format!("{{{}}}", pairs.join(","))
+    })
+}
+
+proptest! {
+    /// Issue 20: plain metadata, whose check and hash the fast path settles while reading
+    /// it, gets the serde visitor's answers from `check_request` and the same fingerprint.
+    #[test]
+    fn plain_metadata_is_checked_as_the_serde_visitors(
+        metadata in metadata_strategy(),
+        op in prop::sample::select(vec!["sale", "refund"]),
+    ) {
+        let line = format!(
+            "{{\"op\":\"{op}\",\"metadata\":{metadata},\"idempotency_key\":\"k1\"}}"
+        );
+        let mut fast = OperationLine::default();
+        prop_assert!(OperationLine::parse_plain(&line, &mut fast).is_some(), "{}", line);
+        let serde = parse_with_serde(&line).unwrap();
+        prop_assert_eq!(fields(&fast), fields(&serde), "{}", line);
     }
 }
 
@@ -359,7 +427,7 @@ proptest! {
         for (k, slot) in padded.iter_mut().enumerate() {
             *slot = bytes.get(at + k).copied().unwrap_or(0);
         }
-        prop_assert_eq!(super::scan::word_at(&bytes, at), u64::from_le_bytes(padded));
+        prop_assert_eq!(crate::text::word_at(&bytes, at), u64::from_le_bytes(padded));
     }
 }
 
