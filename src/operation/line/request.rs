@@ -63,6 +63,32 @@ fn pair_hash(key: &str, value: &str) -> u64 {
     h.finish()
 }
 
+/// Whether `key` holds a `[` or a `]`, eight bytes at a time.
+#[inline(always)]
+fn holds_bracket(key: &str) -> bool {
+    use crate::text::{equal_bytes, word_at};
+    let bytes = key.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let word = word_at(bytes, at);
+        if equal_bytes(word, b'[') | equal_bytes(word, b']') != 0 {
+            return true;
+        }
+        at += 8;
+    }
+    false
+}
+
+/// Whether `key` is none of `seen` (a loop the compiler keeps inline).
+#[inline(always)]
+fn is_new_key(seen: &[&str], key: &str) -> bool {
+    let mut new = true;
+    for s in seen {
+        new &= *s != key;
+    }
+    new
+}
+
 /// A flat JSON object of strings without escapes at `i`: its text (braces included), the
 /// index after it, and its [`PlainSummary`]. `None` for anything else.
 pub(super) fn plain_object(line: &str, i: usize) -> Option<(&str, usize, PlainSummary)> {
@@ -104,8 +130,8 @@ pub(super) fn plain_object(line: &str, i: usize) -> Option<(&str, usize, PlainSu
             && !key.is_empty()
             && key.len() <= MAX_METADATA_KEY_CHARS
             && value.len() <= MAX_METADATA_VALUE_CHARS
-            && !key.bytes().any(|b| b == b'[' || b == b']')
-            && !seen[..count].contains(&key);
+            && !holds_bracket(key)
+            && is_new_key(&seen[..count], key);
         if let Some(slot) = seen.get_mut(count) {
             *slot = key;
         }
