@@ -210,7 +210,11 @@ impl<'a> OperationLine<'a> {
                 i += len;
             } else if index == 19 {
                 let (value, next, summary) = super::request::plain_object(line, i)?;
-                parsed.request.metadata = Some(super::request::MetadataText::Plain(value, summary));
+                // Into the slot known empty (`seen`): no drop of an old value.
+                parsed
+                    .request
+                    .metadata
+                    .get_or_insert(super::request::MetadataText::Plain(value, summary));
                 i = next;
             } else {
                 let (value, next) = plain_json_string(line, i)?;
