@@ -32,9 +32,11 @@ pub fn is_latin(c: char) -> bool {
         || (matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
 }
 
-/// The ASCII characters a descriptor may hold, as bits: [`is_latin`] and not [`FORBIDDEN`].
-const PLAIN_ASCII: u128 = {
-    let mut bits = 0u128;
+/// Each byte's class for [`check_content`]'s ASCII path: [`PLAIN`] for the ASCII characters a
+/// descriptor may hold ([`is_latin`] and not [`FORBIDDEN`]), with [`LETTER`] for an ASCII
+/// letter; 0 for any other byte (then each character is checked).
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut b = 0u8;
     while b < 128 {
         let c = b as char;
@@ -46,12 +48,16 @@ const PLAIN_ASCII: u128 = {
         }
         // `is_latin` on ASCII: printable (a `const` copy of its first arm, checked by a test).
         if matches!(c, ' '..='~') && !forbidden {
-            bits |= 1 << b;
+            table[b as usize] = PLAIN | if c.is_ascii_alphabetic() { LETTER } else { 0 };
         }
         b += 1;
     }
-    bits
+    table
 };
+/// [`BYTE_CLASS`]: a character a descriptor may hold.
+const PLAIN: u8 = 1;
+/// [`BYTE_CLASS`]: an ASCII letter.
+const LETTER: u8 = 2;
 
 /// The content rules every part of a descriptor shares: no sensitive data, Latin characters
 /// only, none of [`FORBIDDEN`], at least one letter. Returns the length in characters.
@@ -62,8 +68,13 @@ fn check_content(text: &str, field: RequestField) -> Result<usize, RequestError>
     // A text of printable ASCII without a forbidden character (the common case) passes
     // every character's check, and its length is its bytes; else each character is checked.
     let bytes = text.as_bytes();
-    let (chars, letter) = if bytes.iter().all(|&b| b < 128 && PLAIN_ASCII >> b & 1 == 1) {
-        (bytes.len(), bytes.iter().any(u8::is_ascii_alphabetic))
+    // One table look-up a byte, without a branch: every byte's class and-ed and or-ed.
+    let (all, any) = bytes.iter().fold((PLAIN, 0), |(all, any), &b| {
+        let class = BYTE_CLASS[usize::from(b)];
+        (all & class, any | class)
+    });
+    let (chars, letter) = if all == PLAIN {
+        (bytes.len(), any & LETTER != 0)
     } else {
         let mut chars = 0;
         let mut letter = false;
@@ -321,16 +332,19 @@ mod tests {
     use super::*;
 
     /// The ASCII fast path's table is the character rules of a descriptor on every ASCII
-    /// character (rules §13): Latin, and none of the forbidden ones.
+    /// character (rules §13): Latin, and none of the forbidden ones; its letters are the
+    /// ASCII letters; no other byte is plain.
     #[test]
     fn plain_ascii_table_is_the_character_rules() {
-        for b in 0..128u8 {
+        for b in 0..=255u8 {
             let c = char::from(b);
+            let class = BYTE_CLASS[usize::from(b)];
             assert_eq!(
-                PLAIN_ASCII >> b & 1 == 1,
-                is_latin(c) && !FORBIDDEN.contains(&c),
+                class & PLAIN != 0,
+                b.is_ascii() && is_latin(c) && !FORBIDDEN.contains(&c),
                 "{b:#x}"
             );
+            assert_eq!(class & LETTER != 0, b.is_ascii_alphabetic(), "{b:#x}");
         }
     }
 }

@@ -44,6 +44,14 @@ impl FingerprintHasher {
         h.write(bytes);
         h.0
     }
+
+    /// The state after the bytes written, unfinished: for hashes that are summed and then
+    /// finished once, as [`field`](Self::field)'s are.
+    #[cfg(feature = "serde")]
+    #[inline]
+    pub(crate) fn state(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The mixing step: the high and low halves of the 128-bit product, folded.

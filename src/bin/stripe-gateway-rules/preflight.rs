@@ -446,17 +446,31 @@ fn head(answer: &mut Vec<u8>, line_no: u64, id: Option<&LineId<'_>>) {
     }
 }
 
-/// Writes `n` in decimal without going through `fmt`.
+/// Writes `n` in decimal without going through `fmt`, two digits at a time.
 fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    /// "00" to "99".
+    const PAIRS: [[u8; 2]; 100] = {
+        let mut pairs = [[0u8; 2]; 100];
+        let mut i = 0;
+        while i < 100 {
+            pairs[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+            i += 1;
+        }
+        pairs
+    };
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
+    while n >= 100 {
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[(n % 100) as usize]);
+        n /= 100;
+    }
+    if n >= 10 {
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[n as usize]);
+    } else {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[i] = b'0' + n as u8;
     }
     out.extend_from_slice(&digits[i..]);
 }

@@ -57,10 +57,37 @@ const SEEN_KEYS: usize = 8;
 /// order does not matter).
 #[inline]
 fn pair_hash(key: &str, value: &str) -> u64 {
+    // Unfinished, like the fields' hashes: the sum is finished once, with them.
     let mut h = FingerprintHasher::default();
     h.write(key.as_bytes());
     h.write(value.as_bytes());
-    h.finish()
+    h.state()
+}
+
+/// Whether `key` holds a `[` or a `]`, eight bytes at a time.
+#[inline(always)]
+fn holds_bracket(key: &str) -> bool {
+    use crate::text::{equal_bytes, word_at};
+    let bytes = key.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let word = word_at(bytes, at);
+        if equal_bytes(word, b'[') | equal_bytes(word, b']') != 0 {
+            return true;
+        }
+        at += 8;
+    }
+    false
+}
+
+/// Whether `key` is none of `seen` (a loop the compiler keeps inline).
+#[inline(always)]
+fn is_new_key(seen: &[&str], key: &str) -> bool {
+    let mut new = true;
+    for s in seen {
+        new &= *s != key;
+    }
+    new
 }
 
 /// A flat JSON object of strings without escapes at `i`: its text (braces included), the
@@ -104,8 +131,8 @@ pub(super) fn plain_object(line: &str, i: usize) -> Option<(&str, usize, PlainSu
             && !key.is_empty()
             && key.len() <= MAX_METADATA_KEY_CHARS
             && value.len() <= MAX_METADATA_VALUE_CHARS
-            && !key.bytes().any(|b| b == b'[' || b == b']')
-            && !seen[..count].contains(&key);
+            && !holds_bracket(key)
+            && is_new_key(&seen[..count], key);
         if let Some(slot) = seen.get_mut(count) {
             *slot = key;
         }
@@ -115,7 +142,8 @@ pub(super) fn plain_object(line: &str, i: usize) -> Option<(&str, usize, PlainSu
             b'}' => {
                 // A marker's letters and `_` never span JSON's quotes: one in the object is
                 // in one of its texts, and one in a text is in the object.
-                let text = &line[i..=j];
+                // Two splits at ASCII bytes (inlined, unlike a range's index).
+                let (_, text) = line.split_at_checked(j + 1)?.0.split_at_checked(i)?;
                 summary.clean &= !crate::text::holds_secret_marker(text);
                 return Some((text, j + 1, summary));
             }

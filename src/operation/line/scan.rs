@@ -63,37 +63,61 @@ pub(super) fn plain_json_string(line: &str, i: usize) -> Option<(&str, usize)> {
     Some((text, end + 1))
 }
 
-/// For each first letter `a` to `z`, the indices in [`FIELDS`] of the names that start with
-/// it (`u8::MAX` for none), built from [`FIELDS`] at compile time.
-const BY_FIRST_LETTER: [[u8; 6]; 26] = {
-    let mut table = [[u8::MAX; 6]; 26];
-    let mut i = 0;
-    while i < FIELDS.len() {
-        let first = FIELDS[i].as_bytes()[0];
-        assert!(first.is_ascii_lowercase(), "a field name starts with a-z");
-        let row = &mut table[(first - b'a') as usize];
-        let mut k = 0;
-        while row[k] != u8::MAX {
-            k += 1;
-        }
-        assert!(k < 5, "at most five names per first letter");
+/// The first three bytes of a key as a word (a two-letter name's third byte is its closing
+/// quote), the input of [`key_slot`].
+const fn key_prefix(word: u64) -> u32 {
+    (word & 0xFF_FFFF) as u32
+}
+
+/// The slot in [`BY_PREFIX`] of a key whose first three bytes are `prefix`: a multiplicative
+/// hash, chosen so that the distinct prefixes of [`FIELDS`] fall in distinct slots (checked
+/// when the table is built).
+const fn key_slot(prefix: u32) -> usize {
+    (prefix.wrapping_mul(0x1BBC_D880) >> 27) as usize
+}
+
+/// For each [`key_slot`], the indices in [`FIELDS`] of the names with that slot's prefix
+/// (`u8::MAX` for none), built from [`FIELDS`] at compile time: one name for most, two for
+/// the prefixes two names share (`aut`, `cap`, `sta`), the later of the two first (a
+/// `statement_descriptor_suffix` is the common one, a `statement_descriptor` is refused).
+const BY_PREFIX: [[u8; 2]; 32] = {
+    let mut table = [[u8::MAX; 2]; 32];
+    let mut prefixes = [u32::MAX; 32];
+    let mut i = FIELDS.len();
+    while i > 0 {
+        i -= 1;
+        let name = FIELDS[i].as_bytes();
+        assert!(name.len() >= 2, "a field name has two bytes or more");
+        let third = if name.len() == 2 { b'"' } else { name[2] };
+        let prefix = name[0] as u32 | (name[1] as u32) << 8 | (third as u32) << 16;
+        let slot = key_slot(prefix);
+        assert!(
+            prefixes[slot] == u32::MAX || prefixes[slot] == prefix,
+            "two prefixes of field names share a slot: change key_slot's multiplier"
+        );
+        prefixes[slot] = prefix;
+        let row = &mut table[slot];
+        let k = if row[0] == u8::MAX { 0 } else { 1 };
+        assert!(row[k] == u8::MAX, "at most two names per prefix");
         row[k] = i as u8;
-        i += 1;
     }
     table
 };
 
-/// Each field name followed by its closing quote (`op"`), as three little-endian words and
-/// the masks of the bytes it covers, so that a key is compared in three word comparisons.
-const KEY_WORDS: [([u64; 3], [u64; 3]); FIELDS.len()] = {
-    let mut table = [([0u64; 3], [0u64; 3]); FIELDS.len()];
+/// Each field name followed by its closing quote (`op"`), as four little-endian words and
+/// the masks of the bytes it covers, so that a key is compared in three word comparisons
+/// (four for a name of 24 bytes or more).
+const KEY_WORDS: [([u64; 4], [u64; 4]); FIELDS.len()] = {
+    let mut table = [([0u64; 4], [0u64; 4]); FIELDS.len()];
     let mut i = 0;
     while i < FIELDS.len() {
         let name = FIELDS[i].as_bytes();
-        // Names longer than 23 bytes compare their first 24 bytes here, the rest in
-        // `known_key`.
+        assert!(
+            name.len() < 32,
+            "a field name and its quote fit in four words"
+        );
         let mut k = 0;
-        while k <= name.len() && k < 24 {
+        while k <= name.len() {
             let byte = if k == name.len() { b'"' } else { name[k] };
             table[i].0[k / 8] |= (byte as u64) << (8 * (k % 8));
             table[i].1[k / 8] |= 0xff << (8 * (k % 8));
@@ -105,11 +129,11 @@ const KEY_WORDS: [([u64; 3], [u64; 3]); FIELDS.len()] = {
 };
 
 /// A field name of the format at `i`, quotes included and without escapes: its index in
-/// [`FIELDS`] and the index after its closing quote. Compares the few names with the same
-/// first letter, a word at a time, instead of scanning the key first. `None` for anything
+/// [`FIELDS`] and the index after its closing quote. Compares the one or two names with the
+/// same first three bytes, a word at a time, instead of scanning the key first. `None` for anything
 /// else (the visitor then reads the line, and reports an unknown name).
 #[inline]
-fn known_key(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
+pub(super) fn known_key(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
     if bytes.get(i) != Some(&b'"') {
         return None;
     }
@@ -129,22 +153,18 @@ fn known_key(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
             word_at(bytes, i + 17),
         ],
     };
-    let letter = (words[0] as u8).wrapping_sub(b'a');
-    for &index in BY_FIRST_LETTER.get(usize::from(letter))? {
+    for &index in &BY_PREFIX[key_slot(key_prefix(words[0]))] {
         // `u8::MAX` ends a row: no name left to compare.
         let (name, mask) = KEY_WORDS.get(usize::from(index))?;
         if words[0] & mask[0] == name[0]
             && words[1] & mask[1] == name[1]
             && words[2] & mask[2] == name[2]
         {
-            let name = FIELDS[usize::from(index)].as_bytes();
-            let len = name.len();
-            if len >= 24 {
-                // The rest of a long name and its quote (`statement_descriptor_suffix`).
-                let rest = bytes.get(i + 1 + 24..i + 1 + len + 1)?;
-                if rest.split_last() != Some((&b'"', &name[24..])) {
-                    continue;
-                }
+            let len = FIELDS[usize::from(index)].len();
+            // The rest of a long name and its quote (`statement_descriptor_suffix`); past
+            // the line's end the word reads zeros, which no name holds.
+            if len >= 24 && word_at(bytes, i + 1 + 24) & mask[3] != name[3] {
+                continue;
             }
             return Some((usize::from(index), i + 1 + len + 1));
         }
@@ -190,7 +210,11 @@ impl<'a> OperationLine<'a> {
                 i += len;
             } else if index == 19 {
                 let (value, next, summary) = super::request::plain_object(line, i)?;
-                parsed.request.metadata = Some(super::request::MetadataText::Plain(value, summary));
+                // Into the slot known empty (`seen`): no drop of an old value.
+                parsed
+                    .request
+                    .metadata
+                    .get_or_insert(super::request::MetadataText::Plain(value, summary));
                 i = next;
             } else {
                 let (value, next) = plain_json_string(line, i)?;

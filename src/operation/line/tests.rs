@@ -473,3 +473,42 @@ fn lines_with_request_fields_take_the_fast_path() {
         assert_eq!(fields(&fast), fields(&parse_with_serde(line).unwrap()));
     }
 }
+
+/// Issue 20: the fast path's key lookup (one slot per name's first three bytes) finds every
+/// field name, followed by anything, and nothing else: no name cut short, made longer or
+/// with a byte changed (each name's neighbours in its slot included).
+#[test]
+fn the_key_lookup_finds_each_field_name_and_no_near_miss() {
+    use super::scan::known_key;
+    for (index, name) in FIELDS.iter().enumerate() {
+        for tail in ["", ":", " : \"x\"", ":\"a long value to fill the words\""] {
+            let key = format!("\"{name}\"{tail}");
+            assert_eq!(
+                known_key(key.as_bytes(), 0),
+                Some((index, name.len() + 2)),
+                "{key}"
+            );
+            let shifted = format!("  {key}");
+            assert_eq!(
+                known_key(shifted.as_bytes(), 2),
+                Some((index, name.len() + 4))
+            );
+            let mut near = vec![
+                format!("\"{name}x\"{tail}"),
+                format!("\"{}\"{tail}", &name[..name.len() - 1]),
+            ];
+            for at in 0..name.len() {
+                let mut changed = name.as_bytes().to_vec();
+                changed[at] ^= 0x20;
+                near.push(format!("\"{}\"{tail}", String::from_utf8(changed).unwrap()));
+            }
+            for miss in near {
+                if !FIELDS.iter().any(|f| miss.starts_with(&format!("\"{f}\""))) {
+                    assert_eq!(known_key(miss.as_bytes(), 0), None, "{miss}");
+                }
+            }
+        }
+        // Cut off before its closing quote, at the end of the line.
+        assert_eq!(known_key(format!("\"{name}").as_bytes(), 0), None, "{name}");
+    }
+}
