@@ -544,10 +544,20 @@ fn needs_escape(text: &[u8]) -> bool {
     {
         return true;
     }
-    // The last bytes, padded with spaces (which need no escape).
     let rest = words.remainder();
-    let mut last = [b' '; 8];
-    last[..rest.len()].copy_from_slice(rest);
+    if rest.is_empty() {
+        return false;
+    }
+    // The last bytes: the text's last eight when it has eight (bytes tested again give the
+    // same answer; no copy), else padded with spaces (which need no escape).
+    let last = match text.last_chunk::<8>() {
+        Some(tail) => *tail,
+        None => {
+            let mut last = [b' '; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            last
+        }
+    };
     special(u64::from_le_bytes(last))
 }
 

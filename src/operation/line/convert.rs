@@ -63,10 +63,10 @@ impl<'a> OperationLine<'a> {
         // The currency is parsed once, when the first amount needs it (amounts are checked
         // first, so a line without either says the amount is missing).
         let currency = std::cell::OnceCell::new();
-        let money = |name| self.money(name, &currency);
+        let money = |name, field| self.money(name, field, &currency);
         Ok(match op {
             "sale" | "authorize" => {
-                let mut payment = Payment::new(money("amount")?, self.card()?);
+                let mut payment = Payment::new(money("amount", &self.amount)?, self.card()?);
                 payment.customer_email = email;
                 if let Some(brand) = self.card_brand()? {
                     payment = payment.with_brand(brand);
@@ -98,19 +98,19 @@ impl<'a> OperationLine<'a> {
                     auth = auth.capture_before(time("capture_before", Some(t))?);
                 }
                 Operation::Capture(Capture::new(
-                    money("amount")?,
-                    money("authorized_amount")?,
+                    money("amount", &self.amount)?,
+                    money("authorized_amount", &self.authorized_amount)?,
                     auth,
                     time("at", self.at.as_deref())?,
                 ))
             }
             "refund" => {
-                let captured = money("captured_amount")?;
+                let captured = money("captured_amount", &self.captured_amount)?;
                 let refunded = match self.refunded_amount {
-                    Some(_) => money("refunded_amount")?,
+                    Some(_) => money("refunded_amount", &self.refunded_amount)?,
                     None => Money::new(rust_decimal::Decimal::ZERO, captured.currency()),
                 };
-                let refund = Refund::new(money("amount")?, captured, refunded);
+                let refund = Refund::new(money("amount", &self.amount)?, captured, refunded);
                 Operation::Refund(match self.card_brand()? {
                     Some(brand) => refund.with_brand(brand),
                     None => refund,
@@ -135,18 +135,13 @@ impl<'a> OperationLine<'a> {
         self.op.as_deref().unwrap_or_default()
     }
 
-    /// The amount field `name` in the line's currency.
+    /// The amount field `name` (its text `field`) in the line's currency.
     fn money(
         &self,
         name: &'static str,
+        field: &Option<Cow<'a, str>>,
         currency: &std::cell::OnceCell<Currency>,
     ) -> Result<Money, LineError> {
-        let field = match name {
-            "amount" => &self.amount,
-            "authorized_amount" => &self.authorized_amount,
-            "captured_amount" => &self.captured_amount,
-            _ => &self.refunded_amount,
-        };
         let text = field.as_deref().ok_or_else(|| {
             LineError::new(format!("{name} is required for {}", self.op_name())).field(name)
         })?;
@@ -242,18 +237,24 @@ pub(super) fn plain_amount(text: &str) -> Option<Decimal> {
         return None;
     }
     let mut mantissa = 0u64;
-    let mut scale = None;
+    // Where the `.` is (`bytes.len()` for none); its place is checked once, after the loop.
+    let mut point = bytes.len();
     for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(b - b'0'),
-            b'.' if scale.is_none() && i > 0 && i + 1 < bytes.len() => {
-                scale = Some(bytes.len() - 1 - i);
-            }
-            _ => return None,
+        let digit = b.wrapping_sub(b'0');
+        if digit < 10 {
+            mantissa = mantissa * 10 + u64::from(digit);
+        } else if b == b'.' && point == bytes.len() {
+            point = i;
+        } else {
+            return None;
         }
     }
+    // The `.` inside: not first, not last.
+    if point == 0 || point + 1 == bytes.len() {
+        return None;
+    }
     // At most 19 digits: below 10^19 < 2^64, so no overflow above; the scale is at most 17.
-    let scale = u32::try_from(scale.unwrap_or(0)).ok()?;
+    let scale = u32::try_from(bytes.len().saturating_sub(point + 1)).ok()?;
     Some(Decimal::from_parts(
         mantissa as u32,
         (mantissa >> 32) as u32,
