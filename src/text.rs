@@ -118,13 +118,7 @@ pub(crate) fn secret_prefix_len(input: &str) -> Option<usize> {
         if first.is_some_and(|(start, _)| u > start + 5) {
             break;
         }
-        // As in `secret_marker_at_underscore`: a `k` or `c` before, or an `s` after.
-        let before = u
-            .checked_sub(1)
-            .and_then(|i| bytes.get(i))
-            .map_or(0, |b| b | 0x20);
-        let after = bytes.get(u + 1).map_or(0, |b| b | 0x20);
-        if before != b'k' && before != b'c' && after != b's' {
+        if !may_start_marker(bytes, u) {
             continue;
         }
         let found = if u >= 5 && at(u - 5, b"whsec") {
@@ -208,18 +202,22 @@ pub(crate) fn holds_secret_marker(input: &str) -> bool {
 /// `_`), `whsec_` or `_secret_`, in any case.
 #[inline]
 pub(crate) fn secret_marker_at_underscore(bytes: &[u8], u: usize) -> bool {
-    // A marker has a `k` or a `c` just before this `_`, or an `s` just after it (in any
-    // case: `| 0x20` lowers an ASCII capital, and only `K`/`k` give `k`): most `_`s have
-    // neither.
+    may_start_marker(bytes, u) && marker_around(bytes, u)
+}
+
+/// Whether the `_` at `u` in `bytes` may be a marker's: a marker has a `k` or a `c` just
+/// before its `_` (`sk_`, `rk_`, `whsec_`), or an `s` just after it (`_secret_`), in any case
+/// (`| 0x20` lowers an ASCII capital, and only `K`/`k` give `k`). Most `_`s have neither, so
+/// both marker searches ([`secret_prefix_len`], [`secret_marker_at_underscore`]) look no
+/// further at them.
+#[inline(always)]
+fn may_start_marker(bytes: &[u8], u: usize) -> bool {
     let before = u
         .checked_sub(1)
         .and_then(|i| bytes.get(i))
         .map_or(0, |b| b | 0x20);
     let after = bytes.get(u + 1).map_or(0, |b| b | 0x20);
-    if before != b'k' && before != b'c' && after != b's' {
-        return false;
-    }
-    marker_around(bytes, u)
+    before == b'k' || before == b'c' || after == b's'
 }
 
 #[inline(never)]
