@@ -54,7 +54,7 @@ const TITLE: &str = "Stripe gateway configuration";
 /// What the schema says of the document as a whole.
 const DESCRIPTION: &str = "A Stripe gateway configuration, as a billing platform stores it. \
     This schema checks its shape; check its values with `stripe-gateway-rules check-config` \
-    (or `GatewayConfig::check`).";
+    (or `Form::check`).";
 
 /// Every top-level field of the configuration file, in the file format's order, each with
 /// its nested fields: the declaration of [`GatewayConfig`](crate::config::GatewayConfig)'s
